@@ -1,0 +1,125 @@
+#pragma once
+
+#include "errorcode.h"
+#include "ids.h"
+#include "messagerecord.h"
+#include "userinfo.h"
+
+#include <QObject>
+#include <QString>
+#include <QUuid>
+
+#include <memory>
+
+namespace lanchat {
+
+class ContactsModel;
+class ConversationsModel;
+class MessagesModel;
+class TransferManager;
+
+/**
+ * The headless client: one logged-in session with a LanChat server (docs/protocol.md). Owns the
+ * connection (TLS, handshake, auto-reconnect with exponential back-off 1 s → 30 s, resend of unacked
+ * messages after reconnect, `sync` from the last seen seq after every login) and the item models the
+ * desktop app shows. No QtWidgets. Lives in, and must be used from, the thread that created it.
+ *
+ * This header is the contract between client/ and app/: members may be added, existing ones are not
+ * renamed or removed without updating app/.
+ */
+class ChatClient : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+
+public:
+    enum class State
+    {
+        Offline,      ///< not connected and not trying (before connectToServer, after logout)
+        Connecting,   ///< TCP/TLS connect + handshake in progress
+        Connected,    ///< handshake done, not logged in
+        LoggedIn,     ///< session established, models live
+        Reconnecting, ///< connection lost; next attempt in reconnectInMs()
+    };
+    Q_ENUM(State)
+
+    explicit ChatClient(QObject* parent = nullptr);
+    ~ChatClient() override;
+
+    /**
+     * Connects to host:port. With @p tls (default) the server certificate is checked against the
+     * fingerprint pinned for host:port (trust on first use, see setPinnedFingerprint()).
+     */
+    void connectToServer(const QString& host, quint16 port, bool tls = true);
+    /** Closes the connection and stops reconnecting; pending messages stay queued for next time. */
+    void disconnectFromServer();
+
+    /** Registers and logs in. Result: loggedIn() or loginFailed(username_taken, registration_disabled, invalid_argument …). */
+    void registerAccount(const QString& username, const QString& password, const QString& displayName);
+    /** Logs in; the credentials are kept in memory to log in again after a reconnect. Result: loggedIn() or loginFailed(). */
+    void login(const QString& username, const QString& password);
+    void logout();
+    /** Result: passwordChanged() or requestFailed("change_password", code). */
+    void changePassword(const QString& oldPassword, const QString& newPassword);
+
+    /**
+     * Queues a text message (1..64 KiB UTF-8) and returns its client_msg_id. It appears at once in the
+     * conversation's MessagesModel as pending, becomes sent on ack, and is resent after reconnects until acked.
+     */
+    QUuid sendText(ConversationId conversation, const QString& text);
+    /** Resends a message shown as failed. */
+    void retry(const QUuid& clientMsgId);
+
+    /** Opens (creating on the server if needed) the private conversation with @p user; result: conversationOpened(). */
+    void openPrivate(UserId user);
+    /** Creates a group owned by the current user; result: conversationOpened() with the new id. */
+    void createGroup(const QString& name, const QList<UserId>& members);
+    void addMember(ConversationId group, UserId user);
+    void removeMember(ConversationId group, UserId user);
+    void leaveGroup(ConversationId group);
+    void renameGroup(ConversationId group, const QString& name);
+
+    /** Loads the page of history older than what the model holds; the model emits rows inserted at the top. */
+    void loadOlder(ConversationId conversation);
+    /** Marks everything up to the newest message read (unread count → 0, read receipt to others). */
+    void markRead(ConversationId conversation);
+
+    State state() const;
+    /** ms until the next reconnect attempt while Reconnecting, else 0. */
+    int reconnectInMs() const;
+    UserInfo currentUser() const;
+    /** The last error the connection met (e.g. connection refused), for the status bar. */
+    QString lastConnectionError() const;
+
+    /** SHA-256 fingerprint (hex) of the server certificate seen on the current/last TLS connection. */
+    QString serverFingerprint() const;
+    /** Pins @p hexFingerprint for host:port; a later certificate with another fingerprint is refused. */
+    void setPinnedFingerprint(const QString& host, quint16 port, const QString& hexFingerprint);
+
+    ContactsModel* contacts() const;
+    ConversationsModel* conversations() const;
+    /** The message model of one conversation, created on first use, owned by the client. */
+    MessagesModel* messages(ConversationId conversation);
+    TransferManager* transfers() const;
+
+Q_SIGNALS:
+    void stateChanged(lanchat::ChatClient::State state);
+    void loggedIn(const lanchat::UserInfo& user);
+    void loginFailed(lanchat::ErrorCode code, const QString& detail);
+    void passwordChanged();
+    /** A message from someone else arrived (push or sync), for notifications. */
+    void messageReceived(const lanchat::MessageRecord& message);
+    void conversationOpened(lanchat::ConversationId conversation);
+    /** A request failed; @p request is the protocol type, e.g. "group_add". */
+    void requestFailed(const QString& request, lanchat::ErrorCode code);
+    /** The server certificate does not match the pinned fingerprint; the connection was refused. */
+    void certificateMismatch(const QString& host, quint16 port, const QString& pinned, const QString& presented);
+    /** The server announced a stop; the client reconnects on its own. */
+    void serverShuttingDown();
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace lanchat

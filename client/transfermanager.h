@@ -1,0 +1,111 @@
+#pragma once
+
+#include "errorcode.h"
+#include "ids.h"
+
+#include <QAbstractTableModel>
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+
+namespace lanchat {
+
+class ClientConnection;
+
+/**
+ * Uploads and downloads of one ChatClient (docs/protocol.md, "Files"), and the item model of the
+ * transfers panel: one row per transfer, newest first.
+ *
+ * Uploads hash the file with SHA-256 (OpenSSL), offer it, then stream 256 KiB chunks with a bounded
+ * window in flight, resuming from the server's offset. Downloads pull chunks into `<dir>/<name>.part`,
+ * resume from its size, verify SHA-256 and rename to a sanitised, collision-free name. At most
+ * maxConcurrent() transfers run at once; the rest are queued. Lives in the ChatClient's thread.
+ *
+ * Contract between client/ and app/: members may be added, not renamed or removed.
+ */
+class TransferManager : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum class Direction
+    {
+        Upload,
+        Download,
+    };
+    Q_ENUM(Direction)
+    enum class State
+    {
+        Queued,
+        Hashing,
+        Running,
+        Paused,
+        Done,
+        Failed,
+        Cancelled,
+    };
+    Q_ENUM(State)
+    enum Column
+    {
+        NameColumn,
+        DirectionColumn,
+        ProgressColumn,
+        SpeedColumn,
+        EtaColumn,
+        StateColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        TransferKeyRole = Qt::UserRole + 300, ///< int: stable key of the row
+        DirectionRole,                        ///< int: Direction
+        FileNameRole,                         ///< QString
+        SizeRole,                             ///< qint64 bytes
+        BytesDoneRole,                        ///< qint64 bytes
+        SpeedRole,                            ///< double bytes/s, smoothed (EWMA over ~3 s)
+        EtaRole,                              ///< qint64 seconds, -1 unknown
+        StateRole,                            ///< int: State
+        ErrorCodeRole,                        ///< QString error code when Failed (hash_mismatch, storage_full …)
+        LocalPathRole,                        ///< QString: source file, or final downloaded path when Done
+        ConversationRole,                     ///< qint64
+        Sha256Role,                           ///< QByteArray
+    };
+
+    /** @p connection must outlive the manager. */
+    explicit TransferManager(ClientConnection* connection, QObject* parent = nullptr);
+    ~TransferManager() override;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    /** Queues an upload of @p localPath into @p conversation; returns the row key. */
+    int upload(ConversationId conversation, const QString& localPath);
+    /** Queues a download of a file message's content into downloadDirectory(); returns the row key. */
+    int download(ConversationId conversation, const QString& name, qint64 size, const QByteArray& sha256);
+    void pause(int key);
+    void resume(int key);
+    void cancel(int key);
+    /** Restarts a failed or cancelled transfer (resuming where possible). */
+    void retry(int key);
+    void retryAllFailed();
+
+    /** The local path of a completed download of @p sha256, or empty. */
+    QString downloadedPath(const QByteArray& sha256) const;
+
+    QString downloadDirectory() const;
+    void setDownloadDirectory(const QString& dir);
+    int maxConcurrent() const;
+    void setMaxConcurrent(int n);
+
+Q_SIGNALS:
+    void transferFinished(int key, bool ok);
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace lanchat

@@ -1,0 +1,49 @@
+#include "conversationinfo.h"
+
+#include "cborfieldreader.h"
+#include "protocol.h"
+
+#include <QCborArray>
+
+namespace lanchat {
+
+QCborMap ConversationInfo::toCbor() const
+{
+    QCborMap m;
+    m.insert(QLatin1String("id"), id.value());
+    m.insert(QLatin1String("kind"), kind == ConversationKind::Group ? QLatin1String("group") : QLatin1String("private"));
+    if (kind == ConversationKind::Group) {
+        m.insert(QLatin1String("name"), name);
+        m.insert(QLatin1String("owner"), owner.value());
+    }
+    QCborArray members;
+    for (UserId u : this->members)
+        members.append(u.value());
+    m.insert(QLatin1String("members"), members);
+    m.insert(QLatin1String("last_seq"), lastSeq);
+    m.insert(QLatin1String("read_seq"), readSeq);
+    return m;
+}
+
+std::optional<ConversationInfo> ConversationInfo::fromCbor(const QCborMap& map, QString* error)
+{
+    CborFieldReader r(map);
+    ConversationInfo c;
+    c.id = ConversationId(r.uint("id"));
+    const QString kind = r.text("kind", 16);
+    c.kind = kind == QLatin1String("group") ? ConversationKind::Group : ConversationKind::Private;
+    c.name = r.text("name", protocol::kMaxNameChars * 4, false);
+    c.owner = UserId(r.uint("owner", false));
+    for (qint64 m : r.uintList("members", protocol::kMaxGroupMembers))
+        c.members.append(UserId(m));
+    c.lastSeq = r.uint("last_seq", false);
+    c.readSeq = r.uint("read_seq", false);
+    if (!r.ok()) {
+        if (error)
+            *error = r.error();
+        return std::nullopt;
+    }
+    return c;
+}
+
+} // namespace lanchat

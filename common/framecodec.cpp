@@ -1,0 +1,107 @@
+#include "framecodec.h"
+
+#include "protocol.h"
+
+#include <QCborStreamReader>
+#include <QCborValue>
+#include <QtEndian>
+
+namespace lanchat {
+
+FrameCodec::FrameCodec(quint32 maxFrameBytes)
+    : m_maxFrameBytes(maxFrameBytes)
+{
+}
+
+QByteArray FrameCodec::encode(const QCborMap& map)
+{
+    const QByteArray payload = QCborValue(map).toCbor();
+    QByteArray frame(protocol::kLengthPrefixBytes, Qt::Uninitialized);
+    qToBigEndian<quint32>(static_cast<quint32>(payload.size()), frame.data());
+    frame.append(payload);
+    return frame;
+}
+
+void FrameCodec::append(const QByteArray& bytes)
+{
+    if (m_error)
+        return;
+    m_buffer.append(bytes);
+}
+
+std::optional<FrameCodec::Frame> FrameCodec::next()
+{
+    if (m_error)
+        return std::nullopt;
+    const qsizetype available = m_buffer.size() - m_readPos;
+    if (available < protocol::kLengthPrefixBytes) {
+        compact();
+        return std::nullopt;
+    }
+    const quint32 length = qFromBigEndian<quint32>(m_buffer.constData() + m_readPos);
+    if (length > m_maxFrameBytes) {
+        fail(ErrorCode::FrameTooLarge,
+             QStringLiteral("frame of %1 bytes exceeds max_frame %2").arg(length).arg(m_maxFrameBytes));
+        return std::nullopt;
+    }
+    if (length == 0) {
+        fail(ErrorCode::Malformed, QStringLiteral("empty frame"));
+        return std::nullopt;
+    }
+    if (available - protocol::kLengthPrefixBytes < qsizetype(length)) {
+        compact();
+        return std::nullopt;
+    }
+    // fromRawData avoids a copy; the reader is done with it before m_buffer changes.
+    const QByteArray payload =
+        QByteArray::fromRawData(m_buffer.constData() + m_readPos + protocol::kLengthPrefixBytes, length);
+    m_readPos += protocol::kLengthPrefixBytes + length;
+
+    QCborStreamReader reader(payload);
+    const QCborValue value = QCborValue::fromCbor(reader);
+    if (reader.lastError() == QCborError::InvalidUtf8String) {
+        // The length prefix still delimits the frame, so the stream stays in sync: refuse this
+        // frame only and keep the connection.
+        return Frame{value.toMap(), ErrorCode::InvalidArgument, QStringLiteral("invalid UTF-8 in a text string")};
+    }
+    if (reader.lastError() != QCborError::NoError) {
+        fail(ErrorCode::Malformed, QStringLiteral("invalid CBOR: %1").arg(reader.lastError().toString()));
+        return std::nullopt;
+    }
+    if (reader.currentOffset() != qint64(length)) {
+        fail(ErrorCode::Malformed, QStringLiteral("trailing bytes after the CBOR item"));
+        return std::nullopt;
+    }
+    if (!value.isMap()) {
+        fail(ErrorCode::Malformed, QStringLiteral("frame is not a CBOR map"));
+        return std::nullopt;
+    }
+    QCborMap map = value.toMap();
+    if (!map.value(QLatin1String("t")).isString()) {
+        fail(ErrorCode::Malformed, QStringLiteral("frame has no text field 't'"));
+        return std::nullopt;
+    }
+    return Frame{std::move(map), std::nullopt, {}};
+}
+
+void FrameCodec::fail(ErrorCode code, const QString& message)
+{
+    m_error = code;
+    m_errorMessage = message;
+    m_buffer.clear();
+    m_readPos = 0;
+}
+
+void FrameCodec::compact()
+{
+    if (m_readPos == 0)
+        return;
+    if (m_readPos == m_buffer.size()) {
+        m_buffer.clear();
+    } else {
+        m_buffer.remove(0, m_readPos);
+    }
+    m_readPos = 0;
+}
+
+} // namespace lanchat

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "errorcode.h"
+
+#include <QByteArray>
+#include <QCborMap>
+
+#include <optional>
+
+namespace lanchat {
+
+/**
+ * Socket-free frame codec: a frame is a 4-byte big-endian unsigned length followed by that many
+ * bytes holding exactly one CBOR map (RFC 8949) with a text field `t` (docs/protocol.md, "Framing").
+ *
+ * Decoding is incremental: append() whatever bytes arrived (partial or several coalesced frames),
+ * then call next() until it returns nothing. A length above maxFrameBytes() is refused as soon as
+ * the 4-byte prefix is seen, before any payload is buffered or allocated.
+ *
+ * After an error (frame_too_large or malformed) the decoder stays failed and drops further input;
+ * the owner is expected to send an error frame and close. Not thread-safe; use from one thread.
+ */
+class FrameCodec
+{
+public:
+    explicit FrameCodec(quint32 maxFrameBytes);
+
+    /** Encodes @p map as one frame (prefix + CBOR). */
+    static QByteArray encode(const QCborMap& map);
+
+    /** Appends received bytes. Ignored once hasError(). */
+    void append(const QByteArray& bytes);
+
+    /** One decoded frame. */
+    struct Frame
+    {
+        /** The map; has a text `t` unless rejected. */
+        QCborMap map;
+        /**
+         * Set when the frame was well delimited but its content is refused without closing the
+         * connection: invalid UTF-8 in a text string (RFC 8949 §3.1) gives InvalidArgument. `map` then
+         * holds the fields decoded before the bad string (possibly `id`, to address the error reply).
+         */
+        std::optional<ErrorCode> rejected;
+        QString rejectReason;
+    };
+
+    /**
+     * Returns the next complete frame, or nullopt when more bytes are needed or on a fatal error
+     * (check hasError()).
+     */
+    std::optional<Frame> next();
+
+    bool hasError() const { return m_error.has_value(); }
+    /** FrameTooLarge or Malformed once failed. */
+    ErrorCode error() const { return m_error.value_or(ErrorCode::Internal); }
+    /** English detail of the error for logs and the error frame. */
+    QString errorMessage() const { return m_errorMessage; }
+
+    /** Bytes buffered and not yet returned as frames. */
+    qsizetype bufferedBytes() const { return m_buffer.size() - m_readPos; }
+    quint32 maxFrameBytes() const { return m_maxFrameBytes; }
+    void setMaxFrameBytes(quint32 bytes) { m_maxFrameBytes = bytes; }
+
+private:
+    void fail(ErrorCode code, const QString& message);
+    void compact();
+
+    QByteArray m_buffer;
+    qsizetype m_readPos = 0;
+    quint32 m_maxFrameBytes;
+    std::optional<ErrorCode> m_error;
+    QString m_errorMessage;
+};
+
+} // namespace lanchat

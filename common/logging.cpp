@@ -1,0 +1,8 @@
+#include "logging.h"
+
+Q_LOGGING_CATEGORY(lcProtocol, "lanchat.protocol", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcServer, "lanchat.server", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcStorage, "lanchat.storage", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcTransfer, "lanchat.transfer", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcClient, "lanchat.client", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcApp, "lanchat.app", QtInfoMsg)

@@ -1,0 +1,74 @@
+#include "messagerecord.h"
+
+#include "cborfieldreader.h"
+#include "protocol.h"
+
+namespace lanchat {
+
+namespace {
+
+QLatin1String kindName(MessageKind kind)
+{
+    switch (kind) {
+    case MessageKind::Text:
+        return QLatin1String("text");
+    case MessageKind::File:
+        return QLatin1String("file");
+    case MessageKind::System:
+        return QLatin1String("system");
+    }
+    return QLatin1String("text");
+}
+
+} // namespace
+
+QCborMap MessageRecord::toCbor() const
+{
+    QCborMap m;
+    m.insert(QLatin1String("seq"), seq);
+    m.insert(QLatin1String("conversation"), conversation.value());
+    m.insert(QLatin1String("sender"), sender.value());
+    m.insert(QLatin1String("ts"), timestampMs);
+    if (!clientMsgId.isNull())
+        m.insert(QLatin1String("client_msg_id"), clientMsgId.toRfc4122());
+    m.insert(QLatin1String("kind"), kindName(kind));
+    if (kind != MessageKind::File)
+        m.insert(QLatin1String("text"), text);
+    if (file)
+        m.insert(QLatin1String("file"), file->toCbor());
+    return m;
+}
+
+std::optional<MessageRecord> MessageRecord::fromCbor(const QCborMap& map, QString* error)
+{
+    CborFieldReader r(map);
+    MessageRecord m;
+    m.seq = r.uint("seq");
+    m.conversation = ConversationId(r.uint("conversation"));
+    m.sender = UserId(r.uint("sender", false));
+    m.timestampMs = r.uint("ts");
+    m.clientMsgId = r.uuid("client_msg_id", false);
+    const QString kind = r.text("kind", 16);
+    if (kind == QLatin1String("file"))
+        m.kind = MessageKind::File;
+    else if (kind == QLatin1String("system"))
+        m.kind = MessageKind::System;
+    m.text = r.text("text", protocol::kMaxTextBytes, false);
+    if (r.has("file")) {
+        QString fileError;
+        m.file = FileRef::fromCbor(r.map("file"), &fileError);
+        if (!m.file) {
+            if (error)
+                *error = fileError;
+            return std::nullopt;
+        }
+    }
+    if (!r.ok()) {
+        if (error)
+            *error = r.error();
+        return std::nullopt;
+    }
+    return m;
+}
+
+} // namespace lanchat

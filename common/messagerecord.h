@@ -1,0 +1,41 @@
+#pragma once
+
+#include "fileref.h"
+#include "ids.h"
+
+#include <QCborMap>
+#include <QString>
+#include <QUuid>
+
+#include <optional>
+
+namespace lanchat {
+
+enum class MessageKind
+{
+    Text,   ///< wire "text": `text` holds the message
+    File,   ///< wire "file": `file` describes an uploaded file
+    System, ///< wire "system": server notice (admin broadcast, member joined …), `text` in English
+};
+
+/**
+ * One stored message as delivered in `message` pushes, `history` and `sync` replies
+ * (wire: `{seq, conversation, sender, ts, client_msg_id, kind, text?, file?}`).
+ */
+struct MessageRecord
+{
+    Seq seq = 0;                 ///< server-wide, strictly increasing
+    ConversationId conversation;
+    UserId sender;               ///< invalid (0) for system messages
+    qint64 timestampMs = 0;      ///< server time of commit, ms since 1970-01-01 UTC
+    QUuid clientMsgId;           ///< chosen by the sending client; null for system messages
+    MessageKind kind = MessageKind::Text;
+    QString text;                ///< Text and System kinds; at most 64 KiB UTF-8
+    std::optional<FileRef> file; ///< File kind
+
+    QCborMap toCbor() const;
+    static std::optional<MessageRecord> fromCbor(const QCborMap& map, QString* error = nullptr);
+    bool operator==(const MessageRecord&) const = default;
+};
+
+} // namespace lanchat

@@ -1,0 +1,153 @@
+#include "authmessages.h"
+
+#include "../protocol.h"
+#include "messagecodec.h"
+
+#include <QCborArray>
+
+namespace lanchat {
+
+using detail::finish;
+using detail::typed;
+
+namespace {
+
+QCborArray toArray(const QStringList& list)
+{
+    QCborArray a;
+    for (const QString& s : list)
+        a.append(s);
+    return a;
+}
+
+QStringList toStringList(const QCborArray& array)
+{
+    QStringList out;
+    for (const QCborValue& v : array) {
+        if (v.isString())
+            out.append(v.toString());
+    }
+    return out;
+}
+
+constexpr qsizetype kMaxFeatures = 64;
+constexpr qsizetype kMaxLabelBytes = 256;
+
+} // namespace
+
+QCborMap Hello::encode() const
+{
+    QCborMap m = typed(kType);
+    m.insert(QLatin1String("protocol"), protocol);
+    m.insert(QLatin1String("client"), client);
+    m.insert(QLatin1String("features"), toArray(features));
+    return m;
+}
+
+std::optional<Hello> Hello::decode(const QCborMap& map, QString* error)
+{
+    CborFieldReader r(map);
+    Hello h;
+    h.protocol = quint32(r.uint("protocol", true, std::numeric_limits<quint32>::max()));
+    h.client = r.text("client", kMaxLabelBytes, false);
+    h.features = toStringList(r.array("features", kMaxFeatures, false));
+    return finish(r, std::move(h), error);
+}
+
+QCborMap Welcome::encode() const
+{
+    QCborMap m = typed(kType);
+    m.insert(QLatin1String("protocol"), protocol);
+    m.insert(QLatin1String("server"), server);
+    m.insert(QLatin1String("features"), toArray(features));
+    m.insert(QLatin1String("max_frame"), maxFrame);
+    m.insert(QLatin1String("server_time"), serverTimeMs);
+    return m;
+}
+
+std::optional<Welcome> Welcome::decode(const QCborMap& map, QString* error)
+{
+    CborFieldReader r(map);
+    Welcome w;
+    w.protocol = quint32(r.uint("protocol", true, std::numeric_limits<quint32>::max()));
+    w.server = r.text("server", kMaxLabelBytes, false);
+    w.features = toStringList(r.array("features", kMaxFeatures, false));
+    w.maxFrame = quint32(r.uint("max_frame", true, std::numeric_limits<quint32>::max()));
+    w.serverTimeMs = r.uint("server_time", false);
+    return finish(r, std::move(w), error);
+}
+
+QCborMap Register::encode() const
+{
+    QCborMap m = typed(kType);
+    m.insert(QLatin1String("username"), username);
+    m.insert(QLatin1String("password"), password);
+    m.insert(QLatin1String("display_name"), displayName);
+    return m;
+}
+
+std::optional<Register> Register::decode(const QCborMap& map, QString* error)
+{
+    CborFieldReader r(map);
+    Register x;
+    x.username = r.text("username", protocol::kMaxUsernameChars);
+    x.password = r.text("password", protocol::kMaxPasswordBytes);
+    x.displayName = r.text("display_name", protocol::kMaxNameChars * 4, false);
+    return finish(r, std::move(x), error);
+}
+
+QCborMap Login::encode() const
+{
+    QCborMap m = typed(kType);
+    m.insert(QLatin1String("username"), username);
+    m.insert(QLatin1String("password"), password);
+    return m;
+}
+
+std::optional<Login> Login::decode(const QCborMap& map, QString* error)
+{
+    CborFieldReader r(map);
+    Login x;
+    x.username = r.text("username", protocol::kMaxUsernameChars * 4);
+    x.password = r.text("password", protocol::kMaxPasswordBytes);
+    return finish(r, std::move(x), error);
+}
+
+QCborMap AuthOk::encode() const
+{
+    QCborMap m = typed("ok");
+    m.insert(QLatin1String("user"), user.toCbor());
+    m.insert(QLatin1String("last_seq"), lastSeq);
+    return m;
+}
+
+std::optional<AuthOk> AuthOk::decode(const QCborMap& map, QString* error)
+{
+    CborFieldReader r(map);
+    AuthOk x;
+    const auto user = UserInfo::fromCbor(r.map("user"), error);
+    x.lastSeq = r.uint("last_seq", false);
+    if (!user)
+        return std::nullopt;
+    x.user = *user;
+    return finish(r, std::move(x), error);
+}
+
+QCborMap ChangePassword::encode() const
+{
+    QCborMap m = typed(kType);
+    m.insert(QLatin1String("old_password"), oldPassword);
+    m.insert(QLatin1String("new_password"), newPassword);
+    return m;
+}
+
+std::optional<ChangePassword> ChangePassword::decode(const QCborMap& map, QString* error)
+{
+    CborFieldReader r(map);
+    ChangePassword x;
+    x.oldPassword = r.text("old_password", protocol::kMaxPasswordBytes);
+    x.newPassword = r.text("new_password", protocol::kMaxPasswordBytes);
+    return finish(r, std::move(x), error);
+}
+
+} // namespace lanchat

@@ -1,0 +1,164 @@
+#include "filemessages.h"
+
+#include "../protocol.h"
+#include "messagecodec.h"
+
+namespace lanchat {
+
+using detail::finish;
+using detail::typed;
+
+namespace {
+const QLatin1String kTransfer("transfer");
+const QLatin1String kOffset("offset");
+const QLatin1String kSeq("seq");
+const QLatin1String kTs("ts");
+constexpr qsizetype kShaBytes = 32;
+} // namespace
+
+QCborMap FileOffer::encode() const
+{
+    QCborMap m = typed(kType);
+    m.insert(QLatin1String("conversation"), conversation.value());
+    m.insert(QLatin1String("client_msg_id"), clientMsgId.toRfc4122());
+    m.insert(QLatin1String("name"), name);
+    m.insert(QLatin1String("size"), size);
+    m.insert(QLatin1String("sha256"), sha256);
+    return m;
+}
+
+std::optional<FileOffer> FileOffer::decode(const QCborMap& map, QString* error)
+{
+    CborFieldReader r(map);
+    FileOffer x;
+    x.conversation = ConversationId(r.uint("conversation"));
+    x.clientMsgId = r.uuid("client_msg_id");
+    x.name = r.text("name", protocol::kMaxFileNameBytes);
+    x.size = r.uint("size");
+    x.sha256 = r.bytes("sha256", kShaBytes, true, kShaBytes);
+    return finish(r, std::move(x), error);
+}
+
+QCborMap FileOfferOk::encode() const
+{
+    QCborMap m = typed("ok");
+    m.insert(kTransfer, transfer.value());
+    m.insert(kOffset, offset);
+    m.insert(QLatin1String("complete"), complete);
+    if (complete) {
+        m.insert(kSeq, seq);
+        m.insert(kTs, timestampMs);
+    }
+    return m;
+}
+
+std::optional<FileOfferOk> FileOfferOk::decode(const QCborMap& map, QString* error)
+{
+    CborFieldReader r(map);
+    FileOfferOk x;
+    x.transfer = TransferId(r.uint("transfer"));
+    x.offset = r.uint("offset");
+    x.complete = r.boolean("complete", false);
+    x.seq = r.uint("seq", x.complete);
+    x.timestampMs = r.uint("ts", x.complete);
+    return finish(r, std::move(x), error);
+}
+
+QCborMap FileChunk::encode() const
+{
+    QCborMap m = typed(kType);
+    m.insert(kTransfer, transfer.value());
+    m.insert(kOffset, offset);
+    m.insert(QLatin1String("data"), data);
+    return m;
+}
+
+std::optional<FileChunk> FileChunk::decode(const QCborMap& map, QString* error)
+{
+    CborFieldReader r(map);
+    FileChunk x;
+    x.transfer = TransferId(r.uint("transfer"));
+    x.offset = r.uint("offset");
+    x.data = r.bytes("data", protocol::kChunkBytes);
+    return finish(r, std::move(x), error);
+}
+
+QCborMap FileChunkOk::encode() const
+{
+    QCborMap m = typed("ok");
+    m.insert(QLatin1String("received"), received);
+    m.insert(QLatin1String("complete"), complete);
+    if (complete) {
+        m.insert(kSeq, seq);
+        m.insert(kTs, timestampMs);
+    }
+    return m;
+}
+
+std::optional<FileChunkOk> FileChunkOk::decode(const QCborMap& map, QString* error)
+{
+    CborFieldReader r(map);
+    FileChunkOk x;
+    x.received = r.uint("received");
+    x.complete = r.boolean("complete", false);
+    x.seq = r.uint("seq", x.complete);
+    x.timestampMs = r.uint("ts", x.complete);
+    return finish(r, std::move(x), error);
+}
+
+QCborMap FileCancel::encode() const
+{
+    QCborMap m = typed(kType);
+    m.insert(kTransfer, transfer.value());
+    return m;
+}
+
+std::optional<FileCancel> FileCancel::decode(const QCborMap& map, QString* error)
+{
+    CborFieldReader r(map);
+    FileCancel x;
+    x.transfer = TransferId(r.uint("transfer"));
+    return finish(r, std::move(x), error);
+}
+
+QCborMap FileRead::encode() const
+{
+    QCborMap m = typed(kType);
+    m.insert(QLatin1String("conversation"), conversation.value());
+    m.insert(QLatin1String("sha256"), sha256);
+    m.insert(kOffset, offset);
+    m.insert(QLatin1String("length"), length);
+    return m;
+}
+
+std::optional<FileRead> FileRead::decode(const QCborMap& map, QString* error)
+{
+    CborFieldReader r(map);
+    FileRead x;
+    x.conversation = ConversationId(r.uint("conversation"));
+    x.sha256 = r.bytes("sha256", kShaBytes, true, kShaBytes);
+    x.offset = r.uint("offset");
+    x.length = r.uint("length", true, protocol::kChunkBytes);
+    return finish(r, std::move(x), error);
+}
+
+QCborMap FileData::encode() const
+{
+    QCborMap m = typed("ok");
+    m.insert(kOffset, offset);
+    m.insert(QLatin1String("size"), size);
+    m.insert(QLatin1String("data"), data);
+    return m;
+}
+
+std::optional<FileData> FileData::decode(const QCborMap& map, QString* error)
+{
+    CborFieldReader r(map);
+    FileData x;
+    x.offset = r.uint("offset");
+    x.size = r.uint("size");
+    x.data = r.bytes("data", protocol::kChunkBytes);
+    return finish(r, std::move(x), error);
+}
+
+} // namespace lanchat

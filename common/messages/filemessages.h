@@ -1,0 +1,109 @@
+#pragma once
+
+// The catalogue of file-transfer messages (docs/protocol.md, "Files"). Uploads are store-and-forward:
+// file_offer → file_chunk … (each acked) → a `file` message in the conversation. Downloads pull
+// chunks with file_read, so the reader's window bounds what the server buffers for it.
+
+#include "../ids.h"
+
+#include <QByteArray>
+#include <QCborMap>
+#include <QUuid>
+
+#include <optional>
+
+namespace lanchat {
+
+/**
+ * `file_offer {conversation, client_msg_id, name, size, sha256}` → FileOfferOk.
+ * Errors: forbidden, not_found, invalid_argument, file_too_large, storage_full.
+ */
+struct FileOffer
+{
+    static constexpr const char* kType = "file_offer";
+    ConversationId conversation;
+    QUuid clientMsgId;  ///< identifies the resulting file message (exactly-once like send)
+    QString name;       ///< 1..255 bytes UTF-8; the server sanitises it
+    qint64 size = 0;    ///< bytes, 0 .. server's max_file_size
+    QByteArray sha256;  ///< 32 raw bytes of the whole content
+    QCborMap encode() const;
+    static std::optional<FileOffer> decode(const QCborMap& map, QString* error);
+};
+
+/**
+ * `ok {transfer, offset, complete, seq?, ts?}`: upload from `offset` (resume); when `complete` is true the
+ * store already held the content (instant upload) and seq/ts are those of the posted file message.
+ */
+struct FileOfferOk
+{
+    TransferId transfer;
+    qint64 offset = 0;
+    bool complete = false;
+    Seq seq = 0;
+    qint64 timestampMs = 0;
+    QCborMap encode() const;
+    static std::optional<FileOfferOk> decode(const QCborMap& map, QString* error);
+};
+
+/**
+ * `file_chunk {transfer, offset, data}` → FileChunkOk. `offset` must equal the bytes the server has;
+ * data is 1..256 KiB. Errors: offset_mismatch (reply carries the expected offset), not_found,
+ * hash_mismatch (after the last chunk; the part file is deleted), storage_full.
+ */
+struct FileChunk
+{
+    static constexpr const char* kType = "file_chunk";
+    TransferId transfer;
+    qint64 offset = 0;
+    QByteArray data;
+    QCborMap encode() const;
+    static std::optional<FileChunk> decode(const QCborMap& map, QString* error);
+};
+
+/** `ok {received, complete, seq?, ts?}`: bytes now on disk; after the last chunk the file message's seq/ts. */
+struct FileChunkOk
+{
+    qint64 received = 0;
+    bool complete = false;
+    Seq seq = 0;
+    qint64 timestampMs = 0;
+    QCborMap encode() const;
+    static std::optional<FileChunkOk> decode(const QCborMap& map, QString* error);
+};
+
+/** `file_cancel {transfer}` → ok: the sender abandons an upload; the part file is deleted. */
+struct FileCancel
+{
+    static constexpr const char* kType = "file_cancel";
+    TransferId transfer;
+    QCborMap encode() const;
+    static std::optional<FileCancel> decode(const QCborMap& map, QString* error);
+};
+
+/**
+ * `file_read {conversation, sha256, offset, length}` → FileData: up to `length` (≤ 256 KiB) bytes from
+ * `offset` of a file posted in a conversation the reader belongs to. Errors: forbidden, not_found
+ * (also for expired content), invalid_argument (offset beyond size).
+ */
+struct FileRead
+{
+    static constexpr const char* kType = "file_read";
+    ConversationId conversation;
+    QByteArray sha256;
+    qint64 offset = 0;
+    qint64 length = 0;
+    QCborMap encode() const;
+    static std::optional<FileRead> decode(const QCborMap& map, QString* error);
+};
+
+/** `ok {offset, size, data}`: `size` is the whole file's size; data is empty at end of file. */
+struct FileData
+{
+    qint64 offset = 0;
+    qint64 size = 0;
+    QByteArray data;
+    QCborMap encode() const;
+    static std::optional<FileData> decode(const QCborMap& map, QString* error);
+};
+
+} // namespace lanchat

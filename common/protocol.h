@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QtGlobal>
+
+/**
+ * Protocol constants. docs/protocol.md is normative; these values must match it.
+ */
+namespace lanchat::protocol {
+
+/** Protocol version sent in hello/welcome. Moves only on incompatible change. */
+inline constexpr quint32 kVersion = 1;
+
+/** Default TCP port of lanchat-server (TLS, or plaintext with --insecure-plaintext). */
+inline constexpr quint16 kDefaultPort = 7411;
+
+/** UDP port on which the server answers discovery probes (broadcast). */
+inline constexpr quint16 kDiscoveryPort = 7412;
+
+/** Bytes of the big-endian length prefix in front of every frame. */
+inline constexpr int kLengthPrefixBytes = 4;
+
+/** Largest frame payload (CBOR bytes, prefix excluded) either side accepts: 1 MiB. */
+inline constexpr quint32 kMaxFrameBytes = 1024 * 1024;
+
+/** Largest message text in UTF-8 bytes: 64 KiB. */
+inline constexpr qsizetype kMaxTextBytes = 64 * 1024;
+
+/** Default and largest file chunk payload in bytes: 256 KiB. */
+inline constexpr qint64 kChunkBytes = 256 * 1024;
+
+/** Largest `limit` accepted by history and sync. */
+inline constexpr int kMaxPageSize = 500;
+
+/** Default `limit` of history and sync when the request gives none. */
+inline constexpr int kDefaultPageSize = 100;
+
+/** Username: 1..32 characters of [A-Za-z0-9._-]; compared case-insensitively. */
+inline constexpr int kMaxUsernameChars = 32;
+
+/** Display name and group name: 1..64 characters, any Unicode. */
+inline constexpr int kMaxNameChars = 64;
+
+/** Password: 8..1024 bytes of UTF-8. */
+inline constexpr int kMinPasswordBytes = 8;
+inline constexpr int kMaxPasswordBytes = 1024;
+
+/** File name in file_offer: 1..255 bytes of UTF-8. */
+inline constexpr int kMaxFileNameBytes = 255;
+
+/** Largest member list of a group. */
+inline constexpr int kMaxGroupMembers = 1000;
+
+} // namespace lanchat::protocol
