@@ -1,0 +1,158 @@
+#pragma once
+
+#include "conversationinfo.h"
+#include "fileref.h"
+#include "ids.h"
+#include "messagerecord.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QUuid>
+
+#include <optional>
+#include <tuple>
+
+namespace lanchat {
+
+
+/** An account row. */
+struct UserRecord
+{
+    UserId id;
+    QString username;     ///< as registered (case kept); uniqueness is case-insensitive
+    QString displayName;
+    QByteArray passwordHash; ///< PHC string from PasswordHasher (Argon2id)
+    bool disabled = false;
+    qint64 createdMs = 0; ///< ms since epoch, UTC
+};
+
+/** A message to append; seq and timestamp are assigned by the storage. */
+struct NewMessage
+{
+    ConversationId conversation;
+    UserId sender;          ///< invalid for system messages
+    QUuid clientMsgId;      ///< null for system messages (no dedup)
+    MessageKind kind = MessageKind::Text;
+    QString text;
+    std::optional<FileRef> file;
+};
+
+/** Result of appendMessage(). */
+struct AppendResult
+{
+    Seq seq = 0;
+    qint64 timestampMs = 0;
+    bool duplicate = false; ///< (sender, client_msg_id) existed: seq/ts are the original ones, nothing inserted
+};
+
+/** An upload in progress, kept across reconnects and restarts for resume. */
+struct UploadRecord
+{
+    TransferId id;
+    UserId sender;
+    ConversationId conversation;
+    QUuid clientMsgId;
+    QString name;
+    qint64 size = 0;
+    QByteArray sha256;
+    qint64 createdMs = 0;
+};
+
+enum class CreateUserResult
+{
+    Created,
+    UsernameTaken,
+    Failed,
+};
+
+/**
+ * Persistent state of the relay: users, conversations, members, messages, file blobs and uploads.
+ * One implementation today (SqliteStorage); a PostgreSQL one may follow, so callers use only this
+ * interface and every implementation passes the same contract tests (tests/server/tst_storage).
+ *
+ * Transactions: writes happen inside beginTransaction()/commitTransaction() when the caller opens one
+ * (group commit: the relay opens one per event-loop turn), else each write commits on its own.
+ * Durability: commitTransaction() returns true only once the data is on disk (synchronous=FULL).
+ * Failures return false / nullopt / empty and log to lanchat.storage; the relay answers `internal`.
+ * Not thread-safe: use from the thread that opened it.
+ */
+class Storage
+{
+public:
+    virtual ~Storage() = default;
+
+    virtual bool beginTransaction() = 0;
+    virtual bool commitTransaction() = 0;
+    virtual void rollbackTransaction() = 0;
+    virtual bool inTransaction() const = 0;
+
+    // --- users
+    virtual CreateUserResult createUser(const QString& username, const QString& displayName,
+                                        const QByteArray& passwordHash, UserId* id) = 0;
+    /** Case-insensitive lookup. */
+    virtual std::optional<UserRecord> userByName(const QString& username) = 0;
+    virtual std::optional<UserRecord> userById(UserId id) = 0;
+    /** All accounts, disabled ones included, ordered by id. */
+    virtual QList<UserRecord> users() = 0;
+    virtual bool setPasswordHash(UserId id, const QByteArray& hash) = 0;
+    virtual bool setUserDisabled(UserId id, bool disabled) = 0;
+    virtual bool setDisplayName(UserId id, const QString& displayName) = 0;
+    /** Fails (false) if the new name is taken. */
+    virtual bool renameUser(UserId id, const QString& newUsername) = 0;
+    /** Removes the account and its memberships; its messages stay, attributed to the id. */
+    virtual bool deleteUser(UserId id) = 0;
+
+    // --- conversations
+    /** The private conversation of a and b (a != b), created when @p create and missing; invalid if none. */
+    virtual ConversationId privateConversation(UserId a, UserId b, bool create) = 0;
+    /** A new group; owner is added as member. */
+    virtual ConversationId createGroup(const QString& name, UserId owner, const QList<UserId>& members) = 0;
+    /** Info as seen by @p viewer (readSeq is the viewer's). nullopt if it does not exist. */
+    virtual std::optional<ConversationInfo> conversation(ConversationId id, UserId viewer) = 0;
+    /** Every conversation @p user is a member of, as seen by them. */
+    virtual QList<ConversationInfo> conversationsOf(UserId user) = 0;
+    /** Ids of every group (admin listing). */
+    virtual QList<ConversationInfo> groups() = 0;
+    virtual bool isMember(ConversationId conversation, UserId user) = 0;
+    virtual QList<UserId> members(ConversationId conversation) = 0;
+    virtual bool addMember(ConversationId group, UserId user) = 0;
+    virtual bool removeMember(ConversationId group, UserId user) = 0;
+    virtual bool renameGroup(ConversationId group, const QString& name) = 0;
+    virtual bool deleteConversation(ConversationId conversation) = 0;
+    virtual bool setReadSeq(ConversationId conversation, UserId user, Seq seq) = 0;
+
+    // --- messages
+    /** Appends, or finds the earlier message of (sender, clientMsgId). nullopt on failure. */
+    virtual std::optional<AppendResult> appendMessage(const NewMessage& message) = 0;
+    /** Up to @p limit messages with seq < before (before = 0: newest), newest first. */
+    virtual QList<MessageRecord> history(ConversationId conversation, Seq before, int limit) = 0;
+    /** Up to @p limit messages with seq > since in conversations @p user is a member of, oldest first. */
+    virtual QList<MessageRecord> messagesSince(UserId user, Seq since, int limit) = 0;
+    /** Highest seq stored, 0 when empty. */
+    virtual Seq lastSeq() = 0;
+    virtual qint64 messageCount(qint64 sinceMs = 0) = 0;
+    /** Deletes messages older than @p beforeMs; returns how many. */
+    virtual qint64 deleteMessagesBefore(qint64 beforeMs) = 0;
+
+    // --- files
+    virtual bool hasBlob(const QByteArray& sha256) = 0;
+    virtual bool addBlob(const QByteArray& sha256, qint64 size) = 0;
+    virtual bool removeBlob(const QByteArray& sha256) = 0;
+    /** sha256 → size of every blob, with the time it was stored (ms UTC). */
+    virtual QList<std::tuple<QByteArray, qint64, qint64>> blobs() = 0;
+    virtual qint64 blobBytes() = 0;
+    /** True if a file message with this content exists in the conversation. */
+    virtual bool conversationHasFile(ConversationId conversation, const QByteArray& sha256) = 0;
+    /** Creates an upload record; returns its id (invalid on failure). */
+    virtual TransferId createUpload(const UploadRecord& upload) = 0;
+    /** The pending upload of the same sender, conversation and sha256, for resume. */
+    virtual std::optional<UploadRecord> findUpload(UserId sender, ConversationId conversation,
+                                                   const QByteArray& sha256) = 0;
+    virtual std::optional<UploadRecord> upload(TransferId id) = 0;
+    virtual QList<UploadRecord> uploads() = 0;
+    virtual bool deleteUpload(TransferId id) = 0;
+};
+
+} // namespace lanchat
