@@ -1,0 +1,100 @@
+#pragma once
+
+#include "router.h"
+#include "serverconfig.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class QTcpServer;
+
+namespace lanchat {
+
+class AuthHandlers;
+class ChatHandlers;
+class CommitQueue;
+class Discovery;
+class GroupHandlers;
+class MessagePoster;
+class Session;
+class SessionRegistry;
+class Storage;
+class TlsIdentity;
+
+/**
+ * The relay (issue 2): listens (TLS by default, or plaintext), runs one Session per connection, routes
+ * requests to the handlers, group-commits writes, delivers pushes, answers discovery probes.
+ *
+ * Construction opens the database (<dataDir>/lanchat.db, created with the directory if missing) and registers
+ * every handler; start() loads or generates the TLS identity and listens. Tests instantiate it in-process on
+ * 127.0.0.1 port 0 with a QTemporaryDir data dir and a cheap hash cost. Lives on one thread (the one that
+ * created it); not thread-safe.
+ */
+class RelayServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit RelayServer(ServerConfig config, QObject* parent = nullptr);
+    ~RelayServer() override;
+
+    /**
+     * Listens on @p address:@p port (port 0 = any free port; QHostAddress::Any = IPv4 and IPv6). Returns false
+     * with @p error set when the database could not be opened, the certificate could not be loaded or
+     * generated, or the port is taken.
+     */
+    bool start(const QHostAddress& address, quint16 port, QString* error);
+    /** The bound TCP port after start(); 0 before. */
+    quint16 serverPort() const;
+    /** The bound discovery UDP port after start(); 0 when discovery is off or could not bind. */
+    quint16 discoveryPort() const;
+    /** Lowercase hex SHA-256 of the DER certificate (64 chars); empty in plaintext mode. */
+    QString certificateFingerprint() const;
+    /**
+     * Stops: sends the `shutdown` push to every client, commits the pending group commit (acks go out
+     * first), closes every connection and the listener. Idempotent; the destructor calls it.
+     */
+    void stop();
+
+    /** The database. Valid when isOpen(). */
+    Storage& storage();
+    /** False if the database could not be opened at construction (start() then fails with the reason). */
+    bool isOpen() const { return m_storage != nullptr; }
+
+    // --- services for handler modules (server/files/ registers through these)
+    const ServerConfig& config() const { return m_config; }
+    Router& router() { return m_router; }
+    CommitQueue& commits() { return *m_commits; }
+    SessionRegistry& sessions() { return *m_sessions; }
+    MessagePoster& poster() { return *m_poster; }
+
+signals:
+    /** A session was created for a new connection (tests, stats). */
+    void sessionOpened(lanchat::Session* session);
+
+private:
+    void registerHandlers();
+    bool listen(const QHostAddress& address, quint16 port, QString* error);
+    void onNewConnection();
+    void onUserOnline(UserId user);
+    void onUserOffline(UserId user);
+
+    ServerConfig m_config;
+    QString m_openError;
+    std::unique_ptr<Storage> m_storage;
+    Router m_router;
+    CommitQueue* m_commits = nullptr;
+    SessionRegistry* m_sessions = nullptr;
+    std::unique_ptr<MessagePoster> m_poster;
+    std::unique_ptr<AuthHandlers> m_auth;
+    std::unique_ptr<ChatHandlers> m_chat;
+    std::unique_ptr<GroupHandlers> m_groups;
+    std::unique_ptr<TlsIdentity> m_identity;
+    QTcpServer* m_listener = nullptr;
+    Discovery* m_discovery = nullptr;
+    bool m_stopped = false;
+};
+
+} // namespace lanchat

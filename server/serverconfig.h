@@ -1,0 +1,76 @@
+#pragma once
+
+#include "protocol.h"
+
+#include <QHostAddress>
+#include <QString>
+
+namespace lanchat {
+
+/**
+ * Every setting of the relay, with its default. Read from an INI file (QSettings::IniFormat, group
+ * [server]; resources/lanchat-server.conf documents every key) and overridden by command-line flags.
+ * A plain value type: copy it freely. Tests build one in code (data dir in a QTemporaryDir, cheap hash cost).
+ */
+struct ServerConfig
+{
+    /** Directory of the database (lanchat.db), generated TLS cert/key and the file store. Created if missing. */
+    QString dataDir;
+    /** Name announced in welcome and in discovery answers. */
+    QString serverName = QStringLiteral("LanChat");
+
+    /** Address to listen on; Any = every interface, IPv4 and IPv6 (dual stack). Used by `serve`. */
+    QHostAddress listenAddress = QHostAddress::Any;
+    /** TCP port; 0 = any free port (tests). Used by `serve`. */
+    quint16 port = protocol::kDefaultPort;
+
+    /** TLS (QSslServer). false only with --insecure-plaintext, which logs a warning at every start. */
+    bool tls = true;
+    /** PEM certificate and private key. Empty: a self-signed ECDSA P-256 pair is generated in dataDir. */
+    QString certFile;
+    QString keyFile;
+
+    /** Self-registration with `register`; false gives registration_disabled. */
+    bool allowRegistration = true;
+
+    /** Largest frame payload accepted and announced in welcome, bytes. */
+    quint32 maxFrameBytes = protocol::kMaxFrameBytes;
+    /** Largest file accepted by file_offer, bytes (default 4 GiB). */
+    qint64 maxFileBytes = qint64(4) * 1024 * 1024 * 1024;
+    /** Total bytes of the file store; 0 = unlimited. */
+    qint64 storeQuotaBytes = 0;
+    /** Messages older than this many days are deleted by retention; 0 = keep forever (issue 7). */
+    int retentionDays = 0;
+    /** Files older than this many days are deleted by retention; 0 = keep forever (issue 7). */
+    int fileRetentionDays = 0;
+
+    /**
+     * Argon2id cost (RFC 9106). Defaults from the OWASP Password Storage Cheat Sheet: m = 19 MiB, t = 2, p = 1.
+     * Tests lower them (e.g. 64 KiB, 1, 1) to stay fast.
+     */
+    quint32 hashMemoryKiB = 19456;
+    quint32 hashIterations = 2;
+    quint32 hashParallelism = 1;
+
+    /**
+     * Back-pressure bound, bytes: while a session's socket holds more than this unsent, the server stops
+     * reading that session's input until it drains (a slow reader cannot grow server memory).
+     */
+    qint64 maxPendingOutputBytes = 4 * 1024 * 1024;
+
+    /** UDP discovery (docs/protocol.md, "Discovery"). Port 0 = any free port (tests). */
+    bool discoveryEnabled = true;
+    quint16 discoveryPort = protocol::kDiscoveryPort;
+
+    /**
+     * Reads @p path (INI). Keys missing from the file keep their defaults. Returns false and sets @p error
+     * when the file cannot be read or a value is invalid (e.g. port "abc").
+     */
+    static bool fromIni(const QString& path, ServerConfig* config, QString* error);
+    /** The effective configuration as INI text, every key (for --print-config). */
+    QString toIni() const;
+    /** dataDir + "/lanchat.db". */
+    QString databasePath() const;
+};
+
+} // namespace lanchat

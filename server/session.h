@@ -1,0 +1,99 @@
+#pragma once
+
+#include "errorcode.h"
+#include "framecodec.h"
+#include "ids.h"
+
+#include <QByteArray>
+#include <QCborMap>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+
+class QTcpSocket;
+
+namespace lanchat {
+
+class Router;
+
+/**
+ * One client connection: decodes frames from the socket (FrameCodec), applies the protocol-level error
+ * rules of docs/protocol.md ("Errors") and hands every request to the Router. Owns its socket.
+ *
+ * Closing rules: frame_too_large and malformed send an error frame and close; unknown_type and
+ * invalid_argument keep the connection. Back-pressure: while more than maxPendingOutput bytes wait in the
+ * socket, the session stops decoding its input (and Qt stops reading from the kernel, the socket's read
+ * buffer being bounded), resuming when the output drains below half the bound.
+ *
+ * Deleted (deleteLater) after closed() is emitted. Lives on the server thread; not thread-safe.
+ */
+class Session : public QObject
+{
+    Q_OBJECT
+public:
+    /**
+     * @p socket must be connected (and encrypted for TLS); the session takes ownership.
+     * @p maxFrameBytes bounds received frames, @p maxPendingOutput is the back-pressure bound (bytes).
+     */
+    Session(QTcpSocket* socket, const Router& router, quint32 maxFrameBytes, qint64 maxPendingOutput,
+            QObject* parent = nullptr);
+    ~Session() override;
+
+    /** Sends `ok` (or @p map's own `t` if it has one) with `id` = @p id. */
+    void reply(quint64 id, QCborMap map);
+    /** Sends `error {id, code, message}`; @p message is English, for logs and developers. */
+    void replyError(quint64 id, ErrorCode code, const QString& message);
+    /** Writes an already encoded frame (a push; the same QByteArray may go to many sessions). */
+    void push(const QByteArray& encodedFrame);
+    /** Sends `error {code, message}` without id, then closes the connection. */
+    void closeWithError(ErrorCode code, const QString& message);
+    /** Closes after the pending output is written; emits closed() once. */
+    void close();
+
+    /** The logged-in user; invalid before login and after logout. */
+    UserId user() const { return m_user; }
+    bool isAuthenticated() const { return m_user.isValid(); }
+    /** Set by the login handler (valid id) and logout (invalid id). Does not touch the registry. */
+    void setUser(UserId user) { m_user = user; }
+
+    /** Protocol version from hello; 0 before hello. */
+    quint32 protocolVersion() const { return m_protocol; }
+    void setProtocolVersion(quint32 version) { m_protocol = version; }
+
+    /** Bytes written to the socket but not yet sent. */
+    qint64 bytesToWrite() const;
+    /** True while bytesToWrite() exceeds the back-pressure bound: pushing more only grows memory. */
+    bool outputCongested() const;
+    /** "address:port" of the peer, for logs. */
+    QString peer() const { return m_peer; }
+    bool isClosed() const { return m_closed; }
+    /** Bytes of input buffered in the session's frame decoder (tests and stats). */
+    qsizetype bufferedInputBytes() const { return m_codec.bufferedBytes(); }
+
+signals:
+    /** The connection ended (by either side). Emitted once; the session deletes itself afterwards. */
+    void closed(lanchat::Session* session);
+    /** Pending output fell below half the back-pressure bound after being congested (for senders of bulk data). */
+    void outputDrained();
+
+private:
+    void onReadyRead();
+    void onBytesWritten();
+    void onDisconnected();
+    void processFrames();
+    void handleFrame(const FrameCodec::Frame& frame);
+    void write(const QByteArray& frame);
+    void sendError(const QCborMap& map);
+
+    QTcpSocket* m_socket;
+    const Router& m_router;
+    FrameCodec m_codec;
+    qint64 m_maxPendingOutput;
+    QString m_peer;
+    UserId m_user;
+    quint32 m_protocol = 0;
+    bool m_paused = false;
+    bool m_closed = false;
+};
+
+} // namespace lanchat
