@@ -100,6 +100,15 @@ public:
     int maxConcurrent() const;
     void setMaxConcurrent(int n);
 
+    /**
+     * Test only (hash-mismatch tests): when set, every transfer started afterwards flips one byte of its
+     * first chunk (sent for uploads, received for downloads). Also enabled by the environment variable
+     * LANCHAT_TEST_CORRUPT_CHUNK. Never set this in the app.
+     */
+    void setCorruptChunksForTest(bool corrupt);
+    /** Chunk payload bytes this manager has put on the wire (file_chunk data), for tests and statistics. */
+    qint64 chunkBytesSent() const;
+
 Q_SIGNALS:
     void transferFinished(int key, bool ok);
 

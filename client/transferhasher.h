@@ -1,0 +1,48 @@
+#pragma once
+
+#include "sha256.h"
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <thread>
+
+namespace lanchat {
+
+/**
+ * SHA-256 of the first `length` bytes of a file, computed on a worker thread (std::thread; QtConcurrent
+ * is not linked) so that hashing a multi-GB file does not freeze the UI. Used by uploads (whole file)
+ * and by resumed downloads (the `.part` prefix). Created, started and destroyed in the owner's thread;
+ * signals arrive there. Destroying it stops the worker at the next 1 MiB block and joins it.
+ */
+class TransferHasher : public QObject
+{
+    Q_OBJECT
+
+public:
+    TransferHasher(const QString& path, qint64 length, QObject* parent = nullptr);
+    ~TransferHasher() override;
+
+    /** Starts the worker; call once. */
+    void start();
+    /** After finished(true): the running hash state over the prefix (continue it or take result()). */
+    Sha256 takeState();
+
+Q_SIGNALS:
+    /** About every 32 MiB: bytes hashed so far. */
+    void progressed(qint64 bytes);
+    /** The worker ended; @p ok is false when the file could not be read or was shorter than length. */
+    void finished(bool ok);
+
+private:
+    void run();
+
+    QString m_path;
+    qint64 m_length;
+    Sha256 m_state;
+    std::atomic<bool> m_stop{false};
+    std::thread m_thread;
+};
+
+} // namespace lanchat

@@ -1,0 +1,541 @@
+#include "transfermanager.h"
+
+#include "chatclient.h"
+#include "clientconnection.h"
+#include "downloadjob.h"
+#include "filenamesanitizer.h"
+#include "logging.h"
+#include "protocol.h"
+#include "uploadjob.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QLocale>
+#include <QStandardPaths>
+#include <QTime>
+#include <QTimer>
+#include <QUuid>
+
+#include <cmath>
+#include <memory>
+#include <vector>
+
+namespace lanchat {
+
+namespace {
+// Speed is sampled twice a second and smoothed with a time constant of ~3 s (SpeedRole's contract).
+constexpr int kSampleMs = 500;
+constexpr double kSpeedTimeConstantS = 3.0;
+constexpr int kDefaultMaxConcurrent = 3;
+} // namespace
+
+/** One row of the model. */
+struct TransferRow
+{
+    int key = 0;
+    TransferManager::Direction direction = TransferManager::Direction::Upload;
+    TransferManager::State state = TransferManager::State::Queued;
+    ConversationId conversation;
+    QString name;
+    QString localPath;
+    qint64 size = 0;
+    qint64 done = 0;
+    QByteArray sha256;
+    QUuid clientMsgId;
+    QString errorCode;
+    double speed = 0;
+    qint64 sampleBytes = 0;
+    UploadJob* upload = nullptr;
+    DownloadJob* download = nullptr;
+
+    bool isActive() const
+    {
+        return state == TransferManager::State::Running || state == TransferManager::State::Hashing;
+    }
+};
+
+class TransferManager::Private
+{
+public:
+    TransferManager* q;
+    ClientConnection* connection;
+    std::vector<std::unique_ptr<TransferRow>> rows; ///< index 0 = newest = model row 0
+    QString downloadDir;
+    int maxConcurrent = kDefaultMaxConcurrent;
+    int nextKey = 1;
+    bool corruptForTest = false;
+    qint64 chunkBytesSent = 0;
+    QTimer sampleTimer;
+    QElapsedTimer sampleClock;
+
+    TransferRow* find(int key) const;
+    int rowOf(const TransferRow* row) const;
+    void changed(TransferRow* row);
+    int add(std::unique_ptr<TransferRow> row);
+    void schedule();
+    void startRow(TransferRow* row);
+    void stopJob(TransferRow* row, bool removePart);
+    void finishRow(TransferRow* row, bool ok, ErrorCode code);
+    void sample();
+    void networkLost();
+    void networkBack();
+    QVariant display(const TransferRow& row, int column) const;
+};
+
+TransferRow* TransferManager::Private::find(int key) const
+{
+    for (const auto& row : rows) {
+        if (row->key == key)
+            return row.get();
+    }
+    return nullptr;
+}
+
+int TransferManager::Private::rowOf(const TransferRow* row) const
+{
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (rows[i].get() == row)
+            return int(i);
+    }
+    return -1;
+}
+
+void TransferManager::Private::changed(TransferRow* row)
+{
+    const int r = rowOf(row);
+    if (r >= 0)
+        Q_EMIT q->dataChanged(q->index(r, 0), q->index(r, ColumnCount - 1));
+}
+
+int TransferManager::Private::add(std::unique_ptr<TransferRow> row)
+{
+    row->key = nextKey++;
+    const int key = row->key;
+    q->beginInsertRows({}, 0, 0);
+    rows.insert(rows.begin(), std::move(row));
+    q->endInsertRows();
+    schedule();
+    return key;
+}
+
+void TransferManager::Private::schedule()
+{
+    int active = 0;
+    for (const auto& row : rows)
+        active += row->isActive() ? 1 : 0;
+    // Oldest queued first: rows are newest first, so walk backwards.
+    for (auto it = rows.rbegin(); it != rows.rend() && active < maxConcurrent; ++it) {
+        if ((*it)->state == State::Queued) {
+            startRow(it->get());
+            ++active;
+        }
+    }
+    if (active > 0 && !sampleTimer.isActive()) {
+        sampleClock.start();
+        sampleTimer.start();
+    }
+}
+
+void TransferManager::Private::startRow(TransferRow* row)
+{
+    row->errorCode.clear();
+    row->speed = 0;
+    row->sampleBytes = row->done;
+    if (row->direction == Direction::Upload) {
+        UploadSpec spec{row->conversation, row->localPath, row->name, row->size, row->sha256, row->clientMsgId};
+        row->upload = new UploadJob(connection, spec, q);
+        row->upload->setCorruptFirstChunk(corruptForTest);
+        const int key = row->key;
+        connect(row->upload, &UploadJob::hashed, q, [this, key](const QByteArray& sha) {
+            if (TransferRow* r = find(key)) {
+                r->sha256 = sha;
+                r->state = State::Running;
+                r->done = r->sampleBytes = 0;
+                changed(r);
+            }
+        });
+        connect(row->upload, &UploadJob::progressed, q, [this, key](qint64 bytes) {
+            if (TransferRow* r = find(key))
+                r->done = bytes;
+        });
+        connect(row->upload, &UploadJob::finished, q, [this, key](bool ok, ErrorCode code) {
+            if (TransferRow* r = find(key))
+                finishRow(r, ok, code);
+        });
+        row->state = row->sha256.isEmpty() ? State::Hashing : State::Running;
+        row->upload->start();
+    } else {
+        DownloadSpec spec{row->conversation, row->name, row->size, row->sha256, downloadDir};
+        row->download = new DownloadJob(connection, spec, q);
+        row->download->setCorruptFirstChunk(corruptForTest);
+        const int key = row->key;
+        connect(row->download, &DownloadJob::hashed, q, [this, key] {
+            if (TransferRow* r = find(key)) {
+                r->state = State::Running;
+                changed(r);
+            }
+        });
+        connect(row->download, &DownloadJob::progressed, q, [this, key](qint64 bytes) {
+            if (TransferRow* r = find(key))
+                r->done = bytes;
+        });
+        connect(row->download, &DownloadJob::finished, q, [this, key](bool ok, ErrorCode code) {
+            if (TransferRow* r = find(key))
+                finishRow(r, ok, code);
+        });
+        row->state = State::Hashing;
+        row->download->start();
+    }
+    changed(row);
+}
+
+void TransferManager::Private::stopJob(TransferRow* row, bool removePart)
+{
+    if (row->upload) {
+        row->upload->disconnect(q);
+        if (removePart)
+            row->upload->cancelOnServer();
+        chunkBytesSent += row->upload->chunkBytesSent();
+        row->upload->deleteLater();
+        row->upload = nullptr;
+    }
+    if (row->download) {
+        row->download->disconnect(q);
+        row->download->abort(removePart);
+        row->download->deleteLater();
+        row->download = nullptr;
+    } else if (removePart && row->direction == Direction::Download && row->state == State::Paused) {
+        // A paused download has no job but may have a part file.
+        DownloadJob job(connection, {row->conversation, row->name, row->size, row->sha256, downloadDir});
+        QFile::remove(job.partPath());
+    }
+    row->speed = 0;
+}
+
+void TransferManager::Private::finishRow(TransferRow* row, bool ok, ErrorCode code)
+{
+    if (row->download && ok)
+        row->localPath = row->download->finalPath();
+    stopJob(row, false);
+    row->state = ok ? State::Done : State::Failed;
+    row->errorCode = ok ? QString() : errorCodeName(code);
+    if (ok)
+        row->done = row->size;
+    qCInfo(lcTransfer) << "transfer" << row->key << (ok ? "done" : "failed") << row->errorCode;
+    changed(row);
+    const int key = row->key;
+    Q_EMIT q->transferFinished(key, ok);
+    schedule();
+}
+
+void TransferManager::Private::sample()
+{
+    const double dt = sampleClock.restart() / 1000.0;
+    if (dt <= 0)
+        return;
+    const double alpha = 1.0 - std::exp(-dt / kSpeedTimeConstantS);
+    bool any = false;
+    for (const auto& row : rows) {
+        if (!row->isActive())
+            continue;
+        any = true;
+        const double instant = double(row->done - row->sampleBytes) / dt;
+        row->sampleBytes = row->done;
+        row->speed = row->speed + alpha * (qMax(0.0, instant) - row->speed);
+        changed(row.get());
+    }
+    if (!any)
+        sampleTimer.stop();
+}
+
+void TransferManager::Private::networkLost()
+{
+    for (const auto& row : rows) {
+        if (row->upload)
+            row->upload->networkLost();
+        if (row->download)
+            row->download->networkLost();
+    }
+}
+
+void TransferManager::Private::networkBack()
+{
+    for (const auto& row : rows) {
+        if (row->upload)
+            row->upload->networkBack();
+        if (row->download)
+            row->download->networkBack();
+    }
+}
+
+TransferManager::TransferManager(ClientConnection* connection, QObject* parent)
+    : QAbstractTableModel(parent)
+    , d(std::make_unique<Private>())
+{
+    d->q = this;
+    d->connection = connection;
+    d->downloadDir = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
+    d->corruptForTest = qEnvironmentVariableIsSet("LANCHAT_TEST_CORRUPT_CHUNK");
+    d->sampleTimer.setInterval(kSampleMs);
+    connect(&d->sampleTimer, &QTimer::timeout, this, [this] { d->sample(); });
+    connect(connection, &ClientConnection::disconnected, this, [this] { d->networkLost(); });
+    // Requests need a logged-in session: resume after the ChatClient has logged in again. Without a
+    // ChatClient (a bare connection) resume on the handshake.
+    if (auto* client = qobject_cast<ChatClient*>(parent))
+        connect(client, &ChatClient::loggedIn, this, [this] { d->networkBack(); });
+    else
+        connect(connection, &ClientConnection::ready, this, [this] { d->networkBack(); });
+}
+
+TransferManager::~TransferManager()
+{
+    for (const auto& row : d->rows) {
+        delete row->upload;
+        delete row->download;
+    }
+}
+
+int TransferManager::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(d->rows.size());
+}
+
+int TransferManager::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant TransferManager::Private::display(const TransferRow& row, int column) const
+{
+    const QLocale locale;
+    switch (column) {
+    case NameColumn:
+        return row.name;
+    case DirectionColumn:
+        return row.direction == Direction::Upload ? tr("Upload") : tr("Download");
+    case ProgressColumn:
+        return tr("%1 of %2").arg(locale.formattedDataSize(row.done), locale.formattedDataSize(row.size));
+    case SpeedColumn:
+        return row.isActive() ? tr("%1/s").arg(locale.formattedDataSize(qint64(row.speed))) : QString();
+    case EtaColumn: {
+        const qint64 eta = q->data(q->index(rowOf(&row), 0), EtaRole).toLongLong();
+        return eta < 0 ? QString()
+                       : QTime(0, 0).addSecs(int(qMin<qint64>(eta, 86399))).toString(QStringLiteral("H:mm:ss"));
+    }
+    case StateColumn:
+        switch (row.state) {
+        case State::Queued:
+            return tr("Queued");
+        case State::Hashing:
+            return tr("Checking");
+        case State::Running:
+            return row.direction == Direction::Upload ? tr("Sending") : tr("Receiving");
+        case State::Paused:
+            return tr("Paused");
+        case State::Done:
+            return tr("Done");
+        case State::Failed:
+            return tr("Failed (%1)").arg(row.errorCode);
+        case State::Cancelled:
+            return tr("Cancelled");
+        }
+    }
+    return {};
+}
+
+QVariant TransferManager::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(d->rows.size()))
+        return {};
+    const TransferRow& row = *d->rows[size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+        return d->display(row, index.column());
+    case TransferKeyRole:
+        return row.key;
+    case DirectionRole:
+        return int(row.direction);
+    case FileNameRole:
+        return row.name;
+    case SizeRole:
+        return row.size;
+    case BytesDoneRole:
+        return row.done;
+    case SpeedRole:
+        return row.isActive() ? row.speed : 0.0;
+    case EtaRole:
+        if (row.state != State::Running || row.speed < 1.0)
+            return qint64(-1);
+        return qint64(std::ceil(double(row.size - row.done) / row.speed));
+    case StateRole:
+        return int(row.state);
+    case ErrorCodeRole:
+        return row.errorCode;
+    case LocalPathRole:
+        return row.localPath;
+    case ConversationRole:
+        return row.conversation.value();
+    case Sha256Role:
+        return row.sha256;
+    default:
+        return {};
+    }
+}
+
+QVariant TransferManager::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case DirectionColumn:
+        return tr("Direction");
+    case ProgressColumn:
+        return tr("Progress");
+    case SpeedColumn:
+        return tr("Speed");
+    case EtaColumn:
+        return tr("Time left");
+    case StateColumn:
+        return tr("State");
+    default:
+        return {};
+    }
+}
+
+int TransferManager::upload(ConversationId conversation, const QString& localPath)
+{
+    const QFileInfo info(localPath);
+    auto row = std::make_unique<TransferRow>();
+    row->direction = Direction::Upload;
+    row->conversation = conversation;
+    row->localPath = info.absoluteFilePath();
+    row->name = FileNameSanitizer::sanitize(info.fileName());
+    row->size = info.size();
+    row->clientMsgId = QUuid::createUuid();
+    if (!info.isFile() || !info.isReadable()) {
+        row->state = State::Failed;
+        row->errorCode = errorCodeName(ErrorCode::NotFound);
+    }
+    return d->add(std::move(row));
+}
+
+int TransferManager::download(ConversationId conversation, const QString& name, qint64 size, const QByteArray& sha256)
+{
+    auto row = std::make_unique<TransferRow>();
+    row->direction = Direction::Download;
+    row->conversation = conversation;
+    row->name = FileNameSanitizer::sanitize(name);
+    row->size = size;
+    row->sha256 = sha256;
+    return d->add(std::move(row));
+}
+
+void TransferManager::pause(int key)
+{
+    TransferRow* row = d->find(key);
+    if (!row || !(row->isActive() || row->state == State::Queued))
+        return;
+    d->stopJob(row, false);
+    row->state = State::Paused;
+    d->changed(row);
+    d->schedule();
+}
+
+void TransferManager::resume(int key)
+{
+    TransferRow* row = d->find(key);
+    if (!row || row->state != State::Paused)
+        return;
+    row->state = State::Queued;
+    d->changed(row);
+    d->schedule();
+}
+
+void TransferManager::cancel(int key)
+{
+    TransferRow* row = d->find(key);
+    if (!row || row->state == State::Done || row->state == State::Cancelled)
+        return;
+    d->stopJob(row, true);
+    row->state = State::Cancelled;
+    d->changed(row);
+    Q_EMIT transferFinished(key, false);
+    d->schedule();
+}
+
+void TransferManager::retry(int key)
+{
+    TransferRow* row = d->find(key);
+    if (!row || (row->state != State::Failed && row->state != State::Cancelled))
+        return;
+    if (row->direction == Direction::Upload) {
+        // The file may have changed since: hash again. The client_msg_id stays, so at most one message is posted.
+        row->sha256.clear();
+        row->size = QFileInfo(row->localPath).size();
+    }
+    row->done = 0;
+    row->state = State::Queued;
+    d->changed(row);
+    d->schedule();
+}
+
+void TransferManager::retryAllFailed()
+{
+    for (const auto& row : d->rows) {
+        if (row->state == State::Failed)
+            retry(row->key);
+    }
+}
+
+QString TransferManager::downloadedPath(const QByteArray& sha256) const
+{
+    for (const auto& row : d->rows) {
+        if (row->direction == Direction::Download && row->state == State::Done && row->sha256 == sha256 &&
+            QFileInfo::exists(row->localPath))
+            return row->localPath;
+    }
+    return {};
+}
+
+QString TransferManager::downloadDirectory() const
+{
+    return d->downloadDir;
+}
+
+void TransferManager::setDownloadDirectory(const QString& dir)
+{
+    d->downloadDir = dir;
+}
+
+int TransferManager::maxConcurrent() const
+{
+    return d->maxConcurrent;
+}
+
+void TransferManager::setMaxConcurrent(int n)
+{
+    d->maxConcurrent = qMax(1, n);
+    d->schedule();
+}
+
+void TransferManager::setCorruptChunksForTest(bool corrupt)
+{
+    d->corruptForTest = corrupt;
+}
+
+qint64 TransferManager::chunkBytesSent() const
+{
+    qint64 total = d->chunkBytesSent;
+    for (const auto& row : d->rows) {
+        if (row->upload)
+            total += row->upload->chunkBytesSent();
+    }
+    return total;
+}
+
+} // namespace lanchat

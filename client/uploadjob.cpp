@@ -1,0 +1,240 @@
+#include "uploadjob.h"
+
+#include "clientconnection.h"
+#include "logging.h"
+#include "messages/filemessages.h"
+#include "protocol.h"
+#include "transferhasher.h"
+
+#include <QCborMap>
+#include <QPointer>
+#include <QTimer>
+
+namespace lanchat {
+
+namespace {
+// The server may see a request before the re-login after a reconnect completes; try again shortly.
+constexpr int kLoginWaitMs = 300;
+
+ErrorCode replyError(const QCborMap& reply)
+{
+    if (reply.value(QLatin1String("t")).toString() != QLatin1String("error"))
+        return ErrorCode::Unknown;
+    return errorCodeFromName(reply.value(QLatin1String("code")).toString());
+}
+
+bool isError(const QCborMap& reply)
+{
+    return reply.value(QLatin1String("t")).toString() == QLatin1String("error");
+}
+} // namespace
+
+UploadJob::UploadJob(ClientConnection* connection, UploadSpec spec, QObject* parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_spec(std::move(spec))
+{
+    m_file.setFileName(m_spec.path);
+    connect(m_connection, &ClientConnection::bytesWritten, this, [this] { pump(); });
+}
+
+UploadJob::~UploadJob() = default;
+
+void UploadJob::start()
+{
+    if (!m_spec.sha256.isEmpty()) {
+        offer();
+        return;
+    }
+    m_hasher = new TransferHasher(m_spec.path, m_spec.size, this);
+    connect(m_hasher, &TransferHasher::progressed, this, &UploadJob::progressed);
+    connect(m_hasher, &TransferHasher::finished, this, &UploadJob::onHashed);
+    m_hasher->start();
+}
+
+void UploadJob::onHashed(bool ok)
+{
+    if (ok)
+        m_spec.sha256 = m_hasher->takeState().result();
+    m_hasher->deleteLater();
+    m_hasher = nullptr;
+    if (!ok) {
+        qCWarning(lcTransfer) << "cannot read" << m_spec.path;
+        finish(false, ErrorCode::NotFound);
+        return;
+    }
+    Q_EMIT hashed(m_spec.sha256);
+    offer();
+}
+
+void UploadJob::offer()
+{
+    if (m_done || m_hasher)
+        return;
+    ++m_epoch;
+    m_inFlight = 0;
+    m_streaming = false;
+    FileOffer offer;
+    offer.conversation = m_spec.conversation;
+    offer.clientMsgId = m_spec.clientMsgId;
+    offer.name = m_spec.name;
+    offer.size = m_spec.size;
+    offer.sha256 = m_spec.sha256;
+    const quint64 epoch = m_epoch;
+    m_connection->request(offer.encode(), [self = QPointer(this), epoch](const QCborMap& reply) {
+        if (self && self->m_epoch == epoch)
+            self->onOfferReply(reply);
+    });
+    // Not connected: request() returned 0 and no reply comes; networkBack() offers again.
+}
+
+void UploadJob::onOfferReply(const QCborMap& reply)
+{
+    if (isError(reply)) {
+        const ErrorCode code = replyError(reply);
+        if (!handleTransient(code))
+            finish(false, code);
+        return;
+    }
+    QString error;
+    const auto ok = FileOfferOk::decode(reply, &error);
+    if (!ok) {
+        qCWarning(lcTransfer) << "bad file_offer reply:" << error;
+        finish(false, ErrorCode::Malformed);
+        return;
+    }
+    if (ok->complete) {
+        finish(true, ErrorCode::Unknown, ok->seq);
+        return;
+    }
+    m_transfer = ok->transfer;
+    m_sent = m_acked = ok->offset;
+    qCInfo(lcTransfer) << "upload" << m_transfer.value() << "starts at" << m_sent << "of" << m_spec.size;
+    if (!m_file.isOpen() && !m_file.open(QIODevice::ReadOnly)) {
+        finish(false, ErrorCode::NotFound);
+        return;
+    }
+    m_file.seek(m_sent);
+    m_streaming = true;
+    Q_EMIT progressed(m_acked);
+    pump();
+}
+
+void UploadJob::pump()
+{
+    while (m_streaming && !m_done && m_inFlight < kWindowChunks && m_sent < m_spec.size &&
+           m_connection->bytesToWrite() <= kMaxQueuedBytes) {
+        if (!sendChunk())
+            return;
+    }
+}
+
+bool UploadJob::sendChunk()
+{
+    FileChunk chunk;
+    chunk.transfer = m_transfer;
+    chunk.offset = m_sent;
+    chunk.data = m_file.read(qMin(protocol::kChunkBytes, m_spec.size - m_sent));
+    if (chunk.data.isEmpty()) {
+        qCWarning(lcTransfer) << "read failed" << m_spec.path << m_file.errorString();
+        finish(false, ErrorCode::NotFound);
+        return false;
+    }
+    if (m_corrupt) {
+        m_corrupt = false;
+        chunk.data[0] = char(chunk.data.at(0) ^ 0x5a);
+    }
+    const quint64 epoch = m_epoch;
+    const quint64 id = m_connection->request(chunk.encode(), [self = QPointer(this), epoch](const QCborMap& reply) {
+        if (self && self->m_epoch == epoch)
+            self->onChunkReply(reply);
+    });
+    if (id == 0) {
+        m_streaming = false; // disconnected; networkBack() re-offers
+        return false;
+    }
+    m_sent += chunk.data.size();
+    m_chunkBytesSent += chunk.data.size();
+    ++m_inFlight;
+    return true;
+}
+
+void UploadJob::onChunkReply(const QCborMap& reply)
+{
+    --m_inFlight;
+    if (isError(reply)) {
+        const ErrorCode code = replyError(reply);
+        if (code == ErrorCode::OffsetMismatch) {
+            // Our view of the server's part file is stale; a fresh offer returns the true offset.
+            qCInfo(lcTransfer) << "offset mismatch on upload" << m_transfer.value() << "- re-offering";
+            offer();
+        } else if (!handleTransient(code)) {
+            finish(false, code);
+        }
+        return;
+    }
+    QString error;
+    const auto ok = FileChunkOk::decode(reply, &error);
+    if (!ok) {
+        finish(false, ErrorCode::Malformed);
+        return;
+    }
+    m_acked = qMax(m_acked, ok->received);
+    Q_EMIT progressed(m_acked);
+    if (ok->complete) {
+        finish(true, ErrorCode::Unknown, ok->seq);
+        return;
+    }
+    pump();
+}
+
+bool UploadJob::handleTransient(ErrorCode code)
+{
+    if (code == ErrorCode::Timeout) {
+        networkLost();
+        return true;
+    }
+    if (code == ErrorCode::Unauthenticated) {
+        networkLost();
+        QTimer::singleShot(kLoginWaitMs, this, &UploadJob::networkBack);
+        return true;
+    }
+    return false;
+}
+
+void UploadJob::networkLost()
+{
+    ++m_epoch;
+    m_inFlight = 0;
+    m_streaming = false;
+}
+
+void UploadJob::networkBack()
+{
+    if (!m_done && !m_hasher && !m_streaming)
+        offer();
+}
+
+void UploadJob::cancelOnServer()
+{
+    ++m_epoch;
+    m_streaming = false;
+    if (!m_transfer.isValid() || m_done)
+        return;
+    FileCancel cancel;
+    cancel.transfer = m_transfer;
+    m_connection->request(cancel.encode(), [](const QCborMap&) {});
+}
+
+void UploadJob::finish(bool ok, ErrorCode code, Seq seq)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_streaming = false;
+    ++m_epoch;
+    m_file.close();
+    Q_EMIT finished(ok, code, seq);
+}
+
+} // namespace lanchat

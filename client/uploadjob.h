@@ -1,0 +1,97 @@
+#pragma once
+
+#include "errorcode.h"
+#include "ids.h"
+
+#include <QByteArray>
+#include <QFile>
+#include <QObject>
+#include <QString>
+#include <QUuid>
+
+namespace lanchat {
+
+class ClientConnection;
+class TransferHasher;
+
+/** What to upload: the local file and the conversation to post it in. */
+struct UploadSpec
+{
+    ConversationId conversation;
+    QString path;      ///< local file
+    QString name;      ///< name offered to the server (1..255 UTF-8 bytes)
+    qint64 size = 0;   ///< bytes
+    QByteArray sha256; ///< 32 raw bytes, or empty to hash first
+    QUuid clientMsgId; ///< stable across retries, so the file message is posted exactly once
+};
+
+/**
+ * One run of an upload (docs/protocol.md, "Files"): hash (worker thread) → file_offer → file_chunk … with
+ * up to kWindowChunks unacknowledged chunks in flight, holding back while the connection has more than
+ * kMaxQueuedBytes unwritten. After a disconnect, networkLost() drops the window; networkBack() re-offers
+ * to learn the server's resume offset. Owned by TransferManager; lives in its thread.
+ */
+class UploadJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    /** Chunks in flight without an ack. */
+    static constexpr int kWindowChunks = 8;
+    /** Back-pressure: no new chunk while the socket holds more than this many unwritten bytes (2 MiB). */
+    static constexpr qint64 kMaxQueuedBytes = 2 * 1024 * 1024;
+
+    UploadJob(ClientConnection* connection, UploadSpec spec, QObject* parent = nullptr);
+    ~UploadJob() override;
+
+    /** Hashes when the spec has no sha256, then offers. */
+    void start();
+    /** The connection dropped: forget chunks in flight (their replies never come). */
+    void networkLost();
+    /** Logged in again: re-offer and continue from the server's offset. */
+    void networkBack();
+    /** Tells the server to drop its part file (file_cancel), if an offer was accepted. */
+    void cancelOnServer();
+    /** Test only: flip one byte of the first chunk sent, so the server must report hash_mismatch. */
+    void setCorruptFirstChunk(bool corrupt) { m_corrupt = corrupt; }
+
+    QByteArray sha256() const { return m_spec.sha256; }
+    bool isHashing() const { return m_hasher != nullptr; }
+    /** Chunk payload bytes put on the wire by this job. */
+    qint64 chunkBytesSent() const { return m_chunkBytesSent; }
+
+Q_SIGNALS:
+    /** Hashing ended; the transfer enters Running. */
+    void hashed(const QByteArray& sha256);
+    /** Bytes hashed (while hashing) or acknowledged by the server (while uploading). */
+    void progressed(qint64 bytes);
+    /** The upload ended; on success @p seq is the posted file message. */
+    void finished(bool ok, lanchat::ErrorCode code, lanchat::Seq seq);
+
+private:
+    void onHashed(bool ok);
+    void offer();
+    void onOfferReply(const QCborMap& reply);
+    void pump();
+    bool sendChunk();
+    void onChunkReply(const QCborMap& reply);
+    /** True when an error reply is transient (reconnect, login pending) and was handled. */
+    bool handleTransient(ErrorCode code);
+    void finish(bool ok, ErrorCode code, Seq seq = 0);
+
+    ClientConnection* m_connection;
+    UploadSpec m_spec;
+    TransferHasher* m_hasher = nullptr;
+    QFile m_file;
+    TransferId m_transfer;
+    qint64 m_sent = 0;  ///< next offset to send
+    qint64 m_acked = 0; ///< bytes the server confirmed
+    int m_inFlight = 0;
+    quint64 m_epoch = 0; ///< bumped whenever replies of earlier requests must be ignored
+    bool m_streaming = false;
+    bool m_done = false;
+    bool m_corrupt = false;
+    qint64 m_chunkBytesSent = 0;
+};
+
+} // namespace lanchat
