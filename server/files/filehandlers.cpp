@@ -1,0 +1,330 @@
+#include "filehandlers.h"
+
+#include "commitqueue.h"
+#include "filenamesanitizer.h"
+#include "logging.h"
+#include "messageposter.h"
+#include "messages/filemessages.h"
+#include "relayserver.h"
+#include "router.h"
+#include "session.h"
+
+#include <QPointer>
+
+namespace lanchat {
+
+namespace {
+QString tooLargeMessage(qint64 max)
+{
+    return QStringLiteral("file larger than the server's maximum of %1 bytes").arg(max);
+}
+} // namespace
+
+FileHandlers::FileHandlers(RelayServer& server)
+    : QObject(&server)
+    , m_server(server)
+    , m_store(server.config().dataDir)
+{
+    Router& router = server.router();
+    const auto bind = [this](void (FileHandlers::*method)(Session&, const QCborMap&, quint64)) {
+        return [this, method](Session& s, const QCborMap& r, quint64 id) { (this->*method)(s, r, id); };
+    };
+    router.add(QString::fromLatin1(FileOffer::kType), bind(&FileHandlers::onOffer));
+    router.add(QString::fromLatin1(FileChunk::kType), bind(&FileHandlers::onChunk));
+    router.add(QString::fromLatin1(FileCancel::kType), bind(&FileHandlers::onCancel));
+    router.add(QString::fromLatin1(FileRead::kType), bind(&FileHandlers::onRead));
+}
+
+FileHandlers::~FileHandlers() = default;
+
+bool FileHandlers::ensureStore()
+{
+    if (!m_storeReady) {
+        QString error;
+        m_storeReady = m_store.init(&error);
+        if (!m_storeReady)
+            qCWarning(lcServer) << "file store unavailable:" << error;
+    }
+    return m_storeReady;
+}
+
+void FileHandlers::onOffer(Session& session, const QCborMap& request, quint64 id)
+{
+    QString error;
+    std::optional<FileOffer> offer = FileOffer::decode(request, &error);
+    if (!offer) {
+        session.replyError(id, ErrorCode::InvalidArgument, error);
+        return;
+    }
+    if (!admitOffer(session, *offer, id))
+        return;
+    offer->name = FileNameSanitizer::sanitize(offer->name);
+    Storage& storage = m_server.storage();
+    if (offer->size == 0 && !m_store.hasBlobFile(offer->sha256) && !m_store.writeBlob(offer->sha256, {})) {
+        session.replyError(id, ErrorCode::StorageFull, QStringLiteral("cannot store the empty file"));
+        return;
+    }
+    if ((offer->size == 0 || storage.hasBlob(offer->sha256)) && m_store.hasBlobFile(offer->sha256)) {
+        completeInstantly(session, *offer, id);
+        return;
+    }
+    startUpload(session, *offer, id);
+}
+
+bool FileHandlers::admitOffer(Session& session, const FileOffer& offer, quint64 id)
+{
+    Storage& storage = m_server.storage();
+    const ServerConfig& config = m_server.config();
+    if (!storage.isMember(offer.conversation, session.user())) {
+        session.replyError(id, ErrorCode::Forbidden, QStringLiteral("not a member of this conversation"));
+        return false;
+    }
+    if (offer.size > config.maxFileBytes) {
+        session.replyError(id, ErrorCode::FileTooLarge, tooLargeMessage(config.maxFileBytes));
+        return false;
+    }
+    if (offer.size == 0 && offer.sha256 != Sha256::hash({})) {
+        session.replyError(id, ErrorCode::InvalidArgument, QStringLiteral("sha256 of an empty file expected"));
+        return false;
+    }
+    if (!ensureStore()) {
+        session.replyError(id, ErrorCode::StorageFull, QStringLiteral("file store unavailable"));
+        return false;
+    }
+    const bool stored = storage.hasBlob(offer.sha256);
+    const bool resuming = storage.findUpload(session.user(), offer.conversation, offer.sha256).has_value();
+    if (!stored && !resuming && config.storeQuotaBytes > 0 &&
+        storage.blobBytes() + m_store.reservedBytes() + offer.size > config.storeQuotaBytes) {
+        session.replyError(id, ErrorCode::StorageFull, QStringLiteral("the file store quota is reached"));
+        return false;
+    }
+    return true;
+}
+
+void FileHandlers::completeInstantly(Session& session, const FileOffer& offer, quint64 id)
+{
+    Storage& storage = m_server.storage();
+    if (!m_server.commits().begin()) {
+        session.replyError(id, ErrorCode::Internal, QStringLiteral("database unavailable"));
+        return;
+    }
+    if (!storage.hasBlob(offer.sha256))
+        storage.addBlob(offer.sha256, offer.size);
+    NewMessage message;
+    message.conversation = offer.conversation;
+    message.sender = session.user();
+    message.clientMsgId = offer.clientMsgId;
+    message.kind = MessageKind::File;
+    message.file = FileRef{offer.name, offer.size, offer.sha256, false};
+    QPointer<Session> guard(&session);
+    m_server.poster().post(message, &session, [guard, id, size = offer.size](const std::optional<AppendResult>& r) {
+        if (!guard)
+            return;
+        if (!r) {
+            guard->replyError(id, ErrorCode::Internal, QStringLiteral("could not post the file message"));
+            return;
+        }
+        FileOfferOk ok;
+        ok.offset = size;
+        ok.complete = true;
+        ok.seq = r->seq;
+        ok.timestampMs = r->timestampMs;
+        guard->reply(id, ok.encode());
+    });
+}
+
+void FileHandlers::startUpload(Session& session, const FileOffer& offer, quint64 id)
+{
+    Storage& storage = m_server.storage();
+    std::optional<UploadRecord> upload = storage.findUpload(session.user(), offer.conversation, offer.sha256);
+    if (!upload) {
+        UploadRecord record;
+        record.sender = session.user();
+        record.conversation = offer.conversation;
+        record.clientMsgId = offer.clientMsgId;
+        record.name = offer.name;
+        record.size = offer.size;
+        record.sha256 = offer.sha256;
+        record.createdMs = QDateTime::currentMSecsSinceEpoch();
+        // In the turn's group commit: the offer is answered only once the upload row is on disk.
+        if (!m_server.commits().begin()) {
+            session.replyError(id, ErrorCode::Internal, QStringLiteral("database unavailable"));
+            return;
+        }
+        record.id = storage.createUpload(record);
+        if (!record.id.isValid()) {
+            session.replyError(id, ErrorCode::Internal, QStringLiteral("could not record the upload"));
+            return;
+        }
+        upload = record;
+    }
+    const qint64 offset = m_store.openPart(*upload);
+    if (offset < 0) {
+        session.replyError(id, ErrorCode::StorageFull, QStringLiteral("cannot create the part file"));
+        return;
+    }
+    FileOfferOk ok;
+    ok.transfer = upload->id;
+    ok.offset = offset;
+    QPointer<Session> guard(&session);
+    if (storage.inTransaction()) {
+        m_server.commits().afterCommit([guard, id, ok](bool committed) {
+            if (guard && committed)
+                guard->reply(id, ok.encode());
+            else if (guard)
+                guard->replyError(id, ErrorCode::Internal, QStringLiteral("could not record the upload"));
+        });
+    } else {
+        session.reply(id, ok.encode());
+    }
+    qCInfo(lcServer) << "upload" << upload->id.value() << "of" << upload->size << "bytes from" << session.peer()
+                     << "at offset" << offset;
+}
+
+const UploadRecord* FileHandlers::ownUpload(Session& session, TransferId transfer)
+{
+    if (!ensureStore())
+        return nullptr;
+    if (!m_store.openUpload(transfer)) {
+        const std::optional<UploadRecord> record = m_server.storage().upload(transfer);
+        if (!record || record->sender != session.user() || m_store.openPart(*record) < 0)
+            return nullptr;
+    }
+    const UploadRecord* upload = m_store.openUpload(transfer);
+    return upload && upload->sender == session.user() ? upload : nullptr;
+}
+
+void FileHandlers::onChunk(Session& session, const QCborMap& request, quint64 id)
+{
+    QString error;
+    const std::optional<FileChunk> chunk = FileChunk::decode(request, &error);
+    if (!chunk) {
+        session.replyError(id, ErrorCode::InvalidArgument, error);
+        return;
+    }
+    const UploadRecord* upload = ownUpload(session, chunk->transfer);
+    if (!upload) {
+        session.replyError(id, ErrorCode::NotFound, QStringLiteral("no such upload"));
+        return;
+    }
+    const UploadRecord record = *upload; // append() may close the part and free *upload
+    qint64 received = 0;
+    switch (m_store.append(chunk->transfer, chunk->offset, chunk->data, &received)) {
+    case FileStore::WriteResult::Accepted: {
+        FileChunkOk ok;
+        ok.received = received;
+        session.reply(id, ok.encode());
+        return;
+    }
+    case FileStore::WriteResult::Complete:
+        completeUpload(session, record, id);
+        return;
+    case FileStore::WriteResult::OffsetMismatch: {
+        QCborMap error;
+        error.insert(QLatin1String("t"), QLatin1String("error"));
+        error.insert(QLatin1String("code"), errorCodeName(ErrorCode::OffsetMismatch));
+        error.insert(QLatin1String("message"), QStringLiteral("expected offset %1").arg(received));
+        error.insert(QLatin1String("offset"), received);
+        session.reply(id, error);
+        return;
+    }
+    case FileStore::WriteResult::TooLong:
+        session.replyError(id, ErrorCode::InvalidArgument, QStringLiteral("chunk beyond the announced size"));
+        return;
+    case FileStore::WriteResult::HashMismatch:
+        m_server.storage().deleteUpload(record.id);
+        session.replyError(id, ErrorCode::HashMismatch, QStringLiteral("content does not match its sha256"));
+        return;
+    case FileStore::WriteResult::StorageFull:
+        m_server.storage().deleteUpload(record.id);
+        session.replyError(id, ErrorCode::StorageFull, QStringLiteral("the server could not write the file"));
+        return;
+    }
+}
+
+void FileHandlers::completeUpload(Session& session, const UploadRecord& upload, quint64 id)
+{
+    Storage& storage = m_server.storage();
+    if (!m_server.commits().begin()) {
+        session.replyError(id, ErrorCode::Internal, QStringLiteral("database unavailable"));
+        return;
+    }
+    if (!storage.hasBlob(upload.sha256))
+        storage.addBlob(upload.sha256, upload.size);
+    storage.deleteUpload(upload.id);
+    NewMessage message;
+    message.conversation = upload.conversation;
+    message.sender = upload.sender;
+    message.clientMsgId = upload.clientMsgId;
+    message.kind = MessageKind::File;
+    message.file = FileRef{upload.name, upload.size, upload.sha256, false};
+    QPointer<Session> guard(&session);
+    m_server.poster().post(message, &session, [guard, id, size = upload.size](const std::optional<AppendResult>& r) {
+        if (!guard)
+            return;
+        if (!r) {
+            guard->replyError(id, ErrorCode::Internal, QStringLiteral("could not post the file message"));
+            return;
+        }
+        FileChunkOk ok;
+        ok.received = size;
+        ok.complete = true;
+        ok.seq = r->seq;
+        ok.timestampMs = r->timestampMs;
+        guard->reply(id, ok.encode());
+    });
+}
+
+void FileHandlers::onCancel(Session& session, const QCborMap& request, quint64 id)
+{
+    QString error;
+    const std::optional<FileCancel> cancel = FileCancel::decode(request, &error);
+    if (!cancel) {
+        session.replyError(id, ErrorCode::InvalidArgument, error);
+        return;
+    }
+    const std::optional<UploadRecord> record = m_server.storage().upload(cancel->transfer);
+    if (!record || record->sender != session.user()) {
+        session.replyError(id, ErrorCode::NotFound, QStringLiteral("no such upload"));
+        return;
+    }
+    m_store.discardPart(record->id);
+    m_server.storage().deleteUpload(record->id);
+    qCInfo(lcServer) << "upload" << record->id.value() << "cancelled by its sender";
+    session.reply(id, {});
+}
+
+void FileHandlers::onRead(Session& session, const QCborMap& request, quint64 id)
+{
+    QString error;
+    const std::optional<FileRead> read = FileRead::decode(request, &error);
+    if (!read) {
+        session.replyError(id, ErrorCode::InvalidArgument, error);
+        return;
+    }
+    Storage& storage = m_server.storage();
+    if (!storage.isMember(read->conversation, session.user())) {
+        session.replyError(id, ErrorCode::Forbidden, QStringLiteral("not a member of this conversation"));
+        return;
+    }
+    if (!storage.conversationHasFile(read->conversation, read->sha256)) {
+        session.replyError(id, ErrorCode::NotFound, QStringLiteral("no such file in this conversation"));
+        return;
+    }
+    qint64 size = 0;
+    std::optional<QByteArray> data = m_store.readBlob(read->sha256, read->offset, read->length, &size);
+    if (!data) {
+        const bool beyond = size > 0 && read->offset > size;
+        session.replyError(id, beyond ? ErrorCode::InvalidArgument : ErrorCode::NotFound,
+                           beyond ? QStringLiteral("offset beyond the end of the file")
+                                  : QStringLiteral("the file content is no longer stored"));
+        return;
+    }
+    FileData reply;
+    reply.offset = read->offset;
+    reply.size = size;
+    reply.data = std::move(*data);
+    session.reply(id, reply.encode());
+}
+
+} // namespace lanchat

@@ -1,0 +1,185 @@
+#include "filestore.h"
+
+#include "logging.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <unistd.h>
+
+namespace lanchat {
+
+namespace {
+constexpr qint64 kRehashBlockBytes = 1024 * 1024;
+
+bool rehash(QFile& file, qint64 length, Sha256& hash)
+{
+    QByteArray block(kRehashBlockBytes, Qt::Uninitialized);
+    file.seek(0);
+    for (qint64 done = 0; done < length;) {
+        const qint64 n = file.read(block.data(), qMin(kRehashBlockBytes, length - done));
+        if (n <= 0)
+            return false;
+        hash.addData(block.constData(), n);
+        done += n;
+    }
+    return true;
+}
+} // namespace
+
+FileStore::FileStore(const QString& dataDir)
+    : m_root(QDir(dataDir).filePath(QStringLiteral("files")))
+{}
+
+FileStore::~FileStore() = default;
+
+bool FileStore::init(QString* error)
+{
+    if (!QDir().mkpath(QDir(m_root).filePath(QStringLiteral("tmp")))) {
+        if (error)
+            *error = QStringLiteral("cannot create %1").arg(m_root);
+        return false;
+    }
+    return true;
+}
+
+QString FileStore::blobPath(const QByteArray& sha256) const
+{
+    const QString hex = QString::fromLatin1(sha256.toHex());
+    return m_root + QLatin1Char('/') + hex.left(2) + QLatin1Char('/') + hex;
+}
+
+QString FileStore::partPath(TransferId id) const
+{
+    return m_root + QStringLiteral("/tmp/%1.part").arg(id.value());
+}
+
+bool FileStore::hasBlobFile(const QByteArray& sha256) const
+{
+    return QFileInfo::exists(blobPath(sha256));
+}
+
+qint64 FileStore::openPart(const UploadRecord& upload)
+{
+    if (const auto it = m_parts.constFind(upload.id); it != m_parts.constEnd())
+        return (*it)->written;
+    auto part = std::make_shared<Part>();
+    part->upload = upload;
+    part->file.setFileName(partPath(upload.id));
+    // Unbuffered: a failed write (disk full) shows up on this chunk, not at some later flush.
+    if (!part->file.open(QIODevice::ReadWrite | QIODevice::Unbuffered)) {
+        qCWarning(lcServer) << "cannot open part" << part->file.fileName() << part->file.errorString();
+        return -1;
+    }
+    qint64 have = part->file.size();
+    if (have > upload.size) {
+        part->file.resize(0);
+        have = 0;
+    }
+    if (have > 0) {
+        // Resumed after a reconnect or restart: rebuild the running hash from the bytes on disk, once.
+        qCInfo(lcServer) << "resuming upload" << upload.id.value() << "at" << have << "bytes, re-hashing the prefix";
+        if (!rehash(part->file, have, part->hash)) {
+            part->file.resize(0);
+            part->hash = Sha256();
+            have = 0;
+        }
+    }
+    part->file.seek(have);
+    part->written = have;
+    m_parts.insert(upload.id, part);
+    return have;
+}
+
+const UploadRecord* FileStore::openUpload(TransferId id) const
+{
+    const auto it = m_parts.constFind(id);
+    return it == m_parts.constEnd() ? nullptr : &(*it)->upload;
+}
+
+FileStore::WriteResult FileStore::append(TransferId id, qint64 offset, const QByteArray& data, qint64* received)
+{
+    const std::shared_ptr<Part> part = m_parts.value(id);
+    Q_ASSERT(part);
+    *received = part->written;
+    if (offset != part->written)
+        return WriteResult::OffsetMismatch;
+    if (offset + data.size() > part->upload.size)
+        return WriteResult::TooLong;
+    if (part->file.write(data) != data.size()) {
+        qCWarning(lcServer) << "write failed on" << part->file.fileName() << part->file.errorString();
+        discardPart(id);
+        return WriteResult::StorageFull;
+    }
+    part->hash.addData(data);
+    part->written += data.size();
+    *received = part->written;
+    if (part->written < part->upload.size)
+        return WriteResult::Accepted;
+    return finishPart(id, *part);
+}
+
+FileStore::WriteResult FileStore::finishPart(TransferId id, Part& part)
+{
+    if (part.hash.result() != part.upload.sha256) {
+        qCWarning(lcServer) << "upload" << id.value() << "hash mismatch; part deleted";
+        discardPart(id);
+        return WriteResult::HashMismatch;
+    }
+    // The file message is acked as durable, so its content must be on disk before the rename.
+    if (::fsync(part.file.handle()) != 0) {
+        discardPart(id);
+        return WriteResult::StorageFull;
+    }
+    part.file.close();
+    const QString target = blobPath(part.upload.sha256);
+    QDir().mkpath(QFileInfo(target).path());
+    QFile::remove(target); // a blob file without its row (earlier crash) is replaced by verified bytes
+    if (!QFile::rename(partPath(id), target)) {
+        qCWarning(lcServer) << "cannot move upload" << id.value() << "into the store";
+        discardPart(id);
+        return WriteResult::StorageFull;
+    }
+    m_parts.remove(id);
+    return WriteResult::Complete;
+}
+
+void FileStore::discardPart(TransferId id)
+{
+    if (const std::shared_ptr<Part> part = m_parts.take(id))
+        part->file.close();
+    QFile::remove(partPath(id));
+}
+
+qint64 FileStore::reservedBytes() const
+{
+    qint64 total = 0;
+    for (const auto& part : m_parts)
+        total += part->upload.size;
+    return total;
+}
+
+bool FileStore::writeBlob(const QByteArray& sha256, const QByteArray& data)
+{
+    const QString target = blobPath(sha256);
+    QDir().mkpath(QFileInfo(target).path());
+    QFile file(target);
+    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size() && file.flush();
+}
+
+std::optional<QByteArray> FileStore::readBlob(const QByteArray& sha256, qint64 offset, qint64 length,
+                                              qint64* size) const
+{
+    QFile file(blobPath(sha256));
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return std::nullopt;
+    *size = file.size();
+    if (offset > *size || !file.seek(offset))
+        return std::nullopt;
+    QByteArray data = file.read(qMin(length, *size - offset));
+    if (data.size() != qMin(length, *size - offset))
+        return std::nullopt;
+    return data;
+}
+
+} // namespace lanchat
