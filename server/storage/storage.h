@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUuid>
 
 #include <optional>
@@ -16,12 +17,11 @@
 
 namespace lanchat {
 
-
 /** An account row. */
 struct UserRecord
 {
     UserId id;
-    QString username;     ///< as registered (case kept); uniqueness is case-insensitive
+    QString username; ///< as registered (case kept); uniqueness is case-insensitive
     QString displayName;
     QByteArray passwordHash; ///< PHC string from PasswordHasher (Argon2id)
     bool disabled = false;
@@ -32,8 +32,8 @@ struct UserRecord
 struct NewMessage
 {
     ConversationId conversation;
-    UserId sender;          ///< invalid for system messages
-    QUuid clientMsgId;      ///< null for system messages (no dedup)
+    UserId sender;     ///< invalid for system messages
+    QUuid clientMsgId; ///< null for system messages (no dedup)
     MessageKind kind = MessageKind::Text;
     QString text;
     std::optional<FileRef> file;
@@ -70,7 +70,7 @@ enum class CreateUserResult
 /**
  * Persistent state of the relay: users, conversations, members, messages, file blobs and uploads.
  * One implementation today (SqliteStorage); a PostgreSQL one may follow, so callers use only this
- * interface and every implementation passes the same contract tests (tests/server/tst_storage).
+ * interface and every implementation passes the same contract tests (tests/storage/tst_sqlitestorage).
  *
  * Transactions: writes happen inside beginTransaction()/commitTransaction() when the caller opens one
  * (group commit: the relay opens one per event-loop turn), else each write commits on its own.
@@ -87,6 +87,15 @@ public:
     virtual bool commitTransaction() = 0;
     virtual void rollbackTransaction() = 0;
     virtual bool inTransaction() const = 0;
+
+    // --- administration (issue 7)
+    /**
+     * Writes a consistent copy of the whole database to @p path (a new file; fails if it exists),
+     * while other connections may keep writing. Not inside a transaction. False with @p error set on failure.
+     */
+    virtual bool backupTo(const QString& path, QString* error) = 0;
+    /** Structural check (SQLite integrity_check + foreign_key_check); one line per problem, empty when healthy. */
+    virtual QStringList checkIntegrity() = 0;
 
     // --- users
     virtual CreateUserResult createUser(const QString& username, const QString& displayName,
@@ -117,10 +126,14 @@ public:
     virtual QList<ConversationInfo> groups() = 0;
     virtual bool isMember(ConversationId conversation, UserId user) = 0;
     virtual QList<UserId> members(ConversationId conversation) = 0;
+    /** True if @p user is a member of the group afterwards (already being one is fine); false for private
+     * conversations. */
     virtual bool addMember(ConversationId group, UserId user) = 0;
+    /** True if a membership of the group was removed; false if there was none or it is a private conversation. */
     virtual bool removeMember(ConversationId group, UserId user) = 0;
     virtual bool renameGroup(ConversationId group, const QString& name) = 0;
     virtual bool deleteConversation(ConversationId conversation) = 0;
+    /** Moves the member's read position forward to @p seq (never backwards). False if not a member. */
     virtual bool setReadSeq(ConversationId conversation, UserId user, Seq seq) = 0;
 
     // --- messages
@@ -138,7 +151,9 @@ public:
 
     // --- files
     virtual bool hasBlob(const QByteArray& sha256) = 0;
+    /** Records a blob (size in bytes, created now); true also if it was already recorded. */
     virtual bool addBlob(const QByteArray& sha256, qint64 size) = 0;
+    /** True if the record existed and was removed; file messages that refer to it then read as expired. */
     virtual bool removeBlob(const QByteArray& sha256) = 0;
     /** sha256 → size of every blob, with the time it was stored (ms UTC). */
     virtual QList<std::tuple<QByteArray, qint64, qint64>> blobs() = 0;

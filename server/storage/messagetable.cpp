@@ -1,0 +1,198 @@
+#include "messagetable.h"
+
+#include "sqlstatements.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+#include <limits>
+
+namespace lanchat {
+
+namespace {
+
+constexpr Seq kNoUpperBound = std::numeric_limits<Seq>::max();
+
+// Stored values of messages.kind (0001_initial.sql); spelled out so reordering the enum cannot remap stored rows.
+int kindToColumn(MessageKind kind)
+{
+    switch (kind) {
+    case MessageKind::Text:
+        return 0;
+    case MessageKind::File:
+        return 1;
+    case MessageKind::System:
+        return 2;
+    }
+    return 0;
+}
+
+MessageKind kindFromColumn(int value)
+{
+    switch (value) {
+    case 1:
+        return MessageKind::File;
+    case 2:
+        return MessageKind::System;
+    default:
+        return MessageKind::Text;
+    }
+}
+
+const QVariant kNullInt = QVariant(QMetaType::fromType<qint64>());
+const QVariant kNullBytes = QVariant(QMetaType::fromType<QByteArray>());
+const QVariant kNullText = QVariant(QMetaType::fromType<QString>());
+
+QVariant senderValue(UserId sender)
+{
+    return sender.isValid() ? QVariant(sender.value()) : kNullInt;
+}
+
+QVariant clientMsgIdValue(const QUuid& id)
+{
+    return id.isNull() ? kNullBytes : QVariant(id.toRfc4122());
+}
+
+} // namespace
+
+MessageTable::MessageTable(SqlStatements& statements)
+    : m_statements(statements)
+{}
+
+std::optional<AppendResult> MessageTable::append(const NewMessage& message)
+{
+    QSqlQuery* insert =
+        m_statements.prepared("INSERT INTO messages (conversation, sender, client_msg_id, kind, text, file_name, "
+                              "file_size, file_sha256, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                              "ON CONFLICT (sender, client_msg_id) DO NOTHING");
+    if (!insert)
+        return std::nullopt;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const FileRef* file = message.file ? &*message.file : nullptr;
+    insert->bindValue(0, message.conversation.value());
+    insert->bindValue(1, senderValue(message.sender));
+    insert->bindValue(2, clientMsgIdValue(message.clientMsgId));
+    insert->bindValue(3, kindToColumn(message.kind));
+    insert->bindValue(4, message.text.isEmpty() ? kNullText : QVariant(message.text));
+    insert->bindValue(5, file ? QVariant(file->name) : kNullText);
+    insert->bindValue(6, file ? QVariant(file->size) : kNullInt);
+    insert->bindValue(7, file ? QVariant(file->sha256) : kNullBytes);
+    insert->bindValue(8, now);
+    if (!m_statements.exec(*insert))
+        return std::nullopt;
+    if (insert->numRowsAffected() == 1)
+        return AppendResult{insert->lastInsertId().toLongLong(), now, false};
+    return original(message);
+}
+
+std::optional<AppendResult> MessageTable::original(const NewMessage& message)
+{
+    QSqlQuery* query = m_statements.run("SELECT seq, ts FROM messages WHERE sender = ? AND client_msg_id = ?",
+                                        {senderValue(message.sender), clientMsgIdValue(message.clientMsgId)});
+    if (!query)
+        return std::nullopt;
+    std::optional<AppendResult> result;
+    if (query->next())
+        result = AppendResult{query->value(0).toLongLong(), query->value(1).toLongLong(), true};
+    query->finish();
+    return result;
+}
+
+QList<MessageRecord> MessageTable::history(ConversationId conversation, Seq before, int limit)
+{
+    QList<MessageRecord> records;
+    if (limit <= 0)
+        return records;
+    readRecords(m_statements.run("SELECT m.seq, m.conversation, m.sender, m.ts, m.client_msg_id, m.kind, m.text, "
+                                 "m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL "
+                                 "FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
+                                 "WHERE m.conversation = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?",
+                                 {conversation.value(), before > 0 ? before : kNoUpperBound, limit}),
+                records);
+    return records;
+}
+
+QList<MessageRecord> MessageTable::since(UserId user, Seq since, int limit)
+{
+    QList<MessageRecord> records;
+    if (limit <= 0)
+        return records;
+    QList<qint64> conversations;
+    QSqlQuery* query = m_statements.run("SELECT conversation FROM members WHERE user_id = ?", {user.value()});
+    if (!query)
+        return records;
+    while (query->next())
+        conversations.append(query->value(0).toLongLong());
+    query->finish();
+    const auto bySeq = [](const MessageRecord& a, const MessageRecord& b) { return a.seq < b.seq; };
+    Seq upper = kNoUpperBound; // once `limit` rows are found, later conversations only need smaller seqs
+    for (qint64 conversation : conversations) {
+        readRecords(m_statements.run("SELECT m.seq, m.conversation, m.sender, m.ts, m.client_msg_id, m.kind, "
+                                     "m.text, m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL "
+                                     "FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
+                                     "WHERE m.conversation = ? AND m.seq > ? AND m.seq < ? ORDER BY m.seq LIMIT ?",
+                                     {conversation, since, upper, limit}),
+                    records);
+        if (records.size() >= limit) {
+            std::sort(records.begin(), records.end(), bySeq);
+            records.resize(limit);
+            upper = records.last().seq;
+        }
+    }
+    std::sort(records.begin(), records.end(), bySeq);
+    return records;
+}
+
+Seq MessageTable::lastSeq()
+{
+    QSqlQuery* query = m_statements.run("SELECT MAX(seq) FROM messages", {});
+    if (!query)
+        return 0;
+    const Seq seq = query->next() ? query->value(0).toLongLong() : 0;
+    query->finish();
+    return seq;
+}
+
+qint64 MessageTable::count(qint64 sinceMs)
+{
+    // No index on ts (it would slow every append): an admin statistic may scan.
+    QSqlQuery* query = m_statements.run("SELECT COUNT(*) FROM messages WHERE ts >= ?", {sinceMs});
+    if (!query)
+        return 0;
+    const qint64 count = query->next() ? query->value(0).toLongLong() : 0;
+    query->finish();
+    return count;
+}
+
+qint64 MessageTable::deleteBefore(qint64 beforeMs)
+{
+    return std::max(0, m_statements.change("DELETE FROM messages WHERE ts < ?", {beforeMs}));
+}
+
+void MessageTable::readRecords(QSqlQuery* query, QList<MessageRecord>& out)
+{
+    if (!query)
+        return;
+    while (query->next()) {
+        MessageRecord record;
+        record.seq = query->value(0).toLongLong();
+        record.conversation = ConversationId(query->value(1).toLongLong());
+        record.sender = UserId(query->value(2).toLongLong());
+        record.timestampMs = query->value(3).toLongLong();
+        const QByteArray clientMsgId = query->value(4).toByteArray();
+        if (clientMsgId.size() == 16)
+            record.clientMsgId = QUuid::fromRfc4122(clientMsgId);
+        record.kind = kindFromColumn(query->value(5).toInt());
+        record.text = query->value(6).toString();
+        if (!query->isNull(9)) {
+            record.file = FileRef{query->value(7).toString(), query->value(8).toLongLong(),
+                                  query->value(9).toByteArray(), query->value(10).toBool()};
+        }
+        out.append(std::move(record));
+    }
+    query->finish();
+}
+
+} // namespace lanchat

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "storage.h"
+
+#include <QList>
+
+#include <optional>
+
+class QSqlQuery;
+
+namespace lanchat {
+
+class SqlStatements;
+
+/**
+ * The `messages` table behind SqliteStorage (see Storage for the contracts). Reads go through the
+ * (conversation, seq) index, so their cost grows with the rows returned, not with the table.
+ */
+class MessageTable
+{
+public:
+    explicit MessageTable(SqlStatements& statements);
+
+    /** One INSERT for a new message; a second lookup only when (sender, client_msg_id) already exists. */
+    std::optional<AppendResult> append(const NewMessage& message);
+    QList<MessageRecord> history(ConversationId conversation, Seq before, int limit);
+    /**
+     * Merges per-conversation index range scans of the user's conversations (each bounded by @p limit
+     * and by the limit-th seq found so far), so a sync never walks other people's traffic.
+     */
+    QList<MessageRecord> since(UserId user, Seq since, int limit);
+    Seq lastSeq();
+    qint64 count(qint64 sinceMs);
+    qint64 deleteBefore(qint64 beforeMs);
+
+private:
+    std::optional<AppendResult> original(const NewMessage& message);
+    /** Appends every row of @p query to @p out and finishes the query. */
+    static void readRecords(QSqlQuery* query, QList<MessageRecord>& out);
+
+    SqlStatements& m_statements;
+};
+
+} // namespace lanchat

@@ -1,0 +1,351 @@
+#include "sqlitestorage.h"
+
+#include "logging.h"
+#include "migrator.h"
+#include "sqlstatements.h"
+
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <atomic>
+
+namespace lanchat {
+
+namespace {
+
+/** A process-wide unique QtSql connection name, so several storages (tests, admin tools) can coexist. */
+QString newConnectionName()
+{
+    static std::atomic<int> counter{0};
+    return QStringLiteral("lanchat-storage-%1").arg(++counter);
+}
+
+} // namespace
+
+std::unique_ptr<SqliteStorage> SqliteStorage::open(const QString& path, QString* error)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    const QString name = newConnectionName();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (!db.open()) {
+            *error = QStringLiteral("cannot open database %1: %2").arg(path, db.lastError().text());
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(name);
+            return nullptr;
+        }
+    }
+    auto statements = std::make_unique<SqlStatements>(name);
+    if (!configure(*statements, error))
+        return nullptr;
+    Migrator migrator(*statements);
+    if (!migrator.migrate(path, error))
+        return nullptr;
+    std::unique_ptr<SqliteStorage> storage(new SqliteStorage(path, std::move(statements)));
+    storage->m_migrationBackupPath = migrator.backupPath();
+    qCInfo(lcStorage) << "database opened:" << path << "schema version" << Migrator::latestVersion();
+    return storage;
+}
+
+bool SqliteStorage::configure(SqlStatements& statements, QString* error)
+{
+    // busy_timeout first: switching to WAL itself needs the lock another process may hold.
+    const bool pragmas = statements.execDirect(QStringLiteral("PRAGMA busy_timeout = %1").arg(kBusyTimeoutMs), error) &&
+                         statements.execDirect(QStringLiteral("PRAGMA foreign_keys = ON"), error) &&
+                         statements.execDirect(QStringLiteral("PRAGMA synchronous = FULL"), error);
+    if (!pragmas) {
+        *error = QStringLiteral("cannot configure the database: ") + *error;
+        return false;
+    }
+    const QString mode = statements.scalarDirect(QStringLiteral("PRAGMA journal_mode = WAL")).toString();
+    if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        *error = QStringLiteral("cannot switch the database to WAL mode (journal_mode is '%1'); "
+                                "is it a SQLite database on a local disk?")
+                     .arg(mode);
+        return false;
+    }
+    return true;
+}
+
+SqliteStorage::SqliteStorage(const QString& path, std::unique_ptr<SqlStatements> statements)
+    : m_path(path)
+    , m_statements(std::move(statements))
+    , m_users(*m_statements)
+    , m_conversations(*m_statements)
+    , m_messages(*m_statements)
+    , m_files(*m_statements)
+{}
+
+SqliteStorage::~SqliteStorage() = default;
+
+bool SqliteStorage::beginTransaction()
+{
+    return m_statements->begin();
+}
+
+bool SqliteStorage::commitTransaction()
+{
+    return m_statements->commit();
+}
+
+void SqliteStorage::rollbackTransaction()
+{
+    m_statements->rollback();
+}
+
+bool SqliteStorage::inTransaction() const
+{
+    return m_statements->inTransaction();
+}
+
+bool SqliteStorage::backupTo(const QString& path, QString* error)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    if (inTransaction()) {
+        *error = QStringLiteral("cannot back up inside a transaction");
+        return false;
+    }
+    if (QFileInfo::exists(path)) {
+        *error = QStringLiteral("backup file %1 already exists").arg(path);
+        return false;
+    }
+    // VACUUM INTO reads one consistent snapshot, so writers (other connections) may go on meanwhile.
+    QSqlQuery query(m_statements->database());
+    if (!query.prepare(QStringLiteral("VACUUM INTO ?"))) {
+        *error = query.lastError().text();
+        return false;
+    }
+    query.bindValue(0, path);
+    if (!query.exec()) {
+        *error = QStringLiteral("cannot back up to %1: %2").arg(path, query.lastError().text());
+        return false;
+    }
+    qCInfo(lcStorage) << "database backed up to" << path;
+    return true;
+}
+
+QStringList SqliteStorage::checkIntegrity()
+{
+    QStringList problems;
+    QSqlQuery integrity(m_statements->database());
+    if (!integrity.exec(QStringLiteral("PRAGMA integrity_check")))
+        return {integrity.lastError().text()};
+    while (integrity.next()) {
+        const QString line = integrity.value(0).toString();
+        if (line != QLatin1String("ok"))
+            problems.append(line);
+    }
+    QSqlQuery foreignKeys(m_statements->database());
+    if (!foreignKeys.exec(QStringLiteral("PRAGMA foreign_key_check")))
+        return problems << foreignKeys.lastError().text();
+    while (foreignKeys.next()) {
+        problems.append(QStringLiteral("foreign key violation: %1 row %2 refers to a missing %3")
+                            .arg(foreignKeys.value(0).toString(), foreignKeys.value(1).toString(),
+                                 foreignKeys.value(2).toString()));
+    }
+    return problems;
+}
+
+// --- users, conversations, messages, files: delegated to one class per table group.
+
+CreateUserResult SqliteStorage::createUser(const QString& username, const QString& displayName,
+                                           const QByteArray& passwordHash, UserId* id)
+{
+    return m_users.create(username, displayName, passwordHash, id);
+}
+
+std::optional<UserRecord> SqliteStorage::userByName(const QString& username)
+{
+    return m_users.byName(username);
+}
+
+std::optional<UserRecord> SqliteStorage::userById(UserId id)
+{
+    return m_users.byId(id);
+}
+
+QList<UserRecord> SqliteStorage::users()
+{
+    return m_users.all();
+}
+
+bool SqliteStorage::setPasswordHash(UserId id, const QByteArray& hash)
+{
+    return m_users.setPasswordHash(id, hash);
+}
+
+bool SqliteStorage::setUserDisabled(UserId id, bool disabled)
+{
+    return m_users.setDisabled(id, disabled);
+}
+
+bool SqliteStorage::setDisplayName(UserId id, const QString& displayName)
+{
+    return m_users.setDisplayName(id, displayName);
+}
+
+bool SqliteStorage::renameUser(UserId id, const QString& newUsername)
+{
+    return m_users.rename(id, newUsername);
+}
+
+bool SqliteStorage::deleteUser(UserId id)
+{
+    return m_users.remove(id);
+}
+
+ConversationId SqliteStorage::privateConversation(UserId a, UserId b, bool create)
+{
+    return m_conversations.privateConversation(a, b, create);
+}
+
+ConversationId SqliteStorage::createGroup(const QString& name, UserId owner, const QList<UserId>& members)
+{
+    return m_conversations.createGroup(name, owner, members);
+}
+
+std::optional<ConversationInfo> SqliteStorage::conversation(ConversationId id, UserId viewer)
+{
+    return m_conversations.info(id, viewer);
+}
+
+QList<ConversationInfo> SqliteStorage::conversationsOf(UserId user)
+{
+    return m_conversations.of(user);
+}
+
+QList<ConversationInfo> SqliteStorage::groups()
+{
+    return m_conversations.groups();
+}
+
+bool SqliteStorage::isMember(ConversationId conversation, UserId user)
+{
+    return m_conversations.isMember(conversation, user);
+}
+
+QList<UserId> SqliteStorage::members(ConversationId conversation)
+{
+    return m_conversations.members(conversation);
+}
+
+bool SqliteStorage::addMember(ConversationId group, UserId user)
+{
+    return m_conversations.addMember(group, user);
+}
+
+bool SqliteStorage::removeMember(ConversationId group, UserId user)
+{
+    return m_conversations.removeMember(group, user);
+}
+
+bool SqliteStorage::renameGroup(ConversationId group, const QString& name)
+{
+    return m_conversations.renameGroup(group, name);
+}
+
+bool SqliteStorage::deleteConversation(ConversationId conversation)
+{
+    return m_conversations.remove(conversation);
+}
+
+bool SqliteStorage::setReadSeq(ConversationId conversation, UserId user, Seq seq)
+{
+    return m_conversations.setReadSeq(conversation, user, seq);
+}
+
+std::optional<AppendResult> SqliteStorage::appendMessage(const NewMessage& message)
+{
+    return m_messages.append(message);
+}
+
+QList<MessageRecord> SqliteStorage::history(ConversationId conversation, Seq before, int limit)
+{
+    return m_messages.history(conversation, before, limit);
+}
+
+QList<MessageRecord> SqliteStorage::messagesSince(UserId user, Seq since, int limit)
+{
+    return m_messages.since(user, since, limit);
+}
+
+Seq SqliteStorage::lastSeq()
+{
+    return m_messages.lastSeq();
+}
+
+qint64 SqliteStorage::messageCount(qint64 sinceMs)
+{
+    return m_messages.count(sinceMs);
+}
+
+qint64 SqliteStorage::deleteMessagesBefore(qint64 beforeMs)
+{
+    return m_messages.deleteBefore(beforeMs);
+}
+
+bool SqliteStorage::hasBlob(const QByteArray& sha256)
+{
+    return m_files.hasBlob(sha256);
+}
+
+bool SqliteStorage::addBlob(const QByteArray& sha256, qint64 size)
+{
+    return m_files.addBlob(sha256, size);
+}
+
+bool SqliteStorage::removeBlob(const QByteArray& sha256)
+{
+    return m_files.removeBlob(sha256);
+}
+
+QList<std::tuple<QByteArray, qint64, qint64>> SqliteStorage::blobs()
+{
+    return m_files.blobs();
+}
+
+qint64 SqliteStorage::blobBytes()
+{
+    return m_files.blobBytes();
+}
+
+bool SqliteStorage::conversationHasFile(ConversationId conversation, const QByteArray& sha256)
+{
+    return m_files.conversationHasFile(conversation, sha256);
+}
+
+TransferId SqliteStorage::createUpload(const UploadRecord& upload)
+{
+    return m_files.createUpload(upload);
+}
+
+std::optional<UploadRecord> SqliteStorage::findUpload(UserId sender, ConversationId conversation,
+                                                      const QByteArray& sha256)
+{
+    return m_files.findUpload(sender, conversation, sha256);
+}
+
+std::optional<UploadRecord> SqliteStorage::upload(TransferId id)
+{
+    return m_files.upload(id);
+}
+
+QList<UploadRecord> SqliteStorage::uploads()
+{
+    return m_files.uploads();
+}
+
+bool SqliteStorage::deleteUpload(TransferId id)
+{
+    return m_files.deleteUpload(id);
+}
+
+} // namespace lanchat

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "conversationtable.h"
+#include "filetable.h"
+#include "messagetable.h"
+#include "storage.h"
+#include "usertable.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace lanchat {
+
+class SqlStatements;
+
+/**
+ * Storage on one SQLite file through QtSql (QSQLITE), one named connection per instance.
+ *
+ * Opened with journal_mode=WAL, synchronous=FULL (a commit is fsynced: an ack survives a power cut),
+ * foreign_keys=ON and busy_timeout=5000 ms (an admin command writing the same file makes us wait,
+ * not fail). Statements are prepared once and reused. Schema migrations run in open() (Migrator).
+ *
+ * Not thread-safe: use it from the thread that called open().
+ */
+class SqliteStorage final : public Storage
+{
+public:
+    /** busy_timeout set on every connection, ms. */
+    static constexpr int kBusyTimeoutMs = 5000;
+
+    /**
+     * Opens or creates the database file @p path (its folder must exist) and migrates it to the
+     * latest schema, backing it up first when it holds data (see Migrator). nullptr with @p error set
+     * on failure, e.g. "database schema version 999 is newer than this server supports (2)".
+     */
+    static std::unique_ptr<SqliteStorage> open(const QString& path, QString* error);
+    ~SqliteStorage() override;
+
+    QString path() const { return m_path; }
+    /** The pre-migration backup open() wrote, or empty if no migration of existing data was needed. */
+    QString migrationBackupPath() const { return m_migrationBackupPath; }
+
+    bool beginTransaction() override;
+    bool commitTransaction() override;
+    void rollbackTransaction() override;
+    bool inTransaction() const override;
+    bool backupTo(const QString& path, QString* error) override;
+    QStringList checkIntegrity() override;
+
+    CreateUserResult createUser(const QString& username, const QString& displayName, const QByteArray& passwordHash,
+                                UserId* id) override;
+    std::optional<UserRecord> userByName(const QString& username) override;
+    std::optional<UserRecord> userById(UserId id) override;
+    QList<UserRecord> users() override;
+    bool setPasswordHash(UserId id, const QByteArray& hash) override;
+    bool setUserDisabled(UserId id, bool disabled) override;
+    bool setDisplayName(UserId id, const QString& displayName) override;
+    bool renameUser(UserId id, const QString& newUsername) override;
+    bool deleteUser(UserId id) override;
+
+    ConversationId privateConversation(UserId a, UserId b, bool create) override;
+    ConversationId createGroup(const QString& name, UserId owner, const QList<UserId>& members) override;
+    std::optional<ConversationInfo> conversation(ConversationId id, UserId viewer) override;
+    QList<ConversationInfo> conversationsOf(UserId user) override;
+    QList<ConversationInfo> groups() override;
+    bool isMember(ConversationId conversation, UserId user) override;
+    QList<UserId> members(ConversationId conversation) override;
+    bool addMember(ConversationId group, UserId user) override;
+    bool removeMember(ConversationId group, UserId user) override;
+    bool renameGroup(ConversationId group, const QString& name) override;
+    bool deleteConversation(ConversationId conversation) override;
+    bool setReadSeq(ConversationId conversation, UserId user, Seq seq) override;
+
+    std::optional<AppendResult> appendMessage(const NewMessage& message) override;
+    QList<MessageRecord> history(ConversationId conversation, Seq before, int limit) override;
+    QList<MessageRecord> messagesSince(UserId user, Seq since, int limit) override;
+    Seq lastSeq() override;
+    qint64 messageCount(qint64 sinceMs = 0) override;
+    qint64 deleteMessagesBefore(qint64 beforeMs) override;
+
+    bool hasBlob(const QByteArray& sha256) override;
+    bool addBlob(const QByteArray& sha256, qint64 size) override;
+    bool removeBlob(const QByteArray& sha256) override;
+    QList<std::tuple<QByteArray, qint64, qint64>> blobs() override;
+    qint64 blobBytes() override;
+    bool conversationHasFile(ConversationId conversation, const QByteArray& sha256) override;
+    TransferId createUpload(const UploadRecord& upload) override;
+    std::optional<UploadRecord> findUpload(UserId sender, ConversationId conversation,
+                                           const QByteArray& sha256) override;
+    std::optional<UploadRecord> upload(TransferId id) override;
+    QList<UploadRecord> uploads() override;
+    bool deleteUpload(TransferId id) override;
+
+private:
+    SqliteStorage(const QString& path, std::unique_ptr<SqlStatements> statements);
+    static bool configure(SqlStatements& statements, QString* error);
+
+    QString m_path;
+    QString m_migrationBackupPath;
+    std::unique_ptr<SqlStatements> m_statements;
+    UserTable m_users;
+    ConversationTable m_conversations;
+    MessageTable m_messages;
+    FileTable m_files;
+};
+
+} // namespace lanchat

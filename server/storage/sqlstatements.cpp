@@ -1,0 +1,124 @@
+#include "sqlstatements.h"
+
+#include "logging.h"
+
+#include <QSqlError>
+#include <QVariant>
+
+namespace lanchat {
+
+SqlStatements::SqlStatements(const QString& connectionName)
+    : m_connectionName(connectionName)
+    , m_db(QSqlDatabase::database(connectionName, false))
+{}
+
+SqlStatements::~SqlStatements()
+{
+    if (m_inTransaction)
+        rollback();
+    // Every QSqlQuery and QSqlDatabase handle must be gone before removeDatabase(), else Qt warns
+    // that the connection is still in use and keeps it alive.
+    m_cache.clear();
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlQuery* SqlStatements::prepared(const char* sql)
+{
+    auto it = m_cache.find(sql);
+    if (it != m_cache.end())
+        return &it->second;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.prepare(QString::fromUtf8(sql))) {
+        qCWarning(lcStorage) << "cannot prepare statement:" << query.lastError().text() << "SQL:" << sql;
+        return nullptr;
+    }
+    return &m_cache.emplace(sql, std::move(query)).first->second;
+}
+
+QSqlQuery* SqlStatements::run(const char* sql, std::initializer_list<QVariant> values)
+{
+    QSqlQuery* query = prepared(sql);
+    if (!query)
+        return nullptr;
+    int index = 0;
+    for (const QVariant& value : values)
+        query->bindValue(index++, value);
+    return exec(*query) ? query : nullptr;
+}
+
+int SqlStatements::change(const char* sql, std::initializer_list<QVariant> values)
+{
+    QSqlQuery* query = run(sql, values);
+    return query ? query->numRowsAffected() : -1;
+}
+
+bool SqlStatements::exec(QSqlQuery& query)
+{
+    if (query.exec())
+        return true;
+    qCWarning(lcStorage) << "statement failed:" << query.lastError().text() << "SQL:" << query.lastQuery();
+    return false;
+}
+
+bool SqlStatements::execDirect(const QString& sql, QString* error)
+{
+    QSqlQuery query(m_db);
+    if (query.exec(sql))
+        return true;
+    const QString text = query.lastError().text();
+    qCWarning(lcStorage) << "statement failed:" << text << "SQL:" << sql;
+    if (error)
+        *error = text;
+    return false;
+}
+
+QVariant SqlStatements::scalarDirect(const QString& sql)
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(sql) || !query.next()) {
+        qCWarning(lcStorage) << "query failed:" << query.lastError().text() << "SQL:" << sql;
+        return {};
+    }
+    return query.value(0);
+}
+
+bool SqlStatements::begin()
+{
+    if (m_inTransaction) {
+        qCWarning(lcStorage) << "beginTransaction() while a transaction is open";
+        return false;
+    }
+    QSqlQuery* query = prepared("BEGIN IMMEDIATE");
+    m_inTransaction = query && exec(*query);
+    return m_inTransaction;
+}
+
+bool SqlStatements::commit()
+{
+    if (!m_inTransaction)
+        return false;
+    QSqlQuery* query = prepared("COMMIT");
+    if (query && exec(*query)) {
+        m_inTransaction = false;
+        return true;
+    }
+    // A failed COMMIT (disk full, I/O error) leaves the transaction open in SQLite; roll it back so
+    // the caller sees a clean state and never acks what is not on disk.
+    rollback();
+    return false;
+}
+
+void SqlStatements::rollback()
+{
+    if (!m_inTransaction)
+        return;
+    QSqlQuery* query = prepared("ROLLBACK");
+    if (query)
+        exec(*query);
+    m_inTransaction = false;
+}
+
+} // namespace lanchat

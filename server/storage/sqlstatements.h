@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <initializer_list>
+#include <unordered_map>
+
+namespace lanchat {
+
+/**
+ * Owns one named QtSql connection and a cache of its prepared statements, so each SQL text is
+ * prepared once and then only re-bound and re-executed (the append path runs ~100k times per second).
+ *
+ * Not thread-safe: a QSqlDatabase connection belongs to the thread that opened it.
+ */
+class SqlStatements
+{
+public:
+    /** Takes over the already opened connection @p connectionName and removes it on destruction. */
+    explicit SqlStatements(const QString& connectionName);
+    ~SqlStatements();
+    SqlStatements(const SqlStatements&) = delete;
+    SqlStatements& operator=(const SqlStatements&) = delete;
+
+    QSqlDatabase database() const { return m_db; }
+
+    /**
+     * The cached prepared statement for @p sql, prepared on first use; nullptr (and a log line) when
+     * it does not prepare. @p sql must be a string literal: its address is the cache key.
+     * Bind positionally (bindValue(0, …)); call finish() after reading a SELECT so no read
+     * statement stays open across a COMMIT.
+     */
+    QSqlQuery* prepared(const char* sql);
+
+    /** prepared(@p sql), bound positionally to @p values and executed; nullptr on failure (logged). */
+    QSqlQuery* run(const char* sql, std::initializer_list<QVariant> values);
+
+    /** Runs a write through run(); rows changed, or -1 on failure. */
+    int change(const char* sql, std::initializer_list<QVariant> values);
+
+    /** Executes a cached statement; logs the error (never the bound values) and returns false on failure. */
+    bool exec(QSqlQuery& query);
+
+    /** Runs a one-off statement (PRAGMA, DDL, transaction control) without caching it. */
+    bool execDirect(const QString& sql, QString* error = nullptr);
+
+    /** Single-value read of a one-off statement (PRAGMA user_version …); invalid QVariant on failure. */
+    QVariant scalarDirect(const QString& sql);
+
+    /** True while a BEGIN … COMMIT/ROLLBACK opened through begin() is open. */
+    bool inTransaction() const { return m_inTransaction; }
+    /** BEGIN IMMEDIATE: takes the write lock now, so a concurrent admin command waits (busy_timeout) instead of failing
+     * later. */
+    bool begin();
+    /** COMMIT; with synchronous=FULL it returns once the WAL is fsynced. */
+    bool commit();
+    void rollback();
+
+private:
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    std::unordered_map<const char*, QSqlQuery> m_cache;
+    bool m_inTransaction = false;
+};
+
+} // namespace lanchat
