@@ -1,0 +1,186 @@
+// Schema migrations: empty file to latest, a version-1 fixture upgraded with a backup, a newer database refused.
+
+#include "migrator.h"
+#include "sqlitestorage.h"
+#include "sqlstatements.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QVariant>
+
+using namespace lanchat;
+
+namespace {
+
+/** A raw QtSql connection to @p path, outside SqliteStorage, for building and inspecting fixtures. */
+std::unique_ptr<SqlStatements> rawConnection(const QString& path)
+{
+    static int counter = 0;
+    const QString name = QStringLiteral("tst_migrations-%1").arg(++counter);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(path);
+    if (!db.open())
+        return nullptr;
+    return std::make_unique<SqlStatements>(name);
+}
+
+} // namespace
+
+class tst_Migrations : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void embeddedMigrationsAreNumberedWithoutGaps();
+    void splitStatements();
+    void emptyFileMigratesToLatest();
+    void versionOneFixtureIsMigratedWithBackup();
+    void backupNeverOverwritesAnEarlierOne();
+    void newerDatabaseIsRefused();
+    void notADatabaseIsRefused();
+};
+
+void tst_Migrations::embeddedMigrationsAreNumberedWithoutGaps()
+{
+    QVERIFY(Migrator::latestVersion() >= 2);
+    for (int version = 1; version <= Migrator::latestVersion(); ++version) {
+        const QString pattern = QStringLiteral("%1_*.sql").arg(version, 4, 10, QLatin1Char('0'));
+        QCOMPARE(QDir(QStringLiteral(":/lanchat/storage/sql")).entryList({pattern}).size(), 1);
+    }
+}
+
+void tst_Migrations::splitStatements()
+{
+    const QStringList statements = Migrator::splitStatements(
+        QStringLiteral("-- comment; not a statement\nCREATE TABLE a (\n  x INTEGER\n);\n\nCREATE INDEX i ON a(x);\n"));
+    QCOMPARE(statements.size(), 2);
+    QVERIFY(statements.at(0).startsWith(QLatin1String("CREATE TABLE a")));
+    QCOMPARE(statements.at(1), QStringLiteral("CREATE INDEX i ON a(x);"));
+}
+
+void tst_Migrations::emptyFileMigratesToLatest()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("new.db"));
+    QString error;
+    {
+        std::unique_ptr<SqliteStorage> storage = SqliteStorage::open(path, &error);
+        QVERIFY2(storage, qPrintable(error));
+        QVERIFY(storage->migrationBackupPath().isEmpty()); // nothing to lose in an empty file
+    }
+    std::unique_ptr<SqlStatements> raw = rawConnection(path);
+    QVERIFY(raw);
+    QCOMPARE(Migrator(*raw).currentVersion(), Migrator::latestVersion());
+    QCOMPARE(raw->scalarDirect(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    QCOMPARE(raw->scalarDirect(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'messages_by_file'")),
+             QVariant(1));
+    QVERIFY(QDir(dir.path()).entryList({QStringLiteral("*.bak")}).isEmpty());
+}
+
+void tst_Migrations::versionOneFixtureIsMigratedWithBackup()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v1.db"));
+    {
+        // The fixture: schema version 1 as shipped in 0001_initial.sql, with a user, a chat and a message.
+        std::unique_ptr<SqlStatements> raw = rawConnection(path);
+        QVERIFY(raw);
+        QString error;
+        QVERIFY2(Migrator(*raw).migrate(path, &error, 1), qPrintable(error));
+        QCOMPARE(Migrator(*raw).currentVersion(), 1);
+        QVERIFY(raw->execDirect(QStringLiteral("INSERT INTO users (username, username_key, display_name, "
+                                               "password_hash, created_ms) VALUES ('Li', 'li', '李雷', 'h', 1)")));
+        QVERIFY(raw->execDirect(
+            QStringLiteral("INSERT INTO conversations (kind, name, created_ms) VALUES (1, 'team', 1)")));
+        QVERIFY(raw->execDirect(QStringLiteral("INSERT INTO members (conversation, user_id) VALUES (1, 1)")));
+        QVERIFY(raw->execDirect(QStringLiteral("INSERT INTO messages (conversation, sender, kind, text, ts) "
+                                               "VALUES (1, 1, 0, 'before the upgrade', 5)")));
+    }
+    QString error;
+    std::unique_ptr<SqliteStorage> storage = SqliteStorage::open(path, &error);
+    QVERIFY2(storage, qPrintable(error));
+    const QString backup = path + QStringLiteral(".pre-v%1.bak").arg(Migrator::latestVersion());
+    QCOMPARE(storage->migrationBackupPath(), backup);
+    QVERIFY(QFile::exists(backup));
+
+    // Data kept and usable through the new schema.
+    QCOMPARE(storage->userByName(QStringLiteral("LI"))->displayName, QStringLiteral("李雷"));
+    const QList<MessageRecord> history = storage->history(ConversationId(1), 0, 10);
+    QCOMPARE(history.size(), 1);
+    QCOMPARE(history.first().text, QStringLiteral("before the upgrade"));
+    QVERIFY(storage->checkIntegrity().isEmpty());
+    storage.reset();
+
+    // The backup is the untouched version-1 database.
+    std::unique_ptr<SqlStatements> raw = rawConnection(backup);
+    QVERIFY(raw);
+    QCOMPARE(Migrator(*raw).currentVersion(), 1);
+    QCOMPARE(raw->scalarDirect(QStringLiteral("SELECT text FROM messages")).toString(),
+             QStringLiteral("before the upgrade"));
+}
+
+void tst_Migrations::backupNeverOverwritesAnEarlierOne()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v1.db"));
+    const QString firstBackup = path + QStringLiteral(".pre-v%1.bak").arg(Migrator::latestVersion());
+    {
+        std::unique_ptr<SqlStatements> raw = rawConnection(path);
+        QString error;
+        QVERIFY2(Migrator(*raw).migrate(path, &error, 1), qPrintable(error));
+    }
+    QFile existing(firstBackup);
+    QVERIFY(existing.open(QIODevice::WriteOnly));
+    existing.write("an earlier backup");
+    existing.close();
+
+    QString error;
+    std::unique_ptr<SqliteStorage> storage = SqliteStorage::open(path, &error);
+    QVERIFY2(storage, qPrintable(error));
+    QVERIFY(storage->migrationBackupPath() != firstBackup);
+    QVERIFY(QFile::exists(storage->migrationBackupPath()));
+    QVERIFY(existing.open(QIODevice::ReadOnly));
+    QCOMPARE(existing.readAll(), QByteArray("an earlier backup"));
+}
+
+void tst_Migrations::newerDatabaseIsRefused()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("future.db"));
+    {
+        std::unique_ptr<SqlStatements> raw = rawConnection(path);
+        QVERIFY(raw);
+        QVERIFY(raw->execDirect(QStringLiteral("CREATE TABLE future (x INTEGER)")));
+        QVERIFY(raw->execDirect(QStringLiteral("PRAGMA user_version = 999")));
+    }
+    QString error;
+    QVERIFY(!SqliteStorage::open(path, &error));
+    QCOMPARE(error, QStringLiteral("database schema version 999 is newer than this server supports (%1)")
+                        .arg(Migrator::latestVersion()));
+    // Refusing must not touch the file.
+    std::unique_ptr<SqlStatements> raw = rawConnection(path);
+    QCOMPARE(Migrator(*raw).currentVersion(), 999);
+    QVERIFY(QDir(dir.path()).entryList({QStringLiteral("*.bak")}).isEmpty());
+}
+
+void tst_Migrations::notADatabaseIsRefused()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("garbage.db"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(4096, 'x'));
+    file.close();
+    QString error;
+    QVERIFY(!SqliteStorage::open(path, &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!SqliteStorage::open(dir.filePath(QStringLiteral("missing/dir/x.db")), &error));
+    QVERIFY(!error.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_Migrations)
+#include "tst_migrations.moc"
