@@ -1,0 +1,58 @@
+#include "idlescenario.h"
+
+#include <QUuid>
+
+#include <algorithm>
+#include <sys/resource.h>
+
+namespace lanchat::bench {
+
+IdleScenario::IdleScenario(BenchHarness& harness, int connections)
+    : m_harness(harness)
+    , m_connections(connections)
+{}
+
+RunResult IdleScenario::run()
+{
+    RunResult result;
+    result.scenario = QStringLiteral("idle %1").arg(m_connections);
+    result.unit = QStringLiteral("KiB/conn");
+    rlimit limit{};
+    getrlimit(RLIMIT_NOFILE, &limit);
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit); // inherited by the server child started next
+
+    QString error;
+    if (!m_harness.startServer(&error)) {
+        result.note = error;
+        return result;
+    }
+    constexpr int kAccounts = 100;
+    QStringList accounts;
+    for (int i = 0; i < kAccounts; ++i)
+        accounts << QStringLiteral("idle%1").arg(i);
+    if (m_harness.connectUsers(accounts, false, &error).isEmpty()) {
+        result.note = error;
+        return result;
+    }
+    m_harness.closeAll();
+    BenchHarness::waitUntil([] { return false; }, 500); // let the server settle after the registrations
+    const qint64 before = m_harness.server().rssKiB();
+    m_harness.beginMeasure();
+    QStringList sessions;
+    for (int i = 0; i < m_connections; ++i)
+        sessions << accounts.at(i % kAccounts);
+    const bool ok = !m_harness.connectUsers(sessions, true, &error).isEmpty();
+    BenchHarness::waitUntil([] { return false; }, 500);
+    const qint64 after = m_harness.server().rssKiB();
+    m_harness.endMeasure(&result);
+    result.ok = ok;
+    result.rate = double(after - before) / m_connections;
+    result.note =
+        ok ? QStringLiteral("RSS %1 → %2 MiB").arg(before / 1024.0, 0, 'f', 1).arg(after / 1024.0, 0, 'f', 1) : error;
+    m_harness.closeAll();
+    m_harness.server().stop();
+    return result;
+}
+
+} // namespace lanchat::bench
