@@ -11,8 +11,11 @@
 
 #include <memory>
 
+class QSettings;
+
 namespace lanchat {
 
+class ClientConnection;
 class ContactsModel;
 class ConversationsModel;
 class MessagesModel;
@@ -47,6 +50,14 @@ public:
     ~ChatClient() override;
 
     /**
+     * Where pinned fingerprints (`pins/host:port`) and the last synced seq per server and user
+     * (`sync/host:port/username`) are kept. @p settings is not owned and must outlive the client;
+     * nullptr keeps them in memory only (tests). Without a call, a default QSettings() (the
+     * application's organisation and name) is used. Call before connectToServer().
+     */
+    void setSettings(QSettings* settings);
+
+    /**
      * Connects to host:port. With @p tls (default) the server certificate is checked against the
      * fingerprint pinned for host:port (trust on first use, see setPinnedFingerprint()).
      */
@@ -54,9 +65,11 @@ public:
     /** Closes the connection and stops reconnecting; pending messages stay queued for next time. */
     void disconnectFromServer();
 
-    /** Registers and logs in. Result: loggedIn() or loginFailed(username_taken, registration_disabled, invalid_argument …). */
+    /** Registers and logs in. Result: loggedIn() or loginFailed(username_taken, registration_disabled, invalid_argument
+     * …). */
     void registerAccount(const QString& username, const QString& password, const QString& displayName);
-    /** Logs in; the credentials are kept in memory to log in again after a reconnect. Result: loggedIn() or loginFailed(). */
+    /** Logs in; the credentials are kept in memory to log in again after a reconnect. Result: loggedIn() or
+     * loginFailed(). */
     void login(const QString& username, const QString& password);
     void logout();
     /** Result: passwordChanged() or requestFailed("change_password", code). */
@@ -101,6 +114,10 @@ public:
     /** The message model of one conversation, created on first use, owned by the client. */
     MessagesModel* messages(ConversationId conversation);
     TransferManager* transfers() const;
+    /** The underlying connection (shared with TransferManager; tests tune its timers through it). */
+    ClientConnection* connection() const;
+    /** Own messages not yet acked by the server (failed ones included). */
+    int pendingCount() const;
 
 Q_SIGNALS:
     void stateChanged(lanchat::ChatClient::State state);
@@ -116,6 +133,8 @@ Q_SIGNALS:
     void certificateMismatch(const QString& host, quint16 port, const QString& pinned, const QString& presented);
     /** The server announced a stop; the client reconnects on its own. */
     void serverShuttingDown();
+    /** The sync after a login completed: every message missed while offline is in the models. */
+    void synced();
 
 private:
     class Private;

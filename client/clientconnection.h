@@ -3,6 +3,7 @@
 #include "errorcode.h"
 
 #include <QCborMap>
+#include <QHash>
 #include <QObject>
 #include <QString>
 
@@ -15,6 +16,18 @@ namespace lanchat {
  * One connection to a LanChat server: socket (QSslSocket, TLS or plaintext), framing, handshake,
  * request ids and reply dispatch, pushes, and reconnect with exponential back-off. Knows nothing about
  * chats or files: ChatClient and TransferManager build on it. Lives in the thread that created it.
+ *
+ * TLS: the server's self-signed certificate is accepted only by its SHA-256 fingerprint, trust on first
+ * use as SSH and Mumble do (issue 6): the first fingerprint seen for host:port is pinned (certificatePinned()
+ * lets the owner persist it); a different one later aborts the connection before any byte of the
+ * protocol is sent, emits certificateMismatch() and stops reconnecting.
+ *
+ * Reconnect: after a lost connection or a failed attempt the next attempt follows after 1 s, doubling to
+ * at most 30 s, each delay with ±20 % jitter so that a restarted server is not hit by every client at the
+ * same instant; the delay resets after a completed handshake.
+ *
+ * Heartbeat: a `ping` every 30 s; when nothing at all was received for 60 s the connection is dropped
+ * (and reconnected), so a dead peer or a silently broken route is noticed.
  */
 class ClientConnection : public QObject
 {
@@ -25,18 +38,62 @@ public:
      *  before the reply, called with a synthetic `{t: "error", code: "timeout"}`. */
     using ReplyHandler = std::function<void(const QCborMap& reply)>;
 
+    enum class State
+    {
+        Disconnected, ///< idle: before connectToServer(), after disconnectFromServer() or a certificate mismatch
+        Connecting,   ///< TCP/TLS connect in progress
+        Handshaking,  ///< hello sent, waiting for welcome
+        Ready,        ///< welcome received; request() works
+        Waiting,      ///< connection lost or refused; next attempt in reconnectInMs()
+    };
+    Q_ENUM(State)
+
     explicit ClientConnection(QObject* parent = nullptr);
     ~ClientConnection() override;
+
+    /**
+     * Connects to host:port (closing any current connection) and keeps reconnecting until
+     * disconnectFromServer(). With @p tls the certificate is checked against the pinned fingerprint.
+     */
+    void connectToServer(const QString& host, quint16 port, bool tls = true);
+    /** Closes the connection and stops reconnecting. Pending requests get the synthetic timeout error. */
+    void disconnectFromServer();
+    /** Drops the socket as a network failure would (reconnect follows). For tests and "reconnect now". */
+    void abortConnection();
 
     /** Sends a request (a map with `t`, without `id`): the id is assigned here. Returns the id, 0 if not connected. */
     quint64 request(QCborMap map, ReplyHandler onReply);
 
     /** True once the handshake (hello/welcome) is done and until the socket closes. */
     bool isReady() const;
+    State state() const;
     /** Bytes queued in the socket and not yet written; used for upload back-pressure. */
     qint64 bytesToWrite() const;
     /** max_frame announced by the server (bytes). */
     quint32 maxFrame() const;
+    /** Server name from welcome. */
+    QString serverName() const;
+    QString host() const;
+    quint16 port() const;
+    /** ms until the next reconnect attempt while Waiting, else 0. */
+    int reconnectInMs() const;
+    /** English description of the last connection failure (for logs; the UI maps lastErrorCode()). */
+    QString lastError() const;
+
+    /** Lowercase hex SHA-256 of the DER certificate presented on the current/last TLS connection. */
+    QString peerFingerprint() const;
+    /** The pinned fingerprint for host:port, empty if none. */
+    QString pinnedFingerprint(const QString& host, quint16 port) const;
+    /** Pins @p hexFingerprint (any case, ':' and spaces ignored) for host:port, replacing an older pin. */
+    void setPinnedFingerprint(const QString& host, quint16 port, const QString& hexFingerprint);
+
+    /** Reconnect back-off: first delay and cap in ms (defaults 1000 and 30000). */
+    void setReconnectDelays(int firstMs, int maxMs);
+    /** Heartbeat: ping interval and silence limit in ms (defaults 30000 and 60000). */
+    void setHeartbeat(int intervalMs, int timeoutMs);
+
+    /** "host:port" as used for pins and per-server settings. */
+    static QString endpointKey(const QString& host, quint16 port);
 
 Q_SIGNALS:
     /** Handshake completed (after every (re)connect). */
@@ -47,6 +104,11 @@ Q_SIGNALS:
     void disconnected();
     /** Socket data was written (to resume paused uploads). */
     void bytesWritten(qint64 bytes);
+    void stateChanged(lanchat::ClientConnection::State state);
+    /** A first-seen certificate was pinned (trust on first use); the owner persists it. */
+    void certificatePinned(const QString& host, quint16 port, const QString& fingerprint);
+    /** The certificate does not match the pin; the connection was aborted and reconnecting stopped. */
+    void certificateMismatch(const QString& host, quint16 port, const QString& pinned, const QString& presented);
 
 private:
     class Private;

@@ -1,0 +1,581 @@
+#include "chatclient.h"
+
+#include "clientconnection.h"
+#include "contactsmodel.h"
+#include "conversationsmodel.h"
+#include "logging.h"
+#include "messages/authmessages.h"
+#include "messages/chatmessages.h"
+#include "messagesmodel.h"
+#include "outgoingqueue.h"
+#include "sessionmodels.h"
+#include "sessionstore.h"
+#include "transfermanager.h"
+
+#include <QDateTime>
+
+namespace lanchat {
+
+namespace {
+
+constexpr int kSyncPageSize = 500;
+constexpr int kHistoryPageSize = 50;
+
+bool isOk(const QCborMap& reply)
+{
+    return reply.value(QLatin1String("t")).toString() == QLatin1String(msgtype::kOk);
+}
+
+ErrorCode errorOf(const QCborMap& reply)
+{
+    return errorCodeFromName(reply.value(QLatin1String("code")).toString());
+}
+
+} // namespace
+
+class ChatClient::Private
+{
+public:
+    enum class AuthMode
+    {
+        None,
+        Login,
+        Register,
+    };
+
+    explicit Private(ChatClient* q);
+
+    void updateState();
+    void onReady();
+    void onDisconnected();
+    void sendAuth();
+    void onAuthReply(const QCborMap& reply);
+    void onLoggedIn(const AuthOk& auth);
+    void fetchConversations(bool thenSync);
+    void requestSync(Seq since);
+    void onSyncPage(Seq since, const QCborMap& reply);
+    void onPush(const QCborMap& push);
+    void notePersistedSeq(Seq seq);
+    /** Sends @p map; on `ok` calls @p onOk, on error emits requestFailed(@p name, code). */
+    void call(const QCborMap& map, const QString& name, std::function<void(const QCborMap&)> onOk);
+    void applyConversationReply(const QCborMap& reply, bool announce);
+
+    ChatClient* q;
+    SessionStore store;
+    ClientConnection* connection;
+    SessionModels* models;
+    OutgoingQueue* queue;
+    TransferManager* transfers;
+    State state = State::Offline;
+    AuthMode authMode = AuthMode::None;
+    QString username;
+    QString password;
+    QString displayName;
+    UserInfo user;
+    bool loggedIn = false;
+    bool syncing = false;
+    bool fetchingConversations = false;
+    Seq syncedSeq = 0;  // everything up to here is in the models and persisted
+    Seq liveMaxSeq = 0; // newest seq pushed while a sync runs
+    QString endpoint;
+};
+
+ChatClient::Private::Private(ChatClient* q)
+    : q(q)
+    , connection(new ClientConnection(q))
+    , models(new SessionModels(q))
+    , queue(new OutgoingQueue(connection, q))
+    , transfers(new TransferManager(connection, q))
+{}
+
+void ChatClient::Private::updateState()
+{
+    State s = State::Offline;
+    switch (connection->state()) {
+    case ClientConnection::State::Disconnected:
+        s = State::Offline;
+        break;
+    case ClientConnection::State::Connecting:
+    case ClientConnection::State::Handshaking:
+        s = State::Connecting;
+        break;
+    case ClientConnection::State::Ready:
+        s = loggedIn ? State::LoggedIn : State::Connected;
+        break;
+    case ClientConnection::State::Waiting:
+        s = State::Reconnecting;
+        break;
+    }
+    if (s == state)
+        return;
+    state = s;
+    Q_EMIT q->stateChanged(s);
+}
+
+void ChatClient::Private::onReady()
+{
+    if (authMode != AuthMode::None)
+        sendAuth();
+}
+
+void ChatClient::Private::onDisconnected()
+{
+    loggedIn = false;
+    syncing = false;
+    fetchingConversations = false;
+    queue->setActive(false);
+    updateState();
+}
+
+void ChatClient::Private::sendAuth()
+{
+    QCborMap map;
+    if (authMode == AuthMode::Register) {
+        Register r;
+        r.username = username;
+        r.password = password;
+        r.displayName = displayName;
+        map = r.encode();
+    } else {
+        Login l;
+        l.username = username;
+        l.password = password;
+        map = l.encode();
+    }
+    if (connection->request(map, [this](const QCborMap& reply) { onAuthReply(reply); }) == 0)
+        qCDebug(lcClient) << "not connected; logging in once the connection is ready";
+}
+
+void ChatClient::Private::onAuthReply(const QCborMap& reply)
+{
+    if (!isOk(reply)) {
+        const ErrorCode code = errorOf(reply);
+        if (code == ErrorCode::Timeout)
+            return; // the connection dropped: we log in again after the reconnect
+        qCInfo(lcClient) << "login refused:" << errorCodeName(code);
+        authMode = AuthMode::None; // do not repeat refused credentials on every reconnect
+        password.clear();
+        Q_EMIT q->loginFailed(code, reply.value(QLatin1String("message")).toString());
+        return;
+    }
+    QString error;
+    const auto auth = AuthOk::decode(reply, &error);
+    if (!auth) {
+        qCWarning(lcClient) << "malformed login reply:" << error;
+        connection->abortConnection();
+        return;
+    }
+    onLoggedIn(*auth);
+}
+
+void ChatClient::Private::onLoggedIn(const AuthOk& auth)
+{
+    authMode = AuthMode::Login; // after a registration, reconnects log in
+    user = auth.user;
+    models->setOwnUser(user.id);
+    syncedSeq = store.lastSeq(endpoint, user.username);
+    if (syncedSeq > auth.lastSeq)
+        syncedSeq = 0; // the server's database was replaced: start over
+    liveMaxSeq = 0;
+    loggedIn = true;
+    qCInfo(lcClient) << "logged in as" << user.username << "; syncing from seq" << syncedSeq;
+    updateState();
+    Q_EMIT q->loggedIn(user);
+    queue->setActive(true); // resend what was not acked, same client_msg_ids
+    call(emptyRequest(msgtype::kUsers), QStringLiteral("users"), [this](const QCborMap& reply) {
+        QString error;
+        if (const auto users = UsersOk::decode(reply, &error))
+            models->applyUsers(users->users);
+        else
+            qCWarning(lcClient) << "malformed users reply:" << error;
+    });
+    fetchConversations(true);
+}
+
+void ChatClient::Private::fetchConversations(bool thenSync)
+{
+    if (fetchingConversations && !thenSync)
+        return;
+    fetchingConversations = true;
+    call(emptyRequest(msgtype::kConversations), QStringLiteral("conversations"),
+         [this, thenSync](const QCborMap& reply) {
+             fetchingConversations = false;
+             QString error;
+             if (const auto list = ConversationsOk::decode(reply, &error))
+                 models->applyConversations(list->conversations);
+             else
+                 qCWarning(lcClient) << "malformed conversations reply:" << error;
+             // Sync after the list so unread counts know each conversation's read position.
+             if (thenSync) {
+                 syncing = true;
+                 requestSync(syncedSeq);
+             }
+         });
+}
+
+void ChatClient::Private::requestSync(Seq since)
+{
+    Sync sync;
+    sync.since = since;
+    sync.limit = kSyncPageSize;
+    connection->request(sync.encode(), [this, since](const QCborMap& reply) { onSyncPage(since, reply); });
+}
+
+void ChatClient::Private::onSyncPage(Seq since, const QCborMap& reply)
+{
+    if (!isOk(reply)) {
+        syncing = false;
+        if (errorOf(reply) != ErrorCode::Timeout)
+            Q_EMIT q->requestFailed(QStringLiteral("sync"), errorOf(reply));
+        return;
+    }
+    QString error;
+    const auto page = MessagesPage::decode(reply, &error);
+    if (!page) {
+        syncing = false;
+        qCWarning(lcClient) << "malformed sync page:" << error;
+        return;
+    }
+    Seq cursor = since;
+    for (const MessageRecord& m : page->messages) {
+        models->applyMessage(m);
+        cursor = std::max(cursor, m.seq);
+    }
+    if (page->more && cursor > since) {
+        requestSync(cursor);
+        return;
+    }
+    syncing = false;
+    notePersistedSeq(std::max(cursor, liveMaxSeq));
+    qCInfo(lcClient) << "sync complete at seq" << syncedSeq;
+    Q_EMIT q->synced();
+}
+
+void ChatClient::Private::onPush(const QCborMap& push)
+{
+    if (!models->applyPush(push))
+        qCDebug(lcClient) << "ignoring unknown push" << push.value(QLatin1String("t")).toString();
+    if (push.value(QLatin1String("t")).toString() != QLatin1String(msgtype::kMessagePush))
+        return;
+    const QCborValue nested = push.value(QLatin1String("message"));
+    const Seq seq = (nested.isMap() ? nested.toMap() : push).value(QLatin1String("seq")).toInteger();
+    // While a sync runs, a persisted position beyond its cursor would skip what the sync has not
+    // reached yet if the connection dropped now; so remember it and persist when the sync ends.
+    if (syncing)
+        liveMaxSeq = std::max(liveMaxSeq, seq);
+    else if (loggedIn)
+        notePersistedSeq(seq);
+}
+
+void ChatClient::Private::notePersistedSeq(Seq seq)
+{
+    if (seq <= syncedSeq)
+        return;
+    syncedSeq = seq;
+    store.setLastSeq(endpoint, user.username, seq);
+}
+
+void ChatClient::Private::call(const QCborMap& map, const QString& name, std::function<void(const QCborMap&)> onOk)
+{
+    const quint64 id = connection->request(map, [this, name, onOk = std::move(onOk)](const QCborMap& reply) {
+        if (isOk(reply)) {
+            onOk(reply);
+            return;
+        }
+        Q_EMIT q->requestFailed(name, errorOf(reply));
+    });
+    if (id == 0)
+        Q_EMIT q->requestFailed(name, ErrorCode::Timeout); // not connected
+}
+
+void ChatClient::Private::applyConversationReply(const QCborMap& reply, bool announce)
+{
+    if (!reply.value(QLatin1String("conversation")).isMap())
+        return;
+    QString error;
+    const auto c = ConversationOk::decode(reply, &error);
+    if (!c) {
+        qCWarning(lcClient) << "malformed conversation reply:" << error;
+        return;
+    }
+    models->applyConversation(c->conversation);
+    if (announce)
+        Q_EMIT q->conversationOpened(c->conversation.id);
+}
+
+ChatClient::ChatClient(QObject* parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>(this))
+{
+    connect(d->connection, &ClientConnection::stateChanged, this, [this] { d->updateState(); });
+    connect(d->connection, &ClientConnection::ready, this, [this] { d->onReady(); });
+    connect(d->connection, &ClientConnection::disconnected, this, [this] { d->onDisconnected(); });
+    connect(d->connection, &ClientConnection::pushReceived, this, [this](const QCborMap& push) { d->onPush(push); });
+    connect(d->connection, &ClientConnection::certificatePinned, this,
+            [this](const QString& host, quint16 port, const QString& fingerprint) {
+                d->store.setPin(ClientConnection::endpointKey(host, port), fingerprint);
+            });
+    connect(d->connection, &ClientConnection::certificateMismatch, this, &ChatClient::certificateMismatch);
+    connect(d->models, &SessionModels::messageReceived, this, &ChatClient::messageReceived);
+    connect(d->models, &SessionModels::serverShuttingDown, this, &ChatClient::serverShuttingDown);
+    connect(d->models, &SessionModels::ownMessageConfirmed, d->queue, &OutgoingQueue::forget);
+    connect(d->models, &SessionModels::unknownConversation, this, [this] {
+        if (d->loggedIn)
+            d->fetchConversations(false);
+    });
+    connect(d->queue, &OutgoingQueue::acked, this,
+            [this](ConversationId conversation, const QUuid& id, Seq seq, qint64 ts) {
+                d->models->messages(conversation)->markSent(id, seq, ts);
+                if (const MessageRecord* newest = d->models->messages(conversation)->newestMessage())
+                    d->models->conversations()->noteMessage(*newest, false);
+            });
+    connect(d->queue, &OutgoingQueue::failed, this,
+            [this](ConversationId conversation, const QUuid& id, ErrorCode code) {
+                d->models->messages(conversation)->markFailed(id, code);
+                Q_EMIT requestFailed(QStringLiteral("send"), code);
+            });
+}
+
+ChatClient::~ChatClient()
+{
+    // The connection's pending handlers point into d: close it before d goes away.
+    d->connection->disconnectFromServer();
+}
+
+void ChatClient::setSettings(QSettings* settings)
+{
+    d->store.setSettings(settings);
+}
+
+void ChatClient::connectToServer(const QString& host, quint16 port, bool tls)
+{
+    d->endpoint = ClientConnection::endpointKey(host, port);
+    if (d->connection->pinnedFingerprint(host, port).isEmpty()) {
+        const QString pin = d->store.pin(d->endpoint);
+        if (!pin.isEmpty())
+            d->connection->setPinnedFingerprint(host, port, pin);
+    }
+    d->loggedIn = false;
+    d->connection->connectToServer(host, port, tls);
+}
+
+void ChatClient::disconnectFromServer()
+{
+    d->connection->disconnectFromServer();
+    d->onDisconnected();
+}
+
+void ChatClient::registerAccount(const QString& username, const QString& password, const QString& displayName)
+{
+    d->authMode = Private::AuthMode::Register;
+    d->username = username;
+    d->password = password;
+    d->displayName = displayName;
+    if (d->connection->isReady())
+        d->sendAuth();
+}
+
+void ChatClient::login(const QString& username, const QString& password)
+{
+    d->authMode = Private::AuthMode::Login;
+    d->username = username;
+    d->password = password;
+    if (d->connection->isReady())
+        d->sendAuth();
+}
+
+void ChatClient::logout()
+{
+    if (d->loggedIn)
+        d->connection->request(emptyRequest(msgtype::kLogout), {});
+    d->authMode = Private::AuthMode::None;
+    d->password.clear();
+    d->loggedIn = false;
+    d->syncing = false;
+    d->queue->setActive(false);
+    d->queue->clear();
+    d->models->setOwnUser(UserId());
+    d->user = UserInfo();
+    d->updateState();
+}
+
+void ChatClient::changePassword(const QString& oldPassword, const QString& newPassword)
+{
+    ChangePassword msg;
+    msg.oldPassword = oldPassword;
+    msg.newPassword = newPassword;
+    d->call(msg.encode(), QLatin1String(ChangePassword::kType), [this, newPassword](const QCborMap&) {
+        d->password = newPassword; // the next automatic re-login needs it
+        Q_EMIT passwordChanged();
+    });
+}
+
+QUuid ChatClient::sendText(ConversationId conversation, const QString& text)
+{
+    const QUuid id = d->queue->enqueue(conversation, text);
+    d->models->messages(conversation)->appendPending(id, text, QDateTime::currentMSecsSinceEpoch());
+    return id;
+}
+
+void ChatClient::retry(const QUuid& clientMsgId)
+{
+    for (const ConversationId c : d->models->conversations()->ids()) {
+        MessagesModel* model = d->models->existingMessages(c);
+        if (model && model->rowOfClientId(clientMsgId) >= 0) {
+            if (d->queue->retry(clientMsgId))
+                model->markPending(clientMsgId);
+            return;
+        }
+    }
+}
+
+void ChatClient::openPrivate(UserId user)
+{
+    OpenPrivate msg;
+    msg.user = user;
+    d->call(msg.encode(), QLatin1String(OpenPrivate::kType),
+            [this](const QCborMap& reply) { d->applyConversationReply(reply, true); });
+}
+
+void ChatClient::createGroup(const QString& name, const QList<UserId>& members)
+{
+    GroupCreate msg;
+    msg.name = name;
+    msg.members = members;
+    d->call(msg.encode(), QLatin1String(GroupCreate::kType),
+            [this](const QCborMap& reply) { d->applyConversationReply(reply, true); });
+}
+
+void ChatClient::addMember(ConversationId group, UserId user)
+{
+    GroupChange msg{QLatin1String(GroupChange::kAdd), group, user, {}};
+    d->call(msg.encode(), msg.type, [this](const QCborMap& reply) { d->applyConversationReply(reply, false); });
+}
+
+void ChatClient::removeMember(ConversationId group, UserId user)
+{
+    GroupChange msg{QLatin1String(GroupChange::kRemove), group, user, {}};
+    d->call(msg.encode(), msg.type, [this](const QCborMap& reply) { d->applyConversationReply(reply, false); });
+}
+
+void ChatClient::leaveGroup(ConversationId group)
+{
+    GroupChange msg{QLatin1String(GroupChange::kLeave), group, {}, {}};
+    d->call(msg.encode(), msg.type, [this, group](const QCborMap&) { d->models->conversations()->remove(group); });
+}
+
+void ChatClient::renameGroup(ConversationId group, const QString& name)
+{
+    GroupChange msg{QLatin1String(GroupChange::kRename), group, {}, name};
+    d->call(msg.encode(), msg.type, [this](const QCborMap& reply) { d->applyConversationReply(reply, false); });
+}
+
+void ChatClient::loadOlder(ConversationId conversation)
+{
+    MessagesModel* model = d->models->messages(conversation);
+    if (!d->loggedIn || model->isLoadingOlder() || model->atStart())
+        return;
+    History msg;
+    msg.conversation = conversation;
+    msg.before = model->oldestSeq();
+    msg.limit = kHistoryPageSize;
+    model->setLoadingOlder(true);
+    const quint64 id = d->connection->request(msg.encode(), [this, conversation](const QCborMap& reply) {
+        d->models->messages(conversation)->setLoadingOlder(false);
+        if (!isOk(reply)) {
+            Q_EMIT requestFailed(QLatin1String(History::kType), errorOf(reply));
+            return;
+        }
+        QString error;
+        if (const auto page = MessagesPage::decode(reply, &error))
+            d->models->applyHistory(conversation, page->messages, page->more);
+        else
+            qCWarning(lcClient) << "malformed history page:" << error;
+    });
+    if (id == 0)
+        model->setLoadingOlder(false);
+}
+
+void ChatClient::markRead(ConversationId conversation)
+{
+    const auto info = d->models->conversations()->conversation(conversation);
+    if (!info)
+        return;
+    const MessagesModel* model = d->models->existingMessages(conversation);
+    const Seq newest = std::max(info->lastSeq, model ? model->newestSeq() : 0);
+    d->models->applyRead(conversation, d->user.id, std::max(newest, info->readSeq));
+    if (newest <= info->readSeq || !d->loggedIn)
+        return;
+    MarkRead msg;
+    msg.conversation = conversation;
+    msg.seq = newest;
+    d->call(msg.encode(), QLatin1String(MarkRead::kType), [](const QCborMap&) {});
+}
+
+ChatClient::State ChatClient::state() const
+{
+    return d->state;
+}
+
+int ChatClient::reconnectInMs() const
+{
+    return d->connection->reconnectInMs();
+}
+
+UserInfo ChatClient::currentUser() const
+{
+    return d->user;
+}
+
+QString ChatClient::lastConnectionError() const
+{
+    return d->connection->lastError();
+}
+
+QString ChatClient::serverFingerprint() const
+{
+    return d->connection->peerFingerprint();
+}
+
+void ChatClient::setPinnedFingerprint(const QString& host, quint16 port, const QString& hexFingerprint)
+{
+    d->connection->setPinnedFingerprint(host, port, hexFingerprint);
+    d->store.setPin(ClientConnection::endpointKey(host, port), d->connection->pinnedFingerprint(host, port));
+}
+
+ContactsModel* ChatClient::contacts() const
+{
+    return d->models->contacts();
+}
+
+ConversationsModel* ChatClient::conversations() const
+{
+    return d->models->conversations();
+}
+
+MessagesModel* ChatClient::messages(ConversationId conversation)
+{
+    MessagesModel* model = d->models->messages(conversation);
+    const auto info = d->models->conversations()->conversation(conversation);
+    // A model opened for the first time shows the newest page of history at once.
+    if (model->storedCount() == 0 && info && info->lastSeq > 0)
+        loadOlder(conversation);
+    return model;
+}
+
+TransferManager* ChatClient::transfers() const
+{
+    return d->transfers;
+}
+
+ClientConnection* ChatClient::connection() const
+{
+    return d->connection;
+}
+
+int ChatClient::pendingCount() const
+{
+    return d->queue->size();
+}
+
+} // namespace lanchat

@@ -1,0 +1,188 @@
+#include "contactsmodel.h"
+
+#include "modelroles.h"
+
+namespace lanchat {
+
+namespace {
+
+bool lessThan(const UserInfo& a, const UserInfo& b)
+{
+    if (a.online != b.online)
+        return a.online;
+    const int byName = a.displayName.compare(b.displayName, Qt::CaseInsensitive);
+    if (byName != 0)
+        return byName < 0;
+    return a.id < b.id;
+}
+
+bool isCjk(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= 0x3400 && u <= 0x9FFF) || (u >= 0xAC00 && u <= 0xD7AF) || (u >= 0xF900 && u <= 0xFAFF);
+}
+
+} // namespace
+
+ContactsModel::ContactsModel(QObject* parent)
+    : QAbstractListModel(parent)
+{}
+
+ContactsModel::~ContactsModel() = default;
+
+int ContactsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_users.size());
+}
+
+QVariant ContactsModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const UserInfo& u = m_users.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case roles::ContactDisplayName:
+        return u.displayName.isEmpty() ? u.username : u.displayName;
+    case Qt::ToolTipRole:
+        return u.online ? tr("%1 (%2), online").arg(u.displayName, u.username)
+                        : tr("%1 (%2), offline").arg(u.displayName, u.username);
+    case roles::ContactUserId:
+        return u.id.value();
+    case roles::ContactUsername:
+        return u.username;
+    case roles::ContactOnline:
+        return u.online;
+    case roles::ContactInitials:
+        return initials(u.displayName.isEmpty() ? u.username : u.displayName);
+    case roles::ContactSearchText:
+        return (u.username + QLatin1Char(' ') + u.displayName).toLower();
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ContactsModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(roles::ContactUserId, "userId");
+    names.insert(roles::ContactUsername, "username");
+    names.insert(roles::ContactDisplayName, "displayName");
+    names.insert(roles::ContactOnline, "online");
+    names.insert(roles::ContactInitials, "initials");
+    names.insert(roles::ContactSearchText, "searchText");
+    return names;
+}
+
+void ContactsModel::setUsers(const QList<UserInfo>& users)
+{
+    beginResetModel();
+    m_users = users;
+    std::sort(m_users.begin(), m_users.end(), lessThan);
+    endResetModel();
+    for (const UserInfo& u : std::as_const(m_users))
+        Q_EMIT userChanged(u.id);
+}
+
+void ContactsModel::upsert(const UserInfo& user)
+{
+    const int row = rowOf(user.id);
+    if (row < 0) {
+        const int at = sortedRow(user, -1);
+        beginInsertRows({}, at, at);
+        m_users.insert(at, user);
+        endInsertRows();
+    } else {
+        m_users[row] = user;
+        place(row);
+    }
+    Q_EMIT userChanged(user.id);
+}
+
+void ContactsModel::setOnline(UserId user, bool online)
+{
+    const int row = rowOf(user);
+    if (row < 0 || m_users.at(row).online == online)
+        return;
+    m_users[row].online = online;
+    place(row);
+    Q_EMIT userChanged(user);
+}
+
+void ContactsModel::clear()
+{
+    beginResetModel();
+    m_users.clear();
+    endResetModel();
+}
+
+std::optional<UserInfo> ContactsModel::user(UserId id) const
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return std::nullopt;
+    return m_users.at(row);
+}
+
+QString ContactsModel::displayName(UserId id) const
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return QStringLiteral("#%1").arg(id.value());
+    const UserInfo& u = m_users.at(row);
+    return u.displayName.isEmpty() ? u.username : u.displayName;
+}
+
+bool ContactsModel::isOnline(UserId id) const
+{
+    const int row = rowOf(id);
+    return row >= 0 && m_users.at(row).online;
+}
+
+int ContactsModel::rowOf(UserId id) const
+{
+    // Linear: a LAN has hundreds to a few thousand accounts and lookups happen per change, not per paint.
+    for (int i = 0; i < m_users.size(); ++i) {
+        if (m_users.at(i).id == id)
+            return i;
+    }
+    return -1;
+}
+
+QString ContactsModel::initials(const QString& name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return QStringLiteral("?");
+    if (isCjk(trimmed.front()))
+        return trimmed.right(2); // Chinese avatars conventionally show the given name
+    const QStringList words = trimmed.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (words.size() >= 2)
+        return QString(words.at(0).front().toUpper()) + words.at(1).front().toUpper();
+    return trimmed.left(2).toUpper();
+}
+
+int ContactsModel::sortedRow(const UserInfo& user, int excludeRow) const
+{
+    int at = 0;
+    for (int i = 0; i < m_users.size(); ++i) {
+        if (i != excludeRow && lessThan(m_users.at(i), user))
+            ++at;
+    }
+    return at;
+}
+
+void ContactsModel::place(int row)
+{
+    const int target = sortedRow(m_users.at(row), row);
+    if (target != row) {
+        // beginMoveRows wants the destination in pre-move numbering.
+        beginMoveRows({}, row, row, {}, target > row ? target + 1 : target);
+        m_users.move(row, target);
+        endMoveRows();
+    }
+    const QModelIndex i = index(target);
+    Q_EMIT dataChanged(i, i);
+}
+
+} // namespace lanchat

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "ids.h"
+#include "userinfo.h"
+
+#include <QAbstractListModel>
+#include <QList>
+
+#include <optional>
+
+namespace lanchat {
+
+/**
+ * Every user account the server knows, with presence (roles::Contact in modelroles.h). Rows are sorted
+ * online first, then by display name (locale-aware, case-insensitive); presence changes move rows with
+ * beginMoveRows so views keep their selection. Filled by ChatClient from `users`, `user` and `presence`.
+ * Lives in the ChatClient's thread.
+ */
+class ContactsModel : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    explicit ContactsModel(QObject* parent = nullptr);
+    ~ContactsModel() override;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    /** Replaces all rows (reply to `users`). */
+    void setUsers(const QList<UserInfo>& users);
+    /** Inserts or updates one user (`user` push). */
+    void upsert(const UserInfo& user);
+    /** Updates presence (`presence` push); unknown users are ignored. */
+    void setOnline(UserId user, bool online);
+    void clear();
+
+    std::optional<UserInfo> user(UserId id) const;
+    /** Display name of @p id, or its username, or "#id" when the user is not (yet) known. */
+    QString displayName(UserId id) const;
+    bool isOnline(UserId id) const;
+    /** Row of @p id, -1 if absent. */
+    int rowOf(UserId id) const;
+
+    /** 1–2 characters for an avatar: two initials of a Latin name, the last two characters of a CJK name. */
+    static QString initials(const QString& name);
+
+Q_SIGNALS:
+    /** A user's name or presence changed (conversation titles and peer presence depend on it). */
+    void userChanged(lanchat::UserId user);
+
+private:
+    int sortedRow(const UserInfo& user, int excludeRow) const;
+    void place(int row);
+
+    QList<UserInfo> m_users;
+};
+
+} // namespace lanchat

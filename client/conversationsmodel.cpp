@@ -1,0 +1,298 @@
+#include "conversationsmodel.h"
+
+#include "contactsmodel.h"
+#include "messagesmodel.h"
+#include "modelroles.h"
+
+#include <QDateTime>
+
+namespace lanchat {
+
+namespace {
+
+bool newerFirst(Seq aSeq, ConversationId aId, Seq bSeq, ConversationId bId)
+{
+    if (aSeq != bSeq)
+        return aSeq > bSeq;
+    return aId > bId;
+}
+
+} // namespace
+
+ConversationsModel::ConversationsModel(const ContactsModel* contacts, QObject* parent)
+    : QAbstractListModel(parent)
+    , m_contacts(contacts)
+{
+    connect(contacts, &ContactsModel::userChanged, this, &ConversationsModel::onUserChanged);
+}
+
+ConversationsModel::~ConversationsModel() = default;
+
+int ConversationsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+QVariant ConversationsModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Entry& e = m_entries.at(index.row());
+    const bool isGroup = e.info.kind == ConversationKind::Group;
+    switch (role) {
+    case Qt::DisplayRole:
+    case roles::ConversationTitle:
+        return title(e);
+    case roles::ConversationId:
+        return e.info.id.value();
+    case roles::ConversationIsGroup:
+        return isGroup;
+    case roles::ConversationPeerId:
+        return peerOf(e.info).value();
+    case roles::ConversationPeerOnline:
+        return !isGroup && m_contacts->isOnline(peerOf(e.info));
+    case roles::ConversationLastText:
+        return e.lastText;
+    case roles::ConversationLastActivity:
+        return e.lastTimestampMs > 0 ? QDateTime::fromMSecsSinceEpoch(e.lastTimestampMs) : QDateTime();
+    case roles::ConversationUnread:
+        return e.unread;
+    case roles::ConversationMembers: {
+        QList<qint64> members;
+        members.reserve(e.info.members.size());
+        for (UserId u : e.info.members)
+            members.append(u.value());
+        return QVariant::fromValue(members);
+    }
+    case roles::ConversationOwnerId:
+        return e.info.owner.value();
+    case roles::ConversationInitials:
+        return ContactsModel::initials(title(e));
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ConversationsModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(roles::ConversationId, "conversationId");
+    names.insert(roles::ConversationIsGroup, "isGroup");
+    names.insert(roles::ConversationTitle, "title");
+    names.insert(roles::ConversationPeerId, "peerId");
+    names.insert(roles::ConversationPeerOnline, "peerOnline");
+    names.insert(roles::ConversationLastText, "lastText");
+    names.insert(roles::ConversationLastActivity, "lastActivity");
+    names.insert(roles::ConversationUnread, "unread");
+    names.insert(roles::ConversationMembers, "members");
+    names.insert(roles::ConversationOwnerId, "ownerId");
+    names.insert(roles::ConversationInitials, "initials");
+    return names;
+}
+
+void ConversationsModel::setOwnUser(UserId user)
+{
+    m_ownUser = user;
+}
+
+void ConversationsModel::setConversations(const QList<ConversationInfo>& conversations)
+{
+    QList<Entry> entries;
+    entries.reserve(conversations.size());
+    for (const ConversationInfo& info : conversations) {
+        const int old = rowOf(info.id);
+        Entry e = old >= 0 ? m_entries.at(old) : Entry{};
+        e.info = info;
+        e.info.lastSeq = std::max(info.lastSeq, old >= 0 ? m_entries.at(old).info.lastSeq : 0);
+        entries.append(e);
+    }
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        return newerFirst(a.info.lastSeq, a.info.id, b.info.lastSeq, b.info.id);
+    });
+    beginResetModel();
+    m_entries = entries;
+    endResetModel();
+    emitTotal();
+}
+
+void ConversationsModel::upsert(const ConversationInfo& conversation)
+{
+    const int row = rowOf(conversation.id);
+    if (row < 0) {
+        Entry e;
+        e.info = conversation;
+        const int at = sortedRow(e, -1);
+        beginInsertRows({}, at, at);
+        m_entries.insert(at, e);
+        endInsertRows();
+        return;
+    }
+    Entry& e = m_entries[row];
+    const Seq lastSeq = std::max(e.info.lastSeq, conversation.lastSeq);
+    const Seq readSeq = std::max(e.info.readSeq, conversation.readSeq);
+    e.info = conversation;
+    e.info.lastSeq = lastSeq;
+    e.info.readSeq = readSeq;
+    place(row);
+}
+
+void ConversationsModel::remove(ConversationId id)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_entries.removeAt(row);
+    endRemoveRows();
+    emitTotal();
+}
+
+void ConversationsModel::clear()
+{
+    beginResetModel();
+    m_entries.clear();
+    endResetModel();
+    emitTotal();
+}
+
+bool ConversationsModel::noteMessage(const MessageRecord& message, bool unread)
+{
+    const int row = rowOf(message.conversation);
+    if (row < 0)
+        return false;
+    Entry& e = m_entries[row];
+    if (message.seq >= e.info.lastSeq || e.lastTimestampMs == 0) {
+        e.info.lastSeq = std::max(e.info.lastSeq, message.seq);
+        e.lastText = MessagesModel::displayText(message).simplified();
+        e.lastTimestampMs = message.timestampMs;
+    }
+    if (unread)
+        ++e.unread;
+    place(row);
+    if (unread)
+        emitTotal();
+    return true;
+}
+
+void ConversationsModel::setRead(ConversationId id, Seq readSeq, int unread)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    Entry& e = m_entries[row];
+    e.info.readSeq = std::max(e.info.readSeq, readSeq);
+    e.unread = unread;
+    const QModelIndex i = index(row);
+    Q_EMIT dataChanged(i, i, {roles::ConversationUnread});
+    emitTotal();
+}
+
+std::optional<ConversationInfo> ConversationsModel::conversation(ConversationId id) const
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return std::nullopt;
+    return m_entries.at(row).info;
+}
+
+QList<ConversationId> ConversationsModel::ids() const
+{
+    QList<ConversationId> out;
+    for (const Entry& e : m_entries)
+        out.append(e.info.id);
+    return out;
+}
+
+int ConversationsModel::unread(ConversationId id) const
+{
+    const int row = rowOf(id);
+    return row < 0 ? 0 : m_entries.at(row).unread;
+}
+
+int ConversationsModel::totalUnread() const
+{
+    int total = 0;
+    for (const Entry& e : m_entries)
+        total += e.unread;
+    return total;
+}
+
+int ConversationsModel::rowOf(ConversationId id) const
+{
+    for (int i = 0; i < m_entries.size(); ++i) {
+        if (m_entries.at(i).info.id == id)
+            return i;
+    }
+    return -1;
+}
+
+UserId ConversationsModel::peerOf(const ConversationInfo& conversation) const
+{
+    if (conversation.kind != ConversationKind::Private)
+        return {};
+    for (UserId u : conversation.members) {
+        if (u != m_ownUser)
+            return u;
+    }
+    return m_ownUser; // a conversation with oneself
+}
+
+ConversationId ConversationsModel::privateWith(UserId user) const
+{
+    for (const Entry& e : m_entries) {
+        if (e.info.kind == ConversationKind::Private && peerOf(e.info) == user)
+            return e.info.id;
+    }
+    return {};
+}
+
+QString ConversationsModel::title(const Entry& entry) const
+{
+    if (entry.info.kind == ConversationKind::Group)
+        return entry.info.name;
+    return m_contacts->displayName(peerOf(entry.info));
+}
+
+int ConversationsModel::sortedRow(const Entry& entry, int excludeRow) const
+{
+    int at = 0;
+    for (int i = 0; i < m_entries.size(); ++i) {
+        const Entry& other = m_entries.at(i);
+        if (i != excludeRow && newerFirst(other.info.lastSeq, other.info.id, entry.info.lastSeq, entry.info.id))
+            ++at;
+    }
+    return at;
+}
+
+void ConversationsModel::place(int row)
+{
+    const int target = sortedRow(m_entries.at(row), row);
+    if (target != row) {
+        beginMoveRows({}, row, row, {}, target > row ? target + 1 : target);
+        m_entries.move(row, target);
+        endMoveRows();
+    }
+    const QModelIndex i = index(target);
+    Q_EMIT dataChanged(i, i);
+}
+
+void ConversationsModel::onUserChanged(UserId user)
+{
+    for (int i = 0; i < m_entries.size(); ++i) {
+        if (m_entries.at(i).info.members.contains(user)) {
+            const QModelIndex idx = index(i);
+            Q_EMIT dataChanged(idx, idx);
+        }
+    }
+}
+
+void ConversationsModel::emitTotal()
+{
+    const int total = totalUnread();
+    if (total == m_lastTotal)
+        return;
+    m_lastTotal = total;
+    Q_EMIT totalUnreadChanged(total);
+}
+
+} // namespace lanchat

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "conversationinfo.h"
+#include "ids.h"
+#include "messagerecord.h"
+
+#include <QAbstractListModel>
+#include <QList>
+
+#include <optional>
+
+namespace lanchat {
+
+class ContactsModel;
+
+/**
+ * The user's conversations (roles::Conversation in modelroles.h), newest activity first: ordered by the
+ * seq of the newest message (seq is a server-wide total order, so it orders activity without trusting
+ * clocks), then newest conversation first. A new message moves its row up with beginMoveRows.
+ * Unread = messages from others with seq above the user's read position. Private conversations take
+ * title and presence from ContactsModel. Lives in the ChatClient's thread.
+ */
+class ConversationsModel : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    /** @p contacts must outlive the model. */
+    explicit ConversationsModel(const ContactsModel* contacts, QObject* parent = nullptr);
+    ~ConversationsModel() override;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    void setOwnUser(UserId user);
+    /** Replaces the list (reply to `conversations`), keeping previews and unread counts of known ones. */
+    void setConversations(const QList<ConversationInfo>& conversations);
+    /** Inserts or updates one conversation (reply to open_private/group_create, `conversation` push). */
+    void upsert(const ConversationInfo& conversation);
+    void remove(ConversationId id);
+    void clear();
+
+    /**
+     * A stored message of @p message.conversation was added: updates preview, activity and order;
+     * @p unread adds one to the unread count. Unknown conversations are ignored (returns false).
+     */
+    bool noteMessage(const MessageRecord& message, bool unread);
+    /** The user's read position and the resulting unread count. */
+    void setRead(ConversationId id, Seq readSeq, int unread);
+
+    std::optional<ConversationInfo> conversation(ConversationId id) const;
+    QList<ConversationId> ids() const;
+    int unread(ConversationId id) const;
+    /** Sum of all unread counts (tray tooltip, window title). */
+    int totalUnread() const;
+    int rowOf(ConversationId id) const;
+    /** The other member of a private conversation, invalid for groups. */
+    UserId peerOf(const ConversationInfo& conversation) const;
+    /** The private conversation with @p user, invalid if none is known. */
+    ConversationId privateWith(UserId user) const;
+
+Q_SIGNALS:
+    void totalUnreadChanged(int total);
+
+private:
+    struct Entry
+    {
+        ConversationInfo info;
+        int unread = 0;
+        QString lastText;
+        qint64 lastTimestampMs = 0;
+    };
+
+    QString title(const Entry& entry) const;
+    int sortedRow(const Entry& entry, int excludeRow) const;
+    void place(int row);
+    void onUserChanged(UserId user);
+    void emitTotal();
+
+    const ContactsModel* m_contacts;
+    UserId m_ownUser;
+    QList<Entry> m_entries;
+    int m_lastTotal = 0;
+};
+
+} // namespace lanchat

@@ -1,0 +1,307 @@
+#include "messagesmodel.h"
+
+#include "contactsmodel.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+
+namespace lanchat {
+
+MessagesModel::MessagesModel(ConversationId conversation, const ContactsModel* contacts, QObject* parent)
+    : QAbstractListModel(parent)
+    , m_conversation(conversation)
+    , m_contacts(contacts)
+{}
+
+MessagesModel::~MessagesModel() = default;
+
+int MessagesModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant MessagesModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row& row = m_rows.at(index.row());
+    const MessageRecord& m = row.message;
+    const bool hasFile = m.file.has_value();
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayText(m);
+    case roles::MessageSeq:
+        return m.seq;
+    case roles::MessageSenderId:
+        return m.sender.value();
+    case roles::MessageSenderName:
+        if (m.kind == MessageKind::System)
+            return tr("System");
+        return m_contacts ? m_contacts->displayName(m.sender) : QString();
+    case roles::MessageTimestamp:
+        return QDateTime::fromMSecsSinceEpoch(m.timestampMs);
+    case roles::MessageText:
+        return m.text;
+    case roles::MessageKind:
+        return int(m.kind);
+    case roles::MessageIsOwn:
+        return m_ownUser.isValid() && m.sender == m_ownUser;
+    case roles::MessageDeliveryState:
+        return int(row.state);
+    case roles::MessageClientId:
+        return m.clientMsgId;
+    case roles::MessageFileName:
+        return hasFile ? m.file->name : QString();
+    case roles::MessageFileSize:
+        return hasFile ? m.file->size : qint64(0);
+    case roles::MessageFileSha256:
+        return hasFile ? m.file->sha256 : QByteArray();
+    case roles::MessageFileExpired:
+        return hasFile && m.file->expired;
+    case roles::MessageReadCount:
+        return m.seq > 0 ? readCount(m.seq) : 0;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> MessagesModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(roles::MessageSeq, "seq");
+    names.insert(roles::MessageSenderId, "senderId");
+    names.insert(roles::MessageSenderName, "senderName");
+    names.insert(roles::MessageTimestamp, "timestamp");
+    names.insert(roles::MessageText, "text");
+    names.insert(roles::MessageKind, "kind");
+    names.insert(roles::MessageIsOwn, "isOwn");
+    names.insert(roles::MessageDeliveryState, "deliveryState");
+    names.insert(roles::MessageClientId, "clientId");
+    names.insert(roles::MessageFileName, "fileName");
+    names.insert(roles::MessageFileSize, "fileSize");
+    names.insert(roles::MessageFileSha256, "fileSha256");
+    names.insert(roles::MessageFileExpired, "fileExpired");
+    names.insert(roles::MessageReadCount, "readCount");
+    return names;
+}
+
+void MessagesModel::setOwnUser(UserId user)
+{
+    m_ownUser = user;
+    m_readPositions.remove(user);
+}
+
+MessagesModel::AddResult MessagesModel::addMessage(const MessageRecord& message)
+{
+    const int at = lowerBound(message.seq);
+    if (at < m_stored && m_rows.at(at).message.seq == message.seq)
+        return AddResult::Duplicate;
+    const int pending = message.clientMsgId.isNull() ? -1 : pendingRow(message.clientMsgId);
+    if (pending >= 0) {
+        // Our own message came back (sync or the push to another device) before or instead of its ack.
+        m_rows[pending].message = message;
+        m_rows[pending].state = DeliveryState::Sent;
+        if (pending != at)
+            beginMoveRows({}, pending, pending, {}, at);
+        m_rows.move(pending, at);
+        ++m_stored;
+        if (pending != at)
+            endMoveRows();
+        changed(at);
+        return AddResult::Confirmed;
+    }
+    beginInsertRows({}, at, at);
+    m_rows.insert(at, Row{message, DeliveryState::Sent, ErrorCode::Unknown});
+    ++m_stored;
+    endInsertRows();
+    return AddResult::Added;
+}
+
+int MessagesModel::prependOlder(QList<MessageRecord> page)
+{
+    std::sort(page.begin(), page.end(), [](const MessageRecord& a, const MessageRecord& b) { return a.seq < b.seq; });
+    const Seq oldest = m_stored > 0 ? m_rows.at(0).message.seq : std::numeric_limits<Seq>::max();
+    QList<Row> older;
+    QList<MessageRecord> rest;
+    for (const MessageRecord& m : std::as_const(page)) {
+        const bool matchesPending = !m.clientMsgId.isNull() && pendingRow(m.clientMsgId) >= 0;
+        const bool duplicateOlder = !older.isEmpty() && older.constLast().message.seq == m.seq;
+        if (duplicateOlder)
+            continue;
+        if (m.seq < oldest && !matchesPending)
+            older.append(Row{m, DeliveryState::Sent, ErrorCode::Unknown});
+        else
+            rest.append(m);
+    }
+    int added = 0;
+    if (!older.isEmpty()) {
+        beginInsertRows({}, 0, int(older.size()) - 1);
+        m_rows = older + m_rows;
+        m_stored += int(older.size());
+        endInsertRows();
+        added = int(older.size());
+    }
+    for (const MessageRecord& m : std::as_const(rest)) {
+        if (addMessage(m) == AddResult::Added)
+            ++added;
+    }
+    return added;
+}
+
+void MessagesModel::appendPending(const QUuid& clientMsgId, const QString& text, qint64 localTimeMs)
+{
+    Row row;
+    row.message.conversation = m_conversation;
+    row.message.sender = m_ownUser;
+    row.message.timestampMs = localTimeMs;
+    row.message.clientMsgId = clientMsgId;
+    row.message.kind = MessageKind::Text;
+    row.message.text = text;
+    row.state = DeliveryState::Pending;
+    const int at = int(m_rows.size());
+    beginInsertRows({}, at, at);
+    m_rows.append(row);
+    endInsertRows();
+}
+
+void MessagesModel::markSent(const QUuid& clientMsgId, Seq seq, qint64 timestampMs)
+{
+    const int row = pendingRow(clientMsgId);
+    if (row < 0)
+        return; // already confirmed by sync or push
+    MessageRecord m = m_rows.at(row).message;
+    m.seq = seq;
+    m.timestampMs = timestampMs;
+    addMessage(m);
+}
+
+void MessagesModel::markFailed(const QUuid& clientMsgId, ErrorCode code)
+{
+    const int row = pendingRow(clientMsgId);
+    if (row < 0)
+        return;
+    m_rows[row].state = DeliveryState::Failed;
+    m_rows[row].error = code;
+    changed(row);
+}
+
+void MessagesModel::markPending(const QUuid& clientMsgId)
+{
+    const int row = pendingRow(clientMsgId);
+    if (row < 0)
+        return;
+    m_rows[row].state = DeliveryState::Pending;
+    m_rows[row].error = ErrorCode::Unknown;
+    changed(row);
+}
+
+void MessagesModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_stored = 0;
+    m_readPositions.clear();
+    endResetModel();
+    setAtStart(false);
+}
+
+void MessagesModel::setReadPosition(UserId user, Seq seq)
+{
+    if (user == m_ownUser || m_readPositions.value(user) >= seq)
+        return;
+    m_readPositions.insert(user, seq);
+    if (m_stored > 0)
+        Q_EMIT dataChanged(index(0), index(m_stored - 1), {roles::MessageReadCount});
+}
+
+int MessagesModel::countFromOthersAfter(Seq readSeq) const
+{
+    int n = 0;
+    for (int i = m_stored - 1; i >= 0 && m_rows.at(i).message.seq > readSeq; --i) {
+        const MessageRecord& m = m_rows.at(i).message;
+        if (m.sender != m_ownUser && m.kind != MessageKind::System)
+            ++n;
+    }
+    return n;
+}
+
+Seq MessagesModel::newestSeq() const
+{
+    return m_stored > 0 ? m_rows.at(m_stored - 1).message.seq : 0;
+}
+
+Seq MessagesModel::oldestSeq() const
+{
+    return m_stored > 0 ? m_rows.at(0).message.seq : 0;
+}
+
+const MessageRecord* MessagesModel::newestMessage() const
+{
+    return m_stored > 0 ? &m_rows.at(m_stored - 1).message : nullptr;
+}
+
+int MessagesModel::rowOfSeq(Seq seq) const
+{
+    const int at = lowerBound(seq);
+    return at < m_stored && m_rows.at(at).message.seq == seq ? at : -1;
+}
+
+int MessagesModel::rowOfClientId(const QUuid& clientMsgId) const
+{
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
+        if (m_rows.at(i).message.clientMsgId == clientMsgId)
+            return i;
+    }
+    return -1;
+}
+
+void MessagesModel::setAtStart(bool atStart)
+{
+    if (m_atStart == atStart)
+        return;
+    m_atStart = atStart;
+    Q_EMIT atStartChanged(atStart);
+}
+
+QString MessagesModel::displayText(const MessageRecord& message)
+{
+    if (message.kind == MessageKind::File)
+        return tr("[File] %1").arg(message.file ? message.file->name : QString());
+    return message.text;
+}
+
+int MessagesModel::lowerBound(Seq seq) const
+{
+    const auto begin = m_rows.cbegin();
+    const auto it = std::lower_bound(begin, begin + m_stored, seq,
+                                     [](const Row& row, Seq value) { return row.message.seq < value; });
+    return int(it - begin);
+}
+
+int MessagesModel::pendingRow(const QUuid& clientMsgId) const
+{
+    for (int i = m_stored; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).message.clientMsgId == clientMsgId)
+            return i;
+    }
+    return -1;
+}
+
+int MessagesModel::readCount(Seq seq) const
+{
+    int n = 0;
+    for (const Seq read : m_readPositions) {
+        if (read >= seq)
+            ++n;
+    }
+    return n;
+}
+
+void MessagesModel::changed(int row)
+{
+    const QModelIndex i = index(row);
+    Q_EMIT dataChanged(i, i);
+}
+
+} // namespace lanchat

@@ -1,0 +1,127 @@
+#pragma once
+
+#include "errorcode.h"
+#include "ids.h"
+#include "messagerecord.h"
+#include "modelroles.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QList>
+#include <QUuid>
+
+namespace lanchat {
+
+class ContactsModel;
+
+/**
+ * The messages of one conversation (roles::Message in modelroles.h), row 0 the oldest loaded. Stored
+ * messages come first in seq order; the user's own pending and failed messages follow at the bottom in
+ * send order until their ack moves them into seq order. Duplicates (the same message from sync, push,
+ * history and an ack) are dropped by seq and client_msg_id.
+ *
+ * Rows are plain structs in one QList (no QObject per row): appending and seq-ordered insertion are
+ * O(log n) to find plus a memmove, prependOlder() inserts a whole history page with one beginInsertRows
+ * at row 0, so 100,000 rows stay fast. Owned by ChatClient; lives in its thread.
+ */
+class MessagesModel : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_PROPERTY(bool atStart READ atStart NOTIFY atStartChanged)
+
+public:
+    /** What addMessage() did with a stored message. */
+    enum class AddResult
+    {
+        Added,     ///< a new row
+        Confirmed, ///< it matched one of our pending rows (by client_msg_id), now Sent
+        Duplicate, ///< already held: nothing changed
+    };
+
+    /** @p contacts (for sender names) must outlive the model. */
+    MessagesModel(ConversationId conversation, const ContactsModel* contacts, QObject* parent = nullptr);
+    ~MessagesModel() override;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    ConversationId conversation() const { return m_conversation; }
+    /** The logged-in user: decides MessageIsOwn and whose read receipts count. */
+    void setOwnUser(UserId user);
+
+    /** Adds a stored message (push, sync or history) at its seq position. */
+    AddResult addMessage(const MessageRecord& message);
+    /**
+     * Adds a history page (any order) older than everything held with one beginInsertRows at row 0;
+     * messages that are not older go through addMessage(). Returns how many rows were added.
+     */
+    int prependOlder(QList<MessageRecord> page);
+
+    /** Appends the user's own message as Pending, at the bottom; @p localTimeMs ms since epoch, UTC. */
+    void appendPending(const QUuid& clientMsgId, const QString& text, qint64 localTimeMs);
+    /** The ack of a pending message: state Sent, seq and server time set, row moved to its seq place. */
+    void markSent(const QUuid& clientMsgId, Seq seq, qint64 timestampMs);
+    /** The server refused a pending message (@p code is kept); it stays at the bottom, retryable. */
+    void markFailed(const QUuid& clientMsgId, ErrorCode code);
+    /** A failed message is being retried. */
+    void markPending(const QUuid& clientMsgId);
+    /** Removes every row (another user logged in). */
+    void clear();
+
+    /** Another member (or the user's other device) has read up to @p seq: updates MessageReadCount. */
+    void setReadPosition(UserId user, Seq seq);
+    /** Messages from others with seq > @p readSeq (the unread count). */
+    int countFromOthersAfter(Seq readSeq) const;
+
+    /** Newest stored seq, 0 if none. */
+    Seq newestSeq() const;
+    /** Oldest stored seq, 0 if none. */
+    Seq oldestSeq() const;
+    /** The newest stored message, or nullptr. */
+    const MessageRecord* newestMessage() const;
+    /** Stored rows (pending excluded). */
+    int storedCount() const { return m_stored; }
+    /** Row of a stored message, -1 if absent. */
+    int rowOfSeq(Seq seq) const;
+    /** Row of a message by client_msg_id (pending or stored), -1 if absent. */
+    int rowOfClientId(const QUuid& clientMsgId) const;
+
+    /** True when history paging reached the first message of the conversation. */
+    bool atStart() const { return m_atStart; }
+    void setAtStart(bool atStart);
+    /** True while a loadOlder request is in flight (ChatClient sends at most one at a time). */
+    bool isLoadingOlder() const { return m_loadingOlder; }
+    void setLoadingOlder(bool loading) { m_loadingOlder = loading; }
+
+    /** One-line text of a message: its text, or "[File] name" (translated). */
+    static QString displayText(const MessageRecord& message);
+
+Q_SIGNALS:
+    void atStartChanged(bool atStart);
+
+private:
+    struct Row
+    {
+        MessageRecord message;
+        DeliveryState state = DeliveryState::Sent;
+        ErrorCode error = ErrorCode::Unknown;
+    };
+
+    /** First stored row with seq >= @p seq. */
+    int lowerBound(Seq seq) const;
+    int pendingRow(const QUuid& clientMsgId) const;
+    int readCount(Seq seq) const;
+    void changed(int row);
+
+    ConversationId m_conversation;
+    const ContactsModel* m_contacts;
+    UserId m_ownUser;
+    QList<Row> m_rows;
+    int m_stored = 0; // rows [0, m_stored) are stored, ascending seq; the rest are pending/failed
+    QHash<UserId, Seq> m_readPositions;
+    bool m_atStart = false;
+    bool m_loadingOlder = false;
+};
+
+} // namespace lanchat

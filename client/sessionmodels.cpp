@@ -1,0 +1,179 @@
+#include "sessionmodels.h"
+
+#include "contactsmodel.h"
+#include "conversationsmodel.h"
+#include "logging.h"
+#include "messages/chatmessages.h"
+#include "messagesmodel.h"
+
+namespace lanchat {
+
+namespace {
+
+/** Pushes carry their object either nested under @p key or as the push map itself. */
+QCborMap nestedOrSelf(const QCborMap& push, const char* key)
+{
+    const QCborValue v = push.value(QLatin1String(key));
+    return v.isMap() ? v.toMap() : push;
+}
+
+} // namespace
+
+SessionModels::SessionModels(QObject* parent)
+    : QObject(parent)
+    , m_contacts(new ContactsModel(this))
+    , m_conversations(new ConversationsModel(m_contacts, this))
+{}
+
+SessionModels::~SessionModels() = default;
+
+MessagesModel* SessionModels::messages(ConversationId conversation)
+{
+    MessagesModel*& model = m_messages[conversation];
+    if (!model) {
+        model = new MessagesModel(conversation, m_contacts, this);
+        model->setOwnUser(m_ownUser);
+    }
+    return model;
+}
+
+MessagesModel* SessionModels::existingMessages(ConversationId conversation) const
+{
+    return m_messages.value(conversation);
+}
+
+void SessionModels::setOwnUser(UserId user)
+{
+    if (user == m_ownUser)
+        return;
+    if (m_ownUser.isValid()) {
+        m_contacts->clear();
+        m_conversations->clear();
+        for (MessagesModel* model : std::as_const(m_messages))
+            model->clear();
+    }
+    m_ownUser = user;
+    m_conversations->setOwnUser(user);
+    for (MessagesModel* model : std::as_const(m_messages))
+        model->setOwnUser(user);
+}
+
+bool SessionModels::applyMessage(const MessageRecord& message)
+{
+    if (!message.conversation.isValid())
+        return false;
+    const auto result = messages(message.conversation)->addMessage(message);
+    if (result == MessagesModel::AddResult::Duplicate)
+        return false;
+    if (result == MessagesModel::AddResult::Confirmed) {
+        Q_EMIT ownMessageConfirmed(message.clientMsgId);
+        m_conversations->noteMessage(message, false);
+        return true;
+    }
+    const auto info = m_conversations->conversation(message.conversation);
+    const bool fromOther = message.sender != m_ownUser && message.kind != MessageKind::System;
+    const bool unread = fromOther && info && message.seq > info->readSeq;
+    if (!m_conversations->noteMessage(message, unread)) {
+        Q_EMIT unknownConversation(message.conversation);
+        return true;
+    }
+    if (unread)
+        Q_EMIT messageReceived(message);
+    return true;
+}
+
+void SessionModels::applyHistory(ConversationId conversation, const QList<MessageRecord>& page, bool more)
+{
+    MessagesModel* model = messages(conversation);
+    model->prependOlder(page);
+    model->setAtStart(!more);
+    refresh(conversation);
+}
+
+void SessionModels::applyUsers(const QList<UserInfo>& users)
+{
+    m_contacts->setUsers(users);
+}
+
+void SessionModels::applyConversations(const QList<ConversationInfo>& conversations)
+{
+    m_conversations->setConversations(conversations);
+    for (const ConversationInfo& c : conversations)
+        refresh(c.id);
+}
+
+void SessionModels::applyConversation(const ConversationInfo& conversation)
+{
+    m_conversations->upsert(conversation);
+    refresh(conversation.id);
+}
+
+void SessionModels::applyRead(ConversationId conversation, UserId user, Seq seq)
+{
+    if (user == m_ownUser) {
+        const MessagesModel* model = existingMessages(conversation);
+        m_conversations->setRead(conversation, seq, model ? model->countFromOthersAfter(seq) : 0);
+        return;
+    }
+    messages(conversation)->setReadPosition(user, seq);
+}
+
+bool SessionModels::applyPush(const QCborMap& push)
+{
+    const QString type = push.value(QLatin1String("t")).toString();
+    QString error;
+    if (type == QLatin1String(msgtype::kMessagePush))
+        return applyMessagePush(push);
+    if (type == QLatin1String(msgtype::kPresencePush)) {
+        if (const auto p = PresenceChange::decode(push, &error))
+            m_contacts->setOnline(p->user, p->online);
+    } else if (type == QLatin1String(msgtype::kUserPush)) {
+        if (const auto u = UserInfo::fromCbor(nestedOrSelf(push, "user"), &error))
+            m_contacts->upsert(*u);
+    } else if (type == QLatin1String(msgtype::kConversationPush)) {
+        if (const auto c = ConversationOk::decode(push, &error))
+            applyConversation(c->conversation);
+    } else if (type == QLatin1String(msgtype::kConversationRemovedPush)) {
+        const QCborValue v = push.value(QLatin1String("conversation"));
+        const qint64 id = v.isMap() ? v.toMap().value(QLatin1String("id")).toInteger() : v.toInteger();
+        m_conversations->remove(ConversationId(id));
+    } else if (type == QLatin1String(msgtype::kReadReceiptPush)) {
+        if (const auto r = ReadReceipt::decode(push, &error))
+            applyRead(r->conversation, r->user, r->seq);
+    } else if (type == QLatin1String(msgtype::kShutdownPush)) {
+        Q_EMIT serverShuttingDown();
+    } else if (type == QLatin1String(msgtype::kError)) {
+        qCWarning(lcClient) << "error from server:" << push.value(QLatin1String("code")).toString()
+                            << push.value(QLatin1String("message")).toString();
+    } else {
+        return false;
+    }
+    if (!error.isEmpty())
+        qCWarning(lcClient) << "malformed" << type << "push:" << error;
+    return true;
+}
+
+bool SessionModels::applyMessagePush(const QCborMap& push)
+{
+    QString error;
+    const auto message = MessageRecord::fromCbor(nestedOrSelf(push, "message"), &error);
+    if (!message) {
+        qCWarning(lcClient) << "malformed message push:" << error;
+        return true;
+    }
+    applyMessage(*message);
+    return true;
+}
+
+void SessionModels::refresh(ConversationId conversation)
+{
+    const MessagesModel* model = existingMessages(conversation);
+    const auto info = m_conversations->conversation(conversation);
+    if (!model || !info)
+        return;
+    if (const MessageRecord* newest = model->newestMessage())
+        m_conversations->noteMessage(*newest, false);
+    m_conversations->setRead(conversation, info->readSeq, model->countFromOthersAfter(info->readSeq));
+}
+
+} // namespace lanchat

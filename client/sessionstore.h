@@ -1,0 +1,51 @@
+#pragma once
+
+#include "ids.h"
+
+#include <QHash>
+#include <QString>
+#include <QVariant>
+
+#include <memory>
+
+class QSettings;
+
+namespace lanchat {
+
+/**
+ * What the client remembers between runs: pinned certificate fingerprints (`pins/<host:port>`) and the
+ * last seq synced per server and user (`sync/<host:port>/<username>`), so a restarted client asks
+ * `sync` only for what it missed. Backed by QSettings (the application's default scope unless another
+ * is injected) or, for tests, by memory only. Not thread-safe; used from the ChatClient's thread.
+ */
+class SessionStore
+{
+public:
+    SessionStore();
+    ~SessionStore();
+
+    /**
+     * Where to persist: @p settings (not owned, must outlive the store), or nullptr for memory only.
+     * Without a call, a default QSettings() is created on first use.
+     */
+    void setSettings(QSettings* settings);
+
+    /** Pinned fingerprint (lowercase hex) for an endpoint key "host:port", empty if none. */
+    QString pin(const QString& endpoint) const;
+    void setPin(const QString& endpoint, const QString& fingerprint);
+
+    /** Last seq synced from @p endpoint for @p username (case-insensitive), 0 if never. */
+    Seq lastSeq(const QString& endpoint, const QString& username) const;
+    void setLastSeq(const QString& endpoint, const QString& username, Seq seq);
+
+private:
+    QVariant value(const QString& key) const;
+    void setValue(const QString& key, const QVariant& value);
+
+    bool m_memoryOnly = false;
+    QSettings* m_external = nullptr;
+    mutable std::unique_ptr<QSettings> m_default;
+    QHash<QString, QVariant> m_memory;
+};
+
+} // namespace lanchat
