@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ids.h"
 #include "router.h"
 #include "serverconfig.h"
 

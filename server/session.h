@@ -94,6 +94,7 @@ private:
     quint32 m_protocol = 0;
     bool m_paused = false;
     bool m_closed = false;
+    bool m_closedEmitted = false;
 };
 
 } // namespace lanchat

@@ -1,0 +1,199 @@
+#include "chathandlers.h"
+
+#include "commitqueue.h"
+#include "framecodec.h"
+#include "logging.h"
+#include "messageposter.h"
+#include "messages/chatmessages.h"
+#include "protocol.h"
+#include "requestdecoder.h"
+#include "router.h"
+#include "session.h"
+#include "sessionregistry.h"
+#include "storage/storage.h"
+
+#include <QPointer>
+
+namespace lanchat {
+
+namespace {
+
+int pageSize(int requested)
+{
+    return requested > 0 ? requested : protocol::kDefaultPageSize;
+}
+
+/** Fills a page from up to limit + 1 rows: the extra row only says that there is more. */
+MessagesPage makePage(QList<MessageRecord> rows, int limit)
+{
+    MessagesPage page;
+    page.more = rows.size() > limit;
+    if (page.more)
+        rows.resize(limit);
+    page.messages = std::move(rows);
+    return page;
+}
+
+} // namespace
+
+ChatHandlers::ChatHandlers(Storage& storage, CommitQueue& commits, SessionRegistry& sessions, MessagePoster& poster)
+    : m_storage(storage)
+    , m_commits(commits)
+    , m_sessions(sessions)
+    , m_poster(poster)
+{}
+
+void ChatHandlers::registerWith(Router& router)
+{
+    router.add(QLatin1String(msgtype::kUsers), [this](Session& s, const QCborMap&, quint64 id) { users(s, id); });
+    router.add(QLatin1String(msgtype::kConversations),
+               [this](Session& s, const QCborMap&, quint64 id) { conversations(s, id); });
+    router.add(QLatin1String(OpenPrivate::kType),
+               [this](Session& s, const QCborMap& r, quint64 id) { openPrivate(s, r, id); });
+    router.add(QLatin1String(SendText::kType), [this](Session& s, const QCborMap& r, quint64 id) { send(s, r, id); });
+    router.add(QLatin1String(History::kType), [this](Session& s, const QCborMap& r, quint64 id) { history(s, r, id); });
+    router.add(QLatin1String(Sync::kType), [this](Session& s, const QCborMap& r, quint64 id) { sync(s, r, id); });
+    router.add(QLatin1String(MarkRead::kType),
+               [this](Session& s, const QCborMap& r, quint64 id) { markRead(s, r, id); });
+}
+
+bool ChatHandlers::requireMember(Storage& storage, Session& session, ConversationId conversation, quint64 id)
+{
+    if (conversation.isValid() && storage.isMember(conversation, session.user()))
+        return true;
+    if (conversation.isValid() && storage.conversation(conversation, session.user()))
+        session.replyError(id, ErrorCode::Forbidden, QStringLiteral("not a member of this conversation"));
+    else
+        session.replyError(id, ErrorCode::NotFound, QStringLiteral("no such conversation"));
+    return false;
+}
+
+void ChatHandlers::users(Session& session, quint64 id)
+{
+    UsersOk ok;
+    for (const UserRecord& u : m_storage.users()) {
+        if (!u.disabled)
+            ok.users.append(UserInfo{u.id, u.username, u.displayName, m_sessions.isOnline(u.id)});
+    }
+    session.reply(id, ok.encode());
+}
+
+void ChatHandlers::conversations(Session& session, quint64 id)
+{
+    session.reply(id, ConversationsOk{m_storage.conversationsOf(session.user())}.encode());
+}
+
+void ChatHandlers::openPrivate(Session& session, const QCborMap& request, quint64 id)
+{
+    const auto req = decodeRequest<OpenPrivate>(session, request, id);
+    if (!req)
+        return;
+    const UserId me = session.user();
+    if (req->user == me) {
+        session.replyError(id, ErrorCode::InvalidArgument, QStringLiteral("cannot open a conversation with yourself"));
+        return;
+    }
+    const std::optional<UserRecord> peer = m_storage.userById(req->user);
+    if (!peer || peer->disabled) {
+        session.replyError(id, ErrorCode::NotFound, QStringLiteral("no such user"));
+        return;
+    }
+    ConversationId existing = m_storage.privateConversation(me, req->user, false);
+    if (existing.isValid()) {
+        session.reply(id, ConversationOk{*m_storage.conversation(existing, me)}.encode());
+        return;
+    }
+    const ConversationId created =
+        m_commits.begin() ? m_storage.privateConversation(me, req->user, true) : ConversationId();
+    if (!created.isValid()) {
+        session.replyError(id, ErrorCode::Internal, QStringLiteral("cannot create the conversation"));
+        return;
+    }
+    QPointer<Session> guard(&session);
+    m_commits.afterCommit([this, guard, created, me, peerId = req->user, id](bool ok) {
+        if (guard && !ok)
+            guard->replyError(id, ErrorCode::Internal, QStringLiteral("cannot create the conversation"));
+        if (!ok)
+            return;
+        if (guard)
+            guard->reply(id, ConversationOk{*m_storage.conversation(created, me)}.encode());
+        // Both sides learn about it at once (the creator's other devices too).
+        for (UserId member : {me, peerId}) {
+            if (const auto info = m_storage.conversation(created, member))
+                m_sessions.pushToUsers({member}, FrameCodec::encode(ConversationOk{*info}.encode("conversation")),
+                                       guard.data());
+        }
+    });
+}
+
+void ChatHandlers::send(Session& session, const QCborMap& request, quint64 id)
+{
+    const auto req = decodeRequest<SendText>(session, request, id);
+    if (!req)
+        return;
+    if (req->text.isEmpty() || req->clientMsgId.isNull()) {
+        session.replyError(id, ErrorCode::InvalidArgument, QStringLiteral("empty text or null client_msg_id"));
+        return;
+    }
+    if (!requireMember(m_storage, session, req->conversation, id))
+        return;
+    NewMessage message;
+    message.conversation = req->conversation;
+    message.sender = session.user();
+    message.clientMsgId = req->clientMsgId;
+    message.kind = MessageKind::Text;
+    message.text = req->text;
+    QPointer<Session> guard(&session);
+    m_poster.post(message, &session, [guard, id](const std::optional<AppendResult>& result) {
+        if (!guard)
+            return;
+        if (!result)
+            guard->replyError(id, ErrorCode::Internal, QStringLiteral("the message could not be stored"));
+        else
+            guard->reply(id, SendAck{result->seq, result->timestampMs}.encode());
+    });
+}
+
+void ChatHandlers::history(Session& session, const QCborMap& request, quint64 id)
+{
+    const auto req = decodeRequest<History>(session, request, id);
+    if (!req || !requireMember(m_storage, session, req->conversation, id))
+        return;
+    const int limit = pageSize(req->limit);
+    session.reply(id, makePage(m_storage.history(req->conversation, req->before, limit + 1), limit).encode());
+}
+
+void ChatHandlers::sync(Session& session, const QCborMap& request, quint64 id)
+{
+    const auto req = decodeRequest<Sync>(session, request, id);
+    if (!req)
+        return;
+    const int limit = pageSize(req->limit);
+    session.reply(id, makePage(m_storage.messagesSince(session.user(), req->since, limit + 1), limit).encode());
+}
+
+void ChatHandlers::markRead(Session& session, const QCborMap& request, quint64 id)
+{
+    const auto req = decodeRequest<MarkRead>(session, request, id);
+    if (!req || !requireMember(m_storage, session, req->conversation, id))
+        return;
+    if (!m_commits.begin() || !m_storage.setReadSeq(req->conversation, session.user(), req->seq)) {
+        session.replyError(id, ErrorCode::Internal, QStringLiteral("cannot store the read position"));
+        return;
+    }
+    QPointer<Session> guard(&session);
+    const ReadReceipt receipt{req->conversation, session.user(), req->seq};
+    m_commits.afterCommit([this, guard, receipt, id](bool ok) {
+        if (guard) {
+            if (ok)
+                guard->reply(id, {});
+            else
+                guard->replyError(id, ErrorCode::Internal, QStringLiteral("cannot store the read position"));
+        }
+        if (ok)
+            m_sessions.pushToUsers(m_storage.members(receipt.conversation), FrameCodec::encode(receipt.encode()),
+                                   guard.data());
+    });
+}
+
+} // namespace lanchat

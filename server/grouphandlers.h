@@ -1,0 +1,47 @@
+#pragma once
+
+#include "ids.h"
+
+#include <QCborMap>
+#include <QList>
+
+namespace lanchat {
+
+class CommitQueue;
+class Router;
+class Session;
+class SessionRegistry;
+class Storage;
+struct GroupChange;
+
+/**
+ * Group requests (docs/protocol.md, "Groups"): group_create, group_add, group_remove, group_leave,
+ * group_rename. The creator owns the group; only the owner adds, removes and renames (forbidden otherwise);
+ * the owner cannot leave or be removed (invalid_argument). After each commit every member, the added one
+ * included, gets a `conversation` push; a removed or leaving member gets `conversation_removed`.
+ * Lives on the server thread.
+ */
+class GroupHandlers
+{
+public:
+    GroupHandlers(Storage& storage, CommitQueue& commits, SessionRegistry& sessions);
+
+    /** Registers the five handlers, all Authenticated. */
+    void registerWith(Router& router);
+
+private:
+    void create(Session& session, const QCborMap& request, quint64 id);
+    void change(Session& session, const QCborMap& request, quint64 id);
+    /** Validates @p change against the group's state; answers the error and returns false when refused. */
+    bool allowed(Session& session, const GroupChange& change, quint64 id);
+    bool apply(const GroupChange& change, UserId actor);
+    /** After the commit: answer, then push the new state to members and `conversation_removed` to @p removed. */
+    void finish(Session& session, ConversationId group, UserId removed, quint64 id);
+    void pushState(ConversationId group, UserId removed);
+
+    Storage& m_storage;
+    CommitQueue& m_commits;
+    SessionRegistry& m_sessions;
+};
+
+} // namespace lanchat

@@ -1,0 +1,193 @@
+#include "relayserver.h"
+
+#include "authhandlers.h"
+#include "chathandlers.h"
+#include "commitqueue.h"
+#include "discovery.h"
+#include "files/filehandlers.h"
+#include "framecodec.h"
+#include "grouphandlers.h"
+#include "logging.h"
+#include "messageposter.h"
+#include "messages/chatmessages.h"
+#include "session.h"
+#include "sessionregistry.h"
+#include "sqlitestorage.h"
+#include "tlsidentity.h"
+
+#include <QDir>
+#include <QSslConfiguration>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QTcpServer>
+
+namespace lanchat {
+
+RelayServer::RelayServer(ServerConfig config, QObject* parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{
+    if (!QDir().mkpath(m_config.dataDir)) {
+        m_openError = QStringLiteral("cannot create the data directory %1").arg(m_config.dataDir);
+        return;
+    }
+    m_storage = SqliteStorage::open(m_config.databasePath(), &m_openError);
+    if (!m_storage)
+        return;
+    m_commits = new CommitQueue(*m_storage, this);
+    m_sessions = new SessionRegistry(this);
+    m_poster = std::make_unique<MessagePoster>(*m_storage, *m_commits, *m_sessions);
+    connect(m_sessions, &SessionRegistry::userOnline, this, &RelayServer::onUserOnline);
+    connect(m_sessions, &SessionRegistry::userOffline, this, &RelayServer::onUserOffline);
+    registerHandlers();
+}
+
+RelayServer::~RelayServer()
+{
+    stop();
+    // Sessions and the registry are children; the storage must outlive the commit queue's last flush.
+    delete m_commits;
+    m_commits = nullptr;
+}
+
+void RelayServer::registerHandlers()
+{
+    m_auth = std::make_unique<AuthHandlers>(m_config, *m_storage, *m_commits, *m_sessions);
+    m_auth->registerWith(m_router);
+    m_chat = std::make_unique<ChatHandlers>(*m_storage, *m_commits, *m_sessions, *m_poster);
+    m_chat->registerWith(m_router);
+    m_groups = std::make_unique<GroupHandlers>(*m_storage, *m_commits, *m_sessions);
+    m_groups->registerWith(m_router);
+    // Feature modules register here, one line each (server/files/: file_offer, file_chunk, file_cancel, file_read).
+    new FileHandlers(*this); // child of the relay: file_offer, file_chunk, file_cancel, file_read
+}
+
+Storage& RelayServer::storage()
+{
+    return *m_storage;
+}
+
+bool RelayServer::start(const QHostAddress& address, quint16 port, QString* error)
+{
+    if (!m_storage) {
+        *error = m_openError;
+        return false;
+    }
+    if (m_config.tls) {
+        std::optional<TlsIdentity> identity =
+            TlsIdentity::loadOrGenerate(m_config.certFile, m_config.keyFile, m_config.dataDir, error);
+        if (!identity)
+            return false;
+        m_identity = std::make_unique<TlsIdentity>(std::move(*identity));
+        qCInfo(lcServer) << "TLS certificate SHA-256 fingerprint:" << m_identity->fingerprint();
+    } else {
+        qCWarning(lcServer) << "TLS is OFF (--insecure-plaintext): messages and passwords cross the network in clear";
+    }
+    if (!listen(address, port, error))
+        return false;
+    if (m_config.discoveryEnabled) {
+        m_discovery = new Discovery({m_config.serverName, serverPort(), m_config.tls, certificateFingerprint()}, this);
+        QString discoveryError;
+        // Discovery is a convenience: without it clients type the address, so the server still starts.
+        if (!m_discovery->start(m_config.discoveryPort, &discoveryError))
+            qCWarning(lcServer) << discoveryError;
+    }
+    m_stopped = false;
+    qCInfo(lcServer) << "listening on"
+                     << (address == QHostAddress::Any ? QStringLiteral("any (IPv4+IPv6)") : address.toString())
+                     << "port" << serverPort() << (m_config.tls ? "(TLS)" : "(plaintext)");
+    return true;
+}
+
+bool RelayServer::listen(const QHostAddress& address, quint16 port, QString* error)
+{
+    if (m_config.tls) {
+        auto* server = new QSslServer(this);
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(m_identity->certificate());
+        tls.setPrivateKey(m_identity->key());
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        tls.setProtocol(QSsl::TlsV1_2OrLater);
+        server->setSslConfiguration(tls);
+        connect(server, &QSslServer::errorOccurred, this, [](QSslSocket* socket, QAbstractSocket::SocketError) {
+            qCInfo(lcServer) << "TLS handshake failed" << socket->peerAddress().toString() << socket->errorString();
+        });
+        m_listener = server;
+    } else {
+        m_listener = new QTcpServer(this);
+    }
+    connect(m_listener, &QTcpServer::pendingConnectionAvailable, this, &RelayServer::onNewConnection);
+    if (!m_listener->listen(address, port)) {
+        *error = QStringLiteral("cannot listen on %1 port %2: %3")
+                     .arg(address.toString())
+                     .arg(port)
+                     .arg(m_listener->errorString());
+        delete m_listener;
+        m_listener = nullptr;
+        return false;
+    }
+    return true;
+}
+
+void RelayServer::onNewConnection()
+{
+    while (m_listener && m_listener->hasPendingConnections()) {
+        QTcpSocket* socket = m_listener->nextPendingConnection();
+        if (m_stopped) {
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        auto* session = new Session(socket, m_router, m_config.maxFrameBytes, m_config.maxPendingOutputBytes, this);
+        m_sessions->add(session);
+        emit sessionOpened(session);
+    }
+}
+
+quint16 RelayServer::serverPort() const
+{
+    return m_listener ? m_listener->serverPort() : 0;
+}
+
+quint16 RelayServer::discoveryPort() const
+{
+    return m_discovery ? m_discovery->port() : 0;
+}
+
+QString RelayServer::certificateFingerprint() const
+{
+    return m_identity ? m_identity->fingerprint() : QString();
+}
+
+void RelayServer::onUserOnline(UserId user)
+{
+    m_sessions->pushToAuthenticated(FrameCodec::encode(PresenceChange{user, true}.encode()));
+}
+
+void RelayServer::onUserOffline(UserId user)
+{
+    if (!m_stopped)
+        m_sessions->pushToAuthenticated(FrameCodec::encode(PresenceChange{user, false}.encode()));
+}
+
+void RelayServer::stop()
+{
+    if (m_stopped || !m_storage)
+        return;
+    m_stopped = true;
+    if (m_listener)
+        m_listener->close();
+    // Pending acks first (the commit answers the requests of this turn), then the goodbye.
+    m_commits->flush();
+    const QByteArray goodbye = FrameCodec::encode(emptyRequest(msgtype::kShutdownPush));
+    const QList<Session*> sessions = m_sessions->all();
+    for (Session* session : sessions) {
+        session->push(goodbye);
+        session->close();
+    }
+    delete m_discovery;
+    m_discovery = nullptr;
+    qCInfo(lcServer) << "stopped;" << sessions.size() << "connections closed";
+}
+
+} // namespace lanchat

@@ -1,0 +1,112 @@
+#include "servecommand.h"
+
+#include "logging.h"
+#include "relayserver.h"
+#include "serverconfig.h"
+#include "signalwatcher.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QStandardPaths>
+#include <QTextStream>
+
+namespace lanchat {
+
+namespace {
+
+struct Options
+{
+    QCommandLineOption listen{QStringLiteral("listen"),
+                              QStringLiteral("Address to listen on (default: any, IPv4+IPv6)."),
+                              QStringLiteral("ADDR")};
+    QCommandLineOption port{QStringLiteral("port"), QStringLiteral("TCP port (default 7411; 0 = any free port)."),
+                            QStringLiteral("PORT")};
+    QCommandLineOption dataDir{QStringLiteral("data-dir"), QStringLiteral("Data directory (database, keys, files)."),
+                               QStringLiteral("DIR")};
+    QCommandLineOption config{QStringLiteral("config"), QStringLiteral("INI configuration file."),
+                              QStringLiteral("FILE")};
+    QCommandLineOption plaintext{QStringLiteral("insecure-plaintext"),
+                                 QStringLiteral("Serve plain TCP without TLS (logs a warning).")};
+    QCommandLineOption discoveryPort{QStringLiteral("discovery-port"),
+                                     QStringLiteral("UDP discovery port (default 7412; 0 = any free port)."),
+                                     QStringLiteral("PORT")};
+    QCommandLineOption noDiscovery{QStringLiteral("no-discovery"), QStringLiteral("Do not answer discovery probes.")};
+    QCommandLineOption printConfig{QStringLiteral("print-config"),
+                                   QStringLiteral("Print the effective configuration and exit.")};
+};
+
+bool parsePort(const QString& text, quint16* port)
+{
+    bool ok = false;
+    const uint value = text.toUInt(&ok);
+    if (!ok || value > 65535)
+        return false;
+    *port = quint16(value);
+    return true;
+}
+
+/** Config file first, then flags on top. Returns 0 or an exit code. */
+int buildConfig(const QCommandLineParser& parser, const Options& o, ServerConfig* config)
+{
+    QTextStream err(stderr);
+    config->dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QString error;
+    if (parser.isSet(o.config) && !ServerConfig::fromIni(parser.value(o.config), config, &error)) {
+        err << "lanchat-server: " << error << "\n";
+        return 2;
+    }
+    if (parser.isSet(o.dataDir))
+        config->dataDir = parser.value(o.dataDir);
+    if (parser.isSet(o.listen) && !config->listenAddress.setAddress(parser.value(o.listen))) {
+        err << "lanchat-server: --listen: not an IP address: " << parser.value(o.listen) << "\n";
+        return 2;
+    }
+    if ((parser.isSet(o.port) && !parsePort(parser.value(o.port), &config->port)) ||
+        (parser.isSet(o.discoveryPort) && !parsePort(parser.value(o.discoveryPort), &config->discoveryPort))) {
+        err << "lanchat-server: a port must be 0..65535\n";
+        return 2;
+    }
+    if (parser.isSet(o.plaintext))
+        config->tls = false;
+    if (parser.isSet(o.noDiscovery))
+        config->discoveryEnabled = false;
+    return 0;
+}
+
+} // namespace
+
+int ServeCommand::run(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("LanChat relay server. Subcommands: serve (default)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const Options o;
+    parser.addOptions(
+        {o.listen, o.port, o.dataDir, o.config, o.plaintext, o.discoveryPort, o.noDiscovery, o.printConfig});
+    parser.process(arguments); // exits on --help, --version and unknown options (code 1 per Qt)
+
+    ServerConfig config;
+    if (const int code = buildConfig(parser, o, &config); code != 0)
+        return code;
+    if (parser.isSet(o.printConfig)) {
+        QTextStream(stdout) << config.toIni();
+        return 0;
+    }
+
+    SignalWatcher signalWatcher;
+    RelayServer server(config);
+    QString error;
+    if (!server.start(config.listenAddress, config.port, &error)) {
+        qCCritical(lcServer) << "cannot start:" << error;
+        return 1;
+    }
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &server, [&server](int signal) {
+        qCInfo(lcServer) << "signal" << signal << "- stopping";
+        server.stop();
+        QCoreApplication::quit();
+    });
+    return QCoreApplication::exec();
+}
+
+} // namespace lanchat

@@ -1,0 +1,137 @@
+#include "serverconfig.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStringList>
+
+namespace lanchat {
+
+namespace {
+
+/** Reads an integer key in [min, max]; records the first bad value in @p error. */
+template <typename T>
+void readInt(const QSettings& s, const char* key, T* value, qint64 min, qint64 max, QString* error)
+{
+    const QString k = QLatin1String(key);
+    if (!s.contains(k))
+        return;
+    bool ok = false;
+    const qint64 v = s.value(k).toString().trimmed().toLongLong(&ok);
+    if (!ok || v < min || v > max) {
+        if (error->isEmpty())
+            *error = QStringLiteral("%1: expected an integer in %2..%3, got '%4'")
+                         .arg(k)
+                         .arg(min)
+                         .arg(max)
+                         .arg(s.value(k).toString());
+        return;
+    }
+    *value = T(v);
+}
+
+void readBool(const QSettings& s, const char* key, bool* value, QString* error)
+{
+    const QString k = QLatin1String(key);
+    if (!s.contains(k))
+        return;
+    const QString v = s.value(k).toString().trimmed().toLower();
+    if (v == QLatin1String("true") || v == QLatin1String("1") || v == QLatin1String("yes")) {
+        *value = true;
+    } else if (v == QLatin1String("false") || v == QLatin1String("0") || v == QLatin1String("no")) {
+        *value = false;
+    } else if (error->isEmpty()) {
+        *error = QStringLiteral("%1: expected true or false, got '%2'").arg(k, v);
+    }
+}
+
+void readString(const QSettings& s, const char* key, QString* value)
+{
+    const QString k = QLatin1String(key);
+    if (s.contains(k))
+        *value = s.value(k).toString();
+}
+
+QString boolText(bool b)
+{
+    return b ? QStringLiteral("true") : QStringLiteral("false");
+}
+
+} // namespace
+
+bool ServerConfig::fromIni(const QString& path, ServerConfig* config, QString* error)
+{
+    if (!QFileInfo(path).isReadable()) {
+        *error = QStringLiteral("cannot read config file %1").arg(path);
+        return false;
+    }
+    QSettings s(path, QSettings::IniFormat);
+    s.beginGroup(QStringLiteral("server"));
+    QString problem;
+    readString(s, "data_dir", &config->dataDir);
+    readString(s, "name", &config->serverName);
+    QString listen;
+    readString(s, "listen", &listen);
+    if (!listen.isEmpty() && !config->listenAddress.setAddress(listen) && listen != QLatin1String("any"))
+        problem = QStringLiteral("listen: not an IP address: '%1'").arg(listen);
+    readInt(s, "port", &config->port, 0, 65535, &problem);
+    readBool(s, "tls", &config->tls, &problem);
+    readString(s, "cert_file", &config->certFile);
+    readString(s, "key_file", &config->keyFile);
+    readBool(s, "allow_registration", &config->allowRegistration, &problem);
+    readInt(s, "max_frame_bytes", &config->maxFrameBytes, 64 * 1024, 64 * 1024 * 1024, &problem);
+    readInt(s, "max_file_bytes", &config->maxFileBytes, 0, std::numeric_limits<qint64>::max(), &problem);
+    readInt(s, "store_quota_bytes", &config->storeQuotaBytes, 0, std::numeric_limits<qint64>::max(), &problem);
+    readInt(s, "retention_days", &config->retentionDays, 0, 100000, &problem);
+    readInt(s, "file_retention_days", &config->fileRetentionDays, 0, 100000, &problem);
+    readInt(s, "hash_memory_kib", &config->hashMemoryKiB, 8, 4 * 1024 * 1024, &problem);
+    readInt(s, "hash_iterations", &config->hashIterations, 1, 100, &problem);
+    readInt(s, "hash_parallelism", &config->hashParallelism, 1, 64, &problem);
+    readInt(s, "max_pending_output_bytes", &config->maxPendingOutputBytes, 64 * 1024,
+            std::numeric_limits<qint64>::max(), &problem);
+    readBool(s, "discovery", &config->discoveryEnabled, &problem);
+    readInt(s, "discovery_port", &config->discoveryPort, 0, 65535, &problem);
+    s.endGroup();
+    if (s.status() != QSettings::NoError && problem.isEmpty())
+        problem = QStringLiteral("syntax error");
+    if (!problem.isEmpty()) {
+        *error = QStringLiteral("%1: %2").arg(path, problem);
+        return false;
+    }
+    return true;
+}
+
+QString ServerConfig::toIni() const
+{
+    QStringList lines{QStringLiteral("[server]")};
+    const auto add = [&lines](const char* key, const QString& value) {
+        lines.append(QStringLiteral("%1=%2").arg(QLatin1String(key), value));
+    };
+    add("data_dir", dataDir);
+    add("name", serverName);
+    add("listen", listenAddress == QHostAddress::Any ? QStringLiteral("any") : listenAddress.toString());
+    add("port", QString::number(port));
+    add("tls", boolText(tls));
+    add("cert_file", certFile);
+    add("key_file", keyFile);
+    add("allow_registration", boolText(allowRegistration));
+    add("max_frame_bytes", QString::number(maxFrameBytes));
+    add("max_file_bytes", QString::number(maxFileBytes));
+    add("store_quota_bytes", QString::number(storeQuotaBytes));
+    add("retention_days", QString::number(retentionDays));
+    add("file_retention_days", QString::number(fileRetentionDays));
+    add("hash_memory_kib", QString::number(hashMemoryKiB));
+    add("hash_iterations", QString::number(hashIterations));
+    add("hash_parallelism", QString::number(hashParallelism));
+    add("max_pending_output_bytes", QString::number(maxPendingOutputBytes));
+    add("discovery", boolText(discoveryEnabled));
+    add("discovery_port", QString::number(discoveryPort));
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+QString ServerConfig::databasePath() const
+{
+    return QDir(dataDir).filePath(QStringLiteral("lanchat.db"));
+}
+
+} // namespace lanchat

@@ -1,0 +1,181 @@
+#include "session.h"
+
+#include "logging.h"
+#include "messages/chatmessages.h"
+#include "router.h"
+
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace lanchat {
+
+namespace {
+
+// Bytes read from the kernel per socket before Qt pauses reading: the frame decoder never holds much more
+// than one maximum frame plus this, however fast the peer sends.
+constexpr qint64 kReadBufferBytes = 256 * 1024;
+
+QCborMap errorMap(ErrorCode code, const QString& message)
+{
+    return ErrorReply{errorCodeName(code), message}.encode();
+}
+
+// How long a closing session may take to flush its last frames before the socket is aborted.
+constexpr int kCloseFlushMs = 5000;
+
+} // namespace
+
+Session::Session(QTcpSocket* socket, const Router& router, quint32 maxFrameBytes, qint64 maxPendingOutput,
+                 QObject* parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_router(router)
+    , m_codec(maxFrameBytes)
+    , m_maxPendingOutput(maxPendingOutput)
+{
+    m_socket->setParent(this);
+    m_socket->setReadBufferSize(kReadBufferBytes);
+    m_peer = QStringLiteral("%1:%2").arg(m_socket->peerAddress().toString()).arg(m_socket->peerPort());
+    connect(m_socket, &QTcpSocket::readyRead, this, &Session::onReadyRead);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &Session::onBytesWritten);
+    connect(m_socket, &QTcpSocket::disconnected, this, &Session::onDisconnected);
+    qCInfo(lcServer) << "connect" << m_peer;
+    // Bytes may have arrived with the handshake, before readyRead was connected.
+    QMetaObject::invokeMethod(this, &Session::onReadyRead, Qt::QueuedConnection);
+}
+
+Session::~Session() = default;
+
+void Session::reply(quint64 id, QCborMap map)
+{
+    if (!map.contains(QLatin1String("t")))
+        map.insert(QLatin1String("t"), QLatin1String(msgtype::kOk));
+    map.insert(QLatin1String("id"), qint64(id));
+    write(FrameCodec::encode(map));
+}
+
+void Session::replyError(quint64 id, ErrorCode code, const QString& message)
+{
+    QCborMap map = errorMap(code, message);
+    map.insert(QLatin1String("id"), qint64(id));
+    qCInfo(lcServer) << "error" << m_peer << errorCodeName(code) << message;
+    write(FrameCodec::encode(map));
+}
+
+void Session::push(const QByteArray& encodedFrame)
+{
+    write(encodedFrame);
+}
+
+void Session::closeWithError(ErrorCode code, const QString& message)
+{
+    qCWarning(lcServer) << "error" << m_peer << errorCodeName(code) << message << "- closing";
+    write(FrameCodec::encode(errorMap(code, message)));
+    close();
+}
+
+void Session::close()
+{
+    if (m_closed)
+        return;
+    m_closed = true;
+    m_socket->disconnectFromHost(); // flushes pending output first
+    if (m_socket->state() == QAbstractSocket::UnconnectedState) {
+        onDisconnected();
+        return;
+    }
+    // A peer that never reads would keep the flush, and the session, alive forever.
+    QTimer::singleShot(kCloseFlushMs, m_socket, &QTcpSocket::abort);
+}
+
+qint64 Session::bytesToWrite() const
+{
+    return m_socket->bytesToWrite();
+}
+
+bool Session::outputCongested() const
+{
+    return m_socket->bytesToWrite() > m_maxPendingOutput;
+}
+
+void Session::write(const QByteArray& frame)
+{
+    if (m_closed)
+        return;
+    m_socket->write(frame);
+}
+
+void Session::onReadyRead()
+{
+    if (m_closed)
+        return;
+    processFrames();
+}
+
+void Session::processFrames()
+{
+    while (!m_closed) {
+        if (outputCongested()) {
+            // Stop consuming input: the socket's bounded read buffer fills, Qt stops reading, and TCP
+            // flow control pushes back on the peer.
+            m_paused = true;
+            return;
+        }
+        std::optional<FrameCodec::Frame> frame = m_codec.next();
+        if (!frame) {
+            if (m_codec.hasError()) {
+                closeWithError(m_codec.error(), m_codec.errorMessage());
+                return;
+            }
+            if (m_socket->bytesAvailable() == 0)
+                return;
+            m_codec.append(m_socket->read(kReadBufferBytes));
+            continue;
+        }
+        handleFrame(*frame);
+    }
+}
+
+void Session::onBytesWritten()
+{
+    if (m_paused && m_socket->bytesToWrite() <= m_maxPendingOutput / 2) {
+        m_paused = false;
+        emit outputDrained();
+        processFrames();
+    }
+}
+
+void Session::handleFrame(const FrameCodec::Frame& frame)
+{
+    const QCborValue idValue = frame.map.value(QLatin1String("id"));
+    const bool hasId = idValue.isInteger() && idValue.toInteger() >= 0;
+    const quint64 id = hasId ? quint64(idValue.toInteger()) : 0;
+    if (frame.rejected) {
+        QCborMap map = errorMap(*frame.rejected, frame.rejectReason);
+        if (hasId)
+            map.insert(QLatin1String("id"), qint64(id));
+        qCInfo(lcServer) << "error" << m_peer << errorCodeName(*frame.rejected) << frame.rejectReason;
+        write(FrameCodec::encode(map));
+        return;
+    }
+    if (!hasId) {
+        qCInfo(lcServer) << "error" << m_peer << "request without id";
+        write(FrameCodec::encode(
+            errorMap(ErrorCode::InvalidArgument, QStringLiteral("request without an unsigned 'id'"))));
+        return;
+    }
+    m_router.dispatch(*this, frame.map.value(QLatin1String("t")).toString(), frame.map, id);
+}
+
+void Session::onDisconnected()
+{
+    m_closed = true;
+    if (m_closedEmitted)
+        return;
+    m_closedEmitted = true;
+    qCInfo(lcServer) << "disconnect" << m_peer << (m_user.isValid() ? m_user.value() : 0);
+    emit closed(this);
+    deleteLater();
+}
+
+} // namespace lanchat

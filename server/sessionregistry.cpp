@@ -1,0 +1,73 @@
+#include "sessionregistry.h"
+
+#include "session.h"
+
+namespace lanchat {
+
+SessionRegistry::SessionRegistry(QObject* parent)
+    : QObject(parent)
+{}
+
+void SessionRegistry::add(Session* session)
+{
+    m_all.insert(session);
+    connect(session, &Session::closed, this, &SessionRegistry::remove);
+}
+
+void SessionRegistry::login(Session* session, UserId user)
+{
+    if (session->isAuthenticated())
+        logout(session);
+    session->setUser(user);
+    QList<Session*>& sessions = m_byUser[user];
+    sessions.append(session);
+    if (sessions.size() == 1)
+        emit userOnline(user);
+}
+
+void SessionRegistry::logout(Session* session)
+{
+    const UserId user = session->user();
+    if (!user.isValid())
+        return;
+    session->setUser(UserId());
+    auto it = m_byUser.find(user);
+    if (it == m_byUser.end())
+        return;
+    it->removeAll(session);
+    if (it->isEmpty()) {
+        m_byUser.erase(it);
+        emit userOffline(user);
+    }
+}
+
+void SessionRegistry::remove(Session* session)
+{
+    logout(session);
+    m_all.remove(session);
+}
+
+void SessionRegistry::pushToUsers(const QList<UserId>& users, const QByteArray& frame, const Session* except) const
+{
+    for (UserId user : users) {
+        const auto it = m_byUser.constFind(user);
+        if (it == m_byUser.cend())
+            continue;
+        for (Session* session : *it) {
+            if (session != except)
+                session->push(frame);
+        }
+    }
+}
+
+void SessionRegistry::pushToAuthenticated(const QByteArray& frame, const Session* except) const
+{
+    for (const auto& sessions : m_byUser) {
+        for (Session* session : sessions) {
+            if (session != except)
+                session->push(frame);
+        }
+    }
+}
+
+} // namespace lanchat
