@@ -254,7 +254,10 @@ void ClientConnection::Private::dispatch(const QCborMap& map)
         Q_EMIT q->ready();
         return;
     }
-    if (idValue.isInteger()) {
+    // Only ok/error carry a request's id: a push may have an `id` field of its own (a `user` push is
+    // the user's fields inline, id included), which must not be taken for a reply.
+    const bool isReply = type == QLatin1String(msgtype::kOk) || type == QLatin1String(msgtype::kError);
+    if (isReply && idValue.isInteger()) {
         const auto it = pending.find(quint64(idValue.toInteger()));
         if (it != pending.end()) {
             ReplyHandler handler = std::move(it->second);

@@ -1,0 +1,441 @@
+// End-to-end tests of ChatClient against the real relay in-process (127.0.0.1, port 0, SQLite in a
+// QTemporaryDir). No sleeps: everything waits with QTRY_* or QSignalSpy::wait.
+
+#include "chatclient.h"
+#include "clientconnection.h"
+#include "contactsmodel.h"
+#include "conversationsmodel.h"
+#include "messagesmodel.h"
+#include "modelroles.h"
+#include "relayfixture.h"
+#include "relayserver.h"
+#include "storage.h"
+
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace lanchat;
+
+namespace {
+
+const QString kHost = QStringLiteral("127.0.0.1");
+const QString kPassword = QStringLiteral("correct horse");
+constexpr int kWaitMs = 10000;
+
+std::unique_ptr<ChatClient> newClient(QSettings* settings = nullptr)
+{
+    auto client = std::make_unique<ChatClient>();
+    client->setSettings(settings);
+    // Fast retries: the restart tests should not wait the production 1 s.
+    client->connection()->setReconnectDelays(50, 400);
+    return client;
+}
+
+/** Connects, registers (or logs in) and waits for the post-login sync. */
+bool enter(ChatClient& client, const RelayFixture& relay, const QString& username, bool registering)
+{
+    QSignalSpy synced(&client, &ChatClient::synced);
+    client.connectToServer(kHost, relay.port(), relay.tls());
+    if (registering)
+        client.registerAccount(username, kPassword, username.toUpper());
+    else
+        client.login(username, kPassword);
+    return synced.wait(kWaitMs);
+}
+
+ConversationId openPrivate(ChatClient& client, UserId peer)
+{
+    QSignalSpy opened(&client, &ChatClient::conversationOpened);
+    client.openPrivate(peer);
+    if (!opened.wait(kWaitMs))
+        return {};
+    return opened.first().first().value<ConversationId>();
+}
+
+QList<Seq> seqs(const MessagesModel* model)
+{
+    QList<Seq> out;
+    for (int i = 0; i < model->rowCount(); ++i)
+        out.append(model->index(i).data(roles::MessageSeq).toLongLong());
+    return out;
+}
+
+QStringList texts(const MessagesModel* model)
+{
+    QStringList out;
+    for (int i = 0; i < model->rowCount(); ++i)
+        out.append(model->index(i).data(roles::MessageText).toString());
+    return out;
+}
+
+int deliveryState(const MessagesModel* model, const QUuid& id)
+{
+    const int row = model->rowOfClientId(id);
+    return row < 0 ? -1 : model->index(row).data(roles::MessageDeliveryState).toInt();
+}
+
+} // namespace
+
+class TestChatClient : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void registerLoginAndFailures();
+    void privateChat();
+    void groupChatToThree();
+    void unreadCountsAndMarkRead();
+    void offlineDeliveryInSeqOrder();
+    void twoSessionsOfOneUser();
+    void historyPagingAfterRestartOfClient();
+    void resendAfterServerRestart();
+    void tlsPinningTrustOnFirstUse();
+    void presenceInContacts();
+};
+
+void TestChatClient::registerLoginAndFailures()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    auto alice = newClient();
+    QSignalSpy loggedIn(alice.get(), &ChatClient::loggedIn);
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QCOMPARE(loggedIn.count(), 1);
+    QCOMPARE(alice->state(), ChatClient::State::LoggedIn);
+    QCOMPARE(alice->currentUser().username, QStringLiteral("alice"));
+    QVERIFY(alice->currentUser().id.isValid());
+
+    // The same account logs in from another client.
+    auto again = newClient();
+    QVERIFY(enter(*again, relay, QStringLiteral("alice"), false));
+    QCOMPARE(again->currentUser().id, alice->currentUser().id);
+
+    // Name taken and wrong password come back as codes, and the client stays connected.
+    auto taken = newClient();
+    QSignalSpy takenFailed(taken.get(), &ChatClient::loginFailed);
+    taken->connectToServer(kHost, relay.port(), false);
+    taken->registerAccount(QStringLiteral("ALICE"), kPassword, QStringLiteral("Other"));
+    QVERIFY(takenFailed.wait(kWaitMs));
+    QCOMPARE(takenFailed.first().first().value<ErrorCode>(), ErrorCode::UsernameTaken);
+    QCOMPARE(taken->state(), ChatClient::State::Connected);
+
+    QSignalSpy badFailed(taken.get(), &ChatClient::loginFailed);
+    taken->login(QStringLiteral("alice"), QStringLiteral("wrong password"));
+    QVERIFY(badFailed.wait(kWaitMs));
+    QCOMPARE(badFailed.first().first().value<ErrorCode>(), ErrorCode::BadCredentials);
+}
+
+void TestChatClient::privateChat()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    auto alice = newClient();
+    auto bob = newClient();
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QVERIFY(enter(*bob, relay, QStringLiteral("bob"), true));
+
+    const ConversationId conv = openPrivate(*alice, bob->currentUser().id);
+    QVERIFY(conv.isValid());
+    QSignalSpy received(bob.get(), &ChatClient::messageReceived);
+    const QUuid hello = alice->sendText(conv, QStringLiteral("你好, Bob"));
+    MessagesModel* aliceModel = alice->messages(conv);
+    QCOMPARE(aliceModel->rowCount(), 1); // shown at once, pending
+    QTRY_COMPARE_WITH_TIMEOUT(deliveryState(aliceModel, hello), int(DeliveryState::Sent), kWaitMs);
+    QVERIFY(aliceModel->index(0).data(roles::MessageSeq).toLongLong() > 0);
+    QVERIFY(aliceModel->index(0).data(roles::MessageIsOwn).toBool());
+
+    QTRY_COMPARE_WITH_TIMEOUT(received.count(), 1, kWaitMs);
+    MessagesModel* bobModel = bob->messages(conv);
+    QTRY_COMPARE_WITH_TIMEOUT(texts(bobModel), QStringList{QStringLiteral("你好, Bob")}, kWaitMs);
+    QCOMPARE(bobModel->index(0).data(roles::MessageSenderName).toString(), QStringLiteral("ALICE"));
+    QVERIFY(!bobModel->index(0).data(roles::MessageIsOwn).toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(bob->conversations()->rowCount(), 1, kWaitMs);
+    const QModelIndex row = bob->conversations()->index(0);
+    QCOMPARE(row.data(roles::ConversationTitle).toString(), QStringLiteral("ALICE"));
+    QCOMPARE(row.data(roles::ConversationLastText).toString(), QStringLiteral("你好, Bob"));
+
+    // And back.
+    const QUuid reply = bob->sendText(conv, QStringLiteral("hi alice"));
+    QTRY_COMPARE_WITH_TIMEOUT(deliveryState(bobModel, reply), int(DeliveryState::Sent), kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(texts(aliceModel), (QStringList{QStringLiteral("你好, Bob"), QStringLiteral("hi alice")}),
+                              kWaitMs);
+    QCOMPARE(seqs(aliceModel), seqs(bobModel));
+}
+
+void TestChatClient::groupChatToThree()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    auto alice = newClient();
+    auto bob = newClient();
+    auto carol = newClient();
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QVERIFY(enter(*bob, relay, QStringLiteral("bob"), true));
+    QVERIFY(enter(*carol, relay, QStringLiteral("carol"), true));
+
+    QSignalSpy opened(alice.get(), &ChatClient::conversationOpened);
+    alice->createGroup(QStringLiteral("项目组"), {bob->currentUser().id, carol->currentUser().id});
+    QVERIFY(opened.wait(kWaitMs));
+    const ConversationId group = opened.first().first().value<ConversationId>();
+    QTRY_COMPARE_WITH_TIMEOUT(bob->conversations()->rowCount(), 1, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(carol->conversations()->rowCount(), 1, kWaitMs);
+    QCOMPARE(bob->conversations()->index(0).data(roles::ConversationTitle).toString(), QStringLiteral("项目组"));
+    QVERIFY(bob->conversations()->index(0).data(roles::ConversationIsGroup).toBool());
+
+    alice->sendText(group, QStringLiteral("from alice"));
+    bob->sendText(group, QStringLiteral("from bob"));
+    carol->sendText(group, QStringLiteral("from carol"));
+    for (ChatClient* c : {alice.get(), bob.get(), carol.get()})
+        QTRY_COMPARE_WITH_TIMEOUT(c->messages(group)->storedCount(), 3, kWaitMs);
+    // Every member sees the same seq order.
+    QCOMPARE(seqs(alice->messages(group)), seqs(bob->messages(group)));
+    QCOMPARE(seqs(alice->messages(group)), seqs(carol->messages(group)));
+    QCOMPARE(texts(alice->messages(group)).size(), 3);
+}
+
+void TestChatClient::unreadCountsAndMarkRead()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    auto alice = newClient();
+    auto bob = newClient();
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QVERIFY(enter(*bob, relay, QStringLiteral("bob"), true));
+    const ConversationId conv = openPrivate(*alice, bob->currentUser().id);
+    QVERIFY(conv.isValid());
+    for (int i = 0; i < 3; ++i)
+        alice->sendText(conv, QStringLiteral("m%1").arg(i));
+    QTRY_COMPARE_WITH_TIMEOUT(bob->conversations()->unread(conv), 3, kWaitMs);
+    QCOMPARE(bob->conversations()->totalUnread(), 3);
+    QCOMPARE(alice->conversations()->unread(conv), 0); // own messages are never unread
+    QCOMPARE(bob->conversations()->index(0).data(roles::ConversationUnread).toInt(), 3);
+
+    QSignalSpy total(bob->conversations(), &ConversationsModel::totalUnreadChanged);
+    bob->markRead(conv);
+    QCOMPARE(bob->conversations()->unread(conv), 0);
+    QCOMPARE(total.count(), 1);
+    // Alice gets the read receipt: each of her messages is read by one other member.
+    MessagesModel* aliceModel = alice->messages(conv);
+    QTRY_COMPARE_WITH_TIMEOUT(aliceModel->index(2).data(roles::MessageReadCount).toInt(), 1, kWaitMs);
+
+    // The read position is stored on the server: a new session of bob starts with nothing unread.
+    auto bob2 = newClient();
+    QVERIFY(enter(*bob2, relay, QStringLiteral("bob"), false));
+    QTRY_COMPARE_WITH_TIMEOUT(bob2->conversations()->rowCount(), 1, kWaitMs);
+    QCOMPARE(bob2->conversations()->unread(conv), 0);
+    alice->sendText(conv, QStringLiteral("one more"));
+    QTRY_COMPARE_WITH_TIMEOUT(bob2->conversations()->unread(conv), 1, kWaitMs);
+}
+
+void TestChatClient::offlineDeliveryInSeqOrder()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    auto alice = newClient();
+    auto bob = newClient();
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QVERIFY(enter(*bob, relay, QStringLiteral("bob"), true));
+    const ConversationId conv = openPrivate(*alice, bob->currentUser().id);
+    bob->disconnectFromServer();
+    QCOMPARE(bob->state(), ChatClient::State::Offline);
+
+    QStringList sent;
+    for (int i = 0; i < 20; ++i) {
+        sent.append(QStringLiteral("offline %1").arg(i));
+        alice->sendText(conv, sent.last());
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(alice->pendingCount(), 0, kWaitMs);
+
+    auto bobAgain = newClient();
+    QSignalSpy received(bobAgain.get(), &ChatClient::messageReceived);
+    QVERIFY(enter(*bobAgain, relay, QStringLiteral("bob"), false));
+    MessagesModel* model = bobAgain->messages(conv);
+    QCOMPARE(texts(model), sent);
+    QList<Seq> order = seqs(model);
+    QVERIFY(std::is_sorted(order.begin(), order.end()));
+    QCOMPARE(order, seqs(alice->messages(conv)));
+    QCOMPARE(received.count(), 20);
+    QCOMPARE(bobAgain->conversations()->unread(conv), 20);
+}
+
+void TestChatClient::twoSessionsOfOneUser()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    auto alice = newClient();
+    auto bobDesk = newClient();
+    auto bobLaptop = newClient();
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QVERIFY(enter(*bobDesk, relay, QStringLiteral("bob"), true));
+    QVERIFY(enter(*bobLaptop, relay, QStringLiteral("bob"), false));
+    const ConversationId conv = openPrivate(*alice, bobDesk->currentUser().id);
+
+    alice->sendText(conv, QStringLiteral("to both"));
+    QTRY_COMPARE_WITH_TIMEOUT(texts(bobDesk->messages(conv)), QStringList{QStringLiteral("to both")}, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(texts(bobLaptop->messages(conv)), QStringList{QStringLiteral("to both")}, kWaitMs);
+
+    // What bob sends from one device shows on the other as his own, not as unread.
+    bobDesk->sendText(conv, QStringLiteral("from the desk"));
+    MessagesModel* laptop = bobLaptop->messages(conv);
+    QTRY_COMPARE_WITH_TIMEOUT(laptop->storedCount(), 2, kWaitMs);
+    QVERIFY(laptop->index(1).data(roles::MessageIsOwn).toBool());
+    QCOMPARE(bobLaptop->conversations()->unread(conv), 1);
+    QCOMPARE(bobDesk->messages(conv)->rowCount(), 2);
+}
+
+void TestChatClient::historyPagingAfterRestartOfClient()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    QTemporaryDir settingsDir;
+    QSettings settings(settingsDir.filePath(QStringLiteral("client.ini")), QSettings::IniFormat);
+    auto alice = newClient();
+    auto bob = newClient(&settings);
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QVERIFY(enter(*bob, relay, QStringLiteral("bob"), true));
+    const ConversationId conv = openPrivate(*alice, bob->currentUser().id);
+    constexpr int kCount = 120;
+    for (int i = 0; i < kCount; ++i)
+        alice->sendText(conv, QStringLiteral("h%1").arg(i));
+    QTRY_COMPARE_WITH_TIMEOUT(bob->messages(conv)->storedCount(), kCount, kWaitMs);
+    bob.reset();
+
+    // A restarted client remembers the last seq: its sync brings nothing, history comes by paging.
+    auto bobAgain = newClient(&settings);
+    QVERIFY(enter(*bobAgain, relay, QStringLiteral("bob"), false));
+    MessagesModel* model = bobAgain->messages(conv); // opening the model loads the newest page
+    QTRY_COMPARE_WITH_TIMEOUT(model->storedCount(), 50, kWaitMs);
+    QCOMPARE(model->index(49).data(roles::MessageText).toString(), QStringLiteral("h119"));
+    QVERIFY(!model->atStart());
+
+    QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
+    bobAgain->loadOlder(conv);
+    QTRY_COMPARE_WITH_TIMEOUT(model->storedCount(), 100, kWaitMs);
+    QCOMPARE(inserted.count(), 1); // one page, one insertion at the top
+    QCOMPARE(inserted.first().at(1).toInt(), 0);
+    QCOMPARE(inserted.first().at(2).toInt(), 49);
+    bobAgain->loadOlder(conv);
+    QTRY_VERIFY_WITH_TIMEOUT(model->atStart(), kWaitMs);
+    QCOMPARE(model->storedCount(), kCount);
+    QStringList expected;
+    for (int i = 0; i < kCount; ++i)
+        expected.append(QStringLiteral("h%1").arg(i));
+    QCOMPARE(texts(model), expected);
+}
+
+void TestChatClient::resendAfterServerRestart()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    const quint16 port = relay.port();
+    auto alice = newClient();
+    auto bob = newClient();
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QVERIFY(enter(*bob, relay, QStringLiteral("bob"), true));
+    const ConversationId conv = openPrivate(*alice, bob->currentUser().id);
+    QSignalSpy shutdown(alice.get(), &ChatClient::serverShuttingDown);
+
+    // In flight when the server stops, and queued while it is away.
+    const QUuid inFlight = alice->sendText(conv, QStringLiteral("in flight"));
+    relay.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(alice->state(), ChatClient::State::Reconnecting, kWaitMs);
+    const QUuid queued = alice->sendText(conv, QStringLiteral("while away"));
+    QCOMPARE(deliveryState(alice->messages(conv), queued), int(DeliveryState::Pending));
+
+    QSignalSpy relogged(alice.get(), &ChatClient::loggedIn);
+    QVERIFY(relay.start(port));
+    QVERIFY(relogged.wait(kWaitMs));
+    QTRY_COMPARE_WITH_TIMEOUT(alice->pendingCount(), 0, kWaitMs);
+    MessagesModel* model = alice->messages(conv);
+    QCOMPARE(deliveryState(model, inFlight), int(DeliveryState::Sent));
+    QCOMPARE(deliveryState(model, queued), int(DeliveryState::Sent));
+    QCOMPARE(model->rowCount(), 2);
+    QVERIFY(shutdown.count() <= 1);
+
+    // Exactly once in the server's history and in the peer's view.
+    const QList<MessageRecord> history = relay.server()->storage().history(conv, 0, 100);
+    int inFlightCopies = 0;
+    int queuedCopies = 0;
+    for (const MessageRecord& m : history) {
+        inFlightCopies += m.clientMsgId == inFlight ? 1 : 0;
+        queuedCopies += m.clientMsgId == queued ? 1 : 0;
+    }
+    QVERIFY(inFlightCopies <= 1);
+    QCOMPARE(queuedCopies, 1);
+    QCOMPARE(inFlightCopies, 1);
+    QTRY_COMPARE_WITH_TIMEOUT(bob->messages(conv)->storedCount(), 2, kWaitMs);
+    QCOMPARE(seqs(bob->messages(conv)), seqs(model));
+}
+
+void TestChatClient::tlsPinningTrustOnFirstUse()
+{
+    RelayFixture first(true);
+    QVERIFY(first.start());
+    const quint16 port = first.port();
+    QTemporaryDir settingsDir;
+    QSettings settings(settingsDir.filePath(QStringLiteral("client.ini")), QSettings::IniFormat);
+    auto alice = newClient(&settings);
+    QVERIFY(enter(*alice, first, QStringLiteral("alice"), true));
+    QCOMPARE(alice->serverFingerprint(), first.fingerprint());
+    QCOMPARE(alice->connection()->pinnedFingerprint(kHost, port), first.fingerprint());
+
+    // Another server (another certificate) appears on the same host:port.
+    first.stop();
+    RelayFixture impostor(true);
+    QVERIFY(impostor.start(port));
+    QVERIFY(impostor.fingerprint() != first.fingerprint());
+    QSignalSpy mismatch(alice.get(), &ChatClient::certificateMismatch);
+    QSignalSpy loggedIn(alice.get(), &ChatClient::loggedIn);
+    QVERIFY(mismatch.wait(kWaitMs));
+    QCOMPARE(mismatch.first().at(0).toString(), kHost);
+    QCOMPARE(mismatch.first().at(1).value<quint16>(), port);
+    QCOMPARE(mismatch.first().at(2).toString(), first.fingerprint());
+    QCOMPARE(mismatch.first().at(3).toString(), impostor.fingerprint());
+    QCOMPARE(alice->state(), ChatClient::State::Offline);
+    QCOMPARE(loggedIn.count(), 0);
+
+    // The pin was persisted: a fresh client with the same settings refuses too.
+    auto restarted = newClient(&settings);
+    QSignalSpy mismatch2(restarted.get(), &ChatClient::certificateMismatch);
+    QSignalSpy loggedIn2(restarted.get(), &ChatClient::loggedIn);
+    restarted->connectToServer(kHost, port, true);
+    restarted->login(QStringLiteral("alice"), kPassword);
+    QVERIFY(mismatch2.wait(kWaitMs));
+    QCOMPARE(loggedIn2.count(), 0);
+
+    // Accepting the new certificate deliberately replaces the pin.
+    restarted->setPinnedFingerprint(kHost, port, impostor.fingerprint().toUpper());
+    QVERIFY(enter(*restarted, impostor, QStringLiteral("alice"), true));
+    QCOMPARE(restarted->serverFingerprint(), impostor.fingerprint());
+}
+
+void TestChatClient::presenceInContacts()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    auto alice = newClient();
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    auto bob = newClient();
+    QVERIFY(enter(*bob, relay, QStringLiteral("bob"), true));
+    const UserId bobId = bob->currentUser().id;
+    ContactsModel* contacts = alice->contacts();
+    QTRY_COMPARE_WITH_TIMEOUT(contacts->rowCount(), 2, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(contacts->isOnline(bobId), kWaitMs);
+    QCOMPARE(contacts->index(contacts->rowOf(bobId)).data(roles::ContactDisplayName).toString(), QStringLiteral("BOB"));
+
+    bob->disconnectFromServer();
+    QTRY_VERIFY_WITH_TIMEOUT(!contacts->isOnline(bobId), kWaitMs);
+    // Online first: alice (online) above bob (offline).
+    QCOMPARE(contacts->index(0).data(roles::ContactUsername).toString(), QStringLiteral("alice"));
+    QCOMPARE(contacts->index(1).data(roles::ContactOnline).toBool(), false);
+
+    QVERIFY(enter(*bob, relay, QStringLiteral("bob"), false));
+    QTRY_VERIFY_WITH_TIMEOUT(contacts->isOnline(bobId), kWaitMs);
+}
+
+QTEST_GUILESS_MAIN(TestChatClient)
+#include "tst_chatclient.moc"

@@ -1,0 +1,184 @@
+// ClientConnection against a minimal peer on loopback (a QTcpServer speaking just enough of the
+// protocol: welcome, silence, pushes), for what the real relay never does on purpose: stay silent,
+// refuse connections, send a push that looks like a reply.
+
+#include "clientconnection.h"
+#include "framecodec.h"
+#include "messages/authmessages.h"
+#include "messages/chatmessages.h"
+#include "protocol.h"
+#include "userinfo.h"
+
+#include <QPointer>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace lanchat;
+
+namespace {
+
+const QString kHost = QStringLiteral("127.0.0.1");
+
+/** Accepts connections; answers hello with welcome when @p answer is set, otherwise says nothing. */
+class TestPeer : public QObject
+{
+public:
+    explicit TestPeer(bool answer)
+        : m_answer(answer)
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* s = m_server.nextPendingConnection()) {
+                m_socket = s;
+                connect(s, &QTcpSocket::readyRead, this, [this, s] { onReadyRead(s); });
+            }
+        });
+    }
+    quint16 port() const { return m_server.serverPort(); }
+    void send(const QCborMap& map) { m_socket->write(FrameCodec::encode(map)); }
+    void dropClient() { m_socket->abort(); }
+    QStringList received;
+
+private:
+    void onReadyRead(QTcpSocket* s)
+    {
+        m_codec.append(s->readAll());
+        while (auto frame = m_codec.next()) {
+            const QString type = frame->map.value(QLatin1String("t")).toString();
+            received.append(type);
+            if (type == QLatin1String(Hello::kType) && m_answer) {
+                Welcome w;
+                w.protocol = protocol::kVersion;
+                w.server = QStringLiteral("peer");
+                w.maxFrame = protocol::kMaxFrameBytes;
+                QCborMap reply = w.encode();
+                reply.insert(QLatin1String("id"), frame->map.value(QLatin1String("id")));
+                send(reply);
+            }
+        }
+    }
+
+    bool m_answer;
+    QTcpServer m_server;
+    QPointer<QTcpSocket> m_socket;
+    FrameCodec m_codec{protocol::kMaxFrameBytes};
+};
+
+} // namespace
+
+class TestClientConnection : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void backoffDoublesWithJitterUpToTheCap();
+    void silentServerIsDroppedByTheHeartbeat();
+    void repliesPushesAndTimeoutOnDrop();
+    void disconnectStopsReconnecting();
+    void fingerprintsAreNormalised();
+};
+
+void TestClientConnection::backoffDoublesWithJitterUpToTheCap()
+{
+    quint16 closedPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        closedPort = probe.serverPort();
+    }
+    ClientConnection connection;
+    connection.setReconnectDelays(100, 400);
+    QList<int> delays;
+    connect(&connection, &ClientConnection::stateChanged, this, [&](ClientConnection::State s) {
+        if (s == ClientConnection::State::Waiting)
+            delays.append(connection.reconnectInMs());
+    });
+    connection.connectToServer(kHost, closedPort, false);
+    QTRY_VERIFY_WITH_TIMEOUT(delays.size() >= 5, 10000);
+    connection.disconnectFromServer();
+    const QList<int> expected{100, 200, 400, 400, 400};
+    for (int i = 0; i < expected.size(); ++i) {
+        // ±20 % jitter, and a few ms of timer granularity.
+        QVERIFY2(delays.at(i) >= expected.at(i) * 8 / 10 - 5 && delays.at(i) <= expected.at(i) * 12 / 10,
+                 qPrintable(QStringLiteral("attempt %1: %2 ms").arg(i).arg(delays.at(i))));
+    }
+    QVERIFY(!connection.lastError().isEmpty());
+    QCOMPARE(connection.state(), ClientConnection::State::Disconnected);
+}
+
+void TestClientConnection::silentServerIsDroppedByTheHeartbeat()
+{
+    TestPeer peer(false);
+    ClientConnection connection;
+    connection.setHeartbeat(50, 200);
+    connection.setReconnectDelays(5000, 5000);
+    QSignalSpy disconnected(&connection, &ClientConnection::disconnected);
+    connection.connectToServer(kHost, peer.port(), false);
+    QTRY_COMPARE_WITH_TIMEOUT(connection.state(), ClientConnection::State::Handshaking, 5000);
+    QVERIFY(disconnected.wait(5000));
+    QCOMPARE(connection.state(), ClientConnection::State::Waiting);
+    QCOMPARE(connection.lastError(), QStringLiteral("heartbeat timeout"));
+    QCOMPARE(peer.received, QStringList{QStringLiteral("hello")});
+}
+
+void TestClientConnection::repliesPushesAndTimeoutOnDrop()
+{
+    TestPeer peer(true);
+    ClientConnection connection;
+    connection.setReconnectDelays(5000, 5000);
+    QCOMPARE(connection.request(emptyRequest(msgtype::kUsers), {}), quint64(0)); // not connected
+    QSignalSpy ready(&connection, &ClientConnection::ready);
+    connection.connectToServer(kHost, peer.port(), false);
+    QVERIFY(ready.wait(5000));
+    QCOMPARE(connection.serverName(), QStringLiteral("peer"));
+
+    QList<QCborMap> replies;
+    const quint64 id = connection.request(emptyRequest(msgtype::kUsers), [&](const QCborMap& r) { replies.append(r); });
+    QVERIFY(id > 0);
+    // A push whose fields include an `id` (a `user` push) is a push, not the reply to request `id`.
+    QCborMap userPush = UserInfo{UserId(qint64(id)), QStringLiteral("u"), QStringLiteral("U"), true}.toCbor();
+    userPush.insert(QLatin1String("t"), QLatin1String(msgtype::kUserPush));
+    QSignalSpy pushes(&connection, &ClientConnection::pushReceived);
+    peer.send(userPush);
+    QVERIFY(pushes.wait(5000));
+    QCOMPARE(pushes.first().first().value<QCborMap>().value(QLatin1String("username")).toString(), QStringLiteral("u"));
+    QVERIFY(replies.isEmpty());
+
+    // The connection drops before the reply: the handler gets the synthetic timeout, exactly once.
+    QSignalSpy disconnected(&connection, &ClientConnection::disconnected);
+    peer.dropClient();
+    QVERIFY(disconnected.wait(5000));
+    QCOMPARE(replies.size(), 1);
+    QCOMPARE(replies.first().value(QLatin1String("t")).toString(), QStringLiteral("error"));
+    QCOMPARE(replies.first().value(QLatin1String("code")).toString(), QStringLiteral("timeout"));
+    QCOMPARE(connection.state(), ClientConnection::State::Waiting);
+    QVERIFY(connection.reconnectInMs() > 0);
+}
+
+void TestClientConnection::disconnectStopsReconnecting()
+{
+    TestPeer peer(true);
+    ClientConnection connection;
+    connection.setReconnectDelays(10, 10);
+    QSignalSpy ready(&connection, &ClientConnection::ready);
+    connection.connectToServer(kHost, peer.port(), false);
+    QVERIFY(ready.wait(5000));
+    connection.disconnectFromServer();
+    QCOMPARE(connection.state(), ClientConnection::State::Disconnected);
+    QCOMPARE(connection.reconnectInMs(), 0);
+}
+
+void TestClientConnection::fingerprintsAreNormalised()
+{
+    ClientConnection connection;
+    connection.setPinnedFingerprint(QStringLiteral("Host"), 1, QStringLiteral("AB:CD:01"));
+    QCOMPARE(connection.pinnedFingerprint(QStringLiteral("host"), 1), QStringLiteral("abcd01"));
+    QCOMPARE(connection.pinnedFingerprint(QStringLiteral("host"), 2), QString());
+    connection.setPinnedFingerprint(QStringLiteral("host"), 1, QString());
+    QCOMPARE(connection.pinnedFingerprint(QStringLiteral("host"), 1), QString());
+}
+
+QTEST_GUILESS_MAIN(TestClientConnection)
+#include "tst_clientconnection.moc"

@@ -1,0 +1,255 @@
+// Unit tests of the client's item models through their public interface (no server needed).
+
+#include "contactsmodel.h"
+#include "conversationsmodel.h"
+#include "messagesmodel.h"
+#include "modelroles.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace lanchat;
+
+namespace {
+
+const UserId kMe(1);
+const UserId kPeer(2);
+const ConversationId kConv(7);
+
+MessageRecord record(Seq seq, UserId sender, const QString& text, QUuid clientId = QUuid::createUuid())
+{
+    MessageRecord m;
+    m.seq = seq;
+    m.conversation = kConv;
+    m.sender = sender;
+    m.timestampMs = 1'700'000'000'000 + seq;
+    m.clientMsgId = clientId;
+    m.text = text;
+    return m;
+}
+
+QList<Seq> seqs(const MessagesModel& model)
+{
+    QList<Seq> out;
+    for (int i = 0; i < model.rowCount(); ++i)
+        out.append(model.index(i).data(roles::MessageSeq).toLongLong());
+    return out;
+}
+
+} // namespace
+
+class TestMessagesModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void insertsInSeqOrderAndDeduplicates();
+    void pendingRowsConfirmedByAckOrEcho();
+    void failedAndRetried();
+    void prependOlderIsOneInsertion();
+    void readReceiptsAndUnread();
+    void fileMessageDisplayText();
+    void staysFastWith100kRows();
+    void contactsSortOnlineFirst();
+    void conversationsNewestActivityFirst();
+};
+
+void TestMessagesModel::insertsInSeqOrderAndDeduplicates()
+{
+    ContactsModel contacts;
+    MessagesModel model(kConv, &contacts);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setOwnUser(kMe);
+    QCOMPARE(model.addMessage(record(10, kPeer, QStringLiteral("a"))), MessagesModel::AddResult::Added);
+    QCOMPARE(model.addMessage(record(30, kPeer, QStringLiteral("c"))), MessagesModel::AddResult::Added);
+    QCOMPARE(model.addMessage(record(20, kPeer, QStringLiteral("b"))), MessagesModel::AddResult::Added);
+    QCOMPARE(model.addMessage(record(20, kPeer, QStringLiteral("b"))), MessagesModel::AddResult::Duplicate);
+    QCOMPARE(seqs(model), (QList<Seq>{10, 20, 30}));
+    QCOMPARE(model.newestSeq(), 30);
+    QCOMPARE(model.oldestSeq(), 10);
+    QCOMPARE(model.index(1).data(Qt::DisplayRole).toString(), QStringLiteral("b"));
+}
+
+void TestMessagesModel::pendingRowsConfirmedByAckOrEcho()
+{
+    ContactsModel contacts;
+    MessagesModel model(kConv, &contacts);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setOwnUser(kMe);
+    model.addMessage(record(10, kPeer, QStringLiteral("first")));
+    const QUuid a = QUuid::createUuid();
+    const QUuid b = QUuid::createUuid();
+    model.appendPending(a, QStringLiteral("mine a"), 5);
+    model.appendPending(b, QStringLiteral("mine b"), 6);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(2).data(roles::MessageDeliveryState).toInt(), int(DeliveryState::Pending));
+    QCOMPARE(model.index(2).data(roles::MessageSeq).toLongLong(), 0);
+
+    // An incoming message goes above the pending rows.
+    model.addMessage(record(11, kPeer, QStringLiteral("second")));
+    QCOMPARE(model.index(1).data(roles::MessageSeq).toLongLong(), 11);
+    QCOMPARE(model.index(2).data(roles::MessageClientId).toUuid(), a);
+
+    // b is acked first (seq 12): it moves above a, which stays pending at the bottom.
+    model.markSent(b, 12, 1000);
+    QCOMPARE(seqs(model), (QList<Seq>{10, 11, 12, 0}));
+    QCOMPARE(model.index(2).data(roles::MessageDeliveryState).toInt(), int(DeliveryState::Sent));
+    QVERIFY(model.index(2).data(roles::MessageIsOwn).toBool());
+    // a comes back through sync before its ack: matched by client_msg_id, no duplicate row.
+    QCOMPARE(model.addMessage(record(13, kMe, QStringLiteral("mine a"), a)), MessagesModel::AddResult::Confirmed);
+    model.markSent(a, 13, 1001); // the late ack changes nothing
+    QCOMPARE(seqs(model), (QList<Seq>{10, 11, 12, 13}));
+    QCOMPARE(model.addMessage(record(12, kMe, QStringLiteral("mine b"), b)), MessagesModel::AddResult::Duplicate);
+    QCOMPARE(model.storedCount(), 4);
+}
+
+void TestMessagesModel::failedAndRetried()
+{
+    ContactsModel contacts;
+    MessagesModel model(kConv, &contacts);
+    model.setOwnUser(kMe);
+    const QUuid a = QUuid::createUuid();
+    model.appendPending(a, QStringLiteral("x"), 1);
+    model.markFailed(a, ErrorCode::Forbidden);
+    QCOMPARE(model.index(0).data(roles::MessageDeliveryState).toInt(), int(DeliveryState::Failed));
+    model.markPending(a);
+    QCOMPARE(model.index(0).data(roles::MessageDeliveryState).toInt(), int(DeliveryState::Pending));
+}
+
+void TestMessagesModel::prependOlderIsOneInsertion()
+{
+    ContactsModel contacts;
+    MessagesModel model(kConv, &contacts);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setOwnUser(kMe);
+    model.addMessage(record(100, kPeer, QStringLiteral("newest")));
+    QList<MessageRecord> page;
+    for (Seq s = 99; s >= 50; --s) // history pages come newest first
+        page.append(record(s, kPeer, QString::number(s)));
+    page.append(record(100, kPeer, QStringLiteral("newest"))); // overlap is ignored
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QCOMPARE(model.prependOlder(page), 50);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 0);
+    QCOMPARE(inserted.first().at(2).toInt(), 49);
+    QCOMPARE(model.oldestSeq(), 50);
+    QCOMPARE(model.rowCount(), 51);
+    const QList<Seq> order = seqs(model);
+    QVERIFY(std::is_sorted(order.begin(), order.end()));
+}
+
+void TestMessagesModel::readReceiptsAndUnread()
+{
+    ContactsModel contacts;
+    MessagesModel model(kConv, &contacts);
+    model.setOwnUser(kMe);
+    model.addMessage(record(1, kMe, QStringLiteral("mine")));
+    model.addMessage(record(2, kPeer, QStringLiteral("theirs")));
+    model.addMessage(record(3, kPeer, QStringLiteral("theirs too")));
+    QCOMPARE(model.countFromOthersAfter(0), 2);
+    QCOMPARE(model.countFromOthersAfter(2), 1);
+    QCOMPARE(model.index(0).data(roles::MessageReadCount).toInt(), 0);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setReadPosition(kPeer, 1);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.index(0).data(roles::MessageReadCount).toInt(), 1);
+    model.setReadPosition(kMe, 3); // own receipts do not count
+    QCOMPARE(model.index(0).data(roles::MessageReadCount).toInt(), 1);
+}
+
+void TestMessagesModel::fileMessageDisplayText()
+{
+    ContactsModel contacts;
+    MessagesModel model(kConv, &contacts);
+    MessageRecord m = record(5, kPeer, QString());
+    m.kind = MessageKind::File;
+    m.file = FileRef{QStringLiteral("报告.pdf"), 1234, QByteArray(32, 'x'), false};
+    model.addMessage(m);
+    QCOMPARE(model.index(0).data(Qt::DisplayRole).toString(), QStringLiteral("[File] 报告.pdf"));
+    QCOMPARE(model.index(0).data(roles::MessageFileSize).toLongLong(), 1234);
+    QCOMPARE(model.index(0).data(roles::MessageKind).toInt(), int(MessageKind::File));
+}
+
+void TestMessagesModel::staysFastWith100kRows()
+{
+    ContactsModel contacts;
+    MessagesModel model(kConv, &contacts);
+    model.setOwnUser(kMe);
+    constexpr int kRows = 100'000;
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < kRows; ++i)
+        model.addMessage(record(1000 + 2 * i, i % 2 ? kMe : kPeer, QStringLiteral("message %1").arg(i)));
+    const qint64 appendMs = timer.restart();
+    // Out-of-order arrivals land in the middle; a history page lands at the top.
+    for (int i = 0; i < 100; ++i)
+        model.addMessage(record(1001 + 2000 * i, kPeer, QStringLiteral("late")));
+    const qint64 middleMs = timer.restart();
+    QList<MessageRecord> page;
+    for (int i = 0; i < 100; ++i)
+        page.append(record(1 + i, kPeer, QStringLiteral("old")));
+    model.prependOlder(page);
+    const qint64 prependMs = timer.restart();
+    for (int i = 0; i < model.rowCount(); i += 97)
+        model.index(i).data(roles::MessageText);
+    const qint64 readMs = timer.elapsed();
+    qInfo("100k rows: append %lld ms, 100 middle inserts %lld ms, prepend page %lld ms, sparse reads %lld ms", appendMs,
+          middleMs, prependMs, readMs);
+    QCOMPARE(model.rowCount(), kRows + 200);
+    QCOMPARE(model.countFromOthersAfter(0) > 0, true);
+    // Generous bounds (ASan and a loaded CI machine): the point is no quadratic behaviour.
+    QVERIFY2(appendMs < 10000, qPrintable(QString::number(appendMs)));
+    QVERIFY2(middleMs + prependMs < 5000, qPrintable(QString::number(middleMs + prependMs)));
+}
+
+void TestMessagesModel::contactsSortOnlineFirst()
+{
+    ContactsModel contacts;
+    QAbstractItemModelTester tester(&contacts, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    contacts.setUsers({UserInfo{UserId(1), QStringLiteral("zed"), QStringLiteral("Zed"), true},
+                       UserInfo{UserId(2), QStringLiteral("amy"), QStringLiteral("Amy"), false},
+                       UserInfo{UserId(3), QStringLiteral("wei"), QStringLiteral("张伟"), false}});
+    QCOMPARE(contacts.index(0).data(roles::ContactUsername).toString(), QStringLiteral("zed"));
+    QCOMPARE(contacts.index(1).data(roles::ContactUsername).toString(), QStringLiteral("amy"));
+    contacts.setOnline(UserId(2), true);
+    QCOMPARE(contacts.index(0).data(roles::ContactUsername).toString(), QStringLiteral("amy"));
+    contacts.setOnline(UserId(1), false);
+    QCOMPARE(contacts.index(1).data(roles::ContactUsername).toString(), QStringLiteral("zed")); // offline, by name
+    QCOMPARE(contacts.index(2).data(roles::ContactUsername).toString(), QStringLiteral("wei"));
+    QCOMPARE(contacts.index(contacts.rowOf(UserId(3))).data(roles::ContactInitials).toString(), QStringLiteral("张伟"));
+    QCOMPARE(ContactsModel::initials(QStringLiteral("Amy Pond")), QStringLiteral("AP"));
+    QCOMPARE(contacts.index(0).data(roles::ContactSearchText).toString(), QStringLiteral("amy amy"));
+}
+
+void TestMessagesModel::conversationsNewestActivityFirst()
+{
+    ContactsModel contacts;
+    contacts.setUsers({UserInfo{kMe, QStringLiteral("me"), QStringLiteral("Me"), true},
+                       UserInfo{kPeer, QStringLiteral("peer"), QStringLiteral("Peer"), true}});
+    ConversationsModel model(&contacts);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setOwnUser(kMe);
+    ConversationInfo priv{ConversationId(1), ConversationKind::Private, {}, {}, {kMe, kPeer}, 5, 0};
+    ConversationInfo group{ConversationId(2), ConversationKind::Group, QStringLiteral("Team"), kMe, {kMe, kPeer}, 9, 9};
+    model.setConversations({priv, group});
+    QCOMPARE(model.index(0).data(roles::ConversationTitle).toString(), QStringLiteral("Team"));
+    QCOMPARE(model.index(1).data(roles::ConversationTitle).toString(), QStringLiteral("Peer"));
+    QCOMPARE(model.index(1).data(roles::ConversationPeerId).toLongLong(), kPeer.value());
+
+    MessageRecord m = record(12, kPeer, QStringLiteral("line one\nline two"));
+    m.conversation = ConversationId(1);
+    QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
+    model.noteMessage(m, true);
+    QCOMPARE(moved.count(), 1);
+    QCOMPARE(model.index(0).data(roles::ConversationId).toLongLong(), 1);
+    QCOMPARE(model.index(0).data(roles::ConversationLastText).toString(), QStringLiteral("line one line two"));
+    QCOMPARE(model.index(0).data(roles::ConversationUnread).toInt(), 1);
+    QCOMPARE(model.totalUnread(), 1);
+    contacts.setOnline(kPeer, false);
+    QCOMPARE(model.index(0).data(roles::ConversationPeerOnline).toBool(), false);
+}
+
+QTEST_GUILESS_MAIN(TestMessagesModel)
+#include "tst_messagesmodel.moc"
