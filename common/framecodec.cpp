@@ -10,8 +10,7 @@ namespace lanchat {
 
 FrameCodec::FrameCodec(quint32 maxFrameBytes)
     : m_maxFrameBytes(maxFrameBytes)
-{
-}
+{}
 
 QByteArray FrameCodec::encode(const QCborMap& map)
 {
@@ -61,8 +60,12 @@ std::optional<FrameCodec::Frame> FrameCodec::next()
     const QCborValue value = QCborValue::fromCbor(reader);
     if (reader.lastError() == QCborError::InvalidUtf8String) {
         // The length prefix still delimits the frame, so the stream stays in sync: refuse this
-        // frame only and keep the connection.
-        return Frame{value.toMap(), ErrorCode::InvalidArgument, QStringLiteral("invalid UTF-8 in a text string")};
+        // frame only and keep the connection. The partially decoded value must not be used: Qt 6.4
+        // can leave a map with a key and no value, which crashes QCborMap::value() (found by fuzzing).
+        QCborMap idOnly;
+        if (const auto id = scanRequestId(payload))
+            idOnly.insert(QLatin1String("id"), *id);
+        return Frame{idOnly, ErrorCode::InvalidArgument, QStringLiteral("invalid UTF-8 in a text string")};
     }
     if (reader.lastError() != QCborError::NoError) {
         fail(ErrorCode::Malformed, QStringLiteral("invalid CBOR: %1").arg(reader.lastError().toString()));
@@ -82,6 +85,30 @@ std::optional<FrameCodec::Frame> FrameCodec::next()
         return std::nullopt;
     }
     return Frame{std::move(map), std::nullopt, {}};
+}
+
+std::optional<qint64> FrameCodec::scanRequestId(const QByteArray& payload)
+{
+    QCborStreamReader reader(payload);
+    if (!reader.isMap() || !reader.enterContainer())
+        return std::nullopt;
+    while (reader.lastError() == QCborError::NoError && reader.hasNext()) {
+        if (!reader.isString())
+            return std::nullopt;
+        QString key;
+        auto chunk = reader.readString();
+        while (chunk.status == QCborStreamReader::Ok) {
+            key += chunk.data;
+            chunk = reader.readString();
+        }
+        if (chunk.status == QCborStreamReader::Error)
+            return std::nullopt;
+        if (key == QLatin1String("id") && reader.isUnsignedInteger())
+            return qint64(reader.toUnsignedInteger());
+        if (!reader.next())
+            return std::nullopt;
+    }
+    return std::nullopt;
 }
 
 void FrameCodec::fail(ErrorCode code, const QString& message)

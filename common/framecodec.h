@@ -63,6 +63,8 @@ public:
     void setMaxFrameBytes(quint32 bytes) { m_maxFrameBytes = bytes; }
 
 private:
+    /** The top-level `id` of a map whose full decode failed, read up to the first bad item. */
+    static std::optional<qint64> scanRequestId(const QByteArray& payload);
     void fail(ErrorCode code, const QString& message);
     void compact();
 
