@@ -1,0 +1,45 @@
+#include "testserver.h"
+
+#include <QtDebug>
+
+namespace lanchat::test {
+
+TestServer::TestServer(bool tls, ServerConfig overrides)
+    : m_config(std::move(overrides))
+{
+    m_config.dataDir = m_dir.path();
+    m_config.tls = tls;
+    m_config.hashMemoryKiB = 64;
+    m_config.hashIterations = 1;
+    m_config.hashParallelism = 1;
+    m_config.discoveryPort = 0;
+}
+
+TestServer::~TestServer()
+{
+    stop();
+}
+
+bool TestServer::start()
+{
+    m_server = std::make_unique<RelayServer>(m_config);
+    QString error;
+    if (!m_server->start(QHostAddress::LocalHost, 0, &error)) {
+        qWarning("TestServer: %s", qPrintable(error));
+        return false;
+    }
+    return true;
+}
+
+void TestServer::stop()
+{
+    m_server.reset();
+}
+
+bool TestServer::restart()
+{
+    stop();
+    return start();
+}
+
+} // namespace lanchat::test
