@@ -1,0 +1,393 @@
+// End-to-end file transfer through an in-process relay on 127.0.0.1 (issue 3): real sockets, real files.
+
+#include "filenamesanitizer.h"
+#include "messages/filemessages.h"
+#include "relayserver.h"
+#include "sha256.h"
+#include "transfertestenv.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace lanchat;
+using State = TransferManager::State;
+
+namespace {
+constexpr qint64 kMiB = 1024 * 1024;
+constexpr int kLongWaitMs = 120000;
+} // namespace
+
+class tst_TransferManager : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void roundTrip200MiB();
+    void groupSendDownloadedByThreeMembers();
+    void instantUploadSendsNoBytes();
+    void uploadResumesAfterServerRestart();
+    void downloadResumesAfterServerRestart();
+    void hostileNamesSavedSafely_data();
+    void hostileNamesSavedSafely();
+    void uploadHashMismatchDetected();
+    void downloadHashMismatchDetected();
+    void fileTooLarge();
+    void quotaGivesStorageFull();
+    void forbiddenForNonMember();
+    void cancelRemovesServerPart();
+    void queueRespectsMaxConcurrent();
+
+private:
+    int waitDone(TransferManager& manager, int key, int timeoutMs = kLongWaitMs);
+    QString partsDir() const { return QDir(m_env->dataDir()).filePath(QStringLiteral("files/tmp")); }
+
+    std::unique_ptr<TransferTestEnv> m_env;
+    std::unique_ptr<TestUser> m_alice;
+    std::unique_ptr<TestUser> m_bob;
+    ConversationId m_chat;
+};
+
+void tst_TransferManager::init()
+{
+    m_env = std::make_unique<TransferTestEnv>();
+    m_env->config().maxFileBytes = 300 * kMiB;
+    QVERIFY(m_env->startServer());
+    m_alice = m_env->connectUser(QStringLiteral("alice"));
+    m_bob = m_env->connectUser(QStringLiteral("bob"));
+    QVERIFY(m_alice && m_bob);
+    m_chat = m_env->openPrivate(*m_alice, *m_bob);
+    QVERIFY(m_chat.isValid());
+}
+
+void tst_TransferManager::cleanup()
+{
+    m_alice.reset();
+    m_bob.reset();
+    m_env.reset();
+}
+
+int tst_TransferManager::waitDone(TransferManager& manager, int key, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        const int state = TransferTestEnv::stateOf(manager, key);
+        if (state == int(State::Done) || state == int(State::Failed) || state == int(State::Cancelled))
+            return state;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    }
+    return TransferTestEnv::stateOf(manager, key);
+}
+
+void tst_TransferManager::roundTrip200MiB()
+{
+    const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("big.bin"));
+    const QByteArray sha = TransferTestEnv::writeRandomFile(path, 200 * kMiB);
+    QVERIFY(!sha.isEmpty());
+    QElapsedTimer timer;
+    timer.start();
+    const int up = m_alice->transfers->upload(m_chat, path);
+    QCOMPARE(waitDone(*m_alice->transfers, up), int(State::Done));
+    const qint64 upMs = timer.restart();
+    QCOMPARE(TransferTestEnv::roleOf(*m_alice->transfers, up, TransferManager::Sha256Role).toByteArray(), sha);
+
+    const int down = m_bob->transfers->download(m_chat, QStringLiteral("big.bin"), 200 * kMiB, sha);
+    QCOMPARE(waitDone(*m_bob->transfers, down), int(State::Done));
+    const qint64 downMs = timer.elapsed();
+    const QString local = TransferTestEnv::roleOf(*m_bob->transfers, down, TransferManager::LocalPathRole).toString();
+    QCOMPARE(QFileInfo(local).fileName(), QStringLiteral("big.bin"));
+    QCOMPARE(Sha256::hashFile(local), sha);
+    QCOMPARE(m_bob->transfers->downloadedPath(sha), local);
+    qInfo("200 MiB in-process: upload %lld ms (%.0f MB/s incl. hashing), download %lld ms (%.0f MB/s)", upMs,
+          200 * kMiB / 1e3 / qMax<qint64>(upMs, 1), downMs, 200 * kMiB / 1e3 / qMax<qint64>(downMs, 1));
+}
+
+void tst_TransferManager::groupSendDownloadedByThreeMembers()
+{
+    auto carol = m_env->connectUser(QStringLiteral("carol"));
+    auto dave = m_env->connectUser(QStringLiteral("dave"));
+    QVERIFY(carol && dave);
+    const ConversationId group = m_env->createGroup(*m_alice, {m_bob.get(), carol.get(), dave.get()});
+    QVERIFY(group.isValid());
+    const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("slides.pptx"));
+    const QByteArray sha = TransferTestEnv::writeRandomFile(path, 3 * kMiB + 123);
+    const int up = m_alice->transfers->upload(group, path);
+    QCOMPARE(waitDone(*m_alice->transfers, up), int(State::Done));
+    // Every member sees the file message in the group's history.
+    const QList<MessageRecord> history = m_env->history(*dave, group);
+    QVERIFY(!history.isEmpty());
+    QCOMPARE(history.first().kind, MessageKind::File);
+    QCOMPARE(history.first().file->sha256, sha);
+    for (TestUser* member : {m_bob.get(), carol.get(), dave.get()}) {
+        const FileRef file = *history.first().file;
+        const int key = member->transfers->download(group, file.name, file.size, file.sha256);
+        QCOMPARE(waitDone(*member->transfers, key), int(State::Done));
+        const QString local =
+            TransferTestEnv::roleOf(*member->transfers, key, TransferManager::LocalPathRole).toString();
+        QCOMPARE(Sha256::hashFile(local), sha);
+    }
+}
+
+void tst_TransferManager::instantUploadSendsNoBytes()
+{
+    const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("a.bin"));
+    const QByteArray sha = TransferTestEnv::writeRandomFile(path, 5 * kMiB);
+    const int first = m_alice->transfers->upload(m_chat, path);
+    QCOMPARE(waitDone(*m_alice->transfers, first), int(State::Done));
+    QCOMPARE(m_alice->transfers->chunkBytesSent(), 5 * kMiB);
+
+    // The same content under another name, and from another user into another conversation.
+    const QString copy = QDir(m_env->scratchDir()).filePath(QStringLiteral("copy of a.bin"));
+    QVERIFY(QFile::copy(path, copy));
+    const int second = m_alice->transfers->upload(m_chat, copy);
+    QCOMPARE(waitDone(*m_alice->transfers, second), int(State::Done));
+    QCOMPARE(m_alice->transfers->chunkBytesSent(), 5 * kMiB);
+
+    auto carol = m_env->connectUser(QStringLiteral("carol"));
+    QVERIFY(carol);
+    const ConversationId other = m_env->openPrivate(*carol, *m_bob);
+    const int third = carol->transfers->upload(other, copy);
+    QCOMPARE(waitDone(*carol->transfers, third), int(State::Done));
+    QCOMPARE(carol->transfers->chunkBytesSent(), 0);
+    QCOMPARE(m_env->history(*m_bob, other).first().file->sha256, sha);
+}
+
+void tst_TransferManager::uploadResumesAfterServerRestart()
+{
+    const qint64 size = 96 * kMiB;
+    const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("resume-up.bin"));
+    const QByteArray sha = TransferTestEnv::writeRandomFile(path, size);
+    const int key = m_alice->transfers->upload(m_chat, path);
+    const auto done = [&] {
+        return TransferTestEnv::roleOf(*m_alice->transfers, key, TransferManager::BytesDoneRole).toLongLong();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(
+        TransferTestEnv::stateOf(*m_alice->transfers, key) == int(State::Running) && done() >= size * 4 / 10, 60000);
+    m_env->stopServer(); // cuts every connection at ~40 %
+    const qint64 acked = done();
+    QVERIFY(acked < size);
+    QVERIFY(m_env->startServer(m_env->port()));
+    QCOMPARE(waitDone(*m_alice->transfers, key), int(State::Done));
+    // Resumed from the part on disk: only the window in flight at the cut is sent twice, not the whole prefix.
+    const qint64 resent = m_alice->transfers->chunkBytesSent() - size;
+    QVERIFY2(resent <= 8 * 256 * 1024, qPrintable(QString::number(resent)));
+    QVERIFY(QDir(partsDir()).isEmpty());
+    const int down = m_bob->transfers->download(m_chat, QStringLiteral("resume-up.bin"), size, sha);
+    QCOMPARE(waitDone(*m_bob->transfers, down), int(State::Done));
+}
+
+void tst_TransferManager::downloadResumesAfterServerRestart()
+{
+    const qint64 size = 96 * kMiB;
+    const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("resume-down.bin"));
+    const QByteArray sha = TransferTestEnv::writeRandomFile(path, size);
+    const int up = m_alice->transfers->upload(m_chat, path);
+    QCOMPARE(waitDone(*m_alice->transfers, up), int(State::Done));
+
+    TransferManager& bob = *m_bob->transfers;
+    const int key = bob.download(m_chat, QStringLiteral("resume-down.bin"), size, sha);
+    const auto done = [&] { return TransferTestEnv::roleOf(bob, key, TransferManager::BytesDoneRole).toLongLong(); };
+    QTRY_VERIFY_WITH_TIMEOUT(done() >= size * 4 / 10, 60000);
+    m_env->stopServer();
+    const qint64 atCut = done();
+    const QString part = QDir(m_bob->downloadDir).filePath(QStringLiteral("resume-down.bin.part"));
+    QCOMPARE(QFileInfo(part).size(), atCut);
+    // From now on progress must never fall below the cut: the download continues from the part's size.
+    qint64 lowest = atCut;
+    connect(&bob, &QAbstractItemModel::dataChanged, this, [&] { lowest = qMin(lowest, done()); });
+    QVERIFY(m_env->startServer(m_env->port()));
+    QCOMPARE(waitDone(bob, key), int(State::Done));
+    QCOMPARE(lowest, atCut);
+    QVERIFY(!QFile::exists(part));
+    QCOMPARE(Sha256::hashFile(TransferTestEnv::roleOf(bob, key, TransferManager::LocalPathRole).toString()), sha);
+}
+
+void tst_TransferManager::hostileNamesSavedSafely_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("traversal") << QStringLiteral("../../x");
+    QTest::newRow("separator") << QStringLiteral("a/b");
+    QTest::newRow("device") << QStringLiteral("CON");
+    QTest::newRow("hidden") << QStringLiteral(".bashrc");
+    QTest::newRow("300 bytes") << QString(296, QLatin1Char('n')) + QStringLiteral(".txt");
+    QTest::newRow("chinese") << QStringLiteral("项目计划书（定稿）.xlsx");
+}
+
+void tst_TransferManager::hostileNamesSavedSafely()
+{
+    QFETCH(QString, name);
+    // A hostile client offers the name on the wire as it likes (the desktop client would sanitise it first).
+    const QByteArray content = "hostile " + name.toUtf8();
+    FileOffer offer;
+    offer.conversation = m_chat;
+    offer.clientMsgId = QUuid::createUuid();
+    offer.name = name.left(255);
+    while (offer.name.toUtf8().size() > 255)
+        offer.name.chop(1);
+    offer.size = content.size();
+    offer.sha256 = Sha256::hash(content);
+    const auto ok = FileOfferOk::decode(TransferTestEnv::call(*m_alice->connection, offer.encode()), nullptr);
+    QVERIFY(ok);
+    FileChunk chunk{ok->transfer, 0, content};
+    QVERIFY(FileChunkOk::decode(TransferTestEnv::call(*m_alice->connection, chunk.encode()), nullptr)->complete);
+
+    const FileRef file = *m_env->history(*m_bob, m_chat).first().file;
+    QCOMPARE(file.name, FileNameSanitizer::sanitize(offer.name));
+    // Even a server that passed the raw name on would not make the client write outside its directory.
+    for (const QString& announced : {file.name, name}) {
+        const int key = m_bob->transfers->download(m_chat, announced, file.size, file.sha256);
+        QCOMPARE(waitDone(*m_bob->transfers, key, 30000), int(State::Done));
+        const QFileInfo local(
+            TransferTestEnv::roleOf(*m_bob->transfers, key, TransferManager::LocalPathRole).toString());
+        QCOMPARE(local.absolutePath(), QDir(m_bob->downloadDir).absolutePath());
+        QVERIFY(!local.fileName().startsWith(QLatin1Char('.')));
+        QVERIFY(local.fileName().toUtf8().size() <= 255);
+        QVERIFY(local.fileName().compare(QStringLiteral("CON"), Qt::CaseInsensitive) != 0);
+        QCOMPARE(Sha256::hashFile(local.filePath()), file.sha256);
+    }
+    QCOMPARE(QDir(m_bob->downloadDir).entryList(QDir::Files | QDir::Hidden).size(), 2);
+    QVERIFY(!QFile::exists(QDir(m_env->scratchDir()).filePath(QStringLiteral("x"))));
+}
+
+void tst_TransferManager::uploadHashMismatchDetected()
+{
+    const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("corrupt.bin"));
+    TransferTestEnv::writeRandomFile(path, 2 * kMiB);
+    m_alice->transfers->setCorruptChunksForTest(true);
+    const int key = m_alice->transfers->upload(m_chat, path);
+    QCOMPARE(waitDone(*m_alice->transfers, key), int(State::Failed));
+    QCOMPARE(TransferTestEnv::roleOf(*m_alice->transfers, key, TransferManager::ErrorCodeRole).toString(),
+             QStringLiteral("hash_mismatch"));
+    QVERIFY(QDir(partsDir()).isEmpty());
+    QVERIFY(m_env->history(*m_bob, m_chat).isEmpty());
+
+    // Retry without the fault succeeds.
+    m_alice->transfers->setCorruptChunksForTest(false);
+    m_alice->transfers->retryAllFailed();
+    QCOMPARE(waitDone(*m_alice->transfers, key), int(State::Done));
+}
+
+void tst_TransferManager::downloadHashMismatchDetected()
+{
+    const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("good.bin"));
+    const QByteArray sha = TransferTestEnv::writeRandomFile(path, 2 * kMiB);
+    const int up = m_alice->transfers->upload(m_chat, path);
+    QCOMPARE(waitDone(*m_alice->transfers, up), int(State::Done));
+    m_bob->transfers->setCorruptChunksForTest(true);
+    const int key = m_bob->transfers->download(m_chat, QStringLiteral("good.bin"), 2 * kMiB, sha);
+    QCOMPARE(waitDone(*m_bob->transfers, key), int(State::Failed));
+    QCOMPARE(TransferTestEnv::roleOf(*m_bob->transfers, key, TransferManager::ErrorCodeRole).toString(),
+             QStringLiteral("hash_mismatch"));
+    // Nothing half-written is left, neither as part nor as final file.
+    QVERIFY(QDir(m_bob->downloadDir).entryList(QDir::Files | QDir::Hidden).isEmpty());
+    QVERIFY(m_bob->transfers->downloadedPath(sha).isEmpty());
+}
+
+void tst_TransferManager::fileTooLarge()
+{
+    const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("huge.iso"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(file.resize(300 * kMiB + 1)); // sparse
+    file.close();
+    const int key = m_alice->transfers->upload(m_chat, path);
+    QCOMPARE(waitDone(*m_alice->transfers, key), int(State::Failed));
+    QCOMPARE(TransferTestEnv::roleOf(*m_alice->transfers, key, TransferManager::ErrorCodeRole).toString(),
+             QStringLiteral("file_too_large"));
+    QCOMPARE(m_alice->transfers->chunkBytesSent(), 0);
+}
+
+void tst_TransferManager::quotaGivesStorageFull()
+{
+    cleanup();
+    m_env = std::make_unique<TransferTestEnv>();
+    m_env->config().storeQuotaBytes = 4 * kMiB;
+    QVERIFY(m_env->startServer());
+    m_alice = m_env->connectUser(QStringLiteral("alice"));
+    m_bob = m_env->connectUser(QStringLiteral("bob"));
+    m_chat = m_env->openPrivate(*m_alice, *m_bob);
+    const QString small = QDir(m_env->scratchDir()).filePath(QStringLiteral("small.bin"));
+    const QString big = QDir(m_env->scratchDir()).filePath(QStringLiteral("big.bin"));
+    TransferTestEnv::writeRandomFile(small, 3 * kMiB);
+    TransferTestEnv::writeRandomFile(big, 2 * kMiB);
+    const int first = m_alice->transfers->upload(m_chat, small);
+    QCOMPARE(waitDone(*m_alice->transfers, first), int(State::Done));
+    const int second = m_alice->transfers->upload(m_chat, big);
+    QCOMPARE(waitDone(*m_alice->transfers, second), int(State::Failed));
+    QCOMPARE(TransferTestEnv::roleOf(*m_alice->transfers, second, TransferManager::ErrorCodeRole).toString(),
+             QStringLiteral("storage_full"));
+    // The server keeps serving: a text-free request still works.
+    QVERIFY(!m_env->history(*m_bob, m_chat).isEmpty());
+}
+
+void tst_TransferManager::forbiddenForNonMember()
+{
+    const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("private.bin"));
+    const QByteArray sha = TransferTestEnv::writeRandomFile(path, 1 * kMiB);
+    const int up = m_alice->transfers->upload(m_chat, path);
+    QCOMPARE(waitDone(*m_alice->transfers, up), int(State::Done));
+    auto mallory = m_env->connectUser(QStringLiteral("mallory"));
+    QVERIFY(mallory);
+    const int key = mallory->transfers->download(m_chat, QStringLiteral("private.bin"), 1 * kMiB, sha);
+    QCOMPARE(waitDone(*mallory->transfers, key), int(State::Failed));
+    QCOMPARE(TransferTestEnv::roleOf(*mallory->transfers, key, TransferManager::ErrorCodeRole).toString(),
+             QStringLiteral("forbidden"));
+    // Nor may a non-member upload into the conversation.
+    const int upKey = mallory->transfers->upload(m_chat, path);
+    QCOMPARE(waitDone(*mallory->transfers, upKey), int(State::Failed));
+    QCOMPARE(TransferTestEnv::roleOf(*mallory->transfers, upKey, TransferManager::ErrorCodeRole).toString(),
+             QStringLiteral("forbidden"));
+}
+
+void tst_TransferManager::cancelRemovesServerPart()
+{
+    const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("cancel.bin"));
+    TransferTestEnv::writeRandomFile(path, 64 * kMiB);
+    TransferManager& alice = *m_alice->transfers;
+    const int key = alice.upload(m_chat, path);
+    QTRY_VERIFY_WITH_TIMEOUT(TransferTestEnv::stateOf(alice, key) == int(State::Running) &&
+                                 TransferTestEnv::roleOf(alice, key, TransferManager::BytesDoneRole).toLongLong() > 0,
+                             30000);
+    QCOMPARE(QDir(partsDir()).entryList(QDir::Files).size(), 1);
+    QSignalSpy finished(&alice, &TransferManager::transferFinished);
+    alice.cancel(key);
+    QCOMPARE(TransferTestEnv::stateOf(alice, key), int(State::Cancelled));
+    QCOMPARE(finished.size(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(QDir(partsDir()).entryList(QDir::Files).isEmpty(), 10000);
+}
+
+void tst_TransferManager::queueRespectsMaxConcurrent()
+{
+    TransferManager& alice = *m_alice->transfers;
+    alice.setMaxConcurrent(2);
+    QList<int> keys;
+    for (int i = 0; i < 5; ++i) {
+        const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("batch-%1.bin").arg(i));
+        TransferTestEnv::writeRandomFile(path, 2 * kMiB + i);
+        keys << alice.upload(m_chat, path);
+    }
+    int maxActive = 0;
+    const auto count = [&] {
+        int active = 0;
+        for (int key : keys) {
+            const int s = TransferTestEnv::stateOf(alice, key);
+            active += (s == int(State::Running) || s == int(State::Hashing)) ? 1 : 0;
+        }
+        maxActive = qMax(maxActive, active);
+    };
+    connect(&alice, &QAbstractItemModel::dataChanged, this, count);
+    count();
+    for (int key : keys)
+        QCOMPARE(waitDone(alice, key), int(State::Done));
+    QCOMPARE(maxActive, 2);
+    QCOMPARE(alice.rowCount(), 5);
+    // Newest first.
+    QCOMPARE(alice.data(alice.index(0, 0), TransferManager::TransferKeyRole).toInt(), keys.last());
+    QCOMPARE(m_env->history(*m_bob, m_chat).size(), 5);
+}
+
+QTEST_GUILESS_MAIN(tst_TransferManager)
+#include "tst_transfermanager.moc"
