@@ -1,0 +1,71 @@
+#include "appcontroller.h"
+
+#include "appsettings.h"
+#include "chatclient.h"
+#include "languagemanager.h"
+#include "logindialog.h"
+#include "mainwindow.h"
+#include "serverfinder.h"
+#include "traycontroller.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QTimer>
+
+namespace lanchat {
+
+AppController::AppController(QObject* parent)
+    : QObject(parent)
+    , m_settings(std::make_unique<AppSettings>())
+    , m_languages(new LanguageManager(this))
+    , m_client(new ChatClient(this))
+    , m_finder(new ServerFinder(this))
+{}
+
+AppController::~AppController()
+{
+    m_window.reset();
+}
+
+void AppController::applyStyleSheet()
+{
+    QFile qss(QStringLiteral(":/style.qss"));
+    if (qss.open(QIODevice::ReadOnly))
+        qApp->setStyleSheet(QString::fromUtf8(qss.readAll()));
+}
+
+bool AppController::start()
+{
+    m_languages->apply(m_settings->language());
+    applyStyleSheet();
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/lanchat.png")));
+    m_finder->start();
+    return showLogin();
+}
+
+bool AppController::showLogin()
+{
+    LoginDialog login(m_client, *m_settings, m_finder);
+    if (login.exec() != QDialog::Accepted)
+        return false;
+    m_finder->stop();
+    if (!m_window) {
+        m_window = std::make_unique<MainWindow>(m_client, *m_settings, m_languages);
+        connect(m_window.get(), &MainWindow::loggedOut, this, [this] {
+            // Back to the login dialog once the window's event handling is done.
+            QTimer::singleShot(0, this, [this] {
+                m_finder->start();
+                if (!showLogin())
+                    QApplication::quit();
+            });
+        });
+    }
+    m_window->setServerName(m_settings->lastHost() + QLatin1Char(':') + QString::number(m_settings->lastPort()));
+    if (m_settings->startMinimised() && m_window->tray()->isAvailable())
+        m_window->hide();
+    else
+        m_window->show();
+    return true;
+}
+
+} // namespace lanchat

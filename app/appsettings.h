@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QSet>
+#include <QSettings>
+#include <QString>
+
+namespace lanchat {
+
+/**
+ * Typed access to the desktop app's persistent settings (QSettings, organisation "LanChat", application
+ * "lanchat": ~/.config/LanChat/lanchat.conf on Linux). Every window reads and writes settings through one
+ * AppSettings passed by reference from main(); nothing reads QSettings directly.
+ *
+ * The password is stored only when the user ticks "Remember password", as plain text in that file,
+ * protected only by the file permissions of the user's home folder; docs/user.md says so.
+ */
+class AppSettings
+{
+public:
+    /** Language choice of the Settings dialog. */
+    enum class Language
+    {
+        System,  ///< follow the system locale (zh* → Chinese, anything else → English)
+        Chinese, ///< 简体中文 (zh_CN)
+        English, ///< English (source language)
+    };
+
+    /** Uses the default QSettings location. */
+    AppSettings();
+    /** Uses an INI file at @p iniPath (tests, portable installs). */
+    explicit AppSettings(const QString& iniPath);
+
+    QString lastHost() const;
+    quint16 lastPort() const;
+    void setLastServer(const QString& host, quint16 port);
+    /** Whether connections use TLS (default true); plaintext exists for test servers only. */
+    bool useTls() const;
+    void setUseTls(bool tls);
+    QString lastUsername() const;
+    void setLastUsername(const QString& username);
+    bool rememberPassword() const;
+    /** Stores @p password when @p remember, erases any stored password otherwise. */
+    void setRememberedPassword(bool remember, const QString& password);
+    QString rememberedPassword() const;
+
+    /** Pinned TLS certificate fingerprint (hex SHA-256) of host:port, empty when never trusted. */
+    QString pinnedFingerprint(const QString& host, quint16 port) const;
+    void setPinnedFingerprint(const QString& host, quint16 port, const QString& hexFingerprint);
+
+    /** Folder downloads are written to; defaults to ~/Downloads/LanChat. */
+    QString downloadDirectory() const;
+    void setDownloadDirectory(const QString& dir);
+    bool notificationsEnabled() const;
+    void setNotificationsEnabled(bool enabled);
+    /** Conversations (ids) whose new messages do not raise a desktop notification. */
+    QSet<qint64> mutedConversations() const;
+    void setConversationMuted(qint64 conversation, bool muted);
+    bool startMinimised() const;
+    void setStartMinimised(bool minimised);
+    /** Closing the main window hides it to the tray instead of quitting (default true). */
+    bool closeToTray() const;
+    void setCloseToTray(bool toTray);
+    Language language() const;
+    void setLanguage(Language language);
+    /** Base font size in points for messages and lists; 0 means the system default. */
+    int fontPointSize() const;
+    void setFontPointSize(int points);
+
+    QSettings& raw() { return m_settings; }
+
+private:
+    mutable QSettings m_settings;
+};
+
+} // namespace lanchat

@@ -1,0 +1,51 @@
+#include "avatarpainter.h"
+
+#include <QPainter>
+
+#include <array>
+
+namespace lanchat {
+
+namespace {
+
+// Muted tones that keep white initials readable (contrast ≥ 4.5:1, WCAG 2.1 AA).
+constexpr std::array<QRgb, 8> kPalette{0xff3b6fb6, 0xff2e8b57, 0xffb5533c, 0xff7a52a8,
+                                       0xff1f7f8c, 0xffa0522d, 0xff5b6b7d, 0xffb03a6e};
+
+} // namespace
+
+QColor AvatarPainter::colorFor(qint64 key)
+{
+    const auto index = static_cast<size_t>((key < 0 ? -key : key) % qint64(kPalette.size()));
+    return QColor::fromRgb(kPalette[index]);
+}
+
+void AvatarPainter::paint(QPainter* painter, const QRect& rect, const QString& initials, qint64 key)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(colorFor(key));
+    painter->drawEllipse(rect);
+    QFont font = painter->font();
+    font.setBold(true);
+    font.setPixelSize(qMax(8, rect.height() * 2 / 5));
+    painter->setFont(font);
+    painter->setPen(Qt::white);
+    painter->drawText(rect, Qt::AlignCenter, initials.left(2).toUpper());
+    painter->restore();
+}
+
+void AvatarPainter::paintPresence(QPainter* painter, const QRect& avatarRect, bool online)
+{
+    const int d = qMax(8, avatarRect.width() / 4);
+    const QRect dot(avatarRect.right() - d + 2, avatarRect.bottom() - d + 2, d, d);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(QPen(Qt::white, 2));
+    painter->setBrush(online ? QColor(0x2e, 0xb8, 0x5c) : QColor(0xa0, 0xa6, 0xad));
+    painter->drawEllipse(dot);
+    painter->restore();
+}
+
+} // namespace lanchat

@@ -1,0 +1,69 @@
+#include "connectionstatuslabel.h"
+
+#include <QEvent>
+
+namespace lanchat {
+
+ConnectionStatusLabel::ConnectionStatusLabel(ChatClient* client, QWidget* parent)
+    : QLabel(parent)
+    , m_client(client)
+{
+    setObjectName(QStringLiteral("connectionStatus"));
+    m_countdown.setInterval(1000);
+    connect(&m_countdown, &QTimer::timeout, this, &ConnectionStatusLabel::refresh);
+    connect(m_client, &ChatClient::stateChanged, this, &ConnectionStatusLabel::refresh);
+    refresh();
+}
+
+void ConnectionStatusLabel::setServerName(const QString& name)
+{
+    m_serverName = name;
+    refresh();
+}
+
+void ConnectionStatusLabel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        refresh();
+    QLabel::changeEvent(event);
+}
+
+void ConnectionStatusLabel::refresh()
+{
+    QString text;
+    QString color = QStringLiteral("#6b7380");
+    const ChatClient::State state = m_client->state();
+    switch (state) {
+    case ChatClient::State::LoggedIn:
+        //: status bar; %1 is the server address
+        text = tr("● Connected to %1").arg(m_serverName);
+        color = QStringLiteral("#1e8e3e");
+        break;
+    case ChatClient::State::Connecting:
+    case ChatClient::State::Connected:
+        text = tr("● Connecting…");
+        color = QStringLiteral("#b7791f");
+        break;
+    case ChatClient::State::Reconnecting: {
+        const int seconds = (m_client->reconnectInMs() + 999) / 1000;
+        text = tr("● Connection lost — reconnecting in %n s", nullptr, seconds);
+        color = QStringLiteral("#c62828");
+        break;
+    }
+    case ChatClient::State::Offline:
+        text = tr("● Offline");
+        break;
+    }
+    if (state == ChatClient::State::Reconnecting) {
+        m_countdown.start();
+        const QString error = m_client->lastConnectionError();
+        setToolTip(error);
+    } else {
+        m_countdown.stop();
+        setToolTip({});
+    }
+    setText(text);
+    setStyleSheet(QStringLiteral("color: %1;").arg(color));
+}
+
+} // namespace lanchat

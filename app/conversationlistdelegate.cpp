@@ -1,0 +1,118 @@
+#include "conversationlistdelegate.h"
+
+#include "avatarpainter.h"
+#include "displayformat.h"
+#include "modelroles.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace lanchat {
+
+namespace {
+
+constexpr int kPadding = 10;
+constexpr int kAvatar = 40;
+
+} // namespace
+
+ConversationListDelegate::ConversationListDelegate(Mode mode, QObject* parent)
+    : QStyledItemDelegate(parent)
+    , m_mode(mode)
+{}
+
+QSize ConversationListDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    Q_UNUSED(index);
+    const QFontMetrics fm(option.font);
+    return {200, qMax(kAvatar, fm.height() * 2 + 4) + 2 * kPadding};
+}
+
+void ConversationListDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
+                                     const QModelIndex& index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    opt.text.clear();
+    opt.icon = QIcon();
+    // The style draws the selection/hover background, so the stylesheet decides those colours.
+    const QWidget* widget = option.widget;
+    QStyle* style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    const bool conv = m_mode == Mode::Conversations;
+    const QRect r = option.rect.adjusted(kPadding, kPadding, -kPadding, -kPadding);
+    const QRect avatar(r.left(), r.top() + (r.height() - kAvatar) / 2, kAvatar, kAvatar);
+    const qint64 key = index.data(conv ? int(roles::ConversationId) : int(roles::ContactUserId)).toLongLong();
+    const QString initials =
+        index.data(conv ? int(roles::ConversationInitials) : int(roles::ContactInitials)).toString();
+    AvatarPainter::paint(painter, avatar, initials, key);
+    const bool isGroup = conv && index.data(roles::ConversationIsGroup).toBool();
+    if (!isGroup) {
+        const bool online = index.data(conv ? int(roles::ConversationPeerOnline) : int(roles::ContactOnline)).toBool();
+        AvatarPainter::paintPresence(painter, avatar, online);
+    }
+
+    const bool selected = option.state & QStyle::State_Selected;
+    const QColor primary = option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
+    const QColor secondary = selected ? primary : option.palette.color(QPalette::PlaceholderText);
+    QRect text = r.adjusted(kAvatar + kPadding, 0, 0, 0);
+    const QFontMetrics fm(option.font);
+    const int lineH = fm.height();
+    const int top = text.top() + (text.height() - 2 * lineH - 4) / 2;
+    const QRect line1(text.left(), top, text.width(), lineH);
+    const QRect line2(text.left(), top + lineH + 4, text.width(), lineH);
+
+    const QString title = index.data(conv ? int(roles::ConversationTitle) : int(roles::ContactDisplayName)).toString();
+    QString subtitle = index.data(conv ? int(roles::ConversationLastText) : int(roles::ContactUsername)).toString();
+    subtitle.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    QString time;
+    if (conv)
+        time = DisplayFormat::listTime(index.data(roles::ConversationLastActivity).toDateTime());
+
+    painter->save();
+    QFont small = option.font;
+    small.setPointSizeF(option.font.pointSizeF() * 0.88);
+    const int timeWidth = time.isEmpty() ? 0 : QFontMetrics(small).horizontalAdvance(time) + kPadding;
+    QFont bold = option.font;
+    bold.setBold(true);
+    painter->setFont(bold);
+    painter->setPen(primary);
+    painter->drawText(line1.adjusted(0, 0, -timeWidth, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetrics(bold).elidedText(title, Qt::ElideRight, line1.width() - timeWidth));
+    painter->setFont(small);
+    painter->setPen(secondary);
+    if (!time.isEmpty())
+        painter->drawText(line1, Qt::AlignRight | Qt::AlignVCenter, time);
+    const int unread = conv ? index.data(roles::ConversationUnread).toInt() : 0;
+    const int badgeWidth = unread > 0 ? fm.height() + 12 : 0;
+    painter->drawText(line2.adjusted(0, 0, -badgeWidth, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetrics(small).elidedText(subtitle, Qt::ElideRight, line2.width() - badgeWidth));
+    painter->restore();
+    if (unread > 0)
+        paintBadge(painter, line2, unread, option);
+}
+
+void ConversationListDelegate::paintBadge(QPainter* painter, const QRect& line, int unread,
+                                          const QStyleOptionViewItem& option) const
+{
+    const QString text = unread > 99 ? QStringLiteral("99+") : QString::number(unread);
+    QFont font = option.font;
+    font.setPointSizeF(option.font.pointSizeF() * 0.8);
+    font.setBold(true);
+    const QFontMetrics fm(font);
+    const int h = fm.height() + 2;
+    const int w = qMax(h, fm.horizontalAdvance(text) + 10);
+    const QRect badge(line.right() - w, line.top() + (line.height() - h) / 2, w, h);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(0xe5, 0x48, 0x4d));
+    painter->drawRoundedRect(badge, h / 2.0, h / 2.0);
+    painter->setFont(font);
+    painter->setPen(Qt::white);
+    painter->drawText(badge, Qt::AlignCenter, text);
+    painter->restore();
+}
+
+} // namespace lanchat

@@ -1,0 +1,401 @@
+#include "conversationview.h"
+
+#include "appsettings.h"
+#include "chatclient.h"
+#include "conversationsmodel.h"
+#include "logging.h"
+#include "messagedelegate.h"
+#include "messageinput.h"
+#include "messagesmodel.h"
+#include "modelroles.h"
+#include "transfermanager.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QImage>
+#include <QKeySequence>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QMimeData>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace lanchat {
+
+ConversationView::ConversationView(ChatClient* client, AppSettings& settings, QWidget* parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_settings(settings)
+{
+    setAcceptDrops(true);
+    buildUi();
+    retranslateUi();
+    setConversation(ConversationId());
+}
+
+ConversationView::~ConversationView() = default;
+
+void ConversationView::buildUi()
+{
+    m_stack = new QStackedWidget(this);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_stack);
+
+    m_placeholder = new QLabel(m_stack);
+    m_placeholder->setObjectName(QStringLiteral("placeholder"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_stack->addWidget(m_placeholder);
+
+    auto* page = new QWidget(m_stack);
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    auto* header = new QWidget(page);
+    header->setObjectName(QStringLiteral("conversationHeader"));
+    auto* headerLayout = new QHBoxLayout(header);
+    headerLayout->setContentsMargins(16, 10, 12, 10);
+    auto* titles = new QVBoxLayout;
+    titles->setSpacing(2);
+    m_title = new QLabel(header);
+    m_title->setObjectName(QStringLiteral("conversationTitle"));
+    m_subtitle = new QLabel(header);
+    m_subtitle->setObjectName(QStringLiteral("conversationSubtitle"));
+    titles->addWidget(m_title);
+    titles->addWidget(m_subtitle);
+    headerLayout->addLayout(titles, 1);
+    m_muteButton = new QToolButton(header);
+    m_muteButton->setCheckable(true);
+    m_infoButton = new QToolButton(header);
+    headerLayout->addWidget(m_muteButton);
+    headerLayout->addWidget(m_infoButton);
+    layout->addWidget(header);
+
+    m_list = new QListView(page);
+    m_list->setObjectName(QStringLiteral("messageList"));
+    m_list->setUniformItemSizes(false);
+    m_list->setResizeMode(QListView::Adjust);
+    m_list->setLayoutMode(QListView::Batched);
+    m_list->setBatchSize(500);
+    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_list->setMouseTracking(true);
+    m_delegate = new MessageDelegate(m_client->transfers(), m_list);
+    m_list->setItemDelegate(m_delegate);
+    layout->addWidget(m_list, 1);
+
+    auto* inputRow = new QWidget(page);
+    inputRow->setObjectName(QStringLiteral("inputRow"));
+    auto* inputLayout = new QHBoxLayout(inputRow);
+    inputLayout->setContentsMargins(12, 8, 12, 10);
+    m_attachButton = new QToolButton(inputRow);
+    m_attachButton->setObjectName(QStringLiteral("attachButton"));
+    m_input = new MessageInput(inputRow);
+    m_sendButton = new QPushButton(inputRow);
+    m_sendButton->setObjectName(QStringLiteral("sendButton"));
+    m_sendButton->setDefault(false);
+    m_sendButton->setAutoDefault(false);
+    inputLayout->addWidget(m_attachButton, 0, Qt::AlignBottom);
+    inputLayout->addWidget(m_input, 1);
+    inputLayout->addWidget(m_sendButton, 0, Qt::AlignBottom);
+    layout->addWidget(inputRow);
+    m_stack->addWidget(page);
+
+    connect(m_input, &MessageInput::submitted, this, &ConversationView::onSubmitted);
+    connect(m_input, &MessageInput::filesPasted, this, &ConversationView::sendFiles);
+    connect(m_input, &MessageInput::imagePasted, this, &ConversationView::onImagePasted);
+    connect(m_sendButton, &QPushButton::clicked, this, [this] {
+        const QString text = m_input->toPlainText().trimmed();
+        m_input->clear();
+        if (!text.isEmpty())
+            onSubmitted(text);
+    });
+    connect(m_attachButton, &QToolButton::clicked, this, &ConversationView::onAttach);
+    connect(m_infoButton, &QToolButton::clicked, this, [this] { Q_EMIT groupInfoRequested(m_conversation); });
+    connect(m_muteButton, &QToolButton::toggled, this, [this](bool muted) {
+        m_settings.setConversationMuted(m_conversation.value(), muted);
+        retranslateUi();
+    });
+    connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this, &ConversationView::onScrolled);
+    connect(m_list->verticalScrollBar(), &QScrollBar::rangeChanged, this, &ConversationView::onRangeChanged);
+    connect(m_list, &QListView::customContextMenuRequested, this, &ConversationView::onContextMenu);
+    auto* copy = new QShortcut(QKeySequence::Copy, m_list, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(copy, &QShortcut::activated, this, &ConversationView::copySelection);
+
+    connect(m_delegate, &MessageDelegate::downloadRequested, this, &ConversationView::onDownloadRequested);
+    connect(m_delegate, &MessageDelegate::openRequested, this,
+            [](const QString& path) { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); });
+    connect(m_delegate, &MessageDelegate::showInFolderRequested, this, [](const QString& path) {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
+    });
+    connect(m_delegate, &MessageDelegate::retryRequested, m_client, &ChatClient::retry);
+    connect(m_delegate, &MessageDelegate::linkActivated, this, [](const QUrl& url) { QDesktopServices::openUrl(url); });
+    connect(m_client->transfers(), &TransferManager::transferFinished, this, [this](int, bool ok) {
+        // A finished download changes a file card (actions, thumbnail height): lay the rows out again.
+        if (ok && m_model) {
+            m_delegate->clearCaches();
+            m_list->doItemsLayout();
+        }
+    });
+    connect(m_client->conversations(), &QAbstractItemModel::dataChanged, this, &ConversationView::refreshHeader);
+    connect(m_client->conversations(), &QAbstractItemModel::modelReset, this, &ConversationView::refreshHeader);
+    connect(m_client->conversations(), &QAbstractItemModel::rowsInserted, this, &ConversationView::refreshHeader);
+}
+
+void ConversationView::retranslateUi()
+{
+    m_placeholder->setText(tr("Select a conversation on the left, or start a new chat."));
+    m_attachButton->setText(tr("Attach"));
+    m_attachButton->setToolTip(tr("Send files (you can also drag them here or paste them)"));
+    m_sendButton->setText(tr("Send"));
+    m_infoButton->setText(tr("Members"));
+    m_infoButton->setToolTip(tr("Show and manage the group's members"));
+    m_muteButton->setText(m_muteButton->isChecked() ? tr("Muted") : tr("Mute"));
+    m_muteButton->setToolTip(tr("No desktop notifications for this conversation"));
+    m_delegate->clearCaches();
+    refreshHeader();
+}
+
+void ConversationView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    if (event->type() == QEvent::ActivationChange)
+        markReadIfVisible();
+    QWidget::changeEvent(event);
+}
+
+void ConversationView::setMessageFont(const QFont& font)
+{
+    m_list->setFont(font);
+    m_input->setFont(font);
+    m_delegate->clearCaches();
+    m_list->doItemsLayout();
+}
+
+void ConversationView::setConversation(ConversationId conversation)
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_conversation = conversation;
+    m_loadingOlder = false;
+    m_restoreFromBottom = -1;
+    m_stickToBottom = true;
+    if (!conversation.isValid()) {
+        m_model = nullptr;
+        m_list->setModel(nullptr);
+        m_stack->setCurrentIndex(0);
+        return;
+    }
+    m_model = m_client->messages(conversation);
+    m_list->setModel(m_model);
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, &ConversationView::onRowsAboutToBeInserted);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ConversationView::onRowsInserted);
+    const QSignalBlocker block(m_muteButton);
+    m_muteButton->setChecked(m_settings.mutedConversations().contains(conversation.value()));
+    m_stack->setCurrentIndex(1);
+    retranslateUi();
+    m_list->scrollToBottom();
+    if (m_model->rowCount() < 30)
+        m_client->loadOlder(conversation);
+    markReadIfVisible();
+    m_input->setFocus();
+}
+
+void ConversationView::refreshHeader()
+{
+    if (!m_conversation.isValid())
+        return;
+    const QAbstractItemModel* model = m_client->conversations();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        if (index.data(roles::ConversationId).toLongLong() != m_conversation.value())
+            continue;
+        m_title->setText(index.data(roles::ConversationTitle).toString());
+        const bool group = index.data(roles::ConversationIsGroup).toBool();
+        m_infoButton->setVisible(group);
+        if (group) {
+            const int members = int(index.data(roles::ConversationMembers).toList().size());
+            m_subtitle->setText(tr("Group · %n member(s)", nullptr, members));
+        } else {
+            m_subtitle->setText(index.data(roles::ConversationPeerOnline).toBool() ? tr("Online") : tr("Offline"));
+        }
+        return;
+    }
+}
+
+void ConversationView::onSubmitted(const QString& text)
+{
+    if (!m_conversation.isValid())
+        return;
+    m_stickToBottom = true;
+    m_client->sendText(m_conversation, text);
+}
+
+void ConversationView::sendFiles(const QStringList& paths)
+{
+    if (!m_conversation.isValid())
+        return;
+    for (const QString& path : paths) {
+        if (QFileInfo(path).isFile())
+            m_client->transfers()->upload(m_conversation, path);
+        else
+            qCInfo(lcApp) << "not sending" << path << "(not a regular file)";
+    }
+}
+
+void ConversationView::onImagePasted(const QImage& image)
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/pasted");
+    QDir().mkpath(dir);
+    const QString path = dir + QStringLiteral("/screenshot-") +
+                         QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) +
+                         QStringLiteral(".png");
+    if (!image.save(path, "PNG")) {
+        qCWarning(lcApp) << "cannot save pasted image to" << path;
+        return;
+    }
+    sendFiles({path});
+}
+
+void ConversationView::onAttach()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Send files"));
+    sendFiles(paths);
+}
+
+void ConversationView::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (m_conversation.isValid() && event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void ConversationView::dropEvent(QDropEvent* event)
+{
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    }
+    if (paths.isEmpty())
+        return;
+    sendFiles(paths);
+    event->acceptProposedAction();
+}
+
+void ConversationView::onScrolled(int value)
+{
+    QScrollBar* bar = m_list->verticalScrollBar();
+    m_stickToBottom = value >= bar->maximum() - 4;
+    if (m_stickToBottom)
+        markReadIfVisible();
+    if (value == bar->minimum() && bar->maximum() > bar->minimum() && m_model && !m_loadingOlder &&
+        !m_model->atStart()) {
+        m_loadingOlder = true;
+        m_client->loadOlder(m_conversation);
+    }
+}
+
+void ConversationView::onRangeChanged(int min, int max)
+{
+    Q_UNUSED(min);
+    QScrollBar* bar = m_list->verticalScrollBar();
+    if (m_restoreFromBottom >= 0) {
+        // Older history was inserted above: keep the message the user was looking at in place.
+        bar->setValue(max - m_restoreFromBottom);
+        m_restoreFromBottom = -1;
+    } else if (m_stickToBottom) {
+        bar->setValue(max);
+    }
+}
+
+void ConversationView::onRowsAboutToBeInserted(const QModelIndex& parent, int first, int last)
+{
+    Q_UNUSED(parent);
+    Q_UNUSED(last);
+    if (first == 0 && m_model->rowCount() > 0) {
+        QScrollBar* bar = m_list->verticalScrollBar();
+        m_restoreFromBottom = bar->maximum() - bar->value();
+    }
+}
+
+void ConversationView::onRowsInserted(const QModelIndex& parent, int first, int last)
+{
+    Q_UNUSED(parent);
+    Q_UNUSED(last);
+    if (first == 0)
+        m_loadingOlder = false;
+    else if (m_stickToBottom)
+        m_list->scrollToBottom();
+    markReadIfVisible();
+}
+
+void ConversationView::markReadIfVisible()
+{
+    if (m_conversation.isValid() && isVisible() && window()->isActiveWindow() && m_stickToBottom)
+        m_client->markRead(m_conversation);
+}
+
+void ConversationView::onDownloadRequested(const QModelIndex& index)
+{
+    TransferManager* transfers = m_client->transfers();
+    transfers->setDownloadDirectory(m_settings.downloadDirectory());
+    transfers->download(m_conversation, index.data(roles::MessageFileName).toString(),
+                        index.data(roles::MessageFileSize).toLongLong(),
+                        index.data(roles::MessageFileSha256).toByteArray());
+}
+
+void ConversationView::onContextMenu(const QPoint& pos)
+{
+    const QModelIndex index = m_list->indexAt(pos);
+    if (!index.isValid())
+        return;
+    QMenu menu(this);
+    menu.addAction(tr("Copy"), this, &ConversationView::copySelection);
+    if (index.data(roles::MessageKind).toInt() == int(MessageKind::File) &&
+        !index.data(roles::MessageFileExpired).toBool()) {
+        menu.addAction(tr("Download"), this, [this, index] { onDownloadRequested(index); });
+    }
+    if (DeliveryState(index.data(roles::MessageDeliveryState).toInt()) == DeliveryState::Failed) {
+        const QUuid id = index.data(roles::MessageClientId).toUuid();
+        menu.addAction(tr("Retry sending"), this, [this, id] { m_client->retry(id); });
+    }
+    menu.exec(m_list->viewport()->mapToGlobal(pos));
+}
+
+void ConversationView::copySelection()
+{
+    QModelIndexList rows = m_list->selectionModel() ? m_list->selectionModel()->selectedRows() : QModelIndexList();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    QStringList texts;
+    for (const QModelIndex& index : rows) {
+        const bool file = index.data(roles::MessageKind).toInt() == int(MessageKind::File);
+        texts.append(file ? index.data(roles::MessageFileName).toString() : index.data(roles::MessageText).toString());
+    }
+    if (!texts.isEmpty())
+        QApplication::clipboard()->setText(texts.join(QLatin1Char('\n')));
+}
+
+} // namespace lanchat

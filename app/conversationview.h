@@ -1,0 +1,92 @@
+#pragma once
+
+#include "ids.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QListView;
+class QStackedWidget;
+class QToolButton;
+class QPushButton;
+
+namespace lanchat {
+
+class AppSettings;
+class ChatClient;
+class MessageDelegate;
+class MessageInput;
+class MessagesModel;
+
+/**
+ * The right side of the main window: header (title, members, mute), the messages of one conversation in
+ * a QListView painted by MessageDelegate, and the input row (attach, text, send). Loads older history
+ * when scrolled to the top while keeping the visible message in place, follows new messages when at the
+ * bottom, marks the conversation read while visible, and uploads files dropped, pasted or picked.
+ */
+class ConversationView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ConversationView(ChatClient* client, AppSettings& settings, QWidget* parent = nullptr);
+    ~ConversationView() override;
+
+    /** Shows @p conversation (invalid id: the empty placeholder). */
+    void setConversation(ConversationId conversation);
+    ConversationId conversation() const { return m_conversation; }
+    /** Queues uploads of @p paths into the open conversation. */
+    void sendFiles(const QStringList& paths);
+    /** Re-applies the message font (settings change). */
+    void setMessageFont(const QFont& font);
+
+    QListView* messageList() const { return m_list; }
+    MessageInput* input() const { return m_input; }
+
+Q_SIGNALS:
+    /** The user asked for the member list / management of the open group. */
+    void groupInfoRequested(lanchat::ConversationId conversation);
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void buildUi();
+    void retranslateUi();
+    void refreshHeader();
+    void onSubmitted(const QString& text);
+    void onImagePasted(const QImage& image);
+    void onAttach();
+    void onScrolled(int value);
+    void onRangeChanged(int min, int max);
+    void onRowsAboutToBeInserted(const QModelIndex& parent, int first, int last);
+    void onRowsInserted(const QModelIndex& parent, int first, int last);
+    void onDownloadRequested(const QModelIndex& index);
+    void onContextMenu(const QPoint& pos);
+    void copySelection();
+    void markReadIfVisible();
+
+    ChatClient* m_client;
+    AppSettings& m_settings;
+    ConversationId m_conversation;
+    QPointer<MessagesModel> m_model;
+    MessageDelegate* m_delegate = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QLabel* m_placeholder = nullptr;
+    QLabel* m_title = nullptr;
+    QLabel* m_subtitle = nullptr;
+    QToolButton* m_infoButton = nullptr;
+    QToolButton* m_muteButton = nullptr;
+    QListView* m_list = nullptr;
+    MessageInput* m_input = nullptr;
+    QToolButton* m_attachButton = nullptr;
+    QPushButton* m_sendButton = nullptr;
+    bool m_loadingOlder = false;
+    bool m_stickToBottom = true;
+    int m_restoreFromBottom = -1;
+};
+
+} // namespace lanchat

@@ -1,0 +1,267 @@
+#include "groupdialog.h"
+
+#include "chatclient.h"
+#include "contactsmodel.h"
+#include "conversationsmodel.h"
+#include "errortext.h"
+#include "modelroles.h"
+#include "protocol.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace lanchat {
+
+namespace {
+
+constexpr int kUserIdRole = Qt::UserRole + 1;
+
+QModelIndex findConversation(const QAbstractItemModel* model, ConversationId id)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        if (index.data(roles::ConversationId).toLongLong() == id.value())
+            return index;
+    }
+    return {};
+}
+
+} // namespace
+
+GroupDialog::GroupDialog(ChatClient* client, QWidget* parent)
+    : QDialog(parent)
+    , m_client(client)
+    , m_createMode(true)
+{
+    setObjectName(QStringLiteral("groupCreateDialog"));
+    buildUi();
+}
+
+GroupDialog::GroupDialog(ChatClient* client, ConversationId group, QWidget* parent)
+    : QDialog(parent)
+    , m_client(client)
+    , m_group(group)
+    , m_createMode(false)
+{
+    setObjectName(QStringLiteral("groupManageDialog"));
+    buildUi();
+}
+
+void GroupDialog::buildUi()
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(20, 16, 20, 16);
+    m_nameLabel = new QLabel(this);
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("groupNameEdit"));
+    m_name->setMaxLength(protocol::kMaxNameChars);
+    m_rename = new QPushButton(this);
+    auto* nameRow = new QHBoxLayout;
+    nameRow->addWidget(m_name, 1);
+    nameRow->addWidget(m_rename);
+    layout->addWidget(m_nameLabel);
+    layout->addLayout(nameRow);
+    m_membersLabel = new QLabel(this);
+    layout->addWidget(m_membersLabel);
+    m_filter = new QLineEdit(this);
+    m_filter->setClearButtonEnabled(true);
+    layout->addWidget(m_filter);
+    m_members = new QListWidget(this);
+    m_members->setObjectName(QStringLiteral("memberList"));
+    layout->addWidget(m_members, 1);
+    auto* manageRow = new QHBoxLayout;
+    m_addCombo = new QComboBox(this);
+    m_add = new QPushButton(this);
+    m_remove = new QPushButton(this);
+    manageRow->addWidget(m_addCombo, 1);
+    manageRow->addWidget(m_add);
+    manageRow->addWidget(m_remove);
+    layout->addLayout(manageRow);
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("errorLabel"));
+    m_error->setWordWrap(true);
+    m_error->hide();
+    layout->addWidget(m_error);
+    auto* buttons = new QHBoxLayout;
+    m_leave = new QPushButton(this);
+    m_cancel = new QPushButton(this);
+    m_ok = new QPushButton(this);
+    m_ok->setObjectName(QStringLiteral("okButton"));
+    m_ok->setDefault(true);
+    buttons->addWidget(m_leave);
+    buttons->addStretch(1);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_ok);
+    layout->addLayout(buttons);
+
+    m_rename->setVisible(!m_createMode);
+    m_filter->setVisible(m_createMode);
+    m_addCombo->setVisible(!m_createMode);
+    m_add->setVisible(!m_createMode);
+    m_remove->setVisible(!m_createMode);
+    m_leave->setVisible(!m_createMode);
+    m_cancel->setVisible(m_createMode);
+
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
+        for (int i = 0; i < m_members->count(); ++i)
+            m_members->item(i)->setHidden(!m_members->item(i)->text().contains(text, Qt::CaseInsensitive));
+    });
+    connect(m_ok, &QPushButton::clicked, this, [this] { m_createMode ? onCreate() : accept(); });
+    connect(m_cancel, &QPushButton::clicked, this, &QDialog::reject);
+    connect(m_rename, &QPushButton::clicked, this, [this] {
+        if (!m_name->text().trimmed().isEmpty())
+            m_client->renameGroup(m_group, m_name->text().trimmed());
+    });
+    connect(m_add, &QPushButton::clicked, this, [this] {
+        if (m_addCombo->currentIndex() >= 0)
+            m_client->addMember(m_group, UserId(m_addCombo->currentData().toLongLong()));
+    });
+    connect(m_remove, &QPushButton::clicked, this, [this] {
+        if (QListWidgetItem* item = m_members->currentItem())
+            m_client->removeMember(m_group, UserId(item->data(kUserIdRole).toLongLong()));
+    });
+    connect(m_leave, &QPushButton::clicked, this, [this] {
+        if (QMessageBox::question(this, tr("Leave group"), tr("Leave the group \"%1\"?").arg(m_name->text())) !=
+            QMessageBox::Yes) {
+            return;
+        }
+        m_client->leaveGroup(m_group);
+        accept();
+    });
+    connect(m_client, &ChatClient::conversationOpened, this, [this](ConversationId id) {
+        if (!m_waiting)
+            return;
+        m_waiting = false;
+        m_group = id;
+        accept();
+    });
+    connect(m_client, &ChatClient::requestFailed, this, [this](const QString&, ErrorCode code) {
+        m_waiting = false;
+        m_ok->setEnabled(true);
+        showError(ErrorText::message(code));
+    });
+    QAbstractItemModel* conversations = m_client->conversations();
+    connect(conversations, &QAbstractItemModel::dataChanged, this, &GroupDialog::refresh);
+    connect(conversations, &QAbstractItemModel::modelReset, this, &GroupDialog::refresh);
+    retranslateUi();
+    refresh();
+    resize(420, 480);
+}
+
+QHash<qint64, QString> GroupDialog::contactNames() const
+{
+    QHash<qint64, QString> names;
+    const QAbstractItemModel* contacts = m_client->contacts();
+    for (int row = 0; row < contacts->rowCount(); ++row) {
+        const QModelIndex index = contacts->index(row, 0);
+        names.insert(index.data(roles::ContactUserId).toLongLong(), index.data(roles::ContactDisplayName).toString());
+    }
+    return names;
+}
+
+void GroupDialog::refresh()
+{
+    const QHash<qint64, QString> names = contactNames();
+    const qint64 self = m_client->currentUser().id.value();
+    m_members->clear();
+    if (m_createMode) {
+        for (auto it = names.cbegin(); it != names.cend(); ++it) {
+            if (it.key() == self)
+                continue;
+            auto* item = new QListWidgetItem(it.value(), m_members);
+            item->setData(kUserIdRole, it.key());
+            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+            item->setCheckState(Qt::Unchecked);
+        }
+        m_members->sortItems();
+        return;
+    }
+    const QModelIndex group = findConversation(m_client->conversations(), m_group);
+    if (!group.isValid())
+        return;
+    if (!m_name->hasFocus())
+        m_name->setText(group.data(roles::ConversationTitle).toString());
+    const qint64 owner = group.data(roles::ConversationOwnerId).toLongLong();
+    const bool isOwner = owner == self;
+    QSet<qint64> members;
+    for (const QVariant& v : group.data(roles::ConversationMembers).toList()) {
+        const qint64 id = v.toLongLong();
+        members.insert(id);
+        QString text = names.value(id, QString::number(id));
+        if (id == owner)
+            //: marks the group owner in the member list
+            text += QLatin1Char(' ') + tr("(owner)");
+        auto* item = new QListWidgetItem(text, m_members);
+        item->setData(kUserIdRole, id);
+    }
+    m_addCombo->clear();
+    for (auto it = names.cbegin(); it != names.cend(); ++it) {
+        if (!members.contains(it.key()))
+            m_addCombo->addItem(it.value(), it.key());
+    }
+    m_name->setReadOnly(!isOwner);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_rename, m_addCombo, m_add, m_remove})
+        w->setEnabled(isOwner);
+    m_membersLabel->setText(tr("Members (%n):", nullptr, int(members.size())));
+}
+
+void GroupDialog::onCreate()
+{
+    const QString name = m_name->text().trimmed();
+    if (name.isEmpty()) {
+        showError(tr("Please give the group a name."));
+        m_name->setFocus();
+        return;
+    }
+    QList<UserId> members;
+    for (int i = 0; i < m_members->count(); ++i) {
+        if (m_members->item(i)->checkState() == Qt::Checked)
+            members.append(UserId(m_members->item(i)->data(kUserIdRole).toLongLong()));
+    }
+    if (members.isEmpty()) {
+        showError(tr("Pick at least one member."));
+        return;
+    }
+    showError({});
+    m_waiting = true;
+    m_ok->setEnabled(false);
+    m_client->createGroup(name, members);
+}
+
+void GroupDialog::showError(const QString& text)
+{
+    m_error->setText(text);
+    m_error->setVisible(!text.isEmpty());
+}
+
+void GroupDialog::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+void GroupDialog::retranslateUi()
+{
+    setWindowTitle(m_createMode ? tr("New group") : tr("Group members"));
+    m_nameLabel->setText(tr("Group name:"));
+    m_rename->setText(tr("Rename"));
+    m_membersLabel->setText(m_createMode ? tr("Members:") : m_membersLabel->text());
+    m_filter->setPlaceholderText(tr("Search contacts"));
+    m_add->setText(tr("Add"));
+    m_remove->setText(tr("Remove"));
+    m_leave->setText(tr("Leave group"));
+    m_cancel->setText(tr("Cancel"));
+    m_ok->setText(m_createMode ? tr("Create") : tr("Close"));
+    if (!m_createMode)
+        refresh();
+}
+
+} // namespace lanchat

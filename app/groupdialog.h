@@ -1,0 +1,66 @@
+#pragma once
+
+#include "ids.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+
+namespace lanchat {
+
+class ChatClient;
+
+/**
+ * Groups. Create mode: a name and members picked (checked) from the contacts; accepted once the server
+ * created the group (ChatClient::conversationOpened). Manage mode for an existing group: the member list
+ * with the owner marked; the owner can rename, add and remove members; anyone can leave. Failures are
+ * shown inline (ErrorText).
+ */
+class GroupDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    /** Create mode. */
+    explicit GroupDialog(ChatClient* client, QWidget* parent = nullptr);
+    /** Manage mode for @p group. */
+    GroupDialog(ChatClient* client, ConversationId group, QWidget* parent = nullptr);
+
+    /** The created group (create mode, after acceptance). */
+    ConversationId createdGroup() const { return m_group; }
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void buildUi();
+    void retranslateUi();
+    void refresh();
+    void onCreate();
+    void showError(const QString& text);
+    QHash<qint64, QString> contactNames() const;
+
+    ChatClient* m_client;
+    ConversationId m_group;
+    bool m_createMode;
+    bool m_waiting = false;
+    QLabel* m_nameLabel = nullptr;
+    QLineEdit* m_name = nullptr;
+    QPushButton* m_rename = nullptr;
+    QLabel* m_membersLabel = nullptr;
+    QLineEdit* m_filter = nullptr;
+    QListWidget* m_members = nullptr;
+    QComboBox* m_addCombo = nullptr;
+    QPushButton* m_add = nullptr;
+    QPushButton* m_remove = nullptr;
+    QPushButton* m_leave = nullptr;
+    QPushButton* m_ok = nullptr;
+    QPushButton* m_cancel = nullptr;
+    QLabel* m_error = nullptr;
+};
+
+} // namespace lanchat

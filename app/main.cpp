@@ -1,0 +1,20 @@
+#include "appcontroller.h"
+
+#include <QApplication>
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("LanChat"));
+    QApplication::setApplicationName(QStringLiteral("lanchat"));
+    QApplication::setApplicationDisplayName(QStringLiteral("LanChat"));
+    QApplication::setApplicationVersion(QStringLiteral(LANCHAT_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("lanchat"));
+    // The tray keeps the app alive while the window is hidden; quitting is explicit (tray or menu).
+    QApplication::setQuitOnLastWindowClosed(false);
+
+    lanchat::AppController controller;
+    if (!controller.start())
+        return 0;
+    return QApplication::exec();
+}

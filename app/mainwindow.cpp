@@ -1,0 +1,299 @@
+#include "mainwindow.h"
+
+#include "appsettings.h"
+#include "certificatedialog.h"
+#include "chatclient.h"
+#include "connectionstatuslabel.h"
+#include "contactsmodel.h"
+#include "conversationsmodel.h"
+#include "conversationview.h"
+#include "errortext.h"
+#include "groupdialog.h"
+#include "languagemanager.h"
+#include "messagerecord.h"
+#include "modelroles.h"
+#include "settingsdialog.h"
+#include "sidebar.h"
+#include "transfermanager.h"
+#include "transferspanel.h"
+#include "traycontroller.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolButton>
+
+namespace lanchat {
+
+MainWindow::MainWindow(ChatClient* client, AppSettings& settings, LanguageManager* languages, QWidget* parent)
+    : QMainWindow(parent)
+    , m_client(client)
+    , m_settings(settings)
+    , m_languages(languages)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    auto* splitter = new QSplitter(this);
+    splitter->setChildrenCollapsible(false);
+    m_sidebar = new Sidebar(m_client, splitter);
+    m_sidebar->setMinimumWidth(240);
+    m_view = new ConversationView(m_client, m_settings, splitter);
+    splitter->addWidget(m_sidebar);
+    splitter->addWidget(m_view);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({300, 700});
+    setCentralWidget(splitter);
+
+    m_transfers = new TransfersPanel(m_client->transfers(), m_settings, this);
+    m_transfersDock = new QDockWidget(this);
+    m_transfersDock->setObjectName(QStringLiteral("transfersDock"));
+    m_transfersDock->setWidget(m_transfers);
+    m_transfersDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_transfersDock);
+    m_transfersDock->hide();
+
+    m_status = new ConnectionStatusLabel(m_client, this);
+    statusBar()->addWidget(m_status, 1);
+    m_transfersButton = new QToolButton(this);
+    m_transfersButton->setAutoRaise(true);
+    statusBar()->addPermanentWidget(m_transfersButton);
+    connect(m_transfersButton, &QToolButton::clicked, this,
+            [this] { m_transfersDock->setVisible(!m_transfersDock->isVisible()); });
+
+    m_tray = new TrayController(this);
+    connect(m_tray, &TrayController::showRequested, this, &MainWindow::showAndRaise);
+    connect(m_tray, &TrayController::quitRequested, this, &MainWindow::quit);
+    connect(m_tray, &TrayController::notificationClicked, this, [this](ConversationId id) {
+        showAndRaise();
+        if (id.isValid())
+            openConversation(id);
+    });
+
+    buildMenus();
+    connect(m_sidebar, &Sidebar::conversationActivated, this, &MainWindow::openConversation);
+    connect(m_sidebar, &Sidebar::contactActivated, m_client, &ChatClient::openPrivate);
+    connect(m_sidebar, &Sidebar::newGroupRequested, this, &MainWindow::showNewGroup);
+    connect(m_view, &ConversationView::groupInfoRequested, this, [this](ConversationId id) {
+        GroupDialog dialog(m_client, id, this);
+        dialog.exec();
+    });
+    connect(m_client, &ChatClient::conversationOpened, this, &MainWindow::openConversation);
+    connect(m_client, &ChatClient::messageReceived, this, &MainWindow::onMessageReceived);
+    connect(m_client, &ChatClient::certificateMismatch, this, &MainWindow::onCertificateMismatch);
+    connect(m_client, &ChatClient::requestFailed, this,
+            [this](const QString&, ErrorCode code) { statusBar()->showMessage(ErrorText::message(code), 8000); });
+    QAbstractItemModel* conversations = m_client->conversations();
+    connect(conversations, &QAbstractItemModel::dataChanged, this, &MainWindow::updateUnread);
+    connect(conversations, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateUnread);
+    connect(conversations, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateUnread);
+    connect(conversations, &QAbstractItemModel::modelReset, this, &MainWindow::updateUnread);
+    TransferManager* transfers = m_client->transfers();
+    connect(transfers, &QAbstractItemModel::rowsInserted, this, [this] {
+        m_transfersDock->show();
+        retranslateUi();
+    });
+    connect(transfers, &TransferManager::transferFinished, this, &MainWindow::retranslateUi);
+    m_client->transfers()->setDownloadDirectory(m_settings.downloadDirectory());
+    applyFont();
+    retranslateUi();
+    resize(1000, 680);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    m_appMenu = menuBar()->addMenu(QString());
+    m_settingsAction = m_appMenu->addAction(QString(), this, &MainWindow::showSettings);
+    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    m_appMenu->addSeparator();
+    m_logoutAction = m_appMenu->addAction(QString(), this, [this] {
+        m_client->logout();
+        hide();
+        Q_EMIT loggedOut();
+    });
+    m_quitAction = m_appMenu->addAction(QString(), this, &MainWindow::quit);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_chatMenu = menuBar()->addMenu(QString());
+    m_newChatAction = m_chatMenu->addAction(QString(), m_sidebar, &Sidebar::showContacts);
+    m_newChatAction->setShortcut(QKeySequence::New);
+    m_newGroupAction = m_chatMenu->addAction(QString(), this, &MainWindow::showNewGroup);
+    m_membersAction = m_chatMenu->addAction(QString(), this, [this] {
+        if (m_view->conversation().isValid())
+            Q_EMIT m_view->groupInfoRequested(m_view->conversation());
+    });
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->addAction(m_transfersDock->toggleViewAction());
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_aboutAction = m_helpMenu->addAction(QString(), this, [this] {
+        QMessageBox::about(this, tr("About LanChat"),
+                           tr("<b>LanChat %1</b><br>Chat and file sharing for your company network.")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::retranslateUi()
+{
+    m_appMenu->setTitle(tr("&LanChat"));
+    m_settingsAction->setText(tr("&Settings…"));
+    m_logoutAction->setText(tr("Log &out"));
+    m_quitAction->setText(tr("&Quit"));
+    m_chatMenu->setTitle(tr("&Chat"));
+    m_newChatAction->setText(tr("New &chat"));
+    m_newGroupAction->setText(tr("New &group…"));
+    m_membersAction->setText(tr("Group &members…"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_transfersDock->setWindowTitle(tr("Transfers"));
+    m_transfersDock->toggleViewAction()->setText(tr("&Transfers"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About LanChat"));
+    int active = 0;
+    const QAbstractItemModel* transfers = m_client->transfers();
+    for (int row = 0; row < transfers->rowCount(); ++row) {
+        const auto state = TransferManager::State(transfers->index(row, 0).data(TransferManager::StateRole).toInt());
+        active += (state == TransferManager::State::Running || state == TransferManager::State::Queued ||
+                   state == TransferManager::State::Hashing)
+                      ? 1
+                      : 0;
+    }
+    m_transfersButton->setText(active > 0 ? tr("Transfers (%n active)", nullptr, active) : tr("Transfers"));
+    updateUnread();
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!m_quitting && m_settings.closeToTray() && m_tray->isAvailable()) {
+        hide();
+        event->ignore();
+        return;
+    }
+    event->accept();
+    QApplication::quit();
+}
+
+void MainWindow::quit()
+{
+    m_quitting = true;
+    close();
+}
+
+void MainWindow::showAndRaise()
+{
+    showNormal();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::setServerName(const QString& name)
+{
+    m_status->setServerName(name);
+}
+
+void MainWindow::openConversation(ConversationId conversation)
+{
+    if (m_view->conversation() != conversation)
+        m_view->setConversation(conversation);
+    m_sidebar->selectConversation(conversation);
+}
+
+int MainWindow::unreadCount() const
+{
+    return m_unread;
+}
+
+void MainWindow::updateUnread()
+{
+    const QAbstractItemModel* model = m_client->conversations();
+    int unread = 0;
+    for (int row = 0; row < model->rowCount(); ++row)
+        unread += model->index(row, 0).data(roles::ConversationUnread).toInt();
+    m_unread = unread;
+    const QString name = m_client->currentUser().displayName;
+    const QString base = name.isEmpty() ? tr("LanChat") : tr("LanChat — %1").arg(name);
+    //: window title with the number of unread messages in front
+    setWindowTitle(unread > 0 ? tr("(%1) %2").arg(unread).arg(base) : base);
+    m_tray->setUnreadCount(unread);
+}
+
+QString MainWindow::senderName(qint64 userId) const
+{
+    const QAbstractItemModel* contacts = m_client->contacts();
+    for (int row = 0; row < contacts->rowCount(); ++row) {
+        const QModelIndex index = contacts->index(row, 0);
+        if (index.data(roles::ContactUserId).toLongLong() == userId)
+            return index.data(roles::ContactDisplayName).toString();
+    }
+    return tr("Someone");
+}
+
+void MainWindow::onMessageReceived(const MessageRecord& message)
+{
+    const bool focusedHere = isActiveWindow() && m_view->conversation() == message.conversation;
+    if (focusedHere || !m_settings.notificationsEnabled() ||
+        m_settings.mutedConversations().contains(message.conversation.value())) {
+        return;
+    }
+    QString text = message.text;
+    if (message.kind == MessageKind::File && message.file)
+        //: notification text for a received file, %1 is the file name
+        text = tr("[File] %1").arg(message.file->name);
+    m_tray->notify(senderName(message.sender.value()), text, message.conversation);
+    QApplication::alert(this);
+}
+
+void MainWindow::onCertificateMismatch(const QString& host, quint16 port, const QString& pinned,
+                                       const QString& presented)
+{
+    if (!isVisible())
+        return; // the login dialog handles it
+    CertificateDialog dialog(CertificateDialog::Mode::Mismatch, host + QLatin1Char(':') + QString::number(port),
+                             presented, pinned, QString(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_settings.setPinnedFingerprint(host, port, presented);
+    m_client->setPinnedFingerprint(host, port, presented);
+    m_client->connectToServer(host, port, true);
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(m_settings, this);
+    connect(&dialog, &SettingsDialog::applied, this, [this] {
+        m_languages->apply(m_settings.language());
+        m_client->transfers()->setDownloadDirectory(m_settings.downloadDirectory());
+        applyFont();
+    });
+    dialog.exec();
+}
+
+void MainWindow::showNewGroup()
+{
+    GroupDialog dialog(m_client, this);
+    if (dialog.exec() == QDialog::Accepted && dialog.createdGroup().isValid())
+        openConversation(dialog.createdGroup());
+}
+
+void MainWindow::applyFont()
+{
+    QFont font = QApplication::font();
+    if (m_settings.fontPointSize() > 0)
+        font.setPointSize(m_settings.fontPointSize());
+    m_view->setMessageFont(font);
+    m_sidebar->conversationList()->setFont(font);
+    m_sidebar->contactList()->setFont(font);
+}
+
+} // namespace lanchat

@@ -1,0 +1,392 @@
+#include "messagedelegate.h"
+
+#include "avatarpainter.h"
+#include "displayformat.h"
+#include "messagerecord.h"
+#include "modelroles.h"
+#include "transfermanager.h"
+
+#include <QAbstractScrollArea>
+#include <QAbstractTextDocumentLayout>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QRegularExpression>
+#include <QTextDocument>
+
+#include <cmath>
+
+namespace lanchat {
+
+namespace {
+
+constexpr int kMargin = 12;
+constexpr int kAvatar = 32;
+constexpr int kPadH = 10;
+constexpr int kPadV = 7;
+constexpr int kStatusWidth = 96;
+constexpr int kGroupGapSecs = 5 * 60;
+constexpr QSize kThumbMax(240, 180);
+const QColor kOwnBubble(0xd4, 0xe8, 0xff);
+const QColor kOtherBubble(0xff, 0xff, 0xff);
+const QColor kBorder(0xdd, 0xe1, 0xe6);
+const QColor kMuted(0x80, 0x87, 0x90);
+const QColor kLink(0x1a, 0x5f, 0xb4);
+const QColor kError(0xc6, 0x28, 0x28);
+
+bool isImageName(const QString& name)
+{
+    const QByteArray suffix = QFileInfo(name).suffix().toLower().toLatin1();
+    return QImageReader::supportedImageFormats().contains(suffix);
+}
+
+// QListView asks sizeHint() with an empty rect; the row is as wide as the viewport.
+QRect rowRect(const QStyleOptionViewItem& option)
+{
+    QRect rect = option.rect;
+    if (const auto* view = qobject_cast<const QAbstractScrollArea*>(option.widget))
+        rect.setWidth(view->viewport()->width());
+    return rect;
+}
+
+QFont smallFont(const QFont& base)
+{
+    QFont f = base;
+    f.setPointSizeF(base.pointSizeF() > 0 ? base.pointSizeF() * 0.85 : 8.5);
+    return f;
+}
+
+} // namespace
+
+struct MessageDelegate::Layout
+{
+    QRect day;
+    QRect header;
+    QRect avatar;
+    QRect bubble;
+    QRect content;
+    QRect thumb;
+    QRect primaryAction;
+    QRect secondaryAction;
+    QRect status;
+    bool own = false;
+    bool system = false;
+    bool file = false;
+    int height = 0;
+};
+
+MessageDelegate::MessageDelegate(TransferManager* transfers, QObject* parent)
+    : QStyledItemDelegate(parent)
+    , m_transfers(transfers)
+    , m_textSizes(20000)
+    , m_thumbnails(64 * 1024) // cost in KiB of pixels: about 64 MiB of thumbnails
+{}
+
+MessageDelegate::~MessageDelegate() = default;
+
+void MessageDelegate::clearCaches()
+{
+    m_textSizes.clear();
+    m_thumbnails.clear();
+}
+
+void MessageDelegate::prepareDocument(QTextDocument& doc, const QModelIndex& index, const QFont& font) const
+{
+    static const QRegularExpression url(QStringLiteral(R"((https?://[^\s<>"]+|www\.[^\s<>"]+))"));
+    QString html = index.data(roles::MessageText).toString().toHtmlEscaped();
+    html.replace(url, QStringLiteral("<a href=\"\\1\">\\1</a>"));
+    html.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    doc.setDefaultFont(font);
+    doc.setDocumentMargin(0);
+    doc.setDefaultStyleSheet(QStringLiteral("a { color: %1; }").arg(kLink.name()));
+    doc.setHtml(QStringLiteral("<span style=\"white-space: pre-wrap\">") + html + QStringLiteral("</span>"));
+}
+
+QString MessageDelegate::downloadedPath(const QModelIndex& index) const
+{
+    if (!m_transfers)
+        return {};
+    const QString path = m_transfers->downloadedPath(index.data(roles::MessageFileSha256).toByteArray());
+    // A download may have been moved or deleted since; then offer the download again.
+    if (!path.isEmpty() && !QFileInfo::exists(path))
+        return {};
+    return path;
+}
+
+const QPixmap* MessageDelegate::thumbnail(const QString& path) const
+{
+    if (const QPixmap* cached = m_thumbnails.object(path))
+        return cached;
+    QImageReader reader(path);
+    reader.setAutoTransform(true);
+    const QSize full = reader.size();
+    if (full.isValid())
+        reader.setScaledSize(full.scaled(kThumbMax.boundedTo(full), Qt::KeepAspectRatio));
+    const QImage image = reader.read();
+    if (image.isNull())
+        return nullptr;
+    auto* pixmap = new QPixmap(QPixmap::fromImage(image));
+    const QPixmap* result = pixmap;
+    m_thumbnails.insert(path, pixmap, qMax(1, int(image.sizeInBytes() / 1024)));
+    return result;
+}
+
+MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    Layout l;
+    const QRect row = rowRect(option);
+    const QFontMetrics fm(option.font);
+    const QFontMetrics sfm(smallFont(option.font));
+    const int width = row.width();
+    const QDateTime ts = index.data(roles::MessageTimestamp).toDateTime();
+    const qint64 sender = index.data(roles::MessageSenderId).toLongLong();
+    const QModelIndex prev = index.sibling(index.row() - 1, 0);
+    const QDateTime prevTs = prev.isValid() ? prev.data(roles::MessageTimestamp).toDateTime() : QDateTime();
+    const bool newDay = !prev.isValid() || prevTs.date() != ts.date();
+    const bool groupStart = newDay || prev.data(roles::MessageSenderId).toLongLong() != sender ||
+                            prevTs.secsTo(ts) > kGroupGapSecs ||
+                            prev.data(roles::MessageKind).toInt() == int(MessageKind::System);
+    l.own = index.data(roles::MessageIsOwn).toBool();
+    l.system = index.data(roles::MessageKind).toInt() == int(MessageKind::System);
+    l.file = index.data(roles::MessageKind).toInt() == int(MessageKind::File);
+
+    int y = row.top() + (groupStart ? 6 : 2);
+    if (newDay) {
+        l.day = QRect(row.left(), y, width, sfm.height() + 14);
+        y = l.day.bottom() + 1;
+    }
+    if (l.system) {
+        l.content = QRect(row.left() + kMargin, y + 4, width - 2 * kMargin, sfm.height());
+        l.height = l.content.bottom() + 6 - row.top();
+        return l;
+    }
+    if (groupStart) {
+        l.header = QRect(row.left() + kMargin + kAvatar + 8, y, width - 2 * (kMargin + kAvatar + 8), sfm.height() + 2);
+        y = l.header.bottom() + 3;
+    }
+    const int maxContent = qMax(120, qMin(width * 7 / 10, 640) - kAvatar - kStatusWidth - 2 * kPadH);
+    QSize content;
+    if (l.file) {
+        const QString path = downloadedPath(index);
+        const QPixmap* thumb = (!path.isEmpty() && isImageName(path)) ? thumbnail(path) : nullptr;
+        const QSize thumbSize = thumb ? thumb->deviceIndependentSize().toSize() : QSize();
+        content = QSize(qMin(maxContent, qMax(240, thumbSize.width())), 3 * fm.height() + 6);
+        if (thumb) {
+            l.thumb = QRect(0, 0, thumbSize.width(), thumbSize.height());
+            content.rheight() += thumbSize.height() + 6;
+        }
+    } else {
+        const QString key = index.data(roles::MessageClientId).toString() + QLatin1Char('|') +
+                            QString::number(index.data(roles::MessageSeq).toLongLong()) + QLatin1Char('|') +
+                            QString::number(maxContent) + QLatin1Char('|') + option.font.toString();
+        if (const QSize* cached = m_textSizes.object(key)) {
+            content = *cached;
+        } else {
+            QTextDocument doc;
+            prepareDocument(doc, index, option.font);
+            doc.setTextWidth(maxContent);
+            const int w = qMin(maxContent, int(std::ceil(doc.idealWidth())));
+            doc.setTextWidth(w);
+            content = QSize(w, int(std::ceil(doc.size().height())));
+            m_textSizes.insert(key, new QSize(content));
+        }
+    }
+    const QSize bubble = content + QSize(2 * kPadH, 2 * kPadV);
+    const int left =
+        l.own ? row.right() - kMargin - kAvatar - 8 - bubble.width() + 1 : row.left() + kMargin + kAvatar + 8;
+    l.bubble = QRect(QPoint(left, y), bubble);
+    l.content = l.bubble.adjusted(kPadH, kPadV, -kPadH, -kPadV);
+    if (groupStart) {
+        const int ax = l.own ? row.right() - kMargin - kAvatar + 1 : row.left() + kMargin;
+        l.avatar = QRect(ax, l.header.top(), kAvatar, kAvatar);
+    }
+    if (l.file) {
+        l.thumb.moveTopLeft(l.content.topLeft());
+        const int actionsY = l.content.bottom() - fm.height() + 1;
+        const QFontMetrics afm(option.font);
+        l.primaryAction =
+            QRect(l.content.left(), actionsY, afm.horizontalAdvance(tr("Show in folder")) + 4, fm.height());
+        l.secondaryAction = l.primaryAction.translated(l.primaryAction.width() + 12, 0);
+    }
+    if (l.own)
+        l.status =
+            QRect(l.bubble.left() - kStatusWidth - 6, l.bubble.bottom() - sfm.height(), kStatusWidth, sfm.height());
+    l.height = qMax(l.bubble.bottom(), l.avatar.isNull() ? 0 : l.avatar.bottom()) + 3 - row.top();
+    return l;
+}
+
+QSize MessageDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    return {rowRect(option).width(), layoutFor(option, index).height};
+}
+
+void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    const Layout l = layoutFor(option, index);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QFont small = smallFont(option.font);
+    if (option.state & QStyle::State_Selected)
+        painter->fillRect(option.rect, QColor(0x1a, 0x5f, 0xb4, 28));
+    if (!l.day.isNull()) {
+        const QString day = DisplayFormat::day(index.data(roles::MessageTimestamp).toDate());
+        painter->setFont(small);
+        painter->setPen(kMuted);
+        const int tw = QFontMetrics(small).horizontalAdvance(day) + 24;
+        const int cy = l.day.center().y();
+        painter->drawLine(l.day.left() + kMargin, cy, l.day.center().x() - tw / 2, cy);
+        painter->drawLine(l.day.center().x() + tw / 2, cy, l.day.right() - kMargin, cy);
+        painter->drawText(l.day, Qt::AlignCenter, day);
+    }
+    if (l.system) {
+        painter->setFont(small);
+        painter->setPen(kMuted);
+        painter->drawText(l.content, Qt::AlignCenter, index.data(roles::MessageText).toString());
+        painter->restore();
+        return;
+    }
+    const QString time = DisplayFormat::messageTime(index.data(roles::MessageTimestamp).toDateTime());
+    if (!l.header.isNull()) {
+        painter->setFont(small);
+        painter->setPen(kMuted);
+        const QString head =
+            l.own ? time : index.data(roles::MessageSenderName).toString() + QStringLiteral("  ") + time;
+        painter->drawText(l.header, (l.own ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, head);
+    }
+    if (!l.avatar.isNull()) {
+        const QString name = index.data(roles::MessageSenderName).toString();
+        AvatarPainter::paint(painter, l.avatar, name.left(1), index.data(roles::MessageSenderId).toLongLong());
+    }
+    painter->setPen(l.own ? Qt::NoPen : QPen(kBorder));
+    painter->setBrush(l.own ? kOwnBubble : kOtherBubble);
+    painter->drawRoundedRect(QRectF(l.bubble).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
+    if (l.file) {
+        paintFileCard(painter, l, index, option);
+    } else {
+        QTextDocument doc;
+        prepareDocument(doc, index, option.font);
+        doc.setTextWidth(l.content.width());
+        painter->translate(l.content.topLeft());
+        QAbstractTextDocumentLayout::PaintContext ctx;
+        ctx.palette.setColor(QPalette::Text, QColor(0x1f, 0x23, 0x28));
+        doc.documentLayout()->draw(painter, ctx);
+        painter->translate(-l.content.topLeft());
+    }
+    if (l.own)
+        paintStatus(painter, l, index, option);
+    painter->restore();
+}
+
+void MessageDelegate::paintFileCard(QPainter* painter, const Layout& l, const QModelIndex& index,
+                                    const QStyleOptionViewItem& option) const
+{
+    const QFontMetrics fm(option.font);
+    const QString path = downloadedPath(index);
+    int y = l.content.top();
+    if (!l.thumb.isNull()) {
+        if (const QPixmap* thumb = thumbnail(path))
+            painter->drawPixmap(l.thumb, *thumb);
+        y = l.thumb.bottom() + 7;
+    }
+    QFont bold = option.font;
+    bold.setBold(true);
+    painter->setFont(bold);
+    painter->setPen(QColor(0x1f, 0x23, 0x28));
+    const QRect nameRect(l.content.left(), y, l.content.width(), fm.height());
+    painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetrics(bold).elidedText(index.data(roles::MessageFileName).toString(), Qt::ElideMiddle,
+                                                    nameRect.width()));
+    painter->setFont(option.font);
+    painter->setPen(kMuted);
+    painter->drawText(nameRect.translated(0, fm.height() + 3), Qt::AlignLeft | Qt::AlignVCenter,
+                      DisplayFormat::size(index.data(roles::MessageFileSize).toLongLong()));
+    if (index.data(roles::MessageFileExpired).toBool() && path.isEmpty()) {
+        painter->drawText(l.primaryAction.adjusted(0, 0, 200, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                          tr("No longer available on the server"));
+        return;
+    }
+    painter->setPen(kLink);
+    if (path.isEmpty() && !index.data(roles::MessageIsOwn).toBool()) {
+        painter->drawText(l.primaryAction, Qt::AlignLeft | Qt::AlignVCenter, tr("Download"));
+    } else if (!path.isEmpty()) {
+        painter->drawText(l.primaryAction, Qt::AlignLeft | Qt::AlignVCenter, tr("Open"));
+        painter->drawText(l.secondaryAction, Qt::AlignLeft | Qt::AlignVCenter, tr("Show in folder"));
+    } else {
+        painter->setPen(kMuted);
+        //: shown under a file the user sent, which other members can now download
+        painter->drawText(l.primaryAction.adjusted(0, 0, 200, 0), Qt::AlignLeft | Qt::AlignVCenter, tr("Sent"));
+    }
+}
+
+void MessageDelegate::paintStatus(QPainter* painter, const Layout& l, const QModelIndex& index,
+                                  const QStyleOptionViewItem& option) const
+{
+    const auto state = DeliveryState(index.data(roles::MessageDeliveryState).toInt());
+    const int readers = index.data(roles::MessageReadCount).toInt();
+    QString text;
+    QColor color = kMuted;
+    if (state == DeliveryState::Pending) {
+        text = tr("Sending…");
+    } else if (state == DeliveryState::Failed) {
+        text = tr("Failed · Retry");
+        color = kError;
+    } else if (readers > 0) {
+        //: read receipt under an own message: how many others have read it
+        text = tr("Read by %n", nullptr, readers);
+    }
+    if (text.isEmpty())
+        return;
+    painter->setFont(smallFont(option.font));
+    painter->setPen(color);
+    painter->drawText(l.status, Qt::AlignRight | Qt::AlignVCenter, text);
+}
+
+bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
+                                  const QModelIndex& index)
+{
+    if (event->type() != QEvent::MouseButtonRelease)
+        return QStyledItemDelegate::editorEvent(event, model, option, index);
+    const auto* mouse = static_cast<QMouseEvent*>(event);
+    if (mouse->button() != Qt::LeftButton)
+        return false;
+    const QPoint pos = mouse->position().toPoint();
+    const Layout l = layoutFor(option, index);
+    if (l.own && l.status.contains(pos) &&
+        DeliveryState(index.data(roles::MessageDeliveryState).toInt()) == DeliveryState::Failed) {
+        Q_EMIT retryRequested(index.data(roles::MessageClientId).toUuid());
+        return true;
+    }
+    if (l.file) {
+        const QString path = downloadedPath(index);
+        if (l.primaryAction.contains(pos)) {
+            if (path.isEmpty() && !index.data(roles::MessageFileExpired).toBool())
+                Q_EMIT downloadRequested(index);
+            else if (!path.isEmpty())
+                Q_EMIT openRequested(path);
+            return true;
+        }
+        if (l.secondaryAction.contains(pos) && !path.isEmpty()) {
+            Q_EMIT showInFolderRequested(path);
+            return true;
+        }
+        if (l.thumb.contains(pos) && !path.isEmpty()) {
+            Q_EMIT openRequested(path);
+            return true;
+        }
+        return false;
+    }
+    if (!l.system && l.content.contains(pos)) {
+        QTextDocument doc;
+        prepareDocument(doc, index, option.font);
+        doc.setTextWidth(l.content.width());
+        const QString anchor = doc.documentLayout()->anchorAt(pos - l.content.topLeft());
+        if (!anchor.isEmpty()) {
+            Q_EMIT linkActivated(QUrl::fromUserInput(anchor));
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace lanchat

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QCache>
+#include <QPixmap>
+#include <QStyledItemDelegate>
+#include <QUrl>
+#include <QUuid>
+
+class QTextDocument;
+
+namespace lanchat {
+
+class TransferManager;
+
+/**
+ * Paints one message of a MessagesModel row (client/modelroles.h) in a QListView, so a conversation of
+ * 100,000 messages costs no widget per message: day separators, sender and time at the start of a group
+ * of consecutive messages (same sender, less than 5 minutes apart), own messages right-aligned in a
+ * coloured bubble, delivery state (sending / sent / read by N / failed with "Retry"), file cards with
+ * Download / Open / Show in folder, inline thumbnails of downloaded images, and clickable links.
+ * Text heights are cached per (message, width). GUI thread only.
+ */
+class MessageDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    /** @p transfers (may be null) tells which files are downloaded; it must outlive the delegate. */
+    explicit MessageDelegate(TransferManager* transfers, QObject* parent = nullptr);
+    ~MessageDelegate() override;
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    bool editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
+                     const QModelIndex& index) override;
+
+    /** Drops cached sizes and thumbnails (font, language or width change). */
+    void clearCaches();
+
+Q_SIGNALS:
+    void downloadRequested(const QModelIndex& index);
+    void openRequested(const QString& localPath);
+    void showInFolderRequested(const QString& localPath);
+    void retryRequested(const QUuid& clientMsgId);
+    void linkActivated(const QUrl& url);
+
+private:
+    struct Layout;
+    Layout layoutFor(const QStyleOptionViewItem& option, const QModelIndex& index) const;
+    QString downloadedPath(const QModelIndex& index) const;
+    const QPixmap* thumbnail(const QString& path) const;
+    void prepareDocument(QTextDocument& doc, const QModelIndex& index, const QFont& font) const;
+    void paintFileCard(QPainter* painter, const Layout& layout, const QModelIndex& index,
+                       const QStyleOptionViewItem& option) const;
+    void paintStatus(QPainter* painter, const Layout& layout, const QModelIndex& index,
+                     const QStyleOptionViewItem& option) const;
+
+    TransferManager* m_transfers;
+    mutable QCache<QString, QSize> m_textSizes;
+    mutable QCache<QString, QPixmap> m_thumbnails;
+};
+
+} // namespace lanchat

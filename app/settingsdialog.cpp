@@ -1,0 +1,134 @@
+#include "settingsdialog.h"
+
+#include "appsettings.h"
+#include "logindialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace lanchat {
+
+SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
+    : QDialog(parent)
+    , m_settings(settings)
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(20, 16, 20, 16);
+    auto* form = new QFormLayout;
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_serverLabel = new QLabel(this);
+    m_server = new QLineEdit(this);
+    m_server->setObjectName(QStringLiteral("serverEdit"));
+    form->addRow(m_serverLabel, m_server);
+    m_folderLabel = new QLabel(this);
+    m_folder = new QLineEdit(this);
+    m_folder->setObjectName(QStringLiteral("folderEdit"));
+    m_browse = new QPushButton(this);
+    auto* folderRow = new QHBoxLayout;
+    folderRow->addWidget(m_folder, 1);
+    folderRow->addWidget(m_browse);
+    form->addRow(m_folderLabel, folderRow);
+    m_notify = new QCheckBox(this);
+    m_startMinimised = new QCheckBox(this);
+    m_closeToTray = new QCheckBox(this);
+    form->addRow(QString(), m_notify);
+    form->addRow(QString(), m_startMinimised);
+    form->addRow(QString(), m_closeToTray);
+    m_languageLabel = new QLabel(this);
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("languageCombo"));
+    m_language->addItem(QString(), int(AppSettings::Language::System));
+    // Language names are shown in their own language so anyone can find theirs; they are not translated.
+    m_language->addItem(QStringLiteral("简体中文"), int(AppSettings::Language::Chinese));
+    m_language->addItem(QStringLiteral("English"), int(AppSettings::Language::English));
+    form->addRow(m_languageLabel, m_language);
+    m_fontLabel = new QLabel(this);
+    m_fontSize = new QSpinBox(this);
+    m_fontSize->setRange(0, 24);
+    form->addRow(m_fontLabel, m_fontSize);
+    layout->addLayout(form);
+    layout->addStretch(1);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    layout->addWidget(m_buttons);
+
+    connect(m_browse, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Download folder"), m_folder->text());
+        if (!dir.isEmpty())
+            m_folder->setText(dir);
+    });
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        apply();
+        accept();
+    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    load();
+    retranslateUi();
+    setMinimumWidth(480);
+}
+
+void SettingsDialog::load()
+{
+    m_server->setText(m_settings.lastHost().isEmpty()
+                          ? QString()
+                          : m_settings.lastHost() + QLatin1Char(':') + QString::number(m_settings.lastPort()));
+    m_folder->setText(m_settings.downloadDirectory());
+    m_notify->setChecked(m_settings.notificationsEnabled());
+    m_startMinimised->setChecked(m_settings.startMinimised());
+    m_closeToTray->setChecked(m_settings.closeToTray());
+    m_language->setCurrentIndex(m_language->findData(int(m_settings.language())));
+    m_fontSize->setValue(m_settings.fontPointSize());
+}
+
+void SettingsDialog::apply()
+{
+    QString host;
+    quint16 port = 0;
+    if (LoginDialog::parseServer(m_server->text(), &host, &port))
+        m_settings.setLastServer(host, port);
+    if (!m_folder->text().trimmed().isEmpty())
+        m_settings.setDownloadDirectory(m_folder->text().trimmed());
+    m_settings.setNotificationsEnabled(m_notify->isChecked());
+    m_settings.setStartMinimised(m_startMinimised->isChecked());
+    m_settings.setCloseToTray(m_closeToTray->isChecked());
+    m_settings.setLanguage(AppSettings::Language(m_language->currentData().toInt()));
+    m_settings.setFontPointSize(m_fontSize->value());
+    Q_EMIT applied();
+}
+
+void SettingsDialog::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+void SettingsDialog::retranslateUi()
+{
+    setWindowTitle(tr("Settings"));
+    m_serverLabel->setText(tr("Server:"));
+    m_server->setToolTip(tr("host:port, used the next time you log in"));
+    m_folderLabel->setText(tr("Download folder:"));
+    m_browse->setText(tr("Browse…"));
+    m_notify->setText(tr("Show desktop notifications for new messages"));
+    m_startMinimised->setText(tr("Start minimised to the tray"));
+    m_closeToTray->setText(tr("Closing the window keeps LanChat running in the tray"));
+    m_languageLabel->setText(tr("Language:"));
+    m_language->setItemText(0, tr("Follow system"));
+    m_fontLabel->setText(tr("Font size:"));
+    m_fontSize->setSpecialValueText(tr("System default"));
+    m_fontSize->setSuffix(tr(" pt"));
+}
+
+} // namespace lanchat

@@ -1,0 +1,142 @@
+#include "sidebar.h"
+
+#include "chatclient.h"
+#include "contactsmodel.h"
+#include "conversationlistdelegate.h"
+#include "conversationsmodel.h"
+#include "modelroles.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace lanchat {
+
+namespace {
+
+QListView* makeList(QWidget* parent, const char* name)
+{
+    auto* list = new QListView(parent);
+    list->setObjectName(QLatin1String(name));
+    list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    list->setSelectionMode(QAbstractItemView::SingleSelection);
+    list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    list->setUniformItemSizes(true);
+    list->setMouseTracking(true);
+    return list;
+}
+
+} // namespace
+
+Sidebar::Sidebar(ChatClient* client, QWidget* parent)
+    : QWidget(parent)
+    , m_client(client)
+{
+    setObjectName(QStringLiteral("sidebar"));
+    setAttribute(Qt::WA_StyledBackground);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 10, 0, 0);
+    layout->setSpacing(8);
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("searchEdit"));
+    m_search->setClearButtonEnabled(true);
+    auto* searchRow = new QHBoxLayout;
+    searchRow->setContentsMargins(10, 0, 10, 0);
+    searchRow->addWidget(m_search);
+    layout->addLayout(searchRow);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_conversations = makeList(m_tabs, "conversationList");
+    m_conversationFilter = new QSortFilterProxyModel(this);
+    m_conversationFilter->setSourceModel(m_client->conversations());
+    m_conversationFilter->setFilterRole(roles::ConversationTitle);
+    m_conversationFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_conversations->setModel(m_conversationFilter);
+    m_conversations->setItemDelegate(
+        new ConversationListDelegate(ConversationListDelegate::Mode::Conversations, m_conversations));
+    m_contacts = makeList(m_tabs, "contactList");
+    m_contactFilter = new QSortFilterProxyModel(this);
+    m_contactFilter->setSourceModel(m_client->contacts());
+    m_contactFilter->setFilterRole(roles::ContactSearchText);
+    m_contactFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_contacts->setModel(m_contactFilter);
+    m_contacts->setItemDelegate(new ConversationListDelegate(ConversationListDelegate::Mode::Contacts, m_contacts));
+    m_tabs->addTab(m_conversations, QString());
+    m_tabs->addTab(m_contacts, QString());
+    layout->addWidget(m_tabs, 1);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->setContentsMargins(10, 0, 10, 10);
+    m_newChat = new QPushButton(this);
+    m_newChat->setObjectName(QStringLiteral("newChatButton"));
+    m_newGroup = new QPushButton(this);
+    m_newGroup->setObjectName(QStringLiteral("newGroupButton"));
+    buttons->addWidget(m_newChat);
+    buttons->addWidget(m_newGroup);
+    layout->addLayout(buttons);
+
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_conversationFilter->setFilterFixedString(text);
+        m_contactFilter->setFilterFixedString(text);
+    });
+    connect(m_conversations, &QListView::clicked, this, [this](const QModelIndex& index) {
+        Q_EMIT conversationActivated(ConversationId(index.data(roles::ConversationId).toLongLong()));
+    });
+    connect(m_conversations, &QListView::activated, this, [this](const QModelIndex& index) {
+        Q_EMIT conversationActivated(ConversationId(index.data(roles::ConversationId).toLongLong()));
+    });
+    connect(m_contacts, &QListView::activated, this, [this](const QModelIndex& index) {
+        Q_EMIT contactActivated(UserId(index.data(roles::ContactUserId).toLongLong()));
+    });
+    connect(m_contacts, &QListView::doubleClicked, this, [this](const QModelIndex& index) {
+        Q_EMIT contactActivated(UserId(index.data(roles::ContactUserId).toLongLong()));
+    });
+    connect(m_newChat, &QPushButton::clicked, this, &Sidebar::showContacts);
+    connect(m_newGroup, &QPushButton::clicked, this, &Sidebar::newGroupRequested);
+    retranslateUi();
+}
+
+void Sidebar::selectConversation(ConversationId conversation)
+{
+    m_tabs->setCurrentWidget(m_conversations);
+    for (int row = 0; row < m_conversationFilter->rowCount(); ++row) {
+        const QModelIndex index = m_conversationFilter->index(row, 0);
+        if (index.data(roles::ConversationId).toLongLong() == conversation.value()) {
+            m_conversations->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+            return;
+        }
+    }
+}
+
+void Sidebar::showContacts()
+{
+    m_tabs->setCurrentWidget(m_contacts);
+    m_search->setFocus();
+}
+
+void Sidebar::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void Sidebar::retranslateUi()
+{
+    m_search->setPlaceholderText(tr("Search"));
+    m_tabs->setTabText(0, tr("Chats"));
+    m_tabs->setTabText(1, tr("Contacts"));
+    m_newChat->setText(tr("New chat"));
+    m_newChat->setToolTip(tr("Pick a colleague from the contacts to chat with (double-click or Enter)"));
+    m_newGroup->setText(tr("New group"));
+}
+
+} // namespace lanchat

@@ -1,0 +1,104 @@
+#include "transferitemdelegate.h"
+
+#include "displayformat.h"
+#include "errortext.h"
+#include "transfermanager.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QStyleOptionProgressBar>
+
+namespace lanchat {
+
+TransferItemDelegate::TransferItemDelegate(QObject* parent)
+    : QStyledItemDelegate(parent)
+{}
+
+QString TransferItemDelegate::stateText(int state)
+{
+    switch (TransferManager::State(state)) {
+    case TransferManager::State::Queued:
+        return tr("Queued");
+    case TransferManager::State::Hashing:
+        //: computing the SHA-256 checksum of a file before sending
+        return tr("Checking");
+    case TransferManager::State::Running:
+        return tr("Transferring");
+    case TransferManager::State::Paused:
+        return tr("Paused");
+    case TransferManager::State::Done:
+        return tr("Done");
+    case TransferManager::State::Failed:
+        return tr("Failed");
+    case TransferManager::State::Cancelled:
+        return tr("Cancelled");
+    }
+    return {};
+}
+
+void TransferItemDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    const int state = index.data(TransferManager::StateRole).toInt();
+    const bool running = TransferManager::State(state) == TransferManager::State::Running;
+    switch (index.column()) {
+    case TransferManager::NameColumn:
+        option->text = index.data(TransferManager::FileNameRole).toString();
+        option->textElideMode = Qt::ElideMiddle;
+        break;
+    case TransferManager::DirectionColumn:
+        option->text = TransferManager::Direction(index.data(TransferManager::DirectionRole).toInt()) ==
+                               TransferManager::Direction::Upload
+                           ? tr("Upload")
+                           : tr("Download");
+        break;
+    case TransferManager::SpeedColumn:
+        option->text = running ? DisplayFormat::speed(index.data(TransferManager::SpeedRole).toDouble()) : QString();
+        break;
+    case TransferManager::EtaColumn:
+        option->text = running ? DisplayFormat::duration(index.data(TransferManager::EtaRole).toLongLong()) : QString();
+        break;
+    case TransferManager::StateColumn:
+        option->text = stateText(state);
+        if (TransferManager::State(state) == TransferManager::State::Failed) {
+            const QString reason = ErrorText::message(index.data(TransferManager::ErrorCodeRole).toString());
+            //: %1 is the reason a transfer failed
+            option->text = tr("Failed: %1").arg(reason);
+            option->palette.setColor(QPalette::Text, QColor(0xc6, 0x28, 0x28));
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+void TransferItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    if (index.column() != TransferManager::ProgressColumn) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    QStyleOptionViewItem background = option;
+    initStyleOption(&background, index);
+    background.text.clear();
+    const QWidget* widget = option.widget;
+    QStyle* style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
+
+    const qint64 size = index.data(TransferManager::SizeRole).toLongLong();
+    const qint64 done = index.data(TransferManager::BytesDoneRole).toLongLong();
+    QStyleOptionProgressBar bar;
+    bar.rect = option.rect.adjusted(4, 4, -4, -4);
+    bar.minimum = 0;
+    bar.maximum = 1000;
+    bar.progress = size > 0 ? int(qBound(qint64(0), done * 1000 / size, qint64(1000))) : 0;
+    //: progress of a transfer: %1 percent, %2 bytes done, %3 total size
+    bar.text = tr("%1% · %2 of %3").arg(bar.progress / 10).arg(DisplayFormat::size(done), DisplayFormat::size(size));
+    bar.textVisible = true;
+    bar.textAlignment = Qt::AlignCenter;
+    bar.state = option.state | QStyle::State_Horizontal;
+    bar.palette = option.palette;
+    style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
+}
+
+} // namespace lanchat

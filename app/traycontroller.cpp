@@ -1,0 +1,84 @@
+#include "traycontroller.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QIcon>
+#include <QMenu>
+#include <QSystemTrayIcon>
+
+namespace lanchat {
+
+TrayController::TrayController(QObject* parent)
+    : QObject(parent)
+    , m_tray(new QSystemTrayIcon(this))
+    , m_menu(new QMenu)
+    , m_show(m_menu->addAction(QString()))
+    , m_quit(nullptr)
+{
+    m_menu->addSeparator();
+    m_quit = m_menu->addAction(QString());
+    m_tray->setContextMenu(m_menu);
+    m_tray->setIcon(QIcon(QStringLiteral(":/icons/lanchat.png")));
+    connect(m_show, &QAction::triggered, this, &TrayController::showRequested);
+    connect(m_quit, &QAction::triggered, this, &TrayController::quitRequested);
+    connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+        if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
+            Q_EMIT showRequested();
+    });
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] { Q_EMIT notificationClicked(m_lastNotified); });
+    // The menu is no widget of a window, so it learns about language changes through the application.
+    QCoreApplication::instance()->installEventFilter(this);
+    retranslate();
+    if (QSystemTrayIcon::isSystemTrayAvailable())
+        m_tray->show();
+}
+
+TrayController::~TrayController()
+{
+    delete m_menu;
+}
+
+bool TrayController::isAvailable() const
+{
+    return QSystemTrayIcon::isSystemTrayAvailable();
+}
+
+bool TrayController::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange)
+        retranslate();
+    return QObject::eventFilter(watched, event);
+}
+
+void TrayController::retranslate()
+{
+    m_show->setText(tr("Show LanChat"));
+    m_quit->setText(tr("Quit"));
+    setUnreadCount(m_unread);
+}
+
+void TrayController::setUnreadCount(int unread)
+{
+    const bool iconChanges = (unread > 0) != (m_unread > 0);
+    m_unread = unread;
+    m_tray->setToolTip(unread > 0 ? tr("LanChat — %n unread message(s)", nullptr, unread) : tr("LanChat"));
+    if (iconChanges) {
+        m_tray->setIcon(
+            QIcon(unread > 0 ? QStringLiteral(":/icons/lanchat-unread.png") : QStringLiteral(":/icons/lanchat.png")));
+    }
+}
+
+QString TrayController::toolTip() const
+{
+    return m_tray->toolTip();
+}
+
+void TrayController::notify(const QString& title, const QString& text, ConversationId conversation)
+{
+    m_lastNotified = conversation;
+    if (QSystemTrayIcon::supportsMessages() && m_tray->isVisible())
+        m_tray->showMessage(title, text.left(200), QIcon(QStringLiteral(":/icons/lanchat.png")), 6000);
+}
+
+} // namespace lanchat
