@@ -56,9 +56,12 @@ std::unique_ptr<SqliteStorage> SqliteStorage::open(const QString& path, QString*
 bool SqliteStorage::configure(SqlStatements& statements, QString* error)
 {
     // busy_timeout first: switching to WAL itself needs the lock another process may hold.
-    const bool pragmas = statements.execDirect(QStringLiteral("PRAGMA busy_timeout = %1").arg(kBusyTimeoutMs), error) &&
-                         statements.execDirect(QStringLiteral("PRAGMA foreign_keys = ON"), error) &&
-                         statements.execDirect(QStringLiteral("PRAGMA synchronous = FULL"), error);
+    const bool pragmas =
+        statements.execDirect(QStringLiteral("PRAGMA busy_timeout = %1").arg(kBusyTimeoutMs), error) &&
+        statements.execDirect(QStringLiteral("PRAGMA foreign_keys = ON"), error) &&
+        statements.execDirect(QStringLiteral("PRAGMA synchronous = FULL"), error) &&
+        statements.execDirect(QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKiB), error) &&
+        statements.execDirect(QStringLiteral("PRAGMA journal_size_limit = %1").arg(kWalLimitBytes), error);
     if (!pragmas) {
         *error = QStringLiteral("cannot configure the database: ") + *error;
         return false;
