@@ -171,6 +171,8 @@ void ChatClient::Private::onAuthReply(const QCborMap& reply)
 void ChatClient::Private::onLoggedIn(const AuthOk& auth)
 {
     authMode = AuthMode::Login; // after a registration, reconnects log in
+    if (models->ownUser().isValid() && models->ownUser() != auth.user.id)
+        queue->clear(); // another account: the previous user's unsent messages are not this one's
     user = auth.user;
     models->setOwnUser(user.id);
     syncedSeq = store.lastSeq(endpoint, user.username);
@@ -355,7 +357,7 @@ void ChatClient::connectToServer(const QString& host, quint16 port, bool tls)
         if (!pin.isEmpty())
             d->connection->setPinnedFingerprint(host, port, pin);
     }
-    d->loggedIn = false;
+    d->onDisconnected();
     d->connection->connectToServer(host, port, tls);
 }
 
@@ -419,14 +421,9 @@ QUuid ChatClient::sendText(ConversationId conversation, const QString& text)
 
 void ChatClient::retry(const QUuid& clientMsgId)
 {
-    for (const ConversationId c : d->models->conversations()->ids()) {
-        MessagesModel* model = d->models->existingMessages(c);
-        if (model && model->rowOfClientId(clientMsgId) >= 0) {
-            if (d->queue->retry(clientMsgId))
-                model->markPending(clientMsgId);
-            return;
-        }
-    }
+    const ConversationId conversation = d->queue->conversationOf(clientMsgId);
+    if (conversation.isValid() && d->queue->retry(clientMsgId))
+        d->models->messages(conversation)->markPending(clientMsgId);
 }
 
 void ChatClient::openPrivate(UserId user)

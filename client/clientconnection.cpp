@@ -63,6 +63,7 @@ public:
     void onReadyRead();
     void onSocketGone(const QString& reason);
     void dispatch(const QCborMap& map);
+    void onWelcome(const QCborMap& map);
     void sendHello();
     void sendFrame(const QCborMap& map);
     void failPending();
@@ -175,7 +176,7 @@ void ClientConnection::Private::onEncrypted()
         Q_EMIT q->certificatePinned(host, port, presented);
     } else if (pinned != presented) {
         qCWarning(lcClient) << "certificate of" << key << "changed: pinned" << pinned << "presented" << presented;
-        lastError = QStringLiteral("server certificate does not match the pinned fingerprint");
+        lastError = ClientConnection::tr("The server's certificate does not match the one pinned for it.");
         wanted = false; // retrying cannot help until the user decides
         closeSocket();
         failPending();
@@ -225,7 +226,7 @@ void ClientConnection::Private::onReadyRead()
     }
     if (socket && codec.hasError()) {
         qCWarning(lcClient) << "protocol error from server:" << codec.errorMessage();
-        onSocketGone(codec.errorMessage());
+        onSocketGone(ClientConnection::tr("The server sent data this program does not understand."));
     }
 }
 
@@ -235,23 +236,7 @@ void ClientConnection::Private::dispatch(const QCborMap& map)
     const QCborValue idValue = map.value(QLatin1String("id"));
     if (state == State::Handshaking &&
         (type == QLatin1String(Welcome::kType) || idValue.toInteger() == qint64(helloId))) {
-        QString error;
-        const auto welcome = Welcome::decode(map, &error);
-        if (!welcome || welcome->protocol != protocol::kVersion) {
-            const QString code = map.value(QLatin1String("code")).toString();
-            lastError = welcome ? QStringLiteral("unsupported protocol %1").arg(welcome->protocol)
-                                : QStringLiteral("handshake refused: %1 %2").arg(code, error);
-            qCWarning(lcClient) << lastError;
-            onSocketGone(lastError);
-            return;
-        }
-        maxFrame = welcome->maxFrame;
-        serverName = welcome->server;
-        nextDelayMs = firstDelayMs; // a completed handshake resets the back-off
-        lastError.clear();
-        setState(State::Ready);
-        qCInfo(lcClient) << "connected to" << serverName << "at" << host << port;
-        Q_EMIT q->ready();
+        onWelcome(map);
         return;
     }
     // Only ok/error carry a request's id: a push may have an `id` field of its own (a `user` push is
@@ -270,6 +255,27 @@ void ClientConnection::Private::dispatch(const QCborMap& map)
         return;
     }
     Q_EMIT q->pushReceived(map);
+}
+
+void ClientConnection::Private::onWelcome(const QCborMap& map)
+{
+    QString error;
+    const auto welcome = Welcome::decode(map, &error);
+    if (!welcome || welcome->protocol != protocol::kVersion) {
+        const QString code = map.value(QLatin1String("code")).toString();
+        qCWarning(lcClient) << "handshake refused:" << code << error << (welcome ? welcome->protocol : 0);
+        if (code == errorCodeName(ErrorCode::UnsupportedProtocol) || welcome)
+            wanted = false; // another protocol version: retrying cannot help, the program must be updated
+        onSocketGone(ClientConnection::tr("The server speaks another version of the LanChat protocol."));
+        return;
+    }
+    maxFrame = welcome->maxFrame;
+    serverName = welcome->server;
+    nextDelayMs = firstDelayMs; // a completed handshake resets the back-off
+    lastError.clear();
+    setState(State::Ready);
+    qCInfo(lcClient) << "connected to" << serverName << "at" << host << port;
+    Q_EMIT q->ready();
 }
 
 void ClientConnection::Private::failPending()
@@ -317,7 +323,7 @@ void ClientConnection::Private::onHeartbeat()
         return;
     if (sinceLastFrame.elapsed() >= silenceLimitMs) {
         qCWarning(lcClient) << "no data from the server for" << sinceLastFrame.elapsed() << "ms; reconnecting";
-        onSocketGone(QStringLiteral("heartbeat timeout"));
+        onSocketGone(ClientConnection::tr("The server stopped answering."));
         return;
     }
     if (state == State::Ready && sinceLastPing.elapsed() >= pingIntervalMs) {
@@ -374,7 +380,7 @@ void ClientConnection::disconnectFromServer()
 void ClientConnection::abortConnection()
 {
     if (d->socket)
-        d->onSocketGone(QStringLiteral("connection aborted"));
+        d->onSocketGone(tr("The connection was closed."));
 }
 
 quint64 ClientConnection::request(QCborMap map, ReplyHandler onReply)

@@ -77,7 +77,7 @@ public:
     quint16 port() const;
     /** ms until the next reconnect attempt while Waiting, else 0. */
     int reconnectInMs() const;
-    /** English description of the last connection failure (for logs; the UI maps lastErrorCode()). */
+    /** The last connection failure as a translated sentence (Qt's socket error text or ours), for the status bar. */
     QString lastError() const;
 
     /** Lowercase hex SHA-256 of the DER certificate presented on the current/last TLS connection. */

@@ -60,6 +60,12 @@ bool OutgoingQueue::contains(const QUuid& clientMsgId) const
     return indexOf(clientMsgId) >= 0;
 }
 
+ConversationId OutgoingQueue::conversationOf(const QUuid& clientMsgId) const
+{
+    const int i = indexOf(clientMsgId);
+    return i < 0 ? ConversationId() : m_items.at(i).conversation;
+}
+
 void OutgoingQueue::flush()
 {
     for (Item& item : m_items) {

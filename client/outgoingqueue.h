@@ -42,6 +42,8 @@ public:
     /** Messages not yet acked (failed ones included). */
     int size() const { return int(m_items.size()); }
     bool contains(const QUuid& clientMsgId) const;
+    /** The conversation of a queued message, invalid if unknown. */
+    ConversationId conversationOf(const QUuid& clientMsgId) const;
 
 Q_SIGNALS:
     /** Committed on the server: @p seq and server time @p timestampMs (ms since epoch, UTC). */
