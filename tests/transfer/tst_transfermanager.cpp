@@ -37,6 +37,7 @@ private slots:
     void downloadHashMismatchDetected();
     void fileTooLarge();
     void quotaGivesStorageFull();
+    void diskFullGivesStorageFull();
     void forbiddenForNonMember();
     void cancelRemovesServerPart();
     void queueRespectsMaxConcurrent();
@@ -321,6 +322,24 @@ void tst_TransferManager::quotaGivesStorageFull()
              QStringLiteral("storage_full"));
     // The server keeps serving: a text-free request still works.
     QVERIFY(!m_env->history(*m_bob, m_chat).isEmpty());
+}
+
+void tst_TransferManager::diskFullGivesStorageFull()
+{
+    // The next upload's part file (transfer 1 on this fresh server) is /dev/full: every write fails with ENOSPC.
+    QVERIFY(QDir().mkpath(partsDir()));
+    QVERIFY(QFile::link(QStringLiteral("/dev/full"), QDir(partsDir()).filePath(QStringLiteral("1.part"))));
+    const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("full.bin"));
+    const QByteArray sha = TransferTestEnv::writeRandomFile(path, 1 * kMiB);
+    const int key = m_alice->transfers->upload(m_chat, path);
+    QCOMPARE(waitDone(*m_alice->transfers, key), int(State::Failed));
+    QCOMPARE(TransferTestEnv::roleOf(*m_alice->transfers, key, TransferManager::ErrorCodeRole).toString(),
+             QStringLiteral("storage_full"));
+    QVERIFY(QDir(partsDir()).entryList(QDir::Files | QDir::System).isEmpty()); // part removed
+    // The server keeps serving, and the retry (a new transfer, a normal part file) goes through.
+    m_alice->transfers->retry(key);
+    QCOMPARE(waitDone(*m_alice->transfers, key), int(State::Done));
+    QCOMPARE(m_env->history(*m_bob, m_chat).first().file->sha256, sha);
 }
 
 void tst_TransferManager::forbiddenForNonMember()
