@@ -19,17 +19,17 @@
     <message numerus="yes">
         <source>%n s</source>
         <extracomment>remaining time in seconds</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
         <extracomment>remaining time in minutes</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
     <message>
@@ -196,6 +196,29 @@
     </message>
 </context>
 <context>
+    <name>lanchat::ClientConnection</name>
+    <message>
+        <source>The server&apos;s certificate does not match the one pinned for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent data this program does not understand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server speaks another version of the LanChat protocol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server stopped answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanchat::ConnectionStatusLabel</name>
     <message>
         <source>● Connected to %1</source>
@@ -208,9 +231,9 @@
     </message>
     <message numerus="yes">
         <source>● Connection lost — reconnecting in %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>● Connection lost — reconnecting in %n s</numerusform>
+            <numerusform>● Connection lost — reconnecting in %n s</numerusform>
         </translation>
     </message>
     <message>
@@ -269,9 +292,9 @@
     </message>
     <message numerus="yes">
         <source>Group · %n member(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Group · %n member</numerusform>
+            <numerusform>Group · %n members</numerusform>
         </translation>
     </message>
     <message>
@@ -316,9 +339,9 @@
     </message>
     <message numerus="yes">
         <source>Members (%n):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Members (%n):</numerusform>
+            <numerusform>Members (%n):</numerusform>
         </translation>
     </message>
     <message>
@@ -467,9 +490,9 @@
     </message>
     <message numerus="yes">
         <source>The password needs at least %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The password needs at least %n character.</numerusform>
+            <numerusform>The password needs at least %n characters.</numerusform>
         </translation>
     </message>
     <message>
@@ -545,9 +568,9 @@
     </message>
     <message numerus="yes">
         <source>Transfers (%n active)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Transfers (%n active)</numerusform>
+            <numerusform>Transfers (%n active)</numerusform>
         </translation>
     </message>
     <message>
@@ -607,9 +630,9 @@
     <message numerus="yes">
         <source>Read by %n</source>
         <extracomment>read receipt under an own message: how many others have read it</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Read by %n</numerusform>
+            <numerusform>Read by %n</numerusform>
         </translation>
     </message>
 </context>
@@ -871,16 +894,16 @@
     <message numerus="yes">
         <source>%n active</source>
         <extracomment>summary above the transfers table</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n active</numerusform>
+            <numerusform>%n active</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
         </translation>
     </message>
 </context>
@@ -896,9 +919,9 @@
     </message>
     <message numerus="yes">
         <source>LanChat — %n unread message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>LanChat — %n unread message</numerusform>
+            <numerusform>LanChat — %n unread messages</numerusform>
         </translation>
     </message>
     <message>

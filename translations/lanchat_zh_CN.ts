@@ -5,192 +5,215 @@
     <name>DisplayFormat</name>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>昨天</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天</translation>
     </message>
     <message>
         <source>%1/s</source>
         <extracomment>transfer speed, %1 is a size such as &quot;2.3 MB&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1/秒</translation>
     </message>
     <message numerus="yes">
         <source>%n s</source>
         <extracomment>remaining time in seconds</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 秒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
         <extracomment>remaining time in minutes</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
         <extracomment>remaining time, %1 hours and %2 minutes</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时 %2 分钟</translation>
     </message>
 </context>
 <context>
     <name>ErrorText</name>
     <message>
         <source>The server did not understand this program. Please update LanChat.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器无法识别本程序的请求，请更新 LanChat。</translation>
     </message>
     <message>
         <source>This LanChat version cannot talk to the server. Please update LanChat or the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本的 LanChat 无法与服务器通信，请更新 LanChat 或服务器。</translation>
     </message>
     <message>
         <source>You are not logged in. Please log in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>您尚未登录，请重新登录。</translation>
     </message>
     <message>
         <source>You are not allowed to do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>您没有执行此操作的权限。</translation>
     </message>
     <message>
         <source>Some of the entered information is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入的信息有误，请检查。</translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名或密码错误。</translation>
     </message>
     <message>
         <source>This user name is already taken. Please choose another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>该用户名已被占用，请换一个。</translation>
     </message>
     <message>
         <source>This server does not allow signing up. Ask your administrator for an account.</source>
-        <translation type="unfinished"></translation>
+        <translation>此服务器不允许自行注册，请向管理员申请账号。</translation>
     </message>
     <message>
         <source>It does not exist (any more).</source>
-        <translation type="unfinished"></translation>
+        <translation>该对象不存在或已被删除。</translation>
     </message>
     <message>
         <source>Too many attempts. Please wait a moment and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>尝试次数过多，请稍后再试。</translation>
     </message>
     <message>
         <source>The file is larger than the server accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件超过了服务器允许的大小。</translation>
     </message>
     <message>
         <source>The server&apos;s disk is full. Ask your administrator to free space.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器磁盘已满，请联系管理员清理空间。</translation>
     </message>
     <message>
         <source>The file arrived damaged (checksum mismatch). Please retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件在传输中损坏（校验和不一致），请重试。</translation>
     </message>
     <message>
         <source>The transfer got out of step. Please retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>传输进度不同步，请重试。</translation>
     </message>
     <message>
         <source>Your account has been disabled. Ask your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的账号已被停用，请联系管理员。</translation>
     </message>
     <message>
         <source>The server has too many connections right now. Please try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器当前连接数过多，请稍后再试。</translation>
     </message>
     <message>
         <source>The server is restarting. LanChat will reconnect by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器正在重启，LanChat 会自动重新连接。</translation>
     </message>
     <message>
         <source>The server had an internal problem. Nothing was saved; please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器内部出错，本次操作未保存，请重试。</translation>
     </message>
     <message>
         <source>The transfer was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>传输已取消。</translation>
     </message>
     <message>
         <source>The server did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器响应超时。</translation>
     </message>
     <message>
         <source>An unexpected error occurred.</source>
-        <translation type="unfinished"></translation>
+        <translation>发生了意外错误。</translation>
     </message>
     <message>
         <source>An unexpected error occurred (%1).</source>
         <extracomment>%1 is a technical error code such as &quot;quota_exceeded&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>发生了意外错误（%1）。</translation>
     </message>
     <message>
         <source>Cannot reach the server. Check the address and your network.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接服务器，请检查地址和网络。</translation>
     </message>
     <message>
         <source>Cannot reach the server. Check the address and your network. (%1)</source>
         <extracomment>%1 is the operating system&apos;s (English) description of the network error</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>无法连接服务器，请检查地址和网络。（%1）</translation>
     </message>
 </context>
 <context>
     <name>lanchat::CertificateDialog</name>
     <message>
         <source>New server</source>
-        <translation type="unfinished"></translation>
+        <translation>新服务器</translation>
     </message>
     <message>
         <source>First connection to %1</source>
         <extracomment>%1 is a server address such as 192.168.1.5:7411</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>首次连接 %1</translation>
     </message>
     <message>
         <source>LanChat has not connected to this server before. Compare this fingerprint with the one your administrator gave you; LanChat will remember it and warn you if it ever changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>LanChat 之前从未连接过此服务器。请将下面的指纹与管理员提供的指纹核对；LanChat 会记住它，如果以后发生变化会提醒您。</translation>
     </message>
     <message>
         <source>It matches the fingerprint the server announced on the local network.</source>
-        <translation type="unfinished"></translation>
+        <translation>它与服务器在局域网中广播的指纹一致。</translation>
     </message>
     <message>
         <source>Trust and connect</source>
-        <translation type="unfinished"></translation>
+        <translation>信任并连接</translation>
     </message>
     <message>
         <source>Security warning</source>
-        <translation type="unfinished"></translation>
+        <translation>安全警告</translation>
     </message>
     <message>
         <source>The identity of %1 has changed!</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的身份发生了变化！</translation>
     </message>
     <message>
         <source>The server presented a different certificate than before. Someone may be intercepting your connection. Do not continue unless your administrator told you that the server&apos;s certificate was replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器出示的证书与之前不同，可能有人正在拦截您的连接。除非管理员告知服务器证书已更换，否则请不要继续。</translation>
     </message>
     <message>
         <source>Known fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>已记录的指纹：</translation>
     </message>
     <message>
         <source>Presented fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>当前出示的指纹：</translation>
     </message>
     <message>
         <source>I have checked the new fingerprint with my administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>我已与管理员核对过新的指纹</translation>
     </message>
     <message>
         <source>Accept new certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>接受新证书</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ClientConnection</name>
+    <message>
+        <source>The server&apos;s certificate does not match the one pinned for it.</source>
+        <translation>服务器证书与之前记录的不一致。</translation>
+    </message>
+    <message>
+        <source>The server sent data this program does not understand.</source>
+        <translation>服务器发送了本程序无法识别的数据。</translation>
+    </message>
+    <message>
+        <source>The server speaks another version of the LanChat protocol.</source>
+        <translation>服务器使用的 LanChat 协议版本不同。</translation>
+    </message>
+    <message>
+        <source>The server stopped answering.</source>
+        <translation>服务器已停止响应。</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
     </message>
 </context>
 <context>
@@ -198,410 +221,410 @@
     <message>
         <source>● Connected to %1</source>
         <extracomment>status bar; %1 is the server address</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>● 已连接到 %1</translation>
     </message>
     <message>
         <source>● Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>● 正在连接…</translation>
     </message>
     <message numerus="yes">
         <source>● Connection lost — reconnecting in %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>● 连接已断开 — %n 秒后重新连接</numerusform>
         </translation>
     </message>
     <message>
         <source>● Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>● 离线</translation>
     </message>
 </context>
 <context>
     <name>lanchat::ContactsModel</name>
     <message>
         <source>%1 (%2), online</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2），在线</translation>
     </message>
     <message>
         <source>%1 (%2), offline</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2），离线</translation>
     </message>
 </context>
 <context>
     <name>lanchat::ConversationView</name>
     <message>
         <source>Select a conversation on the left, or start a new chat.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在左侧选择一个会话，或发起新的聊天。</translation>
     </message>
     <message>
         <source>Attach</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>Send files (you can also drag them here or paste them)</source>
-        <translation type="unfinished"></translation>
+        <translation>发送文件（也可以拖放到这里或直接粘贴）</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>发送</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>成员</translation>
     </message>
     <message>
         <source>Show and manage the group&apos;s members</source>
-        <translation type="unfinished"></translation>
+        <translation>查看和管理群组成员</translation>
     </message>
     <message>
         <source>Muted</source>
-        <translation type="unfinished"></translation>
+        <translation>已免打扰</translation>
     </message>
     <message>
         <source>Mute</source>
-        <translation type="unfinished"></translation>
+        <translation>免打扰</translation>
     </message>
     <message>
         <source>No desktop notifications for this conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>此会话不弹出桌面通知</translation>
     </message>
     <message numerus="yes">
         <source>Group · %n member(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>群组 · %n 位成员</numerusform>
         </translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>在线</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>离线</translation>
     </message>
     <message>
         <source>Send files</source>
-        <translation type="unfinished"></translation>
+        <translation>发送文件</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>下载</translation>
     </message>
     <message>
         <source>Retry sending</source>
-        <translation type="unfinished"></translation>
+        <translation>重新发送</translation>
     </message>
 </context>
 <context>
     <name>lanchat::GroupDialog</name>
     <message>
         <source>Leave group</source>
-        <translation type="unfinished"></translation>
+        <translation>退出群组</translation>
     </message>
     <message>
         <source>Leave the group &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>确定退出群组“%1”吗？</translation>
     </message>
     <message>
         <source>(owner)</source>
         <extracomment>marks the group owner in the member list</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>（群主）</translation>
     </message>
     <message numerus="yes">
         <source>Members (%n):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>成员（%n）：</numerusform>
         </translation>
     </message>
     <message>
         <source>Please give the group a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入群组名称。</translation>
     </message>
     <message>
         <source>Pick at least one member.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择一位成员。</translation>
     </message>
     <message>
         <source>New group</source>
-        <translation type="unfinished"></translation>
+        <translation>新建群组</translation>
     </message>
     <message>
         <source>Group members</source>
-        <translation type="unfinished"></translation>
+        <translation>群组成员</translation>
     </message>
     <message>
         <source>Group name:</source>
-        <translation type="unfinished"></translation>
+        <translation>群组名称：</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名</translation>
     </message>
     <message>
         <source>Members:</source>
-        <translation type="unfinished"></translation>
+        <translation>成员：</translation>
     </message>
     <message>
         <source>Search contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索联系人</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>创建</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
     <name>lanchat::LoginDialog</name>
     <message>
         <source>LanChat</source>
-        <translation type="unfinished"></translation>
+        <translation>LanChat</translation>
     </message>
     <message>
         <source>Log in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
     <message>
         <source>Sign up</source>
-        <translation type="unfinished"></translation>
+        <translation>注册</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器(&amp;S)：</translation>
     </message>
     <message>
         <source>Searching the network… or type host:port</source>
-        <translation type="unfinished"></translation>
+        <translation>正在搜索局域网… 或输入 主机:端口</translation>
     </message>
     <message>
         <source>Encrypted connection (TLS)</source>
-        <translation type="unfinished"></translation>
+        <translation>加密连接（TLS）</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
         <source>letters, digits, . _ -</source>
-        <translation type="unfinished"></translation>
+        <translation>字母、数字、. _ -</translation>
     </message>
     <message>
         <source>&amp;Display name:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示名称(&amp;D)：</translation>
     </message>
     <message>
         <source>shown to your colleagues, e.g. 张伟</source>
-        <translation type="unfinished"></translation>
+        <translation>同事看到的名字，例如 张伟</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Confirm password:</source>
-        <translation type="unfinished"></translation>
+        <translation>确认密码(&amp;C)：</translation>
     </message>
     <message>
         <source>Remember password on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>在这台电脑上记住密码</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接 %1…</translation>
     </message>
     <message>
         <source>Creating your account…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在创建账号…</translation>
     </message>
     <message>
         <source>Logging in…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在登录…</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
         <extracomment>entry of the discovered servers list: %1 server name, %2 address:port</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Enter the server as host or host:port, e.g. 192.168.1.5:7411.</source>
-        <translation type="unfinished"></translation>
+        <translation>请按“主机”或“主机:端口”格式输入服务器，例如 192.168.1.5:7411。</translation>
     </message>
     <message>
         <source>The user name may only contain letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 32).</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名只能包含字母、数字、“.”、“_”和“-”（最多 32 个字符）。</translation>
     </message>
     <message>
         <source>Please enter your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入密码。</translation>
     </message>
     <message numerus="yes">
         <source>The password needs at least %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>密码至少需要 %n 个字符。</numerusform>
         </translation>
     </message>
     <message>
         <source>The two passwords do not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
         <source>The server&apos;s certificate has changed. The connection was stopped for your safety.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器证书已变更，为了您的安全，连接已中止。</translation>
     </message>
 </context>
 <context>
     <name>lanchat::MainWindow</name>
     <message>
         <source>About LanChat</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 LanChat</translation>
     </message>
     <message>
         <source>&lt;b&gt;LanChat %1&lt;/b&gt;&lt;br&gt;Chat and file sharing for your company network.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;LanChat %1&lt;/b&gt;&lt;br&gt;公司内网的聊天与文件共享工具。</translation>
     </message>
     <message>
         <source>&amp;LanChat</source>
-        <translation type="unfinished"></translation>
+        <translation>LanChat(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;S)…</translation>
     </message>
     <message>
         <source>Log &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>聊天(&amp;C)</translation>
     </message>
     <message>
         <source>New &amp;chat</source>
-        <translation type="unfinished"></translation>
+        <translation>发起聊天(&amp;C)</translation>
     </message>
     <message>
         <source>New &amp;group…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建群组(&amp;G)…</translation>
     </message>
     <message>
         <source>Group &amp;members…</source>
-        <translation type="unfinished"></translation>
+        <translation>群组成员(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>Transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>文件传输</translation>
     </message>
     <message>
         <source>&amp;Transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>文件传输(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About LanChat</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 LanChat(&amp;A)</translation>
     </message>
     <message numerus="yes">
         <source>Transfers (%n active)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>文件传输（%n 个进行中）</numerusform>
         </translation>
     </message>
     <message>
         <source>LanChat</source>
-        <translation type="unfinished"></translation>
+        <translation>LanChat</translation>
     </message>
     <message>
         <source>LanChat — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>LanChat — %1</translation>
     </message>
     <message>
         <source>(%1) %2</source>
         <extracomment>window title with the number of unread messages in front</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>(%1) %2</translation>
     </message>
     <message>
         <source>Someone</source>
-        <translation type="unfinished"></translation>
+        <translation>某人</translation>
     </message>
     <message>
         <source>[File] %1</source>
         <extracomment>notification text for a received file, %1 is the file name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>[文件] %1</translation>
     </message>
 </context>
 <context>
     <name>lanchat::MessageDelegate</name>
     <message>
         <source>Show in folder</source>
-        <translation type="unfinished"></translation>
+        <translation>在文件夹中显示</translation>
     </message>
     <message>
         <source>No longer available on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器上已不再保留</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>下载</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Sent</source>
         <extracomment>shown under a file the user sent, which other members can now download</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>已发送</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>发送中…</translation>
     </message>
     <message>
         <source>Failed · Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>发送失败 · 重试</translation>
     </message>
     <message numerus="yes">
         <source>Read by %n</source>
         <extracomment>read receipt under an own message: how many others have read it</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 人已读</numerusform>
         </translation>
     </message>
 </context>
@@ -609,268 +632,268 @@
     <name>lanchat::MessageInput</name>
     <message>
         <source>Type a message — Enter to send, Shift+Enter for a new line</source>
-        <translation type="unfinished"></translation>
+        <translation>输入消息 — Enter 发送，Shift+Enter 换行</translation>
     </message>
 </context>
 <context>
     <name>lanchat::MessagesModel</name>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>系统</translation>
     </message>
     <message>
         <source>[File] %1</source>
-        <translation type="unfinished"></translation>
+        <translation>[文件] %1</translation>
     </message>
 </context>
 <context>
     <name>lanchat::SettingsDialog</name>
     <message>
         <source>Download folder</source>
-        <translation type="unfinished"></translation>
+        <translation>下载文件夹</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器：</translation>
     </message>
     <message>
         <source>host:port, used the next time you log in</source>
-        <translation type="unfinished"></translation>
+        <translation>主机:端口，下次登录时使用</translation>
     </message>
     <message>
         <source>Download folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>下载文件夹：</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Show desktop notifications for new messages</source>
-        <translation type="unfinished"></translation>
+        <translation>收到新消息时显示桌面通知</translation>
     </message>
     <message>
         <source>Start minimised to the tray</source>
-        <translation type="unfinished"></translation>
+        <translation>启动时最小化到托盘</translation>
     </message>
     <message>
         <source>Closing the window keeps LanChat running in the tray</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭窗口后 LanChat 继续在托盘中运行</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>语言：</translation>
     </message>
     <message>
         <source>Follow system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <source>Font size:</source>
-        <translation type="unfinished"></translation>
+        <translation>字号：</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>系统默认</translation>
     </message>
     <message>
         <source> pt</source>
-        <translation type="unfinished"></translation>
+        <translation> 磅</translation>
     </message>
 </context>
 <context>
     <name>lanchat::Sidebar</name>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索</translation>
     </message>
     <message>
         <source>Chats</source>
-        <translation type="unfinished"></translation>
+        <translation>会话</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <source>New chat</source>
-        <translation type="unfinished"></translation>
+        <translation>发起聊天</translation>
     </message>
     <message>
         <source>Pick a colleague from the contacts to chat with (double-click or Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>从联系人中选择同事开始聊天（双击或按 Enter）</translation>
     </message>
     <message>
         <source>New group</source>
-        <translation type="unfinished"></translation>
+        <translation>新建群组</translation>
     </message>
 </context>
 <context>
     <name>lanchat::TransferItemDelegate</name>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>排队中</translation>
     </message>
     <message>
         <source>Checking</source>
         <extracomment>computing the SHA-256 checksum of a file before sending</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>校验中</translation>
     </message>
     <message>
         <source>Transferring</source>
-        <translation type="unfinished"></translation>
+        <translation>传输中</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Upload</source>
-        <translation type="unfinished"></translation>
+        <translation>上传</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>下载</translation>
     </message>
     <message>
         <source>Failed: %1</source>
         <extracomment>%1 is the reason a transfer failed</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>失败：%1</translation>
     </message>
     <message>
         <source>%1% · %2 of %3</source>
         <extracomment>progress of a transfer: %1 percent, %2 bytes done, %3 total size</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1% · %2 / %3</translation>
     </message>
 </context>
 <context>
     <name>lanchat::TransferManager</name>
     <message>
         <source>Upload</source>
-        <translation type="unfinished"></translation>
+        <translation>上传</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>下载</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 中的 %1</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/秒</translation>
     </message>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>排队中</translation>
     </message>
     <message>
         <source>Checking</source>
-        <translation type="unfinished"></translation>
+        <translation>校验中</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>发送中</translation>
     </message>
     <message>
         <source>Receiving</source>
-        <translation type="unfinished"></translation>
+        <translation>接收中</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>Failed (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>失败（%1）</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>方向</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>进度</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>速度</translation>
     </message>
     <message>
         <source>Time left</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余时间</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
     <name>lanchat::TransfersPanel</name>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>重试</translation>
     </message>
     <message>
         <source>Retry all failed</source>
-        <translation type="unfinished"></translation>
+        <translation>全部失败项重试</translation>
     </message>
     <message>
         <source>Open download folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开下载文件夹</translation>
     </message>
     <message numerus="yes">
         <source>%n active</source>
         <extracomment>summary above the transfers table</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个进行中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
 </context>
@@ -878,21 +901,21 @@
     <name>lanchat::TrayController</name>
     <message>
         <source>Show LanChat</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 LanChat</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message numerus="yes">
         <source>LanChat — %n unread message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>LanChat — %n 条未读消息</numerusform>
         </translation>
     </message>
     <message>
         <source>LanChat</source>
-        <translation type="unfinished"></translation>
+        <translation>LanChat</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,138 @@
+// Keeps translations/lanchat_zh_CN.ts complete: lupdate (the real tool) is run on the current sources
+// into a copy of the committed file, so a new tr() without a finished Chinese translation fails here.
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+#include <QXmlStreamReader>
+
+namespace {
+
+struct Entry
+{
+    QString context;
+    QString source;
+    QString type;             ///< translation type attribute: "", unfinished, vanished, obsolete
+    QStringList translations; ///< the text, or every numerus form
+    bool numerus = false;
+};
+
+QList<Entry> readTs(const QString& path, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = file.errorString();
+        return {};
+    }
+    QList<Entry> entries;
+    QXmlStreamReader xml(&file);
+    QString context;
+    Entry entry;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        const auto name = xml.name();
+        if (name == QLatin1String("name")) {
+            context = xml.readElementText();
+        } else if (name == QLatin1String("message")) {
+            entry =
+                Entry{context, {}, {}, {}, xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes")};
+        } else if (name == QLatin1String("source")) {
+            entry.source = xml.readElementText();
+        } else if (name == QLatin1String("translation")) {
+            entry.type = xml.attributes().value(QLatin1String("type")).toString();
+            if (!entry.numerus)
+                entry.translations.append(xml.readElementText());
+            else
+                entries.append(entry);
+            if (!entry.numerus)
+                entries.append(entry);
+        } else if (name == QLatin1String("numerusform") && !entries.isEmpty()) {
+            entries.last().translations.append(xml.readElementText());
+        }
+    }
+    if (xml.hasError())
+        *error = xml.errorString();
+    return entries;
+}
+
+QSet<QString> placeholders(const QString& text)
+{
+    static const QRegularExpression re(QStringLiteral("%(\\d+|n)"));
+    QSet<QString> found;
+    for (auto it = re.globalMatch(text); it.hasNext();)
+        found.insert(it.next().captured(0));
+    return found;
+}
+
+} // namespace
+
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void zhCnCompleteAfterLupdate();
+    void compiledTranslationLoads();
+};
+
+void TestTranslations::zhCnCompleteAfterLupdate()
+{
+    const QDir source(QStringLiteral(LANCHAT_SOURCE_DIR));
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString ts = tmp.filePath(QStringLiteral("lanchat_zh_CN.ts"));
+    QVERIFY(QFile::copy(source.filePath(QStringLiteral("translations/lanchat_zh_CN.ts")), ts));
+    QFile::setPermissions(ts, QFile::ReadOwner | QFile::WriteOwner);
+
+    QProcess lupdate;
+    lupdate.setProcessChannelMode(QProcess::MergedChannels);
+    lupdate.start(QStringLiteral(LANCHAT_LUPDATE),
+                  {QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-extensions"),
+                   QStringLiteral("cpp,h"), source.filePath(QStringLiteral("app")),
+                   source.filePath(QStringLiteral("client")), QStringLiteral("-ts"), ts});
+    QVERIFY2(lupdate.waitForFinished(90000), "lupdate did not finish");
+    QVERIFY2(lupdate.exitStatus() == QProcess::NormalExit && lupdate.exitCode() == 0, lupdate.readAll().constData());
+
+    QString error;
+    const QList<Entry> entries = readTs(ts, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(entries.size() > 100);
+    QStringList problems;
+    for (const Entry& e : entries) {
+        const QString where = e.context + QStringLiteral(": \"") + e.source + QLatin1Char('"');
+        if (!e.type.isEmpty()) {
+            problems.append(e.type + QStringLiteral(" — ") + where);
+            continue;
+        }
+        if (e.translations.isEmpty() || e.translations.contains(QString())) {
+            problems.append(QStringLiteral("empty — ") + where);
+            continue;
+        }
+        for (const QString& t : e.translations) {
+            if (placeholders(t) != placeholders(e.source))
+                problems.append(QStringLiteral("placeholders differ — ") + where);
+        }
+    }
+    QVERIFY2(problems.isEmpty(),
+             qPrintable(QStringLiteral("translations/lanchat_zh_CN.ts is not complete (run `ninja lupdate`, then "
+                                       "translate; see translations/README.md):\n  ") +
+                        problems.join(QStringLiteral("\n  "))));
+}
+
+void TestTranslations::compiledTranslationLoads()
+{
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral(":/i18n/lanchat_zh_CN")));
+    QCOMPARE(translator.translate("lanchat::Sidebar", "Contacts"), QStringLiteral("联系人"));
+    QVERIFY(translator.load(QStringLiteral(":/i18n/lanchat_en")));
+}
+
+QTEST_GUILESS_MAIN(TestTranslations)
+#include "tst_translations.moc"
