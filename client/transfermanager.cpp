@@ -6,6 +6,7 @@
 #include "filenamesanitizer.h"
 #include "logging.h"
 #include "protocol.h"
+#include "transferrow.h"
 #include "uploadjob.h"
 
 #include <QCoreApplication>
@@ -13,9 +14,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QLocale>
 #include <QStandardPaths>
-#include <QTime>
 #include <QTimer>
 #include <QUuid>
 
@@ -31,31 +30,6 @@ constexpr int kSampleMs = 500;
 constexpr double kSpeedTimeConstantS = 3.0;
 constexpr int kDefaultMaxConcurrent = 3;
 } // namespace
-
-/** One row of the model. */
-struct TransferRow
-{
-    int key = 0;
-    TransferManager::Direction direction = TransferManager::Direction::Upload;
-    TransferManager::State state = TransferManager::State::Queued;
-    ConversationId conversation;
-    QString name;
-    QString localPath;
-    qint64 size = 0;
-    qint64 done = 0;
-    QByteArray sha256;
-    QUuid clientMsgId;
-    QString errorCode;
-    double speed = 0;
-    qint64 sampleBytes = 0;
-    UploadJob* upload = nullptr;
-    DownloadJob* download = nullptr;
-
-    bool isActive() const
-    {
-        return state == TransferManager::State::Running || state == TransferManager::State::Hashing;
-    }
-};
 
 class TransferManager::Private
 {
@@ -82,7 +56,6 @@ public:
     void sample();
     void networkLost();
     void networkBack();
-    QVariant display(const TransferRow& row, int column) const;
 };
 
 TransferRow* TransferManager::Private::find(int key) const
@@ -308,81 +281,12 @@ int TransferManager::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant TransferManager::Private::display(const TransferRow& row, int column) const
-{
-    const QLocale locale;
-    switch (column) {
-    case NameColumn:
-        return row.name;
-    case DirectionColumn:
-        return row.direction == Direction::Upload ? tr("Upload") : tr("Download");
-    case ProgressColumn:
-        return tr("%1 of %2").arg(locale.formattedDataSize(row.done), locale.formattedDataSize(row.size));
-    case SpeedColumn:
-        return row.isActive() ? tr("%1/s").arg(locale.formattedDataSize(qint64(row.speed))) : QString();
-    case EtaColumn: {
-        const qint64 eta = q->data(q->index(rowOf(&row), 0), EtaRole).toLongLong();
-        return eta < 0 ? QString()
-                       : QTime(0, 0).addSecs(int(qMin<qint64>(eta, 86399))).toString(QStringLiteral("H:mm:ss"));
-    }
-    case StateColumn:
-        switch (row.state) {
-        case State::Queued:
-            return tr("Queued");
-        case State::Hashing:
-            return tr("Checking");
-        case State::Running:
-            return row.direction == Direction::Upload ? tr("Sending") : tr("Receiving");
-        case State::Paused:
-            return tr("Paused");
-        case State::Done:
-            return tr("Done");
-        case State::Failed:
-            return tr("Failed (%1)").arg(row.errorCode);
-        case State::Cancelled:
-            return tr("Cancelled");
-        }
-    }
-    return {};
-}
-
 QVariant TransferManager::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= int(d->rows.size()))
         return {};
     const TransferRow& row = *d->rows[size_t(index.row())];
-    switch (role) {
-    case Qt::DisplayRole:
-        return d->display(row, index.column());
-    case TransferKeyRole:
-        return row.key;
-    case DirectionRole:
-        return int(row.direction);
-    case FileNameRole:
-        return row.name;
-    case SizeRole:
-        return row.size;
-    case BytesDoneRole:
-        return row.done;
-    case SpeedRole:
-        return row.isActive() ? row.speed : 0.0;
-    case EtaRole:
-        if (row.state != State::Running || row.speed < 1.0)
-            return qint64(-1);
-        return qint64(std::ceil(double(row.size - row.done) / row.speed));
-    case StateRole:
-        return int(row.state);
-    case ErrorCodeRole:
-        return row.errorCode;
-    case LocalPathRole:
-        return row.localPath;
-    case ConversationRole:
-        return row.conversation.value();
-    case Sha256Role:
-        return row.sha256;
-    default:
-        return {};
-    }
+    return role == Qt::DisplayRole ? row.displayText(index.column()) : row.data(role);
 }
 
 QVariant TransferManager::headerData(int section, Qt::Orientation orientation, int role) const
