@@ -10,6 +10,7 @@
 #include "outgoingqueue.h"
 #include "sessionmodels.h"
 #include "sessionstore.h"
+#include "synchronizer.h"
 #include "transfermanager.h"
 
 #include <QDateTime>
@@ -18,7 +19,6 @@ namespace lanchat {
 
 namespace {
 
-constexpr int kSyncPageSize = 500;
 constexpr int kHistoryPageSize = 50;
 
 bool isOk(const QCborMap& reply)
@@ -52,10 +52,7 @@ public:
     void onAuthReply(const QCborMap& reply);
     void onLoggedIn(const AuthOk& auth);
     void fetchConversations(bool thenSync);
-    void requestSync(Seq since);
-    void onSyncPage(Seq since, const QCborMap& reply);
     void onPush(const QCborMap& push);
-    void notePersistedSeq(Seq seq);
     /** Sends @p map; on `ok` calls @p onOk, on error emits requestFailed(@p name, code). */
     void call(const QCborMap& map, const QString& name, std::function<void(const QCborMap&)> onOk);
     void applyConversationReply(const QCborMap& reply, bool announce);
@@ -65,6 +62,7 @@ public:
     ClientConnection* connection;
     SessionModels* models;
     OutgoingQueue* queue;
+    Synchronizer* sync;
     TransferManager* transfers;
     State state = State::Offline;
     AuthMode authMode = AuthMode::None;
@@ -73,10 +71,7 @@ public:
     QString displayName;
     UserInfo user;
     bool loggedIn = false;
-    bool syncing = false;
     bool fetchingConversations = false;
-    Seq syncedSeq = 0;  // everything up to here is in the models and persisted
-    Seq liveMaxSeq = 0; // newest seq pushed while a sync runs
     QString endpoint;
 };
 
@@ -85,6 +80,7 @@ ChatClient::Private::Private(ChatClient* q)
     , connection(new ClientConnection(q))
     , models(new SessionModels(q))
     , queue(new OutgoingQueue(connection, q))
+    , sync(new Synchronizer(connection, models, &store, q))
     , transfers(new TransferManager(connection, q))
 {}
 
@@ -121,7 +117,7 @@ void ChatClient::Private::onReady()
 void ChatClient::Private::onDisconnected()
 {
     loggedIn = false;
-    syncing = false;
+    sync->stop();
     fetchingConversations = false;
     queue->setActive(false);
     updateState();
@@ -175,12 +171,9 @@ void ChatClient::Private::onLoggedIn(const AuthOk& auth)
         queue->clear(); // another account: the previous user's unsent messages are not this one's
     user = auth.user;
     models->setOwnUser(user.id);
-    syncedSeq = store.lastSeq(endpoint, user.username);
-    if (syncedSeq > auth.lastSeq)
-        syncedSeq = 0; // the server's database was replaced: start over
-    liveMaxSeq = 0;
+    sync->begin(endpoint, user.username, auth.lastSeq);
     loggedIn = true;
-    qCInfo(lcClient) << "logged in as" << user.username << "; syncing from seq" << syncedSeq;
+    qCInfo(lcClient) << "logged in as" << user.username;
     updateState();
     Q_EMIT q->loggedIn(user);
     queue->setActive(true); // resend what was not acked, same client_msg_ids
@@ -208,49 +201,9 @@ void ChatClient::Private::fetchConversations(bool thenSync)
              else
                  qCWarning(lcClient) << "malformed conversations reply:" << error;
              // Sync after the list so unread counts know each conversation's read position.
-             if (thenSync) {
-                 syncing = true;
-                 requestSync(syncedSeq);
-             }
+             if (thenSync)
+                 sync->run();
          });
-}
-
-void ChatClient::Private::requestSync(Seq since)
-{
-    Sync sync;
-    sync.since = since;
-    sync.limit = kSyncPageSize;
-    connection->request(sync.encode(), [this, since](const QCborMap& reply) { onSyncPage(since, reply); });
-}
-
-void ChatClient::Private::onSyncPage(Seq since, const QCborMap& reply)
-{
-    if (!isOk(reply)) {
-        syncing = false;
-        if (errorOf(reply) != ErrorCode::Timeout)
-            Q_EMIT q->requestFailed(QStringLiteral("sync"), errorOf(reply));
-        return;
-    }
-    QString error;
-    const auto page = MessagesPage::decode(reply, &error);
-    if (!page) {
-        syncing = false;
-        qCWarning(lcClient) << "malformed sync page:" << error;
-        return;
-    }
-    Seq cursor = since;
-    for (const MessageRecord& m : page->messages) {
-        models->applyMessage(m);
-        cursor = std::max(cursor, m.seq);
-    }
-    if (page->more && cursor > since) {
-        requestSync(cursor);
-        return;
-    }
-    syncing = false;
-    notePersistedSeq(std::max(cursor, liveMaxSeq));
-    qCInfo(lcClient) << "sync complete at seq" << syncedSeq;
-    Q_EMIT q->synced();
 }
 
 void ChatClient::Private::onPush(const QCborMap& push)
@@ -261,20 +214,7 @@ void ChatClient::Private::onPush(const QCborMap& push)
         return;
     const QCborValue nested = push.value(QLatin1String("message"));
     const Seq seq = (nested.isMap() ? nested.toMap() : push).value(QLatin1String("seq")).toInteger();
-    // While a sync runs, a persisted position beyond its cursor would skip what the sync has not
-    // reached yet if the connection dropped now; so remember it and persist when the sync ends.
-    if (syncing)
-        liveMaxSeq = std::max(liveMaxSeq, seq);
-    else if (loggedIn)
-        notePersistedSeq(seq);
-}
-
-void ChatClient::Private::notePersistedSeq(Seq seq)
-{
-    if (seq <= syncedSeq)
-        return;
-    syncedSeq = seq;
-    store.setLastSeq(endpoint, user.username, seq);
+    sync->notePushed(seq);
 }
 
 void ChatClient::Private::call(const QCborMap& map, const QString& name, std::function<void(const QCborMap&)> onOk)
@@ -318,6 +258,9 @@ ChatClient::ChatClient(QObject* parent)
                 d->store.setPin(ClientConnection::endpointKey(host, port), fingerprint);
             });
     connect(d->connection, &ClientConnection::certificateMismatch, this, &ChatClient::certificateMismatch);
+    connect(d->sync, &Synchronizer::finished, this, &ChatClient::synced);
+    connect(d->sync, &Synchronizer::failed, this,
+            [this](ErrorCode code) { Q_EMIT requestFailed(QLatin1String(Sync::kType), code); });
     connect(d->models, &SessionModels::messageReceived, this, &ChatClient::messageReceived);
     connect(d->models, &SessionModels::serverShuttingDown, this, &ChatClient::serverShuttingDown);
     connect(d->models, &SessionModels::ownMessageConfirmed, d->queue, &OutgoingQueue::forget);
@@ -393,7 +336,7 @@ void ChatClient::logout()
     d->authMode = Private::AuthMode::None;
     d->password.clear();
     d->loggedIn = false;
-    d->syncing = false;
+    d->sync->stop();
     d->queue->setActive(false);
     d->queue->clear();
     d->models->setOwnUser(UserId());

@@ -5,11 +5,11 @@
 #include "messages/authmessages.h"
 #include "messages/chatmessages.h"
 #include "protocol.h"
+#include "reconnectbackoff.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QPointer>
-#include <QRandomGenerator>
 #include <QSslCertificate>
 #include <QSslSocket>
 #include <QTimer>
@@ -21,11 +21,13 @@ namespace lanchat {
 
 namespace {
 
-constexpr int kDefaultFirstDelayMs = 1000;
-constexpr int kDefaultMaxDelayMs = 30000;
 constexpr int kDefaultPingIntervalMs = 30000;
 constexpr int kDefaultSilenceLimitMs = 60000;
 const QLatin1String kClientName("lanchat-client/0.1");
+// What we accept from the (pinned) server. Larger than the 1 MiB the server accepts from clients because
+// a history or sync page holds up to 100 messages of up to 64 KiB each and the relay does not split pages
+// by size; still bounded, so a broken server cannot make us allocate without limit.
+constexpr quint32 kMaxIncomingFrameBytes = 16 * 1024 * 1024;
 
 QString normalizeFingerprint(const QString& hex)
 {
@@ -52,7 +54,7 @@ class ClientConnection::Private
 public:
     explicit Private(ClientConnection* q)
         : q(q)
-        , codec(protocol::kMaxFrameBytes)
+        , codec(kMaxIncomingFrameBytes)
     {}
 
     void setState(State s);
@@ -86,9 +88,7 @@ public:
     QString lastError;
     QString peerFingerprint;
     QHash<QString, QString> pins;
-    int firstDelayMs = kDefaultFirstDelayMs;
-    int maxDelayMs = kDefaultMaxDelayMs;
-    int nextDelayMs = kDefaultFirstDelayMs;
+    ReconnectBackoff backoff;
     int pingIntervalMs = kDefaultPingIntervalMs;
     int silenceLimitMs = kDefaultSilenceLimitMs;
     QTimer reconnectTimer;
@@ -108,7 +108,7 @@ void ClientConnection::Private::setState(State s)
 void ClientConnection::Private::openSocket()
 {
     closeSocket();
-    codec = FrameCodec(protocol::kMaxFrameBytes);
+    codec = FrameCodec(kMaxIncomingFrameBytes);
     peerFingerprint.clear();
     auto* s = new QSslSocket(q);
     socket = s;
@@ -271,7 +271,7 @@ void ClientConnection::Private::onWelcome(const QCborMap& map)
     }
     maxFrame = welcome->maxFrame;
     serverName = welcome->server;
-    nextDelayMs = firstDelayMs; // a completed handshake resets the back-off
+    backoff.reset(); // a completed handshake resets the back-off
     lastError.clear();
     setState(State::Ready);
     qCInfo(lcClient) << "connected to" << serverName << "at" << host << port;
@@ -308,10 +308,7 @@ void ClientConnection::Private::onSocketGone(const QString& reason)
 
 void ClientConnection::Private::scheduleReconnect()
 {
-    // ±20 % jitter spreads the reconnects of many clients after a server restart.
-    const double factor = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
-    const int delay = std::max(1, int(nextDelayMs * factor));
-    nextDelayMs = std::min(maxDelayMs, nextDelayMs * 2);
+    const int delay = backoff.next();
     reconnectTimer.start(delay);
     setState(State::Waiting);
     qCInfo(lcClient) << "reconnecting in" << delay << "ms";
@@ -357,7 +354,7 @@ void ClientConnection::connectToServer(const QString& host, quint16 port, bool t
     d->port = port;
     d->tls = tls;
     d->wanted = true;
-    d->nextDelayMs = d->firstDelayMs;
+    d->backoff.reset();
     d->reconnectTimer.stop();
     d->failPending();
     d->openSocket();
@@ -461,9 +458,7 @@ void ClientConnection::setPinnedFingerprint(const QString& host, quint16 port, c
 
 void ClientConnection::setReconnectDelays(int firstMs, int maxMs)
 {
-    d->firstDelayMs = std::max(1, firstMs);
-    d->maxDelayMs = std::max(d->firstDelayMs, maxMs);
-    d->nextDelayMs = d->firstDelayMs;
+    d->backoff.setDelays(firstMs, maxMs);
 }
 
 void ClientConnection::setHeartbeat(int intervalMs, int timeoutMs)

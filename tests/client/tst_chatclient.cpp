@@ -91,6 +91,7 @@ private Q_SLOTS:
     void unreadCountsAndMarkRead();
     void offlineDeliveryInSeqOrder();
     void twoSessionsOfOneUser();
+    void largeMessagesSyncAcrossBigPages();
     void historyPagingAfterRestartOfClient();
     void resendAfterServerRestart();
     void tlsPinningTrustOnFirstUse();
@@ -285,6 +286,28 @@ void TestChatClient::twoSessionsOfOneUser()
     QVERIFY(laptop->index(1).data(roles::MessageIsOwn).toBool());
     QCOMPARE(bobLaptop->conversations()->unread(conv), 1);
     QCOMPARE(bobDesk->messages(conv)->rowCount(), 2);
+}
+
+void TestChatClient::largeMessagesSyncAcrossBigPages()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    auto alice = newClient();
+    auto bob = newClient();
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QVERIFY(enter(*bob, relay, QStringLiteral("bob"), true));
+    const ConversationId conv = openPrivate(*alice, bob->currentUser().id);
+    bob->disconnectFromServer();
+    // 30 messages of 64 KiB: one sync page is ~2 MiB, more than the 1 MiB the server accepts per frame.
+    constexpr int kCount = 30;
+    for (int i = 0; i < kCount; ++i)
+        alice->sendText(conv, QString(64 * 1024, QLatin1Char('a' + i % 26)));
+    QTRY_COMPARE_WITH_TIMEOUT(alice->pendingCount(), 0, kWaitMs);
+    QCOMPARE(alice->messages(conv)->storedCount(), kCount);
+    auto bobAgain = newClient();
+    QVERIFY(enter(*bobAgain, relay, QStringLiteral("bob"), false));
+    QCOMPARE(bobAgain->messages(conv)->storedCount(), kCount);
+    QCOMPARE(bobAgain->messages(conv)->index(kCount - 1).data(roles::MessageText).toString().size(), 64 * 1024);
 }
 
 void TestChatClient::historyPagingAfterRestartOfClient()
