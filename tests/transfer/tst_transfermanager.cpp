@@ -1,5 +1,6 @@
 // End-to-end file transfer through an in-process relay on 127.0.0.1 (issue 3): real sockets, real files.
 
+#include "chatclient.h"
 #include "filenamesanitizer.h"
 #include "messages/filemessages.h"
 #include "relayserver.h"
@@ -30,6 +31,7 @@ private slots:
     void groupSendDownloadedByThreeMembers();
     void instantUploadSendsNoBytes();
     void uploadResumesAfterServerRestart();
+    void chatClientTransfersResumeAfterRelogin();
     void downloadResumesAfterServerRestart();
     void hostileNamesSavedSafely_data();
     void hostileNamesSavedSafely();
@@ -178,6 +180,36 @@ void tst_TransferManager::uploadResumesAfterServerRestart()
     QVERIFY(QDir(partsDir()).isEmpty());
     const int down = m_bob->transfers->download(m_chat, QStringLiteral("resume-up.bin"), size, sha);
     QCOMPARE(waitDone(*m_bob->transfers, down), int(State::Done));
+}
+
+void tst_TransferManager::chatClientTransfersResumeAfterRelogin()
+{
+    // The desktop app's path: ChatClient owns the TransferManager, which resumes once the client has logged in again.
+    ChatClient client;
+    QSignalSpy loggedIn(&client, &ChatClient::loggedIn);
+    client.connectToServer(QStringLiteral("127.0.0.1"), m_env->port(), false);
+    client.registerAccount(QStringLiteral("erin"), QStringLiteral("correct horse battery"), QStringLiteral("Erin"));
+    QTRY_COMPARE_WITH_TIMEOUT(loggedIn.size(), 1, 15000);
+    QSignalSpy opened(&client, &ChatClient::conversationOpened);
+    client.openPrivate(m_bob->id);
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 15000);
+    const auto chat = opened.first().first().value<ConversationId>();
+
+    const qint64 size = 64 * kMiB;
+    const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("via-chatclient.bin"));
+    const QByteArray sha = TransferTestEnv::writeRandomFile(path, size);
+    TransferManager& transfers = *client.transfers();
+    const int key = transfers.upload(chat, path);
+    QTRY_VERIFY_WITH_TIMEOUT(TransferTestEnv::stateOf(transfers, key) == int(State::Running) &&
+                                 TransferTestEnv::roleOf(transfers, key, TransferManager::BytesDoneRole).toLongLong() >=
+                                     size * 4 / 10,
+                             60000);
+    m_env->stopServer();
+    QVERIFY(m_env->startServer(m_env->port()));
+    QCOMPARE(waitDone(transfers, key), int(State::Done));
+    QVERIFY(loggedIn.size() >= 2);
+    QVERIFY(transfers.chunkBytesSent() - size <= 8 * 256 * 1024);
+    QCOMPARE(m_env->history(*m_bob, chat).first().file->sha256, sha);
 }
 
 void tst_TransferManager::downloadResumesAfterServerRestart()
