@@ -330,6 +330,14 @@ int TransferManager::upload(ConversationId conversation, const QString& localPat
 
 int TransferManager::download(ConversationId conversation, const QString& name, qint64 size, const QByteArray& sha256)
 {
+    // The same content already on its way: a second job would write the same part file.
+    for (const auto& existing : d->rows) {
+        const bool finished =
+            existing->state == State::Done || existing->state == State::Failed || existing->state == State::Cancelled;
+        if (existing->direction == Direction::Download && !finished && existing->sha256 == sha256 &&
+            existing->conversation == conversation && existing->name == FileNameSanitizer::sanitize(name))
+            return existing->key;
+    }
     auto row = std::make_unique<TransferRow>();
     row->direction = Direction::Download;
     row->conversation = conversation;

@@ -62,7 +62,7 @@ public:
         DirectionRole,                        ///< int: Direction
         FileNameRole,                         ///< QString
         SizeRole,                             ///< qint64 bytes
-        BytesDoneRole,                        ///< qint64 bytes
+        BytesDoneRole,                        ///< qint64 bytes transferred (while Hashing: bytes hashed)
         SpeedRole,                            ///< double bytes/s, smoothed (EWMA over ~3 s)
         EtaRole,                              ///< qint64 seconds, -1 unknown
         StateRole,                            ///< int: State
@@ -83,7 +83,10 @@ public:
 
     /** Queues an upload of @p localPath into @p conversation; returns the row key. */
     int upload(ConversationId conversation, const QString& localPath);
-    /** Queues a download of a file message's content into downloadDirectory(); returns the row key. */
+    /**
+     * Queues a download of a file message's content into downloadDirectory(); returns the row key. While the
+     * same file is already queued, running or paused, returns that row's key instead of adding a second row.
+     */
     int download(ConversationId conversation, const QString& name, qint64 size, const QByteArray& sha256);
     void pause(int key);
     void resume(int key);

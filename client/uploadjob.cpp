@@ -107,6 +107,10 @@ void UploadJob::onOfferReply(const QCborMap& reply)
         finish(true, ErrorCode::Unknown, ok->seq);
         return;
     }
+    if (ok->offset > m_spec.size) {
+        finish(false, ErrorCode::Malformed);
+        return;
+    }
     m_transfer = ok->transfer;
     m_sent = m_acked = ok->offset;
     qCInfo(lcTransfer) << "upload" << m_transfer.value() << "starts at" << m_sent << "of" << m_spec.size;

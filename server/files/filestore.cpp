@@ -63,8 +63,11 @@ qint64 FileStore::openPart(const UploadRecord& upload)
 {
     if (const auto it = m_parts.constFind(upload.id); it != m_parts.constEnd())
         return (*it)->written;
+    if (m_parts.size() >= kMaxOpenParts)
+        evictIdlePart();
     auto part = std::make_shared<Part>();
     part->upload = upload;
+    part->lastUsed = ++m_clock;
     part->file.setFileName(partPath(upload.id));
     // Unbuffered: a failed write (disk full) shows up on this chunk, not at some later flush.
     if (!part->file.open(QIODevice::ReadWrite | QIODevice::Unbuffered)) {
@@ -113,6 +116,7 @@ FileStore::WriteResult FileStore::append(TransferId id, qint64 offset, const QBy
     }
     part->hash.addData(data);
     part->written += data.size();
+    part->lastUsed = ++m_clock;
     *received = part->written;
     if (part->written < part->upload.size)
         return WriteResult::Accepted;
@@ -142,6 +146,19 @@ FileStore::WriteResult FileStore::finishPart(TransferId id, Part& part)
     }
     m_parts.remove(id);
     return WriteResult::Complete;
+}
+
+void FileStore::evictIdlePart()
+{
+    auto oldest = m_parts.begin();
+    for (auto it = m_parts.begin(); it != m_parts.end(); ++it) {
+        if ((*it)->lastUsed < (*oldest)->lastUsed)
+            oldest = it;
+    }
+    if (oldest != m_parts.end()) {
+        qCInfo(lcServer) << "closing idle upload part" << oldest.key().value();
+        m_parts.erase(oldest);
+    }
 }
 
 void FileStore::discardPart(TransferId id)

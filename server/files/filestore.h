@@ -37,6 +37,9 @@ public:
         TooLong,        ///< the chunk goes beyond the announced size
     };
 
+    /** Parts kept open at once (file descriptors). */
+    static constexpr int kMaxOpenParts = 128;
+
     /** @p dataDir is the relay's data directory; the store lives in `<dataDir>/files`. */
     explicit FileStore(const QString& dataDir);
     ~FileStore();
@@ -52,7 +55,8 @@ public:
     /**
      * Opens the part of @p upload for appending (creating it empty), re-hashing an existing prefix once.
      * A part longer than the upload's size is truncated. Returns the bytes already present, or -1 on an I/O
-     * error. Idempotent: an already open part returns its current size at once.
+     * error. Idempotent: an already open part returns its current size at once. At most kMaxOpenParts parts
+     * stay open; opening one more closes the least recently used (it is re-opened and re-hashed on resume).
      */
     qint64 openPart(const UploadRecord& upload);
     /** The record of an open part, or nullptr. */
@@ -79,11 +83,15 @@ private:
         QFile file;
         Sha256 hash;
         qint64 written = 0;
+        qint64 lastUsed = 0; ///< FileStore::m_clock at the last append, for evicting idle parts
     };
     WriteResult finishPart(TransferId id, Part& part);
+    /** Closes the least recently used part (kept on disk) so abandoned uploads do not pile up descriptors. */
+    void evictIdlePart();
 
     QString m_root;
     QHash<TransferId, std::shared_ptr<Part>> m_parts;
+    qint64 m_clock = 0;
 };
 
 } // namespace lanchat

@@ -42,6 +42,7 @@ private slots:
     void diskFullGivesStorageFull();
     void forbiddenForNonMember();
     void cancelRemovesServerPart();
+    void pauseAndResumeContinue();
     void queueRespectsMaxConcurrent();
 
 private:
@@ -408,6 +409,38 @@ void tst_TransferManager::cancelRemovesServerPart()
     QCOMPARE(TransferTestEnv::stateOf(alice, key), int(State::Cancelled));
     QCOMPARE(finished.size(), 1);
     QTRY_VERIFY_WITH_TIMEOUT(QDir(partsDir()).entryList(QDir::Files).isEmpty(), 10000);
+}
+
+void tst_TransferManager::pauseAndResumeContinue()
+{
+    const qint64 size = 64 * kMiB;
+    const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("pause.bin"));
+    const QByteArray sha = TransferTestEnv::writeRandomFile(path, size);
+    TransferManager& alice = *m_alice->transfers;
+    const int key = alice.upload(m_chat, path);
+    const auto done = [&](TransferManager& m, int k) {
+        return TransferTestEnv::roleOf(m, k, TransferManager::BytesDoneRole).toLongLong();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(TransferTestEnv::stateOf(alice, key) == int(State::Running) && done(alice, key) > 0,
+                             30000);
+    alice.pause(key);
+    QCOMPARE(TransferTestEnv::stateOf(alice, key), int(State::Paused));
+    QCOMPARE(TransferTestEnv::roleOf(alice, key, TransferManager::EtaRole).toLongLong(), -1);
+    alice.resume(key);
+    QCOMPARE(waitDone(alice, key), int(State::Done));
+    QVERIFY(alice.chunkBytesSent() - size <= 8 * 256 * 1024);
+
+    TransferManager& bob = *m_bob->transfers;
+    const int down = bob.download(m_chat, QStringLiteral("pause.bin"), size, sha);
+    QCOMPARE(bob.download(m_chat, QStringLiteral("pause.bin"), size, sha), down); // no second row for the same file
+    QTRY_VERIFY_WITH_TIMEOUT(done(bob, down) > 0, 30000);
+    bob.pause(down);
+    const qint64 paused = done(bob, down);
+    QCOMPARE(QFileInfo(QDir(m_bob->downloadDir).filePath(QStringLiteral("pause.bin.part"))).size(), paused);
+    bob.resume(down);
+    QCOMPARE(waitDone(bob, down), int(State::Done));
+    QCOMPARE(Sha256::hashFile(TransferTestEnv::roleOf(bob, down, TransferManager::LocalPathRole).toString()), sha);
+    QCOMPARE(bob.rowCount(), 1);
 }
 
 void tst_TransferManager::queueRespectsMaxConcurrent()
