@@ -1,5 +1,6 @@
 #include "chatclient.h"
 
+#include "authenticator.h"
 #include "clientconnection.h"
 #include "contactsmodel.h"
 #include "conversationsmodel.h"
@@ -36,21 +37,11 @@ ErrorCode errorOf(const QCborMap& reply)
 class ChatClient::Private
 {
 public:
-    enum class AuthMode
-    {
-        None,
-        Login,
-        Register,
-    };
-
     explicit Private(ChatClient* q);
 
     void updateState();
-    void onReady();
     void onDisconnected();
-    void sendAuth();
-    void onAuthReply(const QCborMap& reply);
-    void onLoggedIn(const AuthOk& auth);
+    void onLoggedIn(const UserInfo& account, Seq serverLastSeq);
     void fetchConversations(bool thenSync);
     void onPush(const QCborMap& push);
     /** Sends @p map; on `ok` calls @p onOk, on error emits requestFailed(@p name, code). */
@@ -62,13 +53,10 @@ public:
     ClientConnection* connection;
     SessionModels* models;
     OutgoingQueue* queue;
+    Authenticator* auth;
     Synchronizer* sync;
     TransferManager* transfers;
     State state = State::Offline;
-    AuthMode authMode = AuthMode::None;
-    QString username;
-    QString password;
-    QString displayName;
     UserInfo user;
     bool loggedIn = false;
     bool fetchingConversations = false;
@@ -80,6 +68,7 @@ ChatClient::Private::Private(ChatClient* q)
     , connection(new ClientConnection(q))
     , models(new SessionModels(q))
     , queue(new OutgoingQueue(connection, q))
+    , auth(new Authenticator(connection, q))
     , sync(new Synchronizer(connection, models, &store, q))
     , transfers(new TransferManager(connection, q))
 {}
@@ -108,12 +97,6 @@ void ChatClient::Private::updateState()
     Q_EMIT q->stateChanged(s);
 }
 
-void ChatClient::Private::onReady()
-{
-    if (authMode != AuthMode::None)
-        sendAuth();
-}
-
 void ChatClient::Private::onDisconnected()
 {
     loggedIn = false;
@@ -123,55 +106,13 @@ void ChatClient::Private::onDisconnected()
     updateState();
 }
 
-void ChatClient::Private::sendAuth()
+void ChatClient::Private::onLoggedIn(const UserInfo& account, Seq serverLastSeq)
 {
-    QCborMap map;
-    if (authMode == AuthMode::Register) {
-        Register r;
-        r.username = username;
-        r.password = password;
-        r.displayName = displayName;
-        map = r.encode();
-    } else {
-        Login l;
-        l.username = username;
-        l.password = password;
-        map = l.encode();
-    }
-    if (connection->request(map, [this](const QCborMap& reply) { onAuthReply(reply); }) == 0)
-        qCDebug(lcClient) << "not connected; logging in once the connection is ready";
-}
-
-void ChatClient::Private::onAuthReply(const QCborMap& reply)
-{
-    if (!isOk(reply)) {
-        const ErrorCode code = errorOf(reply);
-        if (code == ErrorCode::Timeout)
-            return; // the connection dropped: we log in again after the reconnect
-        qCInfo(lcClient) << "login refused:" << errorCodeName(code);
-        authMode = AuthMode::None; // do not repeat refused credentials on every reconnect
-        password.clear();
-        Q_EMIT q->loginFailed(code, reply.value(QLatin1String("message")).toString());
-        return;
-    }
-    QString error;
-    const auto auth = AuthOk::decode(reply, &error);
-    if (!auth) {
-        qCWarning(lcClient) << "malformed login reply:" << error;
-        connection->abortConnection();
-        return;
-    }
-    onLoggedIn(*auth);
-}
-
-void ChatClient::Private::onLoggedIn(const AuthOk& auth)
-{
-    authMode = AuthMode::Login; // after a registration, reconnects log in
-    if (models->ownUser().isValid() && models->ownUser() != auth.user.id)
+    if (models->ownUser().isValid() && models->ownUser() != account.id)
         queue->clear(); // another account: the previous user's unsent messages are not this one's
-    user = auth.user;
+    user = account;
     models->setOwnUser(user.id);
-    sync->begin(endpoint, user.username, auth.lastSeq);
+    sync->begin(endpoint, user.username, serverLastSeq);
     loggedIn = true;
     qCInfo(lcClient) << "logged in as" << user.username;
     updateState();
@@ -250,7 +191,9 @@ ChatClient::ChatClient(QObject* parent)
     , d(std::make_unique<Private>(this))
 {
     connect(d->connection, &ClientConnection::stateChanged, this, [this] { d->updateState(); });
-    connect(d->connection, &ClientConnection::ready, this, [this] { d->onReady(); });
+    connect(d->auth, &Authenticator::authenticated, this,
+            [this](const UserInfo& user, Seq serverLastSeq) { d->onLoggedIn(user, serverLastSeq); });
+    connect(d->auth, &Authenticator::refused, this, &ChatClient::loginFailed);
     connect(d->connection, &ClientConnection::disconnected, this, [this] { d->onDisconnected(); });
     connect(d->connection, &ClientConnection::pushReceived, this, [this](const QCborMap& push) { d->onPush(push); });
     connect(d->connection, &ClientConnection::certificatePinned, this,
@@ -312,29 +255,19 @@ void ChatClient::disconnectFromServer()
 
 void ChatClient::registerAccount(const QString& username, const QString& password, const QString& displayName)
 {
-    d->authMode = Private::AuthMode::Register;
-    d->username = username;
-    d->password = password;
-    d->displayName = displayName;
-    if (d->connection->isReady())
-        d->sendAuth();
+    d->auth->registerAccount(username, password, displayName);
 }
 
 void ChatClient::login(const QString& username, const QString& password)
 {
-    d->authMode = Private::AuthMode::Login;
-    d->username = username;
-    d->password = password;
-    if (d->connection->isReady())
-        d->sendAuth();
+    d->auth->login(username, password);
 }
 
 void ChatClient::logout()
 {
     if (d->loggedIn)
         d->connection->request(emptyRequest(msgtype::kLogout), {});
-    d->authMode = Private::AuthMode::None;
-    d->password.clear();
+    d->auth->forget();
     d->loggedIn = false;
     d->sync->stop();
     d->queue->setActive(false);
@@ -350,7 +283,7 @@ void ChatClient::changePassword(const QString& oldPassword, const QString& newPa
     msg.oldPassword = oldPassword;
     msg.newPassword = newPassword;
     d->call(msg.encode(), QLatin1String(ChangePassword::kType), [this, newPassword](const QCborMap&) {
-        d->password = newPassword; // the next automatic re-login needs it
+        d->auth->setPassword(newPassword); // the next automatic re-login needs it
         Q_EMIT passwordChanged();
     });
 }

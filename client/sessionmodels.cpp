@@ -74,7 +74,11 @@ bool SessionModels::applyMessage(const MessageRecord& message)
     const bool fromOther = message.sender != m_ownUser && message.kind != MessageKind::System;
     const bool unread = fromOther && info && message.seq > info->readSeq;
     if (!m_conversations->noteMessage(message, unread)) {
+        // A conversation we have not heard of yet (its `conversation` push is late): the message is new
+        // to us, so it is announced; the unread count follows when the list is fetched.
         Q_EMIT unknownConversation(message.conversation);
+        if (fromOther)
+            Q_EMIT messageReceived(message);
         return true;
     }
     if (unread)

@@ -1,0 +1,79 @@
+#include "authenticator.h"
+
+#include "clientconnection.h"
+#include "logging.h"
+#include "messages/authmessages.h"
+#include "messages/chatmessages.h"
+
+namespace lanchat {
+
+Authenticator::Authenticator(ClientConnection* connection, QObject* parent)
+    : QObject(parent)
+    , m_connection(connection)
+{
+    connect(connection, &ClientConnection::ready, this, [this] {
+        if (m_mode != Mode::None)
+            send();
+    });
+}
+
+Authenticator::~Authenticator() = default;
+
+void Authenticator::registerAccount(const QString& username, const QString& password, const QString& displayName)
+{
+    m_mode = Mode::Register;
+    m_username = username;
+    m_password = password;
+    m_displayName = displayName;
+    if (m_connection->isReady())
+        send();
+}
+
+void Authenticator::login(const QString& username, const QString& password)
+{
+    m_mode = Mode::Login;
+    m_username = username;
+    m_password = password;
+    if (m_connection->isReady())
+        send();
+}
+
+void Authenticator::forget()
+{
+    m_mode = Mode::None;
+    m_password.clear();
+}
+
+void Authenticator::send()
+{
+    QCborMap map;
+    if (m_mode == Mode::Register)
+        map = Register{m_username, m_password, m_displayName}.encode();
+    else
+        map = Login{m_username, m_password}.encode();
+    m_connection->request(map, [this](const QCborMap& reply) { onReply(reply); });
+}
+
+void Authenticator::onReply(const QCborMap& reply)
+{
+    if (reply.value(QLatin1String("t")).toString() != QLatin1String(msgtype::kOk)) {
+        const ErrorCode code = errorCodeFromName(reply.value(QLatin1String("code")).toString());
+        if (code == ErrorCode::Timeout)
+            return; // the connection dropped: we log in again after the reconnect
+        qCInfo(lcClient) << "login refused:" << errorCodeName(code);
+        forget();
+        Q_EMIT refused(code, reply.value(QLatin1String("message")).toString());
+        return;
+    }
+    QString error;
+    const auto auth = AuthOk::decode(reply, &error);
+    if (!auth) {
+        qCWarning(lcClient) << "malformed login reply:" << error;
+        m_connection->abortConnection();
+        return;
+    }
+    m_mode = Mode::Login; // after a registration, reconnects log in
+    Q_EMIT authenticated(auth->user, auth->lastSeq);
+}
+
+} // namespace lanchat
