@@ -130,8 +130,10 @@ void AuthHandlers::registerUser(Session& session, const QCborMap& request, quint
             return;
         }
         qCInfo(lcServer) << "register" << guard->peer() << username << user.value();
-        QCborMap push = UserInfo{user, username, displayName, false}.toCbor();
+        // Nested: a push never has a top-level `id` (that would read as a reply).
+        QCborMap push;
         push.insert(QLatin1String("t"), QLatin1String(msgtype::kUserPush));
+        push.insert(QLatin1String("user"), UserInfo{user, username, displayName, false}.toCbor());
         m_sessions.pushToAuthenticated(FrameCodec::encode(push));
         completeLogin(*guard, user, id);
     });

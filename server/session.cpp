@@ -4,6 +4,7 @@
 #include "messages/chatmessages.h"
 #include "router.h"
 
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -39,6 +40,11 @@ Session::Session(QTcpSocket* socket, const Router& router, quint32 maxFrameBytes
     connect(m_socket, &QTcpSocket::readyRead, this, &Session::onReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &Session::onBytesWritten);
     connect(m_socket, &QTcpSocket::disconnected, this, &Session::onDisconnected);
+    m_ssl = qobject_cast<QSslSocket*>(socket);
+    if (m_ssl) {
+        // TLS encrypts at once into the plain socket's buffer: that buffer is where a slow reader's backlog grows.
+        connect(m_ssl, &QSslSocket::encryptedBytesWritten, this, &Session::onBytesWritten);
+    }
     qCInfo(lcServer) << "connect" << m_peer;
     // Bytes may have arrived with the handshake, before readyRead was connected.
     QMetaObject::invokeMethod(this, &Session::onReadyRead, Qt::QueuedConnection);
@@ -90,12 +96,12 @@ void Session::close()
 
 qint64 Session::bytesToWrite() const
 {
-    return m_socket->bytesToWrite();
+    return m_socket->bytesToWrite() + (m_ssl ? m_ssl->encryptedBytesToWrite() : 0);
 }
 
 bool Session::outputCongested() const
 {
-    return m_socket->bytesToWrite() > m_maxPendingOutput;
+    return bytesToWrite() > m_maxPendingOutput;
 }
 
 void Session::write(const QByteArray& frame)
@@ -138,7 +144,7 @@ void Session::processFrames()
 
 void Session::onBytesWritten()
 {
-    if (m_paused && m_socket->bytesToWrite() <= m_maxPendingOutput / 2) {
+    if (m_paused && bytesToWrite() <= m_maxPendingOutput / 2) {
         m_paused = false;
         emit outputDrained();
         processFrames();

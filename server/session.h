@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QString>
 
+class QSslSocket;
 class QTcpSocket;
 
 namespace lanchat {
@@ -86,6 +87,7 @@ private:
     void sendError(const QCborMap& map);
 
     QTcpSocket* m_socket;
+    QSslSocket* m_ssl = nullptr; ///< m_socket when TLS
     const Router& m_router;
     FrameCodec m_codec;
     qint64 m_maxPendingOutput;

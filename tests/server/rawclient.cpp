@@ -144,7 +144,8 @@ qint64 RawClient::signUp(const QString& username, const QString& password)
     QCborMap reply = registerUser(username, password);
     if (errorCode(reply) == QLatin1String("username_taken"))
         reply = login(username, password);
-    return reply.value(QLatin1String("user")).toMap().value(QLatin1String("id")).toInteger();
+    m_userId = reply.value(QLatin1String("user")).toMap().value(QLatin1String("id")).toInteger();
+    return m_userId;
 }
 
 QCborMap RawClient::sendText(qint64 conversation, const QString& text, const QByteArray& clientMsgId)

@@ -53,6 +53,9 @@ public:
     qint64 signUp(const QString& username, const QString& password = QStringLiteral("password123"));
     QCborMap sendText(qint64 conversation, const QString& text, const QByteArray& clientMsgId = {});
 
+    /** The user id of the last successful signUp(), 0 before. */
+    qint64 userId() const { return m_userId; }
+
     /** `code` of an error reply, empty for ok. */
     static QString errorCode(const QCborMap& reply);
 
@@ -65,6 +68,7 @@ private:
     QHash<quint64, QCborMap> m_replies;
     QList<QCborMap> m_pushes;
     bool m_reading = true;
+    qint64 m_userId = 0;
 };
 
 } // namespace lanchat::test
