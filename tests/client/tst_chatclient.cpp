@@ -11,6 +11,7 @@
 #include "relayserver.h"
 #include "storage.h"
 
+#include <QAbstractItemModelTester>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -96,6 +97,8 @@ private Q_SLOTS:
     void resendAfterServerRestart();
     void tlsPinningTrustOnFirstUse();
     void presenceInContacts();
+    void groupManagementAndForbiddenSend();
+    void changePasswordAndLogout();
 };
 
 void TestChatClient::registerLoginAndFailures()
@@ -142,8 +145,10 @@ void TestChatClient::privateChat()
     const ConversationId conv = openPrivate(*alice, bob->currentUser().id);
     QVERIFY(conv.isValid());
     QSignalSpy received(bob.get(), &ChatClient::messageReceived);
-    const QUuid hello = alice->sendText(conv, QStringLiteral("你好, Bob"));
     MessagesModel* aliceModel = alice->messages(conv);
+    QAbstractItemModelTester aliceTester(aliceModel, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester listTester(bob->conversations(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QUuid hello = alice->sendText(conv, QStringLiteral("你好, Bob"));
     QCOMPARE(aliceModel->rowCount(), 1); // shown at once, pending
     QTRY_COMPARE_WITH_TIMEOUT(deliveryState(aliceModel, hello), int(DeliveryState::Sent), kWaitMs);
     QVERIFY(aliceModel->index(0).data(roles::MessageSeq).toLongLong() > 0);
@@ -361,6 +366,7 @@ void TestChatClient::resendAfterServerRestart()
     QVERIFY(enter(*bob, relay, QStringLiteral("bob"), true));
     const ConversationId conv = openPrivate(*alice, bob->currentUser().id);
     QSignalSpy shutdown(alice.get(), &ChatClient::serverShuttingDown);
+    QAbstractItemModelTester tester(alice->messages(conv), QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     // In flight when the server stops, and queued while it is away.
     const QUuid inFlight = alice->sendText(conv, QStringLiteral("in flight"));
@@ -459,6 +465,92 @@ void TestChatClient::presenceInContacts()
 
     QVERIFY(enter(*bob, relay, QStringLiteral("bob"), false));
     QTRY_VERIFY_WITH_TIMEOUT(contacts->isOnline(bobId), kWaitMs);
+}
+
+void TestChatClient::groupManagementAndForbiddenSend()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    auto alice = newClient();
+    auto bob = newClient();
+    auto carol = newClient();
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QVERIFY(enter(*bob, relay, QStringLiteral("bob"), true));
+    QVERIFY(enter(*carol, relay, QStringLiteral("carol"), true));
+    const UserId bobId = bob->currentUser().id;
+    const UserId carolId = carol->currentUser().id;
+    QSignalSpy opened(alice.get(), &ChatClient::conversationOpened);
+    alice->createGroup(QStringLiteral("team"), {bobId});
+    QVERIFY(opened.wait(kWaitMs));
+    const ConversationId group = opened.first().first().value<ConversationId>();
+    QAbstractItemModelTester tester(bob->conversations(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE_WITH_TIMEOUT(bob->conversations()->rowCount(), 1, kWaitMs);
+    QCOMPARE(carol->conversations()->rowCount(), 0);
+
+    alice->addMember(group, carolId);
+    QTRY_COMPARE_WITH_TIMEOUT(carol->conversations()->rowCount(), 1, kWaitMs);
+    alice->renameGroup(group, QStringLiteral("团队"));
+    QTRY_COMPARE_WITH_TIMEOUT(bob->conversations()->index(0).data(roles::ConversationTitle).toString(),
+                              QStringLiteral("团队"), kWaitMs);
+    QCOMPARE(bob->conversations()->index(0).data(roles::ConversationOwnerId).toLongLong(),
+             alice->currentUser().id.value());
+
+    // Only the owner manages members.
+    QSignalSpy bobFailed(bob.get(), &ChatClient::requestFailed);
+    bob->removeMember(group, carolId);
+    QVERIFY(bobFailed.wait(kWaitMs));
+    QCOMPARE(bobFailed.first().at(0).toString(), QStringLiteral("group_remove"));
+    QCOMPARE(bobFailed.first().at(1).value<ErrorCode>(), ErrorCode::Forbidden);
+
+    alice->removeMember(group, bobId);
+    QTRY_COMPARE_WITH_TIMEOUT(bob->conversations()->rowCount(), 0, kWaitMs);
+    carol->leaveGroup(group);
+    QTRY_COMPARE_WITH_TIMEOUT(carol->conversations()->rowCount(), 0, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(alice->conversations()->conversation(group)->members.size(), 1, kWaitMs);
+
+    // A former member's message is refused: Failed, and a retry is refused again.
+    const QUuid refused = bob->sendText(group, QStringLiteral("still here?"));
+    MessagesModel* bobModel = bob->messages(group);
+    QTRY_COMPARE_WITH_TIMEOUT(deliveryState(bobModel, refused), int(DeliveryState::Failed), kWaitMs);
+    bob->retry(refused);
+    QCOMPARE(deliveryState(bobModel, refused), int(DeliveryState::Pending));
+    QTRY_COMPARE_WITH_TIMEOUT(deliveryState(bobModel, refused), int(DeliveryState::Failed), kWaitMs);
+    QCOMPARE(bob->pendingCount(), 1);
+}
+
+void TestChatClient::changePasswordAndLogout()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    auto alice = newClient();
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QSignalSpy changed(alice.get(), &ChatClient::passwordChanged);
+    const QString newPassword = QStringLiteral("a much better one");
+    alice->changePassword(kPassword, newPassword);
+    QVERIFY(changed.wait(kWaitMs));
+
+    QSignalSpy failed(alice.get(), &ChatClient::requestFailed);
+    alice->changePassword(QStringLiteral("not my password"), QStringLiteral("whatever123"));
+    QVERIFY(failed.wait(kWaitMs));
+    QCOMPARE(failed.first().at(1).value<ErrorCode>(), ErrorCode::BadCredentials);
+
+    // The automatic re-login after a dropped connection uses the new password.
+    QSignalSpy relogged(alice.get(), &ChatClient::loggedIn);
+    alice->connection()->abortConnection();
+    QVERIFY(relogged.wait(kWaitMs));
+
+    alice->logout();
+    QCOMPARE(alice->state(), ChatClient::State::Connected);
+    QCOMPARE(alice->contacts()->rowCount(), 0);
+    QSignalSpy loginFailed(alice.get(), &ChatClient::loginFailed);
+    alice->login(QStringLiteral("alice"), kPassword);
+    QVERIFY(loginFailed.wait(kWaitMs));
+    QCOMPARE(loginFailed.first().first().value<ErrorCode>(), ErrorCode::BadCredentials);
+    QSignalSpy synced(alice.get(), &ChatClient::synced);
+    alice->login(QStringLiteral("alice"), newPassword);
+    QVERIFY(synced.wait(kWaitMs));
+    QCOMPARE(alice->state(), ChatClient::State::LoggedIn);
+    QCOMPARE(alice->contacts()->rowCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestChatClient)
