@@ -36,6 +36,10 @@ public:
     QCborMap waitReply(quint64 id, int timeoutMs = 5000);
     /** Waits for the next frame without id (push or connection-level error) of type @p type; empty on timeout. */
     QCborMap waitPush(const QString& type, int timeoutMs = 5000);
+    /** Every reply received and not yet taken, by id (for pipelined bursts). */
+    QHash<quint64, QCborMap> takeReplies() { return std::exchange(m_replies, {}); }
+    /** Number of replies received and not yet taken. */
+    qsizetype replyCount() const { return m_replies.size(); }
     /** Pushes received and not yet taken, oldest first. */
     QList<QCborMap> pushes() const { return m_pushes; }
     void clearPushes() { m_pushes.clear(); }
