@@ -56,15 +56,19 @@ std::unique_ptr<SqliteStorage> SqliteStorage::open(const QString& path, QString*
 bool SqliteStorage::configure(SqlStatements& statements, QString* error)
 {
     // busy_timeout first: switching to WAL itself needs the lock another process may hold.
-    const bool pragmas =
-        statements.execDirect(QStringLiteral("PRAGMA busy_timeout = %1").arg(kBusyTimeoutMs), error) &&
-        statements.execDirect(QStringLiteral("PRAGMA foreign_keys = ON"), error) &&
-        statements.execDirect(QStringLiteral("PRAGMA synchronous = FULL"), error) &&
-        statements.execDirect(QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKiB), error) &&
-        statements.execDirect(QStringLiteral("PRAGMA journal_size_limit = %1").arg(kWalLimitBytes), error);
-    if (!pragmas) {
-        *error = QStringLiteral("cannot configure the database: ") + *error;
-        return false;
+    const QStringList pragmas = {
+        QStringLiteral("PRAGMA busy_timeout = %1").arg(kBusyTimeoutMs),
+        QStringLiteral("PRAGMA foreign_keys = ON"),
+        QStringLiteral("PRAGMA synchronous = FULL"),
+        QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKiB),
+        QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(kAutoCheckpointPages),
+        QStringLiteral("PRAGMA journal_size_limit = %1").arg(kWalLimitBytes),
+    };
+    for (const QString& pragma : pragmas) {
+        if (!statements.execDirect(pragma, error)) {
+            *error = QStringLiteral("cannot configure the database: ") + *error;
+            return false;
+        }
     }
     const QString mode = statements.scalarDirect(QStringLiteral("PRAGMA journal_mode = WAL")).toString();
     if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {

@@ -36,6 +36,15 @@ public:
      * after 300k messages in our measurement. Memory is taken only as pages are touched.
      */
     static constexpr int kCacheKiB = 16 * 1024;
+    /**
+     * WAL pages after which a commit copies the WAL back into the database (SQLite's default: 1000).
+     * A batch of 1,000 appends dirties ~1,000 index pages (~4 MiB), so the default checkpointed inside
+     * nearly every commit; 10,000 (~40 MiB) lets hot pages be copied once for several commits.
+     * Measured, 300k appends in batches of 1,000 (random UUIDs): 1.96 GB written and 9.6k rows/s for
+     * the last 100k with 1000; 1.29 GB and 20k rows/s with 10000. A background checkpoint thread was
+     * tried as well and showed no further gain on the 2-core test machine.
+     */
+    static constexpr int kAutoCheckpointPages = 10000;
     /** The WAL file is truncated back to at most this size after a checkpoint, bytes. */
     static constexpr qint64 kWalLimitBytes = 64 * 1024 * 1024;
 
