@@ -1,0 +1,224 @@
+// FrameCodec: 4-byte big-endian length + one CBOR map with a text `t` (docs/protocol.md, "Framing").
+
+#include "framecodec.h"
+#include "protocol.h"
+
+#include <QCborArray>
+#include <QCborValue>
+#include <QRandomGenerator>
+#include <QTest>
+#include <QtEndian>
+
+using namespace lanchat;
+
+namespace {
+
+QCborMap sample(int n)
+{
+    QCborMap m;
+    m.insert(QLatin1String("t"), QLatin1String("send"));
+    m.insert(QLatin1String("id"), n);
+    m.insert(QLatin1String("text"), QStringLiteral("héllo 你好 %1").arg(n));
+    m.insert(QLatin1String("data"), QByteArray(n, char(n)));
+    return m;
+}
+
+QByteArray framed(const QByteArray& payload)
+{
+    QByteArray prefix(4, Qt::Uninitialized);
+    qToBigEndian<quint32>(quint32(payload.size()), prefix.data());
+    return prefix + payload;
+}
+
+} // namespace
+
+class TstFrameCodec : public QObject
+{
+    Q_OBJECT
+private slots:
+    void roundTrip();
+    void encodeLayout();
+    void partialByteByByte();
+    void coalesced();
+    void lengthAboveMaxRefusedBeforePayload();
+    void lengthAtMaxAccepted();
+    void malformed_data();
+    void malformed();
+    void invalidUtf8IsRejectedNotFatal();
+    void staysFailed();
+    void fuzzRandomAndMutated();
+};
+
+void TstFrameCodec::roundTrip()
+{
+    FrameCodec codec(protocol::kMaxFrameBytes);
+    codec.append(FrameCodec::encode(sample(7)));
+    const auto frame = codec.next();
+    QVERIFY(frame);
+    QVERIFY(!frame->rejected);
+    QCOMPARE(frame->map, sample(7));
+    QVERIFY(!codec.next());
+    QCOMPARE(codec.bufferedBytes(), 0);
+}
+
+void TstFrameCodec::encodeLayout()
+{
+    const QByteArray frame = FrameCodec::encode(sample(1));
+    const QByteArray payload = QCborValue(sample(1)).toCbor();
+    QCOMPARE(qFromBigEndian<quint32>(frame.constData()), quint32(payload.size()));
+    QCOMPARE(frame.mid(4), payload);
+}
+
+void TstFrameCodec::partialByteByByte()
+{
+    FrameCodec codec(protocol::kMaxFrameBytes);
+    const QByteArray bytes = FrameCodec::encode(sample(3)) + FrameCodec::encode(sample(4));
+    QList<QCborMap> got;
+    for (char c : bytes) {
+        codec.append(QByteArray(1, c));
+        while (auto frame = codec.next())
+            got.append(frame->map);
+        QVERIFY(!codec.hasError());
+    }
+    QCOMPARE(got.size(), 2);
+    QCOMPARE(got.at(0), sample(3));
+    QCOMPARE(got.at(1), sample(4));
+}
+
+void TstFrameCodec::coalesced()
+{
+    FrameCodec codec(protocol::kMaxFrameBytes);
+    QByteArray bytes;
+    for (int i = 0; i < 100; ++i)
+        bytes += FrameCodec::encode(sample(i));
+    codec.append(bytes);
+    for (int i = 0; i < 100; ++i) {
+        const auto frame = codec.next();
+        QVERIFY(frame);
+        QCOMPARE(frame->map, sample(i));
+    }
+    QVERIFY(!codec.next());
+}
+
+void TstFrameCodec::lengthAboveMaxRefusedBeforePayload()
+{
+    FrameCodec codec(1024);
+    // Only the prefix arrives: the codec must refuse now, not wait for (or allocate) 4 GiB.
+    codec.append(QByteArray::fromHex("fffffff0"));
+    QVERIFY(!codec.next());
+    QVERIFY(codec.hasError());
+    QCOMPARE(codec.error(), ErrorCode::FrameTooLarge);
+    QCOMPARE(codec.bufferedBytes(), 0);
+    FrameCodec justAbove(1024);
+    justAbove.append(QByteArray::fromHex("00000401"));
+    QVERIFY(!justAbove.next());
+    QCOMPARE(justAbove.error(), ErrorCode::FrameTooLarge);
+}
+
+void TstFrameCodec::lengthAtMaxAccepted()
+{
+    QCborMap m;
+    m.insert(QLatin1String("t"), QLatin1String("x"));
+    m.insert(QLatin1String("pad"), QByteArray(1000, 'p'));
+    const QByteArray frame = FrameCodec::encode(m);
+    FrameCodec codec(quint32(frame.size() - 4));
+    codec.append(frame);
+    QVERIFY(codec.next());
+    QVERIFY(!codec.hasError());
+}
+
+void TstFrameCodec::malformed_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("empty frame") << QByteArray::fromHex("00000000");
+    QTest::newRow("garbage") << framed(QByteArray::fromHex("ffffff"));
+    QTest::newRow("truncated map") << framed(QByteArray::fromHex("a3617461"));
+    QTest::newRow("array") << framed(QCborValue(QCborArray{1, 2, 3}).toCbor());
+    QTest::newRow("integer") << framed(QCborValue(42).toCbor());
+    QTest::newRow("text") << framed(QCborValue(QStringLiteral("t")).toCbor());
+    QCborMap noType;
+    noType.insert(QLatin1String("id"), 1);
+    QTest::newRow("map without t") << framed(QCborValue(noType).toCbor());
+    QCborMap bytesType;
+    bytesType.insert(QLatin1String("t"), QByteArray("send"));
+    QTest::newRow("t is bytes") << framed(QCborValue(bytesType).toCbor());
+    QCborMap ok;
+    ok.insert(QLatin1String("t"), QLatin1String("ping"));
+    QTest::newRow("trailing bytes") << framed(QCborValue(ok).toCbor() + QByteArray::fromHex("00"));
+}
+
+void TstFrameCodec::malformed()
+{
+    QFETCH(QByteArray, bytes);
+    FrameCodec codec(protocol::kMaxFrameBytes);
+    codec.append(bytes);
+    QVERIFY(!codec.next());
+    QVERIFY(codec.hasError());
+    QCOMPARE(codec.error(), ErrorCode::Malformed);
+    QVERIFY(!codec.errorMessage().isEmpty());
+}
+
+void TstFrameCodec::invalidUtf8IsRejectedNotFatal()
+{
+    FrameCodec codec(protocol::kMaxFrameBytes);
+    // {"id": 9, "t": "send", "text": <ff fe>} then a good frame.
+    const QByteArray bad = framed(QByteArray::fromHex("a362696409617464") + QByteArray("send") +
+                                  QByteArray::fromHex("6474657874") + QByteArray::fromHex("62fffe"));
+    codec.append(bad + FrameCodec::encode(sample(2)));
+    const auto rejected = codec.next();
+    QVERIFY(rejected);
+    QCOMPARE(rejected->rejected, std::optional<ErrorCode>(ErrorCode::InvalidArgument));
+    QCOMPARE(rejected->map.value(QLatin1String("id")).toInteger(), 9);
+    const auto good = codec.next();
+    QVERIFY(good);
+    QCOMPARE(good->map, sample(2));
+}
+
+void TstFrameCodec::staysFailed()
+{
+    FrameCodec codec(protocol::kMaxFrameBytes);
+    codec.append(framed(QByteArray::fromHex("ff")));
+    QVERIFY(!codec.next());
+    codec.append(FrameCodec::encode(sample(1)));
+    QVERIFY(!codec.next());
+    QVERIFY(codec.hasError());
+}
+
+void TstFrameCodec::fuzzRandomAndMutated()
+{
+    // Bounded: 20,000 inputs. The codec must never crash, never return a frame without a text `t` unless
+    // rejected, and never buffer more than the max frame plus the bytes of one append.
+    QRandomGenerator rng(20261122);
+    const QByteArray valid = FrameCodec::encode(sample(5)) + FrameCodec::encode(sample(6));
+    constexpr quint32 kMax = 4096;
+    for (int round = 0; round < 20000; ++round) {
+        QByteArray input;
+        if (round % 2 == 0) {
+            input = valid;
+            const int flips = 1 + int(rng.bounded(8));
+            for (int f = 0; f < flips; ++f)
+                input[int(rng.bounded(input.size()))] = char(rng.bounded(256));
+            if (rng.bounded(4) == 0)
+                input.truncate(int(rng.bounded(input.size())));
+        } else {
+            input.resize(int(rng.bounded(64)));
+            for (char& c : input)
+                c = char(rng.bounded(256));
+        }
+        FrameCodec codec(kMax);
+        qsizetype pos = 0;
+        for (int step = 0; step < 100 && pos < input.size(); ++step) {
+            const qsizetype chunk = 1 + qsizetype(rng.bounded(16));
+            codec.append(input.mid(pos, chunk));
+            pos += chunk;
+            while (auto frame = codec.next()) {
+                if (!frame->rejected)
+                    QVERIFY(frame->map.value(QLatin1String("t")).isString());
+            }
+            QVERIFY(codec.bufferedBytes() <= qsizetype(kMax) + 4 + 16);
+        }
+    }
+}
+
+QTEST_GUILESS_MAIN(TstFrameCodec)
+#include "tst_framecodec.moc"

@@ -1,0 +1,223 @@
+// The message catalogue (common/messages/*): every struct survives encode → decode → encode unchanged,
+// and a field of the wrong CBOR type makes decode() fail (the server then answers invalid_argument).
+
+#include "messages/authmessages.h"
+#include "messages/chatmessages.h"
+#include "messages/filemessages.h"
+
+#include <QCborArray>
+#include <QTest>
+#include <QUuid>
+
+#include <functional>
+
+using namespace lanchat;
+
+namespace {
+
+/** A decoder under test: decodes @p map and re-encodes it, nullopt when decode() refused it. */
+using Codec = std::function<std::optional<QCborMap>(const QCborMap& map)>;
+
+template <typename T> Codec codecOf()
+{
+    return [](const QCborMap& map) -> std::optional<QCborMap> {
+        QString error;
+        const std::optional<T> decoded = T::decode(map, &error);
+        if (!decoded)
+            return std::nullopt;
+        return decoded->encode();
+    };
+}
+
+template <typename T> Codec recordCodecOf()
+{
+    return [](const QCborMap& map) -> std::optional<QCborMap> {
+        const std::optional<T> decoded = T::fromCbor(map);
+        if (!decoded)
+            return std::nullopt;
+        return decoded->toCbor();
+    };
+}
+
+const QByteArray kSha = QByteArray(32, '\xab');
+
+UserInfo user()
+{
+    return UserInfo{UserId(3), QStringLiteral("li.wei"), QStringLiteral("李伟"), true};
+}
+
+MessageRecord textRecord()
+{
+    return MessageRecord{42,
+                         ConversationId(7),
+                         UserId(3),
+                         1700000000123,
+                         QUuid::createUuid(),
+                         MessageKind::Text,
+                         QStringLiteral("你好, world"),
+                         std::nullopt};
+}
+
+MessageRecord fileRecord()
+{
+    return MessageRecord{43,
+                         ConversationId(7),
+                         UserId(3),
+                         1700000000456,
+                         QUuid::createUuid(),
+                         MessageKind::File,
+                         QString(),
+                         FileRef{QStringLiteral("报告.pdf"), 123456, kSha, true}};
+}
+
+ConversationInfo group()
+{
+    return ConversationInfo{ConversationId(7),
+                            ConversationKind::Group,
+                            QStringLiteral("研发部"),
+                            UserId(3),
+                            {UserId(3), UserId(4)},
+                            43,
+                            40};
+}
+
+} // namespace
+
+class TstMessages : public QObject
+{
+    Q_OBJECT
+private slots:
+    void roundTrip_data();
+    void roundTrip();
+    void wrongTypeRejected_data();
+    void wrongTypeRejected();
+    void missingRequiredRejected();
+    void limits();
+    void unknownFieldsIgnored();
+};
+
+void TstMessages::roundTrip_data()
+{
+    QTest::addColumn<QCborMap>("encoded");
+    QTest::addColumn<Codec>("codec");
+    QTest::newRow("hello") << Hello{1, QStringLiteral("lanchat-desktop/0.1"), {QStringLiteral("files")}}.encode()
+                           << codecOf<Hello>();
+    QTest::newRow("welcome") << Welcome{1, QStringLiteral("Office"), {}, 1048576, 1700000000000}.encode()
+                             << codecOf<Welcome>();
+    QTest::newRow("register")
+        << Register{QStringLiteral("li.wei"), QStringLiteral("secret-123"), QStringLiteral("李伟")}.encode()
+        << codecOf<Register>();
+    QTest::newRow("login") << Login{QStringLiteral("li.wei"), QStringLiteral("secret-123")}.encode()
+                           << codecOf<Login>();
+    QTest::newRow("auth ok") << AuthOk{user(), 99}.encode() << codecOf<AuthOk>();
+    QTest::newRow("change_password")
+        << ChangePassword{QStringLiteral("old-pass-1"), QStringLiteral("new-pass-2")}.encode()
+        << codecOf<ChangePassword>();
+    QTest::newRow("open_private") << OpenPrivate{UserId(4)}.encode() << codecOf<OpenPrivate>();
+    QTest::newRow("send") << SendText{ConversationId(7), QUuid::createUuid(), QStringLiteral("hi 你好")}.encode()
+                          << codecOf<SendText>();
+    QTest::newRow("send ack") << SendAck{42, 1700000000123}.encode() << codecOf<SendAck>();
+    QTest::newRow("history") << History{ConversationId(7), 40, 50}.encode() << codecOf<History>();
+    QTest::newRow("sync") << Sync{12, 500}.encode() << codecOf<Sync>();
+    QTest::newRow("messages page") << MessagesPage{{textRecord(), fileRecord()}, true}.encode()
+                                   << codecOf<MessagesPage>();
+    QTest::newRow("read") << MarkRead{ConversationId(7), 42}.encode() << codecOf<MarkRead>();
+    QTest::newRow("read_receipt") << ReadReceipt{ConversationId(7), UserId(4), 42}.encode() << codecOf<ReadReceipt>();
+    QTest::newRow("presence") << PresenceChange{UserId(4), true}.encode() << codecOf<PresenceChange>();
+    QTest::newRow("users ok") << UsersOk{{user()}}.encode() << codecOf<UsersOk>();
+    QTest::newRow("conversations ok") << ConversationsOk{{group()}}.encode() << codecOf<ConversationsOk>();
+    QTest::newRow("conversation ok") << ConversationOk{group()}.encode() << codecOf<ConversationOk>();
+    QTest::newRow("group_create") << GroupCreate{QStringLiteral("研发部"), {UserId(4), UserId(5)}}.encode()
+                                  << codecOf<GroupCreate>();
+    QTest::newRow("group_add")
+        << GroupChange{QLatin1String(GroupChange::kAdd), ConversationId(7), UserId(5), {}}.encode()
+        << codecOf<GroupChange>();
+    QTest::newRow("group_rename") << GroupChange{QLatin1String(GroupChange::kRename), ConversationId(7), UserId(),
+                                                 QStringLiteral("新名字")}
+                                         .encode()
+                                  << codecOf<GroupChange>();
+    QTest::newRow("error") << ErrorReply{QStringLiteral("forbidden"), QStringLiteral("not a member")}.encode()
+                           << codecOf<ErrorReply>();
+    QTest::newRow("file_offer")
+        << FileOffer{ConversationId(7), QUuid::createUuid(), QStringLiteral("a.txt"), 10, kSha}.encode()
+        << codecOf<FileOffer>();
+    QTest::newRow("file_offer ok") << FileOfferOk{TransferId(2), 0, true, 44, 1700000000999}.encode()
+                                   << codecOf<FileOfferOk>();
+    QTest::newRow("file_chunk") << FileChunk{TransferId(2), 262144, QByteArray(1000, 'x')}.encode()
+                                << codecOf<FileChunk>();
+    QTest::newRow("file_chunk ok") << FileChunkOk{263144, false, 0, 0}.encode() << codecOf<FileChunkOk>();
+    QTest::newRow("file_cancel") << FileCancel{TransferId(2)}.encode() << codecOf<FileCancel>();
+    QTest::newRow("file_read") << FileRead{ConversationId(7), kSha, 0, 262144}.encode() << codecOf<FileRead>();
+    QTest::newRow("file data") << FileData{0, 10, QByteArray("0123456789")}.encode() << codecOf<FileData>();
+    QTest::newRow("message record") << textRecord().toCbor() << recordCodecOf<MessageRecord>();
+    QTest::newRow("file record") << fileRecord().toCbor() << recordCodecOf<MessageRecord>();
+    QTest::newRow("user info") << user().toCbor() << recordCodecOf<UserInfo>();
+    QTest::newRow("conversation info") << group().toCbor() << recordCodecOf<ConversationInfo>();
+    QTest::newRow("file ref") << FileRef{QStringLiteral("x.bin"), 5, kSha, false}.toCbor() << recordCodecOf<FileRef>();
+}
+
+void TstMessages::roundTrip()
+{
+    QFETCH(QCborMap, encoded);
+    QFETCH(Codec, codec);
+    const std::optional<QCborMap> again = codec(encoded);
+    QVERIFY(again);
+    QCOMPARE(*again, encoded);
+}
+
+void TstMessages::wrongTypeRejected_data()
+{
+    roundTrip_data();
+}
+
+void TstMessages::wrongTypeRejected()
+{
+    QFETCH(QCborMap, encoded);
+    QFETCH(Codec, codec);
+    for (auto it = encoded.cbegin(); it != encoded.cend(); ++it) {
+        const QString key = it.key().toString();
+        if (key == QLatin1String("t"))
+            continue;
+        QCborMap broken = encoded;
+        // A byte string where anything else is expected; a negative integer where bytes are expected.
+        broken.insert(it.key(), it.value().isByteArray() ? QCborValue(-1) : QCborValue(QByteArray("\x01")));
+        QVERIFY2(!codec(broken), qPrintable(QStringLiteral("field '%1' of the wrong type was accepted").arg(key)));
+    }
+}
+
+void TstMessages::missingRequiredRejected()
+{
+    QCborMap send = SendText{ConversationId(7), QUuid::createUuid(), QStringLiteral("x")}.encode();
+    for (const char* key : {"conversation", "client_msg_id", "text"}) {
+        QCborMap broken = send;
+        broken.remove(QLatin1String(key));
+        QString error;
+        QVERIFY(!SendText::decode(broken, &error));
+        QVERIFY(error.contains(QLatin1String(key)));
+    }
+}
+
+void TstMessages::limits()
+{
+    QString error;
+    QVERIFY(SendText::decode(
+        SendText{ConversationId(1), QUuid::createUuid(), QString(64 * 1024, QLatin1Char('a'))}.encode(), &error));
+    QVERIFY(!SendText::decode(
+        SendText{ConversationId(1), QUuid::createUuid(), QString(64 * 1024 + 1, QLatin1Char('a'))}.encode(), &error));
+    QVERIFY(!History::decode(History{ConversationId(1), 0, 501}.encode(), &error));
+    QCborMap shortUuid = SendText{ConversationId(1), QUuid::createUuid(), QStringLiteral("x")}.encode();
+    shortUuid.insert(QLatin1String("client_msg_id"), QByteArray(15, 'u'));
+    QVERIFY(!SendText::decode(shortUuid, &error));
+    QVERIFY(!FileChunk::decode(FileChunk{TransferId(1), 0, QByteArray(256 * 1024 + 1, 'x')}.encode(), &error));
+}
+
+void TstMessages::unknownFieldsIgnored()
+{
+    QCborMap send = SendText{ConversationId(7), QUuid::createUuid(), QStringLiteral("x")}.encode();
+    send.insert(QLatin1String("future_field"), QCborArray{1, 2});
+    QString error;
+    QVERIFY(SendText::decode(send, &error));
+}
+
+QTEST_GUILESS_MAIN(TstMessages)
+#include "tst_messages.moc"
