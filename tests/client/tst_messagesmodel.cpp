@@ -237,6 +237,11 @@ void TestMessagesModel::conversationsNewestActivityFirst()
     QCOMPARE(model.index(0).data(roles::ConversationTitle).toString(), QStringLiteral("Team"));
     QCOMPARE(model.index(1).data(roles::ConversationTitle).toString(), QStringLiteral("Peer"));
     QCOMPARE(model.index(1).data(roles::ConversationPeerId).toLongLong(), kPeer.value());
+    // Members as documented (QList<qint64>), and usable as a QVariantList by delegates.
+    const QVariant members = model.index(1).data(roles::ConversationMembers);
+    QCOMPARE(members.value<QList<qint64>>(), (QList<qint64>{kMe.value(), kPeer.value()}));
+    QCOMPARE(members.toList().size(), 2);
+    QCOMPARE(members.toList().at(1).toLongLong(), kPeer.value());
 
     MessageRecord m = record(12, kPeer, QStringLiteral("line one\nline two"));
     m.conversation = ConversationId(1);
