@@ -2,6 +2,8 @@
 
 #include "sqlitestorage.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,6 +43,7 @@ private slots:
     void groupCommitSurvivesFailedWriteInside();
     void dataSurvivesReopen();
     void backupAndIntegrity();
+    void integrityCheckReportsDanglingRows();
     void countAndDeleteOldMessages();
 
 private:
@@ -591,6 +594,26 @@ void tst_SqliteStorage::backupAndIntegrity()
     QVERIFY2(restored, qPrintable(error));
     QCOMPARE(restored->history(group, 0, 10).first().text, QStringLiteral("backed up"));
     QVERIFY(restored->checkIntegrity().isEmpty());
+}
+
+void tst_SqliteStorage::integrityCheckReportsDanglingRows()
+{
+    const UserId a = addUser(QStringLiteral("a"));
+    const ConversationId group = m_storage->createGroup(QStringLiteral("g"), a, {});
+    {
+        // Another writer without foreign key enforcement (e.g. a hand-edited file) leaves a dangling row.
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        raw.setDatabaseName(m_path);
+        QVERIFY(raw.open());
+        QSqlQuery query(raw);
+        QVERIFY(query.exec(QStringLiteral("PRAGMA busy_timeout = 5000")));
+        QVERIFY(query.exec(
+            QStringLiteral("INSERT INTO members (conversation, user_id) VALUES (%1, 777)").arg(group.value())));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    const QStringList problems = m_storage->checkIntegrity();
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(problems.first().contains(QLatin1String("members")), qPrintable(problems.first()));
 }
 
 void tst_SqliteStorage::countAndDeleteOldMessages()
