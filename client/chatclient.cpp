@@ -43,6 +43,7 @@ public:
     void onDisconnected();
     void onLoggedIn(const UserInfo& account, Seq serverLastSeq);
     void fetchConversations(bool thenSync);
+    void loadUnreadHistory();
     void onPush(const QCborMap& push);
     /** Sends @p map; on `ok` calls @p onOk, on error emits requestFailed(@p name, code). */
     void call(const QCborMap& map, const QString& name, std::function<void(const QCborMap&)> onOk);
@@ -147,6 +148,21 @@ void ChatClient::Private::fetchConversations(bool thenSync)
          });
 }
 
+void ChatClient::Private::loadUnreadHistory()
+{
+    // A restarted client syncs only what is newer than its persisted position, so messages that had
+    // arrived but were not read before the restart are not in memory; fetch the newest page of every
+    // conversation whose read position lies below what is loaded, so its unread count is right.
+    for (const ConversationId id : models->conversations()->ids()) {
+        const auto info = models->conversations()->conversation(id);
+        const MessagesModel* model = models->existingMessages(id);
+        const bool covered =
+            model && (model->atStart() || (model->storedCount() > 0 && model->oldestSeq() <= info->readSeq));
+        if (info->readSeq < info->lastSeq && !covered)
+            q->loadOlder(id);
+    }
+}
+
 void ChatClient::Private::onPush(const QCborMap& push)
 {
     if (!models->applyPush(push))
@@ -201,7 +217,10 @@ ChatClient::ChatClient(QObject* parent)
                 d->store.setPin(ClientConnection::endpointKey(host, port), fingerprint);
             });
     connect(d->connection, &ClientConnection::certificateMismatch, this, &ChatClient::certificateMismatch);
-    connect(d->sync, &Synchronizer::finished, this, &ChatClient::synced);
+    connect(d->sync, &Synchronizer::finished, this, [this] {
+        d->loadUnreadHistory();
+        Q_EMIT synced();
+    });
     connect(d->sync, &Synchronizer::failed, this,
             [this](ErrorCode code) { Q_EMIT requestFailed(QLatin1String(Sync::kType), code); });
     connect(d->models, &SessionModels::messageReceived, this, &ChatClient::messageReceived);

@@ -91,6 +91,7 @@ private Q_SLOTS:
     void groupChatToThree();
     void unreadCountsAndMarkRead();
     void offlineDeliveryInSeqOrder();
+    void unreadSurvivesClientRestart();
     void twoSessionsOfOneUser();
     void largeMessagesSyncAcrossBigPages();
     void historyPagingAfterRestartOfClient();
@@ -266,6 +267,33 @@ void TestChatClient::offlineDeliveryInSeqOrder()
     QCOMPARE(order, seqs(alice->messages(conv)));
     QCOMPARE(received.count(), 20);
     QCOMPARE(bobAgain->conversations()->unread(conv), 20);
+}
+
+void TestChatClient::unreadSurvivesClientRestart()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    QTemporaryDir settingsDir;
+    QSettings settings(settingsDir.filePath(QStringLiteral("client.ini")), QSettings::IniFormat);
+    auto alice = newClient();
+    auto bob = newClient(&settings);
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QVERIFY(enter(*bob, relay, QStringLiteral("bob"), true));
+    const ConversationId conv = openPrivate(*alice, bob->currentUser().id);
+    alice->sendText(conv, QStringLiteral("read"));
+    QTRY_COMPARE_WITH_TIMEOUT(bob->conversations()->unread(conv), 1, kWaitMs);
+    bob->markRead(conv);
+    for (int i = 0; i < 3; ++i)
+        alice->sendText(conv, QStringLiteral("unread %1").arg(i));
+    QTRY_COMPARE_WITH_TIMEOUT(bob->conversations()->unread(conv), 3, kWaitMs);
+    bob.reset();
+
+    // Restarted, bob's sync starts after those messages; the unread count must still be 3.
+    auto bobAgain = newClient(&settings);
+    QVERIFY(enter(*bobAgain, relay, QStringLiteral("bob"), false));
+    QTRY_COMPARE_WITH_TIMEOUT(bobAgain->conversations()->unread(conv), 3, kWaitMs);
+    QCOMPARE(bobAgain->conversations()->index(0).data(roles::ConversationLastText).toString(),
+             QStringLiteral("unread 2"));
 }
 
 void TestChatClient::twoSessionsOfOneUser()
