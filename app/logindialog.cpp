@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "certificatedialog.h"
 #include "errortext.h"
+#include "logging.h"
 #include "protocol.h"
 #include "serverfinder.h"
 
@@ -15,6 +16,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTabBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace lanchat {
@@ -331,12 +333,19 @@ void LoginDialog::onSubmit()
 void LoginDialog::onStateChanged(ChatClient::State state)
 {
     if (m_step == Step::Connecting && state == ChatClient::State::Connected) {
-        if (m_tls->isChecked() && !confirmFirstUse()) {
-            m_client->disconnectFromServer();
-            setBusy(Step::Idle);
-            return;
-        }
-        authenticate();
+        // Credentials go out only after the handshake signals settled (the client would otherwise send
+        // them a second time on its own `ready`) and after the user trusted a new certificate.
+        m_step = Step::Authenticating;
+        QTimer::singleShot(0, this, [this] {
+            if (m_step != Step::Authenticating || m_client->state() != ChatClient::State::Connected)
+                return;
+            if (m_tls->isChecked() && !confirmFirstUse()) {
+                m_client->disconnectFromServer();
+                setBusy(Step::Idle);
+                return;
+            }
+            authenticate();
+        });
     } else if (m_step != Step::Idle &&
                (state == ChatClient::State::Reconnecting || state == ChatClient::State::Offline)) {
         // During login a lost or refused connection is an answer for the user, not something to retry silently.
@@ -385,6 +394,7 @@ void LoginDialog::authenticate()
 {
     setBusy(Step::Authenticating);
     const QString user = m_username->text().trimmed();
+    qCInfo(lcApp) << (isSignUp() ? "signing up as" : "logging in as") << user << "at" << m_host << m_port;
     if (isSignUp()) {
         const QString display = m_displayName->text().trimmed();
         m_client->registerAccount(user, m_password->text(), display.isEmpty() ? user : display);

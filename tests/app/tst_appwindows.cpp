@@ -1,0 +1,311 @@
+// Widgets tests of the desktop app against a real relay in-process (127.0.0.1, port 0, SQLite in a
+// QTemporaryDir). The functions build on each other in order: log in, chat, receive, send a file,
+// create a group, switch language. No sleeps: QTRY_* and QSignalSpy::wait only.
+
+#include "appsettings.h"
+#include "chatclient.h"
+#include "clientconnection.h"
+#include "contactsmodel.h"
+#include "conversationsmodel.h"
+#include "conversationview.h"
+#include "errortext.h"
+#include "groupdialog.h"
+#include "languagemanager.h"
+#include "logindialog.h"
+#include "mainwindow.h"
+#include "messageinput.h"
+#include "messagesmodel.h"
+#include "modelroles.h"
+#include "relayfixture.h"
+#include "sidebar.h"
+#include "transfermanager.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QDropEvent>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+#include <memory>
+
+using namespace lanchat;
+
+namespace {
+
+const QString kHost = QStringLiteral("127.0.0.1");
+const QString kPassword = QStringLiteral("correct horse");
+constexpr int kWaitMs = 15000;
+
+template <typename T> T* child(QObject* parent, const char* name)
+{
+    T* found = parent->findChild<T*>(QLatin1String(name));
+    if (!found)
+        qWarning("no child %s", name);
+    return found;
+}
+
+QModelIndex findRow(const QAbstractItemModel* model, int role, const QVariant& value)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        if (index.data(role) == value)
+            return index;
+    }
+    return {};
+}
+
+} // namespace
+
+class TestAppWindows : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void loginErrorShownInline();
+    void signUpThroughDialog();
+    void sendWithEnter();
+    void receiveShowsUnreadBadge();
+    void dropFileUploads();
+    void createGroupThroughDialog();
+    void languageSwitchRetranslates();
+
+private:
+    void fillLogin(LoginDialog& dialog, const QString& user, bool signUp);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<RelayFixture> m_relay;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<LanguageManager> m_languages;
+    std::unique_ptr<ChatClient> m_client;
+    std::unique_ptr<ChatClient> m_peer;
+    std::unique_ptr<MainWindow> m_window;
+    ConversationId m_private;
+};
+
+void TestAppWindows::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_relay = std::make_unique<RelayFixture>(false);
+    QVERIFY(m_relay->start());
+    m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("lanchat.ini")));
+    m_settings->setDownloadDirectory(m_dir.filePath(QStringLiteral("downloads")));
+    m_settings->setCloseToTray(false);
+    m_languages = std::make_unique<LanguageManager>();
+    m_languages->apply(AppSettings::Language::English);
+
+    // The peer is a headless ChatClient that exists before the app user logs in.
+    m_peer = std::make_unique<ChatClient>();
+    m_peer->setSettings(nullptr);
+    QSignalSpy peerSynced(m_peer.get(), &ChatClient::synced);
+    m_peer->connectToServer(kHost, m_relay->port(), false);
+    m_peer->registerAccount(QStringLiteral("bob"), kPassword, QStringLiteral("Bob"));
+    QVERIFY(peerSynced.wait(kWaitMs));
+
+    m_client = std::make_unique<ChatClient>();
+    m_client->setSettings(nullptr);
+}
+
+void TestAppWindows::cleanupTestCase()
+{
+    m_window.reset();
+    m_client.reset();
+    m_peer.reset();
+    m_relay.reset();
+}
+
+void TestAppWindows::fillLogin(LoginDialog& dialog, const QString& user, bool signUp)
+{
+    auto* server = child<QLineEdit>(&dialog, "serverEdit");
+    QVERIFY(server);
+    server->clear();
+    QTest::keyClicks(server, kHost + QLatin1Char(':') + QString::number(m_relay->port()));
+    child<QCheckBox>(&dialog, "tlsCheck")->setChecked(false);
+    child<QTabBar>(&dialog, "modeTabs")->setCurrentIndex(signUp ? 1 : 0);
+    auto* username = child<QLineEdit>(&dialog, "usernameEdit");
+    username->clear();
+    QTest::keyClicks(username, user);
+    auto* password = child<QLineEdit>(&dialog, "passwordEdit");
+    password->clear();
+    QTest::keyClicks(password, signUp ? kPassword : QStringLiteral("wrong password"));
+    if (signUp) {
+        QTest::keyClicks(child<QLineEdit>(&dialog, "confirmEdit"), kPassword);
+        QTest::keyClicks(child<QLineEdit>(&dialog, "displayNameEdit"), QStringLiteral("Alice"));
+    }
+}
+
+void TestAppWindows::loginErrorShownInline()
+{
+    LoginDialog dialog(m_client.get(), *m_settings, nullptr);
+    dialog.show();
+    fillLogin(dialog, QStringLiteral("bob"), false);
+    QTest::keyClick(child<QLineEdit>(&dialog, "passwordEdit"), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.errorText(), ErrorText::message(ErrorCode::BadCredentials), kWaitMs);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+}
+
+void TestAppWindows::signUpThroughDialog()
+{
+    LoginDialog dialog(m_client.get(), *m_settings, nullptr);
+    dialog.show();
+    fillLogin(dialog, QStringLiteral("alice"), true);
+    QTest::mouseClick(child<QPushButton>(&dialog, "submitButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), kWaitMs);
+    QCOMPARE(m_client->state(), ChatClient::State::LoggedIn);
+    QCOMPARE(m_settings->lastUsername(), QStringLiteral("alice"));
+    QCOMPARE(m_settings->lastPort(), m_relay->port());
+
+    m_window = std::make_unique<MainWindow>(m_client.get(), *m_settings, m_languages.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(findRow(m_client->contacts(), roles::ContactUsername, QStringLiteral("bob")).isValid(),
+                             kWaitMs);
+}
+
+void TestAppWindows::sendWithEnter()
+{
+    // Double-click in the contacts list opens the private conversation with Bob.
+    QListView* contacts = m_window->sidebar()->contactList();
+    const QModelIndex bob = findRow(contacts->model(), roles::ContactUsername, QStringLiteral("bob"));
+    QVERIFY(bob.isValid());
+    QSignalSpy opened(m_client.get(), &ChatClient::conversationOpened);
+    Q_EMIT contacts->activated(bob);
+    QVERIFY(opened.wait(kWaitMs));
+    m_private = opened.first().first().value<ConversationId>();
+    QTRY_COMPARE(m_window->conversationView()->conversation(), m_private);
+
+    MessageInput* input = m_window->conversationView()->input();
+    input->setFocus();
+    QTest::keyClicks(input, QStringLiteral("hello bob"));
+    QTest::keyClick(input, Qt::Key_Return, Qt::ShiftModifier);
+    QTest::keyClicks(input, QStringLiteral("second line"));
+    QTest::keyClick(input, Qt::Key_Return);
+    QCOMPARE(input->toPlainText(), QString());
+
+    QAbstractItemModel* model = m_window->conversationView()->messageList()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, kWaitMs);
+    const QModelIndex row = model->index(0, 0);
+    QCOMPARE(row.data(roles::MessageText).toString(), QStringLiteral("hello bob\nsecond line"));
+    QVERIFY(row.data(roles::MessageIsOwn).toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(row.data(roles::MessageDeliveryState).toInt(), int(DeliveryState::Sent), kWaitMs);
+    // The delegate gives the row a real height (two lines plus header), not a default one.
+    QVERIFY(m_window->conversationView()->messageList()->visualRect(row).height() > 40);
+}
+
+void TestAppWindows::receiveShowsUnreadBadge()
+{
+    // With no conversation open, a message from Bob must show as unread in the list and the title.
+    m_window->conversationView()->setConversation(ConversationId());
+    QSignalSpy received(m_client.get(), &ChatClient::messageReceived);
+    m_peer->sendText(m_private, QStringLiteral("hi alice"));
+    QVERIFY(received.wait(kWaitMs));
+    const QAbstractItemModel* list = m_window->sidebar()->conversationList()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        findRow(list, roles::ConversationId, m_private.value()).data(roles::ConversationUnread).toInt(), 1, kWaitMs);
+    QCOMPARE(m_window->unreadCount(), 1);
+    QVERIFY2(m_window->windowTitle().startsWith(QStringLiteral("(1) ")), qPrintable(m_window->windowTitle()));
+    QCOMPARE(findRow(list, roles::ConversationId, m_private.value()).data(roles::ConversationLastText).toString(),
+             QStringLiteral("hi alice"));
+
+    // Opening it marks it read.
+    m_window->openConversation(m_private);
+    m_window->activateWindow();
+    m_client->markRead(m_private);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->unreadCount(), 0, kWaitMs);
+}
+
+void TestAppWindows::dropFileUploads()
+{
+    const QString path = m_dir.filePath(QStringLiteral("report.bin"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QByteArray data(700 * 1024, '\0');
+    for (int i = 0; i < data.size(); ++i)
+        data[i] = char(i * 31 % 251);
+    file.write(data);
+    file.close();
+
+    ConversationView* view = m_window->conversationView();
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    const QPointF pos(view->width() / 2.0, view->height() / 2.0);
+    QDragEnterEvent enter(pos.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view, &drop);
+    QVERIFY(drop.isAccepted());
+
+    TransferManager* transfers = m_client->transfers();
+    QTRY_COMPARE_WITH_TIMEOUT(transfers->rowCount(), 1, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(transfers->index(0, 0).data(TransferManager::StateRole).toInt(),
+                              int(TransferManager::State::Done), kWaitMs);
+    QVERIFY(m_window->transfersDock()->isVisible());
+    // The file message reaches the other side with the right size.
+    const QAbstractItemModel* peerModel = m_peer->messages(m_private);
+    QTRY_VERIFY_WITH_TIMEOUT(findRow(peerModel, roles::MessageFileName, QStringLiteral("report.bin")).isValid(),
+                             kWaitMs);
+    QCOMPARE(findRow(peerModel, roles::MessageFileName, QStringLiteral("report.bin"))
+                 .data(roles::MessageFileSize)
+                 .toLongLong(),
+             qint64(data.size()));
+}
+
+void TestAppWindows::createGroupThroughDialog()
+{
+    GroupDialog dialog(m_client.get(), m_window.get());
+    dialog.show();
+    QTest::keyClicks(child<QLineEdit>(&dialog, "groupNameEdit"), QStringLiteral("Project 42"));
+    auto* members = child<QListWidget>(&dialog, "memberList");
+    QVERIFY(members);
+    QCOMPARE(members->count(), 1); // Bob; the user themself is not offered
+    members->item(0)->setCheckState(Qt::Checked);
+    QTest::mouseClick(child<QPushButton>(&dialog, "okButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), kWaitMs);
+    QVERIFY(dialog.createdGroup().isValid());
+    const QModelIndex group = findRow(m_client->conversations(), roles::ConversationId, dialog.createdGroup().value());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        findRow(m_client->conversations(), roles::ConversationId, dialog.createdGroup().value()).isValid(), kWaitMs);
+    Q_UNUSED(group);
+    const QModelIndex row = findRow(m_client->conversations(), roles::ConversationId, dialog.createdGroup().value());
+    QVERIFY(row.data(roles::ConversationIsGroup).toBool());
+    QCOMPARE(row.data(roles::ConversationTitle).toString(), QStringLiteral("Project 42"));
+    QCOMPARE(row.data(roles::ConversationMembers).toList().size(), 2);
+}
+
+void TestAppWindows::languageSwitchRetranslates()
+{
+    auto* tabs = m_window->sidebar()->findChild<QTabWidget*>();
+    QVERIFY(tabs);
+    QCOMPARE(tabs->tabText(1), QStringLiteral("Contacts"));
+    auto* send = child<QPushButton>(m_window.get(), "sendButton");
+    QCOMPARE(send->text(), QStringLiteral("Send"));
+
+    m_languages->apply(AppSettings::Language::Chinese);
+    QTRY_COMPARE(tabs->tabText(1), QStringLiteral("联系人"));
+    QCOMPARE(tabs->tabText(0), QStringLiteral("会话"));
+    QCOMPARE(send->text(), QStringLiteral("发送"));
+    QCOMPARE(m_window->menuBar()->actions().first()->text(), QStringLiteral("LanChat(&L)"));
+    QCOMPARE(child<QPushButton>(m_window.get(), "newGroupButton")->text(), QStringLiteral("新建群组"));
+    QCOMPARE(m_window->transfersDock()->windowTitle(), QStringLiteral("文件传输"));
+    QCOMPARE(QLocale().language(), QLocale::Chinese);
+
+    m_languages->apply(AppSettings::Language::English);
+    QTRY_COMPARE(tabs->tabText(1), QStringLiteral("Contacts"));
+}
+
+QTEST_MAIN(TestAppWindows)
+#include "tst_appwindows.moc"
