@@ -4,6 +4,7 @@
 #include "clientconnection.h"
 #include "contactsmodel.h"
 #include "conversationsmodel.h"
+#include "historyloader.h"
 #include "logging.h"
 #include "messages/authmessages.h"
 #include "messages/chatmessages.h"
@@ -19,8 +20,6 @@
 namespace lanchat {
 
 namespace {
-
-constexpr int kHistoryPageSize = 50;
 
 bool isOk(const QCborMap& reply)
 {
@@ -43,10 +42,13 @@ public:
     void onDisconnected();
     void onLoggedIn(const UserInfo& account, Seq serverLastSeq);
     void fetchConversations(bool thenSync);
-    void loadUnreadHistory();
     void onPush(const QCborMap& push);
-    /** Sends @p map; on `ok` calls @p onOk, on error emits requestFailed(@p name, code). */
-    void call(const QCborMap& map, const QString& name, std::function<void(const QCborMap&)> onOk);
+    /**
+     * Sends @p map; on `ok` calls @p onOk, on error emits requestFailed(@p name, code). @p background
+     * requests (the client's own, repeated after every login anyway) do not report a lost connection.
+     */
+    void call(const QCborMap& map, const QString& name, std::function<void(const QCborMap&)> onOk,
+              bool background = false);
     void applyConversationReply(const QCborMap& reply, bool announce);
 
     ChatClient* q;
@@ -56,6 +58,7 @@ public:
     OutgoingQueue* queue;
     Authenticator* auth;
     Synchronizer* sync;
+    HistoryLoader* history;
     TransferManager* transfers;
     State state = State::Offline;
     UserInfo user;
@@ -71,6 +74,7 @@ ChatClient::Private::Private(ChatClient* q)
     , queue(new OutgoingQueue(connection, q))
     , auth(new Authenticator(connection, q))
     , sync(new Synchronizer(connection, models, &store, q))
+    , history(new HistoryLoader(connection, models, q))
     , transfers(new TransferManager(connection, q))
 {}
 
@@ -119,13 +123,16 @@ void ChatClient::Private::onLoggedIn(const UserInfo& account, Seq serverLastSeq)
     updateState();
     Q_EMIT q->loggedIn(user);
     queue->setActive(true); // resend what was not acked, same client_msg_ids
-    call(emptyRequest(msgtype::kUsers), QStringLiteral("users"), [this](const QCborMap& reply) {
-        QString error;
-        if (const auto users = UsersOk::decode(reply, &error))
-            models->applyUsers(users->users);
-        else
-            qCWarning(lcClient) << "malformed users reply:" << error;
-    });
+    call(
+        emptyRequest(msgtype::kUsers), QStringLiteral("users"),
+        [this](const QCborMap& reply) {
+            QString error;
+            if (const auto users = UsersOk::decode(reply, &error))
+                models->applyUsers(users->users);
+            else
+                qCWarning(lcClient) << "malformed users reply:" << error;
+        },
+        true);
     fetchConversations(true);
 }
 
@@ -134,33 +141,20 @@ void ChatClient::Private::fetchConversations(bool thenSync)
     if (fetchingConversations && !thenSync)
         return;
     fetchingConversations = true;
-    call(emptyRequest(msgtype::kConversations), QStringLiteral("conversations"),
-         [this, thenSync](const QCborMap& reply) {
-             fetchingConversations = false;
-             QString error;
-             if (const auto list = ConversationsOk::decode(reply, &error))
-                 models->applyConversations(list->conversations);
-             else
-                 qCWarning(lcClient) << "malformed conversations reply:" << error;
-             // Sync after the list so unread counts know each conversation's read position.
-             if (thenSync)
-                 sync->run();
-         });
-}
-
-void ChatClient::Private::loadUnreadHistory()
-{
-    // A restarted client syncs only what is newer than its persisted position, so messages that had
-    // arrived but were not read before the restart are not in memory; fetch the newest page of every
-    // conversation whose read position lies below what is loaded, so its unread count is right.
-    for (const ConversationId id : models->conversations()->ids()) {
-        const auto info = models->conversations()->conversation(id);
-        const MessagesModel* model = models->existingMessages(id);
-        const bool covered =
-            model && (model->atStart() || (model->storedCount() > 0 && model->oldestSeq() <= info->readSeq));
-        if (info->readSeq < info->lastSeq && !covered)
-            q->loadOlder(id);
-    }
+    call(
+        emptyRequest(msgtype::kConversations), QStringLiteral("conversations"),
+        [this, thenSync](const QCborMap& reply) {
+            fetchingConversations = false;
+            QString error;
+            if (const auto list = ConversationsOk::decode(reply, &error))
+                models->applyConversations(list->conversations);
+            else
+                qCWarning(lcClient) << "malformed conversations reply:" << error;
+            // Sync after the list so unread counts know each conversation's read position.
+            if (thenSync)
+                sync->run();
+        },
+        true);
 }
 
 void ChatClient::Private::onPush(const QCborMap& push)
@@ -174,16 +168,19 @@ void ChatClient::Private::onPush(const QCborMap& push)
     sync->notePushed(seq);
 }
 
-void ChatClient::Private::call(const QCborMap& map, const QString& name, std::function<void(const QCborMap&)> onOk)
+void ChatClient::Private::call(const QCborMap& map, const QString& name, std::function<void(const QCborMap&)> onOk,
+                               bool background)
 {
-    const quint64 id = connection->request(map, [this, name, onOk = std::move(onOk)](const QCborMap& reply) {
+    const auto handler = [this, name, onOk = std::move(onOk), background](const QCborMap& reply) {
         if (isOk(reply)) {
             onOk(reply);
             return;
         }
-        Q_EMIT q->requestFailed(name, errorOf(reply));
-    });
-    if (id == 0)
+        const ErrorCode code = errorOf(reply);
+        if (!background || code != ErrorCode::Timeout)
+            Q_EMIT q->requestFailed(name, code);
+    };
+    if (connection->request(map, handler) == 0 && !background)
         Q_EMIT q->requestFailed(name, ErrorCode::Timeout); // not connected
 }
 
@@ -218,9 +215,11 @@ ChatClient::ChatClient(QObject* parent)
             });
     connect(d->connection, &ClientConnection::certificateMismatch, this, &ChatClient::certificateMismatch);
     connect(d->sync, &Synchronizer::finished, this, [this] {
-        d->loadUnreadHistory();
+        d->history->loadUnread();
         Q_EMIT synced();
     });
+    connect(d->history, &HistoryLoader::failed, this,
+            [this](ErrorCode code) { Q_EMIT requestFailed(QLatin1String(History::kType), code); });
     connect(d->sync, &Synchronizer::failed, this,
             [this](ErrorCode code) { Q_EMIT requestFailed(QLatin1String(Sync::kType), code); });
     connect(d->models, &SessionModels::messageReceived, this, &ChatClient::messageReceived);
@@ -364,28 +363,8 @@ void ChatClient::renameGroup(ConversationId group, const QString& name)
 
 void ChatClient::loadOlder(ConversationId conversation)
 {
-    MessagesModel* model = d->models->messages(conversation);
-    if (!d->loggedIn || model->isLoadingOlder() || model->atStart())
-        return;
-    History msg;
-    msg.conversation = conversation;
-    msg.before = model->oldestSeq();
-    msg.limit = kHistoryPageSize;
-    model->setLoadingOlder(true);
-    const quint64 id = d->connection->request(msg.encode(), [this, conversation](const QCborMap& reply) {
-        d->models->messages(conversation)->setLoadingOlder(false);
-        if (!isOk(reply)) {
-            Q_EMIT requestFailed(QLatin1String(History::kType), errorOf(reply));
-            return;
-        }
-        QString error;
-        if (const auto page = MessagesPage::decode(reply, &error))
-            d->models->applyHistory(conversation, page->messages, page->more);
-        else
-            qCWarning(lcClient) << "malformed history page:" << error;
-    });
-    if (id == 0)
-        model->setLoadingOlder(false);
+    if (d->loggedIn)
+        d->history->loadOlder(conversation);
 }
 
 void ChatClient::markRead(ConversationId conversation)
@@ -401,7 +380,8 @@ void ChatClient::markRead(ConversationId conversation)
     MarkRead msg;
     msg.conversation = conversation;
     msg.seq = newest;
-    d->call(msg.encode(), QLatin1String(MarkRead::kType), [](const QCborMap&) {});
+    d->call(
+        msg.encode(), QLatin1String(MarkRead::kType), [](const QCborMap&) {}, true);
 }
 
 ChatClient::State ChatClient::state() const

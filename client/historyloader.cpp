@@ -1,0 +1,61 @@
+#include "historyloader.h"
+
+#include "clientconnection.h"
+#include "conversationsmodel.h"
+#include "logging.h"
+#include "messages/chatmessages.h"
+#include "messagesmodel.h"
+#include "sessionmodels.h"
+
+namespace lanchat {
+
+HistoryLoader::HistoryLoader(ClientConnection* connection, SessionModels* models, QObject* parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_models(models)
+{}
+
+HistoryLoader::~HistoryLoader() = default;
+
+void HistoryLoader::loadOlder(ConversationId conversation)
+{
+    MessagesModel* model = m_models->messages(conversation);
+    if (model->isLoadingOlder() || model->atStart())
+        return;
+    History msg;
+    msg.conversation = conversation;
+    msg.before = model->oldestSeq();
+    msg.limit = kPageSize;
+    model->setLoadingOlder(true);
+    const quint64 id = m_connection->request(msg.encode(), [this, conversation](const QCborMap& reply) {
+        m_models->messages(conversation)->setLoadingOlder(false);
+        if (reply.value(QLatin1String("t")).toString() != QLatin1String(msgtype::kOk)) {
+            const ErrorCode code = errorCodeFromName(reply.value(QLatin1String("code")).toString());
+            if (code != ErrorCode::Timeout)
+                Q_EMIT failed(code);
+            return;
+        }
+        QString error;
+        if (const auto page = MessagesPage::decode(reply, &error))
+            m_models->applyHistory(conversation, page->messages, page->more);
+        else
+            qCWarning(lcClient) << "malformed history page:" << error;
+    });
+    if (id == 0)
+        model->setLoadingOlder(false);
+}
+
+void HistoryLoader::loadUnread()
+{
+    const ConversationsModel* conversations = m_models->conversations();
+    for (const ConversationId id : conversations->ids()) {
+        const auto info = conversations->conversation(id);
+        const MessagesModel* model = m_models->existingMessages(id);
+        const bool covered =
+            model && (model->atStart() || (model->storedCount() > 0 && model->oldestSeq() <= info->readSeq));
+        if (info->readSeq < info->lastSeq && !covered)
+            loadOlder(id);
+    }
+}
+
+} // namespace lanchat
