@@ -244,7 +244,9 @@ ChatClient::ChatClient(QObject* parent)
 
 ChatClient::~ChatClient()
 {
-    // The connection's pending handlers point into d: close it before d goes away.
+    // The connection's pending handlers point into d: close it before d goes away, without telling
+    // the application about a state change of an object it is destroying.
+    blockSignals(true);
     d->connection->disconnectFromServer();
 }
 

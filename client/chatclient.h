@@ -111,7 +111,11 @@ public:
 
     ContactsModel* contacts() const;
     ConversationsModel* conversations() const;
-    /** The message model of one conversation, created on first use, owned by the client. */
+    /**
+     * The message model of one conversation, created on first use, owned by the client (valid as long as
+     * the client). If it holds no stored message yet and the conversation has history, the newest page
+     * is requested at once (rows arrive asynchronously, inserted at the top).
+     */
     MessagesModel* messages(ConversationId conversation);
     TransferManager* transfers() const;
     /** The underlying connection (shared with TransferManager; tests tune its timers through it). */
@@ -127,7 +131,11 @@ Q_SIGNALS:
     /** A message from someone else arrived (push or sync), for notifications. */
     void messageReceived(const lanchat::MessageRecord& message);
     void conversationOpened(lanchat::ConversationId conversation);
-    /** A request failed; @p request is the protocol type, e.g. "group_add". */
+    /**
+     * A request failed; @p request is the protocol type, e.g. "group_add", "send", "history", "sync",
+     * "change_password". ErrorCode::Timeout means the connection was lost before the reply (or there was
+     * none); the client's own background requests are repeated after the next login and not reported.
+     */
     void requestFailed(const QString& request, lanchat::ErrorCode code);
     /** The server certificate does not match the pinned fingerprint; the connection was refused. */
     void certificateMismatch(const QString& host, quint16 port, const QString& pinned, const QString& presented);
