@@ -171,6 +171,7 @@ void TransferManager::Private::stopJob(TransferRow* row, bool removePart)
         row->upload->disconnect(q);
         if (removePart)
             row->upload->cancelOnServer();
+        row->upload->stop();
         chunkBytesSent += row->upload->chunkBytesSent();
         row->upload->deleteLater();
         row->upload = nullptr;

@@ -230,6 +230,16 @@ void UploadJob::cancelOnServer()
     m_connection->request(cancel.encode(), [](const QCborMap&) {});
 }
 
+void UploadJob::stop()
+{
+    m_done = true;
+    m_streaming = false;
+    ++m_epoch;
+    m_file.close();
+    delete m_hasher; // joins the worker after its current block
+    m_hasher = nullptr;
+}
+
 void UploadJob::finish(bool ok, ErrorCode code, Seq seq)
 {
     if (m_done)

@@ -52,6 +52,8 @@ public:
     void networkBack();
     /** Tells the server to drop its part file (file_cancel), if an offer was accepted. */
     void cancelOnServer();
+    /** Stops at once (pause, cancel): no further request, replies of earlier ones ignored, no signal. */
+    void stop();
     /** Test only: flip one byte of the first chunk sent, so the server must report hash_mismatch. */
     void setCorruptFirstChunk(bool corrupt) { m_corrupt = corrupt; }
 

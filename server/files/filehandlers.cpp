@@ -163,6 +163,16 @@ void FileHandlers::startUpload(Session& session, const FileOffer& offer, quint64
         session.replyError(id, ErrorCode::StorageFull, QStringLiteral("cannot create the part file"));
         return;
     }
+    if (offset == upload->size && upload->size > 0) {
+        // Every byte arrived before a crash or disconnect, but the upload was never finished: finish it now.
+        qint64 received = 0;
+        const FileStore::WriteResult result = m_store.append(upload->id, offset, {}, &received);
+        if (result == FileStore::WriteResult::Complete)
+            completeUpload(session, *upload, id, true);
+        else
+            replyWriteFailure(session, result, *upload, id, received);
+        return;
+    }
     FileOfferOk ok;
     ok.transfer = upload->id;
     ok.offset = offset;
@@ -209,16 +219,25 @@ void FileHandlers::onChunk(Session& session, const QCborMap& request, quint64 id
     }
     const UploadRecord record = *upload; // append() may close the part and free *upload
     qint64 received = 0;
-    switch (m_store.append(chunk->transfer, chunk->offset, chunk->data, &received)) {
-    case FileStore::WriteResult::Accepted: {
+    const FileStore::WriteResult result = m_store.append(chunk->transfer, chunk->offset, chunk->data, &received);
+    if (result == FileStore::WriteResult::Accepted) {
         FileChunkOk ok;
         ok.received = received;
         session.reply(id, ok.encode());
-        return;
+    } else if (result == FileStore::WriteResult::Complete) {
+        completeUpload(session, record, id, false);
+    } else {
+        replyWriteFailure(session, result, record, id, received);
     }
+}
+
+void FileHandlers::replyWriteFailure(Session& session, FileStore::WriteResult result, const UploadRecord& upload,
+                                     quint64 id, qint64 received)
+{
+    switch (result) {
+    case FileStore::WriteResult::Accepted:
     case FileStore::WriteResult::Complete:
-        completeUpload(session, record, id);
-        return;
+        break;
     case FileStore::WriteResult::OffsetMismatch: {
         QCborMap error;
         error.insert(QLatin1String("t"), QLatin1String("error"));
@@ -226,23 +245,23 @@ void FileHandlers::onChunk(Session& session, const QCborMap& request, quint64 id
         error.insert(QLatin1String("message"), QStringLiteral("expected offset %1").arg(received));
         error.insert(QLatin1String("offset"), received);
         session.reply(id, error);
-        return;
+        break;
     }
     case FileStore::WriteResult::TooLong:
         session.replyError(id, ErrorCode::InvalidArgument, QStringLiteral("chunk beyond the announced size"));
-        return;
+        break;
     case FileStore::WriteResult::HashMismatch:
-        m_server.storage().deleteUpload(record.id);
+        m_server.storage().deleteUpload(upload.id);
         session.replyError(id, ErrorCode::HashMismatch, QStringLiteral("content does not match its sha256"));
-        return;
+        break;
     case FileStore::WriteResult::StorageFull:
-        m_server.storage().deleteUpload(record.id);
+        m_server.storage().deleteUpload(upload.id);
         session.replyError(id, ErrorCode::StorageFull, QStringLiteral("the server could not write the file"));
-        return;
+        break;
     }
 }
 
-void FileHandlers::completeUpload(Session& session, const UploadRecord& upload, quint64 id)
+void FileHandlers::completeUpload(Session& session, const UploadRecord& upload, quint64 id, bool toOffer)
 {
     Storage& storage = m_server.storage();
     if (!m_server.commits().begin()) {
@@ -259,20 +278,18 @@ void FileHandlers::completeUpload(Session& session, const UploadRecord& upload, 
     message.kind = MessageKind::File;
     message.file = FileRef{upload.name, upload.size, upload.sha256, false};
     QPointer<Session> guard(&session);
-    m_server.poster().post(message, &session, [guard, id, size = upload.size](const std::optional<AppendResult>& r) {
+    const auto done = [guard, id, size = upload.size, toOffer](const std::optional<AppendResult>& r) {
         if (!guard)
             return;
         if (!r) {
             guard->replyError(id, ErrorCode::Internal, QStringLiteral("could not post the file message"));
-            return;
+        } else if (toOffer) {
+            guard->reply(id, FileOfferOk{TransferId(), size, true, r->seq, r->timestampMs}.encode());
+        } else {
+            guard->reply(id, FileChunkOk{size, true, r->seq, r->timestampMs}.encode());
         }
-        FileChunkOk ok;
-        ok.received = size;
-        ok.complete = true;
-        ok.seq = r->seq;
-        ok.timestampMs = r->timestampMs;
-        guard->reply(id, ok.encode());
-    });
+    };
+    m_server.poster().post(message, &session, done);
 }
 
 void FileHandlers::onCancel(Session& session, const QCborMap& request, quint64 id)

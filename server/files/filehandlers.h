@@ -43,8 +43,14 @@ private:
     void completeInstantly(Session& session, const FileOffer& offer, quint64 id);
     /** Starts or resumes the upload of @p offer and replies its transfer id and offset. */
     void startUpload(Session& session, const FileOffer& offer, quint64 id);
-    /** The upload whose last byte arrived and verified: records the blob and posts the file message. */
-    void completeUpload(Session& session, const UploadRecord& upload, quint64 id);
+    /**
+     * The upload whose last byte arrived and verified: records the blob, posts the file message and replies
+     * FileChunkOk, or FileOfferOk when @p toOffer (a re-offer found every byte already on disk).
+     */
+    void completeUpload(Session& session, const UploadRecord& upload, quint64 id, bool toOffer);
+    /** Replies the error of a failed append and forgets the upload when its part is gone. */
+    void replyWriteFailure(Session& session, FileStore::WriteResult result, const UploadRecord& upload, quint64 id,
+                           qint64 received);
     /** The open upload @p transfer of the session's user (opening its part after a restart), or nullptr. */
     const UploadRecord* ownUpload(Session& session, TransferId transfer);
     bool ensureStore();

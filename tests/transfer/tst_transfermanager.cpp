@@ -33,6 +33,7 @@ private slots:
     void uploadResumesAfterServerRestart();
     void chatClientTransfersResumeAfterRelogin();
     void downloadResumesAfterServerRestart();
+    void reofferOfCompletePartFinishes();
     void hostileNamesSavedSafely_data();
     void hostileNamesSavedSafely();
     void uploadHashMismatchDetected();
@@ -237,6 +238,34 @@ void tst_TransferManager::downloadResumesAfterServerRestart()
     QCOMPARE(lowest, atCut);
     QVERIFY(!QFile::exists(part));
     QCOMPARE(Sha256::hashFile(TransferTestEnv::roleOf(bob, key, TransferManager::LocalPathRole).toString()), sha);
+}
+
+void tst_TransferManager::reofferOfCompletePartFinishes()
+{
+    // The server crashed after the last byte reached the part file but before it finished the upload.
+    const QByteArray content = QByteArray(300 * 1024, 'q');
+    FileOffer offer{m_chat, QUuid::createUuid(), QStringLiteral("late.txt"), content.size(), Sha256::hash(content)};
+    const auto ok = FileOfferOk::decode(TransferTestEnv::call(*m_alice->connection, offer.encode()), nullptr);
+    QVERIFY(ok && !ok->complete);
+    FileChunk first{ok->transfer, 0, content.left(256 * 1024)};
+    QCOMPARE(FileChunkOk::decode(TransferTestEnv::call(*m_alice->connection, first.encode()), nullptr)->received,
+             256 * 1024);
+    m_env->stopServer();
+    QFile part(QDir(partsDir()).filePath(QStringLiteral("%1.part").arg(ok->transfer.value())));
+    QVERIFY(part.open(QIODevice::Append));
+    part.write(content.mid(256 * 1024));
+    part.close();
+    QVERIFY(m_env->startServer(m_env->port()));
+    QTRY_VERIFY_WITH_TIMEOUT(m_alice->connection->isReady(), 15000);
+    QCborMap reply;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (reply = TransferTestEnv::call(*m_alice->connection, offer.encode())).value(QLatin1String("t")).toString() ==
+            QLatin1String("ok"),
+        15000); // the first try may race the client's re-login
+    const auto again = FileOfferOk::decode(reply, nullptr);
+    QVERIFY(again && again->complete);
+    QCOMPARE(m_env->history(*m_bob, m_chat).first().file->sha256, offer.sha256);
+    QVERIFY(QDir(partsDir()).isEmpty());
 }
 
 void tst_TransferManager::hostileNamesSavedSafely_data()
