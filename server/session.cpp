@@ -21,6 +21,9 @@ QCborMap errorMap(ErrorCode code, const QString& message)
     return ErrorReply{errorCodeName(code), message}.encode();
 }
 
+// A peer whose unsent backlog exceeds this multiple of the back-pressure bound is disconnected.
+constexpr qint64 kSlowConsumerFactor = 16;
+
 // How long a closing session may take to flush its last frames before the socket is aborted.
 constexpr int kCloseFlushMs = 5000;
 
@@ -36,6 +39,8 @@ Session::Session(QTcpSocket* socket, const Router& router, quint32 maxFrameBytes
 {
     m_socket->setParent(this);
     m_socket->setReadBufferSize(kReadBufferBytes);
+    // Small request/reply frames: Nagle + delayed ACK would add ~40 ms to every round trip.
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_peer = QStringLiteral("%1:%2").arg(m_socket->peerAddress().toString()).arg(m_socket->peerPort());
     connect(m_socket, &QTcpSocket::readyRead, this, &Session::onReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &Session::onBytesWritten);
@@ -108,6 +113,15 @@ void Session::write(const QByteArray& frame)
 {
     if (m_closed)
         return;
+    if (bytesToWrite() > m_maxPendingOutput * kSlowConsumerFactor) {
+        // Pushes are not throttled by our input pause: a peer that stops reading altogether would make its
+        // backlog grow without end. Drop it; it syncs what it missed after reconnecting.
+        qCWarning(lcServer) << "error" << m_peer << "slow consumer:" << bytesToWrite() << "bytes unsent - closing";
+        m_closed = true;
+        // Deferred: we may be inside a fan-out loop over the registry.
+        QMetaObject::invokeMethod(m_socket, &QTcpSocket::abort, Qt::QueuedConnection);
+        return;
+    }
     m_socket->write(frame);
 }
 

@@ -24,7 +24,8 @@ class Router;
  * Closing rules: frame_too_large and malformed send an error frame and close; unknown_type and
  * invalid_argument keep the connection. Back-pressure: while more than maxPendingOutput bytes wait in the
  * socket, the session stops decoding its input (and Qt stops reading from the kernel, the socket's read
- * buffer being bounded), resuming when the output drains below half the bound.
+ * buffer being bounded), resuming when the output drains below half the bound. Pushes still go out while
+ * paused (text keeps flowing); a peer whose backlog passes 16 times the bound is disconnected (slow consumer).
  *
  * Deleted (deleteLater) after closed() is emitted. Lives on the server thread; not thread-safe.
  */

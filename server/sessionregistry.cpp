@@ -53,7 +53,8 @@ void SessionRegistry::pushToUsers(const QList<UserId>& users, const QByteArray& 
         const auto it = m_byUser.constFind(user);
         if (it == m_byUser.cend())
             continue;
-        for (Session* session : *it) {
+        const QList<Session*> sessions = *it; // a copy: a push may close a session
+        for (Session* session : sessions) {
             if (session != except)
                 session->push(frame);
         }
@@ -62,7 +63,8 @@ void SessionRegistry::pushToUsers(const QList<UserId>& users, const QByteArray& 
 
 void SessionRegistry::pushToAuthenticated(const QByteArray& frame, const Session* except) const
 {
-    for (const auto& sessions : m_byUser) {
+    const QHash<UserId, QList<Session*>> byUser = m_byUser; // a copy: a push may close a session
+    for (const auto& sessions : byUser) {
         for (Session* session : sessions) {
             if (session != except)
                 session->push(frame);

@@ -3,8 +3,10 @@
 #include "protocol.h"
 
 #include <QCborValue>
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QSslSocket>
-#include <QTest>
+#include <QTimer>
 #include <QUuid>
 
 namespace lanchat::test {
@@ -25,10 +27,10 @@ bool RawClient::connectTo(quint16 port, bool tls, int timeoutMs)
     if (tls) {
         m_socket->setPeerVerifyMode(QSslSocket::VerifyNone);
         m_socket->connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
-        return QTest::qWaitFor([this] { return m_socket->isEncrypted(); }, timeoutMs);
+        return waitUntil([this] { return m_socket->isEncrypted(); }, timeoutMs);
     }
     m_socket->connectToHost(QHostAddress::LocalHost, port);
-    return QTest::qWaitFor([this] { return m_socket->state() == QAbstractSocket::ConnectedState; }, timeoutMs);
+    return waitUntil([this] { return m_socket->state() == QAbstractSocket::ConnectedState; }, timeoutMs);
 }
 
 quint64 RawClient::send(QCborMap request)
@@ -54,7 +56,7 @@ QCborMap RawClient::request(const QCborMap& request, int timeoutMs)
 
 QCborMap RawClient::waitReply(quint64 id, int timeoutMs)
 {
-    (void)QTest::qWaitFor([this, id] { return m_replies.contains(id); }, timeoutMs);
+    (void)waitUntil([this, id] { return m_replies.contains(id); }, timeoutMs);
     return m_replies.take(id);
 }
 
@@ -67,14 +69,14 @@ QCborMap RawClient::waitPush(const QString& type, int timeoutMs)
         }
         return qsizetype(-1);
     };
-    (void)QTest::qWaitFor([&find] { return find() >= 0; }, timeoutMs);
+    (void)waitUntil([&find] { return find() >= 0; }, timeoutMs);
     const qsizetype i = find();
     return i >= 0 ? m_pushes.takeAt(i) : QCborMap();
 }
 
 bool RawClient::waitDisconnected(int timeoutMs)
 {
-    return QTest::qWaitFor([this] { return m_socket->state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
+    return waitUntil([this] { return m_socket->state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
 }
 
 bool RawClient::isConnected() const
@@ -156,6 +158,20 @@ QCborMap RawClient::sendText(qint64 conversation, const QString& text, const QBy
     m.insert(QLatin1String("client_msg_id"), clientMsgId.isEmpty() ? QUuid::createUuid().toRfc4122() : clientMsgId);
     m.insert(QLatin1String("text"), text);
     return request(m);
+}
+
+bool RawClient::waitUntil(const std::function<bool()>& predicate, int timeoutMs)
+{
+    QElapsedTimer elapsed;
+    elapsed.start();
+    QTimer tick; // bounds each blocking wait so the deadline is checked
+    tick.start(20);
+    while (!predicate()) {
+        if (elapsed.elapsed() >= timeoutMs)
+            return predicate();
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    }
+    return true;
 }
 
 QString RawClient::errorCode(const QCborMap& reply)

@@ -3,6 +3,7 @@
 
 #include "rawclient.h"
 #include "session.h"
+#include "sessionregistry.h"
 #include "testserver.h"
 
 #include <QCborArray>
@@ -67,6 +68,7 @@ private slots:
     void restartKeepsHistory();
     void shutdownTellsClients();
     void slowReaderIsThrottled();
+    void slowConsumerIsDisconnected();
     void discoveryAnswersProbe();
 
 private:
@@ -465,6 +467,36 @@ void TstRelayServer::slowReaderIsThrottled()
     a.setReading(true);
     for (quint64 id : ids)
         QCOMPARE(messages(a.waitReply(id, 20000)).size(), 100);
+}
+
+void TstRelayServer::slowConsumerIsDisconnected()
+{
+    ServerConfig config;
+    config.maxPendingOutputBytes = 64 * 1024; // disconnect above 1 MiB of unsent pushes
+    TestServer server(m_tls, config);
+    QVERIFY(server.start());
+    RawClient sender;
+    RawClient sleeper;
+    QVERIFY(sender.connectTo(server.port(), m_tls));
+    QVERIFY(sleeper.connectTo(server.port(), m_tls));
+    QVERIFY(sender.signUp(QStringLiteral("sender")) > 0);
+    QVERIFY(sleeper.signUp(QStringLiteral("sleeper")) > 0);
+    QCborMap open = typed("open_private");
+    open.insert(QLatin1String("user"), sleeper.userId());
+    const qint64 conversation = conversationId(sender.request(open));
+    sleeper.setReading(false);
+    // Up to 64 MiB of pushes (kernel buffers on loopback hold a few MiB); the server must give up on the
+    // sleeper long before, and the sender's acks keep coming.
+    const QString text(60 * 1024, QLatin1Char('s'));
+    const auto sleeperOnline = [&server, &sleeper] {
+        return server.server().sessions().isOnline(UserId(sleeper.userId()));
+    };
+    int sent = 0;
+    for (; sent < 1000 && sleeperOnline(); ++sent)
+        QCOMPARE(type(sender.sendText(conversation, text)), QStringLiteral("ok"));
+    QVERIFY2(!sleeperOnline(), qPrintable(QStringLiteral("still connected after %1 pushes").arg(sent)));
+    qInfo("slow consumer dropped after %d pushes of 60 KiB", sent);
+    QCOMPARE(type(sender.sendText(conversation, QStringLiteral("still served"))), QStringLiteral("ok"));
 }
 
 void TstRelayServer::discoveryAnswersProbe()
