@@ -45,9 +45,14 @@ RelayServer::RelayServer(ServerConfig config, QObject* parent)
 RelayServer::~RelayServer()
 {
     stop();
-    // Sessions and the registry are children; the storage must outlive the commit queue's last flush.
-    delete m_commits;
+    // Children (sessions, the commit queue, handler modules such as FileHandlers) may use the storage:
+    // delete them while it still exists, not in ~QObject after the members are gone.
+    const QObjectList kids = children();
+    qDeleteAll(kids);
     m_commits = nullptr;
+    m_sessions = nullptr;
+    m_listener = nullptr;
+    m_discovery = nullptr;
 }
 
 void RelayServer::registerHandlers()
