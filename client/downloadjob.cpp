@@ -179,7 +179,9 @@ bool DownloadJob::handleTransient(ErrorCode code)
     }
     if (code == ErrorCode::Unauthenticated) {
         networkLost();
-        QTimer::singleShot(kLoginWaitMs, this, &DownloadJob::networkBack);
+        // With a login notice (ChatClient::loggedIn) networkBack() comes from the manager; else poll.
+        if (m_pollLogin)
+            QTimer::singleShot(kLoginWaitMs, this, &DownloadJob::networkBack);
         return true;
     }
     return false;

@@ -52,6 +52,8 @@ public:
     void abort(bool removePart);
     /** Test only: flip one byte of the first chunk received, so the final hash check must fail. */
     void setCorruptFirstChunk(bool corrupt) { m_corrupt = corrupt; }
+    /** When the owner cannot tell when a re-login completed: retry every 300 ms after `unauthenticated`. */
+    void setPollLogin(bool poll) { m_pollLogin = poll; }
 
     QString partPath() const { return m_file.fileName(); }
     /** After success: the final path. */
@@ -88,6 +90,7 @@ private:
     bool m_running = false;
     bool m_done = false;
     bool m_corrupt = false;
+    bool m_pollLogin = true;
 };
 
 } // namespace lanchat

@@ -41,6 +41,7 @@ public:
     int maxConcurrent = kDefaultMaxConcurrent;
     int nextKey = 1;
     bool corruptForTest = false;
+    bool hasLoginNotice = false; ///< owned by a ChatClient, whose loggedIn() says when to resume
     qint64 chunkBytesSent = 0;
     QTimer sampleTimer;
     QElapsedTimer sampleClock;
@@ -121,6 +122,7 @@ void TransferManager::Private::startRow(TransferRow* row)
         UploadSpec spec{row->conversation, row->localPath, row->name, row->size, row->sha256, row->clientMsgId};
         row->upload = new UploadJob(connection, spec, q);
         row->upload->setCorruptFirstChunk(corruptForTest);
+        row->upload->setPollLogin(!hasLoginNotice);
         const int key = row->key;
         connect(row->upload, &UploadJob::hashed, q, [this, key](const QByteArray& sha) {
             if (TransferRow* r = find(key)) {
@@ -144,6 +146,7 @@ void TransferManager::Private::startRow(TransferRow* row)
         DownloadSpec spec{row->conversation, row->name, row->size, row->sha256, downloadDir};
         row->download = new DownloadJob(connection, spec, q);
         row->download->setCorruptFirstChunk(corruptForTest);
+        row->download->setPollLogin(!hasLoginNotice);
         const int key = row->key;
         connect(row->download, &DownloadJob::hashed, q, [this, key] {
             if (TransferRow* r = find(key)) {
@@ -258,9 +261,10 @@ TransferManager::TransferManager(ClientConnection* connection, QObject* parent)
     connect(connection, &ClientConnection::disconnected, this, [this] { d->networkLost(); });
     // Requests need a logged-in session: resume after the ChatClient has logged in again. Without a
     // ChatClient (a bare connection) resume on the handshake.
-    if (auto* client = qobject_cast<ChatClient*>(parent))
+    if (auto* client = qobject_cast<ChatClient*>(parent)) {
+        d->hasLoginNotice = true;
         connect(client, &ChatClient::loggedIn, this, [this] { d->networkBack(); });
-    else
+    } else
         connect(connection, &ClientConnection::ready, this, [this] { d->networkBack(); });
 }
 

@@ -200,7 +200,9 @@ bool UploadJob::handleTransient(ErrorCode code)
     }
     if (code == ErrorCode::Unauthenticated) {
         networkLost();
-        QTimer::singleShot(kLoginWaitMs, this, &UploadJob::networkBack);
+        // With a login notice (ChatClient::loggedIn) networkBack() comes from the manager; else poll.
+        if (m_pollLogin)
+            QTimer::singleShot(kLoginWaitMs, this, &UploadJob::networkBack);
         return true;
     }
     return false;

@@ -56,6 +56,8 @@ public:
     void stop();
     /** Test only: flip one byte of the first chunk sent, so the server must report hash_mismatch. */
     void setCorruptFirstChunk(bool corrupt) { m_corrupt = corrupt; }
+    /** When the owner cannot tell when a re-login completed: retry every 300 ms after `unauthenticated`. */
+    void setPollLogin(bool poll) { m_pollLogin = poll; }
 
     QByteArray sha256() const { return m_spec.sha256; }
     bool isHashing() const { return m_hasher != nullptr; }
@@ -93,6 +95,7 @@ private:
     bool m_streaming = false;
     bool m_done = false;
     bool m_corrupt = false;
+    bool m_pollLogin = true;
     qint64 m_chunkBytesSent = 0;
 };
 
