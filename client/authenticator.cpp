@@ -12,7 +12,8 @@ Authenticator::Authenticator(ClientConnection* connection, QObject* parent)
     , m_connection(connection)
 {
     connect(connection, &ClientConnection::ready, this, [this] {
-        if (m_mode != Mode::None)
+        // The owner may already have logged in from its stateChanged handler, which runs first.
+        if (m_mode != Mode::None && m_pendingRequest == 0)
             send();
     });
 }
@@ -21,6 +22,9 @@ Authenticator::~Authenticator() = default;
 
 void Authenticator::registerAccount(const QString& username, const QString& password, const QString& displayName)
 {
+    if (m_pendingRequest != 0 && m_mode == Mode::Register && username == m_username && password == m_password &&
+        displayName == m_displayName)
+        return; // the same request is already on its way
     m_mode = Mode::Register;
     m_username = username;
     m_password = password;
@@ -31,6 +35,8 @@ void Authenticator::registerAccount(const QString& username, const QString& pass
 
 void Authenticator::login(const QString& username, const QString& password)
 {
+    if (m_pendingRequest != 0 && m_mode == Mode::Login && username == m_username && password == m_password)
+        return; // the same request is already on its way
     m_mode = Mode::Login;
     m_username = username;
     m_password = password;
@@ -51,7 +57,10 @@ void Authenticator::send()
         map = Register{m_username, m_password, m_displayName}.encode();
     else
         map = Login{m_username, m_password}.encode();
-    m_connection->request(map, [this](const QCborMap& reply) { onReply(reply); });
+    m_pendingRequest = m_connection->request(map, [this](const QCborMap& reply) {
+        m_pendingRequest = 0;
+        onReply(reply);
+    });
 }
 
 void Authenticator::onReply(const QCborMap& reply)

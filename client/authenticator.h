@@ -27,9 +27,12 @@ public:
     explicit Authenticator(ClientConnection* connection, QObject* parent = nullptr);
     ~Authenticator() override;
 
-    /** Registers (then logs in) now if the connection is ready, else as soon as it is. */
+    /**
+     * Registers (then logs in) now if the connection is ready, else as soon as it is. Calling it again
+     * with the same arguments while the request is on its way sends nothing more.
+     */
     void registerAccount(const QString& username, const QString& password, const QString& displayName);
-    /** Logs in now if the connection is ready, else as soon as it is. */
+    /** Logs in now if the connection is ready, else as soon as it is (once, as registerAccount()). */
     void login(const QString& username, const QString& password);
     /** Forgets the credentials: no automatic login until the next login()/registerAccount(). */
     void forget();
@@ -58,6 +61,7 @@ private:
     QString m_username;
     QString m_password;
     QString m_displayName;
+    quint64 m_pendingRequest = 0; // id of the login/register on its way, 0 if none
 };
 
 } // namespace lanchat

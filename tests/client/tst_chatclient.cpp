@@ -87,6 +87,7 @@ class TestChatClient : public QObject
 
 private Q_SLOTS:
     void registerLoginAndFailures();
+    void loginFromStateChangedIsSentOnce();
     void privateChat();
     void groupChatToThree();
     void unreadCountsAndMarkRead();
@@ -132,6 +133,26 @@ void TestChatClient::registerLoginAndFailures()
     taken->login(QStringLiteral("alice"), QStringLiteral("wrong password"));
     QVERIFY(badFailed.wait(kWaitMs));
     QCOMPARE(badFailed.first().first().value<ErrorCode>(), ErrorCode::BadCredentials);
+}
+
+void TestChatClient::loginFromStateChangedIsSentOnce()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    auto alice = newClient();
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+
+    // The desktop app logs in when the state becomes Connected, before the connection's `ready`.
+    auto client = newClient();
+    connect(client.get(), &ChatClient::stateChanged, client.get(), [&client](ChatClient::State state) {
+        if (state == ChatClient::State::Connected)
+            client->login(QStringLiteral("alice"), kPassword);
+    });
+    QSignalSpy loggedIn(client.get(), &ChatClient::loggedIn);
+    QSignalSpy synced(client.get(), &ChatClient::synced);
+    client->connectToServer(kHost, relay.port(), false);
+    QVERIFY(synced.wait(kWaitMs));
+    QCOMPARE(loggedIn.count(), 1);
 }
 
 void TestChatClient::privateChat()
