@@ -72,7 +72,9 @@ bool ServerConfig::fromIni(const QString& path, ServerConfig* config, QString* e
     readString(s, "name", &config->serverName);
     QString listen;
     readString(s, "listen", &listen);
-    if (!listen.isEmpty() && !config->listenAddress.setAddress(listen) && listen != QLatin1String("any"))
+    if (listen == QLatin1String("any"))
+        config->listenAddress = QHostAddress::Any;
+    else if (!listen.isEmpty() && !config->listenAddress.setAddress(listen))
         problem = QStringLiteral("listen: not an IP address: '%1'").arg(listen);
     readInt(s, "port", &config->port, 0, 65535, &problem);
     readBool(s, "tls", &config->tls, &problem);

@@ -7,6 +7,7 @@
 #include <QCborValue>
 #include <QRandomGenerator>
 #include <QTest>
+#include <QUuid>
 #include <QtEndian>
 
 using namespace lanchat;
@@ -47,6 +48,7 @@ private slots:
     void invalidUtf8IsRejectedNotFatal();
     void staysFailed();
     void fuzzRandomAndMutated();
+    void documentedExample();
 };
 
 void TstFrameCodec::roundTrip()
@@ -218,6 +220,35 @@ void TstFrameCodec::fuzzRandomAndMutated()
             QVERIFY(codec.bufferedBytes() <= qsizetype(kMax) + 4 + 16);
         }
     }
+}
+
+void TstFrameCodec::documentedExample()
+{
+    // docs/protocol.md, "Worked example": these bytes must stay what the code produces.
+    QCborMap send;
+    send.insert(QLatin1String("t"), QLatin1String("send"));
+    send.insert(QLatin1String("conversation"), 7);
+    send.insert(QLatin1String("client_msg_id"),
+                QUuid(QStringLiteral("{0f8e2c1a-4b3d-4e5f-8a9b-1c2d3e4f5a6b}")).toRfc4122());
+    send.insert(QLatin1String("text"), QStringLiteral("Hi 你好"));
+    send.insert(QLatin1String("id"), 1);
+    QCOMPARE(FrameCodec::encode(send).toHex(' '),
+             QByteArray("00 00 00 48 a5 61 74 64 73 65 6e 64 6c 63 6f 6e 76 65 72 73 61 74 69 6f 6e 07 6d 63 6c 69 "
+                        "65 6e 74 5f 6d 73 67 5f 69 64 50 0f 8e 2c 1a 4b 3d 4e 5f 8a 9b 1c 2d 3e 4f 5a 6b 64 74 65 78 "
+                        "74 69 48 69 20 e4 bd a0 e5 a5 bd 62 69 64 01"));
+    QCborMap ack;
+    ack.insert(QLatin1String("t"), QLatin1String("ok"));
+    ack.insert(QLatin1String("seq"), 1234);
+    ack.insert(QLatin1String("ts"), Q_INT64_C(1763776800000));
+    ack.insert(QLatin1String("id"), 1);
+    QCOMPARE(FrameCodec::encode(ack).toHex(' '),
+             QByteArray("00 00 00 1d a4 61 74 62 6f 6b 63 73 65 71 19 04 d2 62 74 73 1b 00 00 01 9a a9 4a 25 00 62 "
+                        "69 64 01"));
+    QCborMap probe;
+    probe.insert(QLatin1String("t"), QLatin1String("discover"));
+    probe.insert(QLatin1String("protocol"), 1);
+    QCOMPARE(QCborValue(probe).toCbor().toHex(' '),
+             QByteArray("a2 61 74 68 64 69 73 63 6f 76 65 72 68 70 72 6f 74 6f 63 6f 6c 01"));
 }
 
 QTEST_GUILESS_MAIN(TstFrameCodec)
