@@ -111,16 +111,8 @@ bool Migrator::backup(const QString& databasePath, int targetVersion, QString* e
     QString path = base + QStringLiteral(".bak");
     for (int i = 1; QFileInfo::exists(path) && i < 1000; ++i)
         path = base + QStringLiteral(".%1.bak").arg(i);
-    QSqlQuery query(m_statements.database());
-    if (!query.prepare(QStringLiteral("VACUUM INTO ?"))) {
-        *error = QStringLiteral("cannot back up the database: ") + query.lastError().text();
+    if (!m_statements.vacuumInto(path, error))
         return false;
-    }
-    query.bindValue(0, path);
-    if (!query.exec()) {
-        *error = QStringLiteral("cannot back up the database to %1: %2").arg(path, query.lastError().text());
-        return false;
-    }
     m_backupPath = path;
     qCInfo(lcStorage) << "database backed up before migration to" << path;
     return true;

@@ -4,6 +4,7 @@
 #include "migrator.h"
 #include "sqlstatements.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -30,6 +31,7 @@ std::unique_ptr<SqliteStorage> SqliteStorage::open(const QString& path, QString*
     QString ignored;
     if (!error)
         error = &ignored;
+    const bool created = !QFileInfo::exists(path);
     const QString name = newConnectionName();
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
@@ -41,6 +43,10 @@ std::unique_ptr<SqliteStorage> SqliteStorage::open(const QString& path, QString*
             return nullptr;
         }
     }
+    // A new database holds password hashes and chat history: owner-only. SQLite gives the -wal and
+    // -shm files the mode of the database file, so this must happen before WAL mode is switched on.
+    if (created && path != QLatin1String(":memory:"))
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     auto statements = std::make_unique<SqlStatements>(name);
     if (!configure(*statements, error))
         return nullptr;
@@ -120,21 +126,9 @@ bool SqliteStorage::backupTo(const QString& path, QString* error)
         *error = QStringLiteral("cannot back up inside a transaction");
         return false;
     }
-    if (QFileInfo::exists(path)) {
-        *error = QStringLiteral("backup file %1 already exists").arg(path);
-        return false;
-    }
     // VACUUM INTO reads one consistent snapshot, so writers (other connections) may go on meanwhile.
-    QSqlQuery query(m_statements->database());
-    if (!query.prepare(QStringLiteral("VACUUM INTO ?"))) {
-        *error = query.lastError().text();
+    if (!m_statements->vacuumInto(path, error))
         return false;
-    }
-    query.bindValue(0, path);
-    if (!query.exec()) {
-        *error = QStringLiteral("cannot back up to %1: %2").arg(path, query.lastError().text());
-        return false;
-    }
     qCInfo(lcStorage) << "database backed up to" << path;
     return true;
 }

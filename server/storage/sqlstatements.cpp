@@ -2,6 +2,7 @@
 
 #include "logging.h"
 
+#include <QFile>
 #include <QSqlError>
 #include <QVariant>
 
@@ -83,6 +84,28 @@ QVariant SqlStatements::scalarDirect(const QString& sql)
         return {};
     }
     return query.value(0);
+}
+
+bool SqlStatements::vacuumInto(const QString& path, QString* error)
+{
+    // Created empty and owner-only first, so the copy is never readable by others, not even briefly;
+    // VACUUM INTO accepts an empty target file.
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        *error = QStringLiteral("cannot create %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.close();
+    QSqlQuery query(m_db);
+    if (query.prepare(QStringLiteral("VACUUM INTO ?"))) {
+        query.bindValue(0, path);
+        if (query.exec())
+            return true;
+    }
+    *error = QStringLiteral("cannot copy the database to %1: %2").arg(path, query.lastError().text());
+    QFile::remove(path);
+    return false;
 }
 
 bool SqlStatements::begin()

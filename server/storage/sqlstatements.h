@@ -50,6 +50,13 @@ public:
     /** Single-value read of a one-off statement (PRAGMA user_version …); invalid QVariant on failure. */
     QVariant scalarDirect(const QString& sql);
 
+    /**
+     * Writes a consistent copy of the database to the new file @p path (`VACUUM INTO`), readable by the
+     * owner only (it holds password hashes and chat history). Fails if @p path exists. Not inside a
+     * transaction. On failure returns false, sets @p error and leaves no file behind.
+     */
+    bool vacuumInto(const QString& path, QString* error);
+
     /** True while a BEGIN … COMMIT/ROLLBACK opened through begin() is open. */
     bool inTransaction() const { return m_inTransaction; }
     /** BEGIN IMMEDIATE: takes the write lock now, so a concurrent admin command waits (busy_timeout) instead of failing

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -106,6 +107,8 @@ void tst_Migrations::versionOneFixtureIsMigratedWithBackup()
     const QString backup = path + QStringLiteral(".pre-v%1.bak").arg(Migrator::latestVersion());
     QCOMPARE(storage->migrationBackupPath(), backup);
     QVERIFY(QFile::exists(backup));
+    QCOMPARE(QFileInfo(backup).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions()); // it holds password hashes
 
     // Data kept and usable through the new schema.
     QCOMPARE(storage->userByName(QStringLiteral("LI"))->displayName, QStringLiteral("李雷"));

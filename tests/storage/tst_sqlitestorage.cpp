@@ -2,6 +2,7 @@
 
 #include "sqlitestorage.h"
 
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -43,6 +44,7 @@ private slots:
     void groupCommitSurvivesFailedWriteInside();
     void dataSurvivesReopen();
     void backupAndIntegrity();
+    void filesAreOwnerOnly();
     void integrityCheckReportsDanglingRows();
     void countAndDeleteOldMessages();
 
@@ -594,6 +596,20 @@ void tst_SqliteStorage::backupAndIntegrity()
     QVERIFY2(restored, qPrintable(error));
     QCOMPARE(restored->history(group, 0, 10).first().text, QStringLiteral("backed up"));
     QVERIFY(restored->checkIntegrity().isEmpty());
+}
+
+void tst_SqliteStorage::filesAreOwnerOnly()
+{
+    addUser(QStringLiteral("a")); // a write, so the WAL exists
+    const QFileDevice::Permissions others =
+        QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther;
+    QVERIFY(QFileInfo::exists(m_path + QStringLiteral("-wal")));
+    QCOMPARE(QFileInfo(m_path).permissions() & others, QFileDevice::Permissions());
+    QCOMPARE(QFileInfo(m_path + QStringLiteral("-wal")).permissions() & others, QFileDevice::Permissions());
+    const QString copy = m_dir->filePath(QStringLiteral("copy.db"));
+    QString error;
+    QVERIFY2(m_storage->backupTo(copy, &error), qPrintable(error));
+    QCOMPARE(QFileInfo(copy).permissions() & others, QFileDevice::Permissions());
 }
 
 void tst_SqliteStorage::integrityCheckReportsDanglingRows()
