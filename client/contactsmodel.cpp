@@ -79,6 +79,7 @@ void ContactsModel::setUsers(const QList<UserInfo>& users)
     beginResetModel();
     m_users = users;
     std::sort(m_users.begin(), m_users.end(), lessThan);
+    reindex();
     endResetModel();
     for (const UserInfo& u : std::as_const(m_users))
         Q_EMIT userChanged(u.id);
@@ -91,6 +92,7 @@ void ContactsModel::upsert(const UserInfo& user)
         const int at = sortedRow(user, -1);
         beginInsertRows({}, at, at);
         m_users.insert(at, user);
+        reindex();
         endInsertRows();
     } else {
         m_users[row] = user;
@@ -113,6 +115,7 @@ void ContactsModel::clear()
 {
     beginResetModel();
     m_users.clear();
+    reindex();
     endResetModel();
 }
 
@@ -141,12 +144,16 @@ bool ContactsModel::isOnline(UserId id) const
 
 int ContactsModel::rowOf(UserId id) const
 {
-    // Linear: a LAN has hundreds to a few thousand accounts and lookups happen per change, not per paint.
-    for (int i = 0; i < m_users.size(); ++i) {
-        if (m_users.at(i).id == id)
-            return i;
-    }
-    return -1;
+    // Hashed: the message view asks for a sender name on every paint of every visible row.
+    return m_rowById.value(id, -1);
+}
+
+void ContactsModel::reindex()
+{
+    m_rowById.clear();
+    m_rowById.reserve(m_users.size());
+    for (int i = 0; i < m_users.size(); ++i)
+        m_rowById.insert(m_users.at(i).id, i);
 }
 
 QString ContactsModel::initials(const QString& name)
@@ -179,6 +186,7 @@ void ContactsModel::place(int row)
         // beginMoveRows wants the destination in pre-move numbering.
         beginMoveRows({}, row, row, {}, target > row ? target + 1 : target);
         m_users.move(row, target);
+        reindex();
         endMoveRows();
     }
     const QModelIndex i = index(target);

@@ -4,6 +4,7 @@
 #include "userinfo.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QList>
 
 #include <optional>
@@ -53,8 +54,11 @@ Q_SIGNALS:
 private:
     int sortedRow(const UserInfo& user, int excludeRow) const;
     void place(int row);
+    /** Rebuilds m_rowById after rows were inserted, moved or removed (O(n); changes are rare, lookups are not). */
+    void reindex();
 
     QList<UserInfo> m_users;
+    QHash<UserId, int> m_rowById;
 };
 
 } // namespace lanchat
