@@ -12,6 +12,7 @@
 #include "storage.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void unreadCountsAndMarkRead();
     void offlineDeliveryInSeqOrder();
     void unreadSurvivesClientRestart();
+    void syncOfThousandsIsPagedAndTimed();
     void twoSessionsOfOneUser();
     void largeMessagesSyncAcrossBigPages();
     void historyPagingAfterRestartOfClient();
@@ -288,6 +290,36 @@ void TestChatClient::offlineDeliveryInSeqOrder()
     QCOMPARE(order, seqs(alice->messages(conv)));
     QCOMPARE(received.count(), 20);
     QCOMPARE(bobAgain->conversations()->unread(conv), 20);
+}
+
+void TestChatClient::syncOfThousandsIsPagedAndTimed()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    auto alice = newClient();
+    auto bob = newClient();
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QVERIFY(enter(*bob, relay, QStringLiteral("bob"), true));
+    const ConversationId conv = openPrivate(*alice, bob->currentUser().id);
+    bob->disconnectFromServer();
+    constexpr int kCount = 2000;
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < kCount; ++i)
+        alice->sendText(conv, QStringLiteral("burst %1").arg(i));
+    QTRY_COMPARE_WITH_TIMEOUT(alice->pendingCount(), 0, 60000);
+    const qint64 sendMs = timer.restart();
+    auto bobAgain = newClient();
+    QVERIFY(enter(*bobAgain, relay, QStringLiteral("bob"), false));
+    const qint64 syncMs = timer.elapsed();
+    qInfo("%d messages: sent and acked in %lld ms, synced by a fresh client (login included) in %lld ms", kCount,
+          sendMs, syncMs);
+    MessagesModel* model = bobAgain->messages(conv);
+    QCOMPARE(model->storedCount(), kCount);
+    QCOMPARE(model->index(kCount - 1).data(roles::MessageText).toString(), QStringLiteral("burst 1999"));
+    const QList<Seq> order = seqs(model);
+    QVERIFY(std::is_sorted(order.begin(), order.end()));
+    QCOMPARE(bobAgain->conversations()->unread(conv), kCount);
 }
 
 void TestChatClient::unreadSurvivesClientRestart()
