@@ -187,9 +187,16 @@ void RelayServer::stop()
     const QByteArray goodbye = FrameCodec::encode(emptyRequest(msgtype::kShutdownPush));
     const QList<Session*> sessions = m_sessions->all();
     for (Session* session : sessions) {
+        connect(session, &Session::closed, this, [this] {
+            // The registry's own slot ran first (connected earlier), so the count is already updated.
+            if (m_sessions->connectionCount() == 0)
+                emit stopped();
+        });
         session->push(goodbye);
         session->close();
     }
+    if (m_sessions->connectionCount() == 0)
+        QMetaObject::invokeMethod(this, &RelayServer::stopped, Qt::QueuedConnection);
     delete m_discovery;
     m_discovery = nullptr;
     qCInfo(lcServer) << "stopped;" << sessions.size() << "connections closed";

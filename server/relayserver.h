@@ -55,7 +55,8 @@ public:
     QString certificateFingerprint() const;
     /**
      * Stops: sends the `shutdown` push to every client, commits the pending group commit (acks go out
-     * first), closes every connection and the listener. Idempotent; the destructor calls it.
+     * first), closes every connection and the listener. Idempotent; the destructor calls it. The
+     * connections flush asynchronously: stopped() fires once the last one is closed (at most ~5 s later).
      */
     void stop();
 
@@ -74,6 +75,8 @@ public:
 signals:
     /** A session was created for a new connection (tests, stats). */
     void sessionOpened(lanchat::Session* session);
+    /** After stop(): every connection has flushed its last frames and closed; safe to quit the process. */
+    void stopped();
 
 private:
     void registerHandlers();

@@ -104,8 +104,9 @@ int ServeCommand::run(const QStringList& arguments)
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &server, [&server](int signal) {
         qCInfo(lcServer) << "signal" << signal << "- stopping";
         server.stop();
-        QCoreApplication::quit();
     });
+    // Quit only once every client got its last acks and the shutdown push.
+    QObject::connect(&server, &RelayServer::stopped, QCoreApplication::instance(), &QCoreApplication::quit);
     return QCoreApplication::exec();
 }
 

@@ -46,6 +46,7 @@ private slots:
     void initTestCase();
     void cleanup();
     void ackedMessagesSurviveSigkill();
+    void sigtermStopsCleanly();
 
 private:
     /** Starts lanchat-server on the data dir; returns its port, 0 on failure. */
@@ -57,6 +58,7 @@ private:
     QTemporaryDir m_dataDir;
     QString m_configPath;
     std::unique_ptr<QProcess> m_process;
+    QByteArray m_startupLog;
 };
 
 void TstCrashRecovery::initTestCase()
@@ -105,6 +107,7 @@ quint16 TstCrashRecovery::startServer()
         20000);
     if (!ok || port == 0)
         qWarning("server did not start: %s", output.constData());
+    m_startupLog = output;
     return port;
 }
 
@@ -211,6 +214,24 @@ void TstCrashRecovery::ackedMessagesSurviveSigkill()
     for (int i = 1; i < history.size(); ++i)
         QVERIFY(history.at(i - 1).value(QLatin1String("seq")).toInteger() <
                 history.at(i).value(QLatin1String("seq")).toInteger());
+}
+
+void TstCrashRecovery::sigtermStopsCleanly()
+{
+    const quint16 port = startServer();
+    QVERIFY(port > 0);
+    RawClient alice;
+    QVERIFY(alice.connectTo(port, false));
+    QVERIFY(alice.signUp(QStringLiteral("alice")) > 0);
+    m_process->terminate(); // SIGTERM
+    QVERIFY(!alice.waitPush(QStringLiteral("shutdown"), 10000).isEmpty());
+    QVERIFY(alice.waitDisconnected(10000));
+    QVERIFY(m_process->waitForFinished(10000));
+    QCOMPARE(m_process->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(m_process->exitCode(), 0);
+    const QString log = QString::fromUtf8(m_startupLog + m_process->readAll());
+    QVERIFY2(log.contains(QLatin1String("insecure-plaintext")), qPrintable(log)); // the warning at every start
+    QVERIFY2(log.contains(QLatin1String("stopped;")), qPrintable(log));
 }
 
 QTEST_GUILESS_MAIN(TstCrashRecovery)

@@ -7,6 +7,7 @@
 #include "testserver.h"
 
 #include <QCborArray>
+#include <QFile>
 #include <QNetworkDatagram>
 #include <QSignalSpy>
 #include <QTest>
@@ -397,7 +398,18 @@ void TstRelayServer::restartKeepsHistory()
         for (int i = 0; i < 3; ++i)
             QCOMPARE(type(a->sendText(conversation, QStringLiteral("kept %1").arg(i))), QStringLiteral("ok"));
     }
+    const QString fingerprint = m_server->server().certificateFingerprint();
     QVERIFY(m_server->restart());
+    // The generated certificate is kept: clients that pinned it still connect.
+    QCOMPARE(m_server->server().certificateFingerprint(), fingerprint);
+    if (m_tls) {
+        const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                                QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                                QFileDevice::WriteOther | QFileDevice::ExeOther;
+        const QFileDevice::Permissions key = QFile::permissions(m_server->dataDir() + QStringLiteral("/server.key"));
+        QVERIFY(key & QFileDevice::ReadOwner);
+        QVERIFY(!(key & others)); // mode 0600
+    }
     auto b = client(QStringLiteral("bob"));
     QVERIFY(b);
     QCborMap history = typed("history");
@@ -411,8 +423,10 @@ void TstRelayServer::shutdownTellsClients()
 {
     auto a = client(QStringLiteral("alice"));
     QVERIFY(a);
+    QSignalSpy stopped(&m_server->server(), &RelayServer::stopped);
     m_server->server().stop();
     QVERIFY(!a->waitPush(QStringLiteral("shutdown")).isEmpty());
+    QVERIFY(stopped.count() == 1 || stopped.wait(5000));
     QVERIFY(a->waitDisconnected());
 }
 
