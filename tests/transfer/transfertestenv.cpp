@@ -158,11 +158,11 @@ QCborMap TransferTestEnv::call(ClientConnection& connection, const QCborMap& req
 {
     bool done = false;
     QCborMap result;
-    connection.request(request, [&](const QCborMap& reply) {
+    const quint64 id = connection.request(request, [&](const QCborMap& reply) {
         result = reply;
         done = true;
     });
-    if (!waitFor([&] { return done; }, 30000))
+    if (id == 0 || !waitFor([&] { return done; }, 30000))
         return {};
     return result;
 }
@@ -183,6 +183,17 @@ QByteArray TransferTestEnv::writeRandomFile(const QString& path, qint64 size)
         done += n;
     }
     return hash.result();
+}
+
+int TransferTestEnv::waitFinished(const TransferManager& manager, int key, int timeoutMs)
+{
+    const auto finished = [&] {
+        const int state = stateOf(manager, key);
+        return state == int(TransferManager::State::Done) || state == int(TransferManager::State::Failed) ||
+               state == int(TransferManager::State::Cancelled);
+    };
+    waitFor(finished, timeoutMs);
+    return stateOf(manager, key);
 }
 
 int TransferTestEnv::stateOf(const TransferManager& manager, int key)

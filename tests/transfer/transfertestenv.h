@@ -61,10 +61,12 @@ public:
     /** The newest messages of @p conversation (newest first). */
     QList<MessageRecord> history(TestUser& user, ConversationId conversation);
 
-    /** Sends @p request and waits (≤ 30 s) for its reply; an empty map on timeout. */
+    /** Sends @p request and waits (≤ 30 s) for its reply; an empty map when not connected or on timeout. */
     static QCborMap call(ClientConnection& connection, const QCborMap& request);
     /** Writes @p size random bytes to @p path; returns their SHA-256 (empty on failure). */
     static QByteArray writeRandomFile(const QString& path, qint64 size);
+    /** Waits (bounded) until transfer @p key is Done, Failed or Cancelled; returns its state. */
+    static int waitFinished(const TransferManager& manager, int key, int timeoutMs = 120000);
     /** The state of transfer @p key, or -1 if no such row. */
     static int stateOf(const TransferManager& manager, int key);
     static QVariant roleOf(const TransferManager& manager, int key, int role);

@@ -32,17 +32,6 @@ qint64 procStatusKiB(qint64 pid, const QByteArray& field)
     return -1;
 }
 
-int waitDone(TransferManager& manager, int key, int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (!deadline.hasExpired()) {
-        const int state = TransferTestEnv::stateOf(manager, key);
-        if (state == int(State::Done) || state == int(State::Failed) || state == int(State::Cancelled))
-            return state;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    }
-    return TransferTestEnv::stateOf(manager, key);
-}
 } // namespace
 
 class tst_FileServerProcess : public QObject
@@ -76,13 +65,13 @@ void tst_FileServerProcess::uploadSurvivesServerSigkill()
     const qint64 atKill = done();
     QVERIFY2(atKill < size, "the upload finished before the kill; use a bigger file");
     QVERIFY(env.startServerProcess());
-    QCOMPARE(waitDone(up, key, 120000), int(State::Done));
+    QCOMPARE(TransferTestEnv::waitFinished(up, key, 120000), int(State::Done));
     // It resumed from the part the killed server left on disk: at most the window in flight is sent again.
     const qint64 resent = up.chunkBytesSent() - size;
     QVERIFY2(resent <= 8 * protocol::kChunkBytes, qPrintable(QStringLiteral("resent %1 bytes").arg(resent)));
 
     const int down = bob->transfers->download(chat, QStringLiteral("kill.bin"), size, sha);
-    QCOMPARE(waitDone(*bob->transfers, down, 120000), int(State::Done));
+    QCOMPARE(TransferTestEnv::waitFinished(*bob->transfers, down, 120000), int(State::Done));
     QCOMPARE(
         Sha256::hashFile(TransferTestEnv::roleOf(*bob->transfers, down, TransferManager::LocalPathRole).toString()),
         sha);
@@ -100,7 +89,7 @@ void tst_FileServerProcess::slowReaderKeepsServerMemoryBounded()
     const QString path = QDir(env.scratchDir()).filePath(QStringLiteral("source.bin"));
     const QByteArray sha = TransferTestEnv::writeRandomFile(path, fileSize);
     const int key = alice->transfers->upload(chat, path);
-    QCOMPARE(waitDone(*alice->transfers, key, 60000), int(State::Done));
+    QCOMPARE(TransferTestEnv::waitFinished(*alice->transfers, key, 60000), int(State::Done));
     const qint64 pid = env.serverPid();
     const qint64 baselineKiB = procStatusKiB(pid, "VmRSS");
     QVERIFY(baselineKiB > 0);

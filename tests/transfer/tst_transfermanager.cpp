@@ -17,7 +17,6 @@ using State = TransferManager::State;
 
 namespace {
 constexpr qint64 kMiB = 1024 * 1024;
-constexpr int kLongWaitMs = 120000;
 } // namespace
 
 class tst_TransferManager : public QObject
@@ -30,10 +29,6 @@ private slots:
     void roundTrip200MiB();
     void groupSendDownloadedByThreeMembers();
     void instantUploadSendsNoBytes();
-    void uploadResumesAfterServerRestart();
-    void chatClientTransfersResumeAfterRelogin();
-    void downloadResumesAfterServerRestart();
-    void reofferOfCompletePartFinishes();
     void hostileNamesSavedSafely_data();
     void hostileNamesSavedSafely();
     void uploadHashMismatchDetected();
@@ -43,11 +38,9 @@ private slots:
     void diskFullGivesStorageFull();
     void forbiddenForNonMember();
     void cancelRemovesServerPart();
-    void pauseAndResumeContinue();
     void queueRespectsMaxConcurrent();
 
 private:
-    int waitDone(TransferManager& manager, int key, int timeoutMs = kLongWaitMs);
     QString partsDir() const { return QDir(m_env->dataDir()).filePath(QStringLiteral("files/tmp")); }
 
     std::unique_ptr<TransferTestEnv> m_env;
@@ -75,18 +68,6 @@ void tst_TransferManager::cleanup()
     m_env.reset();
 }
 
-int tst_TransferManager::waitDone(TransferManager& manager, int key, int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (!deadline.hasExpired()) {
-        const int state = TransferTestEnv::stateOf(manager, key);
-        if (state == int(State::Done) || state == int(State::Failed) || state == int(State::Cancelled))
-            return state;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    }
-    return TransferTestEnv::stateOf(manager, key);
-}
-
 void tst_TransferManager::roundTrip200MiB()
 {
     const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("big.bin"));
@@ -95,12 +76,12 @@ void tst_TransferManager::roundTrip200MiB()
     QElapsedTimer timer;
     timer.start();
     const int up = m_alice->transfers->upload(m_chat, path);
-    QCOMPARE(waitDone(*m_alice->transfers, up), int(State::Done));
+    QCOMPARE(TransferTestEnv::waitFinished(*m_alice->transfers, up), int(State::Done));
     const qint64 upMs = timer.restart();
     QCOMPARE(TransferTestEnv::roleOf(*m_alice->transfers, up, TransferManager::Sha256Role).toByteArray(), sha);
 
     const int down = m_bob->transfers->download(m_chat, QStringLiteral("big.bin"), 200 * kMiB, sha);
-    QCOMPARE(waitDone(*m_bob->transfers, down), int(State::Done));
+    QCOMPARE(TransferTestEnv::waitFinished(*m_bob->transfers, down), int(State::Done));
     const qint64 downMs = timer.elapsed();
     const QString local = TransferTestEnv::roleOf(*m_bob->transfers, down, TransferManager::LocalPathRole).toString();
     QCOMPARE(QFileInfo(local).fileName(), QStringLiteral("big.bin"));
@@ -120,7 +101,7 @@ void tst_TransferManager::groupSendDownloadedByThreeMembers()
     const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("slides.pptx"));
     const QByteArray sha = TransferTestEnv::writeRandomFile(path, 3 * kMiB + 123);
     const int up = m_alice->transfers->upload(group, path);
-    QCOMPARE(waitDone(*m_alice->transfers, up), int(State::Done));
+    QCOMPARE(TransferTestEnv::waitFinished(*m_alice->transfers, up), int(State::Done));
     // Every member sees the file message in the group's history.
     const QList<MessageRecord> history = m_env->history(*dave, group);
     QVERIFY(!history.isEmpty());
@@ -129,7 +110,7 @@ void tst_TransferManager::groupSendDownloadedByThreeMembers()
     for (TestUser* member : {m_bob.get(), carol.get(), dave.get()}) {
         const FileRef file = *history.first().file;
         const int key = member->transfers->download(group, file.name, file.size, file.sha256);
-        QCOMPARE(waitDone(*member->transfers, key), int(State::Done));
+        QCOMPARE(TransferTestEnv::waitFinished(*member->transfers, key), int(State::Done));
         const QString local =
             TransferTestEnv::roleOf(*member->transfers, key, TransferManager::LocalPathRole).toString();
         QCOMPARE(Sha256::hashFile(local), sha);
@@ -141,131 +122,23 @@ void tst_TransferManager::instantUploadSendsNoBytes()
     const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("a.bin"));
     const QByteArray sha = TransferTestEnv::writeRandomFile(path, 5 * kMiB);
     const int first = m_alice->transfers->upload(m_chat, path);
-    QCOMPARE(waitDone(*m_alice->transfers, first), int(State::Done));
+    QCOMPARE(TransferTestEnv::waitFinished(*m_alice->transfers, first), int(State::Done));
     QCOMPARE(m_alice->transfers->chunkBytesSent(), 5 * kMiB);
 
     // The same content under another name, and from another user into another conversation.
     const QString copy = QDir(m_env->scratchDir()).filePath(QStringLiteral("copy of a.bin"));
     QVERIFY(QFile::copy(path, copy));
     const int second = m_alice->transfers->upload(m_chat, copy);
-    QCOMPARE(waitDone(*m_alice->transfers, second), int(State::Done));
+    QCOMPARE(TransferTestEnv::waitFinished(*m_alice->transfers, second), int(State::Done));
     QCOMPARE(m_alice->transfers->chunkBytesSent(), 5 * kMiB);
 
     auto carol = m_env->connectUser(QStringLiteral("carol"));
     QVERIFY(carol);
     const ConversationId other = m_env->openPrivate(*carol, *m_bob);
     const int third = carol->transfers->upload(other, copy);
-    QCOMPARE(waitDone(*carol->transfers, third), int(State::Done));
+    QCOMPARE(TransferTestEnv::waitFinished(*carol->transfers, third), int(State::Done));
     QCOMPARE(carol->transfers->chunkBytesSent(), 0);
     QCOMPARE(m_env->history(*m_bob, other).first().file->sha256, sha);
-}
-
-void tst_TransferManager::uploadResumesAfterServerRestart()
-{
-    const qint64 size = 96 * kMiB;
-    const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("resume-up.bin"));
-    const QByteArray sha = TransferTestEnv::writeRandomFile(path, size);
-    const int key = m_alice->transfers->upload(m_chat, path);
-    const auto done = [&] {
-        return TransferTestEnv::roleOf(*m_alice->transfers, key, TransferManager::BytesDoneRole).toLongLong();
-    };
-    QTRY_VERIFY_WITH_TIMEOUT(
-        TransferTestEnv::stateOf(*m_alice->transfers, key) == int(State::Running) && done() >= size * 4 / 10, 60000);
-    m_env->stopServer(); // cuts every connection at ~40 %
-    const qint64 acked = done();
-    QVERIFY(acked < size);
-    QVERIFY(m_env->startServer(m_env->port()));
-    QCOMPARE(waitDone(*m_alice->transfers, key), int(State::Done));
-    // Resumed from the part on disk: only the window in flight at the cut is sent twice, not the whole prefix.
-    const qint64 resent = m_alice->transfers->chunkBytesSent() - size;
-    QVERIFY2(resent <= 8 * 256 * 1024, qPrintable(QString::number(resent)));
-    QVERIFY(QDir(partsDir()).isEmpty());
-    const int down = m_bob->transfers->download(m_chat, QStringLiteral("resume-up.bin"), size, sha);
-    QCOMPARE(waitDone(*m_bob->transfers, down), int(State::Done));
-}
-
-void tst_TransferManager::chatClientTransfersResumeAfterRelogin()
-{
-    // The desktop app's path: ChatClient owns the TransferManager, which resumes once the client has logged in again.
-    ChatClient client;
-    QSignalSpy loggedIn(&client, &ChatClient::loggedIn);
-    client.connectToServer(QStringLiteral("127.0.0.1"), m_env->port(), false);
-    client.registerAccount(QStringLiteral("erin"), QStringLiteral("correct horse battery"), QStringLiteral("Erin"));
-    QTRY_COMPARE_WITH_TIMEOUT(loggedIn.size(), 1, 15000);
-    QSignalSpy opened(&client, &ChatClient::conversationOpened);
-    client.openPrivate(m_bob->id);
-    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 15000);
-    const auto chat = opened.first().first().value<ConversationId>();
-
-    const qint64 size = 64 * kMiB;
-    const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("via-chatclient.bin"));
-    const QByteArray sha = TransferTestEnv::writeRandomFile(path, size);
-    TransferManager& transfers = *client.transfers();
-    const int key = transfers.upload(chat, path);
-    QTRY_VERIFY_WITH_TIMEOUT(TransferTestEnv::stateOf(transfers, key) == int(State::Running) &&
-                                 TransferTestEnv::roleOf(transfers, key, TransferManager::BytesDoneRole).toLongLong() >=
-                                     size * 4 / 10,
-                             60000);
-    m_env->stopServer();
-    QVERIFY(m_env->startServer(m_env->port()));
-    QCOMPARE(waitDone(transfers, key), int(State::Done));
-    QVERIFY(loggedIn.size() >= 2);
-    QVERIFY(transfers.chunkBytesSent() - size <= 8 * 256 * 1024);
-    QCOMPARE(m_env->history(*m_bob, chat).first().file->sha256, sha);
-}
-
-void tst_TransferManager::downloadResumesAfterServerRestart()
-{
-    const qint64 size = 96 * kMiB;
-    const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("resume-down.bin"));
-    const QByteArray sha = TransferTestEnv::writeRandomFile(path, size);
-    const int up = m_alice->transfers->upload(m_chat, path);
-    QCOMPARE(waitDone(*m_alice->transfers, up), int(State::Done));
-
-    TransferManager& bob = *m_bob->transfers;
-    const int key = bob.download(m_chat, QStringLiteral("resume-down.bin"), size, sha);
-    const auto done = [&] { return TransferTestEnv::roleOf(bob, key, TransferManager::BytesDoneRole).toLongLong(); };
-    QTRY_VERIFY_WITH_TIMEOUT(done() >= size * 4 / 10, 60000);
-    m_env->stopServer();
-    const qint64 atCut = done();
-    const QString part = QDir(m_bob->downloadDir).filePath(QStringLiteral("resume-down.bin.part"));
-    QCOMPARE(QFileInfo(part).size(), atCut);
-    // From now on progress must never fall below the cut: the download continues from the part's size.
-    qint64 lowest = atCut;
-    connect(&bob, &QAbstractItemModel::dataChanged, this, [&] { lowest = qMin(lowest, done()); });
-    QVERIFY(m_env->startServer(m_env->port()));
-    QCOMPARE(waitDone(bob, key), int(State::Done));
-    QCOMPARE(lowest, atCut);
-    QVERIFY(!QFile::exists(part));
-    QCOMPARE(Sha256::hashFile(TransferTestEnv::roleOf(bob, key, TransferManager::LocalPathRole).toString()), sha);
-}
-
-void tst_TransferManager::reofferOfCompletePartFinishes()
-{
-    // The server crashed after the last byte reached the part file but before it finished the upload.
-    const QByteArray content = QByteArray(300 * 1024, 'q');
-    FileOffer offer{m_chat, QUuid::createUuid(), QStringLiteral("late.txt"), content.size(), Sha256::hash(content)};
-    const auto ok = FileOfferOk::decode(TransferTestEnv::call(*m_alice->connection, offer.encode()), nullptr);
-    QVERIFY(ok && !ok->complete);
-    FileChunk first{ok->transfer, 0, content.left(256 * 1024)};
-    QCOMPARE(FileChunkOk::decode(TransferTestEnv::call(*m_alice->connection, first.encode()), nullptr)->received,
-             256 * 1024);
-    m_env->stopServer();
-    QFile part(QDir(partsDir()).filePath(QStringLiteral("%1.part").arg(ok->transfer.value())));
-    QVERIFY(part.open(QIODevice::Append));
-    part.write(content.mid(256 * 1024));
-    part.close();
-    QVERIFY(m_env->startServer(m_env->port()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_alice->connection->isReady(), 15000);
-    QCborMap reply;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        (reply = TransferTestEnv::call(*m_alice->connection, offer.encode())).value(QLatin1String("t")).toString() ==
-            QLatin1String("ok"),
-        15000); // the first try may race the client's re-login
-    const auto again = FileOfferOk::decode(reply, nullptr);
-    QVERIFY(again && again->complete);
-    QCOMPARE(m_env->history(*m_bob, m_chat).first().file->sha256, offer.sha256);
-    QVERIFY(QDir(partsDir()).isEmpty());
 }
 
 void tst_TransferManager::hostileNamesSavedSafely_data()
@@ -302,7 +175,7 @@ void tst_TransferManager::hostileNamesSavedSafely()
     // Even a server that passed the raw name on would not make the client write outside its directory.
     for (const QString& announced : {file.name, name}) {
         const int key = m_bob->transfers->download(m_chat, announced, file.size, file.sha256);
-        QCOMPARE(waitDone(*m_bob->transfers, key, 30000), int(State::Done));
+        QCOMPARE(TransferTestEnv::waitFinished(*m_bob->transfers, key, 30000), int(State::Done));
         const QFileInfo local(
             TransferTestEnv::roleOf(*m_bob->transfers, key, TransferManager::LocalPathRole).toString());
         QCOMPARE(local.absolutePath(), QDir(m_bob->downloadDir).absolutePath());
@@ -321,7 +194,7 @@ void tst_TransferManager::uploadHashMismatchDetected()
     TransferTestEnv::writeRandomFile(path, 2 * kMiB);
     m_alice->transfers->setCorruptChunksForTest(true);
     const int key = m_alice->transfers->upload(m_chat, path);
-    QCOMPARE(waitDone(*m_alice->transfers, key), int(State::Failed));
+    QCOMPARE(TransferTestEnv::waitFinished(*m_alice->transfers, key), int(State::Failed));
     QCOMPARE(TransferTestEnv::roleOf(*m_alice->transfers, key, TransferManager::ErrorCodeRole).toString(),
              QStringLiteral("hash_mismatch"));
     QVERIFY(QDir(partsDir()).isEmpty());
@@ -330,7 +203,7 @@ void tst_TransferManager::uploadHashMismatchDetected()
     // Retry without the fault succeeds.
     m_alice->transfers->setCorruptChunksForTest(false);
     m_alice->transfers->retryAllFailed();
-    QCOMPARE(waitDone(*m_alice->transfers, key), int(State::Done));
+    QCOMPARE(TransferTestEnv::waitFinished(*m_alice->transfers, key), int(State::Done));
 }
 
 void tst_TransferManager::downloadHashMismatchDetected()
@@ -338,10 +211,10 @@ void tst_TransferManager::downloadHashMismatchDetected()
     const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("good.bin"));
     const QByteArray sha = TransferTestEnv::writeRandomFile(path, 2 * kMiB);
     const int up = m_alice->transfers->upload(m_chat, path);
-    QCOMPARE(waitDone(*m_alice->transfers, up), int(State::Done));
+    QCOMPARE(TransferTestEnv::waitFinished(*m_alice->transfers, up), int(State::Done));
     m_bob->transfers->setCorruptChunksForTest(true);
     const int key = m_bob->transfers->download(m_chat, QStringLiteral("good.bin"), 2 * kMiB, sha);
-    QCOMPARE(waitDone(*m_bob->transfers, key), int(State::Failed));
+    QCOMPARE(TransferTestEnv::waitFinished(*m_bob->transfers, key), int(State::Failed));
     QCOMPARE(TransferTestEnv::roleOf(*m_bob->transfers, key, TransferManager::ErrorCodeRole).toString(),
              QStringLiteral("hash_mismatch"));
     // Nothing half-written is left, neither as part nor as final file.
@@ -357,7 +230,7 @@ void tst_TransferManager::fileTooLarge()
     QVERIFY(file.resize(300 * kMiB + 1)); // sparse
     file.close();
     const int key = m_alice->transfers->upload(m_chat, path);
-    QCOMPARE(waitDone(*m_alice->transfers, key), int(State::Failed));
+    QCOMPARE(TransferTestEnv::waitFinished(*m_alice->transfers, key), int(State::Failed));
     QCOMPARE(TransferTestEnv::roleOf(*m_alice->transfers, key, TransferManager::ErrorCodeRole).toString(),
              QStringLiteral("file_too_large"));
     QCOMPARE(m_alice->transfers->chunkBytesSent(), 0);
@@ -377,9 +250,9 @@ void tst_TransferManager::quotaGivesStorageFull()
     TransferTestEnv::writeRandomFile(small, 3 * kMiB);
     TransferTestEnv::writeRandomFile(big, 2 * kMiB);
     const int first = m_alice->transfers->upload(m_chat, small);
-    QCOMPARE(waitDone(*m_alice->transfers, first), int(State::Done));
+    QCOMPARE(TransferTestEnv::waitFinished(*m_alice->transfers, first), int(State::Done));
     const int second = m_alice->transfers->upload(m_chat, big);
-    QCOMPARE(waitDone(*m_alice->transfers, second), int(State::Failed));
+    QCOMPARE(TransferTestEnv::waitFinished(*m_alice->transfers, second), int(State::Failed));
     QCOMPARE(TransferTestEnv::roleOf(*m_alice->transfers, second, TransferManager::ErrorCodeRole).toString(),
              QStringLiteral("storage_full"));
     // The server keeps serving: a text-free request still works.
@@ -394,13 +267,13 @@ void tst_TransferManager::diskFullGivesStorageFull()
     const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("full.bin"));
     const QByteArray sha = TransferTestEnv::writeRandomFile(path, 1 * kMiB);
     const int key = m_alice->transfers->upload(m_chat, path);
-    QCOMPARE(waitDone(*m_alice->transfers, key), int(State::Failed));
+    QCOMPARE(TransferTestEnv::waitFinished(*m_alice->transfers, key), int(State::Failed));
     QCOMPARE(TransferTestEnv::roleOf(*m_alice->transfers, key, TransferManager::ErrorCodeRole).toString(),
              QStringLiteral("storage_full"));
     QVERIFY(QDir(partsDir()).entryList(QDir::Files | QDir::System).isEmpty()); // part removed
     // The server keeps serving, and the retry (a new transfer, a normal part file) goes through.
     m_alice->transfers->retry(key);
-    QCOMPARE(waitDone(*m_alice->transfers, key), int(State::Done));
+    QCOMPARE(TransferTestEnv::waitFinished(*m_alice->transfers, key), int(State::Done));
     QCOMPARE(m_env->history(*m_bob, m_chat).first().file->sha256, sha);
 }
 
@@ -409,16 +282,16 @@ void tst_TransferManager::forbiddenForNonMember()
     const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("private.bin"));
     const QByteArray sha = TransferTestEnv::writeRandomFile(path, 1 * kMiB);
     const int up = m_alice->transfers->upload(m_chat, path);
-    QCOMPARE(waitDone(*m_alice->transfers, up), int(State::Done));
+    QCOMPARE(TransferTestEnv::waitFinished(*m_alice->transfers, up), int(State::Done));
     auto mallory = m_env->connectUser(QStringLiteral("mallory"));
     QVERIFY(mallory);
     const int key = mallory->transfers->download(m_chat, QStringLiteral("private.bin"), 1 * kMiB, sha);
-    QCOMPARE(waitDone(*mallory->transfers, key), int(State::Failed));
+    QCOMPARE(TransferTestEnv::waitFinished(*mallory->transfers, key), int(State::Failed));
     QCOMPARE(TransferTestEnv::roleOf(*mallory->transfers, key, TransferManager::ErrorCodeRole).toString(),
              QStringLiteral("forbidden"));
     // Nor may a non-member upload into the conversation.
     const int upKey = mallory->transfers->upload(m_chat, path);
-    QCOMPARE(waitDone(*mallory->transfers, upKey), int(State::Failed));
+    QCOMPARE(TransferTestEnv::waitFinished(*mallory->transfers, upKey), int(State::Failed));
     QCOMPARE(TransferTestEnv::roleOf(*mallory->transfers, upKey, TransferManager::ErrorCodeRole).toString(),
              QStringLiteral("forbidden"));
 }
@@ -438,38 +311,6 @@ void tst_TransferManager::cancelRemovesServerPart()
     QCOMPARE(TransferTestEnv::stateOf(alice, key), int(State::Cancelled));
     QCOMPARE(finished.size(), 1);
     QTRY_VERIFY_WITH_TIMEOUT(QDir(partsDir()).entryList(QDir::Files).isEmpty(), 10000);
-}
-
-void tst_TransferManager::pauseAndResumeContinue()
-{
-    const qint64 size = 64 * kMiB;
-    const QString path = QDir(m_env->scratchDir()).filePath(QStringLiteral("pause.bin"));
-    const QByteArray sha = TransferTestEnv::writeRandomFile(path, size);
-    TransferManager& alice = *m_alice->transfers;
-    const int key = alice.upload(m_chat, path);
-    const auto done = [&](TransferManager& m, int k) {
-        return TransferTestEnv::roleOf(m, k, TransferManager::BytesDoneRole).toLongLong();
-    };
-    QTRY_VERIFY_WITH_TIMEOUT(TransferTestEnv::stateOf(alice, key) == int(State::Running) && done(alice, key) > 0,
-                             30000);
-    alice.pause(key);
-    QCOMPARE(TransferTestEnv::stateOf(alice, key), int(State::Paused));
-    QCOMPARE(TransferTestEnv::roleOf(alice, key, TransferManager::EtaRole).toLongLong(), -1);
-    alice.resume(key);
-    QCOMPARE(waitDone(alice, key), int(State::Done));
-    QVERIFY(alice.chunkBytesSent() - size <= 8 * 256 * 1024);
-
-    TransferManager& bob = *m_bob->transfers;
-    const int down = bob.download(m_chat, QStringLiteral("pause.bin"), size, sha);
-    QCOMPARE(bob.download(m_chat, QStringLiteral("pause.bin"), size, sha), down); // no second row for the same file
-    QTRY_VERIFY_WITH_TIMEOUT(done(bob, down) > 0, 30000);
-    bob.pause(down);
-    const qint64 paused = done(bob, down);
-    QCOMPARE(QFileInfo(QDir(m_bob->downloadDir).filePath(QStringLiteral("pause.bin.part"))).size(), paused);
-    bob.resume(down);
-    QCOMPARE(waitDone(bob, down), int(State::Done));
-    QCOMPARE(Sha256::hashFile(TransferTestEnv::roleOf(bob, down, TransferManager::LocalPathRole).toString()), sha);
-    QCOMPARE(bob.rowCount(), 1);
 }
 
 void tst_TransferManager::queueRespectsMaxConcurrent()
@@ -494,7 +335,7 @@ void tst_TransferManager::queueRespectsMaxConcurrent()
     connect(&alice, &QAbstractItemModel::dataChanged, this, count);
     count();
     for (int key : keys)
-        QCOMPARE(waitDone(alice, key), int(State::Done));
+        QCOMPARE(TransferTestEnv::waitFinished(alice, key), int(State::Done));
     QCOMPARE(maxActive, 2);
     QCOMPARE(alice.rowCount(), 5);
     // Newest first.
