@@ -52,6 +52,8 @@ public:
     int add(std::unique_ptr<TransferRow> row);
     void schedule();
     void startRow(TransferRow* row);
+    /** Connects the signals both job types share and applies the test and login settings. */
+    template <typename Job> void wireJob(Job* job, int key);
     void stopJob(TransferRow* row, bool removePart);
     void finishRow(TransferRow* row, bool ok, ErrorCode code);
     void sample();
@@ -113,17 +115,30 @@ void TransferManager::Private::schedule()
     }
 }
 
+template <typename Job> void TransferManager::Private::wireJob(Job* job, int key)
+{
+    job->setCorruptFirstChunk(corruptForTest);
+    job->setPollLogin(!hasLoginNotice);
+    connect(job, &Job::progressed, q, [this, key](qint64 bytes) {
+        if (TransferRow* r = find(key))
+            r->done = bytes;
+    });
+    connect(job, &Job::finished, q, [this, key](bool ok, ErrorCode code) {
+        if (TransferRow* r = find(key))
+            finishRow(r, ok, code);
+    });
+}
+
 void TransferManager::Private::startRow(TransferRow* row)
 {
     row->errorCode.clear();
     row->speed = 0;
     row->sampleBytes = row->done;
+    const int key = row->key;
     if (row->direction == Direction::Upload) {
         UploadSpec spec{row->conversation, row->localPath, row->name, row->size, row->sha256, row->clientMsgId};
         row->upload = new UploadJob(connection, spec, q);
-        row->upload->setCorruptFirstChunk(corruptForTest);
-        row->upload->setPollLogin(!hasLoginNotice);
-        const int key = row->key;
+        wireJob(row->upload, key);
         connect(row->upload, &UploadJob::hashed, q, [this, key](const QByteArray& sha) {
             if (TransferRow* r = find(key)) {
                 r->sha256 = sha;
@@ -132,35 +147,17 @@ void TransferManager::Private::startRow(TransferRow* row)
                 changed(r);
             }
         });
-        connect(row->upload, &UploadJob::progressed, q, [this, key](qint64 bytes) {
-            if (TransferRow* r = find(key))
-                r->done = bytes;
-        });
-        connect(row->upload, &UploadJob::finished, q, [this, key](bool ok, ErrorCode code) {
-            if (TransferRow* r = find(key))
-                finishRow(r, ok, code);
-        });
         row->state = row->sha256.isEmpty() ? State::Hashing : State::Running;
         row->upload->start();
     } else {
         DownloadSpec spec{row->conversation, row->name, row->size, row->sha256, downloadDir};
         row->download = new DownloadJob(connection, spec, q);
-        row->download->setCorruptFirstChunk(corruptForTest);
-        row->download->setPollLogin(!hasLoginNotice);
-        const int key = row->key;
+        wireJob(row->download, key);
         connect(row->download, &DownloadJob::hashed, q, [this, key] {
             if (TransferRow* r = find(key)) {
                 r->state = State::Running;
                 changed(r);
             }
-        });
-        connect(row->download, &DownloadJob::progressed, q, [this, key](qint64 bytes) {
-            if (TransferRow* r = find(key))
-                r->done = bytes;
-        });
-        connect(row->download, &DownloadJob::finished, q, [this, key](bool ok, ErrorCode code) {
-            if (TransferRow* r = find(key))
-                finishRow(r, ok, code);
         });
         row->state = State::Hashing;
         row->download->start();
