@@ -128,6 +128,19 @@ bool ConversationTable::isMember(ConversationId conversation, UserId user)
 
 QList<UserId> ConversationTable::members(ConversationId conversation)
 {
+    // data_version moves when another connection (an admin command) commits: then nothing cached is trusted.
+    QSqlQuery* version = m_statements.run("PRAGMA data_version", {});
+    const qint64 dataVersion = version && version->next() ? version->value(0).toLongLong() : -1;
+    if (version)
+        version->finish();
+    if (dataVersion < 0 || dataVersion != m_cachedDataVersion) {
+        m_memberCache.clear();
+        m_cachedDataVersion = dataVersion;
+    }
+    const auto cached = m_memberCache.constFind(conversation.value());
+    if (cached != m_memberCache.cend())
+        return *cached;
+
     QList<UserId> ids;
     QSqlQuery* query =
         m_statements.run("SELECT user_id FROM members WHERE conversation = ? ORDER BY user_id", {conversation.value()});
@@ -136,7 +149,16 @@ QList<UserId> ConversationTable::members(ConversationId conversation)
     while (query->next())
         ids.append(UserId(query->value(0).toLongLong()));
     query->finish();
+    if (m_memberCache.size() >= kMemberCacheLimit)
+        m_memberCache.clear();
+    if (dataVersion >= 0)
+        m_memberCache.insert(conversation.value(), ids);
     return ids;
+}
+
+void ConversationTable::forgetMembers()
+{
+    m_memberCache.clear();
 }
 
 bool ConversationTable::addMember(ConversationId group, UserId user)
@@ -149,6 +171,7 @@ bool ConversationTable::addMember(ConversationId group, UserId user)
 
 bool ConversationTable::removeMember(ConversationId group, UserId user)
 {
+    m_memberCache.remove(group.value());
     return m_statements.change("DELETE FROM members WHERE conversation = ? AND user_id = ? "
                                "AND conversation IN (SELECT id FROM conversations WHERE kind = ?)",
                                {group.value(), user.value(), kGroupKind}) == 1;
@@ -163,6 +186,7 @@ bool ConversationTable::renameGroup(ConversationId group, const QString& name)
 bool ConversationTable::remove(ConversationId conversation)
 {
     // members, messages and uploads of the conversation go with it (ON DELETE CASCADE).
+    m_memberCache.remove(conversation.value());
     return m_statements.change("DELETE FROM conversations WHERE id = ?", {conversation.value()}) == 1;
 }
 
@@ -186,6 +210,7 @@ ConversationId ConversationTable::privateId(const QString& pairKey)
 
 bool ConversationTable::insertMember(ConversationId conversation, UserId user)
 {
+    m_memberCache.remove(conversation.value());
     return m_statements.change("INSERT INTO members (conversation, user_id, read_seq) VALUES (?, ?, 0) "
                                "ON CONFLICT (conversation, user_id) DO NOTHING",
                                {conversation.value(), user.value()}) >= 0;

@@ -2,6 +2,7 @@
 
 #include "storage.h"
 
+#include <QHash>
 #include <QList>
 
 #include <optional>
@@ -24,7 +25,14 @@ public:
     QList<ConversationInfo> of(UserId user);
     QList<ConversationInfo> groups();
     bool isMember(ConversationId conversation, UserId user);
+    /**
+     * Served from a cache after the first read: the relay asks for the members of every message it fans
+     * out (measured: 50-80 us per call for 200 members from SQLite). Own membership writes drop the
+     * entry; a commit by another connection (PRAGMA data_version) drops the whole cache.
+     */
     QList<UserId> members(ConversationId conversation);
+    /** Drops the member cache: after a rollback, or a write that cascades into members (deleteUser). */
+    void forgetMembers();
     bool addMember(ConversationId group, UserId user);
     bool removeMember(ConversationId group, UserId user);
     bool renameGroup(ConversationId group, const QString& name);
@@ -37,7 +45,12 @@ private:
     /** Reads every row of an info query, then fills in the member lists. */
     QList<ConversationInfo> readInfos(QSqlQuery* query);
 
+    /** Entries kept before the cache starts over; a private conversation costs ~100 bytes. */
+    static constexpr int kMemberCacheLimit = 20000;
+
     SqlStatements& m_statements;
+    QHash<qint64, QList<UserId>> m_memberCache;
+    qint64 m_cachedDataVersion = -1;
 };
 
 } // namespace lanchat

@@ -104,12 +104,16 @@ bool SqliteStorage::beginTransaction()
 
 bool SqliteStorage::commitTransaction()
 {
-    return m_statements->commit();
+    if (m_statements->commit())
+        return true;
+    m_conversations.forgetMembers(); // rolled back: cached memberships may be ones that never happened
+    return false;
 }
 
 void SqliteStorage::rollbackTransaction()
 {
     m_statements->rollback();
+    m_conversations.forgetMembers();
 }
 
 bool SqliteStorage::inTransaction() const
@@ -200,6 +204,7 @@ bool SqliteStorage::renameUser(UserId id, const QString& newUsername)
 
 bool SqliteStorage::deleteUser(UserId id)
 {
+    m_conversations.forgetMembers(); // the user's memberships go with it (ON DELETE CASCADE)
     return m_users.remove(id);
 }
 

@@ -28,6 +28,8 @@ private slots:
     void privateConversationOncePerPair();
     void privateConversationRejectsSelf();
     void groupsAndMembership();
+    void membersFollowRollbackAndDeletion();
+    void membersSeeOtherConnectionsCommits();
     void readSeqMovesForwardOnly();
     void deleteConversationRemovesMessages();
     void appendAssignsIncreasingSeq();
@@ -249,6 +251,47 @@ void tst_SqliteStorage::groupsAndMembership()
     QCOMPARE(m_storage->groups().first().id, group);
     QVERIFY(!m_storage->createGroup(QStringLiteral("bad"), owner, {UserId(999)}).isValid());
     QCOMPARE(m_storage->groups().size(), 1);
+}
+
+void tst_SqliteStorage::membersFollowRollbackAndDeletion()
+{
+    const UserId owner = addUser(QStringLiteral("owner"));
+    const UserId b = addUser(QStringLiteral("b"));
+    const UserId c = addUser(QStringLiteral("c"));
+    const ConversationId group = m_storage->createGroup(QStringLiteral("g"), owner, {b});
+    QCOMPARE(m_storage->members(group), (QList<UserId>{owner, b}));
+
+    QVERIFY(m_storage->beginTransaction());
+    QVERIFY(m_storage->addMember(group, c));
+    QCOMPARE(m_storage->members(group), (QList<UserId>{owner, b, c})); // own uncommitted write is visible
+    m_storage->rollbackTransaction();
+    QCOMPARE(m_storage->members(group), (QList<UserId>{owner, b}));
+
+    QVERIFY(m_storage->deleteUser(b));
+    QCOMPARE(m_storage->members(group), QList<UserId>{owner});
+    QVERIFY(m_storage->deleteConversation(group));
+    QVERIFY(m_storage->members(group).isEmpty());
+}
+
+void tst_SqliteStorage::membersSeeOtherConnectionsCommits()
+{
+    const UserId owner = addUser(QStringLiteral("owner"));
+    const UserId b = addUser(QStringLiteral("b"));
+    const ConversationId group = m_storage->createGroup(QStringLiteral("g"), owner, {});
+    QCOMPARE(m_storage->members(group), QList<UserId>{owner});
+    {
+        // An admin command in another process adds a member through its own connection.
+        QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("admin"));
+        admin.setDatabaseName(m_path);
+        QVERIFY(admin.open());
+        QSqlQuery query(admin);
+        QVERIFY(query.exec(QStringLiteral("PRAGMA busy_timeout = 5000")));
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO members (conversation, user_id) VALUES (%1, %2)")
+                               .arg(group.value())
+                               .arg(b.value())));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("admin"));
+    QCOMPARE(m_storage->members(group), (QList<UserId>{owner, b}));
 }
 
 void tst_SqliteStorage::readSeqMovesForwardOnly()
