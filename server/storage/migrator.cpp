@@ -131,6 +131,10 @@ bool Migrator::apply(int version, QString* error)
         *error = QStringLiteral("cannot start the transaction for migration %1").arg(version);
         return false;
     }
+    // Checked again under the write lock: a second process opening the same file (an admin command
+    // during the server's first start) waits here, then finds the work done.
+    if (currentVersion() >= version)
+        return m_statements.commit();
     QString failure;
     for (const QString& statement : statements) {
         if (!m_statements.execDirect(statement, &failure))
