@@ -45,6 +45,7 @@ private slots:
     void transactionCommitAndRollback();
     void groupCommitSurvivesFailedWriteInside();
     void dataSurvivesReopen();
+    void secondConnectionSharesTheFile();
     void backupAndIntegrity();
     void filesAreOwnerOnly();
     void integrityCheckReportsDanglingRows();
@@ -621,6 +622,26 @@ void tst_SqliteStorage::dataSurvivesReopen()
     QCOMPARE(again->seq, first.seq);
     QCOMPARE(m_storage->history(chat, 0, 10).first().text, QStringLiteral("持久"));
     QVERIFY(m_storage->migrationBackupPath().isEmpty()); // already at the latest schema: no backup
+}
+
+void tst_SqliteStorage::secondConnectionSharesTheFile()
+{
+    // An admin command opens the same file while the server runs (issue 7).
+    const UserId owner = addUser(QStringLiteral("owner"));
+    const ConversationId group = m_storage->createGroup(QStringLiteral("g"), owner, {});
+    QCOMPARE(m_storage->members(group), QList<UserId>{owner});
+    QString error;
+    std::unique_ptr<SqliteStorage> admin = SqliteStorage::open(m_path, &error);
+    QVERIFY2(admin, qPrintable(error));
+    QVERIFY(admin->migrationBackupPath().isEmpty());
+    UserId added;
+    QCOMPARE(admin->createUser(QStringLiteral("new"), QStringLiteral("New"), "h", &added), CreateUserResult::Created);
+    QVERIFY(admin->addMember(group, added));
+    QVERIFY(admin->setUserDisabled(owner, true));
+    admin.reset();
+    QCOMPARE(m_storage->userByName(QStringLiteral("NEW"))->id, added);
+    QVERIFY(m_storage->userById(owner)->disabled);
+    QCOMPARE(m_storage->members(group), (QList<UserId>{owner, added}));
 }
 
 void tst_SqliteStorage::backupAndIntegrity()
