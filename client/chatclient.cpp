@@ -215,7 +215,7 @@ ChatClient::ChatClient(QObject* parent)
             });
     connect(d->connection, &ClientConnection::certificateMismatch, this, &ChatClient::certificateMismatch);
     connect(d->sync, &Synchronizer::finished, this, [this] {
-        d->history->loadUnread();
+        d->history->loadAfterSync();
         Q_EMIT synced();
     });
     connect(d->history, &HistoryLoader::failed, this,

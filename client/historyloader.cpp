@@ -45,15 +45,16 @@ void HistoryLoader::loadOlder(ConversationId conversation)
         model->setLoadingOlder(false);
 }
 
-void HistoryLoader::loadUnread()
+void HistoryLoader::loadAfterSync()
 {
     const ConversationsModel* conversations = m_models->conversations();
     for (const ConversationId id : conversations->ids()) {
         const auto info = conversations->conversation(id);
         const MessagesModel* model = m_models->existingMessages(id);
-        const bool covered =
+        const bool empty = !model || model->storedCount() == 0;
+        const bool unreadCovered =
             model && (model->atStart() || (model->storedCount() > 0 && model->oldestSeq() <= info->readSeq));
-        if (info->readSeq < info->lastSeq && !covered)
+        if (info->lastSeq > 0 && (empty || (info->readSeq < info->lastSeq && !unreadCovered)))
             loadOlder(id);
     }
 }

@@ -30,11 +30,11 @@ public:
     /** Requests the page before the oldest loaded message; no-op while one is in flight or at the start. */
     void loadOlder(ConversationId conversation);
     /**
-     * After a sync: loads the newest page of every conversation whose read position lies below what is
-     * in memory (a restarted client syncs only what is newer than its persisted position), so unread
-     * counts are right.
+     * After a sync: loads the newest page of every conversation that has history but nothing in memory
+     * (so the list shows previews and times) or whose read position lies below what is in memory (a
+     * restarted client syncs only what is newer than its persisted position), so unread counts are right.
      */
-    void loadUnread();
+    void loadAfterSync();
 
 Q_SIGNALS:
     /** The server refused a history request (not a lost connection). */

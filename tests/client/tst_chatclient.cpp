@@ -333,6 +333,13 @@ void TestChatClient::unreadSurvivesClientRestart()
     QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
     QVERIFY(enter(*bob, relay, QStringLiteral("bob"), true));
     const ConversationId conv = openPrivate(*alice, bob->currentUser().id);
+    QSignalSpy opened(alice.get(), &ChatClient::conversationOpened);
+    alice->createGroup(QStringLiteral("read group"), {bob->currentUser().id});
+    QVERIFY(opened.wait(kWaitMs));
+    const ConversationId group = opened.first().first().value<ConversationId>();
+    alice->sendText(group, QStringLiteral("group hello"));
+    QTRY_COMPARE_WITH_TIMEOUT(bob->conversations()->unread(group), 1, kWaitMs);
+    bob->markRead(group);
     alice->sendText(conv, QStringLiteral("read"));
     QTRY_COMPARE_WITH_TIMEOUT(bob->conversations()->unread(conv), 1, kWaitMs);
     bob->markRead(conv);
@@ -347,6 +354,11 @@ void TestChatClient::unreadSurvivesClientRestart()
     QTRY_COMPARE_WITH_TIMEOUT(bobAgain->conversations()->unread(conv), 3, kWaitMs);
     QCOMPARE(bobAgain->conversations()->index(0).data(roles::ConversationLastText).toString(),
              QStringLiteral("unread 2"));
+    // A conversation read before the restart still shows its preview and time, with nothing unread.
+    QTRY_COMPARE_WITH_TIMEOUT(bobAgain->conversations()->index(1).data(roles::ConversationLastText).toString(),
+                              QStringLiteral("group hello"), kWaitMs);
+    QVERIFY(bobAgain->conversations()->index(1).data(roles::ConversationLastActivity).toDateTime().isValid());
+    QCOMPARE(bobAgain->conversations()->unread(group), 0);
 }
 
 void TestChatClient::twoSessionsOfOneUser()
