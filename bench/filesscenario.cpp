@@ -1,6 +1,7 @@
 #include "filesscenario.h"
 
 #include "sha256.h"
+#include "uuidv7.h"
 
 #include <QDir>
 #include <QFile>
@@ -70,7 +71,7 @@ RunResult FilesScenario::upload(BenchConnection* connection, qint64 conversation
     const QCborMap offer =
         m_harness.call(connection, QCborMap{{QStringLiteral("t"), QStringLiteral("file_offer")},
                                             {QStringLiteral("conversation"), conversation},
-                                            {QStringLiteral("client_msg_id"), QUuid::createUuid().toRfc4122()},
+                                            {QStringLiteral("client_msg_id"), createUuidV7().toRfc4122()},
                                             {QStringLiteral("name"), QStringLiteral("bench.bin")},
                                             {QStringLiteral("size"), m_bytes},
                                             {QStringLiteral("sha256"), m_sha256}});

@@ -1,5 +1,7 @@
 #include "historyscenario.h"
 
+#include "uuidv7.h"
+
 #include <QCborArray>
 #include <QUuid>
 
@@ -76,7 +78,7 @@ QList<RunResult> HistoryScenario::run()
         const int index = sent++;
         writer->request(QCborMap{{QStringLiteral("t"), QStringLiteral("send")},
                                  {QStringLiteral("conversation"), conversation},
-                                 {QStringLiteral("client_msg_id"), QUuid::createUuid().toRfc4122()},
+                                 {QStringLiteral("client_msg_id"), createUuidV7().toRfc4122()},
                                  {QStringLiteral("text"), text}},
                         [&, index](const QCborMap& reply) {
                             ++acked;

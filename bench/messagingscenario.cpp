@@ -1,5 +1,7 @@
 #include "messagingscenario.h"
 
+#include "uuidv7.h"
+
 #include <QCborArray>
 #include <QUuid>
 
@@ -80,7 +82,7 @@ void MessagingScenario::sendNext(Sender& sender)
     QCborMap send{{QStringLiteral("t"), QStringLiteral("send")},
                   {QStringLiteral("id"), qint64(id)},
                   {QStringLiteral("conversation"), sender.conversation},
-                  {QStringLiteral("client_msg_id"), QUuid::createUuid().toRfc4122()},
+                  {QStringLiteral("client_msg_id"), createUuidV7().toRfc4122()},
                   {QStringLiteral("text"), benchText(nowNs())}};
     ++sender.sent;
     sender.connection->sendRaw(FrameCodec::encode(send), id, [this, &sender](const QCborMap& reply) {
