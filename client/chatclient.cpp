@@ -16,6 +16,7 @@
 #include "transfermanager.h"
 
 #include <QDateTime>
+#include <QTimer>
 
 namespace lanchat {
 
@@ -43,6 +44,10 @@ public:
     void onLoggedIn(const UserInfo& account, Seq serverLastSeq);
     void fetchConversations(bool thenSync);
     void onPush(const QCborMap& push);
+    /** Keeps the unacknowledged messages across restarts of the program (at most once per event-loop turn). */
+    void scheduleOutboxSave();
+    void saveOutbox();
+    void restoreOutbox();
     /**
      * Sends @p map; on `ok` calls @p onOk, on error emits requestFailed(@p name, code). @p background
      * requests (the client's own, repeated after every login anyway) do not report a lost connection.
@@ -65,6 +70,7 @@ public:
     bool loggedIn = false;
     bool fetchingConversations = false;
     QString endpoint;
+    QTimer outboxTimer;
 };
 
 ChatClient::Private::Private(ChatClient* q)
@@ -122,6 +128,7 @@ void ChatClient::Private::onLoggedIn(const UserInfo& account, Seq serverLastSeq)
     qCInfo(lcClient) << "logged in as" << user.username;
     updateState();
     Q_EMIT q->loggedIn(user);
+    restoreOutbox();        // messages a previous run could not deliver
     queue->setActive(true); // resend what was not acked, same client_msg_ids
     call(
         emptyRequest(msgtype::kUsers), QStringLiteral("users"),
@@ -155,6 +162,28 @@ void ChatClient::Private::fetchConversations(bool thenSync)
                 sync->run();
         },
         true);
+}
+
+void ChatClient::Private::scheduleOutboxSave()
+{
+    // A burst of sends or a group-commit batch of acks costs one write, not one per message.
+    if (!outboxTimer.isActive())
+        outboxTimer.start(0);
+}
+
+void ChatClient::Private::saveOutbox()
+{
+    outboxTimer.stop();
+    if (user.id.isValid())
+        store.setOutbox(endpoint, user.username, queue->entries());
+}
+
+void ChatClient::Private::restoreOutbox()
+{
+    for (const OutgoingQueue::Entry& e : store.outbox(endpoint, user.username)) {
+        if (queue->restore(e))
+            models->messages(e.conversation)->appendPending(e.id, e.text, e.createdMs);
+    }
 }
 
 void ChatClient::Private::onPush(const QCborMap& push)
@@ -224,7 +253,12 @@ ChatClient::ChatClient(QObject* parent)
             [this](ErrorCode code) { Q_EMIT requestFailed(QLatin1String(Sync::kType), code); });
     connect(d->models, &SessionModels::messageReceived, this, &ChatClient::messageReceived);
     connect(d->models, &SessionModels::serverShuttingDown, this, &ChatClient::serverShuttingDown);
-    connect(d->models, &SessionModels::ownMessageConfirmed, d->queue, &OutgoingQueue::forget);
+    connect(d->models, &SessionModels::ownMessageConfirmed, this, [this](const QUuid& id) {
+        d->queue->forget(id);
+        d->scheduleOutboxSave();
+    });
+    d->outboxTimer.setSingleShot(true);
+    connect(&d->outboxTimer, &QTimer::timeout, this, [this] { d->saveOutbox(); });
     connect(d->models, &SessionModels::unknownConversation, this, [this] {
         if (d->loggedIn)
             d->fetchConversations(false);
@@ -232,6 +266,7 @@ ChatClient::ChatClient(QObject* parent)
     connect(d->queue, &OutgoingQueue::acked, this,
             [this](ConversationId conversation, const QUuid& id, Seq seq, qint64 ts) {
                 d->models->messages(conversation)->markSent(id, seq, ts);
+                d->scheduleOutboxSave();
                 if (const MessageRecord* newest = d->models->messages(conversation)->newestMessage())
                     d->models->conversations()->noteMessage(*newest, false);
             });
@@ -247,6 +282,8 @@ ChatClient::~ChatClient()
     // The connection's pending handlers point into d: close it before d goes away, without telling
     // the application about a state change of an object it is destroying.
     blockSignals(true);
+    if (d->outboxTimer.isActive())
+        d->saveOutbox();
     d->connection->disconnectFromServer();
 }
 
@@ -291,7 +328,8 @@ void ChatClient::logout()
     d->loggedIn = false;
     d->sync->stop();
     d->queue->setActive(false);
-    d->queue->clear();
+    d->queue->clear(); // logging out deliberately gives up what was not sent
+    d->saveOutbox();
     d->models->setOwnUser(UserId());
     d->user = UserInfo();
     d->updateState();
@@ -310,8 +348,10 @@ void ChatClient::changePassword(const QString& oldPassword, const QString& newPa
 
 QUuid ChatClient::sendText(ConversationId conversation, const QString& text)
 {
-    const QUuid id = d->queue->enqueue(conversation, text);
-    d->models->messages(conversation)->appendPending(id, text, QDateTime::currentMSecsSinceEpoch());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QUuid id = d->queue->enqueue(conversation, text, now);
+    d->models->messages(conversation)->appendPending(id, text, now);
+    d->scheduleOutboxSave();
     return id;
 }
 

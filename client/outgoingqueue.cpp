@@ -13,16 +13,33 @@ OutgoingQueue::OutgoingQueue(ClientConnection* connection, QObject* parent)
 
 OutgoingQueue::~OutgoingQueue() = default;
 
-QUuid OutgoingQueue::enqueue(ConversationId conversation, const QString& text)
+QUuid OutgoingQueue::enqueue(ConversationId conversation, const QString& text, qint64 createdMs)
 {
     Item item;
-    item.id = QUuid::createUuid();
-    item.conversation = conversation;
-    item.text = text;
+    item.entry = Entry{QUuid::createUuid(), conversation, text, createdMs};
     m_items.append(item);
     if (m_active)
         send(m_items.last());
-    return item.id;
+    return item.entry.id;
+}
+
+bool OutgoingQueue::restore(const Entry& entry)
+{
+    if (entry.id.isNull() || indexOf(entry.id) >= 0)
+        return false;
+    m_items.append(Item{entry});
+    if (m_active)
+        send(m_items.last());
+    return true;
+}
+
+QList<OutgoingQueue::Entry> OutgoingQueue::entries() const
+{
+    QList<Entry> out;
+    out.reserve(m_items.size());
+    for (const Item& item : m_items)
+        out.append(item.entry);
+    return out;
 }
 
 void OutgoingQueue::setActive(bool active)
@@ -63,7 +80,7 @@ bool OutgoingQueue::contains(const QUuid& clientMsgId) const
 ConversationId OutgoingQueue::conversationOf(const QUuid& clientMsgId) const
 {
     const int i = indexOf(clientMsgId);
-    return i < 0 ? ConversationId() : m_items.at(i).conversation;
+    return i < 0 ? ConversationId() : m_items.at(i).entry.conversation;
 }
 
 void OutgoingQueue::flush()
@@ -77,10 +94,10 @@ void OutgoingQueue::flush()
 void OutgoingQueue::send(Item& item)
 {
     SendText msg;
-    msg.conversation = item.conversation;
-    msg.clientMsgId = item.id;
-    msg.text = item.text;
-    const QUuid id = item.id;
+    msg.conversation = item.entry.conversation;
+    msg.clientMsgId = item.entry.id;
+    msg.text = item.entry.text;
+    const QUuid id = item.entry.id;
     const quint64 requestId =
         m_connection->request(msg.encode(), [this, id](const QCborMap& reply) { onReply(id, reply); });
     item.inFlight = requestId != 0;
@@ -93,7 +110,7 @@ void OutgoingQueue::onReply(const QUuid& id, const QCborMap& reply)
         return; // forgotten or cleared meanwhile
     Item& item = m_items[i];
     item.inFlight = false;
-    const ConversationId conversation = item.conversation;
+    const ConversationId conversation = item.entry.conversation;
     QString error;
     if (reply.value(QLatin1String("t")).toString() == QLatin1String(msgtype::kOk)) {
         const auto ack = SendAck::decode(reply, &error);
@@ -116,7 +133,7 @@ void OutgoingQueue::onReply(const QUuid& id, const QCborMap& reply)
 int OutgoingQueue::indexOf(const QUuid& id) const
 {
     for (int i = 0; i < m_items.size(); ++i) {
-        if (m_items.at(i).id == id)
+        if (m_items.at(i).entry.id == id)
             return i;
     }
     return -1;

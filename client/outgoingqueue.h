@@ -17,19 +17,33 @@ class ClientConnection;
  * reconnect is deduplicated by the server (docs/protocol.md, "Delivery"): at-least-once on the wire,
  * exactly-once in the history. Sends only while active (logged in); a reply lost to a disconnect
  * (synthetic `timeout`) leaves the message queued for the next flush(); any other error marks it
- * failed until retry(). Lives in the ChatClient's thread; kept in memory only.
+ * failed until retry(). Lives in the ChatClient's thread. The queue itself is in memory; entries() and
+ * restore() let the owner keep it across restarts (ChatClient stores it with SessionStore).
  */
 class OutgoingQueue : public QObject
 {
     Q_OBJECT
 
 public:
+    /** What survives a restart of the program: one unacknowledged message. */
+    struct Entry
+    {
+        QUuid id;
+        ConversationId conversation;
+        QString text;
+        qint64 createdMs = 0; ///< local time of sendText, ms since epoch, UTC
+    };
+
     /** @p connection must outlive the queue. */
     explicit OutgoingQueue(ClientConnection* connection, QObject* parent = nullptr);
     ~OutgoingQueue() override;
 
     /** Queues @p text for @p conversation and sends it at once if active. Returns its client_msg_id. */
-    QUuid enqueue(ConversationId conversation, const QString& text);
+    QUuid enqueue(ConversationId conversation, const QString& text, qint64 createdMs);
+    /** Queues a message saved by an earlier run (same client_msg_id); false if already queued. */
+    bool restore(const Entry& entry);
+    /** Every unacknowledged message, oldest first (failed ones included). */
+    QList<Entry> entries() const;
     /** Logged in (true): sends every queued message not in flight, oldest first. */
     void setActive(bool active);
     /** Re-queues a failed message and sends it if active; false if unknown or not failed. */
@@ -54,9 +68,7 @@ Q_SIGNALS:
 private:
     struct Item
     {
-        QUuid id;
-        ConversationId conversation;
-        QString text;
+        Entry entry;
         bool inFlight = false;
         bool failed = false;
     };

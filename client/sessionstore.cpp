@@ -48,6 +48,37 @@ void SessionStore::setLastSeq(const QString& endpoint, const QString& username, 
     setValue(QStringLiteral("sync/%1/%2").arg(escapeKeyPart(endpoint), escapeKeyPart(username)), seq);
 }
 
+QList<OutgoingQueue::Entry> SessionStore::outbox(const QString& endpoint, const QString& username) const
+{
+    QList<OutgoingQueue::Entry> out;
+    const QVariantList list =
+        value(QStringLiteral("outbox/%1/%2").arg(escapeKeyPart(endpoint), escapeKeyPart(username))).toList();
+    for (const QVariant& v : list) {
+        const QVariantMap m = v.toMap();
+        OutgoingQueue::Entry e;
+        e.id = QUuid::fromString(m.value(QStringLiteral("id")).toString());
+        e.conversation = ConversationId(m.value(QStringLiteral("conversation")).toLongLong());
+        e.text = m.value(QStringLiteral("text")).toString();
+        e.createdMs = m.value(QStringLiteral("created")).toLongLong();
+        if (!e.id.isNull() && e.conversation.isValid())
+            out.append(e);
+    }
+    return out;
+}
+
+void SessionStore::setOutbox(const QString& endpoint, const QString& username,
+                             const QList<OutgoingQueue::Entry>& entries)
+{
+    QVariantList list;
+    for (const OutgoingQueue::Entry& e : entries) {
+        list.append(QVariantMap{{QStringLiteral("id"), e.id.toString(QUuid::WithoutBraces)},
+                                {QStringLiteral("conversation"), e.conversation.value()},
+                                {QStringLiteral("text"), e.text},
+                                {QStringLiteral("created"), e.createdMs}});
+    }
+    setValue(QStringLiteral("outbox/%1/%2").arg(escapeKeyPart(endpoint), escapeKeyPart(username)), list);
+}
+
 QVariant SessionStore::value(const QString& key) const
 {
     if (m_memoryOnly)

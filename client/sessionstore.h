@@ -1,8 +1,10 @@
 #pragma once
 
 #include "ids.h"
+#include "outgoingqueue.h"
 
 #include <QHash>
+#include <QList>
 #include <QString>
 #include <QVariant>
 
@@ -13,10 +15,11 @@ class QSettings;
 namespace lanchat {
 
 /**
- * What the client remembers between runs: pinned certificate fingerprints (`pins/<host:port>`) and the
+ * What the client remembers between runs: pinned certificate fingerprints (`pins/<host:port>`), the
  * last seq synced per server and user (`sync/<host:port>/<username>`), so a restarted client asks
- * `sync` only for what it missed. Backed by QSettings (the application's default scope unless another
- * is injected) or, for tests, by memory only. Not thread-safe; used from the ChatClient's thread.
+ * `sync` only for what it missed, and the user's unacknowledged messages (`outbox/<host:port>/<username>`),
+ * resent with their original client_msg_id after a restart. Backed by QSettings (the application's default scope unless
+ * another is injected) or, for tests, by memory only. Not thread-safe; used from the ChatClient's thread.
  */
 class SessionStore
 {
@@ -37,6 +40,10 @@ public:
     /** Last seq synced from @p endpoint for @p username (case-insensitive), 0 if never. */
     Seq lastSeq(const QString& endpoint, const QString& username) const;
     void setLastSeq(const QString& endpoint, const QString& username, Seq seq);
+
+    /** Unacknowledged messages of @p username at @p endpoint, oldest first. */
+    QList<OutgoingQueue::Entry> outbox(const QString& endpoint, const QString& username) const;
+    void setOutbox(const QString& endpoint, const QString& username, const QList<OutgoingQueue::Entry>& entries);
 
 private:
     QVariant value(const QString& key) const;

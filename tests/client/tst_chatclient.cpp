@@ -99,6 +99,7 @@ private Q_SLOTS:
     void largeMessagesSyncAcrossBigPages();
     void historyPagingAfterRestartOfClient();
     void resendAfterServerRestart();
+    void unsentMessagesSurviveClientRestart();
     void tlsPinningTrustOnFirstUse();
     void presenceInContacts();
     void groupManagementAndForbiddenSend();
@@ -491,6 +492,41 @@ void TestChatClient::resendAfterServerRestart()
     QCOMPARE(inFlightCopies, 1);
     QTRY_COMPARE_WITH_TIMEOUT(bob->messages(conv)->storedCount(), 2, kWaitMs);
     QCOMPARE(seqs(bob->messages(conv)), seqs(model));
+}
+
+void TestChatClient::unsentMessagesSurviveClientRestart()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    const quint16 port = relay.port();
+    QTemporaryDir settingsDir;
+    QSettings settings(settingsDir.filePath(QStringLiteral("client.ini")), QSettings::IniFormat);
+    auto alice = newClient(&settings);
+    auto bob = newClient();
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QVERIFY(enter(*bob, relay, QStringLiteral("bob"), true));
+    const ConversationId conv = openPrivate(*alice, bob->currentUser().id);
+
+    // Written while the server is down, then the program is closed.
+    relay.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(alice->state(), ChatClient::State::Reconnecting, kWaitMs);
+    const QUuid unsent = alice->sendText(conv, QStringLiteral("written offline"));
+    alice.reset();
+
+    QVERIFY(relay.start(port));
+    auto aliceAgain = newClient(&settings);
+    QVERIFY(enter(*aliceAgain, relay, QStringLiteral("alice"), false));
+    MessagesModel* model = aliceAgain->messages(conv);
+    QTRY_COMPARE_WITH_TIMEOUT(deliveryState(model, unsent), int(DeliveryState::Sent), kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(aliceAgain->pendingCount(), 0, kWaitMs);
+    QCOMPARE(model->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(texts(bob->messages(conv)), QStringList{QStringLiteral("written offline")}, kWaitMs);
+
+    // Delivered: a further restart has nothing left to send.
+    aliceAgain.reset();
+    auto third = newClient(&settings);
+    QVERIFY(enter(*third, relay, QStringLiteral("alice"), false));
+    QCOMPARE(third->pendingCount(), 0);
 }
 
 void TestChatClient::tlsPinningTrustOnFirstUse()
