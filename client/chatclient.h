@@ -50,8 +50,9 @@ public:
     ~ChatClient() override;
 
     /**
-     * Where pinned fingerprints (`pins/host:port`) and the last synced seq per server and user
-     * (`sync/host:port/username`) are kept. @p settings is not owned and must outlive the client;
+     * Where pinned fingerprints (`pins/host:port`), the last synced seq per server and user
+     * (`sync/host:port/username`) and the user's unacknowledged messages (`outbox/host:port/username`)
+     * are kept. @p settings is not owned and must outlive the client;
      * nullptr keeps them in memory only (tests). Without a call, a default QSettings() (the
      * application's organisation and name) is used. Call before connectToServer().
      */
