@@ -1,11 +1,11 @@
 #include "downloadjob.h"
 
 #include "clientconnection.h"
+#include "filehasher.h"
 #include "filenamesanitizer.h"
 #include "logging.h"
 #include "messages/filemessages.h"
 #include "protocol.h"
-#include "transferhasher.h"
 
 #include <QCborMap>
 #include <QDir>
@@ -50,8 +50,8 @@ void DownloadJob::start()
         return;
     }
     qCInfo(lcTransfer) << "download resumes at" << have << "of" << m_spec.size;
-    m_hasher = new TransferHasher(m_file.fileName(), have, this);
-    connect(m_hasher, &TransferHasher::finished, this, &DownloadJob::onPrefixHashed);
+    m_hasher = new FileHasher(m_file.fileName(), have, this);
+    connect(m_hasher, &FileHasher::finished, this, &DownloadJob::onPrefixHashed);
     m_hasher->start();
 }
 

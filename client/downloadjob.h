@@ -13,7 +13,7 @@
 namespace lanchat {
 
 class ClientConnection;
-class TransferHasher;
+class FileHasher;
 
 /** What to download: a file message's content and where to put it. */
 struct DownloadSpec
@@ -78,7 +78,7 @@ private:
 
     ClientConnection* m_connection;
     DownloadSpec m_spec;
-    TransferHasher* m_hasher = nullptr;
+    FileHasher* m_hasher = nullptr;
     QFile m_file;
     Sha256 m_hash;
     QString m_finalPath;

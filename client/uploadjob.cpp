@@ -1,10 +1,10 @@
 #include "uploadjob.h"
 
 #include "clientconnection.h"
+#include "filehasher.h"
 #include "logging.h"
 #include "messages/filemessages.h"
 #include "protocol.h"
-#include "transferhasher.h"
 
 #include <QCborMap>
 #include <QPointer>
@@ -46,9 +46,9 @@ void UploadJob::start()
         offer();
         return;
     }
-    m_hasher = new TransferHasher(m_spec.path, m_spec.size, this);
-    connect(m_hasher, &TransferHasher::progressed, this, &UploadJob::progressed);
-    connect(m_hasher, &TransferHasher::finished, this, &UploadJob::onHashed);
+    m_hasher = new FileHasher(m_spec.path, m_spec.size, this);
+    connect(m_hasher, &FileHasher::progressed, this, &UploadJob::progressed);
+    connect(m_hasher, &FileHasher::finished, this, &UploadJob::onHashed);
     m_hasher->start();
 }
 

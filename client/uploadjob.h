@@ -12,7 +12,7 @@
 namespace lanchat {
 
 class ClientConnection;
-class TransferHasher;
+class FileHasher;
 
 /** What to upload: the local file and the conversation to post it in. */
 struct UploadSpec
@@ -85,7 +85,7 @@ private:
 
     ClientConnection* m_connection;
     UploadSpec m_spec;
-    TransferHasher* m_hasher = nullptr;
+    FileHasher* m_hasher = nullptr;
     QFile m_file;
     TransferId m_transfer;
     qint64 m_sent = 0;  ///< next offset to send

@@ -1,4 +1,4 @@
-#include "transferhasher.h"
+#include "filehasher.h"
 
 #include <QFile>
 #include <QMetaObject>
@@ -10,30 +10,30 @@ constexpr qint64 kBlockBytes = 1024 * 1024;
 constexpr qint64 kProgressEveryBytes = 32 * kBlockBytes;
 } // namespace
 
-TransferHasher::TransferHasher(const QString& path, qint64 length, QObject* parent)
+FileHasher::FileHasher(const QString& path, qint64 length, QObject* parent)
     : QObject(parent)
     , m_path(path)
     , m_length(length)
 {}
 
-TransferHasher::~TransferHasher()
+FileHasher::~FileHasher()
 {
     m_stop = true;
     if (m_thread.joinable())
         m_thread.join();
 }
 
-void TransferHasher::start()
+void FileHasher::start()
 {
     m_thread = std::thread([this] { run(); });
 }
 
-Sha256 TransferHasher::takeState()
+Sha256 FileHasher::takeState()
 {
     return std::move(m_state);
 }
 
-void TransferHasher::run()
+void FileHasher::run()
 {
     // Results travel back as queued calls: they run in the owner's thread, and Qt drops them if this
     // object is destroyed first (the destructor joins before the object goes away).

@@ -12,17 +12,18 @@ namespace lanchat {
 
 /**
  * SHA-256 of the first `length` bytes of a file, computed on a worker thread (std::thread; QtConcurrent
- * is not linked) so that hashing a multi-GB file does not freeze the UI. Used by uploads (whole file)
- * and by resumed downloads (the `.part` prefix). Created, started and destroyed in the owner's thread;
- * signals arrive there. Destroying it stops the worker at the next 1 MiB block and joins it.
+ * is not linked) so that hashing a multi-GB file freezes neither the UI nor the relay's event loop. Used by
+ * client uploads (whole file), resumed downloads and the server's resumed upload parts (the `.part` prefix).
+ * Created, started and destroyed in the owner's thread; signals arrive there. Destroying it stops the
+ * worker at the next 1 MiB block and joins it.
  */
-class TransferHasher : public QObject
+class FileHasher : public QObject
 {
     Q_OBJECT
 
 public:
-    TransferHasher(const QString& path, qint64 length, QObject* parent = nullptr);
-    ~TransferHasher() override;
+    FileHasher(const QString& path, qint64 length, QObject* parent = nullptr);
+    ~FileHasher() override;
 
     /** Starts the worker; call once. */
     void start();

@@ -158,48 +158,50 @@ void FileHandlers::startUpload(Session& session, const FileOffer& offer, quint64
         }
         upload = record;
     }
-    const qint64 offset = m_store.openPart(*upload);
+    // A new upload is answered after the group commit holding its row; a resumed one once its prefix is hashed.
+    const bool created = storage.inTransaction();
+    QPointer<Session> guard(&session);
+    m_store.openPart(*upload, [this, guard, id, record = *upload, created](qint64 offset) {
+        if (guard)
+            answerOffer(*guard, id, record, offset, created);
+    });
+}
+
+void FileHandlers::answerOffer(Session& session, quint64 id, const UploadRecord& upload, qint64 offset,
+                               bool afterCommit)
+{
     if (offset < 0) {
         session.replyError(id, ErrorCode::StorageFull, QStringLiteral("cannot create the part file"));
         return;
     }
-    if (offset == upload->size && upload->size > 0) {
+    if (offset == upload.size && upload.size > 0) {
         // Every byte arrived before a crash or disconnect, but the upload was never finished: finish it now.
         qint64 received = 0;
-        const FileStore::WriteResult result = m_store.append(upload->id, offset, {}, &received);
+        const FileStore::WriteResult result = m_store.append(upload.id, offset, {}, &received);
         if (result == FileStore::WriteResult::Complete)
-            completeUpload(session, *upload, id, true);
+            completeUpload(session, upload, id, true);
         else
-            replyWriteFailure(session, result, *upload, id, received);
+            replyWriteFailure(session, result, upload, id, received);
         return;
     }
-    FileOfferOk ok;
-    ok.transfer = upload->id;
-    ok.offset = offset;
-    QPointer<Session> guard(&session);
-    if (storage.inTransaction()) {
-        m_server.commits().afterCommit([guard, id, ok](bool committed) {
-            if (guard && committed)
-                guard->reply(id, ok.encode());
-            else if (guard)
-                guard->replyError(id, ErrorCode::Internal, QStringLiteral("could not record the upload"));
-        });
-    } else {
-        session.reply(id, ok.encode());
-    }
-    qCInfo(lcServer) << "upload" << upload->id.value() << "of" << upload->size << "bytes from" << session.peer()
+    qCInfo(lcServer) << "upload" << upload.id.value() << "of" << upload.size << "bytes from" << session.peer()
                      << "at offset" << offset;
+    const FileOfferOk ok{upload.id, offset, false, 0, 0};
+    if (!afterCommit || !m_server.storage().inTransaction()) {
+        session.reply(id, ok.encode());
+        return;
+    }
+    QPointer<Session> guard(&session);
+    m_server.commits().afterCommit([guard, id, ok](bool committed) {
+        if (guard && committed)
+            guard->reply(id, ok.encode());
+        else if (guard)
+            guard->replyError(id, ErrorCode::Internal, QStringLiteral("could not record the upload"));
+    });
 }
 
 const UploadRecord* FileHandlers::ownUpload(Session& session, TransferId transfer)
 {
-    if (!ensureStore())
-        return nullptr;
-    if (!m_store.openUpload(transfer)) {
-        const std::optional<UploadRecord> record = m_server.storage().upload(transfer);
-        if (!record || record->sender != session.user() || m_store.openPart(*record) < 0)
-            return nullptr;
-    }
     const UploadRecord* upload = m_store.openUpload(transfer);
     return upload && upload->sender == session.user() ? upload : nullptr;
 }
@@ -214,7 +216,13 @@ void FileHandlers::onChunk(Session& session, const QCborMap& request, quint64 id
     }
     const UploadRecord* upload = ownUpload(session, chunk->transfer);
     if (!upload) {
-        session.replyError(id, ErrorCode::NotFound, QStringLiteral("no such upload"));
+        // Not open (server restarted, part evicted): if it is this user's, a fresh file_offer reopens it.
+        const std::optional<UploadRecord> stored = m_server.storage().upload(chunk->transfer);
+        if (stored && stored->sender == session.user())
+            replyWriteFailure(session, FileStore::WriteResult::OffsetMismatch, *stored, id,
+                              m_store.partFileSize(stored->id));
+        else
+            session.replyError(id, ErrorCode::NotFound, QStringLiteral("no such upload"));
         return;
     }
     const UploadRecord record = *upload; // append() may close the part and free *upload

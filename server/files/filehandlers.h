@@ -51,7 +51,9 @@ private:
     /** Replies the error of a failed append and forgets the upload when its part is gone. */
     void replyWriteFailure(Session& session, FileStore::WriteResult result, const UploadRecord& upload, quint64 id,
                            qint64 received);
-    /** The open upload @p transfer of the session's user (opening its part after a restart), or nullptr. */
+    /** Replies to an offer once the part is open at @p offset (after the upload row's commit if @p afterCommit). */
+    void answerOffer(Session& session, quint64 id, const UploadRecord& upload, qint64 offset, bool afterCommit);
+    /** The open upload @p transfer of the session's user, or nullptr. */
     const UploadRecord* ownUpload(Session& session, TransferId transfer);
     bool ensureStore();
 

@@ -9,24 +9,6 @@
 
 namespace lanchat {
 
-namespace {
-constexpr qint64 kRehashBlockBytes = 1024 * 1024;
-
-bool rehash(QFile& file, qint64 length, Sha256& hash)
-{
-    QByteArray block(kRehashBlockBytes, Qt::Uninitialized);
-    file.seek(0);
-    for (qint64 done = 0; done < length;) {
-        const qint64 n = file.read(block.data(), qMin(kRehashBlockBytes, length - done));
-        if (n <= 0)
-            return false;
-        hash.addData(block.constData(), n);
-        done += n;
-    }
-    return true;
-}
-} // namespace
-
 FileStore::FileStore(const QString& dataDir)
     : m_root(QDir(dataDir).filePath(QStringLiteral("files")))
 {}
@@ -59,39 +41,81 @@ bool FileStore::hasBlobFile(const QByteArray& sha256) const
     return QFileInfo::exists(blobPath(sha256));
 }
 
-qint64 FileStore::openPart(const UploadRecord& upload)
+std::shared_ptr<FileStore::Part> FileStore::createPart(const UploadRecord& upload, qint64* have)
 {
-    if (const auto it = m_parts.constFind(upload.id); it != m_parts.constEnd())
-        return (*it)->written;
-    if (m_parts.size() >= kMaxOpenParts)
-        evictIdlePart();
     auto part = std::make_shared<Part>();
     part->upload = upload;
-    part->lastUsed = ++m_clock;
     part->file.setFileName(partPath(upload.id));
     // Unbuffered: a failed write (disk full) shows up on this chunk, not at some later flush.
     if (!part->file.open(QIODevice::ReadWrite | QIODevice::Unbuffered)) {
         qCWarning(lcServer) << "cannot open part" << part->file.fileName() << part->file.errorString();
-        return -1;
+        return nullptr;
     }
-    qint64 have = part->file.size();
-    if (have > upload.size) {
+    *have = part->file.size();
+    if (*have > upload.size) {
         part->file.resize(0);
-        have = 0;
+        *have = 0;
     }
-    if (have > 0) {
-        // Resumed after a reconnect or restart: rebuild the running hash from the bytes on disk, once.
-        qCInfo(lcServer) << "resuming upload" << upload.id.value() << "at" << have << "bytes, re-hashing the prefix";
-        if (!rehash(part->file, have, part->hash)) {
-            part->file.resize(0);
-            part->hash = Sha256();
-            have = 0;
+    return part;
+}
+
+void FileStore::addPart(const std::shared_ptr<Part>& part)
+{
+    if (m_parts.size() >= kMaxOpenParts)
+        evictIdlePart();
+    part->file.seek(part->written);
+    part->lastUsed = ++m_clock;
+    m_parts.insert(part->upload.id, part);
+}
+
+void FileStore::openPart(const UploadRecord& upload, Opened done)
+{
+    if (const auto it = m_parts.constFind(upload.id); it != m_parts.constEnd()) {
+        done((*it)->written);
+        return;
+    }
+    if (const auto it = m_opening.constFind(upload.id); it != m_opening.constEnd()) {
+        (*it)->waiters.append(std::move(done));
+        return;
+    }
+    qint64 have = 0;
+    const std::shared_ptr<Part> part = createPart(upload, &have);
+    if (!part) {
+        done(-1);
+        return;
+    }
+    if (have == 0) {
+        addPart(part);
+        done(0);
+        return;
+    }
+    qCInfo(lcServer) << "resuming upload" << upload.id.value() << "at" << have << "bytes, re-hashing the prefix";
+    auto opening = std::make_shared<Opening>();
+    opening->part = part;
+    opening->waiters.append(std::move(done));
+    opening->hasher = std::make_unique<FileHasher>(part->file.fileName(), have);
+    const TransferId id = upload.id;
+    QObject::connect(opening->hasher.get(), &FileHasher::finished, opening->hasher.get(), [this, id, have](bool ok) {
+        const std::shared_ptr<Opening> done = m_opening.take(id);
+        if (ok) {
+            done->part->hash = done->hasher->takeState();
+            done->part->written = have;
+        } else {
+            done->part->file.resize(0); // unreadable prefix: start over rather than trust it
         }
-    }
-    part->file.seek(have);
-    part->written = have;
-    m_parts.insert(upload.id, part);
-    return have;
+        addPart(done->part);
+        // The hasher is the sender of this very signal: delete it once control is back in the event loop.
+        done->hasher.release()->deleteLater();
+        for (const Opened& waiter : std::as_const(done->waiters))
+            waiter(done->part->written);
+    });
+    m_opening.insert(id, opening);
+    opening->hasher->start();
+}
+
+qint64 FileStore::partFileSize(TransferId id) const
+{
+    return QFileInfo(partPath(id)).size();
 }
 
 const UploadRecord* FileStore::openUpload(TransferId id) const
@@ -163,6 +187,11 @@ void FileStore::evictIdlePart()
 
 void FileStore::discardPart(TransferId id)
 {
+    if (const std::shared_ptr<Opening> opening = m_opening.take(id)) {
+        opening->part->file.close();
+        for (const Opened& waiter : std::as_const(opening->waiters))
+            waiter(-1);
+    }
     if (const std::shared_ptr<Part> part = m_parts.take(id))
         part->file.close();
     QFile::remove(partPath(id));

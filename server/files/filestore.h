@@ -1,5 +1,6 @@
 #pragma once
 
+#include "filehasher.h"
 #include "ids.h"
 #include "sha256.h"
 #include "storage/storage.h"
@@ -7,8 +8,10 @@
 #include <QByteArray>
 #include <QFile>
 #include <QHash>
+#include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -52,13 +55,18 @@ public:
     QString partPath(TransferId id) const;
     bool hasBlobFile(const QByteArray& sha256) const;
 
+    /** Called with the bytes already present in a part, or -1 when it cannot be opened. */
+    using Opened = std::function<void(qint64 offset)>;
     /**
-     * Opens the part of @p upload for appending (creating it empty), re-hashing an existing prefix once.
-     * A part longer than the upload's size is truncated. Returns the bytes already present, or -1 on an I/O
-     * error. Idempotent: an already open part returns its current size at once. At most kMaxOpenParts parts
-     * stay open; opening one more closes the least recently used (it is re-opened and re-hashed on resume).
+     * Opens the part of @p upload for appending (creating it empty) and calls @p done with its size. A part
+     * with bytes (resume after a reconnect or restart) has its prefix re-hashed once on a worker thread first
+     * (FileHasher), so a multi-GB resume does not stall the event loop; @p done then runs later, on this
+     * thread. An already open part answers at once. A part longer than the upload's size is truncated.
+     * At most kMaxOpenParts parts stay open; opening one more closes the least recently used.
      */
-    qint64 openPart(const UploadRecord& upload);
+    void openPart(const UploadRecord& upload, Opened done);
+    /** Bytes in the part file of @p id on disk (0 when none), without opening it. */
+    qint64 partFileSize(TransferId id) const;
     /** The record of an open part, or nullptr. */
     const UploadRecord* openUpload(TransferId id) const;
     /** Appends @p data at @p offset of the open part @p id; @p received gets the part's size afterwards. */
@@ -86,11 +94,21 @@ private:
         qint64 lastUsed = 0; ///< FileStore::m_clock at the last append, for evicting idle parts
     };
     WriteResult finishPart(TransferId id, Part& part);
+    std::shared_ptr<Part> createPart(const UploadRecord& upload, qint64* have);
+    void addPart(const std::shared_ptr<Part>& part);
     /** Closes the least recently used part (kept on disk) so abandoned uploads do not pile up descriptors. */
     void evictIdlePart();
 
     QString m_root;
     QHash<TransferId, std::shared_ptr<Part>> m_parts;
+    /** Parts whose prefix is being re-hashed, with the callers waiting for them. */
+    struct Opening
+    {
+        std::shared_ptr<Part> part;
+        std::unique_ptr<FileHasher> hasher;
+        QList<Opened> waiters;
+    };
+    QHash<TransferId, std::shared_ptr<Opening>> m_opening;
     qint64 m_clock = 0;
 };
 

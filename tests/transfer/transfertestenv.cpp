@@ -154,6 +154,20 @@ QList<MessageRecord> TransferTestEnv::history(TestUser& user, ConversationId con
     return page ? page->messages : QList<MessageRecord>();
 }
 
+QByteArray TransferTestEnv::newestFileSha(TestUser& user, ConversationId conversation)
+{
+    QByteArray sha;
+    waitFor(
+        [&] {
+            const QList<MessageRecord> page = history(user, conversation);
+            if (!page.isEmpty() && page.first().file)
+                sha = page.first().file->sha256;
+            return !sha.isEmpty();
+        },
+        15000);
+    return sha;
+}
+
 QCborMap TransferTestEnv::call(ClientConnection& connection, const QCborMap& request)
 {
     bool done = false;

@@ -61,6 +61,11 @@ public:
     /** The newest messages of @p conversation (newest first). */
     QList<MessageRecord> history(TestUser& user, ConversationId conversation);
 
+    /**
+     * SHA-256 of the newest message of @p conversation if it is a file message, waiting (≤ 15 s) while the
+     * user is reconnecting after a server restart; empty when there is none.
+     */
+    QByteArray newestFileSha(TestUser& user, ConversationId conversation);
     /** Sends @p request and waits (≤ 30 s) for its reply; an empty map when not connected or on timeout. */
     static QCborMap call(ClientConnection& connection, const QCborMap& request);
     /** Writes @p size random bytes to @p path; returns their SHA-256 (empty on failure). */
