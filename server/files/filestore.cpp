@@ -96,18 +96,20 @@ void FileStore::openPart(const UploadRecord& upload, Opened done)
     opening->hasher = std::make_unique<FileHasher>(part->file.fileName(), have);
     const TransferId id = upload.id;
     QObject::connect(opening->hasher.get(), &FileHasher::finished, opening->hasher.get(), [this, id, have](bool ok) {
-        const std::shared_ptr<Opening> done = m_opening.take(id);
+        const std::shared_ptr<Opening> opened = m_opening.take(id);
+        if (!opened)
+            return; // discarded meanwhile
         if (ok) {
-            done->part->hash = done->hasher->takeState();
-            done->part->written = have;
+            opened->part->hash = opened->hasher->takeState();
+            opened->part->written = have;
         } else {
-            done->part->file.resize(0); // unreadable prefix: start over rather than trust it
+            opened->part->file.resize(0); // unreadable prefix: start over rather than trust it
         }
-        addPart(done->part);
+        addPart(opened->part);
         // The hasher is the sender of this very signal: delete it once control is back in the event loop.
-        done->hasher.release()->deleteLater();
-        for (const Opened& waiter : std::as_const(done->waiters))
-            waiter(done->part->written);
+        opened->hasher.release()->deleteLater();
+        for (const Opened& waiter : std::as_const(opened->waiters))
+            waiter(opened->part->written);
     });
     m_opening.insert(id, opening);
     opening->hasher->start();
