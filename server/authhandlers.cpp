@@ -8,6 +8,7 @@
 #include "protocol.h"
 #include "requestdecoder.h"
 #include "router.h"
+#include "security/connectionlimiter.h"
 #include "serverconfig.h"
 #include "session.h"
 #include "sessionregistry.h"
@@ -42,7 +43,13 @@ AuthHandlers::AuthHandlers(const ServerConfig& config, Storage& storage, CommitQ
     , m_commits(commits)
     , m_sessions(sessions)
     , m_hasher(PasswordHasher::Cost{config.hashMemoryKiB, config.hashIterations, config.hashParallelism})
-{}
+    , m_throttle({config.loginFreeAttempts, config.loginLockoutFailures, config.loginBaseDelayMs,
+                  config.loginMaxDelayMs, config.loginLockoutMs},
+                 {config.accountFreeAttempts, config.accountLockoutFailures, config.loginBaseDelayMs,
+                  config.loginMaxDelayMs, config.loginLockoutMs})
+{
+    m_clock.start();
+}
 
 void AuthHandlers::registerWith(Router& router)
 {
@@ -144,11 +151,22 @@ void AuthHandlers::login(Session& session, const QCborMap& request, quint64 id)
     const auto req = decodeRequest<Login>(session, request, id);
     if (!req)
         return;
+    const QString address = ConnectionLimiter::key(session.peerAddress());
+    const qint64 waitMs = m_throttle.retryAfterMs(address, req->username, m_clock.elapsed());
+    if (waitMs > 0) {
+        qCInfo(lcServer) << "login throttled" << session.peer() << req->username << "for" << waitMs << "ms";
+        session.replyError(id, ErrorCode::RateLimited,
+                           QStringLiteral("too many failed logins; retry in %1 s").arg((waitMs + 999) / 1000));
+        return;
+    }
     const std::optional<UserRecord> user = m_storage.userByName(req->username);
     // Same Argon2id work for unknown users: the reply time does not tell which accounts exist.
     const bool ok = user ? m_hasher.verify(user->passwordHash, req->password) : m_hasher.verifyDummy(req->password);
     if (!ok) {
         qCInfo(lcServer) << "login failed" << session.peer();
+        if (m_throttle.recordFailure(address, req->username, m_clock.elapsed()))
+            qCWarning(lcServer) << "login lockout" << address << req->username << "for" << m_config.loginLockoutMs
+                                << "ms after repeated failures";
         session.replyError(id, ErrorCode::BadCredentials, QStringLiteral("wrong username or password"));
         return;
     }
@@ -156,6 +174,7 @@ void AuthHandlers::login(Session& session, const QCborMap& request, quint64 id)
         session.replyError(id, ErrorCode::AccountDisabled, QStringLiteral("the account is disabled"));
         return;
     }
+    m_throttle.recordSuccess(req->username);
     completeLogin(session, user->id, id);
 }
 

@@ -2,8 +2,10 @@
 
 #include "ids.h"
 #include "passwordhasher.h"
+#include "security/loginthrottle.h"
 
 #include <QCborMap>
+#include <QElapsedTimer>
 
 namespace lanchat {
 
@@ -19,7 +21,9 @@ struct ServerConfig;
  * logout, change_password, ping. Usernames are [A-Za-z0-9._-]{1,32}, unique case-insensitively; passwords
  * 8..1024 UTF-8 bytes, hashed with Argon2id (PasswordHasher, cost from ServerConfig). A failed login answers
  * `bad_credentials` whether or not the user exists, after the same Argon2id work (verifyDummy). New accounts
- * are announced to logged-in sessions with a `user` push. Lives on the server thread.
+ * are announced to logged-in sessions with a `user` push. Failed logins are throttled per address and per
+ * account (LoginThrottle, limits from ServerConfig): a throttled attempt gets `rate_limited` without any
+ * password check. Lives on the server thread.
  */
 class AuthHandlers
 {
@@ -45,6 +49,8 @@ private:
     CommitQueue& m_commits;
     SessionRegistry& m_sessions;
     PasswordHasher m_hasher;
+    LoginThrottle m_throttle;
+    QElapsedTimer m_clock; ///< monotonic time for m_throttle
 };
 
 } // namespace lanchat

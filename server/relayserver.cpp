@@ -1,5 +1,6 @@
 #include "relayserver.h"
 
+#include "admin/adminchannel.h"
 #include "authhandlers.h"
 #include "chathandlers.h"
 #include "commitqueue.h"
@@ -20,12 +21,14 @@
 #include <QSslServer>
 #include <QSslSocket>
 #include <QTcpServer>
+#include <QTimer>
 
 namespace lanchat {
 
 RelayServer::RelayServer(ServerConfig config, QObject* parent)
     : QObject(parent)
     , m_config(std::move(config))
+    , m_connections(m_config.maxConnectionsPerAddress, m_config.maxConnections)
 {
     if (!QDir().mkpath(m_config.dataDir)) {
         m_openError = QStringLiteral("cannot create the data directory %1").arg(m_config.dataDir);
@@ -98,6 +101,7 @@ bool RelayServer::start(const QHostAddress& address, quint16 port, QString* erro
             qCWarning(lcServer) << discoveryError;
     }
     m_stopped = false;
+    new AdminChannel(*this); // child: admin.sock for the admin subcommands, daily retention (issue 7)
     qCInfo(lcServer) << "listening on"
                      << (address == QHostAddress::Any ? QStringLiteral("any (IPv4+IPv6)") : address.toString())
                      << "port" << serverPort() << (m_config.tls ? "(TLS)" : "(plaintext)");
@@ -143,10 +147,37 @@ void RelayServer::onNewConnection()
             socket->deleteLater();
             continue;
         }
+        const QHostAddress peer = socket->peerAddress();
+        if (!m_connections.tryAcquire(peer)) {
+            refuseConnection(socket);
+            continue;
+        }
         auto* session = new Session(socket, m_router, m_config.maxFrameBytes, m_config.maxPendingOutputBytes, this);
+        std::optional<RequestLimiter> limiter;
+        if (m_config.maxRequestsPerSecond > 0)
+            limiter.emplace(m_config.maxRequestsPerSecond, m_config.requestBurst, m_config.rateLimitCloseAfter, 0);
+        session->applyLimits(m_config.handshakeTimeoutMs, m_config.heartbeatTimeoutMs, std::move(limiter));
+        connect(session, &Session::closed, this, [this, peer] { m_connections.release(peer); });
         m_sessions->add(session);
         emit sessionOpened(session);
     }
+}
+
+void RelayServer::refuseConnection(QTcpSocket* socket)
+{
+    qCWarning(lcServer) << "error" << socket->peerAddress().toString() << "too_many_connections:"
+                        << m_connections.count(socket->peerAddress()) << "from this address," << m_connections.total()
+                        << "in total - refused";
+    ErrorReply error{errorCodeName(ErrorCode::TooManyConnections),
+                     QStringLiteral("connection limit reached (per address or in total)")};
+    socket->setParent(this);
+    socket->write(FrameCodec::encode(error.encode()));
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    socket->disconnectFromHost(); // after the error frame is written
+    if (socket->state() == QAbstractSocket::UnconnectedState)
+        socket->deleteLater();
+    else
+        QTimer::singleShot(5000, socket, &QTcpSocket::abort); // a peer that never reads cannot keep it
 }
 
 quint16 RelayServer::serverPort() const

@@ -2,6 +2,7 @@
 
 #include "ids.h"
 #include "router.h"
+#include "security/connectionlimiter.h"
 #include "serverconfig.h"
 
 #include <QHostAddress>
@@ -11,6 +12,7 @@
 #include <memory>
 
 class QTcpServer;
+class QTcpSocket;
 
 namespace lanchat {
 
@@ -82,6 +84,7 @@ private:
     void registerHandlers();
     bool listen(const QHostAddress& address, quint16 port, QString* error);
     void onNewConnection();
+    void refuseConnection(QTcpSocket* socket);
     void onUserOnline(UserId user);
     void onUserOffline(UserId user);
 
@@ -99,6 +102,7 @@ private:
     QTcpServer* m_listener = nullptr;
     Discovery* m_discovery = nullptr;
     bool m_stopped = false;
+    ConnectionLimiter m_connections;
 };
 
 } // namespace lanchat

@@ -58,6 +58,30 @@ struct ServerConfig
      */
     qint64 maxPendingOutputBytes = 4 * 1024 * 1024;
 
+    // --- issue 6 limits (server/security/); 0 disables a limit. resources/lanchat-server.conf explains each.
+    /** A connection must send its first complete frame within this many ms, else `error timeout` + close. */
+    int handshakeTimeoutMs = 10 * 1000;
+    /** A connection silent (no bytes) for this many ms is closed with `error timeout`; clients ping every 30 s. */
+    int heartbeatTimeoutMs = 90 * 1000;
+    /** Token bucket per connection: sustained requests per second, and burst (requests). */
+    int maxRequestsPerSecond = 50;
+    int requestBurst = 200;
+    /** Rejected (rate_limited) requests a connection may accumulate before it is closed. */
+    int rateLimitCloseAfter = 500;
+    /** Simultaneous connections per client address and in total. */
+    int maxConnectionsPerAddress = 64;
+    int maxConnections = 4096;
+    /** Failed-login throttle (LoginThrottle): failures before delays and before lockout, per address. */
+    int loginFreeAttempts = 5;
+    int loginLockoutFailures = 20;
+    /** The same per account (higher: one attacker is already stopped by its address). */
+    int accountFreeAttempts = 10;
+    int accountLockoutFailures = 50;
+    /** First delay after the free attempts (doubles per failure), its cap, and the lockout time, ms. */
+    int loginBaseDelayMs = 1000;
+    int loginMaxDelayMs = 60 * 1000;
+    int loginLockoutMs = 15 * 60 * 1000;
+
     /** UDP discovery (docs/protocol.md, "Discovery"). Port 0 = any free port (tests). */
     bool discoveryEnabled = true;
     quint16 discoveryPort = protocol::kDiscoveryPort;

@@ -8,6 +8,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace lanchat {
 
 namespace {
@@ -57,6 +59,53 @@ Session::Session(QTcpSocket* socket, const Router& router, quint32 maxFrameBytes
 
 Session::~Session() = default;
 
+void Session::applyLimits(int handshakeTimeoutMs, int heartbeatTimeoutMs, std::optional<RequestLimiter> limiter)
+{
+    m_clock.start();
+    m_limiter = std::move(limiter);
+    m_heartbeatTimeoutMs = heartbeatTimeoutMs;
+    m_watchdog = new QTimer(this);
+    m_watchdog->setSingleShot(true);
+    connect(m_watchdog, &QTimer::timeout, this, &Session::onSilence);
+    if (handshakeTimeoutMs > 0)
+        m_watchdog->start(handshakeTimeoutMs);
+}
+
+void Session::onSilence()
+{
+    if (m_closed)
+        return;
+    if (m_paused) {
+        // We stopped reading them (their output is congested): their silence is ours.
+        m_watchdog->start(std::max(m_heartbeatTimeoutMs, 1000));
+        return;
+    }
+    closeWithError(ErrorCode::Timeout, m_heardFrame ? QStringLiteral("nothing received within the heartbeat time")
+                                                    : QStringLiteral("no request within the handshake time"));
+}
+
+bool Session::admitRequest(const QString& type, quint64 id)
+{
+    if (m_heartbeatTimeoutMs > 0 && m_watchdog) // any request, ping included, proves the peer alive
+        m_watchdog->start(m_heartbeatTimeoutMs);
+    else if (m_watchdog)
+        m_watchdog->stop();
+    m_heardFrame = true;
+    if (!m_limiter)
+        return true;
+    switch (m_limiter->admit(type, m_clock.elapsed())) {
+    case RequestLimiter::Verdict::Admit:
+        return true;
+    case RequestLimiter::Verdict::Reject:
+        replyError(id, ErrorCode::RateLimited, QStringLiteral("too many requests; slow down"));
+        return false;
+    case RequestLimiter::Verdict::Close:
+        closeWithError(ErrorCode::RateLimited, QStringLiteral("sustained request flood"));
+        return false;
+    }
+    return false;
+}
+
 void Session::reply(quint64 id, QCborMap map)
 {
     if (!map.contains(QLatin1String("t")))
@@ -99,6 +148,11 @@ void Session::close()
     QTimer::singleShot(kCloseFlushMs, m_socket, &QTcpSocket::abort);
 }
 
+QHostAddress Session::peerAddress() const
+{
+    return m_socket->peerAddress();
+}
+
 qint64 Session::bytesToWrite() const
 {
     return m_socket->bytesToWrite() + (m_ssl ? m_ssl->encryptedBytesToWrite() : 0);
@@ -129,6 +183,9 @@ void Session::onReadyRead()
 {
     if (m_closed)
         return;
+    // After the first frame, any bytes count as life (a large frame may take longer than the heartbeat).
+    if (m_heardFrame && m_heartbeatTimeoutMs > 0 && m_watchdog)
+        m_watchdog->start(m_heartbeatTimeoutMs);
     processFrames();
 }
 
@@ -184,7 +241,10 @@ void Session::handleFrame(const FrameCodec::Frame& frame)
             errorMap(ErrorCode::InvalidArgument, QStringLiteral("request without an unsigned 'id'"))));
         return;
     }
-    m_router.dispatch(*this, frame.map.value(QLatin1String("t")).toString(), frame.map, id);
+    const QString type = frame.map.value(QLatin1String("t")).toString();
+    if (!admitRequest(type, id))
+        return;
+    m_router.dispatch(*this, type, frame.map, id);
 }
 
 void Session::onDisconnected()

@@ -3,15 +3,20 @@
 #include "errorcode.h"
 #include "framecodec.h"
 #include "ids.h"
+#include "security/requestlimiter.h"
 
 #include <QByteArray>
 #include <QCborMap>
 #include <QElapsedTimer>
+#include <QHostAddress>
 #include <QObject>
 #include <QString>
 
+#include <optional>
+
 class QSslSocket;
 class QTcpSocket;
+class QTimer;
 
 namespace lanchat {
 
@@ -41,6 +46,13 @@ public:
             QObject* parent = nullptr);
     ~Session() override;
 
+    /**
+     * Issue 6 limits, applied once right after construction (0 disables one): the first frame must arrive
+     * within @p handshakeTimeoutMs, then the peer may stay silent at most @p heartbeatTimeoutMs (else
+     * `error timeout` and close); requests go through @p limiter (rate_limited, then close on sustained abuse).
+     */
+    void applyLimits(int handshakeTimeoutMs, int heartbeatTimeoutMs, std::optional<RequestLimiter> limiter);
+
     /** Sends `ok` (or @p map's own `t` if it has one) with `id` = @p id. */
     void reply(quint64 id, QCborMap map);
     /** Sends `error {id, code, message}`; @p message is English, for logs and developers. */
@@ -66,6 +78,8 @@ public:
     qint64 bytesToWrite() const;
     /** True while bytesToWrite() exceeds the back-pressure bound: pushing more only grows memory. */
     bool outputCongested() const;
+    /** The peer's address (not the port): the key of per-address limits. */
+    QHostAddress peerAddress() const;
     /** "address:port" of the peer, for logs. */
     QString peer() const { return m_peer; }
     bool isClosed() const { return m_closed; }
@@ -86,6 +100,8 @@ private:
     void handleFrame(const FrameCodec::Frame& frame);
     void write(const QByteArray& frame);
     void sendError(const QCborMap& map);
+    bool admitRequest(const QString& type, quint64 id);
+    void onSilence();
 
     QTcpSocket* m_socket;
     QSslSocket* m_ssl = nullptr; ///< m_socket when TLS
@@ -98,6 +114,12 @@ private:
     bool m_paused = false;
     bool m_closed = false;
     bool m_closedEmitted = false;
+    // Issue 6 guards (server/security/).
+    QElapsedTimer m_clock;
+    std::optional<RequestLimiter> m_limiter;
+    QTimer* m_watchdog = nullptr;
+    int m_heartbeatTimeoutMs = 0;
+    bool m_heardFrame = false;
 };
 
 } // namespace lanchat

@@ -1,0 +1,45 @@
+#include "connectionlimiter.h"
+
+namespace lanchat {
+
+ConnectionLimiter::ConnectionLimiter(int maxPerAddress, int maxTotal)
+    : m_maxPerAddress(maxPerAddress)
+    , m_maxTotal(maxTotal)
+{}
+
+QString ConnectionLimiter::key(const QHostAddress& peer)
+{
+    // A dual-stack listener sees IPv4 peers as ::ffff:a.b.c.d; one host must not get two quotas.
+    bool isV4 = false;
+    const quint32 v4 = peer.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4).toString() : peer.toString();
+}
+
+bool ConnectionLimiter::tryAcquire(const QHostAddress& peer)
+{
+    if (m_maxTotal > 0 && m_total >= m_maxTotal)
+        return false;
+    const QString k = key(peer);
+    if (m_maxPerAddress > 0 && m_perAddress.value(k, 0) >= m_maxPerAddress)
+        return false;
+    ++m_perAddress[k];
+    ++m_total;
+    return true;
+}
+
+void ConnectionLimiter::release(const QHostAddress& peer)
+{
+    const auto it = m_perAddress.find(key(peer));
+    if (it == m_perAddress.end())
+        return;
+    --m_total;
+    if (--it.value() <= 0)
+        m_perAddress.erase(it);
+}
+
+int ConnectionLimiter::count(const QHostAddress& peer) const
+{
+    return m_perAddress.value(key(peer), 0);
+}
+
+} // namespace lanchat
