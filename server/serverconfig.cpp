@@ -96,7 +96,7 @@ bool ServerConfig::fromIni(const QString& path, ServerConfig* config, QString* e
     readInt(s, "max_requests_per_second", &config->maxRequestsPerSecond, 0, 1000000, &problem);
     readInt(s, "request_burst", &config->requestBurst, 1, 1000000, &problem);
     readInt(s, "rate_limit_close_after", &config->rateLimitCloseAfter, 1, 1000000, &problem);
-    readInt(s, "max_connections_per_address", &config->maxConnectionsPerAddress, 0, 1000000, &problem);
+    readInt(s, "max_connections_per_ip", &config->maxConnectionsPerAddress, 0, 1000000, &problem);
     readInt(s, "max_connections", &config->maxConnections, 0, 1000000, &problem);
     readInt(s, "login_free_attempts", &config->loginFreeAttempts, 0, 1000000, &problem);
     readInt(s, "login_lockout_failures", &config->loginLockoutFailures, 0, 1000000, &problem);
@@ -145,7 +145,7 @@ QString ServerConfig::toIni() const
     add("max_requests_per_second", QString::number(maxRequestsPerSecond));
     add("request_burst", QString::number(requestBurst));
     add("rate_limit_close_after", QString::number(rateLimitCloseAfter));
-    add("max_connections_per_address", QString::number(maxConnectionsPerAddress));
+    add("max_connections_per_ip", QString::number(maxConnectionsPerAddress));
     add("max_connections", QString::number(maxConnections));
     add("login_free_attempts", QString::number(loginFreeAttempts));
     add("login_lockout_failures", QString::number(loginLockoutFailures));

@@ -63,11 +63,14 @@ struct ServerConfig
     int handshakeTimeoutMs = 10 * 1000;
     /** A connection silent (no bytes) for this many ms is closed with `error timeout`; clients ping every 30 s. */
     int heartbeatTimeoutMs = 90 * 1000;
-    /** Token bucket per connection: sustained requests per second, and burst (requests). */
-    int maxRequestsPerSecond = 50;
-    int requestBurst = 200;
+    /**
+     * Token bucket per connection: sustained requests per second, and burst (requests). Generous: our own client
+     * pipelines its whole outbox (thousands of sends) after a reconnect.
+     */
+    int maxRequestsPerSecond = 1000;
+    int requestBurst = 4000;
     /** Rejected (rate_limited) requests a connection may accumulate before it is closed. */
-    int rateLimitCloseAfter = 500;
+    int rateLimitCloseAfter = 4000;
     /** Simultaneous connections per client address and in total. */
     int maxConnectionsPerAddress = 64;
     int maxConnections = 4096;
