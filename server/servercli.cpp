@@ -1,5 +1,11 @@
 #include "servercli.h"
 
+#include "admin/backupcommand.h"
+#include "admin/checkcommand.h"
+#include "admin/groupcommand.h"
+#include "admin/prunecommand.h"
+#include "admin/statscommand.h"
+#include "admin/usercommand.h"
 #include "servecommand.h"
 
 #include <QTextStream>
@@ -16,7 +22,22 @@ int ServerCli::run(const QStringList& arguments)
     }
     if (command == QLatin1String("serve"))
         return ServeCommand::run(rest);
-    QTextStream(stderr) << "lanchat-server: unknown subcommand '" << command << "' (try: serve; see --help)\n";
+    if (command == QLatin1String("user"))
+        return UserCommand::run(rest);
+    if (command == QLatin1String("group"))
+        return GroupCommand::run(rest);
+    if (command == QLatin1String("stats"))
+        return StatsCommand::run(rest);
+    if (command == QLatin1String("backup"))
+        return BackupCommand::runBackup(rest);
+    if (command == QLatin1String("restore"))
+        return BackupCommand::runRestore(rest);
+    if (command == QLatin1String("check"))
+        return CheckCommand::run(rest);
+    if (command == QLatin1String("prune"))
+        return PruneCommand::run(rest);
+    QTextStream(stderr) << "lanchat-server: unknown subcommand '" << command
+                        << "' (try: serve, user, group, stats, backup, restore, check, prune; see docs/admin.md)\n";
     return 2;
 }
 

@@ -1,0 +1,160 @@
+#include "adminchannel.h"
+
+#include "commitqueue.h"
+#include "framecodec.h"
+#include "logging.h"
+#include "messages/chatmessages.h"
+#include "relayserver.h"
+#include "retention.h"
+#include "session.h"
+#include "sessionregistry.h"
+#include "storage/storage.h"
+
+#include <QCborArray>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QPointer>
+#include <QTimer>
+
+namespace lanchat {
+
+namespace {
+
+QCborMap answer(const char* type)
+{
+    QCborMap map;
+    map.insert(QLatin1String("t"), QLatin1String(type));
+    return map;
+}
+
+} // namespace
+
+AdminChannel::AdminChannel(RelayServer& relay)
+    : QObject(&relay)
+    , m_relay(relay)
+    , m_server(new QLocalServer(this))
+    , m_retentionTimer(new QTimer(this))
+{
+    // A socket file left by a crashed server would make listen() fail.
+    QLocalServer::removeServer(socketPath());
+    m_server->setSocketOptions(QLocalServer::UserAccessOption);
+    if (m_server->listen(socketPath())) {
+        QFile::setPermissions(socketPath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        qCInfo(lcServer) << "admin socket" << socketPath();
+    } else {
+        qCWarning(lcServer) << "cannot create the admin socket" << socketPath() << m_server->errorString()
+                            << "- admin changes apply at the next login only";
+    }
+    connect(m_server, &QLocalServer::newConnection, this, &AdminChannel::onNewConnection);
+    connect(&m_relay, &RelayServer::stopped, this, &AdminChannel::close);
+
+    const ServerConfig& config = m_relay.config();
+    if (config.retentionDays > 0 || config.fileRetentionDays > 0 || config.storeQuotaBytes > 0) {
+        m_retentionTimer->setSingleShot(true);
+        connect(m_retentionTimer, &QTimer::timeout, this, &AdminChannel::runRetention);
+        m_retentionTimer->start(kFirstRetentionDelayMs);
+    }
+}
+
+AdminChannel::~AdminChannel()
+{
+    close();
+}
+
+QString AdminChannel::socketPath() const
+{
+    return QDir(m_relay.config().dataDir).filePath(QStringLiteral("admin.sock"));
+}
+
+void AdminChannel::close()
+{
+    m_retentionTimer->stop();
+    if (m_server->isListening())
+        m_server->close(); // removes the socket file
+}
+
+void AdminChannel::onNewConnection()
+{
+    while (QLocalSocket* socket = m_server->nextPendingConnection()) {
+        auto codec = std::make_shared<FrameCodec>(kMaxFrameBytes);
+        connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+        connect(socket, &QLocalSocket::readyRead, this, [this, socket, codec] {
+            codec->append(socket->readAll());
+            while (std::optional<FrameCodec::Frame> frame = codec->next())
+                socket->write(FrameCodec::encode(handle(frame->map)));
+            if (codec->hasError())
+                socket->disconnectFromServer();
+        });
+    }
+}
+
+QCborMap AdminChannel::handle(const QCborMap& request)
+{
+    const QString type = request.value(QLatin1String("t")).toString();
+    if (type == QLatin1String("user_changed")) {
+        userChanged(UserId(request.value(QLatin1String("user")).toInteger()));
+    } else if (type == QLatin1String("conversation_changed")) {
+        conversationChanged(ConversationId(request.value(QLatin1String("conversation")).toInteger()), request);
+    } else if (type == QLatin1String("stats")) {
+        QCborMap ok = answer("ok");
+        ok.insert(QLatin1String("online"), m_relay.sessions().onlineUserCount());
+        ok.insert(QLatin1String("connections"), m_relay.sessions().connectionCount());
+        return ok;
+    } else {
+        QCborMap error = answer("error");
+        error.insert(QLatin1String("message"), QStringLiteral("unknown admin request '%1'").arg(type));
+        return error;
+    }
+    return answer("ok");
+}
+
+void AdminChannel::userChanged(UserId user)
+{
+    const std::optional<UserRecord> record = m_relay.storage().userById(user);
+    if (!record || record->disabled) {
+        const QList<Session*> sessions = m_relay.sessions().sessionsOf(user);
+        for (Session* session : sessions)
+            session->closeWithError(ErrorCode::AccountDisabled, QStringLiteral("the account was disabled"));
+        qCInfo(lcServer) << "admin: user" << user.value() << (record ? "disabled" : "deleted") << "-" << sessions.size()
+                         << "sessions closed";
+        return;
+    }
+    QCborMap push;
+    push.insert(QLatin1String("t"), QLatin1String(msgtype::kUserPush));
+    push.insert(QLatin1String("user"),
+                UserInfo{user, record->username, record->displayName, m_relay.sessions().isOnline(user)}.toCbor());
+    m_relay.sessions().pushToAuthenticated(FrameCodec::encode(push));
+    qCInfo(lcServer) << "admin: user" << user.value() << "changed";
+}
+
+void AdminChannel::conversationChanged(ConversationId conversation, const QCborMap& request)
+{
+    Storage& storage = m_relay.storage();
+    // read_seq differs per member, so the push is encoded per member (rare, small).
+    for (UserId member : storage.members(conversation)) {
+        if (const std::optional<ConversationInfo> info = storage.conversation(conversation, member))
+            m_relay.sessions().pushToUsers({member}, FrameCodec::encode(ConversationOk{*info}.encode("conversation")));
+    }
+    QList<UserId> removed;
+    for (const QCborValue& id : request.value(QLatin1String("removed")).toArray())
+        removed.append(UserId(id.toInteger()));
+    if (!removed.isEmpty()) {
+        QCborMap push = answer(msgtype::kConversationRemovedPush);
+        push.insert(QLatin1String("conversation"), conversation.value());
+        m_relay.sessions().pushToUsers(removed, FrameCodec::encode(push));
+    }
+    qCInfo(lcServer) << "admin: conversation" << conversation.value() << "changed";
+}
+
+void AdminChannel::runRetention()
+{
+    // Retention writes outside the group commit: close the turn's transaction first.
+    m_relay.commits().flush();
+    Retention::apply(m_relay.storage(), m_relay.config(), QDateTime::currentMSecsSinceEpoch());
+    m_retentionTimer->start(kRetentionPeriodMs);
+}
+
+} // namespace lanchat

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "ids.h"
+
+#include <QCborMap>
+#include <QObject>
+
+class QLocalServer;
+class QLocalSocket;
+class QTimer;
+
+namespace lanchat {
+
+class RelayServer;
+
+/**
+ * The running server's side of the admin commands (issue 7): a QLocalServer on `<data-dir>/admin.sock`
+ * (mode 0600: only the server's own account may talk to it), removed when the relay stops, and the daily
+ * retention job.
+ *
+ * Admin commands write the database themselves and then send one frame (FrameCodec, CBOR map) here, so the
+ * relay brings connected clients up to date at once; every request gets one answer frame `ok`
+ * (or `error {message}`):
+ * - `user_changed {user}`: a deleted or disabled user's sessions get the `account_disabled` error and are
+ *   closed; otherwise everyone online gets a `user` push (rename, display name, re-enable).
+ * - `conversation_changed {conversation, removed: [user]}`: members get a `conversation` push each,
+ *   the listed users a `conversation_removed` push.
+ * - `stats`: answers `ok {online, connections}` (users online, open connections).
+ *
+ * Retention (Retention): first run kFirstRetentionDelayMs after start, then every 24 h, only when a
+ * retention key is set. Lives on the relay's thread as its child; not thread-safe.
+ */
+class AdminChannel : public QObject
+{
+    Q_OBJECT
+public:
+    /** Delay of the first retention run after start, ms (after the start-up burst of reconnects). */
+    static constexpr int kFirstRetentionDelayMs = 60 * 1000;
+    /** Period of the retention job, ms (24 h). */
+    static constexpr int kRetentionPeriodMs = 24 * 60 * 60 * 1000;
+    /** Largest admin frame accepted, bytes. */
+    static constexpr quint32 kMaxFrameBytes = 64 * 1024;
+
+    /** Listens at once (a failure is logged: the relay runs on, admin changes then apply at the next login). */
+    explicit AdminChannel(RelayServer& relay);
+    ~AdminChannel() override;
+
+    /** Full path of the socket. */
+    QString socketPath() const;
+
+private:
+    void onNewConnection();
+    void onReadyRead(QLocalSocket* socket);
+    QCborMap handle(const QCborMap& request);
+    void userChanged(UserId user);
+    void conversationChanged(ConversationId conversation, const QCborMap& request);
+    void runRetention();
+    void close();
+
+    RelayServer& m_relay;
+    QLocalServer* m_server;
+    QTimer* m_retentionTimer;
+};
+
+} // namespace lanchat

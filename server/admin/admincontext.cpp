@@ -1,0 +1,111 @@
+#include "admincontext.h"
+
+#include "framecodec.h"
+#include "sqlitestorage.h"
+
+#include <QCommandLineParser>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QLocalSocket>
+#include <QStandardPaths>
+#include <QTextStream>
+
+namespace lanchat {
+
+AdminContext::AdminContext()
+    : m_dataDir(QStringLiteral("data-dir"),
+                QStringLiteral("Data directory (default: the same as serve's, or data_dir of --config)."),
+                QStringLiteral("DIR"))
+    , m_configFile(QStringLiteral("config"), QStringLiteral("INI configuration file (as for serve)."),
+                   QStringLiteral("FILE"))
+{}
+
+AdminContext::~AdminContext() = default;
+
+void AdminContext::addOptions(QCommandLineParser& parser) const
+{
+    parser.addHelpOption();
+    parser.addOptions({m_dataDir, m_configFile});
+}
+
+int AdminContext::parse(QCommandLineParser& parser, const QStringList& arguments, int minPositional, int maxPositional)
+{
+    parser.process(arguments); // exits on --help (0) and unknown options
+    m_config.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QString error;
+    if (parser.isSet(m_configFile) && !ServerConfig::fromIni(parser.value(m_configFile), &m_config, &error))
+        return fail(error, kUsage);
+    if (parser.isSet(m_dataDir))
+        m_config.dataDir = parser.value(m_dataDir);
+    const qsizetype count = parser.positionalArguments().size();
+    if (count < minPositional || count > maxPositional) {
+        QTextStream(stderr) << parser.helpText();
+        return kUsage;
+    }
+    return kOk;
+}
+
+SqliteStorage* AdminContext::storage()
+{
+    if (m_storage)
+        return m_storage.get();
+    if (!QDir().mkpath(m_config.dataDir)) {
+        fail(QStringLiteral("cannot create the data directory %1").arg(m_config.dataDir));
+        return nullptr;
+    }
+    QString error;
+    m_storage = SqliteStorage::open(m_config.databasePath(), &error);
+    if (!m_storage)
+        fail(QStringLiteral("cannot open %1: %2").arg(m_config.databasePath(), error));
+    return m_storage.get();
+}
+
+void AdminContext::closeStorage()
+{
+    m_storage.reset();
+}
+
+QString AdminContext::socketPath() const
+{
+    return QDir(m_config.dataDir).filePath(QStringLiteral("admin.sock"));
+}
+
+std::optional<QCborMap> AdminContext::notifyServer(const QCborMap& request) const
+{
+    QLocalSocket socket;
+    socket.connectToServer(socketPath());
+    if (!socket.waitForConnected(1000))
+        return std::nullopt;
+    socket.write(FrameCodec::encode(request));
+    FrameCodec codec(1024 * 1024);
+    const QDeadlineTimer deadline(kNotifyTimeoutMs);
+    // Bounded by the deadline; each wait returns as soon as bytes arrive.
+    while (!deadline.hasExpired()) {
+        if (std::optional<FrameCodec::Frame> frame = codec.next())
+            return frame->map;
+        if (codec.hasError() || !socket.waitForReadyRead(int(deadline.remainingTime())))
+            break;
+        codec.append(socket.readAll());
+    }
+    return std::nullopt;
+}
+
+bool AdminContext::serverRunning() const
+{
+    QCborMap ping;
+    ping.insert(QLatin1String("t"), QLatin1String("stats"));
+    return notifyServer(ping).has_value();
+}
+
+int AdminContext::fail(const QString& message, int code)
+{
+    QTextStream(stderr) << "lanchat-server: " << message << "\n";
+    return code;
+}
+
+void AdminContext::print(const QString& text)
+{
+    QTextStream(stdout) << text << "\n";
+}
+
+} // namespace lanchat

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QStringList>
+
+namespace lanchat {
+
+/**
+ * `lanchat-server group create|list|members|add|remove|delete …` (issue 7). A group is named by its id
+ * (as `group list` prints it) or by its name when that is unique. Writes the database directly, then tells a
+ * running server (`conversation_changed`) so members online get `conversation` pushes and removed members a
+ * `conversation_removed` push. Exit codes: 0 ok, 1 failure (unknown group or user), 2 usage.
+ */
+class GroupCommand
+{
+public:
+    /** @p arguments: program name, then the action and its options (the word `group` removed). */
+    static int run(const QStringList& arguments);
+};
+
+} // namespace lanchat

@@ -1,0 +1,285 @@
+// Admin maintenance subcommands through the real executable: backup during a write burst and restore,
+// check (corrupt blob, orphans), prune (retention by age and quota), upgrades (issue 7).
+
+#include "adminrunner.h"
+#include "files/filestore.h"
+#include "migrator.h"
+#include "rawclient.h"
+#include "sha256.h"
+#include "sqlitestorage.h"
+#include "sqlstatements.h"
+#include "testserver.h"
+
+#include <QCborArray>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace lanchat;
+using namespace lanchat::test;
+
+namespace {
+
+constexpr qint64 kDayMs = qint64(24) * 60 * 60 * 1000;
+
+QString dbPath(const QString& dir)
+{
+    return QDir(dir).filePath(QStringLiteral("lanchat.db"));
+}
+
+/** Runs @p sql on the database file outside SqliteStorage (fixtures: back-dating rows). */
+bool execSql(const QString& path, const QStringList& statements)
+{
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("fixture"));
+        db.setDatabaseName(path);
+        ok = db.open();
+        QSqlQuery query(db);
+        for (const QString& sql : statements)
+            ok = ok && query.exec(sql);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("fixture"));
+    return ok;
+}
+
+/** Writes a blob file into the store of @p dir and records it; returns its SHA-256. */
+QByteArray addBlob(Storage& storage, const QString& dir, const QByteArray& content, bool record = true)
+{
+    const QByteArray sha = Sha256::hash(content);
+    const QString path = FileStore(dir).blobPath(sha);
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+        return {};
+    if (record && !storage.addBlob(sha, content.size()))
+        return {};
+    return sha;
+}
+
+} // namespace
+
+class tst_AdminMaintenance : public QObject
+{
+    Q_OBJECT
+private slots:
+    void backupDuringWriteBurstRestoresConsistently();
+    void checkFindsCorruptBlobAndOrphans();
+    void pruneRemovesExactlyWhatIsOlder();
+    void olderSchemaIsMigratedWithBackupAndNewerRefused();
+};
+
+void tst_AdminMaintenance::backupDuringWriteBurstRestoresConsistently()
+{
+    TestServer server(false);
+    QVERIFY(server.start());
+    const AdminRunner admin(server.dataDir());
+    RawClient writer;
+    QVERIFY(writer.connectTo(server.port(), false));
+    QVERIFY(writer.signUp(QStringLiteral("writer")) > 0);
+    const AdminRunner::Result created = admin.run(
+        {QStringLiteral("group"), QStringLiteral("create"), QStringLiteral("Burst"), QStringLiteral("writer")});
+    QCOMPARE(created.exitCode, 0);
+    const qint64 conversation =
+        QRegularExpression(QStringLiteral("id (\\d+)")).match(created.out).captured(1).toLongLong();
+    QVERIFY(conversation > 0);
+
+    constexpr int kBurst = 2000;
+    for (int i = 0; i < kBurst; ++i) {
+        QCborMap send;
+        send.insert(QLatin1String("t"), QLatin1String("send"));
+        send.insert(QLatin1String("conversation"), conversation);
+        send.insert(QLatin1String("client_msg_id"), QUuid::createUuid().toRfc4122());
+        send.insert(QLatin1String("text"), QStringLiteral("m%1").arg(i));
+        writer.send(send);
+    }
+    // Start the backup once the first acks are out, so it runs while the relay commits the rest of the burst
+    // (the event loop turns during run()).
+    constexpr int kCommittedBefore = 200;
+    QVERIFY(RawClient::waitUntil([&] { return writer.replyCount() >= kCommittedBefore; }, 30000));
+    QTemporaryDir backups;
+    const QString backup = QDir(backups.path()).filePath(QStringLiteral("copy.db"));
+    QCOMPARE(admin.run({QStringLiteral("backup"), backup}).exitCode, 0);
+    QVERIFY(RawClient::waitUntil([&] { return writer.replyCount() == kBurst; }, 30000));
+    const QHash<quint64, QCborMap> replies = writer.takeReplies();
+    for (const QCborMap& reply : replies)
+        QCOMPARE(RawClient::errorCode(reply), QString());
+    QCOMPARE(admin.run({QStringLiteral("backup"), backup}).exitCode, 1); // never overwrites
+
+    const AdminRunner::Result refused = admin.run({QStringLiteral("restore"), backup});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(QStringLiteral("running")), qPrintable(refused.err));
+
+    QTemporaryDir fresh;
+    const AdminRunner restorer(fresh.path());
+    QCOMPARE(restorer.run({QStringLiteral("user"), QStringLiteral("list")}).exitCode, 0); // an older db to keep
+    QCOMPARE(restorer.run({QStringLiteral("restore"), backup}).exitCode, 0);
+    QVERIFY(!QDir(fresh.path()).entryList({QStringLiteral("lanchat.db.before-restore-*")}).isEmpty());
+    QCOMPARE(restorer.run({QStringLiteral("check")}).exitCode, 0);
+
+    QString error;
+    const auto restored = SqliteStorage::open(dbPath(fresh.path()), &error);
+    QVERIFY2(restored, qPrintable(error));
+    // Consistent: the copy holds exactly a prefix of the burst, m0..m(n-1), in order, nothing torn.
+    QList<MessageRecord> all;
+    for (Seq before = 0;;) {
+        const QList<MessageRecord> page = restored->history(ConversationId(conversation), before, 500);
+        if (page.isEmpty())
+            break;
+        all += page;
+        before = page.last().seq;
+    }
+    QCOMPARE(qint64(all.size()), restored->messageCount());
+    QVERIFY(all.size() >= kCommittedBefore && all.size() <= kBurst);
+    for (qsizetype i = 0; i < all.size(); ++i)
+        QCOMPARE(all.at(all.size() - 1 - i).text, QStringLiteral("m%1").arg(i));
+    qInfo("backup taken during the burst holds %lld of %d messages", qint64(all.size()), kBurst);
+
+    QFile junk(QDir(backups.path()).filePath(QStringLiteral("junk.db")));
+    QVERIFY(junk.open(QIODevice::WriteOnly));
+    junk.write("not a database at all, just text");
+    junk.close();
+    QCOMPARE(restorer.run({QStringLiteral("restore"), junk.fileName()}).exitCode, 1);
+}
+
+void tst_AdminMaintenance::checkFindsCorruptBlobAndOrphans()
+{
+    QTemporaryDir dir;
+    const AdminRunner admin(dir.path());
+    QByteArray good;
+    QByteArray bad;
+    QByteArray missing;
+    QByteArray orphan;
+    {
+        QString error;
+        const auto storage = SqliteStorage::open(dbPath(dir.path()), &error);
+        QVERIFY2(storage, qPrintable(error));
+        good = addBlob(*storage, dir.path(), "good content");
+        bad = addBlob(*storage, dir.path(), "bad content!");
+        QVERIFY(!good.isEmpty() && !bad.isEmpty());
+    }
+    AdminRunner::Result r = admin.run({QStringLiteral("check")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("check: ok (database and 2 files)")), qPrintable(r.out));
+    {
+        QString error;
+        const auto storage = SqliteStorage::open(dbPath(dir.path()), &error);
+        missing = Sha256::hash("recorded, never stored");
+        QVERIFY(storage->addBlob(missing, 22));
+        orphan = addBlob(*storage, dir.path(), "stored, never recorded", false);
+    }
+    QFile corrupt(FileStore(dir.path()).blobPath(bad));
+    QVERIFY(corrupt.open(QIODevice::ReadWrite));
+    corrupt.write("BAD"); // same size, different bytes
+    corrupt.close();
+
+    r = admin.run({QStringLiteral("check")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains(QStringLiteral("corrupt blob: ") + FileStore(dir.path()).blobPath(bad)), qPrintable(r.out));
+    QVERIFY(r.out.contains(QStringLiteral("orphan record: blob ") + QString::fromLatin1(missing.toHex())));
+    QVERIFY(r.out.contains(QStringLiteral("orphan file: ") + FileStore(dir.path()).blobPath(orphan)));
+    QVERIFY(!r.out.contains(QString::fromLatin1(good.toHex())));
+    QVERIFY(r.out.contains(QStringLiteral("check: 3 problem(s)")));
+}
+
+void tst_AdminMaintenance::pruneRemovesExactlyWhatIsOlder()
+{
+    QTemporaryDir dir;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    ConversationId chat;
+    QByteArray oldBlob;
+    QByteArray newBlob;
+    {
+        QString error;
+        const auto storage = SqliteStorage::open(dbPath(dir.path()), &error);
+        QVERIFY2(storage, qPrintable(error));
+        UserId a;
+        UserId b;
+        QCOMPARE(storage->createUser(QStringLiteral("a"), QStringLiteral("A"), "x", &a), CreateUserResult::Created);
+        QCOMPARE(storage->createUser(QStringLiteral("b"), QStringLiteral("B"), "x", &b), CreateUserResult::Created);
+        chat = storage->privateConversation(a, b, true);
+        for (const QString& text :
+             {QStringLiteral("old-1"), QStringLiteral("old-2"), QStringLiteral("edge"), QStringLiteral("new-1")})
+            QVERIFY(storage->appendMessage({chat, a, QUuid::createUuid(), MessageKind::Text, text, std::nullopt}));
+        oldBlob = addBlob(*storage, dir.path(), "six days old");
+        newBlob = addBlob(*storage, dir.path(), "four days old");
+        for (const QByteArray& sha : {oldBlob, newBlob})
+            QVERIFY(storage->appendMessage(
+                {chat, b, QUuid::createUuid(), MessageKind::File, {}, FileRef{QStringLiteral("f"), 12, sha, false}}));
+    }
+    // Back-date: 11 days (older than 10), 9.9 days (younger), blobs 6 and 4 days (limit 5).
+    QVERIFY(execSql(dbPath(dir.path()),
+                    {QStringLiteral("UPDATE messages SET ts = %1 WHERE text LIKE 'old-%'").arg(now - 11 * kDayMs),
+                     QStringLiteral("UPDATE messages SET ts = %1 WHERE text = 'edge'").arg(now - 99 * kDayMs / 10),
+                     QStringLiteral("UPDATE blobs SET created_ms = %1 WHERE sha256 = x'%2'")
+                         .arg(now - 6 * kDayMs)
+                         .arg(QString::fromLatin1(oldBlob.toHex())),
+                     QStringLiteral("UPDATE blobs SET created_ms = %1 WHERE sha256 = x'%2'")
+                         .arg(now - 4 * kDayMs)
+                         .arg(QString::fromLatin1(newBlob.toHex()))}));
+
+    QCOMPARE(AdminRunner(dir.path()).run({QStringLiteral("prune")}).out.trimmed(),
+             QStringLiteral("retention is off (retention_days, file_retention_days and store_quota_bytes are 0): "
+                            "nothing to do"));
+    const AdminRunner admin(dir.path(), {QStringLiteral("retention_days=10"), QStringLiteral("file_retention_days=5")});
+    AdminRunner::Result r = admin.run({QStringLiteral("prune")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out.trimmed(), QStringLiteral("deleted 2 messages and 1 files (12 bytes)"));
+    QVERIFY(!QFile::exists(FileStore(dir.path()).blobPath(oldBlob)));
+    QVERIFY(QFile::exists(FileStore(dir.path()).blobPath(newBlob)));
+    {
+        QString error;
+        const auto storage = SqliteStorage::open(dbPath(dir.path()), &error);
+        const QList<MessageRecord> left = storage->history(chat, 0, 100);
+        QCOMPARE(left.size(), 4);
+        QCOMPARE(left.at(3).text, QStringLiteral("edge"));
+        QCOMPARE(left.at(2).text, QStringLiteral("new-1"));
+        QVERIFY(left.at(1).file && left.at(1).file->expired);  // its content was pruned
+        QVERIFY(left.at(0).file && !left.at(0).file->expired); // still there
+    }
+    QCOMPARE(admin.run({QStringLiteral("check")}).exitCode, 0);
+    // Quota: the store must fit 1 byte, so the remaining (oldest first) blob goes too.
+    r = AdminRunner(dir.path(), {QStringLiteral("store_quota_bytes=1")}).run({QStringLiteral("prune")});
+    QCOMPARE(r.out.trimmed(), QStringLiteral("deleted 0 messages and 1 files (13 bytes)"));
+    QVERIFY(!QFile::exists(FileStore(dir.path()).blobPath(newBlob)));
+}
+
+void tst_AdminMaintenance::olderSchemaIsMigratedWithBackupAndNewerRefused()
+{
+    // tests/storage covers Migrator itself; here: the executable migrates on open and keeps the backup.
+    QTemporaryDir dir;
+    const QString path = dbPath(dir.path());
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        {
+            SqlStatements statements(QStringLiteral("v1"));
+            QString error;
+            QVERIFY2(Migrator(statements).migrate(path, &error, 1), qPrintable(error));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+    const AdminRunner admin(dir.path());
+    const AdminRunner::Result r = admin.run({QStringLiteral("stats")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(QFile::exists(path + QStringLiteral(".pre-v%1.bak").arg(Migrator::latestVersion())));
+
+    QVERIFY(execSql(path, {QStringLiteral("PRAGMA user_version = 999")}));
+    const AdminRunner::Result serve = AdminRunner::runRaw(
+        {QStringLiteral("serve"), QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--port"),
+         QStringLiteral("0"), QStringLiteral("--no-discovery"), QStringLiteral("--insecure-plaintext")});
+    QCOMPARE(serve.exitCode, 1);
+    QVERIFY2(serve.err.contains(QStringLiteral("newer than this server supports")), qPrintable(serve.err));
+    QCOMPARE(admin.run({QStringLiteral("stats")}).exitCode, 1);
+}
+
+QTEST_GUILESS_MAIN(tst_AdminMaintenance)
+#include "tst_adminmaintenance.moc"

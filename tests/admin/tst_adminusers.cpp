@@ -1,0 +1,219 @@
+// Admin subcommands for accounts, groups and stats, through the real executable: offline (no server) and
+// against a running in-process relay whose clients must see the change at once (issue 7).
+
+#include "adminrunner.h"
+#include "passwordhasher.h"
+#include "rawclient.h"
+#include "sqlitestorage.h"
+#include "testserver.h"
+
+#include <QCborArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace lanchat;
+using namespace lanchat::test;
+
+class tst_AdminUsers : public QObject
+{
+    Q_OBJECT
+private slots:
+    void helpAndUsageErrors();
+    void userLifecycleWithoutServer();
+    void disableClosesSessionsAtOnce();
+    void deleteAndRenameReachClients();
+    void groupsWithRunningServer();
+    void statsWithAndWithoutServer();
+};
+
+void tst_AdminUsers::helpAndUsageErrors()
+{
+    for (const QString& command :
+         {QStringLiteral("user"), QStringLiteral("group"), QStringLiteral("stats"), QStringLiteral("backup"),
+          QStringLiteral("restore"), QStringLiteral("check"), QStringLiteral("prune")}) {
+        const AdminRunner::Result help = AdminRunner::runRaw({command, QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.contains(QStringLiteral("--data-dir")), qPrintable(command));
+    }
+    QTemporaryDir dir;
+    const AdminRunner admin(dir.path());
+    QCOMPARE(admin.run({QStringLiteral("user"), QStringLiteral("bogus")}).exitCode, 2);
+    QCOMPARE(admin.run({QStringLiteral("user")}).exitCode, 2);
+    QCOMPARE(admin.run({QStringLiteral("group"), QStringLiteral("add"), QStringLiteral("g")}).exitCode, 2);
+    QCOMPARE(admin.run({QStringLiteral("backup")}).exitCode, 2);
+    QCOMPARE(AdminRunner::runRaw({QStringLiteral("frobnicate")}).exitCode, 2);
+    // Passwords never come from argv.
+    const AdminRunner::Result noStdin = admin.run({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("a")});
+    QCOMPARE(noStdin.exitCode, 2);
+    QVERIFY(noStdin.err.contains(QStringLiteral("--password-stdin")));
+    const AdminRunner::Result shortPassword = admin.run(
+        {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("a"), QStringLiteral("--password-stdin")},
+        "short\n");
+    QCOMPARE(shortPassword.exitCode, 2);
+}
+
+void tst_AdminUsers::userLifecycleWithoutServer()
+{
+    QTemporaryDir dir;
+    const AdminRunner admin(dir.path());
+    const QStringList add{QStringLiteral("user"),     QStringLiteral("add"),
+                          QStringLiteral("alice"),    QStringLiteral("--display-name"),
+                          QStringLiteral("Alice A."), QStringLiteral("--password-stdin")};
+    AdminRunner::Result r = admin.run(add, "first-password\n");
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(QStringLiteral("server not running")));
+    QCOMPARE(admin.run(add, "first-password\n").exitCode, 1); // taken
+    r = admin.run(
+        {QStringLiteral("user"), QStringLiteral("passwd"), QStringLiteral("alice"), QStringLiteral("--password-stdin")},
+        "second-password\n");
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(admin.run({QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("ALICE")}).exitCode, 0);
+    r = admin.run({QStringLiteral("user"), QStringLiteral("list")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(QStringLiteral("alice")) && r.out.contains(QStringLiteral("disabled")));
+    QCOMPARE(admin.run({QStringLiteral("user"), QStringLiteral("enable"), QStringLiteral("alice")}).exitCode, 0);
+    QCOMPARE(admin
+                 .run({QStringLiteral("user"), QStringLiteral("rename"), QStringLiteral("alice"),
+                       QStringLiteral("alicia"), QStringLiteral("--display-name"), QStringLiteral("Alicia")})
+                 .exitCode,
+             0);
+    QCOMPARE(admin.run({QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("nobody")}).exitCode, 1);
+    {
+        QString error;
+        const auto storage = SqliteStorage::open(QDir(dir.path()).filePath(QStringLiteral("lanchat.db")), &error);
+        QVERIFY2(storage, qPrintable(error));
+        const std::optional<UserRecord> user = storage->userByName(QStringLiteral("alicia"));
+        QVERIFY(user);
+        QCOMPARE(user->displayName, QStringLiteral("Alicia"));
+        QVERIFY(!user->disabled);
+        QVERIFY(PasswordHasher({64, 1, 1}).verify(user->passwordHash, QStringLiteral("second-password")));
+    }
+    QCOMPARE(admin.run({QStringLiteral("user"), QStringLiteral("delete"), QStringLiteral("alicia")}).exitCode, 0);
+    r = admin.run({QStringLiteral("user"), QStringLiteral("list")});
+    QVERIFY(!r.out.contains(QStringLiteral("alicia")));
+}
+
+void tst_AdminUsers::disableClosesSessionsAtOnce()
+{
+    TestServer server(false);
+    QVERIFY(server.start());
+    const AdminRunner admin(server.dataDir());
+    RawClient bob;
+    RawClient bobPhone;
+    QVERIFY(bob.connectTo(server.port(), false));
+    QVERIFY(bob.signUp(QStringLiteral("bob")) > 0);
+    QVERIFY(bobPhone.connectTo(server.port(), false));
+    QVERIFY(bobPhone.signUp(QStringLiteral("bob")) > 0);
+
+    QCOMPARE(admin.run({QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("bob")}).exitCode, 0);
+    for (RawClient* client : {&bob, &bobPhone}) {
+        const QCborMap error = client->waitPush(QStringLiteral("error"));
+        QCOMPARE(error.value(QLatin1String("code")).toString(), QStringLiteral("account_disabled"));
+        QVERIFY(client->waitDisconnected());
+    }
+    RawClient again;
+    QVERIFY(again.connectTo(server.port(), false));
+    again.hello();
+    QCOMPARE(RawClient::errorCode(again.login(QStringLiteral("bob"), QStringLiteral("password123"))),
+             QStringLiteral("account_disabled"));
+    QCOMPARE(admin.run({QStringLiteral("user"), QStringLiteral("enable"), QStringLiteral("bob")}).exitCode, 0);
+    QCOMPARE(RawClient::errorCode(again.login(QStringLiteral("bob"), QStringLiteral("password123"))), QString());
+}
+
+void tst_AdminUsers::deleteAndRenameReachClients()
+{
+    TestServer server(false);
+    QVERIFY(server.start());
+    const AdminRunner admin(server.dataDir());
+    RawClient carol;
+    RawClient dave;
+    QVERIFY(carol.connectTo(server.port(), false));
+    const qint64 carolId = carol.signUp(QStringLiteral("carol"));
+    QVERIFY(dave.connectTo(server.port(), false));
+    QVERIFY(dave.signUp(QStringLiteral("dave")) > 0);
+    dave.clearPushes();
+
+    QCOMPARE(admin
+                 .run({QStringLiteral("user"), QStringLiteral("rename"), QStringLiteral("carol"),
+                       QStringLiteral("caroline"), QStringLiteral("--display-name"), QStringLiteral("Caroline C.")})
+                 .exitCode,
+             0);
+    const QCborMap push = dave.waitPush(QStringLiteral("user"));
+    const QCborMap user = push.value(QLatin1String("user")).toMap();
+    QCOMPARE(user.value(QLatin1String("id")).toInteger(), carolId);
+    QCOMPARE(user.value(QLatin1String("username")).toString(), QStringLiteral("caroline"));
+    QCOMPARE(user.value(QLatin1String("display_name")).toString(), QStringLiteral("Caroline C."));
+
+    QCOMPARE(admin.run({QStringLiteral("user"), QStringLiteral("delete"), QStringLiteral("caroline")}).exitCode, 0);
+    QCOMPARE(carol.waitPush(QStringLiteral("error")).value(QLatin1String("code")).toString(),
+             QStringLiteral("account_disabled"));
+    QVERIFY(carol.waitDisconnected());
+    QVERIFY(dave.isConnected());
+}
+
+void tst_AdminUsers::groupsWithRunningServer()
+{
+    TestServer server(false);
+    QVERIFY(server.start());
+    const AdminRunner admin(server.dataDir());
+    RawClient erin;
+    RawClient frank;
+    QVERIFY(erin.connectTo(server.port(), false));
+    QVERIFY(erin.signUp(QStringLiteral("erin")) > 0);
+    QVERIFY(frank.connectTo(server.port(), false));
+    QVERIFY(frank.signUp(QStringLiteral("frank")) > 0);
+
+    AdminRunner::Result r =
+        admin.run({QStringLiteral("group"), QStringLiteral("create"), QStringLiteral("Ops"), QStringLiteral("erin")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(erin.waitPush(QStringLiteral("conversation"))
+                 .value(QLatin1String("conversation"))
+                 .toMap()
+                 .value(QLatin1String("name"))
+                 .toString(),
+             QStringLiteral("Ops"));
+    QCOMPARE(admin.run({QStringLiteral("group"), QStringLiteral("add"), QStringLiteral("Ops"), QStringLiteral("frank")})
+                 .exitCode,
+             0);
+    const QCborMap added = frank.waitPush(QStringLiteral("conversation")).value(QLatin1String("conversation")).toMap();
+    QCOMPARE(added.value(QLatin1String("members")).toArray().size(), 2);
+    r = admin.run({QStringLiteral("group"), QStringLiteral("members"), QStringLiteral("Ops")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(QStringLiteral("erin (owner)")) && r.out.contains(QStringLiteral("frank")));
+    r = admin.run({QStringLiteral("group"), QStringLiteral("list")});
+    QVERIFY(r.out.contains(QStringLiteral("Ops")));
+
+    QCOMPARE(
+        admin.run({QStringLiteral("group"), QStringLiteral("remove"), QStringLiteral("Ops"), QStringLiteral("frank")})
+            .exitCode,
+        0);
+    QVERIFY(!frank.waitPush(QStringLiteral("conversation_removed")).isEmpty());
+    QCOMPARE(
+        admin.run({QStringLiteral("group"), QStringLiteral("remove"), QStringLiteral("Ops"), QStringLiteral("frank")})
+            .exitCode,
+        1);
+    QCOMPARE(admin.run({QStringLiteral("group"), QStringLiteral("delete"), QStringLiteral("Ops")}).exitCode, 0);
+    QVERIFY(!erin.waitPush(QStringLiteral("conversation_removed")).isEmpty());
+    QCOMPARE(admin.run({QStringLiteral("group"), QStringLiteral("members"), QStringLiteral("Ops")}).exitCode, 1);
+}
+
+void tst_AdminUsers::statsWithAndWithoutServer()
+{
+    TestServer server(false);
+    QVERIFY(server.start());
+    const AdminRunner admin(server.dataDir());
+    RawClient gina;
+    QVERIFY(gina.connectTo(server.port(), false));
+    QVERIFY(gina.signUp(QStringLiteral("gina")) > 0);
+    AdminRunner::Result r = admin.run({QStringLiteral("stats")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("online now:     1 users, 1 connections")), qPrintable(r.out));
+    QVERIFY(r.out.contains(QStringLiteral("users:          1 (0 disabled)")));
+    server.stop();
+    r = admin.run({QStringLiteral("stats")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("server not running")), qPrintable(r.out));
+}
+
+QTEST_GUILESS_MAIN(tst_AdminUsers)
+#include "tst_adminusers.moc"
