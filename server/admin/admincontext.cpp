@@ -7,6 +7,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QLocalSocket>
+#include <QLoggingCategory>
 #include <QStandardPaths>
 #include <QTextStream>
 
@@ -18,6 +19,7 @@ AdminContext::AdminContext()
                 QStringLiteral("DIR"))
     , m_configFile(QStringLiteral("config"), QStringLiteral("INI configuration file (as for serve)."),
                    QStringLiteral("FILE"))
+    , m_verbose(QStringLiteral("verbose"), QStringLiteral("Also print info log lines (database opened, migrated …)."))
 {}
 
 AdminContext::~AdminContext() = default;
@@ -25,12 +27,15 @@ AdminContext::~AdminContext() = default;
 void AdminContext::addOptions(QCommandLineParser& parser) const
 {
     parser.addHelpOption();
-    parser.addOptions({m_dataDir, m_configFile});
+    parser.addOptions({m_dataDir, m_configFile, m_verbose});
 }
 
 int AdminContext::parse(QCommandLineParser& parser, const QStringList& arguments, int minPositional, int maxPositional)
 {
     parser.process(arguments); // exits on --help (0) and unknown options
+    // The command prints its own result; info lines (database opened …) would only bury it. Warnings stay.
+    if (!parser.isSet(m_verbose))
+        QLoggingCategory::setFilterRules(QStringLiteral("lanchat.*.info=false"));
     m_config.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QString error;
     if (parser.isSet(m_configFile) && !ServerConfig::fromIni(parser.value(m_configFile), &m_config, &error))

@@ -37,7 +37,7 @@ public:
     AdminContext();
     ~AdminContext();
 
-    /** Adds --help, --data-dir and --config to @p parser. */
+    /** Adds --help, --data-dir, --config and --verbose to @p parser. */
     void addOptions(QCommandLineParser& parser) const;
     /**
      * Processes @p arguments (exits on --help) and builds the config. Returns kOk, or kUsage with a message
@@ -69,6 +69,7 @@ public:
 private:
     QCommandLineOption m_dataDir;
     QCommandLineOption m_configFile;
+    QCommandLineOption m_verbose;
     ServerConfig m_config;
     std::unique_ptr<SqliteStorage> m_storage;
 };

@@ -13,6 +13,8 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <unistd.h>
+
 namespace lanchat {
 
 namespace {
@@ -107,6 +109,11 @@ int BackupCommand::runRestore(const QStringList& arguments)
     if (!QFile::copy(source, db))
         return AdminContext::fail(QStringLiteral("cannot copy %1 to %2").arg(source, db));
     QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    // Run as root next to a service account (systemd DynamicUser): the new file must belong to the account
+    // that owns the data directory, or the server cannot open it.
+    const QFileInfo dir(context.config().dataDir);
+    if (::geteuid() == 0 && ::chown(QFile::encodeName(db).constData(), dir.ownerId(), dir.groupId()) != 0)
+        return AdminContext::fail(QStringLiteral("cannot give %1 to the owner of %2").arg(db, dir.filePath()));
     qCInfo(lcServer) << "admin: database restored from" << source;
     AdminContext::print(QStringLiteral("database restored from %1").arg(source));
     return AdminContext::kOk;
