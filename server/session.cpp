@@ -96,9 +96,15 @@ bool Session::admitRequest(const QString& type, quint64 id)
     switch (m_limiter->admit(type, m_clock.elapsed())) {
     case RequestLimiter::Verdict::Admit:
         return true;
-    case RequestLimiter::Verdict::Reject:
-        replyError(id, ErrorCode::RateLimited, QStringLiteral("too many requests; slow down"));
+    case RequestLimiter::Verdict::Reject: {
+        // Not replyError(): one log line per rejected request would let a flood fill the disk.
+        if (m_rateLimited++ % 1000 == 0)
+            qCWarning(lcServer) << "error" << m_peer << "rate_limited:" << m_rateLimited << "requests rejected so far";
+        QCborMap map = errorMap(ErrorCode::RateLimited, QStringLiteral("too many requests; slow down"));
+        map.insert(QLatin1String("id"), qint64(id));
+        write(FrameCodec::encode(map));
         return false;
+    }
     case RequestLimiter::Verdict::Close:
         closeWithError(ErrorCode::RateLimited, QStringLiteral("sustained request flood"));
         return false;

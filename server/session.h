@@ -120,6 +120,7 @@ private:
     QTimer* m_watchdog = nullptr;
     int m_heartbeatTimeoutMs = 0;
     bool m_heardFrame = false;
+    quint64 m_rateLimited = 0; ///< requests answered rate_limited (logged every 1000th)
 };
 
 } // namespace lanchat
