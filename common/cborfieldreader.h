@@ -20,8 +20,7 @@ class CborFieldReader
 public:
     explicit CborFieldReader(const QCborMap& map)
         : m_map(map)
-    {
-    }
+    {}
 
     bool has(const char* key) const;
     /** Unsigned integer in [0, max]. */

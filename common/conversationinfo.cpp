@@ -11,7 +11,8 @@ QCborMap ConversationInfo::toCbor() const
 {
     QCborMap m;
     m.insert(QLatin1String("id"), id.value());
-    m.insert(QLatin1String("kind"), kind == ConversationKind::Group ? QLatin1String("group") : QLatin1String("private"));
+    m.insert(QLatin1String("kind"),
+             kind == ConversationKind::Group ? QLatin1String("group") : QLatin1String("private"));
     if (kind == ConversationKind::Group) {
         m.insert(QLatin1String("name"), name);
         m.insert(QLatin1String("owner"), owner.value());

@@ -14,9 +14,9 @@ namespace lanchat {
  */
 struct FileRef
 {
-    QString name;       ///< sender's file name, already sanitised by the server (no path parts)
-    qint64 size = 0;    ///< bytes
-    QByteArray sha256;  ///< 32 raw bytes
+    QString name;         ///< sender's file name, already sanitised by the server (no path parts)
+    qint64 size = 0;      ///< bytes
+    QByteArray sha256;    ///< 32 raw bytes
     bool expired = false; ///< content removed by retention; metadata stays in history
 
     QCborMap toCbor() const;

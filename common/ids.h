@@ -13,15 +13,13 @@ namespace lanchat {
  * ConversationId is expected. Value 0 means "none / not set"; valid ids start at 1.
  * Thread-safe as any value type.
  */
-template <typename Tag>
-class StrongId
+template <typename Tag> class StrongId
 {
 public:
     constexpr StrongId() = default;
     constexpr explicit StrongId(qint64 value)
         : m_value(value)
-    {
-    }
+    {}
     constexpr qint64 value() const { return m_value; }
     constexpr bool isValid() const { return m_value > 0; }
     constexpr auto operator<=>(const StrongId&) const = default;
@@ -30,8 +28,7 @@ private:
     qint64 m_value = 0;
 };
 
-template <typename Tag>
-size_t qHash(StrongId<Tag> id, size_t seed = 0) noexcept
+template <typename Tag> size_t qHash(StrongId<Tag> id, size_t seed = 0) noexcept
 {
     return ::qHash(id.value(), seed);
 }

@@ -24,11 +24,11 @@ enum class MessageKind
  */
 struct MessageRecord
 {
-    Seq seq = 0;                 ///< server-wide, strictly increasing
+    Seq seq = 0; ///< server-wide, strictly increasing
     ConversationId conversation;
-    UserId sender;               ///< invalid (0) for system messages
-    qint64 timestampMs = 0;      ///< server time of commit, ms since 1970-01-01 UTC
-    QUuid clientMsgId;           ///< chosen by the sending client; null for system messages
+    UserId sender;          ///< invalid (0) for system messages
+    qint64 timestampMs = 0; ///< server time of commit, ms since 1970-01-01 UTC
+    QUuid clientMsgId;      ///< chosen by the sending client; null for system messages
     MessageKind kind = MessageKind::Text;
     QString text;                ///< Text and System kinds; at most 64 KiB UTF-8
     std::optional<FileRef> file; ///< File kind

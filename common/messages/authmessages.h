@@ -29,9 +29,9 @@ struct Welcome
 {
     static constexpr const char* kType = "welcome";
     quint32 protocol = 0;
-    QString server;       ///< server name from config
-    QStringList features; ///< feature flags the server supports
-    quint32 maxFrame = 0; ///< largest frame payload in bytes the server accepts
+    QString server;          ///< server name from config
+    QStringList features;    ///< feature flags the server supports
+    quint32 maxFrame = 0;    ///< largest frame payload in bytes the server accepts
     qint64 serverTimeMs = 0; ///< ms since epoch, UTC
     QCborMap encode() const;
     static std::optional<Welcome> decode(const QCborMap& map, QString* error);

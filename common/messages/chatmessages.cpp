@@ -14,8 +14,7 @@ namespace {
 
 const QLatin1String kConversation("conversation");
 
-template <typename T>
-QCborArray toArray(const QList<T>& items)
+template <typename T> QCborArray toArray(const QList<T>& items)
 {
     QCborArray a;
     for (const T& item : items)
@@ -24,8 +23,7 @@ QCborArray toArray(const QList<T>& items)
 }
 
 /** Decodes an array of records; the first bad element fails the whole reply. */
-template <typename T>
-bool fromArray(const QCborArray& array, QList<T>* out, QString* error)
+template <typename T> bool fromArray(const QCborArray& array, QList<T>* out, QString* error)
 {
     out->reserve(array.size());
     for (const QCborValue& v : array) {

@@ -75,7 +75,8 @@ struct History
     static std::optional<History> decode(const QCborMap& map, QString* error);
 };
 
-/** `sync {since, limit}` → MessagesPage: every message of every conversation of the user with seq > since, ascending. */
+/** `sync {since, limit}` → MessagesPage: every message of every conversation of the user with seq > since, ascending.
+ */
 struct Sync
 {
     static constexpr const char* kType = "sync";

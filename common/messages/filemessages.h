@@ -22,10 +22,10 @@ struct FileOffer
 {
     static constexpr const char* kType = "file_offer";
     ConversationId conversation;
-    QUuid clientMsgId;  ///< identifies the resulting file message (exactly-once like send)
-    QString name;       ///< 1..255 bytes UTF-8; the server sanitises it
-    qint64 size = 0;    ///< bytes, 0 .. server's max_file_size
-    QByteArray sha256;  ///< 32 raw bytes of the whole content
+    QUuid clientMsgId; ///< identifies the resulting file message (exactly-once like send)
+    QString name;      ///< 1..255 bytes UTF-8; the server sanitises it
+    qint64 size = 0;   ///< bytes, 0 .. server's max_file_size
+    QByteArray sha256; ///< 32 raw bytes of the whole content
     QCborMap encode() const;
     static std::optional<FileOffer> decode(const QCborMap& map, QString* error);
 };

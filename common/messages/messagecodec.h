@@ -10,8 +10,7 @@
 namespace lanchat::detail {
 
 /** Shared tail of every decode(): report the reader's first error or return the value. */
-template <typename T>
-std::optional<T> finish(const CborFieldReader& reader, T&& value, QString* error)
+template <typename T> std::optional<T> finish(const CborFieldReader& reader, T&& value, QString* error)
 {
     if (!reader.ok()) {
         if (error)
