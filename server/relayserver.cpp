@@ -70,6 +70,21 @@ void RelayServer::registerHandlers()
     new FileHandlers(*this); // child of the relay: file_offer, file_chunk, file_cancel, file_read
 }
 
+void RelayServer::reloadConfig(const ServerConfig& fresh)
+{
+    ServerConfig applied = m_config;
+    applied.allowRegistration = fresh.allowRegistration;
+    applied.maxFileBytes = fresh.maxFileBytes;
+    applied.storeQuotaBytes = fresh.storeQuotaBytes;
+    applied.retentionDays = fresh.retentionDays;
+    applied.fileRetentionDays = fresh.fileRetentionDays;
+    if (applied.toIni() != fresh.toIni())
+        qCWarning(lcServer) << "config reloaded; keys other than allow_registration, max_file_bytes, "
+                               "store_quota_bytes, retention_days, file_retention_days need a restart";
+    m_config = applied;
+    qCInfo(lcServer) << "config reloaded";
+}
+
 Storage& RelayServer::storage()
 {
     return *m_storage;

@@ -105,6 +105,11 @@ int ServeCommand::run(const QStringList& arguments)
         qCInfo(lcServer) << "signal" << signal << "- stopping";
         server.stop();
     });
+    QObject::connect(&signalWatcher, &SignalWatcher::reloadRequested, &server, [&parser, &o, &server] {
+        ServerConfig fresh;
+        if (buildConfig(parser, o, &fresh) == 0) // a bad file is reported and the running config kept
+            server.reloadConfig(fresh);
+    });
     // Quit only once every client got its last acks and the shutdown push.
     QObject::connect(&server, &RelayServer::stopped, QCoreApplication::instance(), &QCoreApplication::quit);
     return QCoreApplication::exec();

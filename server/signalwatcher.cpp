@@ -34,7 +34,8 @@ SignalWatcher::SignalWatcher(QObject* parent)
     action.sa_handler = onTerminationSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    if (::sigaction(SIGTERM, &action, nullptr) != 0 || ::sigaction(SIGINT, &action, nullptr) != 0) {
+    if (::sigaction(SIGTERM, &action, nullptr) != 0 || ::sigaction(SIGINT, &action, nullptr) != 0 ||
+        ::sigaction(SIGHUP, &action, nullptr) != 0) {
         qCWarning(lcServer) << "cannot install the SIGTERM/SIGINT handlers";
         return;
     }
@@ -46,6 +47,7 @@ SignalWatcher::~SignalWatcher()
 {
     ::signal(SIGTERM, SIG_DFL);
     ::signal(SIGINT, SIG_DFL);
+    ::signal(SIGHUP, SIG_DFL);
     for (int& fd : g_signalFds) {
         if (fd >= 0)
             ::close(fd);
@@ -56,7 +58,11 @@ SignalWatcher::~SignalWatcher()
 void SignalWatcher::onActivated()
 {
     char byte = 0;
-    if (::read(g_signalFds[1], &byte, 1) == 1)
+    if (::read(g_signalFds[1], &byte, 1) != 1)
+        return;
+    if (int(byte) == SIGHUP)
+        emit reloadRequested();
+    else
         emit terminationRequested(int(byte));
 }
 

@@ -7,7 +7,7 @@ class QSocketNotifier;
 namespace lanchat {
 
 /**
- * Turns SIGTERM and SIGINT into a Qt signal (self-pipe trick: the async-signal-safe handler only writes one
+ * Turns SIGTERM and SIGINT (and SIGHUP: reloadRequested) into a Qt signal (self-pipe trick: the async-signal-safe handler only writes one
  * byte to a socketpair; a QSocketNotifier reads it on the event loop). One instance per process.
  */
 class SignalWatcher : public QObject
@@ -23,6 +23,8 @@ public:
 signals:
     /** SIGTERM or SIGINT arrived (@p signal is its number). */
     void terminationRequested(int signal);
+    /** SIGHUP arrived: re-read the configuration (issue 7). */
+    void reloadRequested();
 
 private:
     void onActivated();

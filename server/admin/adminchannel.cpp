@@ -51,12 +51,10 @@ AdminChannel::AdminChannel(RelayServer& relay)
     connect(m_server, &QLocalServer::newConnection, this, &AdminChannel::onNewConnection);
     connect(&m_relay, &RelayServer::stopped, this, &AdminChannel::close);
 
-    const ServerConfig& config = m_relay.config();
-    if (config.retentionDays > 0 || config.fileRetentionDays > 0 || config.storeQuotaBytes > 0) {
-        m_retentionTimer->setSingleShot(true);
-        connect(m_retentionTimer, &QTimer::timeout, this, &AdminChannel::runRetention);
-        m_retentionTimer->start(kFirstRetentionDelayMs);
-    }
+    // Always armed: a SIGHUP may switch retention on later; with every rule off a run touches nothing.
+    m_retentionTimer->setSingleShot(true);
+    connect(m_retentionTimer, &QTimer::timeout, this, &AdminChannel::runRetention);
+    m_retentionTimer->start(kFirstRetentionDelayMs);
 }
 
 AdminChannel::~AdminChannel()
@@ -151,10 +149,13 @@ void AdminChannel::conversationChanged(ConversationId conversation, const QCborM
 
 void AdminChannel::runRetention()
 {
+    m_retentionTimer->start(kRetentionPeriodMs);
+    const ServerConfig& config = m_relay.config();
+    if (config.retentionDays <= 0 && config.fileRetentionDays <= 0 && config.storeQuotaBytes <= 0)
+        return;
     // Retention writes outside the group commit: close the turn's transaction first.
     m_relay.commits().flush();
     Retention::apply(m_relay.storage(), m_relay.config(), QDateTime::currentMSecsSinceEpoch());
-    m_retentionTimer->start(kRetentionPeriodMs);
 }
 
 } // namespace lanchat

@@ -27,8 +27,9 @@ class RelayServer;
  *   the listed users a `conversation_removed` push.
  * - `stats`: answers `ok {online, connections}` (users online, open connections).
  *
- * Retention (Retention): first run kFirstRetentionDelayMs after start, then every 24 h, only when a
- * retention key is set. Lives on the relay's thread as its child; not thread-safe.
+ * Retention (Retention): first run kFirstRetentionDelayMs after start, then every 24 h; a run does nothing
+ * while every retention key is 0 (checked each time, so a SIGHUP reload can switch it on). Lives on the relay's thread
+ * as its child; not thread-safe.
  */
 class AdminChannel : public QObject
 {

@@ -72,13 +72,12 @@ int listUsers(Storage& storage)
                             .arg(QStringLiteral("STATE"), -8)
                             .arg(QStringLiteral("CREATED (UTC)")));
     for (const UserRecord& user : storage.users()) {
-        AdminContext::print(
-            QStringLiteral("%1  %2  %3  %4  %5")
-                .arg(user.id.value(), -6)
-                .arg(user.username, -20)
-                .arg(user.displayName, -24)
-                .arg(user.disabled ? QStringLiteral("disabled") : QStringLiteral("enabled"), -8)
-                .arg(QDateTime::fromMSecsSinceEpoch(user.createdMs, Qt::UTC).toString(Qt::ISODate)));
+        AdminContext::print(QStringLiteral("%1  %2  %3  %4  %5")
+                                .arg(user.id.value(), -6)
+                                .arg(user.username, -20)
+                                .arg(user.displayName, -24)
+                                .arg(user.disabled ? QStringLiteral("disabled") : QStringLiteral("enabled"), -8)
+                                .arg(QDateTime::fromMSecsSinceEpoch(user.createdMs, Qt::UTC).toString(Qt::ISODate)));
     }
     return AdminContext::kOk;
 }

@@ -14,11 +14,14 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 using namespace lanchat;
 using namespace lanchat::test;
@@ -73,6 +76,7 @@ private slots:
     void checkFindsCorruptBlobAndOrphans();
     void pruneRemovesExactlyWhatIsOlder();
     void olderSchemaIsMigratedWithBackupAndNewerRefused();
+    void sighupReloadsTheConfig();
 };
 
 void tst_AdminMaintenance::backupDuringWriteBurstRestoresConsistently()
@@ -279,6 +283,44 @@ void tst_AdminMaintenance::olderSchemaIsMigratedWithBackupAndNewerRefused()
     QCOMPARE(serve.exitCode, 1);
     QVERIFY2(serve.err.contains(QStringLiteral("newer than this server supports")), qPrintable(serve.err));
     QCOMPARE(admin.run({QStringLiteral("stats")}).exitCode, 1);
+}
+
+void tst_AdminMaintenance::sighupReloadsTheConfig()
+{
+    QTemporaryDir dir;
+    const AdminRunner admin(dir.path()); // writes test.conf (cheap hash cost)
+    QProcess serve;
+    QString log;
+    connect(&serve, &QProcess::readyReadStandardError, this,
+            [&] { log += QString::fromUtf8(serve.readAllStandardError()); });
+    serve.start(AdminRunner::executable(),
+                {QStringLiteral("serve"), QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--config"),
+                 admin.configPath(), QStringLiteral("--listen"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                 QStringLiteral("0"), QStringLiteral("--no-discovery"), QStringLiteral("--insecure-plaintext")});
+    const QRegularExpression listening(QStringLiteral("port (\\d+) \\(plaintext\\)"));
+    QVERIFY(RawClient::waitUntil([&] { return listening.match(log).hasMatch(); }, 20000));
+    const auto port = quint16(listening.match(log).captured(1).toUInt());
+
+    RawClient first;
+    QVERIFY(first.connectTo(port, false));
+    QVERIFY(first.signUp(QStringLiteral("first")) > 0);
+
+    QFile config(admin.configPath());
+    QVERIFY(config.open(QIODevice::Append));
+    config.write("allow_registration=false\n");
+    config.close();
+    QCOMPARE(::kill(pid_t(serve.processId()), SIGHUP), 0);
+    QVERIFY(RawClient::waitUntil([&] { return log.contains(QStringLiteral("config reloaded")); }, 10000));
+
+    RawClient second;
+    QVERIFY(second.connectTo(port, false));
+    second.hello();
+    QCOMPARE(RawClient::errorCode(second.registerUser(QStringLiteral("second"), QStringLiteral("password123"))),
+             QStringLiteral("registration_disabled"));
+    QVERIFY(first.isConnected()); // a reload is not a restart
+    serve.terminate();
+    QVERIFY(serve.waitForFinished(10000));
+    QCOMPARE(serve.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_AdminMaintenance)
