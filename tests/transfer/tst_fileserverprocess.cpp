@@ -143,6 +143,10 @@ void tst_FileServerProcess::slowReaderKeepsServerMemoryBounded()
     qInfo("server RSS: baseline %lld KiB, peak while stalled %lld KiB, peak overall %lld KiB, VmHWM %lld KiB",
           baselineKiB, stalledPeakKiB, peakKiB, hwmKiB);
     QCOMPARE(received, total);
+#if defined(__SANITIZE_ADDRESS__)
+    // ASan keeps freed blocks in quarantine (256 MiB by default), so RSS says nothing about live memory here.
+    QSKIP("RSS bounds are not meaningful under AddressSanitizer; the 1 GiB was delivered");
+#endif
     // Bounded: a stalled reader costs the server its output bound (4 MiB) plus buffers, not the 1 GiB asked for.
     QVERIFY2(stalledPeakKiB - baselineKiB < 16 * 1024, "server memory grew while the reader was stalled");
     QVERIFY2(peakKiB < 64 * 1024, "server RSS above 64 MiB");
