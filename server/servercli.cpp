@@ -1,6 +1,7 @@
 #include "servercli.h"
 
 #include "admin/backupcommand.h"
+#include "admin/broadcastcommand.h"
 #include "admin/checkcommand.h"
 #include "admin/groupcommand.h"
 #include "admin/prunecommand.h"
@@ -36,8 +37,11 @@ int ServerCli::run(const QStringList& arguments)
         return CheckCommand::run(rest);
     if (command == QLatin1String("prune"))
         return PruneCommand::run(rest);
-    QTextStream(stderr) << "lanchat-server: unknown subcommand '" << command
-                        << "' (try: serve, user, group, stats, backup, restore, check, prune; see docs/admin.md)\n";
+    if (command == QLatin1String("broadcast"))
+        return BroadcastCommand::run(rest);
+    QTextStream(stderr)
+        << "lanchat-server: unknown subcommand '" << command
+        << "' (try: serve, user, group, stats, backup, restore, check, prune, broadcast; see docs/admin.md)\n";
     return 2;
 }
 

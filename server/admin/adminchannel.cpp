@@ -3,7 +3,9 @@
 #include "commitqueue.h"
 #include "framecodec.h"
 #include "logging.h"
+#include "messageposter.h"
 #include "messages/chatmessages.h"
+#include "protocol.h"
 #include "relayserver.h"
 #include "retention.h"
 #include "session.h"
@@ -81,8 +83,12 @@ void AdminChannel::onNewConnection()
         connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
         connect(socket, &QLocalSocket::readyRead, this, [this, socket, codec] {
             codec->append(socket->readAll());
-            while (std::optional<FrameCodec::Frame> frame = codec->next())
-                socket->write(FrameCodec::encode(handle(frame->map)));
+            while (std::optional<FrameCodec::Frame> frame = codec->next()) {
+                if (frame->map.value(QLatin1String("t")).toString() == QLatin1String("broadcast"))
+                    broadcast(socket, frame->map); // answers after the commit
+                else
+                    socket->write(FrameCodec::encode(handle(frame->map)));
+            }
             if (codec->hasError())
                 socket->disconnectFromServer();
         });
@@ -145,6 +151,38 @@ void AdminChannel::conversationChanged(ConversationId conversation, const QCborM
         m_relay.sessions().pushToUsers(removed, FrameCodec::encode(push));
     }
     qCInfo(lcServer) << "admin: conversation" << conversation.value() << "changed";
+}
+
+void AdminChannel::broadcast(QLocalSocket* socket, const QCborMap& request)
+{
+    const ConversationId group(request.value(QLatin1String("conversation")).toInteger());
+    const QString text = request.value(QLatin1String("text")).toString();
+    QPointer<QLocalSocket> guard(socket);
+    const auto answerError = [guard](const QString& message) {
+        QCborMap error = answer("error");
+        error.insert(QLatin1String("message"), message);
+        if (guard)
+            guard->write(FrameCodec::encode(error));
+    };
+    if (!group.isValid() || text.isEmpty() || text.toUtf8().size() > protocol::kMaxTextBytes) {
+        answerError(QStringLiteral("broadcast needs a conversation and 1 byte to 64 KiB of text"));
+        return;
+    }
+    // The admin command added members: show them the group before its first message arrives.
+    conversationChanged(group, {});
+    const NewMessage notice{group, UserId(), QUuid(), MessageKind::System, text, std::nullopt};
+    m_relay.poster().post(notice, nullptr, [this, guard, answerError](const std::optional<AppendResult>& result) {
+        if (!result) {
+            answerError(QStringLiteral("cannot store the notice"));
+            return;
+        }
+        qCInfo(lcServer) << "admin: broadcast posted, seq" << result->seq;
+        QCborMap ok = answer("ok");
+        ok.insert(QLatin1String("seq"), result->seq);
+        ok.insert(QLatin1String("online"), m_relay.sessions().onlineUserCount());
+        if (guard)
+            guard->write(FrameCodec::encode(ok));
+    });
 }
 
 void AdminChannel::runRetention()

@@ -26,6 +26,8 @@ class RelayServer;
  * - `conversation_changed {conversation, removed: [user]}`: members get a `conversation` push each,
  *   the listed users a `conversation_removed` push.
  * - `stats`: answers `ok {online, connections}` (users online, open connections).
+ * - `broadcast {conversation, text}`: posts a system message through MessagePoster (members online get the
+ *   `message` push after the commit) and answers `ok {seq, online}` then.
  *
  * Retention (Retention): first run kFirstRetentionDelayMs after start, then every 24 h; a run does nothing
  * while every retention key is 0 (checked each time, so a SIGHUP reload can switch it on). Lives on the relay's thread
@@ -55,6 +57,7 @@ private:
     QCborMap handle(const QCborMap& request);
     void userChanged(UserId user);
     void conversationChanged(ConversationId conversation, const QCborMap& request);
+    void broadcast(QLocalSocket* socket, const QCborMap& request);
     void runRetention();
     void close();
 

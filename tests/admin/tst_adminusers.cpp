@@ -24,13 +24,14 @@ private slots:
     void deleteAndRenameReachClients();
     void groupsWithRunningServer();
     void statsWithAndWithoutServer();
+    void broadcastReachesOnlineAndIsStoredForOthers();
 };
 
 void tst_AdminUsers::helpAndUsageErrors()
 {
     for (const QString& command :
          {QStringLiteral("user"), QStringLiteral("group"), QStringLiteral("stats"), QStringLiteral("backup"),
-          QStringLiteral("restore"), QStringLiteral("check"), QStringLiteral("prune")}) {
+          QStringLiteral("restore"), QStringLiteral("check"), QStringLiteral("prune"), QStringLiteral("broadcast")}) {
         const AdminRunner::Result help = AdminRunner::runRaw({command, QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
         QVERIFY2(help.out.contains(QStringLiteral("--data-dir")), qPrintable(command));
@@ -213,6 +214,52 @@ void tst_AdminUsers::statsWithAndWithoutServer()
     r = admin.run({QStringLiteral("stats")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("server not running")), qPrintable(r.out));
+}
+
+void tst_AdminUsers::broadcastReachesOnlineAndIsStoredForOthers()
+{
+    TestServer server(false);
+    QVERIFY(server.start());
+    const AdminRunner admin(server.dataDir());
+    RawClient online;
+    QVERIFY(online.connectTo(server.port(), false));
+    QVERIFY(online.signUp(QStringLiteral("online")) > 0);
+    QVERIFY(online.request(QCborMap{{QStringLiteral("t"), QStringLiteral("logout")}}).value(QLatin1String("t")) ==
+            QStringLiteral("ok"));
+    {
+        RawClient later; // an account that is offline during the broadcast
+        QVERIFY(later.connectTo(server.port(), false));
+        QVERIFY(later.signUp(QStringLiteral("later")) > 0);
+    }
+    QVERIFY(!online.login(QStringLiteral("online"), QStringLiteral("password123")).isEmpty());
+
+    const QStringList first{QStringLiteral("broadcast"), QStringLiteral("Server maintenance at 18:00")};
+    QCOMPARE(admin.run(first).exitCode, 2); // the first one needs --owner
+    const AdminRunner::Result r = admin.run(first + QStringList{QStringLiteral("--owner"), QStringLiteral("online")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("pushed to")), qPrintable(r.out));
+    const QCborMap push = online.waitPush(QStringLiteral("message"));
+    QCOMPARE(push.value(QLatin1String("kind")).toString(), QStringLiteral("system"));
+    QCOMPARE(push.value(QLatin1String("text")).toString(), QStringLiteral("Server maintenance at 18:00"));
+    const qint64 group = push.value(QLatin1String("conversation")).toInteger();
+
+    // Stored for the account that was offline: its sync returns the notice.
+    RawClient later;
+    QVERIFY(later.connectTo(server.port(), false));
+    later.hello();
+    QCOMPARE(RawClient::errorCode(later.login(QStringLiteral("later"), QStringLiteral("password123"))), QString());
+    const QCborMap page =
+        later.request(QCborMap{{QStringLiteral("t"), QStringLiteral("sync")}, {QStringLiteral("since"), 0}});
+    const QCborArray messages = page.value(QLatin1String("messages")).toArray();
+    QCOMPARE(messages.size(), 1);
+    QCOMPARE(messages.at(0).toMap().value(QLatin1String("conversation")).toInteger(), group);
+    QCOMPARE(messages.at(0).toMap().value(QLatin1String("text")).toString(),
+             QStringLiteral("Server maintenance at 18:00"));
+
+    server.stop(); // a second broadcast without a server is stored only
+    const AdminRunner::Result offline = admin.run({QStringLiteral("broadcast"), QStringLiteral("Back online")});
+    QCOMPARE(offline.exitCode, 0);
+    QVERIFY(offline.out.contains(QStringLiteral("server not running")));
 }
 
 QTEST_GUILESS_MAIN(tst_AdminUsers)

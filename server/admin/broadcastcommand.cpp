@@ -1,0 +1,103 @@
+#include "broadcastcommand.h"
+
+#include "admincontext.h"
+#include "logging.h"
+#include "protocol.h"
+#include "sqlitestorage.h"
+
+#include <QCommandLineParser>
+
+namespace lanchat {
+
+namespace {
+
+/** The Announcements group (lowest id if several), created with @p owner when missing; invalid on failure. */
+ConversationId announcementsGroup(Storage& storage, const QString& owner)
+{
+    for (const ConversationInfo& group : storage.groups()) {
+        if (group.name == QLatin1String(BroadcastCommand::kGroupName))
+            return group.id;
+    }
+    if (owner.isEmpty()) {
+        AdminContext::fail(QStringLiteral("the first broadcast creates the group '%1': name its owner with --owner "
+                                          "USER")
+                               .arg(QLatin1String(BroadcastCommand::kGroupName)),
+                           AdminContext::kUsage);
+        return {};
+    }
+    const std::optional<UserRecord> user = storage.userByName(owner);
+    if (!user) {
+        AdminContext::fail(QStringLiteral("no user '%1'").arg(owner));
+        return {};
+    }
+    const ConversationId id = storage.createGroup(QLatin1String(BroadcastCommand::kGroupName), user->id, {});
+    if (!id.isValid())
+        AdminContext::fail(QStringLiteral("cannot create the group"));
+    return id;
+}
+
+/** Adds every enabled account that is not a member yet; false on a database error. */
+bool addEveryone(Storage& storage, ConversationId group)
+{
+    const QList<UserId> members = storage.members(group);
+    for (const UserRecord& user : storage.users()) {
+        if (!user.disabled && !members.contains(user.id) && !storage.addMember(group, user.id))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int BroadcastCommand::run(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Post a system notice to everyone, in the group '%1'.").arg(QLatin1String(kGroupName)));
+    AdminContext context;
+    context.addOptions(parser);
+    const QCommandLineOption owner(QStringLiteral("owner"),
+                                   QStringLiteral("Owner of the group when the first broadcast creates it."),
+                                   QStringLiteral("USER"));
+    parser.addOption(owner);
+    parser.addPositionalArgument(QStringLiteral("TEXT"), QStringLiteral("The notice (quote it)."));
+    if (const int code = context.parse(parser, arguments, 1, 1); code != 0)
+        return code;
+    const QString text = parser.positionalArguments().at(0);
+    const qsizetype bytes = text.toUtf8().size();
+    if (text.trimmed().isEmpty() || bytes > protocol::kMaxTextBytes)
+        return AdminContext::fail(QStringLiteral("the text must have 1 byte to 64 KiB"), AdminContext::kUsage);
+    Storage* storage = context.storage();
+    if (!storage)
+        return AdminContext::kFailure;
+    const ConversationId group = announcementsGroup(*storage, parser.value(owner));
+    if (!group.isValid())
+        return parser.isSet(owner) ? AdminContext::kFailure : AdminContext::kUsage;
+    if (!addEveryone(*storage, group))
+        return AdminContext::fail(QStringLiteral("cannot add the accounts to the group"));
+
+    QCborMap request;
+    request.insert(QLatin1String("t"), QLatin1String("broadcast"));
+    request.insert(QLatin1String("conversation"), group.value());
+    request.insert(QLatin1String("text"), text);
+    if (const std::optional<QCborMap> reply = context.notifyServer(request)) {
+        if (reply->value(QLatin1String("t")).toString() != QLatin1String("ok"))
+            return AdminContext::fail(QStringLiteral("the server could not post the notice: %1")
+                                          .arg(reply->value(QLatin1String("message")).toString()));
+        AdminContext::print(QStringLiteral("notice posted (seq %1) and pushed to %2 users online")
+                                .arg(reply->value(QLatin1String("seq")).toInteger())
+                                .arg(reply->value(QLatin1String("online")).toInteger()));
+        return AdminContext::kOk;
+    }
+    const std::optional<AppendResult> stored =
+        storage->appendMessage({group, UserId(), QUuid(), MessageKind::System, text, std::nullopt});
+    if (!stored)
+        return AdminContext::fail(QStringLiteral("cannot store the notice"));
+    qCInfo(lcServer) << "admin: broadcast stored, seq" << stored->seq;
+    AdminContext::print(QStringLiteral("notice stored (seq %1); server not running: users get it at their next "
+                                       "sync")
+                            .arg(stored->seq));
+    return AdminContext::kOk;
+}
+
+} // namespace lanchat

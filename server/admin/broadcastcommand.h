@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QStringList>
+
+namespace lanchat {
+
+/**
+ * `lanchat-server broadcast "TEXT" [--owner USER]` (issue 7): a system notice (message kind `system`, sender 0)
+ * in the group "Announcements", which every enabled account joins at each broadcast (so accounts created later
+ * receive the next ones). The group is created by the first broadcast, owned by the account named with
+ * --owner (required then). When a server runs, it posts the notice itself (the `message` push reaches everyone
+ * online at once, after the commit); without one the notice is stored and users get it at their next sync.
+ * TEXT: 1 .. 64 KiB of UTF-8. Exit codes: 0 ok, 1 failure, 2 usage.
+ */
+class BroadcastCommand
+{
+public:
+    /** Name of the group that carries the notices. */
+    static constexpr const char* kGroupName = "Announcements";
+
+    /** @p arguments: program name, then TEXT and options (the word `broadcast` removed). */
+    static int run(const QStringList& arguments);
+};
+
+} // namespace lanchat
