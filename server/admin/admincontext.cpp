@@ -3,6 +3,7 @@
 #include "framecodec.h"
 #include "sqlitestorage.h"
 
+#include <QCborArray>
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -93,6 +94,32 @@ std::optional<QCborMap> AdminContext::notifyServer(const QCborMap& request) cons
         codec.append(socket.readAll());
     }
     return std::nullopt;
+}
+
+bool AdminContext::notifyUserChanged(UserId user) const
+{
+    QCborMap request;
+    request.insert(QLatin1String("t"), QLatin1String("user_changed"));
+    request.insert(QLatin1String("user"), user.value());
+    if (notifyServer(request))
+        return true;
+    print(QStringLiteral("(server not running: the change applies at its next start)"));
+    return false;
+}
+
+bool AdminContext::notifyConversationChanged(ConversationId conversation, const QList<UserId>& removed) const
+{
+    QCborMap request;
+    request.insert(QLatin1String("t"), QLatin1String("conversation_changed"));
+    request.insert(QLatin1String("conversation"), conversation.value());
+    QCborArray ids;
+    for (UserId id : removed)
+        ids.append(id.value());
+    request.insert(QLatin1String("removed"), ids);
+    if (notifyServer(request))
+        return true;
+    print(QStringLiteral("(server not running: the change applies at its next start)"));
+    return false;
 }
 
 bool AdminContext::serverRunning() const

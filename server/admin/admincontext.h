@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ids.h"
 #include "serverconfig.h"
 
 #include <QCborMap>
@@ -58,6 +59,12 @@ public:
      * server listens on the socket (or it did not answer within kNotifyTimeoutMs).
      */
     std::optional<QCborMap> notifyServer(const QCborMap& request) const;
+    /**
+     * `user_changed {user}` / `conversation_changed {conversation, removed}` to the running server (AdminChannel);
+     * without one, prints that the change applies at the next start and returns false.
+     */
+    bool notifyUserChanged(UserId user) const;
+    bool notifyConversationChanged(ConversationId conversation, const QList<UserId>& removed) const;
     /** True if a server answers on the admin socket. */
     bool serverRunning() const;
 

@@ -5,7 +5,6 @@
 #include "protocol.h"
 #include "sqlitestorage.h"
 
-#include <QCborArray>
 #include <QCommandLineParser>
 
 namespace lanchat {
@@ -43,19 +42,6 @@ QString names(Storage& storage, const QList<UserId>& ids)
     return list.join(QStringLiteral(", "));
 }
 
-void notifyConversationChanged(const AdminContext& context, ConversationId group, const QList<UserId>& removed)
-{
-    QCborMap request;
-    request.insert(QLatin1String("t"), QLatin1String("conversation_changed"));
-    request.insert(QLatin1String("conversation"), group.value());
-    QCborArray ids;
-    for (UserId id : removed)
-        ids.append(id.value());
-    request.insert(QLatin1String("removed"), ids);
-    if (!context.notifyServer(request))
-        AdminContext::print(QStringLiteral("(server not running: the change applies at its next start)"));
-}
-
 int createGroup(AdminContext& context, Storage& storage, const QStringList& args)
 {
     QList<UserId> members;
@@ -73,7 +59,7 @@ int createGroup(AdminContext& context, Storage& storage, const QStringList& args
         return AdminContext::fail(QStringLiteral("cannot create the group"));
     qCInfo(lcServer) << "admin: group created" << id.value();
     AdminContext::print(QStringLiteral("group '%1' created (id %2)").arg(name).arg(id.value()));
-    notifyConversationChanged(context, id, {});
+    context.notifyConversationChanged(id, {});
     return AdminContext::kOk;
 }
 
@@ -108,7 +94,7 @@ int changeGroup(AdminContext& context, Storage& storage, const QString& action, 
         if (!storage.deleteConversation(group.id))
             return AdminContext::fail(QStringLiteral("cannot delete the group"));
         AdminContext::print(QStringLiteral("group '%1' deleted").arg(group.name));
-        notifyConversationChanged(context, group.id, members);
+        context.notifyConversationChanged(group.id, members);
         return AdminContext::kOk;
     }
     const std::optional<UserRecord> user = storage.userByName(args.at(2));
@@ -121,7 +107,7 @@ int changeGroup(AdminContext& context, Storage& storage, const QString& action, 
     AdminContext::print(
         QStringLiteral("'%1' %2 group '%3'")
             .arg(user->username, adding ? QStringLiteral("added to") : QStringLiteral("removed from"), group.name));
-    notifyConversationChanged(context, group.id, adding ? QList<UserId>{} : QList<UserId>{user->id});
+    context.notifyConversationChanged(group.id, adding ? QList<UserId>{} : QList<UserId>{user->id});
     return AdminContext::kOk;
 }
 

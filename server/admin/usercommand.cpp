@@ -54,15 +54,6 @@ PasswordHasher hasherFor(const ServerConfig& config)
     return PasswordHasher({config.hashMemoryKiB, config.hashIterations, config.hashParallelism});
 }
 
-void notifyUserChanged(const AdminContext& context, UserId user)
-{
-    QCborMap request;
-    request.insert(QLatin1String("t"), QLatin1String("user_changed"));
-    request.insert(QLatin1String("user"), user.value());
-    if (!context.notifyServer(request))
-        AdminContext::print(QStringLiteral("(server not running: the change applies at its next start)"));
-}
-
 int listUsers(Storage& storage)
 {
     AdminContext::print(QStringLiteral("%1  %2  %3  %4  %5")
@@ -101,7 +92,7 @@ int addUser(AdminContext& context, Storage& storage, const QString& name, const 
         return AdminContext::fail(QStringLiteral("cannot create the account"));
     qCInfo(lcServer) << "admin: user added" << name << id.value();
     AdminContext::print(QStringLiteral("user '%1' added (id %2)").arg(name).arg(id.value()));
-    notifyUserChanged(context, id);
+    context.notifyUserChanged(id);
     return AdminContext::kOk;
 }
 
@@ -111,6 +102,7 @@ int changeUser(AdminContext& context, Storage& storage, const QString& action, c
 {
     bool ok = false;
     QString done;
+    QList<ConversationId> groups; // of a deleted user: their other members get the new member list
     if (action == QLatin1String("passwd")) {
         const std::optional<QString> password = readPassword();
         if (!password)
@@ -122,6 +114,10 @@ int changeUser(AdminContext& context, Storage& storage, const QString& action, c
         ok = storage.setUserDisabled(user.id, action == QLatin1String("disable"));
         done = QStringLiteral("user '%1' ") + action + QStringLiteral("d");
     } else if (action == QLatin1String("delete")) {
+        for (const ConversationInfo& conversation : storage.conversationsOf(user.id)) {
+            if (conversation.kind == ConversationKind::Group)
+                groups.append(conversation.id);
+        }
         ok = storage.deleteUser(user.id);
         done = QStringLiteral("user '%1' deleted (their messages stay)");
     } else {
@@ -141,7 +137,10 @@ int changeUser(AdminContext& context, Storage& storage, const QString& action, c
         return AdminContext::fail(QStringLiteral("cannot %1 '%2' (name taken?)").arg(action, user.username));
     qCInfo(lcServer) << "admin: user" << action << user.username << user.id.value();
     AdminContext::print(done.arg(user.username));
-    notifyUserChanged(context, user.id);
+    if (context.notifyUserChanged(user.id)) {
+        for (ConversationId group : groups)
+            context.notifyConversationChanged(group, {});
+    }
     return AdminContext::kOk;
 }
 

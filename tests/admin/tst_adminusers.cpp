@@ -145,11 +145,31 @@ void tst_AdminUsers::deleteAndRenameReachClients()
     QCOMPARE(user.value(QLatin1String("username")).toString(), QStringLiteral("caroline"));
     QCOMPARE(user.value(QLatin1String("display_name")).toString(), QStringLiteral("Caroline C."));
 
+    QCOMPARE(admin
+                 .run({QStringLiteral("group"), QStringLiteral("create"), QStringLiteral("Team"),
+                       QStringLiteral("caroline"), QStringLiteral("dave")})
+                 .exitCode,
+             0);
+    QCOMPARE(dave.waitPush(QStringLiteral("conversation"))
+                 .value(QLatin1String("conversation"))
+                 .toMap()
+                 .value(QLatin1String("members"))
+                 .toArray()
+                 .size(),
+             2);
+
     QCOMPARE(admin.run({QStringLiteral("user"), QStringLiteral("delete"), QStringLiteral("caroline")}).exitCode, 0);
     QCOMPARE(carol.waitPush(QStringLiteral("error")).value(QLatin1String("code")).toString(),
              QStringLiteral("account_disabled"));
     QVERIFY(carol.waitDisconnected());
     QVERIFY(dave.isConnected());
+    // The group of the deleted account is pushed again to its remaining members.
+    const QCborArray left = dave.waitPush(QStringLiteral("conversation"))
+                                .value(QLatin1String("conversation"))
+                                .toMap()
+                                .value(QLatin1String("members"))
+                                .toArray();
+    QCOMPARE(left.size(), 1);
 }
 
 void tst_AdminUsers::groupsWithRunningServer()
