@@ -78,7 +78,9 @@ int buildConfig(const QCommandLineParser& parser, const Options& o, ServerConfig
 int ServeCommand::run(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("LanChat relay server. Subcommands: serve (default)."));
+    parser.setApplicationDescription(QStringLiteral(
+        "LanChat relay server. Subcommands: serve (default), user, group, broadcast, stats, backup, restore, "
+        "check, prune; each has --help (docs/admin.md)."));
     parser.addHelpOption();
     parser.addVersionOption();
     const Options o;

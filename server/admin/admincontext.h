@@ -42,8 +42,7 @@ public:
     void addOptions(QCommandLineParser& parser) const;
     /**
      * Processes @p arguments (exits on --help) and builds the config. Returns kOk, or kUsage with a message
-     * on stderr (bad config file, wrong positional count). @p positional: expected positional argument count
-     * range.
+     * on stderr (bad config file, fewer than @p minPositional or more than @p maxPositional arguments).
      */
     int parse(QCommandLineParser& parser, const QStringList& arguments, int minPositional, int maxPositional);
 
