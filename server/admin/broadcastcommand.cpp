@@ -47,6 +47,33 @@ bool addEveryone(Storage& storage, ConversationId group)
     return true;
 }
 
+/** Has the running server post the notice (pushes after the commit), or stores it when none runs. */
+int postNotice(const AdminContext& context, Storage& storage, ConversationId group, const QString& text)
+{
+    QCborMap request;
+    request.insert(QLatin1String("t"), QLatin1String("broadcast"));
+    request.insert(QLatin1String("conversation"), group.value());
+    request.insert(QLatin1String("text"), text);
+    if (const std::optional<QCborMap> reply = context.notifyServer(request)) {
+        if (reply->value(QLatin1String("t")).toString() != QLatin1String("ok"))
+            return AdminContext::fail(QStringLiteral("the server could not post the notice: %1")
+                                          .arg(reply->value(QLatin1String("message")).toString()));
+        AdminContext::print(QStringLiteral("notice posted (seq %1) and pushed to %2 users online")
+                                .arg(reply->value(QLatin1String("seq")).toInteger())
+                                .arg(reply->value(QLatin1String("online")).toInteger()));
+        return AdminContext::kOk;
+    }
+    const std::optional<AppendResult> stored =
+        storage.appendMessage({group, UserId(), QUuid(), MessageKind::System, text, std::nullopt});
+    if (!stored)
+        return AdminContext::fail(QStringLiteral("cannot store the notice"));
+    qCInfo(lcServer) << "admin: broadcast stored, seq" << stored->seq;
+    AdminContext::print(QStringLiteral("notice stored (seq %1); server not running: users get it at their next "
+                                       "sync")
+                            .arg(stored->seq));
+    return AdminContext::kOk;
+}
+
 } // namespace
 
 int BroadcastCommand::run(const QStringList& arguments)
@@ -76,28 +103,7 @@ int BroadcastCommand::run(const QStringList& arguments)
     if (!addEveryone(*storage, group))
         return AdminContext::fail(QStringLiteral("cannot add the accounts to the group"));
 
-    QCborMap request;
-    request.insert(QLatin1String("t"), QLatin1String("broadcast"));
-    request.insert(QLatin1String("conversation"), group.value());
-    request.insert(QLatin1String("text"), text);
-    if (const std::optional<QCborMap> reply = context.notifyServer(request)) {
-        if (reply->value(QLatin1String("t")).toString() != QLatin1String("ok"))
-            return AdminContext::fail(QStringLiteral("the server could not post the notice: %1")
-                                          .arg(reply->value(QLatin1String("message")).toString()));
-        AdminContext::print(QStringLiteral("notice posted (seq %1) and pushed to %2 users online")
-                                .arg(reply->value(QLatin1String("seq")).toInteger())
-                                .arg(reply->value(QLatin1String("online")).toInteger()));
-        return AdminContext::kOk;
-    }
-    const std::optional<AppendResult> stored =
-        storage->appendMessage({group, UserId(), QUuid(), MessageKind::System, text, std::nullopt});
-    if (!stored)
-        return AdminContext::fail(QStringLiteral("cannot store the notice"));
-    qCInfo(lcServer) << "admin: broadcast stored, seq" << stored->seq;
-    AdminContext::print(QStringLiteral("notice stored (seq %1); server not running: users get it at their next "
-                                       "sync")
-                            .arg(stored->seq));
-    return AdminContext::kOk;
+    return postNotice(context, *storage, group, text);
 }
 
 } // namespace lanchat
