@@ -47,6 +47,7 @@ private slots:
     void textLimits();
     void forbiddenForNonMembers();
     void badCredentialsGivesNoHint();
+    void badReferences();
     void bystanderStillServed();
 
 private:
@@ -232,6 +233,38 @@ void TstBadInput::badCredentialsGivesNoHint()
     QCOMPARE(
         client.login(QStringLiteral("BYSTANDER"), QStringLiteral("password123")).value(QLatin1String("t")).toString(),
         QStringLiteral("ok"));
+}
+
+void TstBadInput::badReferences()
+{
+    RawClient client;
+    QVERIFY(client.connectTo(m_server->port(), false));
+    const qint64 me = client.signUp(QStringLiteral("refs"));
+    QVERIFY(me > 0);
+    QCborMap open = typed("open_private");
+    open.insert(QLatin1String("user"), me);
+    QCOMPARE(RawClient::errorCode(client.request(open)), QStringLiteral("invalid_argument")); // yourself
+    open.insert(QLatin1String("user"), 999999);
+    QCOMPARE(RawClient::errorCode(client.request(open)), QStringLiteral("not_found"));
+    QCborMap create = typed("group_create");
+    create.insert(QLatin1String("name"), QStringLiteral("g"));
+    create.insert(QLatin1String("members"), QCborArray{999999});
+    QCOMPARE(RawClient::errorCode(client.request(create)), QStringLiteral("not_found"));
+    create.insert(QLatin1String("members"), QCborArray{});
+    create.insert(QLatin1String("name"), QStringLiteral("   "));
+    QCOMPARE(RawClient::errorCode(client.request(create)), QStringLiteral("invalid_argument"));
+    QCborMap history = typed("history");
+    history.insert(QLatin1String("conversation"), 1);
+    history.insert(QLatin1String("limit"), 501);
+    QCOMPARE(RawClient::errorCode(client.request(history)), QStringLiteral("invalid_argument"));
+    QCborMap send = typed("send");
+    send.insert(QLatin1String("conversation"), 1);
+    send.insert(QLatin1String("client_msg_id"), QByteArray(16, '\0'));
+    send.insert(QLatin1String("text"), QStringLiteral("x"));
+    QCOMPARE(RawClient::errorCode(client.request(send)), QStringLiteral("invalid_argument")); // null UUID
+    send.insert(QLatin1String("client_msg_id"), QStringLiteral("not bytes"));
+    QCOMPARE(RawClient::errorCode(client.request(send)), QStringLiteral("invalid_argument"));
+    QVERIFY(client.isConnected());
 }
 
 void TstBadInput::bystanderStillServed()
