@@ -278,9 +278,9 @@ void TstSecurityRelay::connectionsCappedPerAddress()
         }
         return refused;
     };
-    // In batches of 100 that fit the listen backlog (a dropped SYN is retried only after a second or more).
-    for (int batch = 0; batch < kAttempts / 100; ++batch) {
-        for (int i = 0; i < 100; ++i) {
+    // In batches that fit the listen backlog of 50 (a dropped SYN is retried only after a second or more).
+    for (int batch = 0; batch < kAttempts / 40; ++batch) {
+        for (int i = 0; i < 40; ++i) {
             clients.push_back(std::make_unique<RawClient>());
             clients.back()->connectTo(server->port(), false, 0); // connects asynchronously
         }
