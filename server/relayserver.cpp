@@ -180,9 +180,9 @@ void RelayServer::onNewConnection()
 
 void RelayServer::refuseConnection(QTcpSocket* socket)
 {
-    qCWarning(lcServer) << "error" << socket->peerAddress().toString() << "too_many_connections:"
-                        << m_connections.count(socket->peerAddress()) << "from this address," << m_connections.total()
-                        << "in total - refused";
+    qCWarning(lcServer) << "error" << socket->peerAddress().toString()
+                        << "too_many_connections:" << m_connections.count(socket->peerAddress()) << "from this address,"
+                        << m_connections.total() << "in total - refused";
     ErrorReply error{errorCodeName(ErrorCode::TooManyConnections),
                      QStringLiteral("connection limit reached (per address or in total)")};
     socket->setParent(this);
