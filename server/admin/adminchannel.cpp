@@ -55,7 +55,7 @@ AdminChannel::AdminChannel(RelayServer& relay)
 
     // Always armed: a SIGHUP may switch retention on later; with every rule off a run touches nothing.
     m_retentionTimer->setSingleShot(true);
-    connect(m_retentionTimer, &QTimer::timeout, this, &AdminChannel::runRetention);
+    connect(m_retentionTimer, &QTimer::timeout, this, &AdminChannel::onRetentionTimer);
     m_retentionTimer->start(kFirstRetentionDelayMs);
 }
 
@@ -185,15 +185,20 @@ void AdminChannel::broadcast(QLocalSocket* socket, const QCborMap& request)
     });
 }
 
-void AdminChannel::runRetention()
+void AdminChannel::onRetentionTimer()
 {
     m_retentionTimer->start(kRetentionPeriodMs);
+    applyRetention();
+}
+
+Retention::Result AdminChannel::applyRetention()
+{
     const ServerConfig& config = m_relay.config();
     if (config.retentionDays <= 0 && config.fileRetentionDays <= 0 && config.storeQuotaBytes <= 0)
-        return;
+        return {};
     // Retention writes outside the group commit: close the turn's transaction first.
     m_relay.commits().flush();
-    Retention::apply(m_relay.storage(), m_relay.config(), QDateTime::currentMSecsSinceEpoch());
+    return Retention::apply(m_relay.storage(), config, QDateTime::currentMSecsSinceEpoch());
 }
 
 } // namespace lanchat

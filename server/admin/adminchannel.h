@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ids.h"
+#include "retention.h"
 
 #include <QCborMap>
 #include <QObject>
@@ -50,6 +51,11 @@ public:
 
     /** Full path of the socket. */
     QString socketPath() const;
+    /**
+     * One run of the retention job now (the timer calls it; tests too): commits the turn's pending writes, then
+     * applies Retention with the current config; nothing while every retention key is 0.
+     */
+    Retention::Result applyRetention();
 
 private:
     void onNewConnection();
@@ -58,7 +64,7 @@ private:
     void userChanged(UserId user);
     void conversationChanged(ConversationId conversation, const QCborMap& request);
     void broadcast(QLocalSocket* socket, const QCborMap& request);
-    void runRetention();
+    void onRetentionTimer();
     void close();
 
     RelayServer& m_relay;

@@ -1,6 +1,7 @@
 // Admin maintenance subcommands through the real executable: backup during a write burst and restore,
 // check (corrupt blob, orphans), prune (retention by age and quota), upgrades (issue 7).
 
+#include "adminchannel.h"
 #include "adminrunner.h"
 #include "files/filestore.h"
 #include "migrator.h"
@@ -77,6 +78,7 @@ private slots:
     void pruneRemovesExactlyWhatIsOlder();
     void olderSchemaIsMigratedWithBackupAndNewerRefused();
     void sighupReloadsTheConfig();
+    void runningServerRetentionJob();
 };
 
 void tst_AdminMaintenance::backupDuringWriteBurstRestoresConsistently()
@@ -321,6 +323,42 @@ void tst_AdminMaintenance::sighupReloadsTheConfig()
     serve.terminate();
     QVERIFY(serve.waitForFinished(10000));
     QCOMPARE(serve.exitCode(), 0);
+}
+
+void tst_AdminMaintenance::runningServerRetentionJob()
+{
+    ServerConfig overrides;
+    overrides.retentionDays = 10;
+    TestServer server(false, overrides);
+    QVERIFY(server.start());
+    RawClient a;
+    RawClient b;
+    QVERIFY(a.connectTo(server.port(), false));
+    QVERIFY(a.signUp(QStringLiteral("a")) > 0);
+    QVERIFY(b.connectTo(server.port(), false));
+    const qint64 bId = b.signUp(QStringLiteral("b"));
+    QVERIFY(bId > 0);
+    const QCborMap opened =
+        a.request(QCborMap{{QStringLiteral("t"), QStringLiteral("open_private")}, {QStringLiteral("user"), bId}});
+    const qint64 chat = opened.value(QLatin1String("conversation")).toMap().value(QLatin1String("id")).toInteger();
+    QVERIFY(chat > 0);
+    QCOMPARE(RawClient::errorCode(a.sendText(chat, QStringLiteral("old"))), QString());
+    QCOMPARE(RawClient::errorCode(a.sendText(chat, QStringLiteral("new"))), QString());
+    // Back-dated through a second connection while the relay runs, as an old history would be.
+    const qint64 old = QDateTime::currentMSecsSinceEpoch() - 11 * kDayMs;
+    QVERIFY(
+        execSql(dbPath(server.dataDir()), {QStringLiteral("UPDATE messages SET ts = %1 WHERE text = 'old'").arg(old)}));
+
+    auto* channel = server.server().findChild<AdminChannel*>();
+    QVERIFY(channel);
+    QCOMPARE(channel->applyRetention().messages, 1);
+    const QCborMap page = b.request(QCborMap{{QStringLiteral("t"), QStringLiteral("history")},
+                                             {QStringLiteral("conversation"), chat},
+                                             {QStringLiteral("before"), 0},
+                                             {QStringLiteral("limit"), 0}});
+    const QCborArray messages = page.value(QLatin1String("messages")).toArray();
+    QCOMPARE(messages.size(), 1);
+    QCOMPARE(messages.at(0).toMap().value(QLatin1String("text")).toString(), QStringLiteral("new"));
 }
 
 QTEST_GUILESS_MAIN(tst_AdminMaintenance)
