@@ -5,6 +5,7 @@
 #include "downloadjob.h"
 #include "filenamesanitizer.h"
 #include "logging.h"
+#include "messages/filemessages.h"
 #include "protocol.h"
 #include "transferrow.h"
 #include "uploadjob.h"
@@ -173,6 +174,7 @@ void TransferManager::Private::stopJob(TransferRow* row, bool removePart)
             row->upload->cancelOnServer();
         row->upload->stop();
         chunkBytesSent += row->upload->chunkBytesSent();
+        row->transfer = removePart ? TransferId() : row->upload->transfer();
         row->upload->deleteLater();
         row->upload = nullptr;
     }
@@ -181,7 +183,12 @@ void TransferManager::Private::stopJob(TransferRow* row, bool removePart)
         row->download->abort(removePart);
         row->download->deleteLater();
         row->download = nullptr;
-    } else if (removePart && row->direction == Direction::Download && row->state == State::Paused) {
+    } else if (removePart && row->direction == Direction::Upload && row->transfer.isValid()) {
+        // A paused upload has no job, but the server still holds its part.
+        connection->request(FileCancel{row->transfer}.encode(), [](const QCborMap&) {});
+        row->transfer = TransferId();
+    }
+    if (removePart && row->direction == Direction::Download && row->state == State::Paused) {
         // A paused download has no job but may have a part file.
         DownloadJob job(connection, {row->conversation, row->name, row->size, row->sha256, downloadDir});
         QFile::remove(job.partPath());

@@ -28,9 +28,10 @@ struct TransferRow
     qint64 size = 0;   ///< bytes
     qint64 done = 0;   ///< bytes hashed (Hashing), else bytes acknowledged / written
     QByteArray sha256;
-    QUuid clientMsgId; ///< uploads: kept across retries so the file message is posted once
-    QString errorCode; ///< wire error code when Failed
-    double speed = 0;  ///< bytes/s, EWMA
+    QUuid clientMsgId;   ///< uploads: kept across retries so the file message is posted once
+    TransferId transfer; ///< uploads: the server's upload id, kept while paused so a cancel can remove the part
+    QString errorCode;   ///< wire error code when Failed
+    double speed = 0;    ///< bytes/s, EWMA
     qint64 sampleBytes = 0;
     UploadJob* upload = nullptr;
     DownloadJob* download = nullptr;

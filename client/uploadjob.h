@@ -60,6 +60,8 @@ public:
     void setPollLogin(bool poll) { m_pollLogin = poll; }
 
     QByteArray sha256() const { return m_spec.sha256; }
+    /** The server's upload id once an offer was accepted (invalid before, and after an instant upload). */
+    TransferId transfer() const { return m_transfer; }
     bool isHashing() const { return m_hasher != nullptr; }
     /** Chunk payload bytes put on the wire by this job. */
     qint64 chunkBytesSent() const { return m_chunkBytesSent; }

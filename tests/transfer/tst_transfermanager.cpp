@@ -313,6 +313,18 @@ void tst_TransferManager::cancelRemovesServerPart()
     QCOMPARE(TransferTestEnv::stateOf(alice, key), int(State::Cancelled));
     QCOMPARE(finished.size(), 1);
     QTRY_VERIFY_WITH_TIMEOUT(QDir(partsDir()).entryList(QDir::Files).isEmpty(), 10000);
+
+    // A paused upload has no job running, but cancelling it still removes the server's part.
+    const int second = alice.upload(m_chat, path);
+    QTRY_VERIFY_WITH_TIMEOUT(TransferTestEnv::stateOf(alice, second) == int(State::Running) &&
+                                 TransferTestEnv::roleOf(alice, second, TransferManager::BytesDoneRole).toLongLong() >
+                                     0,
+                             30000);
+    alice.pause(second);
+    QCOMPARE(QDir(partsDir()).entryList(QDir::Files).size(), 1);
+    alice.cancel(second);
+    QCOMPARE(TransferTestEnv::stateOf(alice, second), int(State::Cancelled));
+    QTRY_VERIFY_WITH_TIMEOUT(QDir(partsDir()).entryList(QDir::Files).isEmpty(), 10000);
 }
 
 void tst_TransferManager::queueRespectsMaxConcurrent()
