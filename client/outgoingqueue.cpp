@@ -3,6 +3,7 @@
 #include "clientconnection.h"
 #include "logging.h"
 #include "messages/chatmessages.h"
+#include "uuidv7.h"
 
 namespace lanchat {
 
@@ -16,7 +17,8 @@ OutgoingQueue::~OutgoingQueue() = default;
 QUuid OutgoingQueue::enqueue(ConversationId conversation, const QString& text, qint64 createdMs)
 {
     Item item;
-    item.entry = Entry{QUuid::createUuid(), conversation, text, createdMs};
+    // Time-ordered ids keep the server's (sender, client_msg_id) index appends local.
+    item.entry = Entry{createUuidV7(), conversation, text, createdMs};
     m_items.append(item);
     if (m_active)
         send(m_items.last());
