@@ -47,7 +47,7 @@ bool ServerProcess::start(QString* error)
         return false;
     }
     QTextStream(&file) << "[server]\nhash_memory_kib=64\nhash_iterations=1\ndiscovery=false\n"
-                       << "max_connections_per_ip=100000\nmax_connections=100000\n";
+                       << "max_connections_per_ip=100000\nmax_connections=100000\nmax_requests_per_second=0\n";
     file.close();
 
     m_port = freePort();
