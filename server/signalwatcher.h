@@ -7,8 +7,9 @@ class QSocketNotifier;
 namespace lanchat {
 
 /**
- * Turns SIGTERM and SIGINT (and SIGHUP: reloadRequested) into a Qt signal (self-pipe trick: the async-signal-safe handler only writes one
- * byte to a socketpair; a QSocketNotifier reads it on the event loop). One instance per process.
+ * Turns SIGTERM and SIGINT (and SIGHUP: reloadRequested) into a Qt signal (self-pipe trick: the async-signal-safe
+ * handler only writes one byte to a socketpair; a QSocketNotifier reads it on the event loop). One instance per
+ * process.
  */
 class SignalWatcher : public QObject
 {
