@@ -53,9 +53,9 @@ void ConversationListDelegate::paint(QPainter* painter, const QStyleOptionViewIt
         AvatarPainter::paintPresence(painter, avatar, online);
     }
 
-    const bool selected = option.state & QStyle::State_Selected;
-    const QColor primary = option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
-    const QColor secondary = selected ? primary : option.palette.color(QPalette::PlaceholderText);
+    // The stylesheet gives selected rows a light background, so text keeps its normal colours.
+    const QColor primary = option.palette.color(QPalette::Text);
+    const QColor secondary = option.palette.color(QPalette::PlaceholderText);
     QRect text = r.adjusted(kAvatar + kPadding, 0, 0, 0);
     const QFontMetrics fm(option.font);
     const int lineH = fm.height();

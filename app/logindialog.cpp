@@ -58,6 +58,7 @@ LoginDialog::LoginDialog(ChatClient* client, AppSettings& settings, ServerFinder
     connect(m_client, &ChatClient::certificateMismatch, this, &LoginDialog::onCertificateMismatch);
     retranslateUi();
     refreshServers();
+    setMinimumWidth(420);
     (m_username->text().isEmpty() ? m_username : m_password)->setFocus();
 }
 
@@ -79,7 +80,7 @@ void LoginDialog::buildUi()
     layout->addWidget(m_mode);
 
     auto* form = new QFormLayout;
-    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     auto field = [this, form](QLabel*& label, auto* widget, const char* name) {
         label = new QLabel(this);
@@ -90,7 +91,8 @@ void LoginDialog::buildUi()
     m_server = new QComboBox(this);
     m_server->setEditable(true);
     m_server->setInsertPolicy(QComboBox::NoInsert);
-    m_server->setMinimumContentsLength(24);
+    m_server->setMinimumContentsLength(20);
+    m_server->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     field(m_serverLabel, m_server, "serverCombo");
     m_server->lineEdit()->setObjectName(QStringLiteral("serverEdit"));
     m_tls = new QCheckBox(this);

@@ -205,9 +205,11 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem& o
         l.thumb.moveTopLeft(l.content.topLeft());
         const int actionsY = l.content.bottom() - fm.height() + 1;
         const QFontMetrics afm(option.font);
-        l.primaryAction =
-            QRect(l.content.left(), actionsY, afm.horizontalAdvance(tr("Show in folder")) + 4, fm.height());
-        l.secondaryAction = l.primaryAction.translated(l.primaryAction.width() + 12, 0);
+        const bool downloaded = !downloadedPath(index).isEmpty();
+        const QString primary = downloaded ? tr("Open") : tr("Download");
+        l.primaryAction = QRect(l.content.left(), actionsY, afm.horizontalAdvance(primary) + 4, fm.height());
+        l.secondaryAction =
+            QRect(l.primaryAction.right() + 16, actionsY, afm.horizontalAdvance(tr("Show in folder")) + 4, fm.height());
     }
     if (l.own)
         l.status =

@@ -57,6 +57,7 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
     m_fontLabel = new QLabel(this);
     m_fontSize = new QSpinBox(this);
     m_fontSize->setRange(0, 24);
+    m_fontSize->setMinimumWidth(140);
     form->addRow(m_fontLabel, m_fontSize);
     layout->addLayout(form);
     layout->addStretch(1);

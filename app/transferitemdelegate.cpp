@@ -6,7 +6,6 @@
 
 #include <QApplication>
 #include <QPainter>
-#include <QStyleOptionProgressBar>
 
 namespace lanchat {
 
@@ -87,18 +86,33 @@ void TransferItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
 
     const qint64 size = index.data(TransferManager::SizeRole).toLongLong();
     const qint64 done = index.data(TransferManager::BytesDoneRole).toLongLong();
-    QStyleOptionProgressBar bar;
-    bar.rect = option.rect.adjusted(4, 4, -4, -4);
-    bar.minimum = 0;
-    bar.maximum = 1000;
-    bar.progress = size > 0 ? int(qBound(qint64(0), done * 1000 / size, qint64(1000))) : 0;
+    const int permille = size > 0 ? int(qBound(qint64(0), done * 1000 / size, qint64(1000))) : 0;
+    // Painted by hand: the stylesheet style draws no chunk for a QStyleOptionProgressBar without a widget.
+    const QRectF bar = QRectF(option.rect).adjusted(6, 6, -6, -6);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(QColor(0xd0, 0xd5, 0xdc));
+    painter->setBrush(QColor(0xee, 0xf1, 0xf5));
+    painter->drawRoundedRect(bar, 4, 4);
+    const auto state = TransferManager::State(index.data(TransferManager::StateRole).toInt());
+    QColor fill(0x5b, 0x9b, 0xe8);
+    if (state == TransferManager::State::Done)
+        fill = QColor(0x4c, 0xaf, 0x6e);
+    else if (state == TransferManager::State::Failed)
+        fill = QColor(0xe5, 0x73, 0x73);
+    else if (state == TransferManager::State::Paused || state == TransferManager::State::Cancelled)
+        fill = QColor(0xb0, 0xb7, 0xc0);
+    if (permille > 0) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(fill);
+        painter->drawRoundedRect(QRectF(bar.left(), bar.top(), bar.width() * permille / 1000.0, bar.height()), 4, 4);
+    }
+    painter->setPen(QColor(0x1f, 0x23, 0x28));
     //: progress of a transfer: %1 percent, %2 bytes done, %3 total size
-    bar.text = tr("%1% · %2 of %3").arg(bar.progress / 10).arg(DisplayFormat::size(done), DisplayFormat::size(size));
-    bar.textVisible = true;
-    bar.textAlignment = Qt::AlignCenter;
-    bar.state = option.state | QStyle::State_Horizontal;
-    bar.palette = option.palette;
-    style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
+    painter->drawText(
+        bar, Qt::AlignCenter,
+        tr("%1% · %2 of %3").arg(permille / 10).arg(DisplayFormat::size(done), DisplayFormat::size(size)));
+    painter->restore();
 }
 
 } // namespace lanchat

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Starts a LanChat server and a scripted set of clients under Xvfb and saves screenshots of the desktop
+# app (login, main window, transfers panel, settings; English and Chinese) into docs/screenshots/.
+# Installs xvfb and imagemagick if missing. Usage: scripts/screenshots.sh [build-dir]   (default: build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+out=docs/screenshots
+
+need=()
+command -v Xvfb >/dev/null || need+=(xvfb)
+command -v convert >/dev/null || need+=(imagemagick)
+fc-list :lang=zh | grep -q . || need+=(fonts-noto-cjk)
+if [ ${#need[@]} -gt 0 ]; then
+    sudo_cmd=()
+    [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+
+if [ ! -x "$build/server/lanchat-server" ] || [ ! -x "$build/tests/app/lanchat-screenshots" ]; then
+    cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    cmake --build "$build" --target lanchat-server lanchat-screenshots --parallel 2
+fi
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A free display number and free ports (ask the kernel for ports, never hard-code them).
+display=99
+while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
+Xvfb ":$display" -screen 0 1400x1000x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+pids+=($!)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+udp=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("0.0.0.0",0)); print(s.getsockname()[1])')
+
+"$build/server/lanchat-server" serve --data-dir "$work/server" --listen 127.0.0.1 --port "$port" \
+    --discovery-port "$udp" >"$work/server.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 100); do
+    grep -q "listening" "$work/server.log" && break
+    sleep 0.1
+done
+
+mkdir -p "$out"
+# The app's own settings and caches go to a throwaway home, never the user's.
+HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_CACHE_HOME="$work/home/.cache" \
+    DISPLAY=":$display" QT_QPA_PLATFORM=xcb LANG=en_US.UTF-8 \
+    "$build/tests/app/lanchat-screenshots" --port "$port" --discovery-port "$udp" --out "$out"
+echo "Screenshots written to $out/"

@@ -1,0 +1,292 @@
+// Test-only program behind scripts/screenshots.sh: logs three users into a running lanchat-server, plays a
+// short scripted conversation with files through the real ChatClient and app windows, and saves
+// QWidget::grab() PNGs of the login dialog, main window, transfers panel and settings in English and
+// Chinese. Not part of the product and not a CTest test.
+//
+// Usage: lanchat-screenshots --port P --discovery-port D --out DIR
+
+#include "appcontroller.h"
+#include "appsettings.h"
+#include "chatclient.h"
+#include "conversationview.h"
+#include "languagemanager.h"
+#include "logindialog.h"
+#include "mainwindow.h"
+#include "messagesmodel.h"
+#include "modelroles.h"
+#include "serverfinder.h"
+#include "settingsdialog.h"
+#include "sidebar.h"
+#include "transfermanager.h"
+#include "transferspanel.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QListView>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+#include <memory>
+
+using namespace lanchat;
+
+namespace {
+
+const QString kHost = QStringLiteral("127.0.0.1");
+const QString kPassword = QStringLiteral("screenshot-password");
+constexpr int kWaitMs = 20000;
+
+bool fail(const char* what)
+{
+    std::fprintf(stderr, "lanchat-screenshots: %s\n", what);
+    return false;
+}
+
+bool enter(ChatClient& client, quint16 port, const QString& user, const QString& display)
+{
+    QSignalSpy synced(&client, &ChatClient::synced);
+    QSignalSpy failed(&client, &ChatClient::loginFailed);
+    client.connectToServer(kHost, port, true);
+    client.registerAccount(user, kPassword, display);
+    if (!QTest::qWaitFor([&] { return !synced.isEmpty() || !failed.isEmpty(); }, kWaitMs))
+        return fail("no answer to register");
+    if (!failed.isEmpty()) { // a second run against the same data: log in instead
+        client.login(user, kPassword);
+        if (!synced.wait(kWaitMs))
+            return fail("login failed");
+    }
+    return true;
+}
+
+ConversationId open(ChatClient& client, UserId peer)
+{
+    QSignalSpy opened(&client, &ChatClient::conversationOpened);
+    client.openPrivate(peer);
+    return opened.wait(kWaitMs) ? opened.first().first().value<ConversationId>() : ConversationId();
+}
+
+bool waitTransfer(TransferManager* transfers, int key, TransferManager::State state)
+{
+    return QTest::qWaitFor(
+        [&] {
+            for (int row = 0; row < transfers->rowCount(); ++row) {
+                const QModelIndex index = transfers->index(row, 0);
+                if (index.data(TransferManager::TransferKeyRole).toInt() == key)
+                    return index.data(TransferManager::StateRole).toInt() == int(state);
+            }
+            return false;
+        },
+        kWaitMs);
+}
+
+QString writeImage(const QString& dir)
+{
+    // A chart-like picture, so the inline thumbnail shows something recognisable.
+    QImage image(640, 400, QImage::Format_RGB32);
+    image.fill(QColor(0xfa, 0xfb, 0xfd));
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QList<int> bars{120, 180, 150, 260, 220, 310};
+    for (int i = 0; i < bars.size(); ++i)
+        p.fillRect(60 + i * 90, 360 - bars[i], 56, bars[i], QColor(0x1f, 0x6f, 0xd1).lighter(100 + i * 12));
+    p.setPen(QPen(QColor(0x33, 0x33, 0x33), 2));
+    p.drawLine(40, 360, 620, 360);
+    p.drawLine(40, 30, 40, 360);
+    p.end();
+    const QString path = dir + QStringLiteral("/sales-q3.png");
+    image.save(path);
+    return path;
+}
+
+QString writeFile(const QString& dir, const QString& name, qint64 size)
+{
+    const QString path = dir + QLatin1Char('/') + name;
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    QByteArray block(64 * 1024, '\0');
+    for (qsizetype i = 0; i < block.size(); ++i)
+        block[i] = char((i * 7919) % 253);
+    for (qint64 written = 0; written < size; written += block.size())
+        file.write(block.constData(), qMin<qint64>(block.size(), size - written));
+    return path;
+}
+
+void save(QWidget* widget, const QString& out, const QString& name)
+{
+    QApplication::processEvents();
+    QTest::qWait(150); // let queued layouts and repaints settle before grabbing
+    const QString path = out + QLatin1Char('/') + name + QStringLiteral(".png");
+    if (!widget->grab().save(path))
+        std::fprintf(stderr, "lanchat-screenshots: cannot write %s\n", qPrintable(path));
+    else
+        std::printf("%s\n", qPrintable(path));
+}
+
+} // namespace
+
+namespace {
+
+struct Scene
+{
+    ChatClient alice;
+    ChatClient bob;
+    ChatClient carol;
+    ConversationId chat;
+    ConversationId group;
+};
+
+bool say(ChatClient& from, ConversationId conversation, const QString& text, ChatClient& to)
+{
+    QSignalSpy received(&to, &ChatClient::messageReceived);
+    from.sendText(conversation, text);
+    return received.wait(kWaitMs);
+}
+
+QModelIndex lastFile(ChatClient& client, ConversationId conversation)
+{
+    const QAbstractItemModel* model = client.messages(conversation);
+    for (int row = model->rowCount() - 1; row >= 0; --row) {
+        const QModelIndex index = model->index(row, 0);
+        if (!index.data(roles::MessageFileName).toString().isEmpty())
+            return index;
+    }
+    return {};
+}
+
+bool play(Scene& s, const QString& files)
+{
+    s.chat = open(s.alice, s.bob.currentUser().id);
+    if (!s.chat.isValid())
+        return fail("no private conversation");
+    if (!say(s.bob, s.chat, QStringLiteral("Morning Alice! Did the Q3 numbers come in?"), s.alice) ||
+        !say(s.alice, s.chat, QStringLiteral("Yes, the chart is ready. Sending it now."), s.bob))
+        return fail("text messages");
+    const int up = s.bob.transfers()->upload(s.chat, writeImage(files));
+    if (!waitTransfer(s.bob.transfers(), up, TransferManager::State::Done))
+        return fail("image upload");
+    if (!QTest::qWaitFor([&] { return lastFile(s.alice, s.chat).isValid(); }, kWaitMs))
+        return fail("image message");
+    const QModelIndex image = lastFile(s.alice, s.chat);
+    const int down = s.alice.transfers()->download(s.chat, image.data(roles::MessageFileName).toString(),
+                                                   image.data(roles::MessageFileSize).toLongLong(),
+                                                   image.data(roles::MessageFileSha256).toByteArray());
+    if (!waitTransfer(s.alice.transfers(), down, TransferManager::State::Done))
+        return fail("image download");
+    if (!say(s.alice, s.chat, QStringLiteral("Thanks! 收到，我下午整理成报告。"), s.bob) ||
+        !say(s.bob, s.chat,
+             QStringLiteral("Great. Review at 15:00 in room 402, agenda: https://intranet.example.com/q3\n"
+                            "Bring the printed report, please."),
+             s.alice))
+        return fail("text messages");
+    const int report =
+        s.alice.transfers()->upload(s.chat, writeFile(files, QStringLiteral("Q3-report.pdf"), 3'400'000));
+    if (!waitTransfer(s.alice.transfers(), report, TransferManager::State::Done))
+        return fail("report upload");
+    say(s.bob, s.chat, QStringLiteral("Got it, reading now."), s.alice);
+
+    QSignalSpy opened(&s.alice, &ChatClient::conversationOpened);
+    s.alice.createGroup(QStringLiteral("Project Apollo"), {s.bob.currentUser().id, s.carol.currentUser().id});
+    if (!opened.wait(kWaitMs))
+        return fail("group");
+    s.group = opened.first().first().value<ConversationId>();
+    if (!QTest::qWaitFor([&] { return s.carol.messages(s.group) != nullptr; }, kWaitMs))
+        return fail("group for carol");
+    QTest::qWait(300);
+    say(s.carol, s.group, QStringLiteral("Kick-off notes are in the shared folder."), s.alice);
+    say(s.carol, s.group, QStringLiteral("明天上午十点开会，别忘了。"), s.alice);
+    const int backup =
+        s.alice.transfers()->upload(s.group, writeFile(files, QStringLiteral("site-backup.tar"), 400'000'000));
+    if (waitTransfer(s.alice.transfers(), backup, TransferManager::State::Running)) {
+        QTest::qWait(400); // a little progress before pausing
+        s.alice.transfers()->pause(backup);
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("LanChat-screenshots"));
+    QApplication::setApplicationName(QStringLiteral("lanchat-screenshots"));
+    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("server TCP port"),
+                                        QStringLiteral("port"));
+    const QCommandLineOption discoveryOption(QStringLiteral("discovery-port"), QStringLiteral("server UDP port"),
+                                             QStringLiteral("port"), QStringLiteral("7412"));
+    const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("output folder"), QStringLiteral("dir"));
+    parser.addOptions({portOption, discoveryOption, outOption});
+    parser.process(app);
+    const auto port = quint16(parser.value(portOption).toUInt());
+    const QString out = parser.value(outOption);
+    QDir().mkpath(out);
+
+    QTemporaryDir tmp;
+    AppSettings settings(tmp.filePath(QStringLiteral("lanchat.ini")));
+    settings.setDownloadDirectory(tmp.filePath(QStringLiteral("Downloads")));
+    settings.setLastServer(kHost, port);
+    settings.setLastUsername(QStringLiteral("alice"));
+    LanguageManager languages;
+    languages.apply(AppSettings::Language::English);
+    AppController::applyStyleSheet();
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/lanchat.png")));
+
+    Scene scene;
+    for (ChatClient* c : {&scene.alice, &scene.bob, &scene.carol})
+        c->setSettings(nullptr);
+    scene.alice.transfers()->setDownloadDirectory(settings.downloadDirectory());
+    if (!enter(scene.bob, port, QStringLiteral("bob"), QStringLiteral("Bob Wang")) ||
+        !enter(scene.carol, port, QStringLiteral("carol"), QStringLiteral("Carol Li")) ||
+        !enter(scene.alice, port, QStringLiteral("alice"), QStringLiteral("Alice Chen")))
+        return 1;
+    if (!play(scene, tmp.path()))
+        return 1;
+
+    ChatClient visitor; // the login dialog's own client: never logs in
+    visitor.setSettings(nullptr);
+    ServerFinder finder;
+    finder.setProbePort(quint16(parser.value(discoveryOption).toUInt()));
+    finder.start();
+    if (!QTest::qWaitFor([&] { return !finder.servers().isEmpty(); }, 5000))
+        std::fprintf(stderr, "lanchat-screenshots: discovery found no server\n");
+    settings.setLastServer(QString(), port);
+    LoginDialog login(&visitor, settings, &finder);
+    settings.setLastServer(kHost, port);
+
+    MainWindow window(&scene.alice, settings, &languages);
+    window.setServerName(kHost + QLatin1Char(':') + QString::number(port));
+    window.resize(1120, 720);
+    window.show();
+    window.openConversation(scene.chat);
+    scene.alice.markRead(scene.chat);
+    if (!QTest::qWaitForWindowExposed(&window))
+        return fail("window not exposed") ? 0 : 1;
+
+    for (const auto& [language, suffix] : {std::pair{AppSettings::Language::English, QStringLiteral("en")},
+                                           std::pair{AppSettings::Language::Chinese, QStringLiteral("zh_CN")}}) {
+        languages.apply(language);
+        login.show();
+        save(&login, out, QStringLiteral("login-") + suffix);
+        login.hide();
+        window.transfersDock()->hide();
+        window.conversationView()->messageList()->scrollToBottom();
+        save(&window, out, QStringLiteral("main-") + suffix);
+        window.transfersDock()->show();
+        save(&window, out, QStringLiteral("transfers-") + suffix);
+        window.transfersDock()->hide();
+        SettingsDialog dialog(settings, &window);
+        dialog.show();
+        save(&dialog, out, QStringLiteral("settings-") + suffix);
+    }
+    return 0;
+}
