@@ -117,7 +117,8 @@ void FileHandlers::completeInstantly(Session& session, const FileOffer& offer, q
     message.kind = MessageKind::File;
     message.file = FileRef{offer.name, offer.size, offer.sha256, false};
     QPointer<Session> guard(&session);
-    m_server.poster().post(message, &session, [guard, id, size = offer.size](const std::optional<AppendResult>& r) {
+    // No origin: the uploader's session has no pending row for a file message, so it gets the push too.
+    m_server.poster().post(message, nullptr, [guard, id, size = offer.size](const std::optional<AppendResult>& r) {
         if (!guard)
             return;
         if (!r) {
@@ -297,7 +298,8 @@ void FileHandlers::completeUpload(Session& session, const UploadRecord& upload, 
             guard->reply(id, FileChunkOk{size, true, r->seq, r->timestampMs}.encode());
         }
     };
-    m_server.poster().post(message, &session, done);
+    // No origin: the uploader's own session shows the file message from the push (see above).
+    m_server.poster().post(message, nullptr, done);
 }
 
 void FileHandlers::onCancel(Session& session, const QCborMap& request, quint64 id)
