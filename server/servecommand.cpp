@@ -17,22 +17,23 @@ namespace {
 struct Options
 {
     QCommandLineOption listen{QStringLiteral("listen"),
-                              QStringLiteral("Address to listen on (default: any, IPv4+IPv6)."),
+                              ServeCommand::tr("Address to listen on (default: any, IPv4+IPv6)."),
                               QStringLiteral("ADDR")};
-    QCommandLineOption port{QStringLiteral("port"), QStringLiteral("TCP port (default 7411; 0 = any free port)."),
+    QCommandLineOption port{QStringLiteral("port"), ServeCommand::tr("TCP port (default 7411; 0 = any free port)."),
                             QStringLiteral("PORT")};
-    QCommandLineOption dataDir{QStringLiteral("data-dir"), QStringLiteral("Data directory (database, keys, files)."),
+    QCommandLineOption dataDir{QStringLiteral("data-dir"), ServeCommand::tr("Data directory (database, keys, files)."),
                                QStringLiteral("DIR")};
-    QCommandLineOption config{QStringLiteral("config"), QStringLiteral("INI configuration file."),
+    QCommandLineOption config{QStringLiteral("config"), ServeCommand::tr("INI configuration file."),
                               QStringLiteral("FILE")};
     QCommandLineOption plaintext{QStringLiteral("insecure-plaintext"),
-                                 QStringLiteral("Serve plain TCP without TLS (logs a warning).")};
+                                 ServeCommand::tr("Serve plain TCP without TLS (logs a warning).")};
+    //: discovery: the UDP broadcast by which the desktop app finds the server on the LAN
     QCommandLineOption discoveryPort{QStringLiteral("discovery-port"),
-                                     QStringLiteral("UDP discovery port (default 7412; 0 = any free port)."),
+                                     ServeCommand::tr("UDP discovery port (default 7412; 0 = any free port)."),
                                      QStringLiteral("PORT")};
-    QCommandLineOption noDiscovery{QStringLiteral("no-discovery"), QStringLiteral("Do not answer discovery probes.")};
+    QCommandLineOption noDiscovery{QStringLiteral("no-discovery"), ServeCommand::tr("Do not answer discovery probes.")};
     QCommandLineOption printConfig{QStringLiteral("print-config"),
-                                   QStringLiteral("Print the effective configuration and exit.")};
+                                   ServeCommand::tr("Print the effective configuration and exit.")};
 };
 
 bool parsePort(const QString& text, quint16* port)
@@ -58,12 +59,13 @@ int buildConfig(const QCommandLineParser& parser, const Options& o, ServerConfig
     if (parser.isSet(o.dataDir))
         config->dataDir = parser.value(o.dataDir);
     if (parser.isSet(o.listen) && !config->listenAddress.setAddress(parser.value(o.listen))) {
-        err << "lanchat-server: --listen: not an IP address: " << parser.value(o.listen) << "\n";
+        err << "lanchat-server: " << ServeCommand::tr("--listen: not an IP address: %1").arg(parser.value(o.listen))
+            << "\n";
         return 2;
     }
     if ((parser.isSet(o.port) && !parsePort(parser.value(o.port), &config->port)) ||
         (parser.isSet(o.discoveryPort) && !parsePort(parser.value(o.discoveryPort), &config->discoveryPort))) {
-        err << "lanchat-server: a port must be 0..65535\n";
+        err << "lanchat-server: " << ServeCommand::tr("a port must be 0..65535") << "\n";
         return 2;
     }
     if (parser.isSet(o.plaintext))
@@ -78,9 +80,10 @@ int buildConfig(const QCommandLineParser& parser, const Options& o, ServerConfig
 int ServeCommand::run(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "LanChat relay server. Subcommands: serve (default), user, group, broadcast, stats, backup, restore, "
-        "check, prune; each has --help (docs/admin.md)."));
+    //: the subcommand names are typed as they are: keep them in English
+    parser.setApplicationDescription(
+        tr("LanChat relay server. Subcommands: serve (default), user, group, broadcast, stats, backup, restore, "
+           "check, prune; each has --help (docs/admin.md)."));
     parser.addHelpOption();
     parser.addVersionOption();
     const Options o;

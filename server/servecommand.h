@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace lanchat {
@@ -13,6 +14,8 @@ namespace lanchat {
  */
 class ServeCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(lanchat::ServeCommand)
+
 public:
     /** @p arguments: program name, then the options (the subcommand word removed). */
     static int run(const QStringList& arguments);

@@ -39,9 +39,12 @@ int ServerCli::run(const QStringList& arguments)
         return PruneCommand::run(rest);
     if (command == QLatin1String("broadcast"))
         return BroadcastCommand::run(rest);
-    QTextStream(stderr)
-        << "lanchat-server: unknown subcommand '" << command
-        << "' (try: serve, user, group, stats, backup, restore, check, prune, broadcast; see docs/admin.md)\n";
+    //: the subcommand names are typed as they are: keep them in English
+    QTextStream(stderr) << "lanchat-server: "
+                        << tr("unknown subcommand '%1' (try: serve, user, group, stats, backup, restore, check, "
+                              "prune, broadcast; see docs/admin.md)")
+                               .arg(command)
+                        << "\n";
     return 2;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace lanchat {
@@ -12,6 +13,8 @@ namespace lanchat {
  */
 class ServerCli
 {
+    Q_DECLARE_TR_FUNCTIONS(lanchat::ServerCli)
+
 public:
     /** Runs with the full argv (program name first). Needs a QCoreApplication. */
     static int run(const QStringList& arguments);

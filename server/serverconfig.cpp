@@ -1,5 +1,6 @@
 #include "serverconfig.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -20,7 +21,8 @@ void readInt(const QSettings& s, const char* key, T* value, qint64 min, qint64 m
     const qint64 v = s.value(k).toString().trimmed().toLongLong(&ok);
     if (!ok || v < min || v > max) {
         if (error->isEmpty())
-            *error = QStringLiteral("%1: expected an integer in %2..%3, got '%4'")
+            //: %1 is a config key, %2..%3 the allowed range, %4 the value found
+            *error = QCoreApplication::translate("lanchat::ServerConfig", "%1: expected an integer in %2..%3, got '%4'")
                          .arg(k)
                          .arg(min)
                          .arg(max)
@@ -41,7 +43,7 @@ void readBool(const QSettings& s, const char* key, bool* value, QString* error)
     } else if (v == QLatin1String("false") || v == QLatin1String("0") || v == QLatin1String("no")) {
         *value = false;
     } else if (error->isEmpty()) {
-        *error = QStringLiteral("%1: expected true or false, got '%2'").arg(k, v);
+        *error = QCoreApplication::translate("lanchat::ServerConfig", "%1: expected true or false, got '%2'").arg(k, v);
     }
 }
 
@@ -62,7 +64,7 @@ QString boolText(bool b)
 bool ServerConfig::fromIni(const QString& path, ServerConfig* config, QString* error)
 {
     if (!QFileInfo(path).isReadable()) {
-        *error = QStringLiteral("cannot read config file %1").arg(path);
+        *error = QCoreApplication::translate("lanchat::ServerConfig", "cannot read config file %1").arg(path);
         return false;
     }
     QSettings s(path, QSettings::IniFormat);
@@ -75,7 +77,7 @@ bool ServerConfig::fromIni(const QString& path, ServerConfig* config, QString* e
     if (listen == QLatin1String("any"))
         config->listenAddress = QHostAddress::Any;
     else if (!listen.isEmpty() && !config->listenAddress.setAddress(listen))
-        problem = QStringLiteral("listen: not an IP address: '%1'").arg(listen);
+        problem = QCoreApplication::translate("lanchat::ServerConfig", "listen: not an IP address: '%1'").arg(listen);
     readInt(s, "port", &config->port, 0, 65535, &problem);
     readBool(s, "tls", &config->tls, &problem);
     readString(s, "cert_file", &config->certFile);
@@ -109,7 +111,7 @@ bool ServerConfig::fromIni(const QString& path, ServerConfig* config, QString* e
     readInt(s, "discovery_port", &config->discoveryPort, 0, 65535, &problem);
     s.endGroup();
     if (s.status() != QSettings::NoError && problem.isEmpty())
-        problem = QStringLiteral("syntax error");
+        problem = QCoreApplication::translate("lanchat::ServerConfig", "syntax error");
     if (!problem.isEmpty()) {
         *error = QStringLiteral("%1: %2").arg(path, problem);
         return false;

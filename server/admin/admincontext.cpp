@@ -12,15 +12,25 @@
 #include <QStandardPaths>
 #include <QTextStream>
 
+#include <algorithm>
+#include <limits>
+
 namespace lanchat {
+
+namespace {
+
+QString notRunningNote()
+{
+    return AdminContext::tr("(server not running: the change applies at its next start)");
+}
+
+} // namespace
 
 AdminContext::AdminContext()
     : m_dataDir(QStringLiteral("data-dir"),
-                QStringLiteral("Data directory (default: the same as serve's, or data_dir of --config)."),
-                QStringLiteral("DIR"))
-    , m_configFile(QStringLiteral("config"), QStringLiteral("INI configuration file (as for serve)."),
-                   QStringLiteral("FILE"))
-    , m_verbose(QStringLiteral("verbose"), QStringLiteral("Also print info log lines (database opened, migrated …)."))
+                tr("Data directory (default: the same as serve's, or data_dir of --config)."), QStringLiteral("DIR"))
+    , m_configFile(QStringLiteral("config"), tr("INI configuration file (as for serve)."), QStringLiteral("FILE"))
+    , m_verbose(QStringLiteral("verbose"), tr("Also print info log lines (database opened, migrated …)."))
 {}
 
 AdminContext::~AdminContext() = default;
@@ -56,13 +66,14 @@ SqliteStorage* AdminContext::storage()
     if (m_storage)
         return m_storage.get();
     if (!QDir().mkpath(m_config.dataDir)) {
-        fail(QStringLiteral("cannot create the data directory %1").arg(m_config.dataDir));
+        fail(tr("cannot create the data directory %1").arg(m_config.dataDir));
         return nullptr;
     }
     QString error;
     m_storage = SqliteStorage::open(m_config.databasePath(), &error);
     if (!m_storage)
-        fail(QStringLiteral("cannot open %1: %2").arg(m_config.databasePath(), error));
+        //: %1 is the database file, %2 the reason (from SQLite, in English)
+        fail(tr("cannot open %1: %2").arg(m_config.databasePath(), error));
     return m_storage.get();
 }
 
@@ -103,7 +114,7 @@ bool AdminContext::notifyUserChanged(UserId user) const
     request.insert(QLatin1String("user"), user.value());
     if (notifyServer(request))
         return true;
-    print(QStringLiteral("(server not running: the change applies at its next start)"));
+    print(notRunningNote());
     return false;
 }
 
@@ -118,7 +129,7 @@ bool AdminContext::notifyConversationChanged(ConversationId conversation, const 
     request.insert(QLatin1String("removed"), ids);
     if (notifyServer(request))
         return true;
-    print(QStringLiteral("(server not running: the change applies at its next start)"));
+    print(notRunningNote());
     return false;
 }
 
@@ -138,6 +149,18 @@ int AdminContext::fail(const QString& message, int code)
 void AdminContext::print(const QString& text)
 {
     QTextStream(stdout) << text << "\n";
+}
+
+void AdminContext::print(const QStringList& lines)
+{
+    QTextStream out(stdout);
+    for (const QString& line : lines)
+        out << line << "\n";
+}
+
+int AdminContext::pluralCount(qint64 count)
+{
+    return int(std::clamp<qint64>(count, 0, std::numeric_limits<int>::max()));
 }
 
 } // namespace lanchat

@@ -5,6 +5,7 @@
 
 #include <QCborMap>
 #include <QCommandLineOption>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -24,9 +25,13 @@ class SqliteStorage;
  *
  * Admin commands write the database directly (WAL + busy_timeout make that safe next to a running
  * server), then notify; without a server the change still applies. Used from the CLI thread only.
+ * Its texts, and those of every admin command, are translated (tr()) after the locale of LANG / LC_ALL;
+ * log lines are not.
  */
 class AdminContext
 {
+    Q_DECLARE_TR_FUNCTIONS(lanchat::AdminContext)
+
 public:
     /** Exit codes of every admin subcommand (docs/admin.md). */
     static constexpr int kOk = 0;
@@ -71,6 +76,10 @@ public:
     static int fail(const QString& message, int code = kFailure);
     /** Prints @p text to stdout. */
     static void print(const QString& text);
+    /** Prints each of @p lines to stdout (a TextTable's lines()). */
+    static void print(const QStringList& lines);
+    /** @p count for the `int n` of tr()'s %n plural forms, clamped instead of wrapped. */
+    static int pluralCount(qint64 count);
 
 private:
     QCommandLineOption m_dataDir;

@@ -23,7 +23,7 @@ namespace {
 QString validateDatabase(const QString& path)
 {
     if (!QFileInfo(path).isFile())
-        return QStringLiteral("%1 is not a file").arg(path);
+        return BackupCommand::tr("%1 is not a file").arg(path);
     const QString name = QStringLiteral("lanchat-restore-check-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     QString problem;
     {
@@ -32,15 +32,17 @@ QString validateDatabase(const QString& path)
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         QSqlQuery query(db);
         if (!db.open() || !query.exec(QStringLiteral("PRAGMA integrity_check")) || !query.next()) {
-            problem = QStringLiteral("%1 is not an SQLite database").arg(path);
+            problem = BackupCommand::tr("%1 is not an SQLite database").arg(path);
         } else if (query.value(0).toString() != QLatin1String("ok")) {
-            problem = QStringLiteral("%1 fails the integrity check: %2").arg(path, query.value(0).toString());
+            //: %2 is SQLite's own (English) report
+            problem = BackupCommand::tr("%1 fails the integrity check: %2").arg(path, query.value(0).toString());
         } else if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next() || query.value(0).toInt() < 1 ||
                    query.value(0).toInt() > Migrator::latestVersion()) {
-            problem =
-                QStringLiteral("%1 is not a LanChat database of schema 1..%2").arg(path).arg(Migrator::latestVersion());
+            problem = BackupCommand::tr("%1 is not a LanChat database of schema 1..%2")
+                          .arg(path)
+                          .arg(Migrator::latestVersion());
         } else if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM users")) || !query.next()) {
-            problem = QStringLiteral("%1 has no users table").arg(path);
+            problem = BackupCommand::tr("%1 has no users table").arg(path);
         }
         db.close();
     }
@@ -53,43 +55,42 @@ QString validateDatabase(const QString& path)
 int BackupCommand::runBackup(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Write a consistent copy of the database to FILE (a new file); "
-                                                    "safe while the server runs."));
+    parser.setApplicationDescription(
+        tr("Write a consistent copy of the database to FILE (a new file); safe while the server runs."));
     AdminContext context;
     context.addOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The backup to write."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), tr("The backup to write."));
     if (const int code = context.parse(parser, arguments, 1, 1); code != 0)
         return code;
     const QString target = parser.positionalArguments().at(0);
     if (QFileInfo::exists(target))
-        return AdminContext::fail(QStringLiteral("%1 exists: choose a new file name").arg(target));
+        return AdminContext::fail(tr("%1 exists: choose a new file name").arg(target));
     if (!QFileInfo::exists(context.config().databasePath()))
-        return AdminContext::fail(QStringLiteral("no database at %1").arg(context.config().databasePath()));
+        return AdminContext::fail(tr("no database at %1").arg(context.config().databasePath()));
     Storage* storage = context.storage();
     if (!storage)
         return AdminContext::kFailure;
     QString error;
     if (!storage->backupTo(target, &error))
-        return AdminContext::fail(QStringLiteral("backup failed: %1").arg(error));
+        return AdminContext::fail(tr("backup failed: %1").arg(error));
     QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    AdminContext::print(QStringLiteral("backup written to %1 (%2 bytes)").arg(target).arg(QFileInfo(target).size()));
+    AdminContext::print(tr("backup written to %1 (%2 bytes)").arg(target).arg(QFileInfo(target).size()));
     return AdminContext::kOk;
 }
 
 int BackupCommand::runRestore(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Replace the database by the backup FILE. Stop the server "
-                                                    "first; the replaced database is kept next to it."));
+    parser.setApplicationDescription(tr(
+        "Replace the database by the backup FILE. Stop the server first; the replaced database is kept next to it."));
     AdminContext context;
     context.addOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A backup written by `backup`."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), tr("A backup written by `backup`."));
     if (const int code = context.parse(parser, arguments, 1, 1); code != 0)
         return code;
     const QString source = parser.positionalArguments().at(0);
     if (context.serverRunning())
-        return AdminContext::fail(QStringLiteral("the server is running on %1: stop it first (systemctl stop "
-                                                 "lanchat-server)")
+        return AdminContext::fail(tr("the server is running on %1: stop it first (systemctl stop lanchat-server)")
                                       .arg(context.config().dataDir));
     if (const QString problem = validateDatabase(source); !problem.isEmpty())
         return AdminContext::fail(problem);
@@ -100,22 +101,22 @@ int BackupCommand::runRestore(const QStringList& arguments)
                               QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmssZ"));
         QString error;
         if (!storage || !storage->backupTo(saved, &error))
-            return AdminContext::fail(QStringLiteral("cannot keep a copy of the current database: %1").arg(error));
-        AdminContext::print(QStringLiteral("current database kept as %1").arg(saved));
+            return AdminContext::fail(tr("cannot keep a copy of the current database: %1").arg(error));
+        AdminContext::print(tr("current database kept as %1").arg(saved));
     }
     context.closeStorage();
     for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
         QFile::remove(db + suffix);
     if (!QFile::copy(source, db))
-        return AdminContext::fail(QStringLiteral("cannot copy %1 to %2").arg(source, db));
+        return AdminContext::fail(tr("cannot copy %1 to %2").arg(source, db));
     QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     // Run as root next to a service account (systemd DynamicUser): the new file must belong to the account
     // that owns the data directory, or the server cannot open it.
     const QFileInfo dir(context.config().dataDir);
     if (::geteuid() == 0 && ::chown(QFile::encodeName(db).constData(), dir.ownerId(), dir.groupId()) != 0)
-        return AdminContext::fail(QStringLiteral("cannot give %1 to the owner of %2").arg(db, dir.filePath()));
+        return AdminContext::fail(tr("cannot give %1 to the owner of %2").arg(db, dir.filePath()));
     qCInfo(lcServer) << "admin: database restored from" << source;
-    AdminContext::print(QStringLiteral("database restored from %1").arg(source));
+    AdminContext::print(tr("database restored from %1").arg(source));
     return AdminContext::kOk;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace lanchat {
@@ -18,6 +19,8 @@ namespace lanchat {
  */
 class BackupCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(lanchat::BackupCommand)
+
 public:
     /** @p arguments: program name, then FILE and options (the word `backup` removed). */
     static int runBackup(const QStringList& arguments);

@@ -19,20 +19,20 @@ ConversationId announcementsGroup(Storage& storage, const QString& owner)
             return group.id;
     }
     if (owner.isEmpty()) {
-        AdminContext::fail(QStringLiteral("the first broadcast creates the group '%1': name its owner with --owner "
-                                          "USER")
+        AdminContext::fail(BroadcastCommand::tr("the first broadcast creates the group '%1': name its owner with "
+                                                "--owner USER")
                                .arg(QLatin1String(BroadcastCommand::kGroupName)),
                            AdminContext::kUsage);
         return {};
     }
     const std::optional<UserRecord> user = storage.userByName(owner);
     if (!user) {
-        AdminContext::fail(QStringLiteral("no user '%1'").arg(owner));
+        AdminContext::fail(BroadcastCommand::tr("no user '%1'").arg(owner));
         return {};
     }
     const ConversationId id = storage.createGroup(QLatin1String(BroadcastCommand::kGroupName), user->id, {});
     if (!id.isValid())
-        AdminContext::fail(QStringLiteral("cannot create the group"));
+        AdminContext::fail(BroadcastCommand::tr("cannot create the group"));
     return id;
 }
 
@@ -56,21 +56,24 @@ int postNotice(const AdminContext& context, Storage& storage, ConversationId gro
     request.insert(QLatin1String("text"), text);
     if (const std::optional<QCborMap> reply = context.notifyServer(request)) {
         if (reply->value(QLatin1String("t")).toString() != QLatin1String("ok"))
-            return AdminContext::fail(QStringLiteral("the server could not post the notice: %1")
+            //: %1 is the server's (English) reason
+            return AdminContext::fail(BroadcastCommand::tr("the server could not post the notice: %1")
                                           .arg(reply->value(QLatin1String("message")).toString()));
-        AdminContext::print(QStringLiteral("notice posted (seq %1) and pushed to %2 users online")
-                                .arg(reply->value(QLatin1String("seq")).toInteger())
-                                .arg(reply->value(QLatin1String("online")).toInteger()));
+        //: %1 is the message's sequence number
+        AdminContext::print(
+            BroadcastCommand::tr("notice posted (seq %1) and pushed to %n user(s) online", nullptr,
+                                 AdminContext::pluralCount(reply->value(QLatin1String("online")).toInteger()))
+                .arg(reply->value(QLatin1String("seq")).toInteger()));
         return AdminContext::kOk;
     }
     const std::optional<AppendResult> stored =
         storage.appendMessage({group, UserId(), QUuid(), MessageKind::System, text, std::nullopt});
     if (!stored)
-        return AdminContext::fail(QStringLiteral("cannot store the notice"));
+        return AdminContext::fail(BroadcastCommand::tr("cannot store the notice"));
     qCInfo(lcServer) << "admin: broadcast stored, seq" << stored->seq;
-    AdminContext::print(QStringLiteral("notice stored (seq %1); server not running: users get it at their next "
-                                       "sync")
-                            .arg(stored->seq));
+    AdminContext::print(
+        BroadcastCommand::tr("notice stored (seq %1); server not running: users get it at their next sync")
+            .arg(stored->seq));
     return AdminContext::kOk;
 }
 
@@ -80,20 +83,19 @@ int BroadcastCommand::run(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Post a system notice to everyone, in the group '%1'.").arg(QLatin1String(kGroupName)));
+        tr("Post a system notice to everyone, in the group '%1'.").arg(QLatin1String(kGroupName)));
     AdminContext context;
     context.addOptions(parser);
-    const QCommandLineOption owner(QStringLiteral("owner"),
-                                   QStringLiteral("Owner of the group when the first broadcast creates it."),
-                                   QStringLiteral("USER"));
+    const QCommandLineOption owner(
+        QStringLiteral("owner"), tr("Owner of the group when the first broadcast creates it."), QStringLiteral("USER"));
     parser.addOption(owner);
-    parser.addPositionalArgument(QStringLiteral("TEXT"), QStringLiteral("The notice (quote it)."));
+    parser.addPositionalArgument(QStringLiteral("TEXT"), tr("The notice (quote it)."));
     if (const int code = context.parse(parser, arguments, 1, 1); code != 0)
         return code;
     const QString text = parser.positionalArguments().at(0);
     const qsizetype bytes = text.toUtf8().size();
     if (text.trimmed().isEmpty() || bytes > protocol::kMaxTextBytes)
-        return AdminContext::fail(QStringLiteral("the text must have 1 byte to 64 KiB"), AdminContext::kUsage);
+        return AdminContext::fail(tr("the text must have 1 byte to 64 KiB"), AdminContext::kUsage);
     Storage* storage = context.storage();
     if (!storage)
         return AdminContext::kFailure;
@@ -101,7 +103,7 @@ int BroadcastCommand::run(const QStringList& arguments)
     if (!group.isValid())
         return parser.isSet(owner) ? AdminContext::kFailure : AdminContext::kUsage;
     if (!addEveryone(*storage, group))
-        return AdminContext::fail(QStringLiteral("cannot add the accounts to the group"));
+        return AdminContext::fail(tr("cannot add the accounts to the group"));
 
     return postNotice(context, *storage, group, text);
 }

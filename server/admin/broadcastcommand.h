@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace lanchat {
@@ -14,6 +15,8 @@ namespace lanchat {
  */
 class BroadcastCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(lanchat::BroadcastCommand)
+
 public:
     /** Name of the group that carries the notices. */
     static constexpr const char* kGroupName = "Announcements";

@@ -27,12 +27,12 @@ QStringList checkStore(Storage& storage, const QString& dataDir)
         const QFileInfo info(path);
         if (!info.exists())
             problems.append(
-                QStringLiteral("orphan record: blob %1 has no file").arg(QString::fromLatin1(sha256.toHex())));
+                CheckCommand::tr("orphan record: blob %1 has no file").arg(QString::fromLatin1(sha256.toHex())));
         else if (info.size() != size)
             problems.append(
-                QStringLiteral("wrong size: %1 has %2 bytes, recorded %3").arg(path).arg(info.size()).arg(size));
+                CheckCommand::tr("wrong size: %1 has %2 bytes, recorded %3").arg(path).arg(info.size()).arg(size));
         else if (Sha256::hashFile(path) != sha256)
-            problems.append(QStringLiteral("corrupt blob: %1 does not hash to its name").arg(path));
+            problems.append(CheckCommand::tr("corrupt blob: %1 does not hash to its name").arg(path));
     }
     const QString root = QDir(dataDir).filePath(QStringLiteral("files"));
     QSet<QString> parts;
@@ -43,8 +43,9 @@ QStringList checkStore(Storage& storage, const QString& dataDir)
         const QString path = QFileInfo(it.next()).absoluteFilePath();
         const bool isPart = QFileInfo(path).dir().dirName() == QLatin1String("tmp");
         if (isPart ? !parts.contains(path) : !recorded.contains(path))
-            problems.append(QStringLiteral("orphan file: %1 has no %2")
-                                .arg(path, isPart ? QStringLiteral("upload record") : QStringLiteral("blob record")));
+            problems.append((isPart ? CheckCommand::tr("orphan file: %1 has no upload record")
+                                    : CheckCommand::tr("orphan file: %1 has no blob record"))
+                                .arg(path));
     }
     return problems;
 }
@@ -55,22 +56,23 @@ int CheckCommand::run(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Check the database and the file store; lists every problem, exit code 1 when there is any."));
+        tr("Check the database and the file store; lists every problem, exit code 1 when there is any."));
     AdminContext context;
     context.addOptions(parser);
     if (const int code = context.parse(parser, arguments, 0, 0); code != 0)
         return code;
     if (!QFileInfo::exists(context.config().databasePath()))
-        return AdminContext::fail(QStringLiteral("no database at %1").arg(context.config().databasePath()));
+        return AdminContext::fail(tr("no database at %1").arg(context.config().databasePath()));
     Storage* storage = context.storage();
     if (!storage)
         return AdminContext::kFailure;
     const QStringList problems = storage->checkIntegrity() + checkStore(*storage, context.config().dataDir);
     for (const QString& problem : problems)
         AdminContext::print(problem);
-    AdminContext::print(problems.isEmpty()
-                            ? QStringLiteral("check: ok (database and %1 files)").arg(storage->blobs().size())
-                            : QStringLiteral("check: %1 problem(s)").arg(problems.size()));
+    AdminContext::print(
+        problems.isEmpty()
+            ? tr("check: ok (database and %n file(s))", nullptr, AdminContext::pluralCount(storage->blobs().size()))
+            : tr("check: %n problem(s)", nullptr, AdminContext::pluralCount(problems.size())));
     return problems.isEmpty() ? AdminContext::kOk : AdminContext::kFailure;
 }
 

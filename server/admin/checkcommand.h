@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace lanchat {
@@ -14,6 +15,8 @@ namespace lanchat {
  */
 class CheckCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(lanchat::CheckCommand)
+
 public:
     /** @p arguments: program name, then the options (the word `check` removed). */
     static int run(const QStringList& arguments);

@@ -4,6 +4,7 @@
 #include "logging.h"
 #include "protocol.h"
 #include "sqlitestorage.h"
+#include "texttable.h"
 
 #include <QCommandLineParser>
 
@@ -20,14 +21,14 @@ std::optional<ConversationInfo> findGroup(Storage& storage, const QString& key)
     for (const ConversationInfo& group : storage.groups()) {
         if (isId ? group.id.value() == id : group.name == key) {
             if (found) {
-                AdminContext::fail(QStringLiteral("several groups are named '%1': use the id").arg(key));
+                AdminContext::fail(GroupCommand::tr("several groups are named '%1': use the id").arg(key));
                 return std::nullopt;
             }
             found = group;
         }
     }
     if (!found)
-        AdminContext::fail(QStringLiteral("no group '%1'").arg(key));
+        AdminContext::fail(GroupCommand::tr("no group '%1'").arg(key));
     return found;
 }
 
@@ -48,35 +49,33 @@ int createGroup(AdminContext& context, Storage& storage, const QStringList& args
     for (qsizetype i = 2; i < args.size(); ++i) {
         const std::optional<UserRecord> user = storage.userByName(args.at(i));
         if (!user)
-            return AdminContext::fail(QStringLiteral("no user '%1'").arg(args.at(i)));
+            return AdminContext::fail(GroupCommand::tr("no user '%1'").arg(args.at(i)));
         members.append(user->id);
     }
     const QString name = args.at(1).trimmed();
     if (name.isEmpty() || name.size() > protocol::kMaxNameChars)
-        return AdminContext::fail(QStringLiteral("a group name has 1-64 characters"), AdminContext::kUsage);
+        return AdminContext::fail(GroupCommand::tr("a group name has 1-64 characters"), AdminContext::kUsage);
     const ConversationId id = storage.createGroup(name, members.at(0), members.mid(1));
     if (!id.isValid())
-        return AdminContext::fail(QStringLiteral("cannot create the group"));
+        return AdminContext::fail(GroupCommand::tr("cannot create the group"));
     qCInfo(lcServer) << "admin: group created" << id.value();
-    AdminContext::print(QStringLiteral("group '%1' created (id %2)").arg(name).arg(id.value()));
+    AdminContext::print(GroupCommand::tr("group '%1' created (id %2)").arg(name).arg(id.value()));
     context.notifyConversationChanged(id, {});
     return AdminContext::kOk;
 }
 
 int listGroups(Storage& storage)
 {
-    AdminContext::print(QStringLiteral("%1  %2  %3  %4")
-                            .arg(QStringLiteral("ID"), -6)
-                            .arg(QStringLiteral("NAME"), -24)
-                            .arg(QStringLiteral("OWNER"), -20)
-                            .arg(QStringLiteral("MEMBERS")));
+    // Padded by display width: headers and group names may be Chinese.
+    TextTable table;
+    table.addRow({GroupCommand::tr("ID"), GroupCommand::tr("NAME"), GroupCommand::tr("OWNER"),
+                  //: column header: the number of members
+                  GroupCommand::tr("MEMBERS")});
     for (const ConversationInfo& group : storage.groups()) {
-        AdminContext::print(QStringLiteral("%1  %2  %3  %4")
-                                .arg(group.id.value(), -6)
-                                .arg(group.name, -24)
-                                .arg(names(storage, {group.owner}), -20)
-                                .arg(storage.members(group.id).size()));
+        table.addRow({QString::number(group.id.value()), group.name, names(storage, {group.owner}),
+                      QString::number(storage.members(group.id).size())});
     }
+    AdminContext::print(table.lines());
     return AdminContext::kOk;
 }
 
@@ -86,27 +85,30 @@ int changeGroup(AdminContext& context, Storage& storage, const QString& action, 
 {
     if (action == QLatin1String("members")) {
         for (UserId id : storage.members(group.id))
-            AdminContext::print(names(storage, {id}) + (id == group.owner ? QStringLiteral(" (owner)") : QString()));
+            AdminContext::print(id == group.owner ? GroupCommand::tr("%1 (owner)").arg(names(storage, {id}))
+                                                  : names(storage, {id}));
         return AdminContext::kOk;
     }
     if (action == QLatin1String("delete")) {
         const QList<UserId> members = storage.members(group.id);
         if (!storage.deleteConversation(group.id))
-            return AdminContext::fail(QStringLiteral("cannot delete the group"));
-        AdminContext::print(QStringLiteral("group '%1' deleted").arg(group.name));
+            return AdminContext::fail(GroupCommand::tr("cannot delete the group"));
+        AdminContext::print(GroupCommand::tr("group '%1' deleted").arg(group.name));
         context.notifyConversationChanged(group.id, members);
         return AdminContext::kOk;
     }
     const std::optional<UserRecord> user = storage.userByName(args.at(2));
     if (!user)
-        return AdminContext::fail(QStringLiteral("no user '%1'").arg(args.at(2)));
+        return AdminContext::fail(GroupCommand::tr("no user '%1'").arg(args.at(2)));
     const bool adding = action == QLatin1String("add");
-    if (adding ? !storage.addMember(group.id, user->id) : !storage.removeMember(group.id, user->id))
-        return AdminContext::fail(QStringLiteral("cannot %1 '%2' (not a member?)").arg(action, user->username));
+    if (adding && !storage.addMember(group.id, user->id))
+        return AdminContext::fail(GroupCommand::tr("cannot add '%1' (already a member?)").arg(user->username));
+    if (!adding && !storage.removeMember(group.id, user->id))
+        return AdminContext::fail(GroupCommand::tr("cannot remove '%1' (not a member?)").arg(user->username));
     qCInfo(lcServer) << "admin: group" << group.id.value() << action << user->id.value();
     AdminContext::print(
-        QStringLiteral("'%1' %2 group '%3'")
-            .arg(user->username, adding ? QStringLiteral("added to") : QStringLiteral("removed from"), group.name));
+        (adding ? GroupCommand::tr("'%1' added to group '%2'") : GroupCommand::tr("'%1' removed from group '%2'"))
+            .arg(user->username, group.name));
     context.notifyConversationChanged(group.id, adding ? QList<UserId>{} : QList<UserId>{user->id});
     return AdminContext::kOk;
 }
@@ -116,7 +118,8 @@ int changeGroup(AdminContext& context, Storage& storage, const QString& action, 
 int GroupCommand::run(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Manage groups. GROUP is an id or a unique name.\n"
+    parser.setApplicationDescription(tr("Manage groups. GROUP is an id or a unique name.") +
+                                     QStringLiteral("\n"
                                                     "  group list\n"
                                                     "  group create NAME OWNER [MEMBER...]\n"
                                                     "  group members GROUP\n"
@@ -124,8 +127,7 @@ int GroupCommand::run(const QStringList& arguments)
                                                     "  group delete GROUP"));
     AdminContext context;
     context.addOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("action"),
-                                 QStringLiteral("list, create, members, add, remove or delete."));
+    parser.addPositionalArgument(QStringLiteral("action"), tr("list, create, members, add, remove or delete."));
     if (const int code = context.parse(parser, arguments, 1, 2 + protocol::kMaxGroupMembers); code != 0)
         return code;
     const QStringList args = parser.positionalArguments();
@@ -136,8 +138,8 @@ int GroupCommand::run(const QStringList& arguments)
         ((action == QLatin1String("members") || action == QLatin1String("delete")) && args.size() == 2) ||
         ((action == QLatin1String("add") || action == QLatin1String("remove")) && args.size() == 3);
     if (!known)
-        return AdminContext::fail(QStringLiteral("usage: group list|create|members|add|remove|delete "
-                                                 "(see group --help)"),
+        //: the words after "usage:" are commands: keep them as they are
+        return AdminContext::fail(tr("usage: group list|create|members|add|remove|delete (see group --help)"),
                                   AdminContext::kUsage);
     Storage* storage = context.storage();
     if (!storage)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace lanchat {
@@ -12,6 +13,8 @@ namespace lanchat {
  */
 class GroupCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(lanchat::GroupCommand)
+
 public:
     /** @p arguments: program name, then the action and its options (the word `group` removed). */
     static int run(const QStringList& arguments);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace lanchat {
@@ -11,6 +12,8 @@ namespace lanchat {
  */
 class StatsCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(lanchat::StatsCommand)
+
 public:
     /** @p arguments: program name, then the options (the word `stats` removed). */
     static int run(const QStringList& arguments);

@@ -5,6 +5,7 @@
 #include "passwordhasher.h"
 #include "protocol.h"
 #include "sqlitestorage.h"
+#include "texttable.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -20,9 +21,9 @@ namespace {
 struct UserOptions
 {
     QCommandLineOption passwordStdin{QStringLiteral("password-stdin"),
-                                     QStringLiteral("Read the password from the first line of stdin.")};
+                                     UserCommand::tr("Read the password from the first line of stdin.")};
     QCommandLineOption displayName{QStringLiteral("display-name"),
-                                   QStringLiteral("Display name (add: default the username; rename: set it)."),
+                                   UserCommand::tr("Display name (add: default the username; rename: set it)."),
                                    QStringLiteral("NAME")};
 };
 
@@ -54,44 +55,59 @@ PasswordHasher hasherFor(const ServerConfig& config)
     return PasswordHasher({config.hashMemoryKiB, config.hashIterations, config.hashParallelism});
 }
 
+QString invalidUsername()
+{
+    return UserCommand::tr("invalid username (allowed: A-Z a-z 0-9 . _ -, 1-32)");
+}
+
+QString invalidDisplayName()
+{
+    return UserCommand::tr("invalid display name (1-64 characters)");
+}
+
+QString badPassword()
+{
+    return UserCommand::tr("the password on stdin must be 8-1024 bytes");
+}
+
 int listUsers(Storage& storage)
 {
-    AdminContext::print(QStringLiteral("%1  %2  %3  %4  %5")
-                            .arg(QStringLiteral("ID"), -6)
-                            .arg(QStringLiteral("USERNAME"), -20)
-                            .arg(QStringLiteral("DISPLAY NAME"), -24)
-                            .arg(QStringLiteral("STATE"), -8)
-                            .arg(QStringLiteral("CREATED (UTC)")));
+    // Padded by display width: headers and display names may be Chinese.
+    TextTable table;
+    table.addRow({UserCommand::tr("ID"), UserCommand::tr("USERNAME"), UserCommand::tr("DISPLAY NAME"),
+                  UserCommand::tr("STATE"), UserCommand::tr("CREATED (UTC)")});
+    //: state of an account in `user list`
+    const QString disabled = UserCommand::tr("disabled");
+    //: state of an account in `user list`
+    const QString enabled = UserCommand::tr("enabled");
     for (const UserRecord& user : storage.users()) {
-        AdminContext::print(QStringLiteral("%1  %2  %3  %4  %5")
-                                .arg(user.id.value(), -6)
-                                .arg(user.username, -20)
-                                .arg(user.displayName, -24)
-                                .arg(user.disabled ? QStringLiteral("disabled") : QStringLiteral("enabled"), -8)
-                                .arg(QDateTime::fromMSecsSinceEpoch(user.createdMs, Qt::UTC).toString(Qt::ISODate)));
+        table.addRow({QString::number(user.id.value()), user.username, user.displayName,
+                      user.disabled ? disabled : enabled,
+                      QDateTime::fromMSecsSinceEpoch(user.createdMs, Qt::UTC).toString(Qt::ISODate)});
     }
+    AdminContext::print(table.lines());
     return AdminContext::kOk;
 }
 
 int addUser(AdminContext& context, Storage& storage, const QString& name, const QString& displayName)
 {
     if (!validUsername(name))
-        return AdminContext::fail(QStringLiteral("invalid username (allowed: A-Z a-z 0-9 . _ -, 1-32)"), 2);
+        return AdminContext::fail(invalidUsername(), 2);
     if (!validDisplayName(displayName))
-        return AdminContext::fail(QStringLiteral("invalid display name (1-64 characters)"), 2);
+        return AdminContext::fail(invalidDisplayName(), 2);
     const std::optional<QString> password = readPassword();
     if (!password)
-        return AdminContext::fail(QStringLiteral("the password on stdin must be 8-1024 bytes"), 2);
+        return AdminContext::fail(badPassword(), 2);
     const QByteArray hash = hasherFor(context.config()).hash(*password);
     UserId id;
     const CreateUserResult result =
         hash.isEmpty() ? CreateUserResult::Failed : storage.createUser(name, displayName.trimmed(), hash, &id);
     if (result == CreateUserResult::UsernameTaken)
-        return AdminContext::fail(QStringLiteral("username '%1' is taken").arg(name));
+        return AdminContext::fail(UserCommand::tr("username '%1' is taken").arg(name));
     if (result != CreateUserResult::Created)
-        return AdminContext::fail(QStringLiteral("cannot create the account"));
+        return AdminContext::fail(UserCommand::tr("cannot create the account"));
     qCInfo(lcServer) << "admin: user added" << name << id.value();
-    AdminContext::print(QStringLiteral("user '%1' added (id %2)").arg(name).arg(id.value()));
+    AdminContext::print(UserCommand::tr("user '%1' added (id %2)").arg(name).arg(id.value()));
     context.notifyUserChanged(id);
     return AdminContext::kOk;
 }
@@ -106,37 +122,41 @@ int changeUser(AdminContext& context, Storage& storage, const QString& action, c
     if (action == QLatin1String("passwd")) {
         const std::optional<QString> password = readPassword();
         if (!password)
-            return AdminContext::fail(QStringLiteral("the password on stdin must be 8-1024 bytes"), 2);
+            return AdminContext::fail(badPassword(), 2);
         const QByteArray hash = hasherFor(context.config()).hash(*password);
         ok = !hash.isEmpty() && storage.setPasswordHash(user.id, hash);
-        done = QStringLiteral("password of '%1' changed");
+        done = UserCommand::tr("password of '%1' changed").arg(user.username);
     } else if (action == QLatin1String("disable") || action == QLatin1String("enable")) {
-        ok = storage.setUserDisabled(user.id, action == QLatin1String("disable"));
-        done = QStringLiteral("user '%1' ") + action + QStringLiteral("d");
+        const bool disable = action == QLatin1String("disable");
+        ok = storage.setUserDisabled(user.id, disable);
+        done =
+            (disable ? UserCommand::tr("user '%1' disabled") : UserCommand::tr("user '%1' enabled")).arg(user.username);
     } else if (action == QLatin1String("delete")) {
         for (const ConversationInfo& conversation : storage.conversationsOf(user.id)) {
             if (conversation.kind == ConversationKind::Group)
                 groups.append(conversation.id);
         }
         ok = storage.deleteUser(user.id);
-        done = QStringLiteral("user '%1' deleted (their messages stay)");
+        done = UserCommand::tr("user '%1' deleted (their messages stay)").arg(user.username);
     } else {
         const QStringList args = parser.positionalArguments();
         const QString newName = args.size() > 2 ? args.at(2) : user.username;
         if (!validUsername(newName))
-            return AdminContext::fail(QStringLiteral("invalid username (allowed: A-Z a-z 0-9 . _ -, 1-32)"), 2);
+            return AdminContext::fail(invalidUsername(), 2);
         const QString display = parser.isSet(o.displayName) ? parser.value(o.displayName) : user.displayName;
         if (!validDisplayName(display))
-            return AdminContext::fail(QStringLiteral("invalid display name (1-64 characters)"), 2);
+            return AdminContext::fail(invalidDisplayName(), 2);
         ok = (newName == user.username || storage.renameUser(user.id, newName)) &&
              storage.setDisplayName(user.id, display.trimmed());
-        done = QStringLiteral("user '%1' renamed to '") + newName + QStringLiteral("' (") + display.trimmed() +
-               QLatin1Char(')');
+        //: %1 the old username, %2 the new one, %3 the display name
+        done = UserCommand::tr("user '%1' renamed to '%2' (%3)").arg(user.username, newName, display.trimmed());
     }
+    if (!ok && action == QLatin1String("rename"))
+        return AdminContext::fail(UserCommand::tr("cannot rename '%1' (is the new name taken?)").arg(user.username));
     if (!ok)
-        return AdminContext::fail(QStringLiteral("cannot %1 '%2' (name taken?)").arg(action, user.username));
+        return AdminContext::fail(UserCommand::tr("cannot change the account '%1'").arg(user.username));
     qCInfo(lcServer) << "admin: user" << action << user.username << user.id.value();
-    AdminContext::print(done.arg(user.username));
+    AdminContext::print(done);
     if (context.notifyUserChanged(user.id)) {
         for (ConversationId group : groups)
             context.notifyConversationChanged(group, {});
@@ -149,7 +169,8 @@ int changeUser(AdminContext& context, Storage& storage, const QString& action, c
 int UserCommand::run(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Manage accounts.\n"
+    parser.setApplicationDescription(UserCommand::tr("Manage accounts.") +
+                                     QStringLiteral("\n"
                                                     "  user list\n"
                                                     "  user add NAME [--display-name TEXT] --password-stdin\n"
                                                     "  user passwd NAME --password-stdin\n"
@@ -159,8 +180,7 @@ int UserCommand::run(const QStringList& arguments)
     context.addOptions(parser);
     const UserOptions o;
     parser.addOptions({o.passwordStdin, o.displayName});
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list, add, passwd, disable, enable, "
-                                                                          "delete or rename."));
+    parser.addPositionalArgument(QStringLiteral("action"), tr("list, add, passwd, disable, enable, delete or rename."));
     if (const int code = context.parse(parser, arguments, 1, 3); code != 0)
         return code;
     const QStringList args = parser.positionalArguments();
@@ -171,13 +191,12 @@ int UserCommand::run(const QStringList& arguments)
                        (oneName.contains(action) && args.size() == 2) ||
                        (action == QLatin1String("rename") && args.size() >= 2);
     if (!known)
-        return AdminContext::fail(QStringLiteral("usage: user list|add|passwd|disable|enable|delete|rename "
-                                                 "(see user --help)"),
+        //: the words after "usage:" are commands: keep them as they are
+        return AdminContext::fail(tr("usage: user list|add|passwd|disable|enable|delete|rename (see user --help)"),
                                   AdminContext::kUsage);
     const bool needsPassword = action == QLatin1String("add") || action == QLatin1String("passwd");
     if (needsPassword && !parser.isSet(o.passwordStdin))
-        return AdminContext::fail(QStringLiteral("give the password on stdin with --password-stdin"),
-                                  AdminContext::kUsage);
+        return AdminContext::fail(tr("give the password on stdin with --password-stdin"), AdminContext::kUsage);
     Storage* storage = context.storage();
     if (!storage)
         return AdminContext::kFailure;
@@ -188,7 +207,7 @@ int UserCommand::run(const QStringList& arguments)
                        parser.isSet(o.displayName) ? parser.value(o.displayName) : args.at(1));
     const std::optional<UserRecord> user = storage->userByName(args.at(1));
     if (!user)
-        return AdminContext::fail(QStringLiteral("no user '%1'").arg(args.at(1)));
+        return AdminContext::fail(tr("no user '%1'").arg(args.at(1)));
     return changeUser(context, *storage, action, *user, parser, o);
 }
 

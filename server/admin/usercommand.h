@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace lanchat {
@@ -13,6 +14,8 @@ namespace lanchat {
  */
 class UserCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(lanchat::UserCommand)
+
 public:
     /** @p arguments: program name, then the action and its options (the word `user` removed). */
     static int run(const QStringList& arguments);

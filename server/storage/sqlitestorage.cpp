@@ -4,6 +4,7 @@
 #include "migrator.h"
 #include "sqlstatements.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -152,7 +153,10 @@ QStringList SqliteStorage::checkIntegrity()
     if (!foreignKeys.exec(QStringLiteral("PRAGMA foreign_key_check")))
         return problems << foreignKeys.lastError().text();
     while (foreignKeys.next()) {
-        problems.append(QStringLiteral("foreign key violation: %1 row %2 refers to a missing %3")
+        // A `check` finding, shown to the admin (SQLite's own integrity_check lines above stay English).
+        //: %1 and %3 are table names, %2 a row id
+        problems.append(QCoreApplication::translate("lanchat::SqliteStorage",
+                                                    "foreign key violation: %1 row %2 refers to a missing %3")
                             .arg(foreignKeys.value(0).toString(), foreignKeys.value(1).toString(),
                                  foreignKeys.value(2).toString()));
     }

@@ -27,15 +27,24 @@ QString AdminRunner::executable()
     return qEnvironmentVariable("LANCHAT_TEST_BINARY_DIR") + QStringLiteral("/server/lanchat-server");
 }
 
-AdminRunner::Result AdminRunner::run(const QStringList& args, const QByteArray& stdinData) const
+AdminRunner::Result AdminRunner::run(const QStringList& args, const QByteArray& stdinData, const Locale& locale) const
 {
     return runRaw(args + QStringList{QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("--config"), m_configPath},
-                  stdinData);
+                  stdinData, locale);
 }
 
-AdminRunner::Result AdminRunner::runRaw(const QStringList& args, const QByteArray& stdinData)
+AdminRunner::Result AdminRunner::runRaw(const QStringList& args, const QByteArray& stdinData, const Locale& locale)
 {
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString& name : environment.keys()) {
+        if (name == QLatin1String("LANG") || name == QLatin1String("LANGUAGE") || name.startsWith(QLatin1String("LC_")))
+            environment.remove(name);
+    }
+    environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    for (auto it = locale.cbegin(); it != locale.cend(); ++it)
+        environment.insert(it.key(), it.value());
     QProcess process;
+    process.setProcessEnvironment(environment);
     QSignalSpy finished(&process, &QProcess::finished);
     process.start(executable(), args);
     Result result;

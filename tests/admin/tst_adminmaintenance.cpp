@@ -191,7 +191,7 @@ void tst_AdminMaintenance::checkFindsCorruptBlobAndOrphans()
     QVERIFY(r.out.contains(QStringLiteral("orphan record: blob ") + QString::fromLatin1(missing.toHex())));
     QVERIFY(r.out.contains(QStringLiteral("orphan file: ") + FileStore(dir.path()).blobPath(orphan)));
     QVERIFY(!r.out.contains(QString::fromLatin1(good.toHex())));
-    QVERIFY(r.out.contains(QStringLiteral("check: 3 problem(s)")));
+    QVERIFY(r.out.contains(QStringLiteral("check: 3 problems")));
 }
 
 void tst_AdminMaintenance::pruneRemovesExactlyWhatIsOlder()
@@ -236,7 +236,7 @@ void tst_AdminMaintenance::pruneRemovesExactlyWhatIsOlder()
     const AdminRunner admin(dir.path(), {QStringLiteral("retention_days=10"), QStringLiteral("file_retention_days=5")});
     AdminRunner::Result r = admin.run({QStringLiteral("prune")});
     QCOMPARE(r.exitCode, 0);
-    QCOMPARE(r.out.trimmed(), QStringLiteral("deleted 2 messages and 1 files (12 bytes)"));
+    QCOMPARE(r.out.trimmed(), QStringLiteral("deleted 2 messages and 1 file (12 bytes)"));
     QVERIFY(!QFile::exists(FileStore(dir.path()).blobPath(oldBlob)));
     QVERIFY(QFile::exists(FileStore(dir.path()).blobPath(newBlob)));
     {
@@ -252,7 +252,7 @@ void tst_AdminMaintenance::pruneRemovesExactlyWhatIsOlder()
     QCOMPARE(admin.run({QStringLiteral("check")}).exitCode, 0);
     // Quota: the store must fit 1 byte, so the remaining (oldest first) blob goes too.
     r = AdminRunner(dir.path(), {QStringLiteral("store_quota_bytes=1")}).run({QStringLiteral("prune")});
-    QCOMPARE(r.out.trimmed(), QStringLiteral("deleted 0 messages and 1 files (13 bytes)"));
+    QCOMPARE(r.out.trimmed(), QStringLiteral("deleted 0 messages and 1 file (13 bytes)"));
     QVERIFY(!QFile::exists(FileStore(dir.path()).blobPath(newBlob)));
 }
 

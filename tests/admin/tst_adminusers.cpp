@@ -228,8 +228,8 @@ void tst_AdminUsers::statsWithAndWithoutServer()
     QVERIFY(gina.signUp(QStringLiteral("gina")) > 0);
     AdminRunner::Result r = admin.run({QStringLiteral("stats")});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.out.contains(QStringLiteral("online now:     1 users, 1 connections")), qPrintable(r.out));
-    QVERIFY(r.out.contains(QStringLiteral("users:          1 (0 disabled)")));
+    QVERIFY2(r.out.contains(QStringLiteral("online now:  1 user, 1 connection")), qPrintable(r.out));
+    QVERIFY(r.out.contains(QStringLiteral("users:       1 (0 disabled)")));
     server.stop();
     r = admin.run({QStringLiteral("stats")});
     QCOMPARE(r.exitCode, 0);

@@ -1,5 +1,6 @@
-// Keeps translations/lanchat_zh_CN.ts complete: lupdate (the real tool) is run on the current sources
-// into a copy of the committed file, so a new tr() without a finished Chinese translation fails here.
+// Keeps translations/lanchat_zh_CN.ts (app/, client/) and lanchat-server_zh_CN.ts (server/) complete: lupdate
+// (the real tool) is run on the current sources into a copy of the committed file, so a new tr() without a
+// finished Chinese translation fails here.
 
 #include <QDir>
 #include <QFile>
@@ -78,32 +79,47 @@ class TestTranslations : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void zhCnCompleteAfterLupdate_data();
     void zhCnCompleteAfterLupdate();
     void compiledTranslationLoads();
 };
 
+void TestTranslations::zhCnCompleteAfterLupdate_data()
+{
+    QTest::addColumn<QString>("tsFile");
+    QTest::addColumn<QStringList>("sourceDirs");
+    QTest::newRow("app") << QStringLiteral("lanchat_zh_CN.ts")
+                         << QStringList{QStringLiteral("app"), QStringLiteral("client")};
+    // Every folder under server/ (admin, storage, files …): lupdate recurses, as server/CMakeLists.txt globs.
+    QTest::newRow("server") << QStringLiteral("lanchat-server_zh_CN.ts") << QStringList{QStringLiteral("server")};
+}
+
 void TestTranslations::zhCnCompleteAfterLupdate()
 {
+    QFETCH(QString, tsFile);
+    QFETCH(QStringList, sourceDirs);
     const QDir source(QStringLiteral(LANCHAT_SOURCE_DIR));
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
-    const QString ts = tmp.filePath(QStringLiteral("lanchat_zh_CN.ts"));
-    QVERIFY(QFile::copy(source.filePath(QStringLiteral("translations/lanchat_zh_CN.ts")), ts));
+    const QString ts = tmp.filePath(tsFile);
+    QVERIFY(QFile::copy(source.filePath(QStringLiteral("translations/") + tsFile), ts));
     QFile::setPermissions(ts, QFile::ReadOwner | QFile::WriteOwner);
 
+    QStringList arguments{QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-extensions"),
+                          QStringLiteral("cpp,h")};
+    for (const QString& dir : sourceDirs)
+        arguments.append(source.filePath(dir));
+    arguments << QStringLiteral("-ts") << ts;
     QProcess lupdate;
     lupdate.setProcessChannelMode(QProcess::MergedChannels);
-    lupdate.start(QStringLiteral(LANCHAT_LUPDATE),
-                  {QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-extensions"),
-                   QStringLiteral("cpp,h"), source.filePath(QStringLiteral("app")),
-                   source.filePath(QStringLiteral("client")), QStringLiteral("-ts"), ts});
+    lupdate.start(QStringLiteral(LANCHAT_LUPDATE), arguments);
     QVERIFY2(lupdate.waitForFinished(90000), "lupdate did not finish");
     QVERIFY2(lupdate.exitStatus() == QProcess::NormalExit && lupdate.exitCode() == 0, lupdate.readAll().constData());
 
     QString error;
     const QList<Entry> entries = readTs(ts, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    QVERIFY(entries.size() > 100);
+    QVERIFY(entries.size() > 100); // both catalogues have well over 100 texts: a smaller count means a bad scan
     QStringList problems;
     for (const Entry& e : entries) {
         const QString where = e.context + QStringLiteral(": \"") + e.source + QLatin1Char('"');
@@ -120,10 +136,10 @@ void TestTranslations::zhCnCompleteAfterLupdate()
                 problems.append(QStringLiteral("placeholders differ — ") + where);
         }
     }
-    QVERIFY2(problems.isEmpty(),
-             qPrintable(QStringLiteral("translations/lanchat_zh_CN.ts is not complete (run `ninja lupdate`, then "
-                                       "translate; see translations/README.md):\n  ") +
-                        problems.join(QStringLiteral("\n  "))));
+    QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("translations/") + tsFile +
+                                            QStringLiteral(" is not complete (run `ninja lupdate`, then translate; see "
+                                                           "translations/README.md):\n  ") +
+                                            problems.join(QStringLiteral("\n  "))));
 }
 
 void TestTranslations::compiledTranslationLoads()

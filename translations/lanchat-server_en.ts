@@ -1,0 +1,647 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>QCommandLineParser</name>
+    <message>
+        <source>Usage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[options]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Displays help on commandline options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Displays help including Qt specific options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Displays version information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown option &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown options: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing value after &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected value after &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::AdminContext</name>
+    <message>
+        <source>(server not running: the change applies at its next start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data directory (default: the same as serve&apos;s, or data_dir of --config).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INI configuration file (as for serve).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also print info log lines (database opened, migrated …).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the data directory %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <extracomment>%1 is the database file, %2 the reason (from SQLite, in English)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::BackupCommand</name>
+    <message>
+        <source>%1 is not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an SQLite database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fails the integrity check: %2</source>
+        <extracomment>%2 is SQLite&apos;s own (English) report</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a LanChat database of schema 1..%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no users table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a consistent copy of the database to FILE (a new file); safe while the server runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists: choose a new file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no database at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup written to %1 (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the database by the backup FILE. Stop the server first; the replaced database is kept next to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A backup written by `backup`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server is running on %1: stop it first (systemctl stop lanchat-server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot keep a copy of the current database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current database kept as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot copy %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot give %1 to the owner of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database restored from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::BroadcastCommand</name>
+    <message>
+        <source>the first broadcast creates the group &apos;%1&apos;: name its owner with --owner USER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no user &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server could not post the notice: %1</source>
+        <extracomment>%1 is the server&apos;s (English) reason</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>notice posted (seq %1) and pushed to %n user(s) online</source>
+        <extracomment>%1 is the message&apos;s sequence number</extracomment>
+        <translation>
+            <numerusform>notice posted (seq %1) and pushed to %n user online</numerusform>
+            <numerusform>notice posted (seq %1) and pushed to %n users online</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot store the notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notice stored (seq %1); server not running: users get it at their next sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post a system notice to everyone, in the group &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner of the group when the first broadcast creates it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notice (quote it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text must have 1 byte to 64 KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot add the accounts to the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::CheckCommand</name>
+    <message>
+        <source>orphan record: blob %1 has no file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong size: %1 has %2 bytes, recorded %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>corrupt blob: %1 does not hash to its name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orphan file: %1 has no upload record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orphan file: %1 has no blob record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the database and the file store; lists every problem, exit code 1 when there is any.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no database at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>check: ok (database and %n file(s))</source>
+        <translation>
+            <numerusform>check: ok (database and %n file)</numerusform>
+            <numerusform>check: ok (database and %n files)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>check: %n problem(s)</source>
+        <translation>
+            <numerusform>check: %n problem</numerusform>
+            <numerusform>check: %n problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::GroupCommand</name>
+    <message>
+        <source>several groups are named &apos;%1&apos;: use the id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no group &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no user &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a group name has 1-64 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group &apos;%1&apos; created (id %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OWNER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MEMBERS</source>
+        <extracomment>column header: the number of members</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (owner)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot delete the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group &apos;%1&apos; deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot add &apos;%1&apos; (already a member?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot remove &apos;%1&apos; (not a member?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; added to group &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; removed from group &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage groups. GROUP is an id or a unique name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list, create, members, add, remove or delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: group list|create|members|add|remove|delete (see group --help)</source>
+        <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::PruneCommand</name>
+    <message>
+        <source>Apply retention now: delete messages older than retention_days, files older than file_retention_days and the oldest files beyond store_quota_bytes (0 = rule off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retention is off (retention_days, file_retention_days and store_quota_bytes are 0): nothing to do</source>
+        <extracomment>retention_days, file_retention_days and store_quota_bytes are config keys: keep them as they are</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted %1 and %2 (%3 bytes)</source>
+        <extracomment>%1 is &quot;N messages&quot;, %2 &quot;N files&quot;, %3 the bytes freed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ServeCommand</name>
+    <message>
+        <source>Address to listen on (default: any, IPv4+IPv6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP port (default 7411; 0 = any free port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data directory (database, keys, files).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INI configuration file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve plain TCP without TLS (logs a warning).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UDP discovery port (default 7412; 0 = any free port).</source>
+        <extracomment>discovery: the UDP broadcast by which the desktop app finds the server on the LAN</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not answer discovery probes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the effective configuration and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--listen: not an IP address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a port must be 0..65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LanChat relay server. Subcommands: serve (default), user, group, broadcast, stats, backup, restore, check, prune; each has --help (docs/admin.md).</source>
+        <extracomment>the subcommand names are typed as they are: keep them in English</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ServerCli</name>
+    <message>
+        <source>unknown subcommand &apos;%1&apos; (try: serve, user, group, stats, backup, restore, check, prune, broadcast; see docs/admin.md)</source>
+        <extracomment>the subcommand names are typed as they are: keep them in English</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ServerConfig</name>
+    <message>
+        <source>%1: expected an integer in %2..%3, got &apos;%4&apos;</source>
+        <extracomment>%1 is a config key, %2..%3 the allowed range, %4 the value found</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: expected true or false, got &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read config file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listen: not an IP address: &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>syntax error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::SqliteStorage</name>
+    <message>
+        <source>foreign key violation: %1 row %2 refers to a missing %3</source>
+        <extracomment>%1 and %3 are table names, %2 a row id</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::StatsCommand</name>
+    <message>
+        <source>server not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>stats: online users, connections</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n user</numerusform>
+            <numerusform>%n users</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n connection</numerusform>
+            <numerusform>%n connections</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show usage figures of the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>users:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 disabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>online now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>messages:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (last 24 h: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>files:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes (%2)</source>
+        <extracomment>%1 the size of the database files, %2 the path of the database</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::UserCommand</name>
+    <message>
+        <source>Read the password from the first line of stdin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name (add: default the username; rename: set it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid username (allowed: A-Z a-z 0-9 . _ -, 1-32)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid display name (1-64 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the password on stdin must be 8-1024 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USERNAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DISPLAY NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CREATED (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <extracomment>state of an account in `user list`</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <extracomment>state of an account in `user list`</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>username &apos;%1&apos; is taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user &apos;%1&apos; added (id %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>password of &apos;%1&apos; changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user &apos;%1&apos; disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user &apos;%1&apos; enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user &apos;%1&apos; deleted (their messages stay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user &apos;%1&apos; renamed to &apos;%2&apos; (%3)</source>
+        <extracomment>%1 the old username, %2 the new one, %3 the display name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot rename &apos;%1&apos; (is the new name taken?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot change the account &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list, add, passwd, disable, enable, delete or rename.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: user list|add|passwd|disable|enable|delete|rename (see user --help)</source>
+        <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give the password on stdin with --password-stdin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no user &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

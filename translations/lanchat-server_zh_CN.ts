@@ -1,0 +1,640 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>QCommandLineParser</name>
+    <message>
+        <source>Usage: %1</source>
+        <translation>用法：%1</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>选项：</translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation>参数：</translation>
+    </message>
+    <message>
+        <source>[options]</source>
+        <translation>[选项]</translation>
+    </message>
+    <message>
+        <source>Displays help on commandline options.</source>
+        <translation>显示命令行选项的帮助。</translation>
+    </message>
+    <message>
+        <source>Displays help including Qt specific options.</source>
+        <translation>显示帮助，包括 Qt 特有的选项。</translation>
+    </message>
+    <message>
+        <source>Displays version information.</source>
+        <translation>显示版本信息。</translation>
+    </message>
+    <message>
+        <source>Unknown option &apos;%1&apos;.</source>
+        <translation>未知选项“%1”。</translation>
+    </message>
+    <message>
+        <source>Unknown options: %1.</source>
+        <translation>未知选项：%1。</translation>
+    </message>
+    <message>
+        <source>Missing value after &apos;%1&apos;.</source>
+        <translation>“%1”后缺少值。</translation>
+    </message>
+    <message>
+        <source>Unexpected value after &apos;%1&apos;.</source>
+        <translation>“%1”后不应有值。</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::AdminContext</name>
+    <message>
+        <source>(server not running: the change applies at its next start)</source>
+        <translation>（服务器未运行：更改将在其下次启动时生效）</translation>
+    </message>
+    <message>
+        <source>Data directory (default: the same as serve&apos;s, or data_dir of --config).</source>
+        <translation>数据目录（默认：与 serve 相同，或 --config 中的 data_dir）。</translation>
+    </message>
+    <message>
+        <source>INI configuration file (as for serve).</source>
+        <translation>INI 配置文件（与 serve 相同）。</translation>
+    </message>
+    <message>
+        <source>Also print info log lines (database opened, migrated …).</source>
+        <translation>同时输出 info 级别的日志（数据库已打开、已迁移……）。</translation>
+    </message>
+    <message>
+        <source>cannot create the data directory %1</source>
+        <translation>无法创建数据目录 %1</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <extracomment>%1 is the database file, %2 the reason (from SQLite, in English)</extracomment>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::BackupCommand</name>
+    <message>
+        <source>%1 is not a file</source>
+        <translation>%1 不是文件</translation>
+    </message>
+    <message>
+        <source>%1 is not an SQLite database</source>
+        <translation>%1 不是 SQLite 数据库</translation>
+    </message>
+    <message>
+        <source>%1 fails the integrity check: %2</source>
+        <extracomment>%2 is SQLite&apos;s own (English) report</extracomment>
+        <translation>%1 未通过完整性检查：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a LanChat database of schema 1..%2</source>
+        <translation>%1 不是架构版本为 1..%2 的 LanChat 数据库</translation>
+    </message>
+    <message>
+        <source>%1 has no users table</source>
+        <translation>%1 中没有 users 表</translation>
+    </message>
+    <message>
+        <source>Write a consistent copy of the database to FILE (a new file); safe while the server runs.</source>
+        <translation>将数据库的一致性副本写入 FILE（须为新文件）；服务器运行时也可安全执行。</translation>
+    </message>
+    <message>
+        <source>The backup to write.</source>
+        <translation>要写入的备份文件。</translation>
+    </message>
+    <message>
+        <source>%1 exists: choose a new file name</source>
+        <translation>%1 已存在：请换一个新文件名</translation>
+    </message>
+    <message>
+        <source>no database at %1</source>
+        <translation>%1 处没有数据库</translation>
+    </message>
+    <message>
+        <source>backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+    <message>
+        <source>backup written to %1 (%2 bytes)</source>
+        <translation>备份已写入 %1（%2 字节）</translation>
+    </message>
+    <message>
+        <source>Replace the database by the backup FILE. Stop the server first; the replaced database is kept next to it.</source>
+        <translation>用备份文件 FILE 替换数据库。请先停止服务器；被替换的数据库会另存一份在同一目录中。</translation>
+    </message>
+    <message>
+        <source>A backup written by `backup`.</source>
+        <translation>由 `backup` 写出的备份文件。</translation>
+    </message>
+    <message>
+        <source>the server is running on %1: stop it first (systemctl stop lanchat-server)</source>
+        <translation>服务器正在使用 %1 运行：请先停止服务器（systemctl stop lanchat-server）</translation>
+    </message>
+    <message>
+        <source>cannot keep a copy of the current database: %1</source>
+        <translation>无法保留当前数据库的副本：%1</translation>
+    </message>
+    <message>
+        <source>current database kept as %1</source>
+        <translation>当前数据库已另存为 %1</translation>
+    </message>
+    <message>
+        <source>cannot copy %1 to %2</source>
+        <translation>无法将 %1 复制到 %2</translation>
+    </message>
+    <message>
+        <source>cannot give %1 to the owner of %2</source>
+        <translation>无法将 %1 的所有者改为 %2 的所有者</translation>
+    </message>
+    <message>
+        <source>database restored from %1</source>
+        <translation>已从 %1 恢复数据库</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::BroadcastCommand</name>
+    <message>
+        <source>the first broadcast creates the group &apos;%1&apos;: name its owner with --owner USER</source>
+        <translation>首次广播会创建群组“%1”：请用 --owner USER 指定群主</translation>
+    </message>
+    <message>
+        <source>no user &apos;%1&apos;</source>
+        <translation>没有用户“%1”</translation>
+    </message>
+    <message>
+        <source>cannot create the group</source>
+        <translation>无法创建群组</translation>
+    </message>
+    <message>
+        <source>the server could not post the notice: %1</source>
+        <extracomment>%1 is the server&apos;s (English) reason</extracomment>
+        <translation>服务器无法发布公告：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>notice posted (seq %1) and pushed to %n user(s) online</source>
+        <extracomment>%1 is the message&apos;s sequence number</extracomment>
+        <translation>
+            <numerusform>公告已发布（序号 %1），已推送给 %n 位在线用户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot store the notice</source>
+        <translation>无法保存公告</translation>
+    </message>
+    <message>
+        <source>notice stored (seq %1); server not running: users get it at their next sync</source>
+        <translation>公告已保存（序号 %1）；服务器未运行：用户将在下次同步时收到</translation>
+    </message>
+    <message>
+        <source>Post a system notice to everyone, in the group &apos;%1&apos;.</source>
+        <translation>在群组“%1”中向所有人发布系统公告。</translation>
+    </message>
+    <message>
+        <source>Owner of the group when the first broadcast creates it.</source>
+        <translation>首次广播创建该群组时的群主。</translation>
+    </message>
+    <message>
+        <source>The notice (quote it).</source>
+        <translation>公告内容（请加引号）。</translation>
+    </message>
+    <message>
+        <source>the text must have 1 byte to 64 KiB</source>
+        <translation>公告内容须为 1 字节到 64 KiB</translation>
+    </message>
+    <message>
+        <source>cannot add the accounts to the group</source>
+        <translation>无法将账号加入该群组</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::CheckCommand</name>
+    <message>
+        <source>orphan record: blob %1 has no file</source>
+        <translation>孤立记录：文件对象 %1 没有对应的文件</translation>
+    </message>
+    <message>
+        <source>wrong size: %1 has %2 bytes, recorded %3</source>
+        <translation>大小不符：%1 有 %2 字节，记录为 %3 字节</translation>
+    </message>
+    <message>
+        <source>corrupt blob: %1 does not hash to its name</source>
+        <translation>文件对象已损坏：%1 的哈希值与文件名不符</translation>
+    </message>
+    <message>
+        <source>orphan file: %1 has no upload record</source>
+        <translation>孤立文件：%1 没有对应的上传记录</translation>
+    </message>
+    <message>
+        <source>orphan file: %1 has no blob record</source>
+        <translation>孤立文件：%1 没有对应的文件记录</translation>
+    </message>
+    <message>
+        <source>Check the database and the file store; lists every problem, exit code 1 when there is any.</source>
+        <translation>检查数据库和文件存储区；列出每个问题，有问题时退出码为 1。</translation>
+    </message>
+    <message>
+        <source>no database at %1</source>
+        <translation>%1 处没有数据库</translation>
+    </message>
+    <message numerus="yes">
+        <source>check: ok (database and %n file(s))</source>
+        <translation>
+            <numerusform>检查：正常（数据库和 %n 个文件）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>check: %n problem(s)</source>
+        <translation>
+            <numerusform>检查：发现 %n 个问题</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::GroupCommand</name>
+    <message>
+        <source>several groups are named &apos;%1&apos;: use the id</source>
+        <translation>有多个群组名为“%1”：请使用 ID</translation>
+    </message>
+    <message>
+        <source>no group &apos;%1&apos;</source>
+        <translation>没有群组“%1”</translation>
+    </message>
+    <message>
+        <source>no user &apos;%1&apos;</source>
+        <translation>没有用户“%1”</translation>
+    </message>
+    <message>
+        <source>a group name has 1-64 characters</source>
+        <translation>群组名称须为 1-64 个字符</translation>
+    </message>
+    <message>
+        <source>cannot create the group</source>
+        <translation>无法创建群组</translation>
+    </message>
+    <message>
+        <source>group &apos;%1&apos; created (id %2)</source>
+        <translation>已创建群组“%1”（ID %2）</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>OWNER</source>
+        <translation>群主</translation>
+    </message>
+    <message>
+        <source>MEMBERS</source>
+        <extracomment>column header: the number of members</extracomment>
+        <translation>成员数</translation>
+    </message>
+    <message>
+        <source>%1 (owner)</source>
+        <translation>%1（群主）</translation>
+    </message>
+    <message>
+        <source>cannot delete the group</source>
+        <translation>无法删除群组</translation>
+    </message>
+    <message>
+        <source>group &apos;%1&apos; deleted</source>
+        <translation>已删除群组“%1”</translation>
+    </message>
+    <message>
+        <source>cannot add &apos;%1&apos; (already a member?)</source>
+        <translation>无法添加“%1”（已经是成员？）</translation>
+    </message>
+    <message>
+        <source>cannot remove &apos;%1&apos; (not a member?)</source>
+        <translation>无法移除“%1”（不是成员？）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; added to group &apos;%2&apos;</source>
+        <translation>已将“%1”加入群组“%2”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; removed from group &apos;%2&apos;</source>
+        <translation>已将“%1”移出群组“%2”</translation>
+    </message>
+    <message>
+        <source>Manage groups. GROUP is an id or a unique name.</source>
+        <translation>管理群组。GROUP 为群组 ID 或唯一的群组名称。</translation>
+    </message>
+    <message>
+        <source>list, create, members, add, remove or delete.</source>
+        <translation>list、create、members、add、remove 或 delete。</translation>
+    </message>
+    <message>
+        <source>usage: group list|create|members|add|remove|delete (see group --help)</source>
+        <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
+        <translation>用法：group list|create|members|add|remove|delete（参见 group --help）</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::PruneCommand</name>
+    <message>
+        <source>Apply retention now: delete messages older than retention_days, files older than file_retention_days and the oldest files beyond store_quota_bytes (0 = rule off).</source>
+        <translation>立即执行保留策略：删除早于 retention_days 天的消息、早于 file_retention_days 天的文件，以及超出 store_quota_bytes 的最旧文件（0 = 不启用该规则）。</translation>
+    </message>
+    <message>
+        <source>retention is off (retention_days, file_retention_days and store_quota_bytes are 0): nothing to do</source>
+        <extracomment>retention_days, file_retention_days and store_quota_bytes are config keys: keep them as they are</extracomment>
+        <translation>保留策略未启用（retention_days、file_retention_days 和 store_quota_bytes 均为 0）：无需清理</translation>
+    </message>
+    <message>
+        <source>deleted %1 and %2 (%3 bytes)</source>
+        <extracomment>%1 is &quot;N messages&quot;, %2 &quot;N files&quot;, %3 the bytes freed</extracomment>
+        <translation>已删除 %1和 %2（%3 字节）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n 条消息</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ServeCommand</name>
+    <message>
+        <source>Address to listen on (default: any, IPv4+IPv6).</source>
+        <translation>监听地址（默认：所有地址，IPv4+IPv6）。</translation>
+    </message>
+    <message>
+        <source>TCP port (default 7411; 0 = any free port).</source>
+        <translation>TCP 端口（默认 7411；0 = 任一空闲端口）。</translation>
+    </message>
+    <message>
+        <source>Data directory (database, keys, files).</source>
+        <translation>数据目录（数据库、密钥、文件）。</translation>
+    </message>
+    <message>
+        <source>INI configuration file.</source>
+        <translation>INI 配置文件。</translation>
+    </message>
+    <message>
+        <source>Serve plain TCP without TLS (logs a warning).</source>
+        <translation>不使用 TLS，以明文 TCP 提供服务（会记录一条警告）。</translation>
+    </message>
+    <message>
+        <source>UDP discovery port (default 7412; 0 = any free port).</source>
+        <extracomment>discovery: the UDP broadcast by which the desktop app finds the server on the LAN</extracomment>
+        <translation>局域网发现的 UDP 端口（默认 7412；0 = 任一空闲端口）。</translation>
+    </message>
+    <message>
+        <source>Do not answer discovery probes.</source>
+        <translation>不响应局域网发现请求。</translation>
+    </message>
+    <message>
+        <source>Print the effective configuration and exit.</source>
+        <translation>输出当前生效的配置后退出。</translation>
+    </message>
+    <message>
+        <source>--listen: not an IP address: %1</source>
+        <translation>--listen：不是 IP 地址：%1</translation>
+    </message>
+    <message>
+        <source>a port must be 0..65535</source>
+        <translation>端口须在 0..65535 之间</translation>
+    </message>
+    <message>
+        <source>LanChat relay server. Subcommands: serve (default), user, group, broadcast, stats, backup, restore, check, prune; each has --help (docs/admin.md).</source>
+        <extracomment>the subcommand names are typed as they are: keep them in English</extracomment>
+        <translation>LanChat 中继服务器。子命令：serve（默认）、user、group、broadcast、stats、backup、restore、check、prune；每个子命令都有 --help（见 docs/admin.md）。</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ServerCli</name>
+    <message>
+        <source>unknown subcommand &apos;%1&apos; (try: serve, user, group, stats, backup, restore, check, prune, broadcast; see docs/admin.md)</source>
+        <extracomment>the subcommand names are typed as they are: keep them in English</extracomment>
+        <translation>未知子命令“%1”（可用：serve、user、group、stats、backup、restore、check、prune、broadcast；见 docs/admin.md）</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ServerConfig</name>
+    <message>
+        <source>%1: expected an integer in %2..%3, got &apos;%4&apos;</source>
+        <extracomment>%1 is a config key, %2..%3 the allowed range, %4 the value found</extracomment>
+        <translation>%1：应为 %2..%3 之间的整数，实际为“%4”</translation>
+    </message>
+    <message>
+        <source>%1: expected true or false, got &apos;%2&apos;</source>
+        <translation>%1：应为 true 或 false，实际为“%2”</translation>
+    </message>
+    <message>
+        <source>cannot read config file %1</source>
+        <translation>无法读取配置文件 %1</translation>
+    </message>
+    <message>
+        <source>listen: not an IP address: &apos;%1&apos;</source>
+        <translation>listen：“%1”不是 IP 地址</translation>
+    </message>
+    <message>
+        <source>syntax error</source>
+        <translation>语法错误</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::SqliteStorage</name>
+    <message>
+        <source>foreign key violation: %1 row %2 refers to a missing %3</source>
+        <extracomment>%1 and %3 are table names, %2 a row id</extracomment>
+        <translation>外键错误：%1 表中 rowid 为 %2 的行引用了不存在的 %3 记录</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::StatsCommand</name>
+    <message>
+        <source>server not running</source>
+        <translation>服务器未运行</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>stats: online users, connections</comment>
+        <translation>%1，%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n 位用户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n 个连接</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show usage figures of the server.</source>
+        <translation>显示服务器的使用统计。</translation>
+    </message>
+    <message>
+        <source>users:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>%1 (%2 disabled)</source>
+        <translation>%1（%2 个已停用）</translation>
+    </message>
+    <message>
+        <source>online now:</source>
+        <translation>当前在线：</translation>
+    </message>
+    <message>
+        <source>messages:</source>
+        <translation>消息：</translation>
+    </message>
+    <message>
+        <source>%1 (last 24 h: %2)</source>
+        <translation>%1（最近 24 小时：%2）</translation>
+    </message>
+    <message>
+        <source>files:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1（%2 字节）</translation>
+    </message>
+    <message>
+        <source>database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>%1 bytes (%2)</source>
+        <extracomment>%1 the size of the database files, %2 the path of the database</extracomment>
+        <translation>%1 字节（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::UserCommand</name>
+    <message>
+        <source>Read the password from the first line of stdin.</source>
+        <translation>从标准输入的第一行读取密码。</translation>
+    </message>
+    <message>
+        <source>Display name (add: default the username; rename: set it).</source>
+        <translation>显示名称（add：默认为用户名；rename：改为此名称）。</translation>
+    </message>
+    <message>
+        <source>invalid username (allowed: A-Z a-z 0-9 . _ -, 1-32)</source>
+        <translation>用户名无效（允许：A-Z a-z 0-9 . _ -，1-32 个字符）</translation>
+    </message>
+    <message>
+        <source>invalid display name (1-64 characters)</source>
+        <translation>显示名称无效（须为 1-64 个字符）</translation>
+    </message>
+    <message>
+        <source>the password on stdin must be 8-1024 bytes</source>
+        <translation>标准输入中的密码须为 8-1024 字节</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>USERNAME</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>DISPLAY NAME</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>CREATED (UTC)</source>
+        <translation>创建时间（UTC）</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <extracomment>state of an account in `user list`</extracomment>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <extracomment>state of an account in `user list`</extracomment>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>username &apos;%1&apos; is taken</source>
+        <translation>用户名“%1”已被占用</translation>
+    </message>
+    <message>
+        <source>cannot create the account</source>
+        <translation>无法创建账号</translation>
+    </message>
+    <message>
+        <source>user &apos;%1&apos; added (id %2)</source>
+        <translation>已添加用户“%1”（ID %2）</translation>
+    </message>
+    <message>
+        <source>password of &apos;%1&apos; changed</source>
+        <translation>已修改“%1”的密码</translation>
+    </message>
+    <message>
+        <source>user &apos;%1&apos; disabled</source>
+        <translation>已停用用户“%1”</translation>
+    </message>
+    <message>
+        <source>user &apos;%1&apos; enabled</source>
+        <translation>已启用用户“%1”</translation>
+    </message>
+    <message>
+        <source>user &apos;%1&apos; deleted (their messages stay)</source>
+        <translation>已删除用户“%1”（其消息仍保留）</translation>
+    </message>
+    <message>
+        <source>user &apos;%1&apos; renamed to &apos;%2&apos; (%3)</source>
+        <extracomment>%1 the old username, %2 the new one, %3 the display name</extracomment>
+        <translation>已将用户“%1”重命名为“%2”（%3）</translation>
+    </message>
+    <message>
+        <source>cannot rename &apos;%1&apos; (is the new name taken?)</source>
+        <translation>无法重命名“%1”（新用户名已被占用？）</translation>
+    </message>
+    <message>
+        <source>cannot change the account &apos;%1&apos;</source>
+        <translation>无法修改账号“%1”</translation>
+    </message>
+    <message>
+        <source>Manage accounts.</source>
+        <translation>管理账号。</translation>
+    </message>
+    <message>
+        <source>list, add, passwd, disable, enable, delete or rename.</source>
+        <translation>list、add、passwd、disable、enable、delete 或 rename。</translation>
+    </message>
+    <message>
+        <source>usage: user list|add|passwd|disable|enable|delete|rename (see user --help)</source>
+        <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
+        <translation>用法：user list|add|passwd|disable|enable|delete|rename（参见 user --help）</translation>
+    </message>
+    <message>
+        <source>give the password on stdin with --password-stdin</source>
+        <translation>请用 --password-stdin 从标准输入提供密码</translation>
+    </message>
+    <message>
+        <source>no user &apos;%1&apos;</source>
+        <translation>没有用户“%1”</translation>
+    </message>
+</context>
+</TS>
