@@ -794,7 +794,7 @@
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation>%2 中的 %1</translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>%1/s</source>
@@ -877,7 +877,7 @@
     </message>
     <message>
         <source>Retry all failed</source>
-        <translation>全部失败项重试</translation>
+        <translation>重试全部失败项</translation>
     </message>
     <message>
         <source>Open download folder</source>
