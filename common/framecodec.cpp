@@ -28,6 +28,13 @@ void FrameCodec::append(const QByteArray& bytes)
     m_buffer.append(bytes);
 }
 
+void FrameCodec::append(const char* data, qsizetype size)
+{
+    if (m_error)
+        return;
+    m_buffer.append(data, size);
+}
+
 std::optional<FrameCodec::Frame> FrameCodec::next()
 {
     if (m_error)

@@ -30,6 +30,8 @@ public:
 
     /** Appends received bytes. Ignored once hasError(). */
     void append(const QByteArray& bytes);
+    /** Appends @p size bytes at @p data (copied). Ignored once hasError(). */
+    void append(const char* data, qsizetype size);
 
     /** One decoded frame. */
     struct Frame

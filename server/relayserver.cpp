@@ -11,17 +11,20 @@
 #include "logging.h"
 #include "messageposter.h"
 #include "messages/chatmessages.h"
+#include "net/connection.h"
+#include "net/eventpoller.h"
+#include "net/listener.h"
+#include "net/tlscontext.h"
 #include "session.h"
 #include "sessionregistry.h"
+#include "sessionwatchdog.h"
 #include "sqlitestorage.h"
 #include "tlsidentity.h"
 
 #include <QDir>
-#include <QSslConfiguration>
-#include <QSslServer>
-#include <QSslSocket>
-#include <QTcpServer>
 #include <QTimer>
+
+#include <unistd.h>
 
 namespace lanchat {
 
@@ -55,6 +58,7 @@ RelayServer::~RelayServer()
     m_commits = nullptr;
     m_sessions = nullptr;
     m_listener = nullptr;
+    m_watchdog = nullptr;
     m_discovery = nullptr;
 }
 
@@ -126,21 +130,24 @@ bool RelayServer::start(const QHostAddress& address, quint16 port, QString* erro
 bool RelayServer::listen(const QHostAddress& address, quint16 port, QString* error)
 {
     if (m_config.tls) {
-        auto* server = new QSslServer(this);
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.setLocalCertificate(m_identity->certificate());
-        tls.setPrivateKey(m_identity->key());
-        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-        tls.setProtocol(QSsl::TlsV1_2OrLater);
-        server->setSslConfiguration(tls);
-        connect(server, &QSslServer::errorOccurred, this, [](QSslSocket* socket, QAbstractSocket::SocketError) {
-            qCInfo(lcServer) << "TLS handshake failed" << socket->peerAddress().toString() << socket->errorString();
-        });
-        m_listener = server;
-    } else {
-        m_listener = new QTcpServer(this);
+        m_tls = TlsContext::create(m_identity->certificate().toPem(), m_identity->key().toPem(), error);
+        if (!m_tls)
+            return false;
     }
-    connect(m_listener, &QTcpServer::pendingConnectionAvailable, this, &RelayServer::onNewConnection);
+    if (!m_poller) {
+        m_poller = std::make_unique<EventPoller>();
+        if (!m_poller->isValid()) {
+            *error = QStringLiteral("cannot create the epoll set (out of file descriptors?)");
+            return false;
+        }
+    }
+    if (!m_watchdog)
+        m_watchdog = new SessionWatchdog(*m_sessions, m_config.handshakeTimeoutMs, m_config.heartbeatTimeoutMs, this);
+    m_listener = new Listener(this);
+    // Qt's default backlog of 50 drops SYNs when hundreds of clients connect at once (the morning login
+    // wave, a restart); a dropped SYN is retried only after a second or more.
+    m_listener->setListenBacklogSize(kListenBacklog);
+    connect(m_listener, &Listener::accepted, this, &RelayServer::onAccepted);
     if (!m_listener->listen(address, port)) {
         *error = QStringLiteral("cannot listen on %1 port %2: %3")
                      .arg(address.toString())
@@ -153,46 +160,41 @@ bool RelayServer::listen(const QHostAddress& address, quint16 port, QString* err
     return true;
 }
 
-void RelayServer::onNewConnection()
+void RelayServer::onAccepted(qintptr descriptor)
 {
-    while (m_listener && m_listener->hasPendingConnections()) {
-        QTcpSocket* socket = m_listener->nextPendingConnection();
-        if (m_stopped) {
-            socket->abort();
-            socket->deleteLater();
-            continue;
-        }
-        const QHostAddress peer = socket->peerAddress();
-        if (!m_connections.tryAcquire(peer)) {
-            refuseConnection(socket);
-            continue;
-        }
-        auto* session = new Session(socket, m_router, m_config.maxFrameBytes, m_config.maxPendingOutputBytes, this);
-        std::optional<RequestLimiter> limiter;
-        if (m_config.maxRequestsPerSecond > 0)
-            limiter.emplace(m_config.maxRequestsPerSecond, m_config.requestBurst, m_config.rateLimitCloseAfter, 0);
-        session->applyLimits(m_config.handshakeTimeoutMs, m_config.heartbeatTimeoutMs, std::move(limiter));
-        connect(session, &Session::closed, this, [this, peer] { m_connections.release(peer); });
-        m_sessions->add(session);
-        emit sessionOpened(session);
+    if (m_stopped) {
+        ::close(int(descriptor));
+        return;
     }
+    auto connection = std::make_unique<Connection>(*m_poller, int(descriptor), m_tls ? m_tls->handle() : nullptr);
+    const QHostAddress peer = connection->peerAddress();
+    auto* session =
+        new Session(std::move(connection), m_router, m_config.maxFrameBytes, m_config.maxPendingOutputBytes, this);
+    if (!m_connections.tryAcquire(peer)) {
+        refuseConnection(session);
+        return;
+    }
+    std::optional<RequestLimiter> limiter;
+    if (m_config.maxRequestsPerSecond > 0)
+        limiter.emplace(m_config.maxRequestsPerSecond, m_config.requestBurst, m_config.rateLimitCloseAfter, 0);
+    session->applyLimits(m_config.handshakeTimeoutMs, m_config.heartbeatTimeoutMs, std::move(limiter));
+    connect(session, &Session::closed, this, [this, peer] { m_connections.release(peer); });
+    m_sessions->add(session);
+    emit sessionOpened(session);
 }
 
-void RelayServer::refuseConnection(QTcpSocket* socket)
+void RelayServer::refuseConnection(Session* session)
 {
-    qCWarning(lcServer) << "error" << socket->peerAddress().toString()
-                        << "too_many_connections:" << m_connections.count(socket->peerAddress()) << "from this address,"
-                        << m_connections.total() << "in total - refused";
-    ErrorReply error{errorCodeName(ErrorCode::TooManyConnections),
-                     QStringLiteral("connection limit reached (per address or in total)")};
-    socket->setParent(this);
-    socket->write(FrameCodec::encode(error.encode()));
-    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    socket->disconnectFromHost(); // after the error frame is written
-    if (socket->state() == QAbstractSocket::UnconnectedState)
-        socket->deleteLater();
-    else
-        QTimer::singleShot(5000, socket, &QTcpSocket::abort); // a peer that never reads cannot keep it
+    const QHostAddress peer = session->peerAddress();
+    qCWarning(lcServer) << "error" << peer.toString() << "too_many_connections:" << m_connections.count(peer)
+                        << "from this address," << m_connections.total() << "in total - refused";
+    // Not registered: the session only carries the error frame (after the TLS handshake), then closes
+    // itself within the close flush time even if the peer never reads.
+    session->applyLimits(0, 0, std::nullopt);
+    session->push(FrameCodec::encode(ErrorReply{errorCodeName(ErrorCode::TooManyConnections),
+                                                QStringLiteral("connection limit reached (per address or in total)")}
+                                         .encode()));
+    session->close();
 }
 
 quint16 RelayServer::serverPort() const
@@ -241,6 +243,8 @@ void RelayServer::stop()
         session->push(goodbye);
         session->close();
     }
+    if (m_poller)
+        m_poller->flushAll(); // the goodbyes leave now, even if the caller deletes us before the next turn
     if (m_sessions->connectionCount() == 0)
         QMetaObject::invokeMethod(this, &RelayServer::stopped, Qt::QueuedConnection);
     delete m_discovery;

@@ -11,25 +11,28 @@
 
 #include <memory>
 
-class QTcpServer;
-class QTcpSocket;
-
 namespace lanchat {
 
 class AuthHandlers;
 class ChatHandlers;
 class CommitQueue;
 class Discovery;
+class EventPoller;
 class GroupHandlers;
+class Listener;
 class MessagePoster;
 class Session;
 class SessionRegistry;
+class SessionWatchdog;
 class Storage;
+class TlsContext;
 class TlsIdentity;
 
 /**
  * The relay (issue 2): listens (TLS by default, or plaintext), runs one Session per connection, routes
- * requests to the handlers, group-commits writes, delivers pushes, answers discovery probes.
+ * requests to the handlers, group-commits writes, delivers pushes, answers discovery probes. Sockets are
+ * served by EventPoller (epoll) with OpenSSL directly for TLS (TlsContext), not by QTcpSocket/QSslSocket:
+ * see EventPoller for the memory and CPU this saves.
  *
  * Construction opens the database (<dataDir>/lanchat.db, created with the directory if missing) and registers
  * every handler; start() loads or generates the TLS identity and listens. Tests instantiate it in-process on
@@ -40,6 +43,9 @@ class RelayServer : public QObject
 {
     Q_OBJECT
 public:
+    /** listen(2) backlog: room for a wave of simultaneous connects (Qt's default is 50). */
+    static constexpr int kListenBacklog = 1024;
+
     explicit RelayServer(ServerConfig config, QObject* parent = nullptr);
     ~RelayServer() override;
 
@@ -89,8 +95,8 @@ signals:
 private:
     void registerHandlers();
     bool listen(const QHostAddress& address, quint16 port, QString* error);
-    void onNewConnection();
-    void refuseConnection(QTcpSocket* socket);
+    void onAccepted(qintptr descriptor);
+    void refuseConnection(Session* session);
     void onUserOnline(UserId user);
     void onUserOffline(UserId user);
 
@@ -105,7 +111,10 @@ private:
     std::unique_ptr<ChatHandlers> m_chat;
     std::unique_ptr<GroupHandlers> m_groups;
     std::unique_ptr<TlsIdentity> m_identity;
-    QTcpServer* m_listener = nullptr;
+    std::unique_ptr<TlsContext> m_tls;
+    std::unique_ptr<EventPoller> m_poller; ///< not a child: it must outlive every session's connection
+    SessionWatchdog* m_watchdog = nullptr;
+    Listener* m_listener = nullptr;
     Discovery* m_discovery = nullptr;
     bool m_stopped = false;
     ConnectionLimiter m_connections;

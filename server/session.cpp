@@ -3,9 +3,8 @@
 #include "logging.h"
 #include "messages/chatmessages.h"
 #include "router.h"
+#include "sessionwatchdog.h"
 
-#include <QSslSocket>
-#include <QTcpSocket>
 #include <QTimer>
 
 #include <algorithm>
@@ -13,10 +12,6 @@
 namespace lanchat {
 
 namespace {
-
-// Bytes read from the kernel per socket before Qt pauses reading: the frame decoder never holds much more
-// than one maximum frame plus this, however fast the peer sends.
-constexpr qint64 kReadBufferBytes = 256 * 1024;
 
 QCborMap errorMap(ErrorCode code, const QString& message)
 {
@@ -31,30 +26,21 @@ constexpr int kCloseFlushMs = 5000;
 
 } // namespace
 
-Session::Session(QTcpSocket* socket, const Router& router, quint32 maxFrameBytes, qint64 maxPendingOutput,
-                 QObject* parent)
+Session::Session(std::unique_ptr<Connection> connection, const Router& router, quint32 maxFrameBytes,
+                 qint64 maxPendingOutput, QObject* parent)
     : QObject(parent)
-    , m_socket(socket)
+    , m_connection(std::move(connection))
     , m_router(router)
     , m_codec(maxFrameBytes)
     , m_maxPendingOutput(maxPendingOutput)
 {
-    m_socket->setParent(this);
-    m_socket->setReadBufferSize(kReadBufferBytes);
-    // Small request/reply frames: Nagle + delayed ACK would add ~40 ms to every round trip.
-    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    m_peer = QStringLiteral("%1:%2").arg(m_socket->peerAddress().toString()).arg(m_socket->peerPort());
-    connect(m_socket, &QTcpSocket::readyRead, this, &Session::onReadyRead);
-    connect(m_socket, &QTcpSocket::bytesWritten, this, &Session::onBytesWritten);
-    connect(m_socket, &QTcpSocket::disconnected, this, &Session::onDisconnected);
-    m_ssl = qobject_cast<QSslSocket*>(socket);
-    if (m_ssl) {
-        // TLS encrypts at once into the plain socket's buffer: that buffer is where a slow reader's backlog grows.
-        connect(m_ssl, &QSslSocket::encryptedBytesWritten, this, &Session::onBytesWritten);
-    }
+    m_peer = QStringLiteral("%1:%2").arg(m_connection->peerAddress().toString()).arg(m_connection->peerPort());
     qCInfo(lcServer) << "connect" << m_peer;
-    // Bytes may have arrived with the handshake, before readyRead was connected.
-    QMetaObject::invokeMethod(this, &Session::onReadyRead, Qt::QueuedConnection);
+    if (!m_connection->start(this)) {
+        // Reported from the event loop: whoever created us connects to closed() first.
+        m_closed = true;
+        QMetaObject::invokeMethod(this, &Session::onConnectionClosed, Qt::QueuedConnection);
+    }
 }
 
 Session::~Session() = default;
@@ -64,11 +50,18 @@ void Session::applyLimits(int handshakeTimeoutMs, int heartbeatTimeoutMs, std::o
     m_clock.start();
     m_limiter = std::move(limiter);
     m_heartbeatTimeoutMs = heartbeatTimeoutMs;
-    m_watchdog = new QTimer(this);
-    m_watchdog->setSingleShot(true);
-    connect(m_watchdog, &QTimer::timeout, this, &Session::onSilence);
-    if (handshakeTimeoutMs > 0)
-        m_watchdog->start(handshakeTimeoutMs);
+    m_deadlineMs = handshakeTimeoutMs > 0 ? SessionWatchdog::nowMs() + handshakeTimeoutMs : 0;
+}
+
+void Session::extendDeadline()
+{
+    m_deadlineMs = m_heartbeatTimeoutMs > 0 ? SessionWatchdog::nowMs() + m_heartbeatTimeoutMs : 0;
+}
+
+void Session::checkDeadline(qint64 nowMs)
+{
+    if (m_deadlineMs > 0 && nowMs >= m_deadlineMs && !m_closed)
+        onSilence();
 }
 
 void Session::onSilence()
@@ -77,7 +70,12 @@ void Session::onSilence()
         return;
     if (m_paused) {
         // We stopped reading them (their output is congested): their silence is ours.
-        m_watchdog->start(std::max(m_heartbeatTimeoutMs, 1000));
+        m_deadlineMs = SessionWatchdog::nowMs() + std::max(m_heartbeatTimeoutMs, 1000);
+        return;
+    }
+    if (!m_heardFrame && m_connection->isHandshaking()) {
+        qCInfo(lcServer) << "error" << m_peer << "timeout: TLS handshake not finished - closing";
+        m_connection->abort(); // no TLS session to carry an error frame
         return;
     }
     closeWithError(ErrorCode::Timeout, m_heardFrame ? QStringLiteral("nothing received within the heartbeat time")
@@ -86,10 +84,7 @@ void Session::onSilence()
 
 bool Session::admitRequest(const QString& type, quint64 id)
 {
-    if (m_heartbeatTimeoutMs > 0 && m_watchdog) // any request, ping included, proves the peer alive
-        m_watchdog->start(m_heartbeatTimeoutMs);
-    else if (m_watchdog)
-        m_watchdog->stop();
+    extendDeadline(); // any request, ping included, proves the peer alive
     m_heardFrame = true;
     if (!m_limiter)
         return true;
@@ -145,23 +140,22 @@ void Session::close()
     if (m_closed)
         return;
     m_closed = true;
-    m_socket->disconnectFromHost(); // flushes pending output first
-    if (m_socket->state() == QAbstractSocket::UnconnectedState) {
-        onDisconnected();
+    m_deadlineMs = 0;
+    m_connection->closeAfterFlush(); // flushes pending output first
+    if (!m_connection->isOpen())
         return;
-    }
     // A peer that never reads would keep the flush, and the session, alive forever.
-    QTimer::singleShot(kCloseFlushMs, m_socket, &QTcpSocket::abort);
+    QTimer::singleShot(kCloseFlushMs, this, [this] { m_connection->abort(); });
 }
 
 QHostAddress Session::peerAddress() const
 {
-    return m_socket->peerAddress();
+    return m_connection->peerAddress();
 }
 
 qint64 Session::bytesToWrite() const
 {
-    return m_socket->bytesToWrite() + (m_ssl ? m_ssl->encryptedBytesToWrite() : 0);
+    return m_connection->bytesToWrite();
 }
 
 bool Session::outputCongested() const
@@ -179,44 +173,45 @@ void Session::write(const QByteArray& frame)
         qCWarning(lcServer) << "error" << m_peer << "slow consumer:" << bytesToWrite() << "bytes unsent - closing";
         m_closed = true;
         // Deferred: we may be inside a fan-out loop over the registry.
-        QMetaObject::invokeMethod(m_socket, &QTcpSocket::abort, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { m_connection->abort(); }, Qt::QueuedConnection);
         return;
     }
-    m_socket->write(frame);
+    m_connection->send(frame);
 }
 
-void Session::onReadyRead()
+void Session::onBytesReceived(const char* data, qsizetype size)
 {
     if (m_closed)
         return;
     // After the first frame, any bytes count as life (a large frame may take longer than the heartbeat).
-    if (m_heardFrame && m_heartbeatTimeoutMs > 0 && m_watchdog)
-        m_watchdog->start(m_heartbeatTimeoutMs);
+    if (m_heardFrame)
+        extendDeadline();
+    m_codec.append(data, size);
     processFrames();
 }
 
 void Session::processFrames()
 {
+    if (m_processing)
+        return;
+    m_processing = true;
     while (!m_closed) {
         if (outputCongested()) {
-            // Stop consuming input: the socket's bounded read buffer fills, Qt stops reading, and TCP
-            // flow control pushes back on the peer.
+            // Stop reading: the kernel's receive buffer fills and TCP flow control pushes back on the peer.
             m_paused = true;
-            return;
+            m_connection->setReadEnabled(false);
+            break;
         }
         std::optional<FrameCodec::Frame> frame = m_codec.next();
         if (!frame) {
-            if (m_codec.hasError()) {
+            if (m_codec.hasError())
                 closeWithError(m_codec.error(), m_codec.errorMessage());
-                return;
-            }
-            if (m_socket->bytesAvailable() == 0)
-                return;
-            m_codec.append(m_socket->read(kReadBufferBytes));
-            continue;
+            break;
         }
         handleFrame(*frame);
     }
+    m_processing = false;
 }
 
 void Session::onBytesWritten()
@@ -224,7 +219,9 @@ void Session::onBytesWritten()
     if (m_paused && bytesToWrite() <= m_maxPendingOutput / 2) {
         m_paused = false;
         emit outputDrained();
-        processFrames();
+        processFrames(); // what was decoded but held back
+        if (!m_paused && !m_closed)
+            m_connection->setReadEnabled(true);
     }
 }
 
@@ -253,7 +250,7 @@ void Session::handleFrame(const FrameCodec::Frame& frame)
     m_router.dispatch(*this, type, frame.map, id);
 }
 
-void Session::onDisconnected()
+void Session::onConnectionClosed()
 {
     m_closed = true;
     if (m_closedEmitted)

@@ -3,6 +3,7 @@
 #include "errorcode.h"
 #include "framecodec.h"
 #include "ids.h"
+#include "net/connection.h"
 #include "security/requestlimiter.h"
 
 #include <QByteArray>
@@ -12,46 +13,47 @@
 #include <QObject>
 #include <QString>
 
+#include <memory>
 #include <optional>
-
-class QSslSocket;
-class QTcpSocket;
-class QTimer;
 
 namespace lanchat {
 
 class Router;
 
 /**
- * One client connection: decodes frames from the socket (FrameCodec), applies the protocol-level error
- * rules of docs/protocol.md ("Errors") and hands every request to the Router. Owns its socket.
+ * One client connection: decodes frames from its Connection (FrameCodec), applies the protocol-level error
+ * rules of docs/protocol.md ("Errors") and hands every request to the Router. Owns its connection.
  *
  * Closing rules: frame_too_large and malformed send an error frame and close; unknown_type and
- * invalid_argument keep the connection. Back-pressure: while more than maxPendingOutput bytes wait in the
- * socket, the session stops decoding its input (and Qt stops reading from the kernel, the socket's read
- * buffer being bounded), resuming when the output drains below half the bound. Pushes still go out while
- * paused (text keeps flowing); a peer whose backlog passes 16 times the bound is disconnected (slow consumer).
+ * invalid_argument keep the connection. Back-pressure: while more than maxPendingOutput bytes wait to be
+ * written, the session stops reading (TCP flow control then pushes back on the peer; at most one read of
+ * EventPoller::kReadChunkBytes plus one frame stays buffered), resuming when the output drains below half
+ * the bound. Pushes still go out while paused (text keeps flowing); a peer whose backlog passes 16 times the
+ * bound is disconnected (slow consumer).
  *
  * Deleted (deleteLater) after closed() is emitted. Lives on the server thread; not thread-safe.
  */
-class Session : public QObject
+class Session : public QObject, private ConnectionHandler
 {
     Q_OBJECT
 public:
     /**
-     * @p socket must be connected (and encrypted for TLS); the session takes ownership.
+     * Takes ownership of @p connection and starts it (a failed start emits closed() from the event loop).
      * @p maxFrameBytes bounds received frames, @p maxPendingOutput is the back-pressure bound (bytes).
      */
-    Session(QTcpSocket* socket, const Router& router, quint32 maxFrameBytes, qint64 maxPendingOutput,
-            QObject* parent = nullptr);
+    Session(std::unique_ptr<Connection> connection, const Router& router, quint32 maxFrameBytes,
+            qint64 maxPendingOutput, QObject* parent = nullptr);
     ~Session() override;
 
     /**
      * Issue 6 limits, applied once right after construction (0 disables one): the first frame must arrive
-     * within @p handshakeTimeoutMs, then the peer may stay silent at most @p heartbeatTimeoutMs (else
-     * `error timeout` and close); requests go through @p limiter (rate_limited, then close on sustained abuse).
+     * within @p handshakeTimeoutMs (TLS handshake included), then the peer may stay silent at most
+     * @p heartbeatTimeoutMs (else `error timeout` and close); requests go through @p limiter (rate_limited,
+     * then close on sustained abuse). The deadlines are checked by SessionWatchdog, at its granularity.
      */
     void applyLimits(int handshakeTimeoutMs, int heartbeatTimeoutMs, std::optional<RequestLimiter> limiter);
+    /** Closes with `error timeout` when the current deadline has passed at @p nowMs (SessionWatchdog::nowMs()). */
+    void checkDeadline(qint64 nowMs);
 
     /** Sends `ok` (or @p map's own `t` if it has one) with `id` = @p id. */
     void reply(quint64 id, QCborMap map);
@@ -93,18 +95,17 @@ signals:
     void outputDrained();
 
 private:
-    void onReadyRead();
-    void onBytesWritten();
-    void onDisconnected();
+    void onBytesReceived(const char* data, qsizetype size) override;
+    void onBytesWritten() override;
+    void onConnectionClosed() override;
     void processFrames();
     void handleFrame(const FrameCodec::Frame& frame);
     void write(const QByteArray& frame);
-    void sendError(const QCborMap& map);
     bool admitRequest(const QString& type, quint64 id);
     void onSilence();
+    void extendDeadline();
 
-    QTcpSocket* m_socket;
-    QSslSocket* m_ssl = nullptr; ///< m_socket when TLS
+    std::unique_ptr<Connection> m_connection;
     const Router& m_router;
     FrameCodec m_codec;
     qint64 m_maxPendingOutput;
@@ -114,10 +115,11 @@ private:
     bool m_paused = false;
     bool m_closed = false;
     bool m_closedEmitted = false;
+    bool m_processing = false; ///< inside processFrames(): a drain must not re-enter it
     // Issue 6 guards (server/security/).
     QElapsedTimer m_clock;
     std::optional<RequestLimiter> m_limiter;
-    QTimer* m_watchdog = nullptr;
+    qint64 m_deadlineMs = 0; ///< SessionWatchdog::nowMs() after which the peer is silent too long; 0 = none
     int m_heartbeatTimeoutMs = 0;
     bool m_heardFrame = false;
     quint64 m_rateLimited = 0; ///< requests answered rate_limited (logged every 1000th)

@@ -1,0 +1,457 @@
+#include "connection.h"
+
+#include "eventpoller.h"
+#include "logging.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+namespace lanchat {
+
+namespace {
+
+QHostAddress peerOf(int fd, quint16* port)
+{
+    sockaddr_storage storage{};
+    socklen_t length = sizeof storage;
+    if (getpeername(fd, reinterpret_cast<sockaddr*>(&storage), &length) != 0)
+        return {};
+    QHostAddress address(reinterpret_cast<const sockaddr*>(&storage));
+    if (storage.ss_family == AF_INET6)
+        *port = ntohs(reinterpret_cast<const sockaddr_in6*>(&storage)->sin6_port);
+    else if (storage.ss_family == AF_INET)
+        *port = ntohs(reinterpret_cast<const sockaddr_in*>(&storage)->sin_port);
+    // A dual-stack listener sees IPv4 peers as ::ffff:a.b.c.d; per-address limits must count them as a.b.c.d.
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4) : address;
+}
+
+QString tlsErrorText(int sslError)
+{
+    const unsigned long code = ERR_get_error();
+    if (code != 0) {
+        char text[256];
+        ERR_error_string_n(code, text, sizeof text);
+        return QString::fromLatin1(text);
+    }
+    if (sslError == SSL_ERROR_SYSCALL)
+        return errno != 0 ? QString::fromLocal8Bit(std::strerror(errno)) : QStringLiteral("unexpected end of stream");
+    return QStringLiteral("TLS error %1").arg(sslError);
+}
+
+} // namespace
+
+Connection::Connection(EventPoller& poller, int fd, SSL_CTX* tls)
+    : m_poller(poller)
+    , m_fd(fd)
+{
+    const int flags = fcntl(fd, F_GETFL);
+    fcntl(fd, F_SETFL, flags | O_NONBLOCK);
+    // Small request/reply frames: Nagle plus delayed ACK would add ~40 ms to every round trip.
+    const int one = 1;
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    m_peerAddress = peerOf(fd, &m_peerPort);
+    m_tls = tls != nullptr;
+    if (tls) {
+        m_ssl = SSL_new(tls);
+        if (m_ssl && SSL_set_fd(m_ssl, fd) == 1) {
+            SSL_set_accept_state(m_ssl);
+            m_state = State::Handshaking;
+        } else {
+            SSL_free(m_ssl);
+            m_ssl = nullptr;
+            m_state = State::Closing; // start() refuses it
+        }
+    }
+}
+
+Connection::~Connection()
+{
+    m_handler = nullptr;
+    closeNow();
+}
+
+bool Connection::start(ConnectionHandler* handler)
+{
+    m_handler = handler;
+    if (m_state == State::Closing) {
+        qCWarning(lcServer) << "error" << m_peerAddress.toString() << "cannot create a TLS session:" << tlsErrorText(0);
+        m_handler = nullptr;
+        closeNow();
+        return false;
+    }
+    m_interest = EPOLLIN | EPOLLRDHUP;
+    if (!m_poller.add(this, m_interest)) {
+        qCWarning(lcServer) << "error" << m_peerAddress.toString() << "epoll_ctl:" << std::strerror(errno);
+        m_handler = nullptr;
+        ::close(m_fd);
+        m_fd = -1;
+        return false;
+    }
+    if (m_state == State::Handshaking)
+        continueHandshake();
+    return m_fd >= 0;
+}
+
+void Connection::send(const QByteArray& frame)
+{
+    if (m_fd < 0 || m_state == State::Closing || m_closeAfterHandshake || frame.isEmpty())
+        return;
+    m_queue.append(frame);
+    m_pendingBytes += frame.size();
+    m_poller.scheduleFlush(this);
+}
+
+void Connection::setReadEnabled(bool enabled)
+{
+    if (m_readEnabled == enabled)
+        return;
+    m_readEnabled = enabled;
+    if (m_fd < 0)
+        return;
+    updateInterest();
+    // Records OpenSSL already read from the kernel raise no epoll event: deliver them from the next flush.
+    if (enabled && m_ssl && (m_readPending || SSL_has_pending(m_ssl))) {
+        m_readPending = true;
+        m_poller.scheduleFlush(this);
+    }
+}
+
+void Connection::closeAfterFlush()
+{
+    if (m_fd < 0 || m_state == State::Closing)
+        return;
+    if (m_state == State::Handshaking) {
+        m_closeAfterHandshake = true;
+        return;
+    }
+    m_state = State::Closing;
+    updateInterest();
+    m_poller.scheduleFlush(this);
+}
+
+void Connection::abort()
+{
+    closeNow();
+}
+
+void Connection::handleEvents(unsigned events)
+{
+    if (m_fd < 0)
+        return;
+    if (events & EPOLLERR) {
+        int error = 0;
+        socklen_t length = sizeof error;
+        getsockopt(m_fd, SOL_SOCKET, SO_ERROR, &error, &length);
+        fail("socket error", error);
+        return;
+    }
+    if (m_state == State::Handshaking) {
+        continueHandshake();
+        return;
+    }
+    if (events & EPOLLOUT) {
+        m_writeBlocked = false;
+        flush();
+        if (m_fd < 0)
+            return;
+    }
+    const bool readable = events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP);
+    if (readable && (m_readEnabled || m_state == State::Closing)) {
+        if (m_ssl && m_state != State::Closing)
+            readTls();
+        else
+            readPlain();
+    } else if (events & EPOLLHUP) {
+        closeNow(); // both directions are gone while we were not reading: nobody is left to answer
+    } else if ((events & EPOLLOUT) && m_ssl && m_readEnabled) {
+        readTls(); // a TLS read that needed to write first can go on
+    }
+}
+
+void Connection::readPlain()
+{
+    char* buffer = m_poller.readBuffer();
+    const ssize_t n = ::recv(m_fd, buffer, size_t(EventPoller::kReadChunkBytes), 0);
+    if (n > 0) {
+        if (m_state != State::Closing)
+            deliver(buffer, n);
+        return;
+    }
+    if (n == 0) {
+        closeNow(); // the peer closed its side
+        return;
+    }
+    if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+        fail("read", errno);
+}
+
+void Connection::readTls()
+{
+    char* buffer = m_poller.readBuffer();
+    // Bounded per event so one fast sender cannot hold the loop; what OpenSSL still holds is read on from
+    // the next flush (it raises no epoll event).
+    qint64 budget = 4 * EventPoller::kReadChunkBytes;
+    while (m_fd >= 0 && m_readEnabled) {
+        ERR_clear_error();
+        const int n = SSL_read(m_ssl, buffer, int(EventPoller::kReadChunkBytes));
+        if (n > 0) {
+            deliver(buffer, n);
+            budget -= n;
+            if (budget <= 0 && m_fd >= 0 && SSL_has_pending(m_ssl)) {
+                m_readPending = true;
+                m_poller.scheduleFlush(this);
+                return;
+            }
+            continue;
+        }
+        const int error = SSL_get_error(m_ssl, n);
+        if (error == SSL_ERROR_WANT_READ) {
+            if (m_tlsWantsRead) {
+                m_tlsWantsRead = false;
+                flush();
+            }
+            return;
+        }
+        if (error == SSL_ERROR_WANT_WRITE) {
+            m_writeBlocked = true;
+            updateInterest();
+            return;
+        }
+        if (error == SSL_ERROR_ZERO_RETURN || (error == SSL_ERROR_SYSCALL && ERR_peek_error() == 0 && errno == 0)) {
+            closeNow(); // close_notify, or the peer closed the TCP connection without one
+            return;
+        }
+        failTls("read", error);
+        return;
+    }
+    if (m_fd >= 0 && !m_readEnabled && SSL_has_pending(m_ssl))
+        m_readPending = true;
+}
+
+void Connection::continueHandshake()
+{
+    ERR_clear_error();
+    const int result = SSL_accept(m_ssl);
+    if (result == 1) {
+        m_state = m_closeAfterHandshake ? State::Closing : State::Open;
+        m_writeBlocked = false;
+        updateInterest();
+        if (m_state == State::Open)
+            readTls(); // the client's first frame may have come with its Finished message
+        if (m_fd >= 0 && (m_pendingBytes > 0 || m_state == State::Closing))
+            m_poller.scheduleFlush(this);
+        return;
+    }
+    const int error = SSL_get_error(m_ssl, result);
+    if (error == SSL_ERROR_WANT_READ || error == SSL_ERROR_WANT_WRITE) {
+        m_writeBlocked = error == SSL_ERROR_WANT_WRITE;
+        updateInterest();
+        return;
+    }
+    qCInfo(lcServer) << "TLS handshake failed" << m_peerAddress.toString() << tlsErrorText(error);
+    closeNow();
+}
+
+void Connection::deliver(const char* data, qsizetype size)
+{
+    if (m_handler)
+        m_handler->onBytesReceived(data, size);
+}
+
+void Connection::flush()
+{
+    if (m_fd < 0)
+        return;
+    if (m_readPending && m_readEnabled && m_state == State::Open) {
+        m_readPending = false;
+        readTls();
+        if (m_fd < 0)
+            return;
+    }
+    if (m_state == State::Handshaking || m_writeBlocked || m_tlsWantsRead)
+        return;
+    const qint64 before = m_pendingBytes;
+    if (!(m_ssl ? writeTls() : writePlain()))
+        return; // closed by a write error
+    if (m_pendingBytes < before && m_handler)
+        m_handler->onBytesWritten();
+    if (m_fd >= 0 && m_state == State::Closing && m_pendingBytes == 0)
+        finishClosing();
+}
+
+bool Connection::writePlain()
+{
+    while (m_queueHead < m_queue.size()) {
+        iovec iov[kMaxIovecs];
+        int count = 0;
+        for (qsizetype i = m_queueHead; i < m_queue.size() && count < kMaxIovecs; ++i) {
+            const QByteArray& frame = m_queue.at(i);
+            const qsizetype offset = i == m_queueHead ? m_headOffset : 0;
+            iov[count].iov_base = const_cast<char*>(frame.constData() + offset);
+            iov[count].iov_len = size_t(frame.size() - offset);
+            ++count;
+        }
+        msghdr message{};
+        message.msg_iov = iov;
+        message.msg_iovlen = size_t(count);
+        const ssize_t n = ::sendmsg(m_fd, &message, MSG_NOSIGNAL);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno == EAGAIN || errno == EWOULDBLOCK) {
+                m_writeBlocked = true;
+                updateInterest();
+                return true;
+            }
+            fail("write", errno);
+            return false;
+        }
+        consume(n);
+    }
+    updateInterest();
+    return true;
+}
+
+bool Connection::writeTls()
+{
+    while (m_queueHead < m_queue.size()) {
+        const QByteArray& head = m_queue.at(m_queueHead);
+        const qsizetype headLeft = head.size() - m_headOffset;
+        const char* data = head.constData() + m_headOffset;
+        qsizetype length = headLeft;
+        if (headLeft < kTlsRecordBytes && m_queueHead + 1 < m_queue.size()) {
+            // Pack small frames into one record: one encryption and one syscall instead of one per frame.
+            // The packing depends only on the queue, so a retry after WANT_WRITE passes the same bytes
+            // (at least as many; SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER allows the new address).
+            char* stage = m_poller.writeStage();
+            length = 0;
+            for (qsizetype i = m_queueHead; i < m_queue.size() && length < kTlsRecordBytes; ++i) {
+                const QByteArray& frame = m_queue.at(i);
+                const qsizetype offset = i == m_queueHead ? m_headOffset : 0;
+                const qsizetype piece = std::min(frame.size() - offset, kTlsRecordBytes - length);
+                std::memcpy(stage + length, frame.constData() + offset, size_t(piece));
+                length += piece;
+            }
+            data = stage;
+        }
+        length = std::min<qsizetype>(length, 1 << 20);
+        ERR_clear_error();
+        const int n = SSL_write(m_ssl, data, int(length));
+        if (n > 0) {
+            consume(n);
+            continue;
+        }
+        const int error = SSL_get_error(m_ssl, n);
+        if (error == SSL_ERROR_WANT_WRITE) {
+            m_writeBlocked = true;
+            updateInterest();
+            return true;
+        }
+        if (error == SSL_ERROR_WANT_READ) {
+            m_tlsWantsRead = true;
+            return true;
+        }
+        failTls("write", error);
+        return false;
+    }
+    updateInterest();
+    return true;
+}
+
+void Connection::consume(qsizetype bytes)
+{
+    m_pendingBytes -= bytes;
+    while (bytes > 0 && m_queueHead < m_queue.size()) {
+        const qsizetype left = m_queue.at(m_queueHead).size() - m_headOffset;
+        if (bytes < left) {
+            m_headOffset += bytes;
+            return;
+        }
+        bytes -= left;
+        m_queue[m_queueHead] = QByteArray(); // drop our reference to a shared fan-out frame now
+        ++m_queueHead;
+        m_headOffset = 0;
+    }
+    if (m_queueHead == m_queue.size()) {
+        m_queue = QList<QByteArray>(); // an idle connection keeps no output buffer
+        m_queueHead = 0;
+    }
+}
+
+void Connection::finishClosing()
+{
+    if (m_shutdownSent)
+        return;
+    m_shutdownSent = true;
+    if (m_ssl) {
+        ERR_clear_error();
+        SSL_shutdown(m_ssl); // close_notify, best effort: we do not wait for the peer's
+    }
+    // Half-close and wait for the peer's FIN: closing with unread input would send a RST that can make
+    // the peer drop our last frames (the error that explains why we close) before reading them.
+    ::shutdown(m_fd, SHUT_WR);
+    updateInterest();
+}
+
+void Connection::updateInterest()
+{
+    if (m_fd < 0)
+        return;
+    unsigned wanted = 0;
+    if (m_state == State::Handshaking)
+        wanted = EPOLLIN;
+    else if (m_readEnabled || m_state == State::Closing)
+        wanted = EPOLLIN | EPOLLRDHUP;
+    if (m_writeBlocked && !m_shutdownSent)
+        wanted |= EPOLLOUT;
+    if (wanted != m_interest && m_poller.modify(this, wanted))
+        m_interest = wanted;
+}
+
+void Connection::fail(const char* what, int error)
+{
+    if (error == ECONNRESET || error == EPIPE)
+        qCDebug(lcServer) << "connection reset" << m_peerAddress.toString() << what;
+    else
+        qCInfo(lcServer) << "connection error" << m_peerAddress.toString() << what << std::strerror(error);
+    closeNow();
+}
+
+void Connection::failTls(const char* what, int sslError)
+{
+    qCInfo(lcServer) << "TLS error" << m_peerAddress.toString() << what << tlsErrorText(sslError);
+    closeNow();
+}
+
+void Connection::closeNow()
+{
+    if (m_fd < 0)
+        return;
+    m_poller.remove(this);
+    if (m_ssl) {
+        SSL_free(m_ssl);
+        m_ssl = nullptr;
+    }
+    ::close(m_fd);
+    m_fd = -1;
+    m_queue = QList<QByteArray>();
+    m_queueHead = 0;
+    m_headOffset = 0;
+    m_pendingBytes = 0;
+    if (ConnectionHandler* handler = std::exchange(m_handler, nullptr))
+        handler->onConnectionClosed();
+}
+
+} // namespace lanchat

@@ -1,0 +1,143 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QList>
+#include <QString>
+
+typedef struct ssl_st SSL;
+typedef struct ssl_ctx_st SSL_CTX;
+
+namespace lanchat {
+
+class EventPoller;
+
+/**
+ * What a Connection reports to its owner (the Session). Calls come from the poller's thread, never
+ * re-entrantly from inside Connection::send().
+ */
+class ConnectionHandler
+{
+public:
+    /** Plaintext bytes arrived (TLS already decrypted). @p data is valid only during the call. */
+    virtual void onBytesReceived(const char* data, qsizetype size) = 0;
+    /** Some queued output reached the kernel; Connection::bytesToWrite() is smaller than before. */
+    virtual void onBytesWritten() = 0;
+    /** The descriptor is closed (peer left, error, abort, or the end of a graceful close). Last call. */
+    virtual void onConnectionClosed() = 0;
+
+protected:
+    ~ConnectionHandler() = default;
+};
+
+/**
+ * One accepted TCP connection of the relay, optionally TLS (OpenSSL on the descriptor, sharing one
+ * SSL_CTX from TlsContext), driven by EventPoller.
+ *
+ * Output: send() queues an encoded frame (implicitly shared: a fan-out frame is one allocation for every
+ * recipient) and the poller flushes all queued connections once per event-loop turn, plaintext with one
+ * sendmsg(2) of up to kMaxIovecs frames, TLS by packing small frames into records of up to 16 KiB.
+ * Input: while reading is enabled, bytes are read into the poller's shared buffer and handed to the
+ * handler; an idle connection holds no buffer (TLS: SSL_MODE_RELEASE_BUFFERS).
+ *
+ * Errors (ECONNRESET, EPIPE, a failed TLS handshake or record) close the connection; the reason is logged
+ * under lanchat.server. Not thread-safe: poller thread only. Destroying a connection closes the descriptor
+ * without a callback.
+ */
+class Connection
+{
+public:
+    /** Frames passed to one sendmsg(2). */
+    static constexpr int kMaxIovecs = 64;
+    /** Largest plaintext packed into one TLS record (RFC 8446 §5.1: 2^14 bytes). */
+    static constexpr qsizetype kTlsRecordBytes = 16 * 1024;
+
+    /**
+     * Takes ownership of the connected descriptor @p fd (made non-blocking, TCP_NODELAY). @p tls is the
+     * shared server context, or nullptr for plaintext (--insecure-plaintext).
+     */
+    Connection(EventPoller& poller, int fd, SSL_CTX* tls);
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    /** Registers with the poller and starts the TLS handshake if any; false (descriptor closed) on failure. */
+    bool start(ConnectionHandler* handler);
+
+    /** Queues @p frame; it is written at the end of this event-loop turn. Dropped once closing or closed. */
+    void send(const QByteArray& frame);
+    /** Queued bytes not yet accepted by the kernel (TLS: plaintext bytes, plus a record OpenSSL holds). */
+    qint64 bytesToWrite() const { return m_pendingBytes; }
+    /** Stops (false) or resumes (true) reading: with reading stopped TCP flow control pushes back on the peer. */
+    void setReadEnabled(bool enabled);
+    /**
+     * Graceful close: no more input is delivered, queued output is written, then (TLS close_notify and)
+     * a FIN is sent and the connection closes when the peer closes its side. During a TLS handshake the close
+     * waits for the handshake, so that queued frames (an error that explains the close) reach the peer.
+     * The owner bounds the wait with abort().
+     */
+    void closeAfterFlush();
+    /** Closes at once, dropping queued output; onConnectionClosed() follows synchronously. */
+    void abort();
+
+    bool isOpen() const { return m_fd >= 0; }
+    /** The TLS handshake has not finished yet (never true for plaintext). */
+    bool isHandshaking() const { return m_state == State::Handshaking; }
+    bool isTls() const { return m_tls; }
+    int descriptor() const { return m_fd; }
+    QHostAddress peerAddress() const { return m_peerAddress; }
+    quint16 peerPort() const { return m_peerPort; }
+
+    // --- called by EventPoller
+    /** epoll(7) readiness @p events for this descriptor. */
+    void handleEvents(unsigned events);
+    /** Writes what is queued (the poller's end-of-turn call). */
+    void flush();
+    bool flushQueued() const { return m_flushQueued; }
+    void setFlushQueued(bool queued) { m_flushQueued = queued; }
+
+private:
+    enum class State
+    {
+        Handshaking, ///< TLS handshake in progress (plaintext connections start Open)
+        Open,
+        Closing, ///< closeAfterFlush(): writing the rest, then waiting for the peer's FIN
+    };
+
+    void readPlain();
+    void readTls();
+    void continueHandshake();
+    void deliver(const char* data, qsizetype size);
+    /** Returns false when the connection was closed by an error. */
+    bool writePlain();
+    bool writeTls();
+    void consume(qsizetype bytes);
+    void finishClosing();
+    void updateInterest();
+    void fail(const char* what, int error);
+    void failTls(const char* what, int sslError);
+    void closeNow();
+
+    EventPoller& m_poller;
+    int m_fd;
+    SSL* m_ssl = nullptr;
+    ConnectionHandler* m_handler = nullptr;
+    State m_state = State::Open;
+    QHostAddress m_peerAddress;
+    quint16 m_peerPort = 0;
+    QList<QByteArray> m_queue;
+    qsizetype m_queueHead = 0;  ///< index of the first unsent frame in m_queue
+    qsizetype m_headOffset = 0; ///< bytes of m_queue[m_queueHead] already sent
+    qint64 m_pendingBytes = 0;
+    unsigned m_interest = 0; ///< the epoll event mask registered now
+    bool m_readEnabled = true;
+    bool m_writeBlocked = false;        ///< the kernel buffer is full: waiting for EPOLLOUT
+    bool m_tlsWantsRead = false;        ///< a TLS write needs input first (TLS record layer)
+    bool m_readPending = false;         ///< TLS bytes decrypted but not delivered while reading was off
+    bool m_shutdownSent = false;        ///< FIN sent during Closing
+    bool m_closeAfterHandshake = false; ///< closeAfterFlush() came during the TLS handshake
+    bool m_flushQueued = false;
+    bool m_tls = false;
+};
+
+} // namespace lanchat

@@ -1,0 +1,98 @@
+#include "tlscontext.h"
+
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/ssl.h>
+
+namespace lanchat {
+
+namespace {
+
+QString lastOpenSslError(const char* what)
+{
+    char text[256] = "unknown error";
+    if (const unsigned long code = ERR_get_error())
+        ERR_error_string_n(code, text, sizeof text);
+    return QStringLiteral("%1: %2").arg(QLatin1String(what), QLatin1String(text));
+}
+
+struct BioDeleter
+{
+    void operator()(BIO* bio) const { BIO_free(bio); }
+};
+using BioPtr = std::unique_ptr<BIO, BioDeleter>;
+
+BioPtr memoryBio(const QByteArray& pem)
+{
+    return BioPtr(BIO_new_mem_buf(pem.constData(), int(pem.size())));
+}
+
+bool loadCertificate(SSL_CTX* ctx, const QByteArray& pem, QString* error)
+{
+    BioPtr bio = memoryBio(pem);
+    X509* certificate = bio ? PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr) : nullptr;
+    if (!certificate || SSL_CTX_use_certificate(ctx, certificate) != 1) {
+        X509_free(certificate);
+        *error = lastOpenSslError("TLS certificate");
+        return false;
+    }
+    X509_free(certificate);
+    // Intermediate certificates of an admin's own chain follow the leaf in the same PEM.
+    while (X509* extra = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) {
+        if (SSL_CTX_add0_chain_cert(ctx, extra) != 1) {
+            X509_free(extra);
+            break;
+        }
+    }
+    ERR_clear_error(); // the loop ends on "no start line"
+    return true;
+}
+
+bool loadKey(SSL_CTX* ctx, const QByteArray& pem, QString* error)
+{
+    BioPtr bio = memoryBio(pem);
+    EVP_PKEY* key = bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr) : nullptr;
+    const bool ok = key && SSL_CTX_use_PrivateKey(ctx, key) == 1 && SSL_CTX_check_private_key(ctx) == 1;
+    EVP_PKEY_free(key);
+    if (!ok)
+        *error = lastOpenSslError("TLS private key");
+    return ok;
+}
+
+} // namespace
+
+std::unique_ptr<TlsContext> TlsContext::create(const QByteArray& certificatePem, const QByteArray& keyPem,
+                                               QString* error)
+{
+    ERR_clear_error();
+    SSL_CTX* ctx = SSL_CTX_new(TLS_server_method());
+    if (!ctx) {
+        *error = lastOpenSslError("SSL_CTX_new");
+        return nullptr;
+    }
+    std::unique_ptr<TlsContext> context(new TlsContext(ctx));
+    SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
+    SSL_CTX_set_options(ctx, SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_NO_TICKET |
+                                 SSL_OP_IGNORE_UNEXPECTED_EOF);
+    SSL_CTX_set_num_tickets(ctx, 0);
+    SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_OFF);
+    SSL_CTX_set_mode(ctx,
+                     SSL_MODE_RELEASE_BUFFERS | SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+    // Reads take whole kernel buffers instead of one record header and body at a time (two syscalls per
+    // 16 KiB record during a file upload); Connection drains what OpenSSL holds (SSL_has_pending).
+    SSL_CTX_set_read_ahead(ctx, 1);
+    if (!loadCertificate(ctx, certificatePem, error) || !loadKey(ctx, keyPem, error))
+        return nullptr;
+    return context;
+}
+
+TlsContext::TlsContext(SSL_CTX* ctx)
+    : m_ctx(ctx)
+{}
+
+TlsContext::~TlsContext()
+{
+    SSL_CTX_free(m_ctx);
+}
+
+} // namespace lanchat
