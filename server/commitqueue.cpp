@@ -1,60 +1,179 @@
 #include "commitqueue.h"
 
 #include "logging.h"
-#include "storage/storage.h"
+
+#include <QThread>
+
+#include <condition_variable>
+#include <mutex>
 
 namespace lanchat {
+
+/** A batch handed to the commit thread; done() is signalled from there when run() returned. */
+struct CommitQueue::InFlight
+{
+    std::unique_ptr<DetachedCommit> commit;
+    Batch batch;
+    std::mutex mutex;
+    std::condition_variable condition;
+    bool ran = false;
+
+    void markRan()
+    {
+        {
+            std::lock_guard lock(mutex);
+            ran = true;
+        }
+        condition.notify_all();
+    }
+    void awaitRan()
+    {
+        std::unique_lock lock(mutex);
+        condition.wait(lock, [this] { return ran; });
+    }
+};
 
 CommitQueue::CommitQueue(Storage& storage, QObject* parent)
     : QObject(parent)
     , m_storage(storage)
-{}
+    , m_thread(new QThread(this))
+    , m_worker(new QObject)
+{
+    m_thread->setObjectName(QStringLiteral("lanchat-commit"));
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread->start();
+}
 
 CommitQueue::~CommitQueue()
 {
-    flush();
+    drain();
+    m_thread->quit();
+    m_thread->wait();
 }
 
 bool CommitQueue::begin()
 {
     if (!m_open) {
+        // Waits inside the storage while a commit runs on the commit thread (it owns the connection).
         if (!m_storage.beginTransaction()) {
             qCWarning(lcServer) << "group commit: cannot open a transaction";
             return false;
         }
         m_open = true;
     }
-    if (!m_scheduled) {
-        m_scheduled = true;
-        // Runs when control returns to the event loop, after every frame already read in this turn.
-        QMetaObject::invokeMethod(this, &CommitQueue::flush, Qt::QueuedConnection);
-    }
+    schedule();
     return true;
 }
 
 void CommitQueue::afterCommit(std::function<void(bool committed)> callback)
 {
-    m_callbacks.append(std::move(callback));
+    m_pending.callbacks.append(
+        [callback = std::move(callback)](const DetachedCommit& commit) { callback(commit.committed()); });
+}
+
+void CommitQueue::append(const NewMessage& message, Appended done)
+{
+    const qsizetype index = m_pending.appends.size();
+    m_pending.appends.append(message);
+    m_pending.callbacks.append([index, done = std::move(done)](const DetachedCommit& commit) {
+        done(commit.committed() ? commit.results().value(index) : std::nullopt);
+    });
+    schedule();
+}
+
+void CommitQueue::schedule()
+{
+    if (m_scheduled)
+        return;
+    m_scheduled = true;
+    // Runs when control returns to the event loop, after every frame already read in this turn.
+    QMetaObject::invokeMethod(this, &CommitQueue::flush, Qt::QueuedConnection);
 }
 
 void CommitQueue::flush()
 {
     m_scheduled = false;
-    if (!m_open)
-        return;
+    if (!m_inFlight && hasPending())
+        start();
+}
+
+std::unique_ptr<DetachedCommit> CommitQueue::takeBatch(Batch* batch)
+{
+    *batch = std::exchange(m_pending, Batch());
     m_open = false;
-    bool ok = m_storage.commitTransaction();
-    if (!ok) {
-        qCWarning(lcServer) << "group commit failed:" << m_callbacks.size() << "requests answered 'internal'";
-        m_storage.rollbackTransaction();
-    } else {
-        ++m_commits;
+    return m_storage.detachCommit(batch->appends);
+}
+
+void CommitQueue::start()
+{
+    auto inFlight = std::make_shared<InFlight>();
+    inFlight->commit = takeBatch(&inFlight->batch);
+    if (!inFlight->commit) { // nothing to write: the callbacks only waited for the turn to end
+        finish(nullptr, inFlight->batch);
+        return;
     }
-    // Callbacks may post again (opening the next transaction); take the list first.
-    const QList<std::function<void(bool)>> callbacks = std::exchange(m_callbacks, {});
-    for (const auto& callback : callbacks)
-        callback(ok);
-    emit flushed(ok, int(callbacks.size()));
+    m_inFlight = inFlight;
+    QMetaObject::invokeMethod(m_worker, [this, inFlight] {
+        inFlight->commit->run();
+        inFlight->markRan();
+        // Back on the server thread; a no-op if drain() already finished it there.
+        QMetaObject::invokeMethod(
+            this,
+            [this, inFlight] {
+                if (m_inFlight == inFlight)
+                    finishInFlight();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void CommitQueue::finishInFlight()
+{
+    const std::shared_ptr<InFlight> inFlight = std::exchange(m_inFlight, nullptr);
+    inFlight->awaitRan();
+    finish(inFlight->commit.get(), inFlight->batch);
+    // What gathered while that commit ran goes next, at once: that is the pipelining.
+    if (!m_inFlight && hasPending())
+        start();
+}
+
+void CommitQueue::finish(DetachedCommit* commit, Batch& batch)
+{
+    struct NothingToCommit final : DetachedCommit
+    {
+        NothingToCommit() { m_committed = true; }
+        void run() override {}
+    };
+    NothingToCommit nothing;
+    const DetachedCommit& outcome = commit ? *commit : nothing;
+    if (commit)
+        m_storage.attachCommit(*commit);
+    const bool ok = outcome.committed();
+    if (ok)
+        ++m_commits;
+    else
+        qCWarning(lcServer) << "group commit failed:" << batch.callbacks.size() << "requests answered 'internal'";
+    for (const auto& callback : std::as_const(batch.callbacks))
+        callback(outcome);
+    emit flushed(ok, int(batch.callbacks.size()));
+}
+
+void CommitQueue::drain()
+{
+    if (m_inFlight)
+        finishInFlight(); // may start the next batch on the commit thread
+    while (m_inFlight || hasPending()) {
+        if (m_inFlight) {
+            finishInFlight();
+            continue;
+        }
+        Batch batch;
+        std::unique_ptr<DetachedCommit> commit = takeBatch(&batch);
+        if (commit)
+            commit->run(); // here, on this thread: nothing else runs now
+        finish(commit.get(), batch);
+    }
 }
 
 } // namespace lanchat

@@ -18,39 +18,27 @@ MessagePoster::MessagePoster(Storage& storage, CommitQueue& commits, SessionRegi
 
 void MessagePoster::post(const NewMessage& message, const Session* origin, Done done)
 {
-    if (!m_commits.begin()) {
-        done(std::nullopt);
-        return;
-    }
-    const std::optional<AppendResult> result = m_storage.appendMessage(message);
-    if (!result) {
-        done(std::nullopt);
-        return;
-    }
     // The origin may close before the commit; compare against a guarded pointer, never dereference it.
     QPointer<const Session> guard(origin);
-    m_commits.afterCommit([this, message, result = *result, guard, done = std::move(done)](bool committed) {
-        if (!committed) {
-            done(std::nullopt);
-            return;
-        }
-        done(result);
-        if (result.duplicate)
-            return;
-        MessageRecord record;
-        record.seq = result.seq;
-        record.conversation = message.conversation;
-        record.sender = message.sender;
-        record.timestampMs = result.timestampMs;
-        record.clientMsgId = message.clientMsgId;
-        record.kind = message.kind;
-        record.text = message.text;
-        record.file = message.file;
-        QCborMap push = record.toCbor();
-        push.insert(QLatin1String("t"), QLatin1String(msgtype::kMessagePush));
-        const QByteArray frame = FrameCodec::encode(push);
-        m_sessions.pushToUsers(m_storage.members(message.conversation), frame, guard.data());
-    });
+    m_commits.append(message,
+                     [this, message, guard, done = std::move(done)](const std::optional<AppendResult>& result) {
+                         done(result);
+                         if (!result || result->duplicate)
+                             return;
+                         MessageRecord record;
+                         record.seq = result->seq;
+                         record.conversation = message.conversation;
+                         record.sender = message.sender;
+                         record.timestampMs = result->timestampMs;
+                         record.clientMsgId = message.clientMsgId;
+                         record.kind = message.kind;
+                         record.text = message.text;
+                         record.file = message.file;
+                         QCborMap push = record.toCbor();
+                         push.insert(QLatin1String("t"), QLatin1String(msgtype::kMessagePush));
+                         const QByteArray frame = FrameCodec::encode(push);
+                         m_sessions.pushToUsers(m_storage.members(message.conversation), frame, guard.data());
+                     });
 }
 
 } // namespace lanchat

@@ -231,7 +231,7 @@ void RelayServer::stop()
     if (m_listener)
         m_listener->close();
     // Pending acks first (the commit answers the requests of this turn), then the goodbye.
-    m_commits->flush();
+    m_commits->drain();
     const QByteArray goodbye = FrameCodec::encode(emptyRequest(msgtype::kShutdownPush));
     const QList<Session*> sessions = m_sessions->all();
     for (Session* session : sessions) {

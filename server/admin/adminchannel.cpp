@@ -196,8 +196,8 @@ Retention::Result AdminChannel::applyRetention()
     const ServerConfig& config = m_relay.config();
     if (config.retentionDays <= 0 && config.fileRetentionDays <= 0 && config.storeQuotaBytes <= 0)
         return {};
-    // Retention writes outside the group commit: close the turn's transaction first.
-    m_relay.commits().flush();
+    // Retention writes outside the group commit: commit what is pending (and wait for a running commit) first.
+    m_relay.commits().drain();
     return Retention::apply(m_relay.storage(), config, QDateTime::currentMSecsSinceEpoch());
 }
 

@@ -117,25 +117,23 @@ QList<ConversationInfo> ConversationTable::groups()
 
 bool ConversationTable::isMember(ConversationId conversation, UserId user)
 {
-    QSqlQuery* query = m_statements.run("SELECT 1 FROM members WHERE conversation = ? AND user_id = ?",
-                                        {conversation.value(), user.value()});
-    if (!query)
-        return false;
-    const bool member = query->next();
-    query->finish();
-    return member;
+    // From the member cache: every chat message is checked, and the relay's socket thread must not wait
+    // for a commit running on the commit thread just to ask SQLite.
+    return members(conversation).contains(user);
 }
 
 QList<UserId> ConversationTable::members(ConversationId conversation)
 {
     // data_version moves when another connection (an admin command) commits: then nothing cached is trusted.
-    QSqlQuery* version = m_statements.run("PRAGMA data_version", {});
-    const qint64 dataVersion = version && version->next() ? version->value(0).toLongLong() : -1;
-    if (version)
-        version->finish();
-    if (dataVersion < 0 || dataVersion != m_cachedDataVersion) {
-        m_memberCache.clear();
-        m_cachedDataVersion = dataVersion;
+    // While a detached commit owns the connection the check is skipped: our own commits never move it, and an
+    // admin command's change is also announced over admin.sock, which asks again after the commit.
+    qint64 dataVersion = m_cachedDataVersion;
+    if (!m_statements.isDetached()) {
+        dataVersion = m_statements.dataVersion();
+        if (dataVersion < 0 || dataVersion != m_cachedDataVersion) {
+            m_memberCache.clear();
+            m_cachedDataVersion = dataVersion;
+        }
     }
     const auto cached = m_memberCache.constFind(conversation.value());
     if (cached != m_memberCache.cend())

@@ -15,20 +15,7 @@ namespace {
 
 constexpr Seq kNoUpperBound = std::numeric_limits<Seq>::max();
 
-// Stored values of messages.kind (0001_initial.sql); spelled out so reordering the enum cannot remap stored rows.
-int kindToColumn(MessageKind kind)
-{
-    switch (kind) {
-    case MessageKind::Text:
-        return 0;
-    case MessageKind::File:
-        return 1;
-    case MessageKind::System:
-        return 2;
-    }
-    return 0;
-}
-
+// Stored values of messages.kind (0001_initial.sql); the inverse of MessageWriter::kindColumn().
 MessageKind kindFromColumn(int value)
 {
     switch (value) {
@@ -41,63 +28,17 @@ MessageKind kindFromColumn(int value)
     }
 }
 
-const QVariant kNullInt = QVariant(QMetaType::fromType<qint64>());
-const QVariant kNullBytes = QVariant(QMetaType::fromType<QByteArray>());
-const QVariant kNullText = QVariant(QMetaType::fromType<QString>());
-
-QVariant senderValue(UserId sender)
-{
-    return sender.isValid() ? QVariant(sender.value()) : kNullInt;
-}
-
-QVariant clientMsgIdValue(const QUuid& id)
-{
-    return id.isNull() ? kNullBytes : QVariant(id.toRfc4122());
-}
-
 } // namespace
 
 MessageTable::MessageTable(SqlStatements& statements)
     : m_statements(statements)
+    , m_writer(statements.handle())
 {}
 
 std::optional<AppendResult> MessageTable::append(const NewMessage& message)
 {
-    QSqlQuery* insert =
-        m_statements.prepared("INSERT INTO messages (conversation, sender, client_msg_id, kind, text, file_name, "
-                              "file_size, file_sha256, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                              "ON CONFLICT (sender, client_msg_id) DO NOTHING");
-    if (!insert)
-        return std::nullopt;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const FileRef* file = message.file ? &*message.file : nullptr;
-    insert->bindValue(0, message.conversation.value());
-    insert->bindValue(1, senderValue(message.sender));
-    insert->bindValue(2, clientMsgIdValue(message.clientMsgId));
-    insert->bindValue(3, kindToColumn(message.kind));
-    insert->bindValue(4, message.text.isEmpty() ? kNullText : QVariant(message.text));
-    insert->bindValue(5, file ? QVariant(file->name) : kNullText);
-    insert->bindValue(6, file ? QVariant(file->size) : kNullInt);
-    insert->bindValue(7, file ? QVariant(file->sha256) : kNullBytes);
-    insert->bindValue(8, now);
-    if (!m_statements.exec(*insert))
-        return std::nullopt;
-    if (insert->numRowsAffected() == 1)
-        return AppendResult{insert->lastInsertId().toLongLong(), now, false};
-    return original(message);
-}
-
-std::optional<AppendResult> MessageTable::original(const NewMessage& message)
-{
-    QSqlQuery* query = m_statements.run("SELECT seq, ts FROM messages WHERE sender = ? AND client_msg_id = ?",
-                                        {senderValue(message.sender), clientMsgIdValue(message.clientMsgId)});
-    if (!query)
-        return std::nullopt;
-    std::optional<AppendResult> result;
-    if (query->next())
-        result = AppendResult{query->value(0).toLongLong(), query->value(1).toLongLong(), true};
-    query->finish();
-    return result;
+    m_statements.awaitAttached(); // the writer uses the raw handle, past SqlStatements' own waits
+    return m_writer.append(message, QDateTime::currentMSecsSinceEpoch());
 }
 
 QList<MessageRecord> MessageTable::history(ConversationId conversation, Seq before, int limit)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "messagewriter.h"
 #include "storage.h"
 
 #include <QList>
@@ -21,8 +22,10 @@ class MessageTable
 public:
     explicit MessageTable(SqlStatements& statements);
 
-    /** One INSERT for a new message; a second lookup only when (sender, client_msg_id) already exists. */
+    /** One INSERT for a new message (MessageWriter); a second lookup only when (sender, client_msg_id) exists. */
     std::optional<AppendResult> append(const NewMessage& message);
+    /** The raw-handle writer, also used by detached commits (SqliteCommit). */
+    MessageWriter& writer() { return m_writer; }
     QList<MessageRecord> history(ConversationId conversation, Seq before, int limit);
     /**
      * Merges per-conversation index range scans of the user's conversations (each bounded by @p limit
@@ -34,11 +37,11 @@ public:
     qint64 deleteBefore(qint64 beforeMs);
 
 private:
-    std::optional<AppendResult> original(const NewMessage& message);
     /** Appends every row of @p query to @p out and finishes the query. */
     static void readRecords(QSqlQuery* query, QList<MessageRecord>& out);
 
     SqlStatements& m_statements;
+    MessageWriter m_writer;
 };
 
 } // namespace lanchat

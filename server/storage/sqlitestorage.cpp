@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "migrator.h"
+#include "sqlitecommit.h"
 #include "sqlstatements.h"
 
 #include <QCoreApplication>
@@ -117,6 +118,22 @@ void SqliteStorage::rollbackTransaction()
     m_conversations.forgetMembers();
 }
 
+std::unique_ptr<DetachedCommit> SqliteStorage::detachCommit(QList<NewMessage> appends)
+{
+    m_statements->awaitAttached();
+    const bool open = m_statements->inTransaction();
+    if (!open && appends.isEmpty())
+        return nullptr;
+    m_statements->detach();
+    return std::make_unique<SqliteCommit>(*m_statements, m_messages.writer(), std::move(appends), !open);
+}
+
+void SqliteStorage::attachCommit(DetachedCommit& commit)
+{
+    if (!commit.committed())
+        m_conversations.forgetMembers(); // rolled back: cached memberships may be ones that never happened
+}
+
 bool SqliteStorage::inTransaction() const
 {
     return m_statements->inTransaction();
@@ -141,6 +158,7 @@ bool SqliteStorage::backupTo(const QString& path, QString* error)
 QStringList SqliteStorage::checkIntegrity()
 {
     QStringList problems;
+    m_statements->awaitAttached();
     QSqlQuery integrity(m_statements->database());
     if (!integrity.exec(QStringLiteral("PRAGMA integrity_check")))
         return {integrity.lastError().text()};

@@ -64,6 +64,8 @@ public:
     bool commitTransaction() override;
     void rollbackTransaction() override;
     bool inTransaction() const override;
+    std::unique_ptr<DetachedCommit> detachCommit(QList<NewMessage> appends) override;
+    void attachCommit(DetachedCommit& commit) override;
     bool backupTo(const QString& path, QString* error) override;
     QStringList checkIntegrity() override;
 

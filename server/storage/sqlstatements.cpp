@@ -3,23 +3,69 @@
 #include "logging.h"
 
 #include <QFile>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QVariant>
+
+#include <sqlite3.h>
 
 namespace lanchat {
 
 SqlStatements::SqlStatements(const QString& connectionName)
     : m_connectionName(connectionName)
     , m_db(QSqlDatabase::database(connectionName, false))
-{}
+{
+    // Qt's QSQLITE driver on Debian links the system libsqlite3, the same library we call directly.
+    const QVariant handle = m_db.driver() ? m_db.driver()->handle() : QVariant();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        m_handle = *static_cast<sqlite3* const*>(handle.constData());
+}
+
+void SqlStatements::detach()
+{
+    std::lock_guard lock(m_detachMutex);
+    m_inTransaction = false;
+    m_detached.store(true, std::memory_order_release);
+}
+
+void SqlStatements::release()
+{
+    {
+        std::lock_guard lock(m_detachMutex);
+        m_detached.store(false, std::memory_order_release);
+    }
+    m_released.notify_all();
+}
+
+qint64 SqlStatements::dataVersion()
+{
+    awaitAttached();
+    if (!m_dataVersion &&
+        (!m_handle || sqlite3_prepare_v3(m_handle, "PRAGMA data_version", -1, SQLITE_PREPARE_PERSISTENT, &m_dataVersion,
+                                         nullptr) != SQLITE_OK))
+        return -1;
+    const qint64 version = sqlite3_step(m_dataVersion) == SQLITE_ROW ? sqlite3_column_int64(m_dataVersion, 0) : -1;
+    sqlite3_reset(m_dataVersion);
+    return version;
+}
+
+void SqlStatements::awaitAttached()
+{
+    if (!m_detached.load(std::memory_order_acquire))
+        return;
+    std::unique_lock lock(m_detachMutex);
+    m_released.wait(lock, [this] { return !m_detached.load(std::memory_order_acquire); });
+}
 
 SqlStatements::~SqlStatements()
 {
+    awaitAttached();
     if (m_inTransaction)
         rollback();
     // Every QSqlQuery and QSqlDatabase handle must be gone before removeDatabase(), else Qt warns
     // that the connection is still in use and keeps it alive.
     m_cache.clear();
+    sqlite3_finalize(m_dataVersion);
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -27,6 +73,7 @@ SqlStatements::~SqlStatements()
 
 QSqlQuery* SqlStatements::prepared(const char* sql)
 {
+    awaitAttached();
     auto it = m_cache.find(sql);
     if (it != m_cache.end())
         return &it->second;
@@ -58,6 +105,7 @@ int SqlStatements::change(const char* sql, std::initializer_list<QVariant> value
 
 bool SqlStatements::exec(QSqlQuery& query)
 {
+    awaitAttached();
     if (query.exec())
         return true;
     qCWarning(lcStorage) << "statement failed:" << query.lastError().text() << "SQL:" << query.lastQuery();
@@ -66,6 +114,7 @@ bool SqlStatements::exec(QSqlQuery& query)
 
 bool SqlStatements::execDirect(const QString& sql, QString* error)
 {
+    awaitAttached();
     QSqlQuery query(m_db);
     if (query.exec(sql))
         return true;
@@ -78,6 +127,7 @@ bool SqlStatements::execDirect(const QString& sql, QString* error)
 
 QVariant SqlStatements::scalarDirect(const QString& sql)
 {
+    awaitAttached();
     QSqlQuery query(m_db);
     if (!query.exec(sql) || !query.next()) {
         qCWarning(lcStorage) << "query failed:" << query.lastError().text() << "SQL:" << sql;
@@ -88,6 +138,7 @@ QVariant SqlStatements::scalarDirect(const QString& sql)
 
 bool SqlStatements::vacuumInto(const QString& path, QString* error)
 {
+    awaitAttached();
     // Created empty and owner-only first, so the copy is never readable by others, not even briefly;
     // VACUUM INTO accepts an empty target file.
     QFile file(path);
@@ -110,6 +161,7 @@ bool SqlStatements::vacuumInto(const QString& path, QString* error)
 
 bool SqlStatements::begin()
 {
+    awaitAttached();
     if (m_inTransaction) {
         qCWarning(lcStorage) << "beginTransaction() while a transaction is open";
         return false;
@@ -121,6 +173,7 @@ bool SqlStatements::begin()
 
 bool SqlStatements::commit()
 {
+    awaitAttached();
     if (!m_inTransaction)
         return false;
     QSqlQuery* query = prepared("COMMIT");
@@ -136,6 +189,7 @@ bool SqlStatements::commit()
 
 void SqlStatements::rollback()
 {
+    awaitAttached();
     if (!m_inTransaction)
         return;
     QSqlQuery* query = prepared("ROLLBACK");

@@ -5,8 +5,14 @@
 #include <QString>
 #include <QVariant>
 
+#include <atomic>
+#include <condition_variable>
 #include <initializer_list>
+#include <mutex>
 #include <unordered_map>
+
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace lanchat {
 
@@ -14,7 +20,9 @@ namespace lanchat {
  * Owns one named QtSql connection and a cache of its prepared statements, so each SQL text is
  * prepared once and then only re-bound and re-executed (the append path runs ~100k times per second).
  *
- * Not thread-safe: a QSqlDatabase connection belongs to the thread that opened it.
+ * Not thread-safe: a QSqlDatabase connection belongs to the thread that opened it. The one exception is a
+ * detached commit (SqliteCommit): between detach() and release() another thread uses the raw handle, and
+ * every method here first waits for release() (SQLite itself is built thread-safe, "serialized", on Debian).
  */
 class SqlStatements
 {
@@ -57,6 +65,25 @@ public:
      */
     bool vacuumInto(const QString& path, QString* error);
 
+    /** The connection's SQLite handle, for the C API (SqliteCommit, MessageWriter). */
+    sqlite3* handle() const { return m_handle; }
+    /**
+     * Hands the connection, and the open transaction if any, to a detached commit: afterwards
+     * inTransaction() is false and every access waits until release(). Owner thread.
+     */
+    void detach();
+    /** The detached commit is done with the connection (any thread). */
+    void release();
+    /** True between detach() and release(). */
+    bool isDetached() const { return m_detached.load(std::memory_order_acquire); }
+    /** Blocks while detached (a commit runs on another thread); every access calls it first. */
+    void awaitAttached();
+    /**
+     * `PRAGMA data_version` through the C API (a cached statement, no QVariant): changes when another
+     * connection committed. -1 on failure. Waits while detached.
+     */
+    qint64 dataVersion();
+
     /** True while a BEGIN … COMMIT/ROLLBACK opened through begin() is open. */
     bool inTransaction() const { return m_inTransaction; }
     /** BEGIN IMMEDIATE: takes the write lock now, so a concurrent admin command waits (busy_timeout) instead of failing
@@ -71,6 +98,11 @@ private:
     QSqlDatabase m_db;
     std::unordered_map<const char*, QSqlQuery> m_cache;
     bool m_inTransaction = false;
+    sqlite3* m_handle = nullptr;
+    sqlite3_stmt* m_dataVersion = nullptr;
+    std::atomic<bool> m_detached{false};
+    std::mutex m_detachMutex;
+    std::condition_variable m_released;
 };
 
 } // namespace lanchat

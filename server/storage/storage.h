@@ -12,6 +12,7 @@
 #include <QStringList>
 #include <QUuid>
 
+#include <memory>
 #include <optional>
 #include <tuple>
 
@@ -60,6 +61,34 @@ struct UploadRecord
     qint64 createdMs = 0;
 };
 
+/**
+ * One group commit run off the storage's own thread (CommitQueue's commit thread): the message appends
+ * of a batch, then COMMIT of the transaction they share with the batch's other writes, so the socket
+ * thread keeps reading and writing while the database writes and fsyncs (issue 8).
+ *
+ * Made by Storage::detachCommit() on the storage's thread; run() exactly once, on any thread; then
+ * Storage::attachCommit() back on the storage's thread. Until run() has returned, every other call on the
+ * storage waits for it (it owns the database connection meanwhile).
+ */
+class DetachedCommit
+{
+public:
+    virtual ~DetachedCommit() = default;
+    /** Appends, then commits (synchronous=FULL: on disk when it returns); rolls everything back on failure. */
+    virtual void run() = 0;
+    /** After run(): true when the transaction, and with it every result below, is on disk. */
+    bool committed() const { return m_committed; }
+    /**
+     * After run(): one entry per append, in order; nullopt where that append alone failed (a constraint,
+     * e.g. the conversation was deleted meanwhile). Meaningless unless committed().
+     */
+    const QList<std::optional<AppendResult>>& results() const { return m_results; }
+
+protected:
+    bool m_committed = false;
+    QList<std::optional<AppendResult>> m_results;
+};
+
 enum class CreateUserResult
 {
     Created,
@@ -87,6 +116,14 @@ public:
     virtual bool commitTransaction() = 0;
     virtual void rollbackTransaction() = 0;
     virtual bool inTransaction() const = 0;
+    /**
+     * Moves the open transaction (if any) and @p appends into a DetachedCommit to run on another thread;
+     * with no transaction open, the commit begins one itself. Returns nullptr when there is nothing to commit
+     * (no transaction, no appends). The storage is busy until the commit's run() returns (see DetachedCommit).
+     */
+    virtual std::unique_ptr<DetachedCommit> detachCommit(QList<NewMessage> appends) = 0;
+    /** On the storage's thread after @p commit ran: drops cached state a rollback made untrue. */
+    virtual void attachCommit(DetachedCommit& commit) = 0;
 
     // --- administration (issue 7)
     /**

@@ -1,0 +1,155 @@
+#include "messagewriter.h"
+
+#include "logging.h"
+
+#include <array>
+#include <sqlite3.h>
+
+namespace lanchat {
+
+namespace {
+
+constexpr const char* kInsertSql = "INSERT INTO messages (conversation, sender, client_msg_id, kind, text, file_name, "
+                                   "file_size, file_sha256, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                   "ON CONFLICT (sender, client_msg_id) DO NOTHING";
+constexpr const char* kOriginalSql = "SELECT seq, ts FROM messages WHERE sender = ? AND client_msg_id = ?";
+
+/** RFC 4122 byte order, as QUuid::toRfc4122() stores it, without allocating a QByteArray. */
+std::array<unsigned char, 16> uuidBytes(const QUuid& id)
+{
+    std::array<unsigned char, 16> bytes{};
+    for (int i = 0; i < 4; ++i)
+        bytes[size_t(i)] = static_cast<unsigned char>(id.data1 >> (24 - 8 * i));
+    bytes[4] = static_cast<unsigned char>(id.data2 >> 8);
+    bytes[5] = static_cast<unsigned char>(id.data2);
+    bytes[6] = static_cast<unsigned char>(id.data3 >> 8);
+    bytes[7] = static_cast<unsigned char>(id.data3);
+    for (int i = 0; i < 8; ++i)
+        bytes[size_t(8 + i)] = id.data4[i];
+    return bytes;
+}
+
+void bindText(sqlite3_stmt* statement, int index, const QString& text)
+{
+    if (text.isEmpty())
+        sqlite3_bind_null(statement, index);
+    else // SQLITE_STATIC: the QString outlives the step; SQLite converts UTF-16 to the file's UTF-8 itself
+        sqlite3_bind_text16(statement, index, text.utf16(), int(text.size() * 2), SQLITE_STATIC);
+}
+
+void bindKey(sqlite3_stmt* statement, int first, const NewMessage& message,
+             const std::array<unsigned char, 16>& clientMsgId)
+{
+    if (message.sender.isValid())
+        sqlite3_bind_int64(statement, first, message.sender.value());
+    else
+        sqlite3_bind_null(statement, first);
+    if (message.clientMsgId.isNull())
+        sqlite3_bind_null(statement, first + 1);
+    else
+        sqlite3_bind_blob(statement, first + 1, clientMsgId.data(), int(clientMsgId.size()), SQLITE_STATIC);
+}
+
+} // namespace
+
+MessageWriter::MessageWriter(sqlite3* db)
+    : m_db(db)
+{}
+
+MessageWriter::~MessageWriter()
+{
+    for (sqlite3_stmt* statement : {m_insert, m_original, m_begin, m_commit, m_rollback})
+        sqlite3_finalize(statement); // a no-op on nullptr
+}
+
+int MessageWriter::kindColumn(MessageKind kind)
+{
+    // Spelled out so reordering the enum cannot remap stored rows.
+    switch (kind) {
+    case MessageKind::Text:
+        return 0;
+    case MessageKind::File:
+        return 1;
+    case MessageKind::System:
+        return 2;
+    }
+    return 0;
+}
+
+sqlite3_stmt* MessageWriter::statement(sqlite3_stmt*& slot, const char* sql)
+{
+    if (!slot && m_db) {
+        if (sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &slot, nullptr) != SQLITE_OK) {
+            qCWarning(lcStorage) << "cannot prepare statement:" << sqlite3_errmsg(m_db) << "SQL:" << sql;
+            slot = nullptr;
+        }
+    }
+    return slot;
+}
+
+bool MessageWriter::execute(const char* sql)
+{
+    sqlite3_stmt** slot = sql[0] == 'B' ? &m_begin : sql[0] == 'C' ? &m_commit : &m_rollback;
+    sqlite3_stmt* query = statement(*slot, sql);
+    if (!query)
+        return false;
+    const int rc = sqlite3_step(query);
+    sqlite3_reset(query);
+    if (rc != SQLITE_DONE) {
+        qCWarning(lcStorage) << sql << "failed:" << sqlite3_errmsg(m_db);
+        return false;
+    }
+    return true;
+}
+
+std::optional<AppendResult> MessageWriter::append(const NewMessage& message, qint64 nowMs)
+{
+    sqlite3_stmt* insert = statement(m_insert, kInsertSql);
+    if (!insert)
+        return std::nullopt;
+    const std::array<unsigned char, 16> clientMsgId = uuidBytes(message.clientMsgId);
+    const FileRef* file = message.file ? &*message.file : nullptr;
+    sqlite3_bind_int64(insert, 1, message.conversation.value());
+    bindKey(insert, 2, message, clientMsgId);
+    sqlite3_bind_int(insert, 4, kindColumn(message.kind));
+    bindText(insert, 5, message.text);
+    if (file) {
+        bindText(insert, 6, file->name);
+        sqlite3_bind_int64(insert, 7, file->size);
+        sqlite3_bind_blob(insert, 8, file->sha256.constData(), int(file->sha256.size()), SQLITE_STATIC);
+    } else {
+        sqlite3_bind_null(insert, 6);
+        sqlite3_bind_null(insert, 7);
+        sqlite3_bind_null(insert, 8);
+    }
+    sqlite3_bind_int64(insert, 9, nowMs);
+    const int rc = sqlite3_step(insert);
+    const bool inserted = rc == SQLITE_DONE && sqlite3_changes(m_db) == 1;
+    const Seq seq = sqlite3_last_insert_rowid(m_db);
+    sqlite3_reset(insert);
+    sqlite3_clear_bindings(insert); // drop the SQLITE_STATIC pointers into this call's buffers
+    if (rc != SQLITE_DONE) {
+        qCWarning(lcStorage) << "append failed:" << sqlite3_errmsg(m_db);
+        return std::nullopt;
+    }
+    if (inserted)
+        return AppendResult{seq, nowMs, false};
+    return original(message);
+}
+
+std::optional<AppendResult> MessageWriter::original(const NewMessage& message)
+{
+    sqlite3_stmt* query = statement(m_original, kOriginalSql);
+    if (!query)
+        return std::nullopt;
+    const std::array<unsigned char, 16> clientMsgId = uuidBytes(message.clientMsgId);
+    bindKey(query, 1, message, clientMsgId);
+    std::optional<AppendResult> result;
+    if (sqlite3_step(query) == SQLITE_ROW)
+        result = AppendResult{sqlite3_column_int64(query, 0), sqlite3_column_int64(query, 1), true};
+    sqlite3_reset(query);
+    sqlite3_clear_bindings(query);
+    return result;
+}
+
+} // namespace lanchat
