@@ -1,6 +1,7 @@
 #include "messagerecord.h"
 
 #include "cborfieldreader.h"
+#include "cborframewriter.h"
 #include "protocol.h"
 
 namespace lanchat {
@@ -37,6 +38,50 @@ QCborMap MessageRecord::toCbor() const
     if (file)
         m.insert(QLatin1String("file"), file->toCbor());
     return m;
+}
+
+QByteArray MessageRecord::encodeFrame(const char* type) const
+{
+    const bool hasClientId = !clientMsgId.isNull();
+    const bool hasText = kind != MessageKind::File;
+    CborFrameWriter w(6 + (hasClientId ? 1 : 0) + (hasText ? 1 : 0) + (file ? 1 : 0));
+    w.key("t");
+    w.text(QLatin1String(type));
+    w.key("seq");
+    w.number(seq);
+    w.key("conversation");
+    w.number(conversation.value());
+    w.key("sender");
+    w.number(sender.value());
+    w.key("ts");
+    w.number(timestampMs);
+    if (hasClientId) {
+        const QByteArray id = clientMsgId.toRfc4122();
+        w.key("client_msg_id");
+        w.bytes(id);
+    }
+    w.key("kind");
+    w.text(kindName(kind));
+    if (hasText) {
+        w.key("text");
+        w.text(QStringView(text));
+    }
+    if (file) {
+        w.key("file");
+        w.startMap(file->expired ? 4 : 3);
+        w.key("name");
+        w.text(QStringView(file->name));
+        w.key("size");
+        w.number(file->size);
+        w.key("sha256");
+        w.bytes(file->sha256);
+        if (file->expired) {
+            w.key("expired");
+            w.boolean(true);
+        }
+        w.endMap();
+    }
+    return w.take();
 }
 
 std::optional<MessageRecord> MessageRecord::fromCbor(const QCborMap& map, QString* error)

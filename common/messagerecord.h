@@ -34,6 +34,11 @@ struct MessageRecord
     std::optional<FileRef> file; ///< File kind
 
     QCborMap toCbor() const;
+    /**
+     * The whole push frame: toCbor() plus `t` = @p type (`message`), written by CborFrameWriter without an
+     * intermediate QCborMap (the relay encodes one per chat message and shares it across recipients).
+     */
+    QByteArray encodeFrame(const char* type) const;
     static std::optional<MessageRecord> fromCbor(const QCborMap& map, QString* error = nullptr);
     bool operator==(const MessageRecord&) const = default;
 };

@@ -150,7 +150,7 @@ void ChatHandlers::send(Session& session, const QCborMap& request, quint64 id)
         if (!result)
             guard->replyError(id, ErrorCode::Internal, QStringLiteral("the message could not be stored"));
         else
-            guard->reply(id, SendAck{result->seq, result->timestampMs}.encode());
+            guard->push(SendAck{result->seq, result->timestampMs}.encodeFrame(id));
     });
 }
 

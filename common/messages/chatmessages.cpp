@@ -1,6 +1,7 @@
 #include "chatmessages.h"
 
 #include "../protocol.h"
+#include "cborframewriter.h"
 #include "messagecodec.h"
 
 #include <QCborArray>
@@ -84,6 +85,20 @@ QCborMap SendAck::encode() const
     m.insert(QLatin1String("seq"), seq);
     m.insert(QLatin1String("ts"), timestampMs);
     return m;
+}
+
+QByteArray SendAck::encodeFrame(quint64 id) const
+{
+    CborFrameWriter w(4);
+    w.key("t");
+    w.text(QLatin1String(msgtype::kOk));
+    w.key("id");
+    w.number(qint64(id));
+    w.key("seq");
+    w.number(seq);
+    w.key("ts");
+    w.number(timestampMs);
+    return w.take();
 }
 
 std::optional<SendAck> SendAck::decode(const QCborMap& map, QString* error)

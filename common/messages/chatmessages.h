@@ -61,6 +61,8 @@ struct SendAck
     Seq seq = 0;
     qint64 timestampMs = 0;
     QCborMap encode() const;
+    /** The whole reply frame `ok {id, seq, ts}` (CborFrameWriter: the relay sends one per chat message). */
+    QByteArray encodeFrame(quint64 id) const;
     static std::optional<SendAck> decode(const QCborMap& map, QString* error);
 };
 

@@ -1,6 +1,7 @@
 // The message catalogue (common/messages/*): every struct survives encode → decode → encode unchanged,
 // and a field of the wrong CBOR type makes decode() fail (the server then answers invalid_argument).
 
+#include "framecodec.h"
 #include "messages/authmessages.h"
 #include "messages/chatmessages.h"
 #include "messages/filemessages.h"
@@ -94,6 +95,8 @@ private slots:
     void missingRequiredRejected();
     void limits();
     void unknownFieldsIgnored();
+    void streamedFramesMatchMaps_data();
+    void streamedFramesMatchMaps();
 };
 
 void TstMessages::roundTrip_data()
@@ -217,6 +220,62 @@ void TstMessages::unknownFieldsIgnored()
     send.insert(QLatin1String("future_field"), QCborArray{1, 2});
     QString error;
     QVERIFY(SendText::decode(send, &error));
+}
+
+void TstMessages::streamedFramesMatchMaps_data()
+{
+    QTest::addColumn<QByteArray>("streamed");
+    QTest::addColumn<QCborMap>("expected");
+
+    const SendAck ack{123456789, 1764576000123};
+    QCborMap ackMap = ack.encode();
+    ackMap.insert(QLatin1String("id"), 42);
+    QTest::newRow("send ack") << ack.encodeFrame(42) << ackMap;
+
+    MessageRecord text;
+    text.seq = 7;
+    text.conversation = ConversationId(3);
+    text.sender = UserId(9);
+    text.timestampMs = 1764576000123;
+    text.clientMsgId = QUuid::createUuid();
+    text.text = QStringLiteral("你好, LanChat ✓");
+    QCborMap textMap = text.toCbor();
+    textMap.insert(QLatin1String("t"), QLatin1String("message"));
+    QTest::newRow("text push") << text.encodeFrame("message") << textMap;
+
+    MessageRecord system = text;
+    system.kind = MessageKind::System;
+    system.sender = UserId();
+    system.clientMsgId = QUuid();
+    QCborMap systemMap = system.toCbor();
+    systemMap.insert(QLatin1String("t"), QLatin1String("message"));
+    QTest::newRow("system push") << system.encodeFrame("message") << systemMap;
+
+    for (bool expired : {false, true}) {
+        MessageRecord file = text;
+        file.kind = MessageKind::File;
+        file.text.clear();
+        file.file = FileRef{QStringLiteral("报告 (1).pdf"), 3 * 1024 * 1024, QByteArray(32, '\xab'), expired};
+        QCborMap fileMap = file.toCbor();
+        fileMap.insert(QLatin1String("t"), QLatin1String("message"));
+        QTest::newRow(expired ? "expired file push" : "file push") << file.encodeFrame("message") << fileMap;
+    }
+}
+
+void TstMessages::streamedFramesMatchMaps()
+{
+    QFETCH(QByteArray, streamed);
+    QFETCH(QCborMap, expected);
+    FrameCodec codec(1024 * 1024);
+    codec.append(streamed);
+    const std::optional<FrameCodec::Frame> frame = codec.next();
+    QVERIFY(frame);
+    QVERIFY(!frame->rejected);
+    // Same fields and values; the order of keys in a CBOR map carries no meaning (RFC 8949 §5.6).
+    QCOMPARE(frame->map.size(), expected.size());
+    for (auto it = expected.constBegin(); it != expected.constEnd(); ++it)
+        QCOMPARE(frame->map.value(it.key()), it.value());
+    QCOMPARE(codec.bufferedBytes(), 0); // the prefix covers exactly the payload
 }
 
 QTEST_GUILESS_MAIN(TstMessages)
