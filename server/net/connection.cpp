@@ -203,7 +203,7 @@ void Connection::readTls()
     // Bounded per event so one fast sender cannot hold the loop; what OpenSSL still holds is read on from
     // the next flush (it raises no epoll event).
     qint64 budget = 4 * EventPoller::kReadChunkBytes;
-    while (m_fd >= 0 && m_readEnabled) {
+    while (m_fd >= 0 && m_readEnabled && m_state == State::Open) {
         ERR_clear_error();
         const int n = SSL_read(m_ssl, buffer, int(EventPoller::kReadChunkBytes));
         if (n > 0) {

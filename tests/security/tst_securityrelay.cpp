@@ -93,6 +93,7 @@ private slots:
     void pingingPeerStays();
     void connectionsCappedPerAddress();
     void plaintextClientCannotTalkToTls();
+    void tlsRefusalIsExplainedAfterHandshake();
 
 private:
     static std::unique_ptr<TestServer> startServer(bool tls, ServerConfig config);
@@ -343,6 +344,26 @@ void TstSecurityRelay::plaintextClientCannotTalkToTls()
     RawClient tls;
     QVERIFY(tls.connectTo(server->port(), true));
     QCOMPARE(tls.request(typed("ping")).value(QLatin1String("t")).toString(), QStringLiteral("ok"));
+}
+
+void TstSecurityRelay::tlsRefusalIsExplainedAfterHandshake()
+{
+    // The limit is checked at accept, before TLS; the refusal still reaches the client as an error frame
+    // inside TLS (the server finishes the handshake first), not as a bare reset.
+    ServerConfig config;
+    config.maxConnectionsPerAddress = 2;
+    auto server = startServer(true, config);
+    QVERIFY(server);
+    RawClient first;
+    RawClient second;
+    RawClient third;
+    QVERIFY(first.connectTo(server->port(), true));
+    QVERIFY(second.connectTo(server->port(), true));
+    QVERIFY(third.connectTo(server->port(), true));
+    QCOMPARE(errorCodeOf(third.waitPush(QStringLiteral("error"), 10000)), QStringLiteral("too_many_connections"));
+    QVERIFY(third.waitDisconnected(10000));
+    QCOMPARE(first.request(typed("ping")).value(QLatin1String("t")).toString(), QStringLiteral("ok"));
+    QCOMPARE(second.request(typed("ping")).value(QLatin1String("t")).toString(), QStringLiteral("ok"));
 }
 
 QTEST_GUILESS_MAIN(TstSecurityRelay)
