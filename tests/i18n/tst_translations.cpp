@@ -144,6 +144,9 @@ void TestTranslations::zhCnCompleteAfterLupdate()
 
 void TestTranslations::compiledTranslationLoads()
 {
+#ifndef LANCHAT_HAVE_APP
+    QSKIP("built without the desktop app (LANCHAT_BUILD_APP=OFF): its compiled catalogue is not linked");
+#endif
     QTranslator translator;
     QVERIFY(translator.load(QStringLiteral(":/i18n/lanchat_zh_CN")));
     QCOMPARE(translator.translate("lanchat::Sidebar", "Contacts"), QStringLiteral("联系人"));
