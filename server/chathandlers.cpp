@@ -149,6 +149,9 @@ void ChatHandlers::send(Session& session, const QCborMap& request, quint64 id)
             return;
         if (!result)
             guard->replyError(id, ErrorCode::Internal, QStringLiteral("the message could not be stored"));
+        else if (result->idTaken)
+            guard->replyError(id, ErrorCode::InvalidArgument,
+                              QStringLiteral("client_msg_id is already used by another sender's message"));
         else
             guard->push(SendAck{result->seq, result->timestampMs}.encodeFrame(id));
     });

@@ -23,7 +23,7 @@ void MessagePoster::post(const NewMessage& message, const Session* origin, Done 
     m_commits.append(message,
                      [this, message, guard, done = std::move(done)](const std::optional<AppendResult>& result) {
                          done(result);
-                         if (!result || result->duplicate)
+                         if (!result || result->duplicate || result->idTaken)
                              return;
                          MessageRecord record;
                          record.seq = result->seq;

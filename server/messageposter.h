@@ -18,9 +18,9 @@ class SessionRegistry;
  * session (which gets the ack instead; the sender's other devices do get the push), then call done().
  *
  * A duplicate (same sender and client_msg_id) is not delivered again; done() gets the original seq/ts with
- * duplicate = true. On an append or commit failure done() gets nullopt and nothing is delivered: the caller
- * answers `internal`. Used by ChatHandlers (send) and the file handlers (file messages).
- * Not thread-safe; lives on the server thread.
+ * duplicate = true. A client_msg_id of another sender's message is not stored (idTaken = true). On an append or commit
+ * failure done() gets nullopt and nothing is delivered: the caller answers `internal`. Used by ChatHandlers (send) and
+ * the file handlers (file messages). Not thread-safe; lives on the server thread.
  */
 class MessagePoster
 {

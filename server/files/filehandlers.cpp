@@ -121,7 +121,7 @@ void FileHandlers::completeInstantly(Session& session, const FileOffer& offer, q
     m_server.poster().post(message, nullptr, [guard, id, size = offer.size](const std::optional<AppendResult>& r) {
         if (!guard)
             return;
-        if (!r) {
+        if (!r || r->idTaken) { // idTaken: the offer's client_msg_id is another sender's
             guard->replyError(id, ErrorCode::Internal, QStringLiteral("could not post the file message"));
             return;
         }
@@ -290,7 +290,7 @@ void FileHandlers::completeUpload(Session& session, const UploadRecord& upload, 
     const auto done = [guard, id, size = upload.size, toOffer](const std::optional<AppendResult>& r) {
         if (!guard)
             return;
-        if (!r) {
+        if (!r || r->idTaken) { // idTaken: the offer's client_msg_id is another sender's
             guard->replyError(id, ErrorCode::Internal, QStringLiteral("could not post the file message"));
         } else if (toOffer) {
             guard->reply(id, FileOfferOk{TransferId(), size, true, r->seq, r->timestampMs}.encode());

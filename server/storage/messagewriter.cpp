@@ -11,8 +11,8 @@ namespace {
 
 constexpr const char* kInsertSql = "INSERT INTO messages (conversation, sender, client_msg_id, kind, text, file_name, "
                                    "file_size, file_sha256, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                                   "ON CONFLICT (sender, client_msg_id) DO NOTHING";
-constexpr const char* kOriginalSql = "SELECT seq, ts FROM messages WHERE sender = ? AND client_msg_id = ?";
+                                   "ON CONFLICT (client_msg_id) DO NOTHING";
+constexpr const char* kOriginalSql = "SELECT seq, ts, sender FROM messages WHERE client_msg_id = ?";
 
 /** RFC 4122 byte order, as QUuid::toRfc4122() stores it, without allocating a QByteArray. */
 std::array<unsigned char, 16> uuidBytes(const QUuid& id)
@@ -37,17 +37,13 @@ void bindText(sqlite3_stmt* statement, int index, const QString& text)
         sqlite3_bind_text16(statement, index, text.utf16(), int(text.size() * 2), SQLITE_STATIC);
 }
 
-void bindKey(sqlite3_stmt* statement, int first, const NewMessage& message,
-             const std::array<unsigned char, 16>& clientMsgId)
+void bindClientMsgId(sqlite3_stmt* statement, int index, const NewMessage& message,
+                     const std::array<unsigned char, 16>& clientMsgId)
 {
-    if (message.sender.isValid())
-        sqlite3_bind_int64(statement, first, message.sender.value());
-    else
-        sqlite3_bind_null(statement, first);
     if (message.clientMsgId.isNull())
-        sqlite3_bind_null(statement, first + 1);
+        sqlite3_bind_null(statement, index);
     else
-        sqlite3_bind_blob(statement, first + 1, clientMsgId.data(), int(clientMsgId.size()), SQLITE_STATIC);
+        sqlite3_bind_blob(statement, index, clientMsgId.data(), int(clientMsgId.size()), SQLITE_STATIC);
 }
 
 } // namespace
@@ -110,7 +106,11 @@ std::optional<AppendResult> MessageWriter::append(const NewMessage& message, qin
     const std::array<unsigned char, 16> clientMsgId = uuidBytes(message.clientMsgId);
     const FileRef* file = message.file ? &*message.file : nullptr;
     sqlite3_bind_int64(insert, 1, message.conversation.value());
-    bindKey(insert, 2, message, clientMsgId);
+    if (message.sender.isValid())
+        sqlite3_bind_int64(insert, 2, message.sender.value());
+    else
+        sqlite3_bind_null(insert, 2);
+    bindClientMsgId(insert, 3, message, clientMsgId);
     sqlite3_bind_int(insert, 4, kindColumn(message.kind));
     bindText(insert, 5, message.text);
     if (file) {
@@ -143,10 +143,14 @@ std::optional<AppendResult> MessageWriter::original(const NewMessage& message)
     if (!query)
         return std::nullopt;
     const std::array<unsigned char, 16> clientMsgId = uuidBytes(message.clientMsgId);
-    bindKey(query, 1, message, clientMsgId);
+    bindClientMsgId(query, 1, message, clientMsgId);
     std::optional<AppendResult> result;
-    if (sqlite3_step(query) == SQLITE_ROW)
-        result = AppendResult{sqlite3_column_int64(query, 0), sqlite3_column_int64(query, 1), true};
+    if (sqlite3_step(query) == SQLITE_ROW) {
+        if (sqlite3_column_int64(query, 2) == message.sender.value())
+            result = AppendResult{sqlite3_column_int64(query, 0), sqlite3_column_int64(query, 1), true};
+        else
+            result = AppendResult{0, 0, false, true};
+    }
     sqlite3_reset(query);
     sqlite3_clear_bindings(query);
     return result;

@@ -14,8 +14,9 @@ namespace lanchat {
  * chat message). Compared with QtSql's QSqlQuery::bindValue (a QVariant per column, measured at 13 % of the
  * relay's CPU under load) it binds values directly and reuses persistent prepared statements.
  *
- * Rows are the same as MessageTable writes and reads (0001_initial.sql): `INSERT … ON CONFLICT (sender,
- * client_msg_id) DO NOTHING`, and on a conflict the original row's seq and ts (exactly-once history).
+ * Rows are the same as MessageTable reads (0001_initial.sql, 0003): `INSERT … ON CONFLICT (client_msg_id) DO
+ * NOTHING`, and on a conflict the original row's seq and ts when the same sender sent it (a resend:
+ * exactly-once history), or idTaken when another sender did.
  * Usable from whichever thread currently owns the connection (the storage's thread, or the commit thread of
  * a DetachedCommit); one thread at a time.
  */
@@ -28,9 +29,9 @@ public:
     MessageWriter& operator=(const MessageWriter&) = delete;
 
     /**
-     * Inserts @p message with timestamp @p nowMs (ms since epoch, UTC). Returns the new seq, or the original
-     * seq/ts with duplicate set; nullopt on an SQLite error (logged to lanchat.storage: a constraint such as a
-     * deleted conversation, or I/O) — the statement is undone, an enclosing transaction stays usable.
+     * Inserts @p message with timestamp @p nowMs (ms since epoch, UTC). Returns the new seq, the original
+     * seq/ts with duplicate set, or idTaken; nullopt on an SQLite error (logged to lanchat.storage: a constraint such
+     * as a deleted conversation, or I/O) — the statement is undone, an enclosing transaction stays usable.
      */
     std::optional<AppendResult> append(const NewMessage& message, qint64 nowMs);
     /** Runs BEGIN IMMEDIATE, COMMIT or ROLLBACK (@p sql must be a string literal); false on failure (logged). */

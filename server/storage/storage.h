@@ -46,6 +46,11 @@ struct AppendResult
     Seq seq = 0;
     qint64 timestampMs = 0;
     bool duplicate = false; ///< (sender, client_msg_id) existed: seq/ts are the original ones, nothing inserted
+    /**
+     * The client_msg_id belongs to another sender's message (client_msg_id is unique across senders, schema 3):
+     * nothing inserted, seq/ts are 0. The relay answers `invalid_argument`.
+     */
+    bool idTaken = false;
 };
 
 /** An upload in progress, kept across reconnects and restarts for resume. */

@@ -40,6 +40,7 @@ private slots:
     void splitStatements();
     void emptyFileMigratesToLatest();
     void versionOneFixtureIsMigratedWithBackup();
+    void versionTwoSharedClientIdsKeepEveryMessage();
     void backupNeverOverwritesAnEarlierOne();
     void newerDatabaseIsRefused();
     void notADatabaseIsRefused();
@@ -124,6 +125,53 @@ void tst_Migrations::versionOneFixtureIsMigratedWithBackup()
     QCOMPARE(Migrator(*raw).currentVersion(), 1);
     QCOMPARE(raw->scalarDirect(QStringLiteral("SELECT text FROM messages")).toString(),
              QStringLiteral("before the upgrade"));
+}
+
+void tst_Migrations::versionTwoSharedClientIdsKeepEveryMessage()
+{
+    // Schema 3 makes client_msg_id unique across senders. A version-2 file may hold one id from two senders
+    // (legal then) and a sequence high-water mark above its newest row (retention deleted it): the upgrade
+    // keeps every message and never hands out a used seq again.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v2.db"));
+    {
+        std::unique_ptr<SqlStatements> raw = rawConnection(path);
+        QVERIFY(raw);
+        QString error;
+        QVERIFY2(Migrator(*raw).migrate(path, &error, 2), qPrintable(error));
+        for (const char* user : {"a", "b"})
+            QVERIFY(raw->execDirect(QStringLiteral("INSERT INTO users (username, username_key, display_name, "
+                                                   "password_hash, created_ms) VALUES ('%1', '%1', '%1', 'h', 1)")
+                                        .arg(QLatin1String(user))));
+        QVERIFY(raw->execDirect(QStringLiteral("INSERT INTO conversations (kind, created_ms) VALUES (0, 1)")));
+        const QString insert = QStringLiteral("INSERT INTO messages (conversation, sender, client_msg_id, kind, text, "
+                                              "ts) VALUES (1, %1, X'%2', 0, '%3', 5)");
+        const QString shared = QStringLiteral("0123456789abcdef0123456789abcdef");
+        QVERIFY(raw->execDirect(insert.arg(1).arg(shared, QStringLiteral("from a"))));
+        QVERIFY(raw->execDirect(insert.arg(2).arg(shared, QStringLiteral("from b, same id"))));
+        QVERIFY(raw->execDirect(
+            insert.arg(2).arg(QStringLiteral("fedcba9876543210fedcba9876543210"), QStringLiteral("deleted later"))));
+        QVERIFY(raw->execDirect(QStringLiteral("DELETE FROM messages WHERE seq = 3")));
+    }
+    QString error;
+    std::unique_ptr<SqliteStorage> storage = SqliteStorage::open(path, &error);
+    QVERIFY2(storage, qPrintable(error));
+    QVERIFY(storage->checkIntegrity().isEmpty());
+    const QList<MessageRecord> history = storage->history(ConversationId(1), 0, 10);
+    QCOMPARE(history.size(), 2);
+    QCOMPARE(history.at(1).text, QStringLiteral("from a"));
+    QVERIFY(!history.at(1).clientMsgId.isNull()); // the first holder keeps the id (its resends still match)
+    QCOMPARE(history.at(0).text, QStringLiteral("from b, same id"));
+    QVERIFY(history.at(0).clientMsgId.isNull());
+
+    NewMessage next;
+    next.conversation = ConversationId(1);
+    next.sender = UserId(1);
+    next.clientMsgId = QUuid::createUuid();
+    next.text = QStringLiteral("after the upgrade");
+    const std::optional<AppendResult> appended = storage->appendMessage(next);
+    QVERIFY(appended);
+    QCOMPARE(appended->seq, Seq(4)); // 3 was handed out before, even though its row is gone
 }
 
 void tst_Migrations::backupNeverOverwritesAnEarlierOne()
