@@ -2,6 +2,7 @@
 
 #include "logging.h"
 
+#include <QElapsedTimer>
 #include <QThread>
 
 #include <condition_variable>
@@ -17,6 +18,7 @@ struct CommitQueue::InFlight
     std::mutex mutex;
     std::condition_variable condition;
     bool ran = false;
+    qint64 runNs = 0; ///< wall time of run() on the commit thread
 
     void markRan()
     {
@@ -115,7 +117,10 @@ void CommitQueue::start()
     }
     m_inFlight = inFlight;
     QMetaObject::invokeMethod(m_worker, [this, inFlight] {
+        QElapsedTimer timer;
+        timer.start();
         inFlight->commit->run();
+        inFlight->runNs = timer.nsecsElapsed();
         inFlight->markRan();
         // Back on the server thread; a no-op if drain() already finished it there.
         QMetaObject::invokeMethod(
@@ -132,6 +137,7 @@ void CommitQueue::finishInFlight()
 {
     const std::shared_ptr<InFlight> inFlight = std::exchange(m_inFlight, nullptr);
     inFlight->awaitRan();
+    m_stats.record(inFlight->batch.appends.size(), inFlight->runNs);
     finish(inFlight->commit.get(), inFlight->batch);
     // What gathered while that commit ran goes next, at once: that is the pipelining.
     if (!m_inFlight && hasPending())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "commitstats.h"
 #include "storage/storage.h"
 
 #include <QList>
@@ -67,6 +68,8 @@ public:
     qint64 commitCount() const { return m_commits; }
     /** True while a commit runs on the commit thread. */
     bool isCommitting() const { return m_inFlight != nullptr; }
+    /** Batch sizes and commit times so far (the debug log `lanchat.storage` summarises them every 10 s). */
+    const CommitStats& stats() const { return m_stats; }
 
 signals:
     /** A batch of @p callbacks requests was committed (ok) or rolled back. */
@@ -95,6 +98,7 @@ private:
     bool m_open = false;
     bool m_scheduled = false;
     qint64 m_commits = 0;
+    CommitStats m_stats;
 };
 
 } // namespace lanchat
