@@ -119,6 +119,7 @@ RunResult MessagingScenario::run()
     QString error;
     if (!setUp(&error)) {
         result.note = error;
+        m_harness.closeAll(); // their frame handlers point at this scenario
         return result;
     }
     const qint64 expected = qint64(m_senders.size()) * m_messagesPerSender * m_receiversPerMessage;
