@@ -1,6 +1,7 @@
 #include "filesscenario.h"
 
 #include "cborwriter.h"
+#include "filewriter.h"
 #include "sha256.h"
 #include "uuidv7.h"
 
@@ -11,6 +12,7 @@
 #include <arpa/inet.h>
 #include <cstring>
 #include <fcntl.h>
+#include <functional>
 #include <netinet/in.h>
 #include <random>
 #include <sys/socket.h>
@@ -158,8 +160,12 @@ RunResult FilesScenario::download(BenchConnection* connection, qint64 conversati
     qint64 received = 0;
     int inFlight = 0;
     QString failure;
-    const auto pump = [&] {
-        while (inFlight < kWindow && requested < m_bytes && failure.isEmpty()) {
+    std::function<void()> pump;
+    FileWriter writer(m_harness.loop(), fd, [&] { pump(); });
+    pump = [&] {
+        // Bounded both ways: requests the server has not answered, and chunks the disk has not taken yet.
+        while (inFlight < kWindow && writer.queued() < std::size_t(kWindow) && requested < m_bytes &&
+               failure.isEmpty()) {
             ++inFlight;
             connection->request(QCborMap{{QStringLiteral("t"), QStringLiteral("file_read")},
                                          {QStringLiteral("conversation"), conversation},
@@ -169,7 +175,7 @@ RunResult FilesScenario::download(BenchConnection* connection, qint64 conversati
             requested += kChunk;
         }
     };
-    // Replies are written to the file straight from the input buffer, where the connection split them.
+    // Replies are handed to the writer straight from the input buffer, where the connection split them.
     connection->setFrameHandler([&](const BenchFrame& reply) {
         if (!reply.id)
             return;
@@ -180,22 +186,23 @@ RunResult FilesScenario::download(BenchConnection* connection, qint64 conversati
             failure = reply.toMap().value(QLatin1String("code")).toString();
             return;
         }
-        const std::string_view bytes = data->content;
-        if (::pwrite(fd, bytes.data(), bytes.size(), off_t(at->value)) != ssize_t(bytes.size())) {
-            failure = QStringLiteral("writing the download failed");
+        if (!writer.write(data->content, std::int64_t(at->value))) {
+            failure = writer.error();
             return;
         }
-        received += qint64(bytes.size());
+        received += qint64(data->content.size());
         pump();
     });
     m_harness.beginMeasure();
     pump();
     result.ok = m_harness.waitUntil([&] { return received >= m_bytes || !failure.isEmpty() || connection->isClosed(); },
                                     300000);
-    ::fsync(fd);
-    ::close(fd);
+    // The download counts as done once its bytes are on disk: the writes and the fsync are inside the timing.
+    if (!writer.finish() && failure.isEmpty())
+        failure = writer.error();
     result.rate = megabytesPerSecond(received, m_harness.endMeasure(&result));
     connection->setFrameHandler({});
+    ::close(fd);
     // Verified after the measured phase, from the file on disk: what was stored, not what passed by.
     result.ok = result.ok && failure.isEmpty() && received == m_bytes && Sha256::hashFile(target) == m_sha256;
     result.note = !failure.isEmpty()       ? QStringLiteral("file_read: %1").arg(failure)
