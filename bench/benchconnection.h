@@ -29,8 +29,8 @@ struct BenchFrame
     std::string_view type;           ///< its `t`, empty if absent
     std::optional<std::uint64_t> id; ///< its top-level `id`, if any
     std::int64_t receivedNs = 0;     ///< steady clock when the bytes were read (see nowNs())
-    /// Offsets in payload of the first fieldCount keys (each value follows its key). Left uninitialised
-    /// beyond fieldCount: zeroing it cost more than the lookups it serves.
+    /// Offsets in payload of the first fieldCount keys (each value follows its key); entries beyond
+    /// fieldCount are never read, so they are not zeroed for every received frame.
     std::array<std::uint32_t, kCachedFields> keyAt;
     std::size_t fieldCount = 0;
     bool allFields = true; ///< false if the map has more pairs than keyAt holds
