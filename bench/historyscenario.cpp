@@ -135,8 +135,12 @@ QList<RunResult> HistoryScenario::run()
     fill.ok = fill.ok && acked == m_messages && middleSeq > 0;
     fill.rate = acked / m_harness.endMeasure(&fill);
     writer->setFrameHandler({});
-    fill.note = failure.isEmpty() ? QStringLiteral("%1 messages, window 256").arg(acked)
-                                  : QStringLiteral("send refused: %1").arg(failure);
+    if (!failure.isEmpty())
+        fill.note = QStringLiteral("send refused: %1").arg(failure);
+    else if (m_harness.lostConnections() > 0)
+        fill.note = QStringLiteral("connection lost after %1 acks: %2").arg(acked).arg(m_harness.lostReason());
+    else
+        fill.note = QStringLiteral("%1 messages, window 256").arg(acked);
     if (!fill.ok) {
         m_harness.closeAll();
         m_harness.server().stop();

@@ -51,10 +51,15 @@ RunResult IdleScenario::run()
     m_harness.loop().runFor(500);
     const qint64 after = m_harness.server().rssKiB();
     m_harness.endMeasure(&result);
-    result.ok = ok;
+    // Idle connections the server dropped while settling would make the per-connection figure a lie.
+    if (ok && m_harness.lostConnections() > 0)
+        error =
+            QStringLiteral("%1 idle connections lost: %2").arg(m_harness.lostConnections()).arg(m_harness.lostReason());
+    result.ok = ok && m_harness.lostConnections() == 0;
     result.rate = double(after - before) / m_connections;
-    result.note =
-        ok ? QStringLiteral("RSS %1 → %2 MiB").arg(before / 1024.0, 0, 'f', 1).arg(after / 1024.0, 0, 'f', 1) : error;
+    result.note = result.ok
+                      ? QStringLiteral("RSS %1 → %2 MiB").arg(before / 1024.0, 0, 'f', 1).arg(after / 1024.0, 0, 'f', 1)
+                      : error;
     m_harness.closeAll();
     m_harness.server().stop();
     return result;
