@@ -15,6 +15,7 @@
 #include <QTextStream>
 #include <QThread>
 
+#include <csignal>
 #include <cstdio>
 
 using namespace lanchat::bench;
@@ -49,6 +50,9 @@ QList<RunResult> repeatRows(int runs, const std::function<QList<RunResult>()>& o
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
+    // A socket the server closed must fail the write (and the run), not kill the generator (OpenSSL writes
+    // with plain write(), without MSG_NOSIGNAL).
+    std::signal(SIGPIPE, SIG_IGN);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("LanChat load generator and benchmark (issue 8)."));
     parser.addHelpOption();

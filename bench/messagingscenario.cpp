@@ -1,9 +1,6 @@
 #include "messagingscenario.h"
 
-#include "uuidv7.h"
-
 #include <QCborArray>
-#include <QUuid>
 
 #include <algorithm>
 
@@ -32,12 +29,7 @@ bool MessagingScenario::setUp(QString* error)
     if (users.isEmpty())
         return false;
     m_senders.clear();
-    const auto onDelivery = [this](qint64 sentNs) {
-        m_latenciesNs.push_back(nowNs() - sentNs);
-        ++m_deliveries;
-    };
-    for (const BenchUser& u : users)
-        u.connection->setDeliveryHandler(onDelivery);
+    m_senders.reserve(kClients);
 
     if (m_shape == Shape::Pairs) {
         m_receiversPerMessage = 1;
@@ -51,7 +43,7 @@ bool MessagingScenario::setUp(QString* error)
                 *error = QStringLiteral("open_private failed: %1").arg(reply.value(QLatin1String("code")).toString());
                 return false;
             }
-            m_senders.push_back(Sender{users[i].connection, conversation});
+            m_senders.push_back(Sender{users[i].connection, SendTemplate(std::uint64_t(conversation))});
         }
     } else {
         QCborArray members;
@@ -69,31 +61,52 @@ bool MessagingScenario::setUp(QString* error)
         }
         m_receiversPerMessage = kClients - 1;
         for (int i = 0; i < kGroupSenders; ++i)
-            m_senders.push_back(Sender{users[i].connection, conversation});
+            m_senders.push_back(Sender{users[i].connection, SendTemplate(std::uint64_t(conversation))});
         // Let the conversation pushes of group creation drain before measuring.
-        BenchHarness::waitUntil([] { return false; }, 300);
+        m_harness.loop().runFor(300);
+    }
+    for (const BenchUser& u : users) {
+        int sender = -1;
+        for (size_t s = 0; s < m_senders.size(); ++s) {
+            if (m_senders[s].connection == u.connection)
+                sender = int(s);
+        }
+        u.connection->setFrameHandler([this, sender](const BenchFrame& frame) { onFrame(sender, frame); });
     }
     return true;
 }
 
+void MessagingScenario::onFrame(int sender, const BenchFrame& frame)
+{
+    if (frame.type == "message") {
+        const std::optional<CborItem> text = frame.field("text");
+        const std::optional<std::int64_t> sentNs =
+            text && text->kind == CborItem::Kind::Text ? SendTemplate::sentNs(text->content) : std::nullopt;
+        if (sentNs) {
+            m_latenciesNs.push_back(frame.receivedNs - *sentNs);
+            ++m_deliveries;
+        }
+        return;
+    }
+    if (frame.type == "error") {
+        const QCborMap reply = frame.toMap();
+        m_failure = QStringLiteral("server error: %1").arg(reply.value(QLatin1String("code")).toString());
+        return;
+    }
+    if (sender < 0 || frame.type != "ok" || !frame.id)
+        return; // presence and conversation pushes do not matter here
+    Sender& s = m_senders[size_t(sender)];
+    ++s.acked;
+    if (s.sent < m_messagesPerSender)
+        sendNext(s);
+}
+
 void MessagingScenario::sendNext(Sender& sender)
 {
-    const quint64 id = sender.connection->nextId();
-    QCborMap send{{QStringLiteral("t"), QStringLiteral("send")},
-                  {QStringLiteral("id"), qint64(id)},
-                  {QStringLiteral("conversation"), sender.conversation},
-                  {QStringLiteral("client_msg_id"), createUuidV7().toRfc4122()},
-                  {QStringLiteral("text"), benchText(nowNs())}};
+    const auto id = std::uint32_t(sender.connection->nextId());
+    sender.frame.write(sender.connection->reserve(sender.frame.size()), id, nowNs());
+    sender.connection->commit(sender.frame.size());
     ++sender.sent;
-    sender.connection->sendRaw(FrameCodec::encode(send), id, [this, &sender](const QCborMap& reply) {
-        if (reply.value(QLatin1String("t")).toString() != QLatin1String("ok")) {
-            m_failure = QStringLiteral("send refused: %1").arg(reply.value(QLatin1String("code")).toString());
-            return;
-        }
-        ++sender.acked;
-        if (sender.sent < m_messagesPerSender)
-            sendNext(sender);
-    });
 }
 
 RunResult MessagingScenario::run()
@@ -106,6 +119,7 @@ RunResult MessagingScenario::run()
     QString error;
     if (!setUp(&error)) {
         result.note = error;
+        m_harness.closeAll(); // their frame handlers point at this scenario
         return result;
     }
     const qint64 expected = qint64(m_senders.size()) * m_messagesPerSender * m_receiversPerMessage;
@@ -119,16 +133,19 @@ RunResult MessagingScenario::run()
         for (int i = 0; i < m_window && sender.sent < m_messagesPerSender; ++i)
             sendNext(sender);
     }
-    const bool finished =
-        BenchHarness::waitUntil([&] { return m_deliveries >= expected || !m_failure.isEmpty(); }, 180000);
+    const bool finished = m_harness.waitUntil(
+        [&] { return m_deliveries >= expected || !m_failure.isEmpty() || m_harness.lostConnections() > 0; }, 180000);
     const double seconds = m_harness.endMeasure(&result);
 
-    result.ok = finished && m_failure.isEmpty();
     result.rate = double(m_deliveries) / seconds;
     std::sort(m_latenciesNs.begin(), m_latenciesNs.end());
     result.p50 = percentileMs(m_latenciesNs, 50);
     result.p99 = percentileMs(m_latenciesNs, 99);
     result.p999 = percentileMs(m_latenciesNs, 99.9);
+    if (m_failure.isEmpty() && m_harness.lostConnections() > 0)
+        m_failure =
+            QStringLiteral("%1 connections lost: %2").arg(m_harness.lostConnections()).arg(m_harness.lostReason());
+    result.ok = finished && m_failure.isEmpty();
     if (!result.ok)
         result.note = m_failure.isEmpty()
                           ? QStringLiteral("%1 of %2 deliveries in time").arg(m_deliveries).arg(expected)

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "benchharness.h"
+#include "sendtemplate.h"
 
 namespace lanchat::bench {
 
 /**
  * Scenarios 1 and 2 of issue 8: senders each send a fixed number of 100-byte messages with a window of
  * unacknowledged messages in flight; every delivery's latency is taken from the send time in its payload.
+ * Sends are patched copies of a pre-encoded frame (SendTemplate); acks and deliveries are recognised in place.
  *   pairs: 200 clients in 100 pairs, each sender to its partner's private conversation.
  *   group: 200 members in one group, 5 senders.
  */
@@ -27,12 +29,14 @@ private:
     struct Sender
     {
         BenchConnection* connection = nullptr;
-        qint64 conversation = 0;
+        SendTemplate frame;
         int sent = 0;
         int acked = 0;
     };
 
     bool setUp(QString* error);
+    /** Routes the frames of one connection; @p sender is an index into m_senders or -1 for a receiver. */
+    void onFrame(int sender, const BenchFrame& frame);
     void sendNext(Sender& sender);
 
     BenchHarness& m_harness;
