@@ -37,9 +37,13 @@ RelayServer::RelayServer(ServerConfig config, QObject* parent)
         m_openError = QStringLiteral("cannot create the data directory %1").arg(m_config.dataDir);
         return;
     }
-    m_storage = SqliteStorage::open(m_config.databasePath(), &m_openError);
-    if (!m_storage)
+    std::unique_ptr<SqliteStorage> sqlite = SqliteStorage::open(m_config.databasePath(), &m_openError);
+    if (!sqlite)
         return;
+    QString checkpointError;
+    if (!sqlite->startBackgroundCheckpoints(&checkpointError))
+        qCWarning(lcServer) << checkpointError << "- checkpoints stay inside commits";
+    m_storage = std::move(sqlite);
     m_commits = new CommitQueue(*m_storage, this);
     m_sessions = new SessionRegistry(this);
     m_poster = std::make_unique<MessagePoster>(*m_storage, *m_commits, *m_sessions);

@@ -4,6 +4,7 @@
 #include "migrator.h"
 #include "sqlitecommit.h"
 #include "sqlstatements.h"
+#include "walcheckpointer.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -98,6 +99,20 @@ SqliteStorage::SqliteStorage(const QString& path, std::unique_ptr<SqlStatements>
 {}
 
 SqliteStorage::~SqliteStorage() = default;
+
+bool SqliteStorage::startBackgroundCheckpoints(QString* error, int thresholdPages)
+{
+    if (m_checkpointer)
+        return true;
+    m_statements->awaitAttached();
+    m_checkpointer = WalCheckpointer::start(m_path, m_statements->handle(), thresholdPages, error);
+    return m_checkpointer != nullptr;
+}
+
+int SqliteStorage::backgroundCheckpoints() const
+{
+    return m_checkpointer ? m_checkpointer->checkpoints() : 0;
+}
 
 bool SqliteStorage::beginTransaction()
 {

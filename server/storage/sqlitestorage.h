@@ -13,6 +13,7 @@
 namespace lanchat {
 
 class SqlStatements;
+class WalCheckpointer;
 
 /**
  * Storage on one SQLite file through QtSql (QSQLITE), one named connection per instance.
@@ -41,8 +42,9 @@ public:
      * A batch of 1,000 appends dirties ~1,000 index pages (~4 MiB), so the default checkpointed inside
      * nearly every commit; 10,000 (~40 MiB) lets hot pages be copied once for several commits.
      * Measured, 300k appends in batches of 1,000 (random UUIDs): 1.96 GB written and 9.6k rows/s for
-     * the last 100k with 1000; 1.29 GB and 20k rows/s with 10000. A background checkpoint thread was
-     * tried as well and showed no further gain on the 2-core test machine.
+     * the last 100k with 1000; 1.29 GB and 20k rows/s with 10000. The relay runs its checkpoints on a thread
+     * of their own at this threshold (startBackgroundCheckpoints(): no gain in throughput, but no commit
+     * waits for a checkpoint any more).
      */
     static constexpr int kAutoCheckpointPages = 10000;
     /** The WAL file is truncated back to at most this size after a checkpoint, bytes. */
@@ -57,6 +59,14 @@ public:
     ~SqliteStorage() override;
 
     QString path() const { return m_path; }
+    /**
+     * Moves WAL checkpoints off the commit path onto a checkpoint thread (WalCheckpointer), for the relay
+     * (admin commands keep SQLite's automatic checkpoint). False with @p error when that cannot start; the
+     * storage then works as before.
+     */
+    bool startBackgroundCheckpoints(QString* error, int thresholdPages = kAutoCheckpointPages);
+    /** Checkpoints the checkpoint thread has run (0 without startBackgroundCheckpoints()). */
+    int backgroundCheckpoints() const;
     /** The pre-migration backup open() wrote, or empty if no migration of existing data was needed. */
     QString migrationBackupPath() const { return m_migrationBackupPath; }
 
@@ -124,6 +134,7 @@ private:
     ConversationTable m_conversations;
     MessageTable m_messages;
     FileTable m_files;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; ///< declared last: stopped before the connection closes
 };
 
 } // namespace lanchat

@@ -34,6 +34,7 @@ private slots:
     void deleteConversationRemovesMessages();
     void appendAssignsIncreasingSeq();
     void appendDeduplicatesResend();
+    void backgroundCheckpointsKeepEveryCommit();
     void appendSystemMessagesAreNotDeduplicated();
     void appendToMissingConversationFails();
     void historyPagesNewestFirst();
@@ -374,6 +375,32 @@ void tst_SqliteStorage::appendDeduplicatesResend()
     QCOMPARE(stored.text, QStringLiteral("once"));
     QCOMPARE(stored.kind, MessageKind::Text);
     QVERIFY(!stored.file);
+}
+
+void tst_SqliteStorage::backgroundCheckpointsKeepEveryCommit()
+{
+    SqliteStorage* sqlite = m_storage.get();
+    QString error;
+    QVERIFY2(sqlite->startBackgroundCheckpoints(&error, 20), qPrintable(error)); // a low threshold: 20 pages
+    const UserId a = addUser(QStringLiteral("a"));
+    const UserId b = addUser(QStringLiteral("b"));
+    const ConversationId chat = m_storage->privateConversation(a, b, true);
+    const QString text(400, QLatin1Char('x'));
+    for (int batch = 0; batch < 30; ++batch) {
+        QVERIFY(m_storage->beginTransaction());
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(post(chat, a, text));
+        QVERIFY(m_storage->commitTransaction());
+    }
+    QTRY_VERIFY(sqlite->backgroundCheckpoints() > 0);
+    QCOMPARE(m_storage->messageCount(), qint64(600));
+    // Reopened from the file (database plus what is left in the WAL): nothing lost.
+    const QString path = sqlite->path();
+    m_storage.reset();
+    m_storage = SqliteStorage::open(path, &error);
+    QVERIFY2(m_storage, qPrintable(error));
+    QCOMPARE(m_storage->messageCount(), qint64(600));
+    QVERIFY(m_storage->checkIntegrity().isEmpty());
 }
 
 void tst_SqliteStorage::appendSystemMessagesAreNotDeduplicated()

@@ -1,0 +1,88 @@
+#include "walcheckpointer.h"
+
+#include "logging.h"
+
+#include <sqlite3.h>
+
+namespace lanchat {
+
+std::unique_ptr<WalCheckpointer> WalCheckpointer::start(const QString& path, sqlite3* writer, int thresholdPages,
+                                                        QString* error)
+{
+    sqlite3* own = nullptr;
+    const QByteArray file = path.toUtf8();
+    if (!writer || sqlite3_open_v2(file.constData(), &own, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK ||
+        sqlite3_exec(own, "PRAGMA synchronous = FULL", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        *error = QStringLiteral("cannot open a checkpoint connection to %1: %2")
+                     .arg(path, QString::fromUtf8(own ? sqlite3_errmsg(own) : "no writer"));
+        sqlite3_close(own);
+        return nullptr;
+    }
+    // Its own checkpoints would run inside its own (non-existent) commits only: off, to be explicit.
+    sqlite3_wal_autocheckpoint(own, 0);
+    return std::unique_ptr<WalCheckpointer>(new WalCheckpointer(own, writer, thresholdPages));
+}
+
+WalCheckpointer::WalCheckpointer(sqlite3* own, sqlite3* writer, int thresholdPages)
+    : m_db(own)
+    , m_writer(writer)
+    , m_thresholdPages(thresholdPages)
+{
+    m_thread = std::thread([this] { run(); });
+    sqlite3_wal_hook(m_writer, &WalCheckpointer::onCommit, this); // replaces the automatic checkpoint
+}
+
+WalCheckpointer::~WalCheckpointer()
+{
+    sqlite3_wal_autocheckpoint(m_writer, m_thresholdPages); // removes our hook, restores SQLite's own
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+    sqlite3_close(m_db);
+}
+
+int WalCheckpointer::checkpoints() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_checkpoints;
+}
+
+int WalCheckpointer::onCommit(void* self, sqlite3*, const char*, int walPages)
+{
+    // On the committing thread, inside COMMIT: only a wake-up, never I/O.
+    auto* checkpointer = static_cast<WalCheckpointer*>(self);
+    if (walPages >= checkpointer->m_thresholdPages) {
+        {
+            std::lock_guard lock(checkpointer->m_mutex);
+            checkpointer->m_wanted = true;
+        }
+        checkpointer->m_wake.notify_one();
+    }
+    return SQLITE_OK;
+}
+
+void WalCheckpointer::run()
+{
+    std::unique_lock lock(m_mutex);
+    while (true) {
+        m_wake.wait(lock, [this] { return m_wanted || m_stop; });
+        if (m_stop)
+            return;
+        m_wanted = false;
+        lock.unlock();
+        int walPages = 0;
+        int copied = 0;
+        const int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &walPages, &copied);
+        if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+            qCWarning(lcStorage) << "WAL checkpoint failed:" << sqlite3_errmsg(m_db);
+        else
+            qCDebug(lcStorage) << "WAL checkpoint:" << copied << "of" << walPages << "pages copied";
+        lock.lock();
+        ++m_checkpoints;
+    }
+}
+
+} // namespace lanchat

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QString>
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+struct sqlite3;
+
+namespace lanchat {
+
+/**
+ * Copies the WAL back into the database file on a thread and connection of its own, so that the relay's
+ * commits never run a checkpoint (https://sqlite.org/wal.html, "Checkpointing": a checkpoint by another
+ * connection with SQLITE_CHECKPOINT_PASSIVE never blocks writers or readers).
+ *
+ * Why: with SQLite's automatic checkpoint, the commit that crosses wal_autocheckpoint pages also copies up
+ * to that many pages into the database and fsyncs it; under a chat burst that made one commit in a few
+ * hundred take hundreds of ms, and every ack of that batch waited for it (p99.9 latency, issue 8).
+ *
+ * Installs a sqlite3_wal_hook on the writer connection (replacing its automatic checkpoint); after a
+ * commit leaves at least @p thresholdPages pages in the WAL the hook wakes the thread, which runs a
+ * passive checkpoint with synchronous=FULL (the database file is fsynced before SQLite reuses the WAL).
+ * The destructor stops the thread and gives the writer its automatic checkpoint back.
+ */
+class WalCheckpointer
+{
+public:
+    /**
+     * Starts checkpointing @p path for @p writer (its connection's raw handle). nullptr with @p error set
+     * when the second connection cannot be opened; the writer then keeps SQLite's automatic checkpoint.
+     */
+    static std::unique_ptr<WalCheckpointer> start(const QString& path, sqlite3* writer, int thresholdPages,
+                                                  QString* error);
+    ~WalCheckpointer();
+    WalCheckpointer(const WalCheckpointer&) = delete;
+    WalCheckpointer& operator=(const WalCheckpointer&) = delete;
+
+    /** Passive checkpoints run so far (tests, stats). */
+    int checkpoints() const;
+
+private:
+    WalCheckpointer(sqlite3* own, sqlite3* writer, int thresholdPages);
+    static int onCommit(void* self, sqlite3* db, const char* schema, int walPages);
+    void run();
+
+    sqlite3* m_db;
+    sqlite3* m_writer;
+    int m_thresholdPages;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_wanted = false;
+    bool m_stop = false;
+    int m_checkpoints = 0;
+    std::thread m_thread;
+};
+
+} // namespace lanchat
