@@ -20,6 +20,8 @@ std::unique_ptr<WalCheckpointer> WalCheckpointer::start(const QString& path, sql
     }
     // Its own checkpoints would run inside its own (non-existent) commits only: off, to be explicit.
     sqlite3_wal_autocheckpoint(own, 0);
+    // How long the RESTART step may wait for the running commit to finish (it retries after the next one).
+    sqlite3_busy_timeout(own, kRestartWaitMs);
     return std::unique_ptr<WalCheckpointer>(new WalCheckpointer(own, writer, thresholdPages));
 }
 
@@ -75,13 +77,23 @@ void WalCheckpointer::run()
         lock.unlock();
         int walPages = 0;
         int copied = 0;
-        const int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &walPages, &copied);
+        // The bulk, without blocking anyone.
+        int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &walPages, &copied);
+        if (rc == SQLITE_OK) {
+            // Then the few pages committed meanwhile, holding the writer off for just that, so that the next
+            // commit rewinds the WAL: under a steady load a passive checkpoint alone always finishes after
+            // the next transaction began, and the WAL would grow without end.
+            rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_RESTART, &walPages, &copied);
+        }
         if (rc != SQLITE_OK && rc != SQLITE_BUSY)
             qCWarning(lcStorage) << "WAL checkpoint failed:" << sqlite3_errmsg(m_db);
         else
-            qCDebug(lcStorage) << "WAL checkpoint:" << copied << "of" << walPages << "pages copied";
+            qCDebug(lcStorage) << "WAL checkpoint:" << copied << "of" << walPages << "pages copied"
+                               << (rc == SQLITE_OK ? "(WAL rewound)" : "(busy; again after the next commit)");
         lock.lock();
         ++m_checkpoints;
+        // Commits during the run asked again; the WAL is rewound (or the next commit asks anew if busy).
+        m_wanted = false;
     }
 }
 

@@ -22,12 +22,18 @@ namespace lanchat {
  *
  * Installs a sqlite3_wal_hook on the writer connection (replacing its automatic checkpoint); after a
  * commit leaves at least @p thresholdPages pages in the WAL the hook wakes the thread, which runs a
- * passive checkpoint with synchronous=FULL (the database file is fsynced before SQLite reuses the WAL).
+ * passive checkpoint (the bulk, blocking nobody), then a RESTART checkpoint for the pages committed meanwhile
+ * (it holds the next commit off for those only, at most kRestartWaitMs waiting for the running one), after
+ * which the next commit rewinds the WAL, so it stays near the threshold in size. synchronous=FULL: the
+ * database file is fsynced before SQLite reuses the WAL.
  * The destructor stops the thread and gives the writer its automatic checkpoint back.
  */
 class WalCheckpointer
 {
 public:
+    /** Longest wait of the RESTART step for a running commit, ms (SQLite's busy handler). */
+    static constexpr int kRestartWaitMs = 100;
+
     /**
      * Starts checkpointing @p path for @p writer (its connection's raw handle). nullptr with @p error set
      * when the second connection cannot be opened; the writer then keeps SQLite's automatic checkpoint.
