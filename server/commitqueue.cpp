@@ -121,8 +121,8 @@ void CommitQueue::start()
         timer.start();
         inFlight->commit->run();
         inFlight->runNs = timer.nsecsElapsed();
-        inFlight->markRan();
-        // Back on the server thread; a no-op if drain() already finished it there.
+        // Back on the server thread; a no-op if drain() already finished it there. Posted before markRan():
+        // once drain() has seen the run finish, this thread no longer touches the queue, so it may be destroyed.
         QMetaObject::invokeMethod(
             this,
             [this, inFlight] {
@@ -130,6 +130,7 @@ void CommitQueue::start()
                     finishInFlight();
             },
             Qt::QueuedConnection);
+        inFlight->markRan();
     });
 }
 
