@@ -3,6 +3,9 @@
 #include "../protocol.h"
 #include "messagecodec.h"
 
+#include <QCborStreamWriter>
+#include <QtEndian>
+
 namespace lanchat {
 
 using detail::finish;
@@ -159,6 +162,50 @@ std::optional<FileData> FileData::decode(const QCborMap& map, QString* error)
     x.size = r.uint("size");
     x.data = r.bytes("data", protocol::kChunkBytes);
     return finish(r, std::move(x), error);
+}
+
+QByteArray FileData::encodeFrame(quint64 id, qint64 offset, qint64 size, qsizetype dataBytes)
+{
+    Q_ASSERT(dataBytes >= 0 && dataBytes <= protocol::kChunkBytes);
+    QByteArray head; // Qt 6.4's QCborStreamWriter(QByteArray*) writes from position 0, so not into the frame
+    {
+        QCborStreamWriter writer(&head);
+        writer.startMap(5);
+        writer.append(QLatin1String("t"));
+        writer.append(QLatin1String("ok"));
+        writer.append(QLatin1String("id"));
+        writer.append(id);
+        writer.append(kOffset);
+        writer.append(quint64(offset));
+        writer.append(QLatin1String("size"));
+        writer.append(quint64(size));
+        writer.append(QLatin1String("data"));
+    }
+    constexpr qsizetype kByteStringHead = 5;
+    QByteArray frame;
+    frame.reserve(protocol::kLengthPrefixBytes + head.size() + kByteStringHead + dataBytes);
+    frame.append(protocol::kLengthPrefixBytes, '\0');
+    frame.append(head);
+    // The byte string head (RFC 8949 major type 2, shortest length form), written by hand so that the bytes
+    // themselves need not exist yet; the map's end needs no marker (definite length).
+    const auto length = quint32(dataBytes);
+    if (length < 24) {
+        frame.append(char(0x40 | length));
+    } else if (length < 0x100) {
+        frame.append(char(0x58));
+        frame.append(char(length));
+    } else if (length < 0x10000) {
+        char head[3] = {char(0x59)};
+        qToBigEndian(quint16(length), head + 1);
+        frame.append(head, sizeof head);
+    } else {
+        char head[5] = {char(0x5a)};
+        qToBigEndian(length, head + 1);
+        frame.append(head, sizeof head);
+    }
+    frame.resize(frame.size() + dataBytes); // within the reserve: no reallocation
+    qToBigEndian(quint32(frame.size() - protocol::kLengthPrefixBytes), frame.data());
+    return frame;
 }
 
 } // namespace lanchat

@@ -104,6 +104,14 @@ struct FileData
     QByteArray data;
     QCborMap encode() const;
     static std::optional<FileData> decode(const QCborMap& map, QString* error);
+
+    /**
+     * The whole frame of the reply to request @p id (4-byte length prefix, then the CBOR map {t: "ok", id, offset,
+     * size, data}) with the last @p dataBytes bytes left for the data, which the caller writes in place: the relay
+     * reads a blob straight into the frame instead of copying it through a QCborMap and an encoder. `data` is the
+     * map's last entry; the map decodes like encode()'s plus `id`. @p dataBytes ≤ protocol::kChunkBytes.
+     */
+    static QByteArray encodeFrame(quint64 id, qint64 offset, qint64 size, qsizetype dataBytes);
 };
 
 } // namespace lanchat

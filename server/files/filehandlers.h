@@ -1,9 +1,14 @@
 #pragma once
 
+#include "filereads.h"
 #include "filestore.h"
 
 #include <QCborMap>
+#include <QHash>
 #include <QObject>
+#include <QPointer>
+
+#include <memory>
 
 namespace lanchat {
 
@@ -18,8 +23,12 @@ struct UploadRecord;
  * the file message through the relay's MessagePoster (group commit: acked only once committed). Every handler
  * first checks that the session's user may do it (membership, upload ownership), as a plain call.
  *
- * Memory: a request handles at most one 256 KiB chunk, and the Session stops reading requests while its
- * output exceeds ServerConfig::maxPendingOutputBytes, so a reader that does not read cannot grow the server.
+ * Disk work happens on the FileStore's I/O thread: a chunk is acknowledged once it is written (so `received`
+ * never counts bytes that are not in the part file, and a full disk fails the chunk that hit it); file_read is
+ * FileReads'.
+ *
+ * Memory: at most kMaxQueuedChunks chunks (256 KiB each) of one connection wait for the disk, a further one gets
+ * `rate_limited` unwritten; the FileStore bounds all connections together. For reads see FileReads.
  *
  * Created by RelayServer::registerHandlers() as its child; lives on the server thread.
  */
@@ -27,15 +36,24 @@ class FileHandlers : public QObject
 {
     Q_OBJECT
 public:
+    /** Chunks of one connection waiting for the disk (twice the bench's window, four times the client's). */
+    static constexpr int kMaxQueuedChunks = 32;
+
     /** Registers the four handlers on @p server's router. */
     explicit FileHandlers(RelayServer& server);
     ~FileHandlers() override;
 
 private:
     void onOffer(Session& session, const QCborMap& request, quint64 id);
+    /** file_offer once decoded (and again when its upload completed while the offer waited). */
+    void handleOffer(Session& session, FileOffer offer, quint64 id);
     void onChunk(Session& session, const QCborMap& request, quint64 id);
     void onCancel(Session& session, const QCborMap& request, quint64 id);
-    void onRead(Session& session, const QCborMap& request, quint64 id);
+    /** A queued chunk was written (or failed): replies, and finishes or forgets the upload. */
+    void onWritten(const QPointer<Session>& session, FileStore::WriteResult result, const UploadRecord& upload,
+                   quint64 id, qint64 received);
+    /** The counter of @p session's chunks waiting for the disk (created on first use, dropped when it closes). */
+    int& queuedChunks(Session& session);
 
     /** Checks membership, size and quota for @p offer; replies the error and returns false when refused. */
     bool admitOffer(Session& session, const FileOffer& offer, quint64 id);
@@ -47,10 +65,11 @@ private:
      * The upload whose last byte arrived and verified: records the blob, posts the file message and replies
      * FileChunkOk, or FileOfferOk when @p toOffer (a re-offer found every byte already on disk).
      */
-    void completeUpload(Session& session, const UploadRecord& upload, quint64 id, bool toOffer);
-    /** Replies the error of a failed append and forgets the upload when its part is gone. */
-    void replyWriteFailure(Session& session, FileStore::WriteResult result, const UploadRecord& upload, quint64 id,
-                           qint64 received);
+    void completeUpload(const QPointer<Session>& session, const UploadRecord& upload, quint64 id, bool toOffer);
+    /** Replies the error of a failed append (if @p session is still there); forgets the upload when its part is gone.
+     */
+    void replyWriteFailure(const QPointer<Session>& session, FileStore::WriteResult result, const UploadRecord& upload,
+                           quint64 id, qint64 received);
     /** Replies to an offer once the part is open at @p offset (after the upload row's commit if @p afterCommit). */
     void answerOffer(Session& session, quint64 id, const UploadRecord& upload, qint64 offset, bool afterCommit);
     /** The open upload @p transfer of the session's user, or nullptr. */
@@ -59,6 +78,8 @@ private:
 
     RelayServer& m_server;
     FileStore m_store;
+    std::unique_ptr<FileReads> m_reads; ///< after m_store: destroyed first
+    QHash<const Session*, int> m_queuedChunks;
     bool m_storeReady = false;
 };
 

@@ -17,6 +17,8 @@ private slots:
     void documentedExample();
     void roundTrip();
     void limits();
+    void dataFrameDecodesLikeReply_data();
+    void dataFrameDecodesLikeReply();
 };
 
 void tst_FileMessages::documentedExample()
@@ -67,6 +69,46 @@ void tst_FileMessages::limits()
         FileOffer{ConversationId(1), QUuid::createUuid(), QString(256, QLatin1Char('n')), 1, Sha256::hash("a")}
             .encode(),
         nullptr));
+}
+
+void tst_FileMessages::dataFrameDecodesLikeReply_data()
+{
+    QTest::addColumn<qsizetype>("dataBytes");
+    // Each length form of the byte string head (RFC 8949: immediate, 1, 2 and 4 length bytes) at its edges.
+    for (const qsizetype n : {0, 1, 23, 24, 255, 256, 65535, 65536, int(protocol::kChunkBytes)})
+        QTest::addRow("%lld bytes", qlonglong(n)) << n;
+}
+
+void tst_FileMessages::dataFrameDecodesLikeReply()
+{
+    QFETCH(qsizetype, dataBytes);
+    QByteArray frame = FileData::encodeFrame(4000000000ULL, 1234567890123, 9876543210987, dataBytes);
+    QByteArray data(dataBytes, Qt::Uninitialized);
+    for (qsizetype i = 0; i < dataBytes; ++i)
+        data[i] = char(i * 7 + 3);
+    std::copy(data.cbegin(), data.cend(), frame.end() - dataBytes);
+
+    FrameCodec codec(2 * protocol::kMaxFrameBytes);
+    codec.append(frame);
+    const auto decoded = codec.next();
+    QVERIFY(decoded && !decoded->rejected);
+    QVERIFY(!codec.hasError());
+    QCOMPARE(codec.bufferedBytes(), 0);
+    QCOMPARE(decoded->map.value(QLatin1String("t")).toString(), QStringLiteral("ok"));
+    QCOMPARE(decoded->map.value(QLatin1String("id")).toInteger(), qint64(4000000000LL));
+    const auto reply = FileData::decode(decoded->map, nullptr);
+    QVERIFY(reply);
+    QCOMPARE(reply->offset, 1234567890123);
+    QCOMPARE(reply->size, 9876543210987);
+    QCOMPARE(reply->data, data);
+    // The same bytes as the map encoder would produce for these fields in this order.
+    QCborMap map;
+    map.insert(QLatin1String("t"), QLatin1String("ok"));
+    map.insert(QLatin1String("id"), qint64(4000000000LL));
+    map.insert(QLatin1String("offset"), qint64(1234567890123));
+    map.insert(QLatin1String("size"), qint64(9876543210987));
+    map.insert(QLatin1String("data"), data);
+    QCOMPARE(frame, FrameCodec::encode(map));
 }
 
 QTEST_GUILESS_MAIN(tst_FileMessages)
