@@ -22,9 +22,12 @@ const QString kPartSuffix = QStringLiteral(".part");
 
 QString DownloadJob::partPathFor(const DownloadSpec& spec)
 {
+    // The content's hash in the name: two files of the same name never share a part, and the same content finds
+    // its part again after a restart of the client.
+    const QString suffix = QLatin1Char('.') + QString::fromLatin1(spec.sha256.toHex().left(8)) + kPartSuffix;
     const QString name = FileNameSanitizer::sanitize(spec.name);
-    const QString part = FileNameSanitizer::fitStem(name, kPartSuffix, protocol::kMaxFileNameBytes) + kPartSuffix;
-    return QDir(spec.directory).filePath(part);
+    return QDir(spec.directory)
+        .filePath(FileNameSanitizer::fitStem(name, suffix, protocol::kMaxFileNameBytes) + suffix);
 }
 
 DownloadJob::DownloadJob(ClientConnection* connection, FileIoThread* io, DownloadSpec spec, QObject* parent)

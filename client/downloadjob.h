@@ -31,7 +31,8 @@ struct DownloadSpec
 
 /**
  * One run of a download (docs/protocol.md, "Files"): pulls the content with file_read, keeping up to
- * kWindowRequests requests in flight, appends to `<dir>/<name>.part` (resuming from its size, whose prefix
+ * kWindowRequests requests in flight, appends to `<dir>/<name>.<8 hex digits of the SHA-256>.part` (partPathFor();
+ * unique per content, the same after a restart), resuming from its size, whose prefix
  * is re-hashed once on a FileHasher thread), verifies SHA-256 at the end and renames the part to
  * FileNameSanitizer::uniquePath(). A mismatch deletes the part and fails with hash_mismatch: nothing
  * half-written is ever presented as complete.
@@ -70,7 +71,7 @@ public:
     /** When the owner cannot tell when a re-login completed: retry every 300 ms after `unauthenticated`. */
     void setPollLogin(bool poll) { m_pollLogin = poll; }
 
-    /** The part file a download of @p spec writes (and resumes from). */
+    /** The part file a download of @p spec writes (and resumes from): `<dir>/<name>.<sha256 hex, 8>.part`. */
     static QString partPathFor(const DownloadSpec& spec);
     QString partPath() const { return m_disk->path; }
     /** After success: the final path. */
