@@ -112,6 +112,10 @@ void UploadJob::onOfferReply(const QCborMap& reply)
         finish(true, ErrorCode::Unknown, ok->seq);
         return;
     }
+    if (ok->challenge != 0) {
+        prove(*ok);
+        return;
+    }
     if (ok->offset > m_spec.size) {
         finish(false, ErrorCode::Malformed);
         return;
@@ -122,6 +126,47 @@ void UploadJob::onOfferReply(const QCborMap& reply)
     m_streaming = true;
     Q_EMIT progressed(m_acked);
     pump();
+}
+
+void UploadJob::prove(const FileOfferOk& challenge)
+{
+    // The server holds this content and asks for a few of its bytes: read them here, not on the owner's thread.
+    qCInfo(lcTransfer) << "proving possession of" << m_spec.path << "(" << challenge.ranges.size() << "ranges )";
+    FileIoThread* io = m_io;
+    m_io->post([io, path = m_spec.path, challenge, self = QPointer(this), epoch = m_epoch] {
+        QList<QByteArray> bytes;
+        QFile file(path);
+        bool ok = file.open(QIODevice::ReadOnly);
+        for (const auto& [offset, length] : challenge.ranges) {
+            if (!ok)
+                break;
+            bytes.append(file.seek(offset) ? file.read(length) : QByteArray());
+            ok = bytes.last().size() == length;
+        }
+        const QByteArray proof = ok ? FileOfferOk::proofOf(challenge.nonce, bytes) : QByteArray();
+        io->deliver([self, epoch, id = challenge.challenge, proof] {
+            if (self && self->m_epoch == epoch)
+                self->sendProof(id, proof);
+        });
+    });
+}
+
+void UploadJob::sendProof(quint64 challenge, const QByteArray& proof)
+{
+    if (m_done)
+        return;
+    if (proof.isEmpty()) {
+        qCWarning(lcTransfer) << "cannot read" << m_spec.path << "for the proof of possession";
+        finish(false, ErrorCode::NotFound);
+        return;
+    }
+    const quint64 epoch = m_epoch;
+    m_connection->request(FileProve{challenge, proof}.encode(), [self = QPointer(this), epoch](const QCborMap& reply) {
+        // The same reply as an instant upload's offer: ok {complete, seq, ts}, or an error.
+        if (self && self->m_epoch == epoch)
+            self->onOfferReply(reply);
+    });
+    // Not connected: no reply comes; networkBack() offers again and gets a fresh challenge.
 }
 
 void UploadJob::pump()

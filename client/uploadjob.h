@@ -17,6 +17,7 @@ namespace lanchat {
 class ClientConnection;
 class FileHasher;
 class FileIoThread;
+struct FileOfferOk;
 
 /** What to upload: the local file and the conversation to post it in. */
 struct UploadSpec
@@ -33,8 +34,11 @@ struct UploadSpec
  * One run of an upload (docs/protocol.md, "Files"): hash (FileHasher thread) → file_offer → file_chunk … with
  * up to kWindowChunks chunks read ahead or unacknowledged, holding back while the connection has more than
  * kMaxQueuedBytes unwritten. Chunks are read from the file on the TransferManager's FileIoThread, never on the
- * owner's (GUI) thread, and come back in order. After a disconnect, networkLost() drops the window;
- * networkBack() re-offers to learn the server's resume offset. Owned by TransferManager; lives in its thread.
+ * owner's (GUI) thread, and come back in order. When the server already holds the content it may challenge
+ * the offer instead (proof of possession): the asked-for byte ranges are read and hashed on that thread too, and
+ * the file_prove answer completes the upload without sending a chunk. After a disconnect, networkLost() drops the
+ * window; networkBack() re-offers to learn the server's resume offset. Owned by TransferManager; lives in its
+ * thread.
  */
 class UploadJob : public QObject
 {
@@ -84,6 +88,9 @@ private:
     void onHashed(bool ok);
     void offer();
     void onOfferReply(const QCborMap& reply);
+    /** The store holds the content: answer its proof-of-possession challenge (docs/protocol.md 10.2a). */
+    void prove(const FileOfferOk& challenge);
+    void sendProof(quint64 challenge, const QByteArray& proof);
     /** Reads ahead (worker) and sends what was read, within the window and the socket bound. */
     void pump();
     void readAhead();

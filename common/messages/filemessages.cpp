@@ -1,10 +1,14 @@
 #include "filemessages.h"
 
 #include "../protocol.h"
+#include "../sha256.h"
 #include "messagecodec.h"
 
+#include <QCborArray>
 #include <QCborStreamWriter>
 #include <QtEndian>
+
+#include <algorithm>
 
 namespace lanchat {
 
@@ -52,6 +56,16 @@ QCborMap FileOfferOk::encode() const
         m.insert(kSeq, seq);
         m.insert(kTs, timestampMs);
     }
+    if (challenge != 0) {
+        m.insert(QLatin1String("challenge"), qint64(challenge));
+        m.insert(QLatin1String("nonce"), nonce);
+        QCborArray flat; // offset, length, offset, length …
+        for (const auto& [rangeOffset, rangeLength] : ranges) {
+            flat.append(rangeOffset);
+            flat.append(rangeLength);
+        }
+        m.insert(QLatin1String("ranges"), flat);
+    }
     return m;
 }
 
@@ -64,6 +78,49 @@ std::optional<FileOfferOk> FileOfferOk::decode(const QCborMap& map, QString* err
     x.complete = r.boolean("complete", false);
     x.seq = r.uint("seq", x.complete);
     x.timestampMs = r.uint("ts", x.complete);
+    x.challenge = quint64(r.uint("challenge", false));
+    if (x.challenge != 0) {
+        x.nonce = r.bytes("nonce", protocol::kProofNonceBytes, true, protocol::kProofNonceBytes);
+        const QList<qint64> flat = r.uintList("ranges", 2 * protocol::kProofRanges);
+        for (qsizetype i = 0; i + 1 < flat.size(); i += 2)
+            x.ranges.append({flat[i], flat[i + 1]});
+        const bool lengthsOk = std::all_of(x.ranges.cbegin(), x.ranges.cend(), [](const ByteRange& range) {
+            return range.second <= protocol::kProofRangeBytes;
+        });
+        if (r.ok() && (flat.isEmpty() || flat.size() % 2 != 0 || !lengthsOk)) {
+            if (error)
+                *error = QStringLiteral("field 'ranges': expected 1..%1 offset/length pairs, lengths ≤ %2")
+                             .arg(protocol::kProofRanges)
+                             .arg(protocol::kProofRangeBytes);
+            return std::nullopt;
+        }
+    }
+    return finish(r, std::move(x), error);
+}
+
+QByteArray FileOfferOk::proofOf(const QByteArray& nonce, const QList<QByteArray>& rangeBytes)
+{
+    Sha256 hash;
+    hash.addData(nonce);
+    for (const QByteArray& bytes : rangeBytes)
+        hash.addData(bytes);
+    return hash.result();
+}
+
+QCborMap FileProve::encode() const
+{
+    QCborMap m = typed(kType);
+    m.insert(QLatin1String("challenge"), qint64(challenge));
+    m.insert(QLatin1String("proof"), proof);
+    return m;
+}
+
+std::optional<FileProve> FileProve::decode(const QCborMap& map, QString* error)
+{
+    CborFieldReader r(map);
+    FileProve x;
+    x.challenge = quint64(r.uint("challenge"));
+    x.proof = r.bytes("proof", kShaBytes, true, kShaBytes);
     return finish(r, std::move(x), error);
 }
 

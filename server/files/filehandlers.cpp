@@ -5,9 +5,11 @@
 #include "logging.h"
 #include "messageposter.h"
 #include "messages/filemessages.h"
+#include "protocol.h"
 #include "relayserver.h"
 #include "router.h"
 #include "session.h"
+#include "sessionregistry.h"
 #include "sha256.h"
 
 #include <QPointer>
@@ -26,6 +28,7 @@ FileHandlers::FileHandlers(RelayServer& server)
     , m_server(server)
     , m_store(server.config().dataDir)
     , m_reads(std::make_unique<FileReads>(server.storage(), m_store))
+    , m_proofs(std::make_unique<PossessionProofs>(m_store))
 {
     Router& router = server.router();
     const auto bind = [this](void (FileHandlers::*method)(Session&, const QCborMap&, quint64)) {
@@ -34,6 +37,7 @@ FileHandlers::FileHandlers(RelayServer& server)
     router.add(QString::fromLatin1(FileOffer::kType), bind(&FileHandlers::onOffer));
     router.add(QString::fromLatin1(FileChunk::kType), bind(&FileHandlers::onChunk));
     router.add(QString::fromLatin1(FileCancel::kType), bind(&FileHandlers::onCancel));
+    router.add(QString::fromLatin1(FileProve::kType), bind(&FileHandlers::onProve));
     router.add(QString::fromLatin1(FileRead::kType),
                [this](Session& s, const QCborMap& r, quint64 id) { m_reads->onRead(s, r, id); });
 }
@@ -72,11 +76,60 @@ void FileHandlers::handleOffer(Session& session, FileOffer offer, quint64 id)
         session.replyError(id, ErrorCode::StorageFull, QStringLiteral("cannot store the empty file"));
         return;
     }
-    if ((offer.size == 0 || storage.hasBlob(offer.sha256)) && m_store.hasBlobFile(offer.sha256)) {
-        completeInstantly(session, offer, id);
+    if (offer.size == 0) {
+        completeInstantly(session, offer, id); // everyone has the empty file
         return;
     }
+    const bool stored = storage.hasBlob(offer.sha256) && m_store.blobFileSize(offer.sha256) == offer.size;
+    if (stored && storage.userPostedFile(session.user(), offer.sha256)) {
+        completeInstantly(session, offer, id); // this user had the bytes before (uploaded or proved)
+        return;
+    }
+    if (stored && m_server.sessions().hasFeature(&session, QString::fromLatin1(protocol::kFeatureFileProof))) {
+        challengeOffer(session, offer, id);
+        return;
+    }
+    // Not stored, or a peer that cannot answer challenges: it proves possession the long way, with the bytes.
     startUpload(session, offer, id);
+}
+
+void FileHandlers::challengeOffer(Session& session, const FileOffer& offer, quint64 id)
+{
+    QPointer<Session> guard(&session);
+    m_proofs->challenge(session, offer, offer.size, [this, guard, offer, id](std::optional<FileOfferOk> reply) {
+        if (!guard)
+            return;
+        if (reply)
+            guard->reply(id, reply->encode());
+        else
+            startUpload(*guard, offer, id); // the stored copy is unreadable: fresh bytes will replace it
+    });
+}
+
+void FileHandlers::onProve(Session& session, const QCborMap& request, quint64 id)
+{
+    QString error;
+    const std::optional<FileProve> prove = FileProve::decode(request, &error);
+    if (!prove) {
+        session.replyError(id, ErrorCode::InvalidArgument, error);
+        return;
+    }
+    FileOffer offer;
+    switch (m_proofs->verify(session, prove->challenge, prove->proof, &offer)) {
+    case PossessionProofs::Verdict::Unknown:
+        session.replyError(id, ErrorCode::NotFound, QStringLiteral("no such challenge on this connection"));
+        return;
+    case PossessionProofs::Verdict::Wrong:
+        session.replyError(id, ErrorCode::Forbidden, QStringLiteral("wrong proof of possession"));
+        return;
+    case PossessionProofs::Verdict::Proved:
+        break;
+    }
+    if (!m_server.storage().isMember(offer.conversation, session.user())) {
+        session.replyError(id, ErrorCode::Forbidden, QStringLiteral("not a member of this conversation"));
+        return;
+    }
+    completeInstantly(session, offer, id);
 }
 
 bool FileHandlers::admitOffer(Session& session, const FileOffer& offer, quint64 id)

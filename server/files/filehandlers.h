@@ -2,6 +2,7 @@
 
 #include "filereads.h"
 #include "filestore.h"
+#include "possessionproofs.h"
 
 #include <QCborMap>
 #include <QHash>
@@ -18,10 +19,12 @@ struct FileOffer;
 struct UploadRecord;
 
 /**
- * The file-transfer requests of docs/protocol.md ("Files"): file_offer, file_chunk, file_cancel and file_read,
- * registered on the relay's Router. Uploads go to the FileStore; a verified upload records its blob and posts
- * the file message through the relay's MessagePoster (group commit: acked only once committed). Every handler
- * first checks that the session's user may do it (membership, upload ownership), as a plain call.
+ * The file-transfer requests of docs/protocol.md ("Files"): file_offer, file_chunk, file_cancel, file_prove and
+ * file_read, registered on the relay's Router. An offer of content the store holds completes at once when the
+ * user posted it before; otherwise a session that announced `file_proof` must prove possession first
+ * (PossessionProofs), and an older peer uploads the bytes. Uploads go to the FileStore; a verified upload records
+ * its blob and posts the file message through the relay's MessagePoster (group commit: acked only once committed).
+ * Every handler first checks that the session's user may do it (membership, upload ownership), as a plain call.
  *
  * Disk work happens on the FileStore's I/O thread: a chunk is acknowledged once it is written (so `received`
  * never counts bytes that are not in the part file, and a full disk fails the chunk that hit it); file_read is
@@ -39,7 +42,7 @@ public:
     /** Chunks of one connection waiting for the disk (twice the bench's window, four times the client's). */
     static constexpr int kMaxQueuedChunks = 32;
 
-    /** Registers the four handlers on @p server's router. */
+    /** Registers the five handlers on @p server's router. */
     explicit FileHandlers(RelayServer& server);
     ~FileHandlers() override;
 
@@ -49,6 +52,10 @@ private:
     void handleOffer(Session& session, FileOffer offer, quint64 id);
     void onChunk(Session& session, const QCborMap& request, quint64 id);
     void onCancel(Session& session, const QCborMap& request, quint64 id);
+    /** file_prove: the answer to a proof-of-possession challenge (docs/protocol.md 10.2a). */
+    void onProve(Session& session, const QCborMap& request, quint64 id);
+    /** An offer of stored content by a user not known to have it, on a session with file_proof: a challenge. */
+    void challengeOffer(Session& session, const FileOffer& offer, quint64 id);
     /** A queued chunk was written (or failed): replies, and finishes or forgets the upload. */
     void onWritten(const QPointer<Session>& session, FileStore::WriteResult result, const UploadRecord& upload,
                    quint64 id, qint64 received);
@@ -78,7 +85,8 @@ private:
 
     RelayServer& m_server;
     FileStore m_store;
-    std::unique_ptr<FileReads> m_reads; ///< after m_store: destroyed first
+    std::unique_ptr<FileReads> m_reads;         ///< after m_store: destroyed first
+    std::unique_ptr<PossessionProofs> m_proofs; ///< likewise
     QHash<const Session*, int> m_queuedChunks;
     bool m_storeReady = false;
 };

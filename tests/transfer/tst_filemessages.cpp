@@ -5,6 +5,7 @@
 #include "protocol.h"
 #include "sha256.h"
 
+#include <QCborArray>
 #include <QTest>
 
 using namespace lanchat;
@@ -17,6 +18,8 @@ private slots:
     void documentedExample();
     void roundTrip();
     void limits();
+    void proofDocumentedExample();
+    void challengeRoundTripAndLimits();
     void dataFrameDecodesLikeReply_data();
     void dataFrameDecodesLikeReply();
 };
@@ -69,6 +72,50 @@ void tst_FileMessages::limits()
         FileOffer{ConversationId(1), QUuid::createUuid(), QString(256, QLatin1Char('n')), 1, Sha256::hash("a")}
             .encode(),
         nullptr));
+}
+
+void tst_FileMessages::proofDocumentedExample()
+{
+    // docs/protocol.md, 10.2a.
+    QByteArray nonce(16, Qt::Uninitialized);
+    for (int i = 0; i < 16; ++i)
+        nonce[i] = char(i);
+    QCOMPARE(FileOfferOk::proofOf(nonce, {QByteArray("hello")}).toHex(),
+             QByteArray("7c9f5b9e4cc36c703715bb6eedcbb8bd80840fd48d135a07af861d1a027be360"));
+}
+
+void tst_FileMessages::challengeRoundTripAndLimits()
+{
+    FileOfferOk challenge;
+    challenge.challenge = 42;
+    challenge.nonce = QByteArray(protocol::kProofNonceBytes, 'n');
+    challenge.ranges = {{0, 4096}, {123456789, 10}};
+    const QCborMap map = challenge.encode();
+    QCOMPARE(map.value(QLatin1String("ranges")).toArray().size(), 4); // offset, length, offset, length
+    const auto decoded = FileOfferOk::decode(map, nullptr);
+    QVERIFY(decoded);
+    QCOMPARE(decoded->challenge, quint64(42));
+    QCOMPARE(decoded->nonce, challenge.nonce);
+    QCOMPARE(decoded->ranges, challenge.ranges);
+    // Without a challenge none of its fields is sent (older clients see the reply they know).
+    const FileOfferOk plain{TransferId(3), 0, false, 0, 0};
+    QVERIFY(!plain.encode().contains(QLatin1String("nonce")));
+
+    QString error;
+    FileOfferOk bad = challenge;
+    bad.ranges = {{0, protocol::kProofRangeBytes + 1}};
+    QVERIFY(!FileOfferOk::decode(bad.encode(), &error));
+    QVERIFY(error.contains(QLatin1String("ranges")));
+    QCborMap odd = map;
+    odd.insert(QLatin1String("ranges"), QCborArray{0, 1, 2});
+    QVERIFY(!FileOfferOk::decode(odd, nullptr));
+    bad = challenge;
+    bad.nonce.chop(1);
+    QVERIFY(!FileOfferOk::decode(bad.encode(), nullptr));
+
+    const auto prove = FileProve::decode(FileProve{7, QByteArray(32, 'p')}.encode(), nullptr);
+    QVERIFY(prove && prove->challenge == 7);
+    QVERIFY(!FileProve::decode(FileProve{7, QByteArray(31, 'p')}.encode(), nullptr));
 }
 
 void tst_FileMessages::dataFrameDecodesLikeReply_data()
