@@ -71,8 +71,8 @@ void PossessionProofs::challenge(Session& session, const FileOffer& offer, qint6
     QPointer<Session> guard(&session);
     const QList<ByteRange> ranges = reply.ranges;
     m_store.proof(offer.sha256, reply.nonce, ranges, [this, guard, offer, reply, done](const QByteArray& expected) {
-        if (!guard)
-            return;
+        if (!guard || guard->isClosed())
+            return; // closed (its deleteLater may be pending): no entry that its closed() would not remove
         if (expected.isEmpty()) {
             done(std::nullopt);
             return;
@@ -80,7 +80,7 @@ void PossessionProofs::challenge(Session& session, const FileOffer& offer, qint6
         QList<Open>& open = openOf(*guard);
         if (open.size() >= kMaxOpen)
             open.removeFirst();
-        open.append({reply.challenge, offer, expected, m_clock.elapsed() + kLifetimeMs});
+        open.append({reply.challenge, guard->user(), offer, expected, m_clock.elapsed() + kLifetimeMs});
         done(reply);
     });
 }
@@ -95,7 +95,8 @@ PossessionProofs::Verdict PossessionProofs::verify(Session& session, quint64 id,
         if (it->at(i).id != id)
             continue;
         const Open challenge = it->takeAt(i); // used up, whatever the answer
-        if (challenge.deadlineMs < m_clock.elapsed())
+        // Also the user: a session that logged in as someone else since has not proved anything for them.
+        if (challenge.deadlineMs < m_clock.elapsed() || challenge.user != session.user())
             return Verdict::Unknown;
         if (!sameBytes(answer, challenge.expected)) {
             qCWarning(lcServer) << "wrong proof of possession from" << session.peer() << "user"

@@ -25,7 +25,8 @@ class Session;
  *
  * The expected answer is computed from the blob on the FileStore's I/O thread when the challenge is made, so a
  * proof is checked at once (constant time). A challenge belongs to one connection, is used up by one answer, right
- * or wrong, and expires after kLifetimeMs; a connection has at most kMaxOpen (an older one is dropped).
+ * or wrong, and expires after kLifetimeMs; a connection has at most kMaxOpen (an older one is dropped), and only
+ * the user it was made for (the session's at the time) can answer it.
  * Server thread only.
  */
 class PossessionProofs : public QObject
@@ -65,6 +66,7 @@ private:
     struct Open
     {
         quint64 id = 0;
+        UserId user;
         FileOffer offer;
         QByteArray expected;
         qint64 deadlineMs = 0;
