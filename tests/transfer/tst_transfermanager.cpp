@@ -135,6 +135,8 @@ void tst_TransferManager::instantUploadSendsNoBytes()
     QCOMPARE(TransferTestEnv::waitFinished(*m_alice->transfers, second), int(State::Done));
     QCOMPARE(m_alice->transfers->chunkBytesSent(), 5 * kMiB);
 
+    // Carol never posted it: her client answers the server's proof-of-possession challenge from her copy
+    // (docs/protocol.md 10.2a), still without a chunk.
     auto carol = m_env->connectUser(QStringLiteral("carol"));
     QVERIFY(carol);
     const ConversationId other = m_env->openPrivate(*carol, *m_bob);
