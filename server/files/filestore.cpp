@@ -12,18 +12,12 @@ namespace lanchat {
 FileStore::FileStore(const QString& dataDir)
     : m_root(QDir(dataDir).filePath(QStringLiteral("files")))
     , m_reader(std::make_shared<BlobReader>())
-    , m_hashLane(std::make_unique<FileIoThread>(kMaxQueuedBytes))
     , m_io(std::make_unique<FileIoThread>(kMaxQueuedBytes))
-{
-    m_hashLane->setObjectName(QStringLiteral("file hash"));
-}
+{}
 
 FileStore::~FileStore()
 {
-    // Each runs its queued jobs (their deliveries are dropped with it), then joins. The write lane first: its
-    // jobs hand chunks on to the hash lane.
-    m_io.reset();
-    m_hashLane.reset();
+    m_io.reset(); // runs the queued jobs (their deliveries are dropped with it), then joins
     m_opening.clear();
 }
 
@@ -140,8 +134,10 @@ void FileStore::onPrefixHashed(TransferId id, qint64 have, bool ok)
     const qint64 written = ok ? have : 0; // an unreadable prefix: start over rather than trust it
     opening->part->accepted = written;
     auto state = std::make_shared<Sha256>(ok ? hasher->takeState() : Sha256());
-    m_io->post([file, written] { file->setWritten(written); });
-    m_hashLane->post([file, state] { file->setHash(std::move(*state)); });
+    m_io->post([file, state, written] {
+        file->setWritten(written);
+        file->setHash(std::move(*state));
+    });
     addPart(opening->part);
     for (const Opened& waiter : std::as_const(opening->waiters))
         waiter(written);
@@ -185,29 +181,23 @@ FileStore::WriteResult FileStore::append(TransferId id, qint64 offset, const QBy
         part->finish = std::move(done);
     else
         chunkDone = std::move(done);
-    // The chunk goes down a pipeline: the write lane writes it and hands it to the hash lane, which hashes it and
-    // reports, so the two overlap across chunks while each chunk is answered once, after both. Answering after the
-    // hash too keeps a connection's unanswered chunks a bound on the bytes it holds here even when hashing lags.
-    // The jobs share the chunk's bytes (QByteArray): no copy between the socket and the disk. They see only the
-    // PartFile; `this` and `part` travel on to the delivery, which runs on the server thread.
-    FileIoThread* hashLane = m_hashLane.get();
+    // One job writes the chunk, hashes it and reports, so the answer comes once both are done, and a connection's
+    // unanswered chunks bound the bytes it holds here. The job shares the chunk's bytes (QByteArray): no copy
+    // between the socket and the disk. It sees only the PartFile; `this` and `part` travel on to the delivery,
+    // which runs on the server thread.
+    FileIoThread* io = m_io.get();
     m_io->post(
-        [this, hashLane, part, file = part->file, data, last, done = std::move(chunkDone)] {
+        [this, io, part, file = part->file, data, last, done = std::move(chunkDone)] {
             const bool ok = file->write(data) == PartFile::Outcome::Written;
             const qint64 written = file->written();
-            hashLane->post(
-                [this, hashLane, part, file, data, last, done, ok, written] {
-                    QByteArray digest;
-                    if (ok) {
-                        file->hash(data);
-                        if (last)
-                            digest = file->digest();
-                    }
-                    hashLane->deliver([this, part, done, ok, written, last, digest] {
-                        onChunkDone(part, ok, written, last, digest, done);
-                    });
-                },
-                data.size());
+            QByteArray digest;
+            if (ok) {
+                file->hash(data);
+                if (last)
+                    digest = file->digest();
+            }
+            io->deliver(
+                [this, part, done, ok, written, last, digest] { onChunkDone(part, ok, written, last, digest, done); });
         },
         data.size());
     return WriteResult::Accepted;

@@ -123,7 +123,7 @@ private:
         UploadRecord upload;
         std::shared_ptr<PartFile> file;
         qint64 accepted = 0;       ///< bytes queued or written: the offset the next chunk must have
-        int queued = 0;            ///< chunks not yet through both lanes
+        int queued = 0;            ///< chunks not yet written and hashed
         qint64 lastUsed = 0;       ///< m_clock at the last append, for evicting idle parts
         Written finish;            ///< set once the last chunk is accepted: its callback, called by endFinish()
         QList<Opened> afterFinish; ///< offers that came in while finishing
@@ -141,7 +141,7 @@ private:
     void addPart(const std::shared_ptr<Part>& part);
     void onChunkDone(const std::shared_ptr<Part>& part, bool ok, qint64 written, bool last, const QByteArray& digest,
                      const Written& done);
-    /** The last chunk is written and hashed: verify, then commit into the store on the write lane. */
+    /** The last chunk is written and hashed: verify, then commit into the store on the I/O thread. */
     void commit(const std::shared_ptr<Part>& part, const QByteArray& digest);
     /** Ends a finishing part with @p result: closed in m_parts, its offers waiting told. */
     void endFinish(const std::shared_ptr<Part>& part, WriteResult result);
@@ -153,10 +153,9 @@ private:
     QHash<TransferId, std::shared_ptr<Part>> m_parts;
     QHash<TransferId, std::shared_ptr<Opening>> m_opening;
     qint64 m_clock = 0;
-    std::shared_ptr<BlobReader> m_reader; ///< used by write-lane jobs only
-    /** Last members: destroyed first (in the destructor's body, in fact), before anything a delivery may touch. */
-    std::unique_ptr<FileIoThread> m_hashLane; ///< SHA-256 of part chunks, beside the writes
-    std::unique_ptr<FileIoThread> m_io;       ///< the write lane: part files, blob reads, proofs
+    std::shared_ptr<BlobReader> m_reader; ///< used by jobs only
+    /** Last member: destroyed first (in the destructor's body, in fact), before anything a delivery may touch. */
+    std::unique_ptr<FileIoThread> m_io;
 };
 
 } // namespace lanchat

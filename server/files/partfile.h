@@ -12,10 +12,8 @@ namespace lanchat {
 
 /**
  * The disk side of one upload in progress: `<store>/tmp/<id>.part`, appended sequentially, and the running SHA-256
- * of its bytes. Created by FileStore on the socket thread, then used only by FileStore's jobs, on two FIFO lanes
- * that run side by side: the write lane owns the file (open, write, commit, close, remove), the hash lane owns the
- * hash (hash, digest). Each half is touched by one lane only, one job at a time, so neither needs a lock;
- * discard() is the one member meant for the socket thread.
+ * of its bytes. Created by FileStore on the socket thread, then used only by FileStore's jobs on its FileIoThread,
+ * one at a time, so it needs no lock; discard() is the one member meant for the socket thread.
  *
  * Writes are unbuffered (QIODevice::Unbuffered), so a full disk fails the chunk that hit it, not a later flush.
  * A part that failed a write removes its file and refuses every later write: the resume offset can only ever be
@@ -33,11 +31,10 @@ public:
     /** @p size: what the upload announced, bytes. */
     PartFile(const QString& path, qint64 size);
 
-    // --- write lane
     /**
      * Opens the file for appending, creating it empty. Returns the bytes already in it (truncating a file longer
      * than the upload to 0), or -1 when it cannot be opened. A non-empty prefix must be re-hashed and handed to
-     * the hash lane (setHash()) before more bytes are hashed.
+     * setHash() before more bytes are hashed.
      */
     qint64 open();
     /** Continues writing after @p written bytes; 0 truncates (a prefix that could not be re-hashed). */
@@ -55,7 +52,6 @@ public:
     /** Closes and removes the file. */
     void remove();
 
-    // --- hash lane
     /** The hash state after a re-hashed prefix. */
     void setHash(Sha256 state) { m_hash = std::move(state); }
     void hash(const QByteArray& data) { m_hash.addData(data); }
@@ -73,7 +69,7 @@ private:
     qint64 m_written = 0;
     bool m_failed = false;
     std::atomic<bool> m_discarded{false};
-    Sha256 m_hash; ///< hash lane only
+    Sha256 m_hash;
 };
 
 } // namespace lanchat
