@@ -85,6 +85,8 @@ public:
     std::map<quint64, ReplyHandler> pending;
     quint32 maxFrame = protocol::kMaxFrameBytes;
     QString serverName;
+    QStringList serverFeatures;
+    QStringList features{QString::fromLatin1(protocol::kFeatureFileProof)};
     QString lastError;
     QString peerFingerprint;
     QHash<QString, QString> pins;
@@ -193,6 +195,7 @@ void ClientConnection::Private::sendHello()
     Hello hello;
     hello.protocol = protocol::kVersion;
     hello.client = kClientName;
+    hello.features = features;
     QCborMap map = hello.encode();
     helloId = nextId++;
     map.insert(QLatin1String("id"), qint64(helloId));
@@ -271,6 +274,7 @@ void ClientConnection::Private::onWelcome(const QCborMap& map)
     }
     maxFrame = welcome->maxFrame;
     serverName = welcome->server;
+    serverFeatures = welcome->features;
     backoff.reset(); // a completed handshake resets the back-off
     lastError.clear();
     setState(State::Ready);
@@ -414,6 +418,16 @@ quint32 ClientConnection::maxFrame() const
 QString ClientConnection::serverName() const
 {
     return d->serverName;
+}
+
+QStringList ClientConnection::serverFeatures() const
+{
+    return d->serverFeatures;
+}
+
+void ClientConnection::setFeatures(const QStringList& features)
+{
+    d->features = features;
 }
 
 QString ClientConnection::host() const

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -73,6 +74,13 @@ public:
     quint32 maxFrame() const;
     /** Server name from welcome. */
     QString serverName() const;
+    /** The server's feature flags, from welcome (docs/protocol.md 5). */
+    QStringList serverFeatures() const;
+    /**
+     * Feature flags this connection announces in hello; by default every one this build implements
+     * (protocol::kFeatureFileProof). Takes effect at the next handshake; tests play an older client with it.
+     */
+    void setFeatures(const QStringList& features);
     QString host() const;
     quint16 port() const;
     /** ms until the next reconnect attempt while Waiting, else 0. */

@@ -2,6 +2,7 @@
 
 #include "clientconnection.h"
 #include "filehasher.h"
+#include "fileiothread.h"
 #include "filenamesanitizer.h"
 #include "logging.h"
 #include "messages/filemessages.h"
@@ -19,58 +20,108 @@ constexpr int kLoginWaitMs = 300;
 const QString kPartSuffix = QStringLiteral(".part");
 } // namespace
 
-DownloadJob::DownloadJob(ClientConnection* connection, DownloadSpec spec, QObject* parent)
-    : QObject(parent)
-    , m_connection(connection)
-    , m_spec(std::move(spec))
+QString DownloadJob::partPathFor(const DownloadSpec& spec)
 {
-    const QString name = FileNameSanitizer::sanitize(m_spec.name);
-    const QString part = FileNameSanitizer::fitStem(name, kPartSuffix, protocol::kMaxFileNameBytes) + kPartSuffix;
-    m_file.setFileName(QDir(m_spec.directory).filePath(part));
+    // The content's hash in the name: two files of the same name never share a part, and the same content finds
+    // its part again after a restart of the client.
+    const QString suffix = QLatin1Char('.') + QString::fromLatin1(spec.sha256.toHex().left(8)) + kPartSuffix;
+    const QString name = FileNameSanitizer::sanitize(spec.name);
+    return QDir(spec.directory)
+        .filePath(FileNameSanitizer::fitStem(name, suffix, protocol::kMaxFileNameBytes) + suffix);
 }
 
-DownloadJob::~DownloadJob() = default;
+DownloadJob::DownloadJob(ClientConnection* connection, FileIoThread* io, DownloadSpec spec, QObject* parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_io(io)
+    , m_spec(std::move(spec))
+    , m_disk(std::make_shared<Disk>())
+{
+    m_disk->path = partPathFor(m_spec);
+    m_disk->size = m_spec.size;
+}
+
+DownloadJob::~DownloadJob()
+{
+    // After the writes still queued (FIFO): the file is closed on the thread that wrote it.
+    m_io->post([disk = m_disk] {
+        const std::lock_guard lock(disk->mutex);
+        disk->file.reset();
+    });
+}
 
 void DownloadJob::start()
 {
-    QDir().mkpath(m_spec.directory);
-    if (!m_file.open(QIODevice::ReadWrite)) {
-        qCWarning(lcTransfer) << "cannot open" << m_file.fileName() << m_file.errorString();
+    FileIoThread* io = m_io;
+    m_io->post([io, disk = m_disk, directory = m_spec.directory, self = QPointer(this)] {
+        qint64 have = -1;
+        {
+            const std::lock_guard lock(disk->mutex);
+            QDir().mkpath(directory);
+            disk->file = std::make_unique<QFile>(disk->path);
+            // Unbuffered: a full disk fails the chunk that hit it, not a later flush.
+            if (disk->file->open(QIODevice::ReadWrite | QIODevice::Unbuffered)) {
+                have = disk->file->size();
+                if (have > disk->size) {
+                    disk->file->resize(0);
+                    have = 0;
+                }
+                disk->file->seek(have);
+                disk->written = have;
+            } else {
+                qCWarning(lcTransfer) << "cannot open" << disk->path << disk->file->errorString();
+            }
+        }
+        io->deliver([self, have] {
+            if (self)
+                self->onOpened(have);
+        });
+    });
+}
+
+void DownloadJob::onOpened(qint64 have)
+{
+    if (m_done)
+        return;
+    if (have < 0) {
         finish(false, ErrorCode::StorageFull);
         return;
     }
-    qint64 have = m_file.size();
-    if (have > m_spec.size) {
-        m_file.resize(0);
-        have = 0;
-    }
-    m_written = have;
+    m_written = m_queuedEnd = have;
     if (have == 0) {
         onPrefixHashed(true);
         return;
     }
     qCInfo(lcTransfer) << "download resumes at" << have << "of" << m_spec.size;
-    m_hasher = new FileHasher(m_file.fileName(), have, this);
+    // No write is queued before the prefix is hashed, so the bytes the hasher reads stay as they are.
+    m_hasher = new FileHasher(m_disk->path, have, this);
     connect(m_hasher, &FileHasher::finished, this, &DownloadJob::onPrefixHashed);
     m_hasher->start();
 }
 
 void DownloadJob::onPrefixHashed(bool ok)
 {
+    auto state = std::make_shared<Sha256>();
     if (m_hasher) {
         if (ok)
-            m_hash = m_hasher->takeState();
+            *state = m_hasher->takeState();
         m_hasher->deleteLater();
         m_hasher = nullptr;
     }
     if (!ok) {
         // The part is unreadable; start over rather than trust it.
-        m_file.resize(0);
-        m_written = 0;
-        m_hash = Sha256();
+        m_written = m_queuedEnd = 0;
     }
-    m_file.seek(m_written);
-    m_requested = m_written;
+    m_io->post([disk = m_disk, state, ok] {
+        const std::lock_guard lock(disk->mutex);
+        disk->hash = std::move(*state);
+        if (!ok && disk->file) {
+            disk->file->resize(0);
+            disk->file->seek(0);
+            disk->written = 0;
+        }
+    });
+    m_requested = m_queuedEnd;
     m_running = true;
     Q_EMIT hashed();
     Q_EMIT progressed(m_written);
@@ -82,7 +133,8 @@ void DownloadJob::onPrefixHashed(bool ok)
 
 void DownloadJob::pump()
 {
-    while (m_running && m_inFlight < kWindowRequests && m_requested < m_spec.size) {
+    while (m_running && m_inFlight < kWindowRequests && m_queuedWrites < kMaxQueuedWrites &&
+           m_requested < m_spec.size) {
         FileRead read;
         read.conversation = m_spec.conversation;
         read.sha256 = m_spec.sha256;
@@ -113,14 +165,61 @@ void DownloadJob::onReadReply(const QCborMap& reply)
     }
     QString error;
     auto data = FileData::decode(reply, &error);
-    if (!data || data->size != m_spec.size || data->data.isEmpty() || data->offset < m_written) {
+    if (!data || data->size != m_spec.size || data->data.isEmpty() || data->offset < m_queuedEnd ||
+        data->offset + data->data.size() > m_spec.size) {
         qCWarning(lcTransfer) << "bad file_read reply" << error;
         finish(false, ErrorCode::Malformed);
         return;
     }
     m_pending.insert(data->offset, std::move(data->data));
-    if (!writeInOrder())
+    queueInOrder();
+    pump();
+}
+
+void DownloadJob::queueInOrder()
+{
+    FileIoThread* io = m_io;
+    while (!m_pending.isEmpty() && m_pending.firstKey() == m_queuedEnd) {
+        QByteArray data = m_pending.take(m_queuedEnd);
+        if (m_corrupt) {
+            m_corrupt = false;
+            data[0] = char(data.at(0) ^ 0x5a);
+        }
+        m_queuedEnd += data.size();
+        ++m_queuedWrites;
+        const qint64 bytes = data.size();
+        m_io->post(
+            [io, disk = m_disk, data, self = QPointer(this)] {
+                const std::lock_guard lock(disk->mutex);
+                if (disk->cancelled || disk->failed || !disk->file)
+                    return; // aborted (nobody waits for it), or an earlier write failed (already reported)
+                const bool ok = disk->file->write(data) == data.size();
+                if (ok) {
+                    disk->hash.addData(data);
+                    disk->written += data.size();
+                } else {
+                    qCWarning(lcTransfer) << "write failed" << disk->path << disk->file->errorString();
+                    disk->failed = true;
+                }
+                io->deliver([self, ok, written = disk->written] {
+                    if (self)
+                        self->onWritten(ok, written);
+                });
+            },
+            bytes);
+    }
+}
+
+void DownloadJob::onWritten(bool ok, qint64 written)
+{
+    if (m_done)
         return;
+    --m_queuedWrites;
+    if (!ok) {
+        finish(false, ErrorCode::StorageFull);
+        return;
+    }
+    m_written = written;
     Q_EMIT progressed(m_written);
     if (m_written >= m_spec.size)
         complete();
@@ -128,42 +227,41 @@ void DownloadJob::onReadReply(const QCborMap& reply)
         pump();
 }
 
-bool DownloadJob::writeInOrder()
-{
-    while (!m_pending.isEmpty() && m_pending.firstKey() == m_written) {
-        QByteArray data = m_pending.take(m_written);
-        if (m_corrupt) {
-            m_corrupt = false;
-            data[0] = char(data.at(0) ^ 0x5a);
-        }
-        if (m_file.write(data) != data.size()) {
-            qCWarning(lcTransfer) << "write failed" << m_file.fileName() << m_file.errorString();
-            finish(false, ErrorCode::StorageFull);
-            return false;
-        }
-        m_hash.addData(data);
-        m_written += data.size();
-    }
-    return true;
-}
-
 void DownloadJob::complete()
 {
     m_running = false;
-    if (!m_file.flush()) {
-        finish(false, ErrorCode::StorageFull);
+    FileIoThread* io = m_io;
+    m_io->post([io, disk = m_disk, self = QPointer(this)] {
+        QByteArray digest;
+        {
+            const std::lock_guard lock(disk->mutex);
+            if (disk->cancelled)
+                return;
+            digest = disk->hash.result();
+            disk->file.reset(); // closed before the rename, on the thread that wrote it
+        }
+        io->deliver([self, digest] {
+            if (self)
+                self->onVerified(digest);
+        });
+    });
+}
+
+void DownloadJob::onVerified(const QByteArray& digest)
+{
+    if (m_done)
         return;
-    }
-    m_file.close();
-    if (m_hash.result() != m_spec.sha256) {
-        qCWarning(lcTransfer) << "hash mismatch, removing" << m_file.fileName();
-        m_file.remove();
+    if (digest != m_spec.sha256) {
+        qCWarning(lcTransfer) << "hash mismatch, removing" << m_disk->path;
+        QFile::remove(m_disk->path);
         finish(false, ErrorCode::HashMismatch);
         return;
     }
+    // Here, not on the worker: the downloads of one manager pick unique names one after another.
     m_finalPath = FileNameSanitizer::uniquePath(m_spec.directory, m_spec.name);
-    if (!m_file.rename(m_finalPath)) {
-        qCWarning(lcTransfer) << "rename failed" << m_file.fileName() << m_finalPath << m_file.errorString();
+    QFile part(m_disk->path);
+    if (!part.rename(m_finalPath)) {
+        qCWarning(lcTransfer) << "rename failed" << m_disk->path << m_finalPath << part.errorString();
         finish(false, ErrorCode::Internal);
         return;
     }
@@ -192,7 +290,7 @@ void DownloadJob::networkLost()
     ++m_epoch;
     m_inFlight = 0;
     m_pending.clear();
-    m_requested = m_written;
+    m_requested = m_queuedEnd; // chunks handed to the worker are valid and get written
 }
 
 void DownloadJob::networkBack()
@@ -200,14 +298,20 @@ void DownloadJob::networkBack()
     pump();
 }
 
-void DownloadJob::abort(bool removePart)
+qint64 DownloadJob::abort(bool removePart)
 {
     ++m_epoch;
     m_running = false;
     m_done = true;
-    m_file.close();
+    delete m_hasher; // joins its thread after the current block
+    m_hasher = nullptr;
+    const std::lock_guard lock(m_disk->mutex); // waits for a write in progress, at most one chunk
+    m_disk->cancelled = true;
+    if (m_disk->file)
+        m_disk->file->close(); // the QFile itself goes on the worker (destructor's job): it was made there
     if (removePart)
-        m_file.remove();
+        QFile::remove(m_disk->path);
+    return removePart ? 0 : m_disk->written;
 }
 
 void DownloadJob::finish(bool ok, ErrorCode code)
@@ -217,7 +321,11 @@ void DownloadJob::finish(bool ok, ErrorCode code)
     m_done = true;
     m_running = false;
     ++m_epoch;
-    m_file.close();
+    m_io->post([disk = m_disk] {
+        const std::lock_guard lock(disk->mutex);
+        disk->cancelled = true;
+        disk->file.reset();
+    });
     Q_EMIT finished(ok, code);
 }
 

@@ -10,10 +10,14 @@
 #include <QObject>
 #include <QString>
 
+#include <memory>
+#include <mutex>
+
 namespace lanchat {
 
 class ClientConnection;
 class FileHasher;
+class FileIoThread;
 
 /** What to download: a file message's content and where to put it. */
 struct DownloadSpec
@@ -27,10 +31,15 @@ struct DownloadSpec
 
 /**
  * One run of a download (docs/protocol.md, "Files"): pulls the content with file_read, keeping up to
- * kWindowRequests requests in flight, appends to `<dir>/<name>.part` (resuming from its size, whose prefix
- * is re-hashed once on a worker thread), verifies SHA-256 at the end and renames the part to
+ * kWindowRequests requests in flight, appends to `<dir>/<name>.<8 hex digits of the SHA-256>.part` (partPathFor();
+ * unique per content, the same after a restart), resuming from its size, whose prefix
+ * is re-hashed once on a FileHasher thread), verifies SHA-256 at the end and renames the part to
  * FileNameSanitizer::uniquePath(). A mismatch deletes the part and fails with hash_mismatch: nothing
- * half-written is ever presented as complete. Owned by TransferManager; lives in its thread.
+ * half-written is ever presented as complete.
+ *
+ * The part file is opened, written and hashed on the TransferManager's FileIoThread, never on the owner's (GUI)
+ * thread; at most kMaxQueuedWrites received chunks wait for it. progressed() reports bytes really in the part
+ * file. Owned by TransferManager; lives in its thread.
  */
 class DownloadJob : public QObject
 {
@@ -39,23 +48,32 @@ class DownloadJob : public QObject
 public:
     /** file_read requests in flight. */
     static constexpr int kWindowRequests = 8;
+    /** Received chunks waiting for the disk; no further request while this many wait. */
+    static constexpr int kMaxQueuedWrites = 8;
 
-    DownloadJob(ClientConnection* connection, DownloadSpec spec, QObject* parent = nullptr);
+    /** @p io runs the part file's I/O and hashing; it and @p connection must outlive the job. */
+    DownloadJob(ClientConnection* connection, FileIoThread* io, DownloadSpec spec, QObject* parent = nullptr);
     ~DownloadJob() override;
 
     void start();
-    /** The connection dropped: requests in flight are lost; continue from the bytes written. */
+    /** The connection dropped: requests in flight are lost; continue from the bytes received. */
     void networkLost();
-    /** Logged in again: request from the bytes written on. */
+    /** Logged in again: request from the bytes received on. */
     void networkBack();
-    /** Stops; with @p removePart the `.part` file is deleted (cancel), else kept for resume (pause). */
-    void abort(bool removePart);
+    /**
+     * Stops; with @p removePart the `.part` file is deleted (cancel), else kept for resume (pause). Waits for a
+     * write the worker is doing at that moment (one chunk at most); chunks still queued are dropped. Returns the
+     * bytes the part file holds, so the caller shows exactly what a resume starts from. No signal follows.
+     */
+    qint64 abort(bool removePart);
     /** Test only: flip one byte of the first chunk received, so the final hash check must fail. */
     void setCorruptFirstChunk(bool corrupt) { m_corrupt = corrupt; }
     /** When the owner cannot tell when a re-login completed: retry every 300 ms after `unauthenticated`. */
     void setPollLogin(bool poll) { m_pollLogin = poll; }
 
-    QString partPath() const { return m_file.fileName(); }
+    /** The part file a download of @p spec writes (and resumes from): `<dir>/<name>.<sha256 hex, 8>.part`. */
+    static QString partPathFor(const DownloadSpec& spec);
+    QString partPath() const { return m_disk->path; }
     /** After success: the final path. */
     QString finalPath() const { return m_finalPath; }
     bool isHashing() const { return m_hasher != nullptr; }
@@ -68,24 +86,43 @@ Q_SIGNALS:
     void finished(bool ok, lanchat::ErrorCode code);
 
 private:
+    /** The part file and its running hash: used by jobs on the worker, and by abort() under the mutex. */
+    struct Disk
+    {
+        QString path;
+        qint64 size = 0;
+        std::mutex mutex;
+        std::unique_ptr<QFile> file;
+        Sha256 hash;
+        qint64 written = 0;
+        bool cancelled = false; ///< abort(): queued writes do nothing
+        bool failed = false;    ///< a write failed: later ones do nothing
+    };
+
+    void onOpened(qint64 have);
     void onPrefixHashed(bool ok);
     void pump();
     void onReadReply(const QCborMap& reply);
-    bool writeInOrder();
+    /** Hands the replies that continue the queued bytes to the worker, in order. */
+    void queueInOrder();
+    void onWritten(bool ok, qint64 written);
     void complete();
+    void onVerified(const QByteArray& digest);
     bool handleTransient(ErrorCode code);
     void finish(bool ok, ErrorCode code);
 
     ClientConnection* m_connection;
+    FileIoThread* m_io;
     DownloadSpec m_spec;
+    std::shared_ptr<Disk> m_disk;
     FileHasher* m_hasher = nullptr;
-    QFile m_file;
-    Sha256 m_hash;
     QString m_finalPath;
-    QMap<qint64, QByteArray> m_pending; ///< replies that arrived ahead of m_written, by offset
-    qint64 m_written = 0;
+    QMap<qint64, QByteArray> m_pending; ///< replies that arrived ahead of m_queuedEnd, by offset
+    qint64 m_written = 0;               ///< bytes in the part file, as the worker reported
+    qint64 m_queuedEnd = 0;             ///< bytes written or queued for the worker
     qint64 m_requested = 0;
     int m_inFlight = 0;
+    int m_queuedWrites = 0;
     quint64 m_epoch = 0;
     bool m_running = false;
     bool m_done = false;

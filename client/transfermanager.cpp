@@ -3,6 +3,7 @@
 #include "chatclient.h"
 #include "clientconnection.h"
 #include "downloadjob.h"
+#include "fileiothread.h"
 #include "filenamesanitizer.h"
 #include "logging.h"
 #include "messages/filemessages.h"
@@ -30,6 +31,8 @@ namespace {
 constexpr int kSampleMs = 500;
 constexpr double kSpeedTimeConstantS = 3.0;
 constexpr int kDefaultMaxConcurrent = 3;
+// Chunks of every running job waiting for the disk; each job keeps its own window far below this.
+constexpr qint64 kIoQueueBytes = 16 * 1024 * 1024;
 } // namespace
 
 class TransferManager::Private
@@ -37,6 +40,8 @@ class TransferManager::Private
 public:
     TransferManager* q;
     ClientConnection* connection;
+    /** The jobs' file reads, part writes and hashing, off this (the GUI) thread. */
+    std::unique_ptr<FileIoThread> io = std::make_unique<FileIoThread>(kIoQueueBytes);
     std::vector<std::unique_ptr<TransferRow>> rows; ///< index 0 = newest = model row 0
     QString downloadDir;
     int maxConcurrent = kDefaultMaxConcurrent;
@@ -138,7 +143,7 @@ void TransferManager::Private::startRow(TransferRow* row)
     const int key = row->key;
     if (row->direction == Direction::Upload) {
         UploadSpec spec{row->conversation, row->localPath, row->name, row->size, row->sha256, row->clientMsgId};
-        row->upload = new UploadJob(connection, spec, q);
+        row->upload = new UploadJob(connection, io.get(), spec, q);
         wireJob(row->upload, key);
         connect(row->upload, &UploadJob::hashed, q, [this, key](const QByteArray& sha) {
             if (TransferRow* r = find(key)) {
@@ -152,7 +157,7 @@ void TransferManager::Private::startRow(TransferRow* row)
         row->upload->start();
     } else {
         DownloadSpec spec{row->conversation, row->name, row->size, row->sha256, downloadDir};
-        row->download = new DownloadJob(connection, spec, q);
+        row->download = new DownloadJob(connection, io.get(), spec, q);
         wireJob(row->download, key);
         connect(row->download, &DownloadJob::hashed, q, [this, key] {
             if (TransferRow* r = find(key)) {
@@ -180,7 +185,9 @@ void TransferManager::Private::stopJob(TransferRow* row, bool removePart)
     }
     if (row->download) {
         row->download->disconnect(q);
-        row->download->abort(removePart);
+        const qint64 onDisk = row->download->abort(removePart);
+        if (!removePart)
+            row->done = onDisk; // what a resume starts from, not what had been reported
         row->download->deleteLater();
         row->download = nullptr;
     } else if (removePart && row->direction == Direction::Upload && row->transfer.isValid()) {
@@ -190,8 +197,7 @@ void TransferManager::Private::stopJob(TransferRow* row, bool removePart)
     }
     if (removePart && row->direction == Direction::Download && row->state == State::Paused) {
         // A paused download has no job but may have a part file.
-        DownloadJob job(connection, {row->conversation, row->name, row->size, row->sha256, downloadDir});
-        QFile::remove(job.partPath());
+        QFile::remove(DownloadJob::partPathFor({row->conversation, row->name, row->size, row->sha256, downloadDir}));
     }
     row->speed = 0;
 }
@@ -274,10 +280,11 @@ TransferManager::TransferManager(ClientConnection* connection, QObject* parent)
 
 TransferManager::~TransferManager()
 {
-    for (const auto& row : d->rows) {
-        delete row->upload;
-        delete row->download;
-    }
+    // Every job, running or stopped and waiting for deleteLater, goes before the I/O thread its destructor uses.
+    const QList<UploadJob*> uploads = findChildren<UploadJob*>(Qt::FindDirectChildrenOnly);
+    qDeleteAll(uploads);
+    const QList<DownloadJob*> downloads = findChildren<DownloadJob*>(Qt::FindDirectChildrenOnly);
+    qDeleteAll(downloads);
 }
 
 int TransferManager::rowCount(const QModelIndex& parent) const

@@ -50,4 +50,14 @@ inline constexpr int kMaxFileNameBytes = 255;
 /** Largest member list of a group. */
 inline constexpr int kMaxGroupMembers = 1000;
 
+/**
+ * Feature flag (hello/welcome `features`): the peer handles proof-of-possession challenges on file_offer
+ * (docs/protocol.md 10.2a). A server only challenges sessions whose hello announced it.
+ */
+inline constexpr const char* kFeatureFileProof = "file_proof";
+/** Proof of possession: bytes of the nonce, most ranges per challenge and most bytes per range. */
+inline constexpr int kProofNonceBytes = 16;
+inline constexpr int kProofRanges = 8;
+inline constexpr qint64 kProofRangeBytes = 4096;
+
 } // namespace lanchat::protocol

@@ -90,9 +90,11 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
         return;
     }
     session.setProtocolVersion(hello->protocol);
+    m_sessions.setFeatures(&session, hello->features);
     Welcome welcome;
     welcome.protocol = protocol::kVersion;
     welcome.server = m_config.serverName;
+    welcome.features = {QString::fromLatin1(protocol::kFeatureFileProof)};
     welcome.maxFrame = m_config.maxFrameBytes;
     welcome.serverTimeMs = QDateTime::currentMSecsSinceEpoch();
     qCInfo(lcServer) << "hello" << session.peer() << hello->client;

@@ -88,6 +88,7 @@ bool ServerConfig::fromIni(const QString& path, ServerConfig* config, QString* e
     readInt(s, "store_quota_bytes", &config->storeQuotaBytes, 0, std::numeric_limits<qint64>::max(), &problem);
     readInt(s, "retention_days", &config->retentionDays, 0, 100000, &problem);
     readInt(s, "file_retention_days", &config->fileRetentionDays, 0, 100000, &problem);
+    readInt(s, "upload_expiry_hours", &config->uploadExpiryHours, 0, 1000000, &problem);
     readInt(s, "hash_memory_kib", &config->hashMemoryKiB, 8, 4 * 1024 * 1024, &problem);
     readInt(s, "hash_iterations", &config->hashIterations, 1, 100, &problem);
     readInt(s, "hash_parallelism", &config->hashParallelism, 1, 64, &problem);
@@ -138,6 +139,7 @@ QString ServerConfig::toIni() const
     add("store_quota_bytes", QString::number(storeQuotaBytes));
     add("retention_days", QString::number(retentionDays));
     add("file_retention_days", QString::number(fileRetentionDays));
+    add("upload_expiry_hours", QString::number(uploadExpiryHours));
     add("hash_memory_kib", QString::number(hashMemoryKiB));
     add("hash_iterations", QString::number(hashIterations));
     add("hash_parallelism", QString::number(hashParallelism));

@@ -43,6 +43,12 @@ struct ServerConfig
     int retentionDays = 0;
     /** Files older than this many days are deleted by retention; 0 = keep forever (issue 7). */
     int fileRetentionDays = 0;
+    /**
+     * An unfinished upload whose part file has not grown for this many hours (or without a part, created that
+     * long ago) is abandoned: its part file and upload record are deleted at server start and by the daily
+     * retention job; 0 = keep them forever.
+     */
+    int uploadExpiryHours = 72;
 
     /**
      * Argon2id cost (RFC 9106). Defaults from the OWASP Password Storage Cheat Sheet: m = 19 MiB, t = 2, p = 1.

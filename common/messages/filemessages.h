@@ -8,9 +8,11 @@
 
 #include <QByteArray>
 #include <QCborMap>
+#include <QList>
 #include <QUuid>
 
 #include <optional>
+#include <utility>
 
 namespace lanchat {
 
@@ -30,9 +32,14 @@ struct FileOffer
     static std::optional<FileOffer> decode(const QCborMap& map, QString* error);
 };
 
+/** A byte range of a file: offset and length, bytes. */
+using ByteRange = std::pair<qint64, qint64>;
+
 /**
- * `ok {transfer, offset, complete, seq?, ts?}`: upload from `offset` (resume); when `complete` is true the
- * store already held the content (instant upload) and seq/ts are those of the posted file message.
+ * `ok {transfer, offset, complete, seq?, ts?, challenge?, nonce?, ranges?}`: upload from `offset` (resume); when
+ * `complete` is true the store already held the content (instant upload) and seq/ts are those of the posted file
+ * message. With `challenge` (non-zero) the store holds the content but wants a proof that the uploader has it
+ * too (docs/protocol.md 10.2a): answer with FileProve over `nonce` and `ranges`; `transfer` is then 0.
  */
 struct FileOfferOk
 {
@@ -41,8 +48,28 @@ struct FileOfferOk
     bool complete = false;
     Seq seq = 0;
     qint64 timestampMs = 0;
+    quint64 challenge = 0;        ///< proof-of-possession challenge id; 0 = none
+    QByteArray nonce = {};        ///< protocol::kProofNonceBytes random bytes, with a challenge
+    QList<ByteRange> ranges = {}; ///< 1..kProofRanges ranges of the file, each ≤ kProofRangeBytes, with a challenge
     QCborMap encode() const;
     static std::optional<FileOfferOk> decode(const QCborMap& map, QString* error);
+
+    /** The answer to a challenge: SHA-256 of @p nonce followed by the bytes of each range in order. */
+    static QByteArray proofOf(const QByteArray& nonce, const QList<QByteArray>& rangeBytes);
+};
+
+/**
+ * `file_prove {challenge, proof}` → FileOfferOk with complete: the proof of possession that a FileOfferOk's
+ * challenge asked for (`proof`: 32 bytes, FileOfferOk::proofOf()). Errors: not_found (no such challenge on this
+ * connection, or expired), forbidden (wrong proof; the challenge is used up), invalid_argument.
+ */
+struct FileProve
+{
+    static constexpr const char* kType = "file_prove";
+    quint64 challenge = 0;
+    QByteArray proof;
+    QCborMap encode() const;
+    static std::optional<FileProve> decode(const QCborMap& map, QString* error);
 };
 
 /**
@@ -104,6 +131,14 @@ struct FileData
     QByteArray data;
     QCborMap encode() const;
     static std::optional<FileData> decode(const QCborMap& map, QString* error);
+
+    /**
+     * The whole frame of the reply to request @p id (4-byte length prefix, then the CBOR map {t: "ok", id, offset,
+     * size, data}) with the last @p dataBytes bytes left for the data, which the caller writes in place: the relay
+     * reads a blob straight into the frame instead of copying it through a QCborMap and an encoder. `data` is the
+     * map's last entry; the map decodes like encode()'s plus `id`. @p dataBytes ≤ protocol::kChunkBytes.
+     */
+    static QByteArray encodeFrame(quint64 id, qint64 offset, qint64 size, qsizetype dataBytes);
 };
 
 } // namespace lanchat

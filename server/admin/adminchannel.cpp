@@ -57,6 +57,8 @@ AdminChannel::AdminChannel(RelayServer& relay)
     m_retentionTimer->setSingleShot(true);
     connect(m_retentionTimer, &QTimer::timeout, this, &AdminChannel::onRetentionTimer);
     m_retentionTimer->start(kFirstRetentionDelayMs);
+    // Before any client can resume one of them: uploads abandoned while the server was down go now.
+    Retention::expireUploads(m_relay.storage(), m_relay.config(), QDateTime::currentMSecsSinceEpoch());
 }
 
 AdminChannel::~AdminChannel()
@@ -194,11 +196,20 @@ void AdminChannel::onRetentionTimer()
 Retention::Result AdminChannel::applyRetention()
 {
     const ServerConfig& config = m_relay.config();
-    if (config.retentionDays <= 0 && config.fileRetentionDays <= 0 && config.storeQuotaBytes <= 0)
+    const bool retention = config.retentionDays > 0 || config.fileRetentionDays > 0 || config.storeQuotaBytes > 0;
+    if (!retention && config.uploadExpiryHours <= 0)
         return {};
     // Retention writes outside the group commit: commit what is pending (and wait for a running commit) first.
     m_relay.commits().drain();
-    return Retention::apply(m_relay.storage(), config, QDateTime::currentMSecsSinceEpoch());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    Retention::Result result = Retention::expireUploads(m_relay.storage(), config, now);
+    if (retention) {
+        const Retention::Result removed = Retention::apply(m_relay.storage(), config, now);
+        result.messages = removed.messages;
+        result.files = removed.files;
+        result.fileBytes = removed.fileBytes;
+    }
+    return result;
 }
 
 } // namespace lanchat

@@ -31,8 +31,9 @@ class RelayServer;
  *   `message` push after the commit) and answers `ok {seq, online}` then.
  *
  * Retention (Retention): first run kFirstRetentionDelayMs after start, then every 24 h; a run does nothing
- * while every retention key is 0 (checked each time, so a SIGHUP reload can switch it on). Lives on the relay's thread
- * as its child; not thread-safe.
+ * while every retention key is 0 (checked each time, so a SIGHUP reload can switch it on). Abandoned uploads
+ * (upload_expiry_hours) expire in each run and once at construction, i.e. at server start. Lives on the relay's
+ * thread as its child; not thread-safe.
  */
 class AdminChannel : public QObject
 {
@@ -53,7 +54,7 @@ public:
     QString socketPath() const;
     /**
      * One run of the retention job now (the timer calls it; tests too): commits the turn's pending writes, then
-     * applies Retention with the current config; nothing while every retention key is 0.
+     * expires abandoned uploads and applies Retention with the current config; nothing while every key is 0.
      */
     Retention::Result applyRetention();
 

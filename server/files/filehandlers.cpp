@@ -5,9 +5,12 @@
 #include "logging.h"
 #include "messageposter.h"
 #include "messages/filemessages.h"
+#include "protocol.h"
 #include "relayserver.h"
 #include "router.h"
 #include "session.h"
+#include "sessionregistry.h"
+#include "sha256.h"
 
 #include <QPointer>
 
@@ -24,6 +27,8 @@ FileHandlers::FileHandlers(RelayServer& server)
     : QObject(&server)
     , m_server(server)
     , m_store(server.config().dataDir)
+    , m_reads(std::make_unique<FileReads>(server.storage(), m_store))
+    , m_proofs(std::make_unique<PossessionProofs>(m_store))
 {
     Router& router = server.router();
     const auto bind = [this](void (FileHandlers::*method)(Session&, const QCborMap&, quint64)) {
@@ -32,7 +37,9 @@ FileHandlers::FileHandlers(RelayServer& server)
     router.add(QString::fromLatin1(FileOffer::kType), bind(&FileHandlers::onOffer));
     router.add(QString::fromLatin1(FileChunk::kType), bind(&FileHandlers::onChunk));
     router.add(QString::fromLatin1(FileCancel::kType), bind(&FileHandlers::onCancel));
-    router.add(QString::fromLatin1(FileRead::kType), bind(&FileHandlers::onRead));
+    router.add(QString::fromLatin1(FileProve::kType), bind(&FileHandlers::onProve));
+    router.add(QString::fromLatin1(FileRead::kType),
+               [this](Session& s, const QCborMap& r, quint64 id) { m_reads->onRead(s, r, id); });
 }
 
 FileHandlers::~FileHandlers() = default;
@@ -56,19 +63,73 @@ void FileHandlers::onOffer(Session& session, const QCborMap& request, quint64 id
         session.replyError(id, ErrorCode::InvalidArgument, error);
         return;
     }
-    if (!admitOffer(session, *offer, id))
+    handleOffer(session, *offer, id);
+}
+
+void FileHandlers::handleOffer(Session& session, FileOffer offer, quint64 id)
+{
+    if (!admitOffer(session, offer, id))
         return;
-    offer->name = FileNameSanitizer::sanitize(offer->name);
+    offer.name = FileNameSanitizer::sanitize(offer.name);
     Storage& storage = m_server.storage();
-    if (offer->size == 0 && !m_store.hasBlobFile(offer->sha256) && !m_store.writeBlob(offer->sha256, {})) {
+    if (offer.size == 0 && !m_store.hasBlobFile(offer.sha256) && !m_store.writeBlob(offer.sha256, {})) {
         session.replyError(id, ErrorCode::StorageFull, QStringLiteral("cannot store the empty file"));
         return;
     }
-    if ((offer->size == 0 || storage.hasBlob(offer->sha256)) && m_store.hasBlobFile(offer->sha256)) {
-        completeInstantly(session, *offer, id);
+    if (offer.size == 0) {
+        completeInstantly(session, offer, id); // everyone has the empty file
         return;
     }
-    startUpload(session, *offer, id);
+    const bool stored = storage.hasBlob(offer.sha256) && m_store.blobFileSize(offer.sha256) == offer.size;
+    if (stored && storage.userPostedFile(session.user(), offer.sha256)) {
+        completeInstantly(session, offer, id); // this user had the bytes before (uploaded or proved)
+        return;
+    }
+    if (stored && m_server.sessions().hasFeature(&session, QString::fromLatin1(protocol::kFeatureFileProof))) {
+        challengeOffer(session, offer, id);
+        return;
+    }
+    // Not stored, or a peer that cannot answer challenges: it proves possession the long way, with the bytes.
+    startUpload(session, offer, id);
+}
+
+void FileHandlers::challengeOffer(Session& session, const FileOffer& offer, quint64 id)
+{
+    QPointer<Session> guard(&session);
+    m_proofs->challenge(session, offer, offer.size, [this, guard, offer, id](std::optional<FileOfferOk> reply) {
+        if (!guard)
+            return;
+        if (reply)
+            guard->reply(id, reply->encode());
+        else
+            startUpload(*guard, offer, id); // the stored copy is unreadable: fresh bytes will replace it
+    });
+}
+
+void FileHandlers::onProve(Session& session, const QCborMap& request, quint64 id)
+{
+    QString error;
+    const std::optional<FileProve> prove = FileProve::decode(request, &error);
+    if (!prove) {
+        session.replyError(id, ErrorCode::InvalidArgument, error);
+        return;
+    }
+    FileOffer offer;
+    switch (m_proofs->verify(session, prove->challenge, prove->proof, &offer)) {
+    case PossessionProofs::Verdict::Unknown:
+        session.replyError(id, ErrorCode::NotFound, QStringLiteral("no such challenge on this connection"));
+        return;
+    case PossessionProofs::Verdict::Wrong:
+        session.replyError(id, ErrorCode::Forbidden, QStringLiteral("wrong proof of possession"));
+        return;
+    case PossessionProofs::Verdict::Proved:
+        break;
+    }
+    if (!m_server.storage().isMember(offer.conversation, session.user())) {
+        session.replyError(id, ErrorCode::Forbidden, QStringLiteral("not a member of this conversation"));
+        return;
+    }
+    completeInstantly(session, offer, id);
 }
 
 bool FileHandlers::admitOffer(Session& session, const FileOffer& offer, quint64 id)
@@ -162,8 +223,12 @@ void FileHandlers::startUpload(Session& session, const FileOffer& offer, quint64
     // A new upload is answered after the group commit holding its row; a resumed one once its prefix is hashed.
     const bool created = storage.inTransaction();
     QPointer<Session> guard(&session);
-    m_store.openPart(*upload, [this, guard, id, record = *upload, created](qint64 offset) {
-        if (guard)
+    m_store.openPart(*upload, [this, guard, id, record = *upload, created, offer](qint64 offset) {
+        if (!guard)
+            return;
+        if (offset == FileStore::kFinishedMeanwhile)
+            handleOffer(*guard, offer, id); // its last chunk completed it: now the store holds the content
+        else
             answerOffer(*guard, id, record, offset, created);
     });
 }
@@ -177,12 +242,19 @@ void FileHandlers::answerOffer(Session& session, quint64 id, const UploadRecord&
     }
     if (offset == upload.size && upload.size > 0) {
         // Every byte arrived before a crash or disconnect, but the upload was never finished: finish it now.
-        qint64 received = 0;
-        const FileStore::WriteResult result = m_store.append(upload.id, offset, {}, &received);
-        if (result == FileStore::WriteResult::Complete)
-            completeUpload(session, upload, id, true);
-        else
-            replyWriteFailure(session, result, upload, id, received);
+        QPointer<Session> guard(&session);
+        qint64 expected = 0;
+        const FileStore::WriteResult result = m_store.append(
+            upload.id, offset, {},
+            [this, guard, upload, id](FileStore::WriteResult r, qint64 received) {
+                if (r == FileStore::WriteResult::Complete)
+                    completeUpload(guard, upload, id, true);
+                else
+                    replyWriteFailure(guard, r, upload, id, received);
+            },
+            &expected);
+        if (result != FileStore::WriteResult::Accepted)
+            replyWriteFailure(guard, result, upload, id, expected);
         return;
     }
     qCInfo(lcServer) << "upload" << upload.id.value() << "of" << upload.size << "bytes from" << session.peer()
@@ -207,6 +279,15 @@ const UploadRecord* FileHandlers::ownUpload(Session& session, TransferId transfe
     return upload && upload->sender == session.user() ? upload : nullptr;
 }
 
+int& FileHandlers::queuedChunks(Session& session)
+{
+    if (const auto it = m_queuedChunks.find(&session); it != m_queuedChunks.end())
+        return *it;
+    const Session* key = &session;
+    connect(&session, &Session::closed, this, [this, key] { m_queuedChunks.remove(key); });
+    return m_queuedChunks[key];
+}
+
 void FileHandlers::onChunk(Session& session, const QCborMap& request, quint64 id)
 {
     QString error;
@@ -215,66 +296,97 @@ void FileHandlers::onChunk(Session& session, const QCborMap& request, quint64 id
         session.replyError(id, ErrorCode::InvalidArgument, error);
         return;
     }
+    QPointer<Session> guard(&session);
     const UploadRecord* upload = ownUpload(session, chunk->transfer);
     if (!upload) {
         // Not open (server restarted, part evicted): if it is this user's, a fresh file_offer reopens it.
         const std::optional<UploadRecord> stored = m_server.storage().upload(chunk->transfer);
         if (stored && stored->sender == session.user())
-            replyWriteFailure(session, FileStore::WriteResult::OffsetMismatch, *stored, id,
+            replyWriteFailure(guard, FileStore::WriteResult::OffsetMismatch, *stored, id,
                               m_store.partFileSize(stored->id));
         else
             session.replyError(id, ErrorCode::NotFound, QStringLiteral("no such upload"));
         return;
     }
-    const UploadRecord record = *upload; // append() may close the part and free *upload
-    qint64 received = 0;
-    const FileStore::WriteResult result = m_store.append(chunk->transfer, chunk->offset, chunk->data, &received);
+    if (queuedChunks(session) >= kMaxQueuedChunks) {
+        // Not written: the window the client keeps is far smaller, so only a sender that ignores acks gets here.
+        session.replyError(id, ErrorCode::RateLimited, QStringLiteral("too many chunks waiting for the disk"));
+        return;
+    }
+    const UploadRecord record = *upload; // the part may close before the write is reported
+    qint64 expected = 0;
+    const FileStore::WriteResult result = m_store.append(
+        chunk->transfer, chunk->offset, chunk->data,
+        [this, guard, record, id](FileStore::WriteResult r, qint64 received) {
+            if (guard) {
+                if (const auto it = m_queuedChunks.find(guard.data()); it != m_queuedChunks.end())
+                    --*it;
+            }
+            onWritten(guard, r, record, id, received);
+        },
+        &expected);
+    if (result == FileStore::WriteResult::Accepted)
+        ++queuedChunks(session);
+    else
+        replyWriteFailure(guard, result, record, id, expected);
+}
+
+void FileHandlers::onWritten(const QPointer<Session>& session, FileStore::WriteResult result,
+                             const UploadRecord& upload, quint64 id, qint64 received)
+{
     if (result == FileStore::WriteResult::Accepted) {
-        FileChunkOk ok;
-        ok.received = received;
-        session.reply(id, ok.encode());
+        if (session)
+            session->reply(id, FileChunkOk{received, false, 0, 0}.encode());
     } else if (result == FileStore::WriteResult::Complete) {
-        completeUpload(session, record, id, false);
+        // Also without the uploader's connection: the content is in the store and its message must be posted.
+        completeUpload(session, upload, id, false);
     } else {
-        replyWriteFailure(session, result, record, id, received);
+        replyWriteFailure(session, result, upload, id, received);
     }
 }
 
-void FileHandlers::replyWriteFailure(Session& session, FileStore::WriteResult result, const UploadRecord& upload,
-                                     quint64 id, qint64 received)
+void FileHandlers::replyWriteFailure(const QPointer<Session>& session, FileStore::WriteResult result,
+                                     const UploadRecord& upload, quint64 id, qint64 received)
 {
     switch (result) {
     case FileStore::WriteResult::Accepted:
     case FileStore::WriteResult::Complete:
         break;
     case FileStore::WriteResult::OffsetMismatch: {
+        if (!session)
+            break;
         QCborMap error;
         error.insert(QLatin1String("t"), QLatin1String("error"));
         error.insert(QLatin1String("code"), errorCodeName(ErrorCode::OffsetMismatch));
         error.insert(QLatin1String("message"), QStringLiteral("expected offset %1").arg(received));
         error.insert(QLatin1String("offset"), received);
-        session.reply(id, error);
+        session->reply(id, error);
         break;
     }
     case FileStore::WriteResult::TooLong:
-        session.replyError(id, ErrorCode::InvalidArgument, QStringLiteral("chunk beyond the announced size"));
+        if (session)
+            session->replyError(id, ErrorCode::InvalidArgument, QStringLiteral("chunk beyond the announced size"));
         break;
     case FileStore::WriteResult::HashMismatch:
         m_server.storage().deleteUpload(upload.id);
-        session.replyError(id, ErrorCode::HashMismatch, QStringLiteral("content does not match its sha256"));
+        if (session)
+            session->replyError(id, ErrorCode::HashMismatch, QStringLiteral("content does not match its sha256"));
         break;
     case FileStore::WriteResult::StorageFull:
         m_server.storage().deleteUpload(upload.id);
-        session.replyError(id, ErrorCode::StorageFull, QStringLiteral("the server could not write the file"));
+        if (session)
+            session->replyError(id, ErrorCode::StorageFull, QStringLiteral("the server could not write the file"));
         break;
     }
 }
 
-void FileHandlers::completeUpload(Session& session, const UploadRecord& upload, quint64 id, bool toOffer)
+void FileHandlers::completeUpload(const QPointer<Session>& session, const UploadRecord& upload, quint64 id,
+                                  bool toOffer)
 {
     Storage& storage = m_server.storage();
     if (!m_server.commits().begin()) {
-        session.replyError(id, ErrorCode::Internal, QStringLiteral("database unavailable"));
+        if (session)
+            session->replyError(id, ErrorCode::Internal, QStringLiteral("database unavailable"));
         return;
     }
     if (!storage.hasBlob(upload.sha256))
@@ -286,8 +398,7 @@ void FileHandlers::completeUpload(Session& session, const UploadRecord& upload, 
     message.clientMsgId = upload.clientMsgId;
     message.kind = MessageKind::File;
     message.file = FileRef{upload.name, upload.size, upload.sha256, false};
-    QPointer<Session> guard(&session);
-    const auto done = [guard, id, size = upload.size, toOffer](const std::optional<AppendResult>& r) {
+    const auto done = [guard = session, id, size = upload.size, toOffer](const std::optional<AppendResult>& r) {
         if (!guard)
             return;
         if (!r || r->idTaken) { // idTaken: the offer's client_msg_id is another sender's
@@ -319,39 +430,6 @@ void FileHandlers::onCancel(Session& session, const QCborMap& request, quint64 i
     m_server.storage().deleteUpload(record->id);
     qCInfo(lcServer) << "upload" << record->id.value() << "cancelled by its sender";
     session.reply(id, {});
-}
-
-void FileHandlers::onRead(Session& session, const QCborMap& request, quint64 id)
-{
-    QString error;
-    const std::optional<FileRead> read = FileRead::decode(request, &error);
-    if (!read) {
-        session.replyError(id, ErrorCode::InvalidArgument, error);
-        return;
-    }
-    Storage& storage = m_server.storage();
-    if (!storage.isMember(read->conversation, session.user())) {
-        session.replyError(id, ErrorCode::Forbidden, QStringLiteral("not a member of this conversation"));
-        return;
-    }
-    if (!storage.conversationHasFile(read->conversation, read->sha256)) {
-        session.replyError(id, ErrorCode::NotFound, QStringLiteral("no such file in this conversation"));
-        return;
-    }
-    qint64 size = 0;
-    std::optional<QByteArray> data = m_store.readBlob(read->sha256, read->offset, read->length, &size);
-    if (!data) {
-        const bool beyond = size > 0 && read->offset > size;
-        session.replyError(id, beyond ? ErrorCode::InvalidArgument : ErrorCode::NotFound,
-                           beyond ? QStringLiteral("offset beyond the end of the file")
-                                  : QStringLiteral("the file content is no longer stored"));
-        return;
-    }
-    FileData reply;
-    reply.offset = read->offset;
-    reply.size = size;
-    reply.data = std::move(*data);
-    session.reply(id, reply.encode());
 }
 
 } // namespace lanchat

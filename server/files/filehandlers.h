@@ -1,9 +1,15 @@
 #pragma once
 
+#include "filereads.h"
 #include "filestore.h"
+#include "possessionproofs.h"
 
 #include <QCborMap>
+#include <QHash>
 #include <QObject>
+#include <QPointer>
+
+#include <memory>
 
 namespace lanchat {
 
@@ -13,13 +19,19 @@ struct FileOffer;
 struct UploadRecord;
 
 /**
- * The file-transfer requests of docs/protocol.md ("Files"): file_offer, file_chunk, file_cancel and file_read,
- * registered on the relay's Router. Uploads go to the FileStore; a verified upload records its blob and posts
- * the file message through the relay's MessagePoster (group commit: acked only once committed). Every handler
- * first checks that the session's user may do it (membership, upload ownership), as a plain call.
+ * The file-transfer requests of docs/protocol.md ("Files"): file_offer, file_chunk, file_cancel, file_prove and
+ * file_read, registered on the relay's Router. An offer of content the store holds completes at once when the
+ * user posted it before; otherwise a session that announced `file_proof` must prove possession first
+ * (PossessionProofs), and an older peer uploads the bytes. Uploads go to the FileStore; a verified upload records
+ * its blob and posts the file message through the relay's MessagePoster (group commit: acked only once committed).
+ * Every handler first checks that the session's user may do it (membership, upload ownership), as a plain call.
  *
- * Memory: a request handles at most one 256 KiB chunk, and the Session stops reading requests while its
- * output exceeds ServerConfig::maxPendingOutputBytes, so a reader that does not read cannot grow the server.
+ * Disk work happens on the FileStore's I/O thread: a chunk is acknowledged once it is written (so `received`
+ * never counts bytes that are not in the part file, and a full disk fails the chunk that hit it); file_read is
+ * FileReads'.
+ *
+ * Memory: at most kMaxQueuedChunks chunks (256 KiB each) of one connection wait for the disk, a further one gets
+ * `rate_limited` unwritten; the FileStore bounds all connections together. For reads see FileReads.
  *
  * Created by RelayServer::registerHandlers() as its child; lives on the server thread.
  */
@@ -27,15 +39,28 @@ class FileHandlers : public QObject
 {
     Q_OBJECT
 public:
-    /** Registers the four handlers on @p server's router. */
+    /** Chunks of one connection waiting for the disk (twice the bench's window, four times the client's). */
+    static constexpr int kMaxQueuedChunks = 32;
+
+    /** Registers the five handlers on @p server's router. */
     explicit FileHandlers(RelayServer& server);
     ~FileHandlers() override;
 
 private:
     void onOffer(Session& session, const QCborMap& request, quint64 id);
+    /** file_offer once decoded (and again when its upload completed while the offer waited). */
+    void handleOffer(Session& session, FileOffer offer, quint64 id);
     void onChunk(Session& session, const QCborMap& request, quint64 id);
     void onCancel(Session& session, const QCborMap& request, quint64 id);
-    void onRead(Session& session, const QCborMap& request, quint64 id);
+    /** file_prove: the answer to a proof-of-possession challenge (docs/protocol.md 10.2a). */
+    void onProve(Session& session, const QCborMap& request, quint64 id);
+    /** An offer of stored content by a user not known to have it, on a session with file_proof: a challenge. */
+    void challengeOffer(Session& session, const FileOffer& offer, quint64 id);
+    /** A queued chunk was written (or failed): replies, and finishes or forgets the upload. */
+    void onWritten(const QPointer<Session>& session, FileStore::WriteResult result, const UploadRecord& upload,
+                   quint64 id, qint64 received);
+    /** The counter of @p session's chunks waiting for the disk (created on first use, dropped when it closes). */
+    int& queuedChunks(Session& session);
 
     /** Checks membership, size and quota for @p offer; replies the error and returns false when refused. */
     bool admitOffer(Session& session, const FileOffer& offer, quint64 id);
@@ -47,10 +72,11 @@ private:
      * The upload whose last byte arrived and verified: records the blob, posts the file message and replies
      * FileChunkOk, or FileOfferOk when @p toOffer (a re-offer found every byte already on disk).
      */
-    void completeUpload(Session& session, const UploadRecord& upload, quint64 id, bool toOffer);
-    /** Replies the error of a failed append and forgets the upload when its part is gone. */
-    void replyWriteFailure(Session& session, FileStore::WriteResult result, const UploadRecord& upload, quint64 id,
-                           qint64 received);
+    void completeUpload(const QPointer<Session>& session, const UploadRecord& upload, quint64 id, bool toOffer);
+    /** Replies the error of a failed append (if @p session is still there); forgets the upload when its part is gone.
+     */
+    void replyWriteFailure(const QPointer<Session>& session, FileStore::WriteResult result, const UploadRecord& upload,
+                           quint64 id, qint64 received);
     /** Replies to an offer once the part is open at @p offset (after the upload row's commit if @p afterCommit). */
     void answerOffer(Session& session, quint64 id, const UploadRecord& upload, qint64 offset, bool afterCommit);
     /** The open upload @p transfer of the session's user, or nullptr. */
@@ -59,6 +85,9 @@ private:
 
     RelayServer& m_server;
     FileStore m_store;
+    std::unique_ptr<FileReads> m_reads;         ///< after m_store: destroyed first
+    std::unique_ptr<PossessionProofs> m_proofs; ///< likewise
+    QHash<const Session*, int> m_queuedChunks;
     bool m_storeReady = false;
 };
 

@@ -1,23 +1,29 @@
 #include "filestore.h"
 
+#include "filehasher.h"
 #include "logging.h"
+#include "partfile.h"
 
 #include <QDir>
 #include <QFileInfo>
-
-#include <unistd.h>
 
 namespace lanchat {
 
 FileStore::FileStore(const QString& dataDir)
     : m_root(QDir(dataDir).filePath(QStringLiteral("files")))
+    , m_reader(std::make_shared<BlobReader>())
+    , m_io(std::make_unique<FileIoThread>(kMaxQueuedBytes))
 {}
 
-FileStore::~FileStore() = default;
+FileStore::~FileStore()
+{
+    m_io.reset(); // runs the queued jobs (their deliveries are dropped with it), then joins
+    m_opening.clear();
+}
 
 bool FileStore::init(QString* error)
 {
-    if (!QDir().mkpath(QDir(m_root).filePath(QStringLiteral("tmp")))) {
+    if (!QDir().mkpath(partsDir())) {
         if (error)
             *error = QStringLiteral("cannot create %1").arg(m_root);
         return false;
@@ -36,83 +42,113 @@ QString FileStore::partPath(TransferId id) const
     return m_root + QStringLiteral("/tmp/%1.part").arg(id.value());
 }
 
+QString FileStore::partsDir() const
+{
+    return m_root + QStringLiteral("/tmp");
+}
+
 bool FileStore::hasBlobFile(const QByteArray& sha256) const
 {
     return QFileInfo::exists(blobPath(sha256));
 }
 
-std::shared_ptr<FileStore::Part> FileStore::createPart(const UploadRecord& upload, qint64* have)
+qint64 FileStore::blobFileSize(const QByteArray& sha256) const
 {
-    auto part = std::make_shared<Part>();
-    part->upload = upload;
-    part->file.setFileName(partPath(upload.id));
-    // Unbuffered: a failed write (disk full) shows up on this chunk, not at some later flush.
-    if (!part->file.open(QIODevice::ReadWrite | QIODevice::Unbuffered)) {
-        qCWarning(lcServer) << "cannot open part" << part->file.fileName() << part->file.errorString();
-        return nullptr;
-    }
-    *have = part->file.size();
-    if (*have > upload.size) {
-        part->file.resize(0);
-        *have = 0;
-    }
-    return part;
-}
-
-void FileStore::addPart(const std::shared_ptr<Part>& part)
-{
-    if (m_parts.size() >= kMaxOpenParts)
-        evictIdlePart();
-    part->file.seek(part->written);
-    part->lastUsed = ++m_clock;
-    m_parts.insert(part->upload.id, part);
+    const QFileInfo info(blobPath(sha256));
+    return info.exists() ? info.size() : -1;
 }
 
 void FileStore::openPart(const UploadRecord& upload, Opened done)
 {
     if (const auto it = m_parts.constFind(upload.id); it != m_parts.constEnd()) {
-        done((*it)->written);
+        const std::shared_ptr<Part> part = *it;
+        if (part->finish) {
+            part->afterFinish.append(std::move(done));
+            return;
+        }
+        // Answer once the chunks queued before this offer are on disk: the offset is what the file holds.
+        FileIoThread* io = m_io.get();
+        m_io->post([this, io, part, file = part->file, done = std::move(done)] {
+            const qint64 written = file->written();
+            io->deliver([this, part, done, written] {
+                // A write queued before the offer failed meanwhile: the part is gone.
+                done(m_parts.value(part->upload.id) == part ? written : -1);
+            });
+        });
         return;
     }
     if (const auto it = m_opening.constFind(upload.id); it != m_opening.constEnd()) {
         (*it)->waiters.append(std::move(done));
         return;
     }
-    qint64 have = 0;
-    const std::shared_ptr<Part> part = createPart(upload, &have);
-    if (!part) {
-        done(-1);
-        return;
-    }
-    if (have == 0) {
-        addPart(part);
-        done(0);
-        return;
-    }
-    qCInfo(lcServer) << "resuming upload" << upload.id.value() << "at" << have << "bytes, re-hashing the prefix";
+    startOpening(upload, std::move(done));
+}
+
+void FileStore::startOpening(const UploadRecord& upload, Opened done)
+{
     auto opening = std::make_shared<Opening>();
-    opening->part = part;
+    opening->part = std::make_shared<Part>();
+    opening->part->upload = upload;
+    opening->part->file = std::make_shared<PartFile>(partPath(upload.id), upload.size);
     opening->waiters.append(std::move(done));
-    opening->hasher = std::make_unique<FileHasher>(part->file.fileName(), have);
+    m_opening.insert(upload.id, opening);
     const TransferId id = upload.id;
-    QObject::connect(opening->hasher.get(), &FileHasher::finished, opening->hasher.get(), [this, id, have](bool ok) {
-        const std::shared_ptr<Opening> opened = m_opening.take(id);
-        if (!opened)
-            return; // discarded meanwhile
-        if (ok) {
-            opened->part->hash = opened->hasher->takeState();
-            opened->part->written = have;
-        } else {
-            opened->part->file.resize(0); // unreadable prefix: start over rather than trust it
-        }
-        addPart(opened->part);
-        // The hasher is the sender of this very signal: delete it once control is back in the event loop.
-        opened->hasher.release()->deleteLater();
-        for (const Opened& waiter : std::as_const(opened->waiters))
-            waiter(opened->part->written);
+    FileIoThread* io = m_io.get();
+    m_io->post([this, io, id, file = opening->part->file] {
+        const qint64 have = file->open();
+        // Delivered in the server thread, and dropped with m_io, so `this` is alive when it runs.
+        io->deliver([this, id, have] { onPartOpened(id, have); });
     });
-    m_opening.insert(id, opening);
+}
+
+void FileStore::onPartOpened(TransferId id, qint64 have)
+{
+    const std::shared_ptr<Opening> opening = m_opening.value(id);
+    if (!opening)
+        return; // discarded meanwhile
+    if (have <= 0) {
+        m_opening.remove(id);
+        if (have == 0)
+            addPart(opening->part);
+        for (const Opened& waiter : std::as_const(opening->waiters))
+            waiter(have);
+        return;
+    }
+    qCInfo(lcServer) << "resuming upload" << id.value() << "at" << have << "bytes, re-hashing the prefix";
+    // No job for this part is queued (it is not in m_parts yet), so the prefix on disk stays as it is.
+    opening->hasher = std::make_unique<FileHasher>(partPath(id), have);
+    QObject::connect(opening->hasher.get(), &FileHasher::finished, opening->hasher.get(),
+                     [this, id, have](bool ok) { onPrefixHashed(id, have, ok); });
     opening->hasher->start();
+}
+
+void FileStore::onPrefixHashed(TransferId id, qint64 have, bool ok)
+{
+    const std::shared_ptr<Opening> opening = m_opening.take(id);
+    if (!opening)
+        return; // discarded meanwhile
+    // The hasher is the sender of the signal that called us: delete it once control is back in the event loop.
+    FileHasher* hasher = opening->hasher.release();
+    hasher->deleteLater();
+    const std::shared_ptr<PartFile> file = opening->part->file;
+    const qint64 written = ok ? have : 0; // an unreadable prefix: start over rather than trust it
+    opening->part->accepted = written;
+    auto state = std::make_shared<Sha256>(ok ? hasher->takeState() : Sha256());
+    m_io->post([file, state, written] {
+        file->setWritten(written);
+        file->setHash(std::move(*state));
+    });
+    addPart(opening->part);
+    for (const Opened& waiter : std::as_const(opening->waiters))
+        waiter(written);
+}
+
+void FileStore::addPart(const std::shared_ptr<Part>& part)
+{
+    if (m_parts.size() >= kMaxOpenParts)
+        evictIdlePart();
+    part->lastUsed = ++m_clock;
+    m_parts.insert(part->upload.id, part);
 }
 
 qint64 FileStore::partFileSize(TransferId id) const
@@ -126,77 +162,135 @@ const UploadRecord* FileStore::openUpload(TransferId id) const
     return it == m_parts.constEnd() ? nullptr : &(*it)->upload;
 }
 
-FileStore::WriteResult FileStore::append(TransferId id, qint64 offset, const QByteArray& data, qint64* received)
+FileStore::WriteResult FileStore::append(TransferId id, qint64 offset, const QByteArray& data, Written done,
+                                         qint64* expected)
 {
     const std::shared_ptr<Part> part = m_parts.value(id);
     Q_ASSERT(part);
-    *received = part->written;
-    if (offset != part->written)
+    *expected = part->accepted;
+    if (offset != part->accepted || part->finish)
         return WriteResult::OffsetMismatch;
     if (offset + data.size() > part->upload.size)
         return WriteResult::TooLong;
-    if (part->file.write(data) != data.size()) {
-        qCWarning(lcServer) << "write failed on" << part->file.fileName() << part->file.errorString();
-        discardPart(id);
-        return WriteResult::StorageFull;
-    }
-    part->hash.addData(data);
-    part->written += data.size();
+    part->accepted += data.size();
+    ++part->queued;
     part->lastUsed = ++m_clock;
-    *received = part->written;
-    if (part->written < part->upload.size)
-        return WriteResult::Accepted;
-    return finishPart(id, *part);
+    const bool last = part->accepted == part->upload.size;
+    Written chunkDone; // the last chunk is answered once the part is committed (endFinish)
+    if (last)
+        part->finish = std::move(done);
+    else
+        chunkDone = std::move(done);
+    // One job writes the chunk, hashes it and reports, so the answer comes once both are done, and a connection's
+    // unanswered chunks bound the bytes it holds here. The job shares the chunk's bytes (QByteArray): no copy
+    // between the socket and the disk. It sees only the PartFile; `this` and `part` travel on to the delivery,
+    // which runs on the server thread.
+    FileIoThread* io = m_io.get();
+    m_io->post(
+        [this, io, part, file = part->file, data, last, done = std::move(chunkDone)] {
+            const bool ok = file->write(data) == PartFile::Outcome::Written;
+            const qint64 written = file->written();
+            QByteArray digest;
+            if (ok) {
+                file->hash(data);
+                if (last)
+                    digest = file->digest();
+            }
+            io->deliver(
+                [this, part, done, ok, written, last, digest] { onChunkDone(part, ok, written, last, digest, done); });
+        },
+        data.size());
+    return WriteResult::Accepted;
 }
 
-FileStore::WriteResult FileStore::finishPart(TransferId id, Part& part)
+void FileStore::onChunkDone(const std::shared_ptr<Part>& part, bool ok, qint64 written, bool last,
+                            const QByteArray& digest, const Written& done)
 {
-    if (part.hash.result() != part.upload.sha256) {
-        qCWarning(lcServer) << "upload" << id.value() << "hash mismatch; part deleted";
-        discardPart(id);
-        return WriteResult::HashMismatch;
+    --part->queued;
+    if (ok && !last) {
+        done(WriteResult::Accepted, written);
+        return;
     }
-    // The file message is acked as durable, so its content must be on disk before the rename.
-    if (::fsync(part.file.handle()) != 0) {
-        discardPart(id);
-        return WriteResult::StorageFull;
+    if (ok) {
+        commit(part, digest);
+        return;
     }
-    part.file.close();
-    const QString target = blobPath(part.upload.sha256);
-    QDir().mkpath(QFileInfo(target).path());
-    QFile::remove(target); // a blob file without its row (earlier crash) is replaced by verified bytes
-    if (!QFile::rename(partPath(id), target)) {
-        qCWarning(lcServer) << "cannot move upload" << id.value() << "into the store";
-        discardPart(id);
-        return WriteResult::StorageFull;
+    // Removed on disk; every chunk queued behind this one fails the same way, the last one included.
+    if (m_parts.value(part->upload.id) == part)
+        qCInfo(lcServer) << "upload" << part->upload.id.value() << "failed at" << written << "bytes";
+    if (part->finish)
+        endFinish(part, WriteResult::StorageFull);
+    else
+        forget(part);
+    if (!last)
+        done(WriteResult::StorageFull, written);
+}
+
+void FileStore::commit(const std::shared_ptr<Part>& part, const QByteArray& digest)
+{
+    if (!part->finish)
+        return; // failed or discarded meanwhile
+    if (digest != part->upload.sha256) {
+        qCWarning(lcServer) << "upload" << part->upload.id.value() << "hash mismatch; part deleted";
+        m_io->post([file = part->file] { file->remove(); });
+        endFinish(part, WriteResult::HashMismatch);
+        return;
     }
-    m_parts.remove(id);
-    return WriteResult::Complete;
+    FileIoThread* io = m_io.get();
+    m_io->post([this, io, part, file = part->file, target = blobPath(part->upload.sha256)] {
+        const bool ok = file->commit(target) == PartFile::Outcome::Written;
+        io->deliver([this, part, ok] { endFinish(part, ok ? WriteResult::Complete : WriteResult::StorageFull); });
+    });
+}
+
+void FileStore::endFinish(const std::shared_ptr<Part>& part, WriteResult result)
+{
+    forget(part);
+    const Written done = std::exchange(part->finish, nullptr);
+    const QList<Opened> waiting = std::exchange(part->afterFinish, {});
+    if (done)
+        done(result, result == WriteResult::Complete ? part->upload.size : 0);
+    for (const Opened& waiter : waiting)
+        waiter(result == WriteResult::Complete ? kFinishedMeanwhile : -1);
+}
+
+void FileStore::forget(const std::shared_ptr<Part>& part)
+{
+    const auto it = m_parts.constFind(part->upload.id);
+    if (it != m_parts.constEnd() && *it == part)
+        m_parts.erase(it);
 }
 
 void FileStore::evictIdlePart()
 {
-    auto oldest = m_parts.begin();
+    auto oldest = m_parts.end();
     for (auto it = m_parts.begin(); it != m_parts.end(); ++it) {
-        if ((*it)->lastUsed < (*oldest)->lastUsed)
+        if ((*it)->queued == 0 && !(*it)->finish && (oldest == m_parts.end() || (*it)->lastUsed < (*oldest)->lastUsed))
             oldest = it;
     }
-    if (oldest != m_parts.end()) {
-        qCInfo(lcServer) << "closing idle upload part" << oldest.key().value();
-        m_parts.erase(oldest);
-    }
+    if (oldest == m_parts.end())
+        return; // every open part has writes queued: none is idle
+    qCInfo(lcServer) << "closing idle upload part" << oldest.key().value();
+    m_io->post([file = (*oldest)->file] { file->close(); });
+    m_parts.erase(oldest);
 }
 
 void FileStore::discardPart(TransferId id)
 {
+    std::shared_ptr<PartFile> file;
     if (const std::shared_ptr<Opening> opening = m_opening.take(id)) {
-        opening->part->file.close();
+        file = opening->part->file;
         for (const Opened& waiter : std::as_const(opening->waiters))
             waiter(-1);
     }
     if (const std::shared_ptr<Part> part = m_parts.take(id))
-        part->file.close();
-    QFile::remove(partPath(id));
+        file = part->file;
+    if (file) {
+        file->discard();
+        m_io->post([file] { file->remove(); });
+    } else {
+        m_io->post([path = partPath(id)] { QFile::remove(path); });
+    }
 }
 
 qint64 FileStore::reservedBytes() const
@@ -215,19 +309,23 @@ bool FileStore::writeBlob(const QByteArray& sha256, const QByteArray& data)
     return file.open(QIODevice::WriteOnly) && file.write(data) == data.size() && file.flush();
 }
 
-std::optional<QByteArray> FileStore::readBlob(const QByteArray& sha256, qint64 offset, qint64 length,
-                                              qint64* size) const
+void FileStore::readFrame(const QByteArray& sha256, quint64 id, qint64 offset, qint64 length, Read done)
 {
-    QFile file(blobPath(sha256));
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
-        return std::nullopt;
-    *size = file.size();
-    if (offset > *size || !file.seek(offset))
-        return std::nullopt;
-    QByteArray data = file.read(qMin(length, *size - offset));
-    if (data.size() != qMin(length, *size - offset))
-        return std::nullopt;
-    return data;
+    FileIoThread* io = m_io.get();
+    m_io->post([io, reader = m_reader, path = blobPath(sha256), id, offset, length, done = std::move(done)] {
+        BlobReader::Frame frame = reader->readFrame(path, id, offset, length);
+        io->deliver([done, frame = std::move(frame)] { done(frame); });
+    });
+}
+
+void FileStore::proof(const QByteArray& sha256, const QByteArray& nonce, const QList<std::pair<qint64, qint64>>& ranges,
+                      std::function<void(const QByteArray&)> done)
+{
+    FileIoThread* io = m_io.get();
+    m_io->post([io, reader = m_reader, path = blobPath(sha256), nonce, ranges, done = std::move(done)] {
+        const QByteArray digest = reader->proof(path, nonce, ranges);
+        io->deliver([done, digest] { done(digest); });
+    });
 }
 
 } // namespace lanchat

@@ -60,6 +60,14 @@ bool FileTable::conversationHasFile(ConversationId conversation, const QByteArra
                                    {sha256, conversation.value()}));
 }
 
+bool FileTable::userPostedFile(UserId user, const QByteArray& sha256)
+{
+    // messages_by_file narrows to this content's few messages; the sender is checked on those.
+    return hasRow(m_statements.run("SELECT 1 FROM messages WHERE file_sha256 = ? AND file_sha256 IS NOT NULL "
+                                   "AND sender = ? LIMIT 1",
+                                   {sha256, user.value()}));
+}
+
 TransferId FileTable::createUpload(const UploadRecord& upload)
 {
     const qint64 created = upload.createdMs > 0 ? upload.createdMs : QDateTime::currentMSecsSinceEpoch();

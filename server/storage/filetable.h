@@ -25,6 +25,7 @@ public:
     QList<std::tuple<QByteArray, qint64, qint64>> blobs();
     qint64 blobBytes();
     bool conversationHasFile(ConversationId conversation, const QByteArray& sha256);
+    bool userPostedFile(UserId user, const QByteArray& sha256);
     TransferId createUpload(const UploadRecord& upload);
     std::optional<UploadRecord> findUpload(UserId sender, ConversationId conversation, const QByteArray& sha256);
     std::optional<UploadRecord> upload(TransferId id);

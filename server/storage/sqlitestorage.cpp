@@ -365,6 +365,11 @@ bool SqliteStorage::conversationHasFile(ConversationId conversation, const QByte
     return m_files.conversationHasFile(conversation, sha256);
 }
 
+bool SqliteStorage::userPostedFile(UserId user, const QByteArray& sha256)
+{
+    return m_files.userPostedFile(user, sha256);
+}
+
 TransferId SqliteStorage::createUpload(const UploadRecord& upload)
 {
     return m_files.createUpload(upload);

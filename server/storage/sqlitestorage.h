@@ -116,6 +116,7 @@ public:
     QList<std::tuple<QByteArray, qint64, qint64>> blobs() override;
     qint64 blobBytes() override;
     bool conversationHasFile(ConversationId conversation, const QByteArray& sha256) override;
+    bool userPostedFile(UserId user, const QByteArray& sha256) override;
     TransferId createUpload(const UploadRecord& upload) override;
     std::optional<UploadRecord> findUpload(UserId sender, ConversationId conversation,
                                            const QByteArray& sha256) override;

@@ -202,6 +202,11 @@ public:
     virtual qint64 blobBytes() = 0;
     /** True if a file message with this content exists in the conversation. */
     virtual bool conversationHasFile(ConversationId conversation, const QByteArray& sha256) = 0;
+    /**
+     * True if @p user posted a file message with this content (in any conversation): the server then knows they
+     * had its bytes (uploaded or proved, docs/protocol.md 10.2a) and lets them post it again without a proof.
+     */
+    virtual bool userPostedFile(UserId user, const QByteArray& sha256) = 0;
     /** Creates an upload record; returns its id (invalid on failure). */
     virtual TransferId createUpload(const UploadRecord& upload) = 0;
     /** The pending upload of the same sender, conversation and sha256, for resume. */

@@ -6,6 +6,7 @@
 #include "files/filestore.h"
 #include "migrator.h"
 #include "rawclient.h"
+#include "retention.h"
 #include "sha256.h"
 #include "sqlitestorage.h"
 #include "sqlstatements.h"
@@ -21,6 +22,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 #include <csignal>
 
@@ -78,6 +80,7 @@ private slots:
     void pruneRemovesExactlyWhatIsOlder();
     void olderSchemaIsMigratedWithBackupAndNewerRefused();
     void sighupReloadsTheConfig();
+    void abandonedUploadsExpire();
     void runningServerRetentionJob();
 };
 
@@ -359,6 +362,87 @@ void tst_AdminMaintenance::runningServerRetentionJob()
     const QCborArray messages = page.value(QLatin1String("messages")).toArray();
     QCOMPARE(messages.size(), 1);
     QCOMPARE(messages.at(0).toMap().value(QLatin1String("text")).toString(), QStringLiteral("new"));
+}
+
+void tst_AdminMaintenance::abandonedUploadsExpire()
+{
+    TestServer server(false); // upload_expiry_hours: the default, 72
+    QCOMPARE(server.config().uploadExpiryHours, 72);
+    QVERIFY(server.start());
+    RawClient a;
+    RawClient b;
+    QVERIFY(a.connectTo(server.port(), false));
+    QVERIFY(a.signUp(QStringLiteral("a")) > 0);
+    QVERIFY(b.connectTo(server.port(), false));
+    const qint64 bId = b.signUp(QStringLiteral("b"));
+    const QCborMap opened =
+        a.request(QCborMap{{QStringLiteral("t"), QStringLiteral("open_private")}, {QStringLiteral("user"), bId}});
+    const qint64 chat = opened.value(QLatin1String("conversation")).toMap().value(QLatin1String("id")).toInteger();
+    QVERIFY(chat > 0);
+    // Two uploads left after their first chunk: one idle for 73 hours, one still in use.
+    const auto startUpload = [&](const QByteArray& content) {
+        const QCborMap offer = a.request(QCborMap{{QStringLiteral("t"), QStringLiteral("file_offer")},
+                                                  {QStringLiteral("conversation"), chat},
+                                                  {QStringLiteral("client_msg_id"), QUuid::createUuid().toRfc4122()},
+                                                  {QStringLiteral("name"), QStringLiteral("left.bin")},
+                                                  {QStringLiteral("size"), content.size()},
+                                                  {QStringLiteral("sha256"), Sha256::hash(content)}});
+        const qint64 transfer = offer.value(QLatin1String("transfer")).toInteger();
+        const QCborMap chunk = a.request(QCborMap{{QStringLiteral("t"), QStringLiteral("file_chunk")},
+                                                  {QStringLiteral("transfer"), transfer},
+                                                  {QStringLiteral("offset"), 0},
+                                                  {QStringLiteral("data"), content.left(256 * 1024)}});
+        return chunk.value(QLatin1String("received")).toInteger() == 256 * 1024 ? transfer : 0;
+    };
+    const qint64 idle = startUpload(QByteArray(1024 * 1024, 'i'));
+    const qint64 active = startUpload(QByteArray(1024 * 1024, 'a'));
+    QVERIFY(idle > 0 && active > 0);
+    const FileStore store(server.dataDir());
+    const auto backDate = [](const QString& path, qint64 hours) {
+        QFile file(path);
+        return file.open(QIODevice::ReadWrite) &&
+               file.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-hours * 3600),
+                                QFileDevice::FileModificationTime);
+    };
+    QVERIFY(backDate(store.partPath(TransferId(idle)), 73));
+    // Stray parts without a record (a crash between the two deletions): an old one goes, a fresh one stays.
+    const QString strayOld = QDir(store.partsDir()).filePath(QStringLiteral("900.part"));
+    const QString strayNew = QDir(store.partsDir()).filePath(QStringLiteral("901.part"));
+    for (const QString& path : {strayOld, strayNew}) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write("stray") == 5);
+    }
+    QVERIFY(backDate(strayOld, 100));
+
+    auto* channel = server.server().findChild<AdminChannel*>();
+    QVERIFY(channel);
+    const Retention::Result result = channel->applyRetention(); // the daily job, with only the upload rule on
+    QCOMPARE(result.uploads, 2);
+    QCOMPARE(result.uploadBytes, 256 * 1024 + 5);
+    QCOMPARE(result.messages, 0);
+    QVERIFY(!QFile::exists(store.partPath(TransferId(idle))));
+    QVERIFY(!QFile::exists(strayOld));
+    QVERIFY(QFile::exists(strayNew));
+    QVERIFY(!server.server().storage().upload(TransferId(idle)));
+    QCOMPARE(QFileInfo(store.partPath(TransferId(active))).size(), 256 * 1024);
+    QVERIFY(server.server().storage().upload(TransferId(active)));
+
+    // At start: the server was down for four days; the other upload is gone before anyone could resume it.
+    a.abort();
+    b.abort();
+    server.stop();
+    QVERIFY(backDate(store.partPath(TransferId(active)), 96));
+    QVERIFY(server.start());
+    QVERIFY(!QFile::exists(store.partPath(TransferId(active))));
+    QVERIFY(server.server().storage().uploads().isEmpty());
+    QVERIFY(QFile::exists(strayNew));
+
+    // upload_expiry_hours = 0 keeps them forever.
+    ServerConfig keep = server.config();
+    keep.uploadExpiryHours = 0;
+    QVERIFY(backDate(strayNew, 10000));
+    QCOMPARE(Retention::expireUploads(server.server().storage(), keep, QDateTime::currentMSecsSinceEpoch()).uploads, 0);
+    QVERIFY(QFile::exists(strayNew));
 }
 
 QTEST_GUILESS_MAIN(tst_AdminMaintenance)

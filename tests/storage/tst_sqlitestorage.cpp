@@ -522,6 +522,10 @@ void tst_SqliteStorage::fileMessageExpiresWithBlob()
     QVERIFY(m_storage->conversationHasFile(chat, sha));
     QVERIFY(!m_storage->conversationHasFile(chat, QByteArray(32, '\x01')));
     QVERIFY(!m_storage->conversationHasFile(m_storage->createGroup(QStringLiteral("g"), a, {}), sha));
+    // The sender is known to have posted this content (proof of possession is not asked again); the receiver not.
+    QVERIFY(m_storage->userPostedFile(a, sha));
+    QVERIFY(!m_storage->userPostedFile(b, sha));
+    QVERIFY(!m_storage->userPostedFile(a, QByteArray(32, '\x01')));
 
     MessageRecord record = m_storage->history(chat, 0, 1).first();
     QCOMPARE(record.kind, MessageKind::File);

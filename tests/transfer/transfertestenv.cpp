@@ -105,11 +105,13 @@ void TransferTestEnv::killServerProcess()
     m_process.reset();
 }
 
-std::unique_ptr<TestUser> TransferTestEnv::connectUser(const QString& name)
+std::unique_ptr<TestUser> TransferTestEnv::connectUser(const QString& name, std::optional<QStringList> features)
 {
     auto user = std::make_unique<TestUser>();
     user->name = name;
     user->connection = std::make_unique<ClientConnection>();
+    if (features)
+        user->connection->setFeatures(*features);
     user->connection->connectToServer(QStringLiteral("127.0.0.1"), m_port, false);
     if (!waitFor([&] { return user->connection->isReady(); }, 15000))
         return nullptr;

@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 
 #include <memory>
+#include <optional>
 
 namespace lanchat {
 
@@ -54,8 +55,11 @@ public:
     void killServerProcess();
     qint64 serverPid() const { return m_process ? m_process->processId() : 0; }
 
-    /** Registers @p name and logs in; the returned user logs in again after every reconnect. */
-    std::unique_ptr<TestUser> connectUser(const QString& name);
+    /**
+     * Registers @p name and logs in; the returned user logs in again after every reconnect. @p features replaces
+     * the hello feature flags (an empty list plays a client older than every flag).
+     */
+    std::unique_ptr<TestUser> connectUser(const QString& name, std::optional<QStringList> features = std::nullopt);
     ConversationId openPrivate(TestUser& a, const TestUser& b);
     ConversationId createGroup(TestUser& owner, const QList<const TestUser*>& members);
     /** The newest messages of @p conversation (newest first). */

@@ -1,6 +1,7 @@
 // End-to-end file transfer through an in-process relay on 127.0.0.1 (issue 3): real sockets, real files.
 
 #include "chatclient.h"
+#include "downloadjob.h"
 #include "filenamesanitizer.h"
 #include "messages/filemessages.h"
 #include "relayserver.h"
@@ -9,6 +10,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -39,6 +41,7 @@ private slots:
     void forbiddenForNonMember();
     void cancelRemovesServerPart();
     void queueRespectsMaxConcurrent();
+    void sameNameDownloadsDoNotSharePart();
 
 private:
     QString partsDir() const { return QDir(m_env->dataDir()).filePath(QStringLiteral("files/tmp")); }
@@ -132,6 +135,8 @@ void tst_TransferManager::instantUploadSendsNoBytes()
     QCOMPARE(TransferTestEnv::waitFinished(*m_alice->transfers, second), int(State::Done));
     QCOMPARE(m_alice->transfers->chunkBytesSent(), 5 * kMiB);
 
+    // Carol never posted it: her client answers the server's proof-of-possession challenge from her copy
+    // (docs/protocol.md 10.2a), still without a chunk.
     auto carol = m_env->connectUser(QStringLiteral("carol"));
     QVERIFY(carol);
     const ConversationId other = m_env->openPrivate(*carol, *m_bob);
@@ -355,6 +360,47 @@ void tst_TransferManager::queueRespectsMaxConcurrent()
     // Newest first.
     QCOMPARE(alice.data(alice.index(0, 0), TransferManager::TransferKeyRole).toInt(), keys.last());
     QCOMPARE(m_env->history(*m_bob, m_chat).size(), 5);
+}
+
+void tst_TransferManager::sameNameDownloadsDoNotSharePart()
+{
+    // Two different files called report.pdf, sent in the same chat, downloaded at the same time into one folder.
+    QList<QByteArray> shas;
+    for (const QString& folder : {QStringLiteral("first"), QStringLiteral("second")}) {
+        QVERIFY(QDir(m_env->scratchDir()).mkpath(folder));
+        const QString path = QDir(m_env->scratchDir()).filePath(folder + QStringLiteral("/report.pdf"));
+        shas << TransferTestEnv::writeRandomFile(path, 24 * kMiB + shas.size());
+        const int up = m_alice->transfers->upload(m_chat, path);
+        QCOMPARE(TransferTestEnv::waitFinished(*m_alice->transfers, up), int(State::Done));
+    }
+    QVERIFY(shas[0] != shas[1]);
+    TransferManager& bob = *m_bob->transfers;
+    const DownloadSpec first{m_chat, QStringLiteral("report.pdf"), 24 * kMiB, shas[0], m_bob->downloadDir};
+    const DownloadSpec second{m_chat, QStringLiteral("report.pdf"), 24 * kMiB + 1, shas[1], m_bob->downloadDir};
+    const int a = bob.download(m_chat, first.name, first.size, first.sha256);
+    const int b = bob.download(m_chat, second.name, second.size, second.sha256);
+    QVERIFY(a != b);
+    bool together = false; // both running at once, so that a shared part would have been written by both
+    const auto watch = [&] {
+        together = together || (TransferTestEnv::stateOf(bob, a) == int(State::Running) &&
+                                TransferTestEnv::stateOf(bob, b) == int(State::Running));
+    };
+    connect(&bob, &QAbstractItemModel::dataChanged, this, watch);
+    QCOMPARE(TransferTestEnv::waitFinished(bob, a), int(State::Done));
+    QCOMPARE(TransferTestEnv::waitFinished(bob, b), int(State::Done));
+    QVERIFY(together);
+    const QString pathA = TransferTestEnv::roleOf(bob, a, TransferManager::LocalPathRole).toString();
+    const QString pathB = TransferTestEnv::roleOf(bob, b, TransferManager::LocalPathRole).toString();
+    QCOMPARE(Sha256::hashFile(pathA), shas[0]);
+    QCOMPARE(Sha256::hashFile(pathB), shas[1]);
+    QCOMPARE(QSet<QString>({QFileInfo(pathA).fileName(), QFileInfo(pathB).fileName()}),
+             QSet<QString>({QStringLiteral("report.pdf"), QStringLiteral("report (1).pdf")}));
+    QCOMPARE(QDir(m_bob->downloadDir).entryList(QDir::Files | QDir::Hidden).size(), 2); // no part left behind
+    // One part per content, and the same one for the same content (a restarted client resumes from it).
+    QVERIFY(DownloadJob::partPathFor(first) != DownloadJob::partPathFor(second));
+    QCOMPARE(DownloadJob::partPathFor(first), DownloadJob::partPathFor(DownloadSpec(first)));
+    QCOMPARE(QFileInfo(DownloadJob::partPathFor(first)).fileName(),
+             QStringLiteral("report.pdf.%1.part").arg(QString::fromLatin1(shas[0].toHex().left(8))));
 }
 
 QTEST_GUILESS_MAIN(tst_TransferManager)

@@ -1,0 +1,88 @@
+#include "partfile.h"
+
+#include "logging.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <unistd.h>
+
+namespace lanchat {
+
+PartFile::PartFile(const QString& path, qint64 size)
+    : m_file(path)
+    , m_size(size)
+{}
+
+qint64 PartFile::open()
+{
+    if (!m_file.open(QIODevice::ReadWrite | QIODevice::Unbuffered)) {
+        qCWarning(lcServer) << "cannot open part" << m_file.fileName() << m_file.errorString();
+        return -1;
+    }
+    qint64 have = m_file.size();
+    if (have > m_size) {
+        m_file.resize(0);
+        have = 0;
+    }
+    m_file.seek(have);
+    return have;
+}
+
+void PartFile::setWritten(qint64 written)
+{
+    if (written == 0)
+        m_file.resize(0);
+    m_file.seek(written);
+    m_written = written;
+}
+
+PartFile::Outcome PartFile::write(const QByteArray& data)
+{
+    if (!m_file.isOpen())
+        return Outcome::Failed; // closed (evicted): never delete a resumable part because of a stray job
+    if (m_failed || m_discarded)
+        return fail();
+    if (!data.isEmpty() && m_file.write(data) != data.size()) {
+        qCWarning(lcServer) << "write failed on" << m_file.fileName() << m_file.errorString();
+        return fail();
+    }
+    m_written += data.size();
+    return Outcome::Written;
+}
+
+PartFile::Outcome PartFile::commit(const QString& blobPath)
+{
+    if (m_failed || m_discarded || !m_file.isOpen() || ::fsync(m_file.handle()) != 0)
+        return fail();
+    m_file.close();
+    QDir().mkpath(QFileInfo(blobPath).path());
+    QFile::remove(blobPath); // a blob file without its row (earlier crash) is replaced by verified bytes
+    if (!QFile::rename(m_file.fileName(), blobPath)) {
+        qCWarning(lcServer) << "cannot move" << m_file.fileName() << "into the store";
+        return fail();
+    }
+    return Outcome::Written;
+}
+
+PartFile::Outcome PartFile::fail()
+{
+    if (!m_failed) {
+        m_failed = true;
+        remove();
+    }
+    return Outcome::Failed;
+}
+
+void PartFile::close()
+{
+    m_file.close();
+}
+
+void PartFile::remove()
+{
+    m_file.close();
+    QFile::remove(m_file.fileName());
+}
+
+} // namespace lanchat
