@@ -86,9 +86,11 @@ void RelayServer::reloadConfig(const ServerConfig& fresh)
     applied.storeQuotaBytes = fresh.storeQuotaBytes;
     applied.retentionDays = fresh.retentionDays;
     applied.fileRetentionDays = fresh.fileRetentionDays;
+    applied.uploadExpiryHours = fresh.uploadExpiryHours;
     if (applied.toIni() != fresh.toIni())
         qCWarning(lcServer) << "config reloaded; keys other than allow_registration, max_file_bytes, "
-                               "store_quota_bytes, retention_days, file_retention_days need a restart";
+                               "store_quota_bytes, retention_days, file_retention_days, upload_expiry_hours need a "
+                               "restart";
     m_config = applied;
     qCInfo(lcServer) << "config reloaded";
 }

@@ -77,8 +77,8 @@ public:
     const ServerConfig& config() const { return m_config; }
     /**
      * SIGHUP (issue 7): takes the keys that apply without a restart from @p fresh — allow_registration,
-     * max_file_bytes, store_quota_bytes, retention_days, file_retention_days — and logs the changed keys that
-     * need a restart (ports, TLS, data dir, …).
+     * max_file_bytes, store_quota_bytes, retention_days, file_retention_days, upload_expiry_hours — and logs the
+     * changed keys that need a restart (ports, TLS, data dir, …).
      */
     void reloadConfig(const ServerConfig& fresh);
     Router& router() { return m_router; }

@@ -178,6 +178,8 @@ void Session::write(const QByteArray& frame)
         return;
     }
     m_connection->send(frame);
+    if (bytesToWrite() > m_maxPendingOutput)
+        m_congested = true;
 }
 
 void Session::onBytesReceived(const char* data, qsizetype size)
@@ -216,9 +218,12 @@ void Session::processFrames()
 
 void Session::onBytesWritten()
 {
-    if (m_paused && bytesToWrite() <= m_maxPendingOutput / 2) {
-        m_paused = false;
+    if (bytesToWrite() > m_maxPendingOutput / 2)
+        return;
+    if (std::exchange(m_congested, false))
         emit outputDrained();
+    if (m_paused) {
+        m_paused = false;
         processFrames(); // what was decoded but held back
         if (!m_paused && !m_closed)
             m_connection->setReadEnabled(true);

@@ -91,7 +91,10 @@ public:
 signals:
     /** The connection ended (by either side). Emitted once; the session deletes itself afterwards. */
     void closed(lanchat::Session* session);
-    /** Pending output fell below half the back-pressure bound after being congested (for senders of bulk data). */
+    /**
+     * Pending output fell to half the back-pressure bound after exceeding the bound (once per such edge,
+     * whether or not the session paused its input): senders of bulk data (file reads) go on then.
+     */
     void outputDrained();
 
 private:
@@ -113,6 +116,7 @@ private:
     UserId m_user;
     quint32 m_protocol = 0;
     bool m_paused = false;
+    bool m_congested = false; ///< output passed the bound since the last outputDrained()
     bool m_closed = false;
     bool m_closedEmitted = false;
     bool m_processing = false; ///< inside processFrames(): a drain must not re-enter it

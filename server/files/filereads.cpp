@@ -10,9 +10,8 @@
 namespace lanchat {
 
 namespace {
-// While a connection's output is congested and its input not paused (the peer sent every request already), no
-// signal says when it drains: look again this often.
-constexpr int kCongestedRetryMs = 5;
+// Session::outputDrained() wakes a congested queue; this is only a fallback should a drain edge be missed.
+constexpr int kCongestedRetryMs = 250;
 } // namespace
 
 FileReads::FileReads(Storage& storage, FileStore& store, QObject* parent)
