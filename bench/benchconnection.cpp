@@ -48,6 +48,8 @@ QCborMap BenchFrame::toMap() const
 BenchConnection::BenchConnection(EventLoop& loop, const TlsContext* tls)
     : m_loop(loop)
     , m_tls(tls)
+    , m_in(kInitialInput)
+    , m_out(kInitialOutput)
 {}
 
 BenchConnection::~BenchConnection()
@@ -142,31 +144,12 @@ void BenchConnection::queue(std::string_view frame)
 
 char* BenchConnection::reserve(std::size_t bytes)
 {
-    if (m_outCapacity - m_outEnd >= bytes)
-        return m_out.get() + m_outEnd;
-    const std::size_t pending = m_outEnd - m_outBegin;
-    // Moving the unsent bytes is allowed under SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER: a retried SSL_write
-    // sees the same bytes at a new address.
-    if (pending + bytes <= m_outCapacity && m_outBegin > 0) {
-        std::memmove(m_out.get(), m_out.get() + m_outBegin, pending);
-    } else {
-        std::size_t capacity = std::max(kInitialOutput, m_outCapacity * 2);
-        while (capacity < pending + bytes)
-            capacity *= 2;
-        std::unique_ptr<char[]> grown(new char[capacity]);
-        if (pending > 0)
-            std::memcpy(grown.get(), m_out.get() + m_outBegin, pending);
-        m_out = std::move(grown);
-        m_outCapacity = capacity;
-    }
-    m_outBegin = 0;
-    m_outEnd = pending;
-    return m_out.get() + m_outEnd;
+    return m_out.reserve(bytes);
 }
 
 void BenchConnection::commit(std::size_t bytes)
 {
-    m_outEnd += bytes;
+    m_out.commit(bytes);
     scheduleFlush();
 }
 
@@ -256,26 +239,10 @@ void BenchConnection::becomeOpen()
 
 char* BenchConnection::inputSpace(std::size_t* room)
 {
-    const std::size_t buffered = m_inEnd - m_inBegin;
-    const std::size_t wanted = std::max(kMinReadRoom, m_inNeeded > buffered ? m_inNeeded - buffered : 0);
-    if (m_inCapacity - m_inEnd < wanted) {
-        if (m_inBegin > 0 && m_inCapacity - buffered >= wanted) {
-            std::memmove(m_in.get(), m_in.get() + m_inBegin, buffered);
-        } else {
-            std::size_t capacity = std::max(kInitialInput, m_inCapacity * 2);
-            while (capacity < buffered + wanted)
-                capacity *= 2;
-            std::unique_ptr<char[]> grown(new char[capacity]);
-            if (buffered > 0)
-                std::memcpy(grown.get(), m_in.get() + m_inBegin, buffered);
-            m_in = std::move(grown);
-            m_inCapacity = capacity;
-        }
-        m_inBegin = 0;
-        m_inEnd = buffered;
-    }
-    *room = m_inCapacity - m_inEnd;
-    return m_in.get() + m_inEnd;
+    const std::size_t buffered = m_in.size();
+    char* space = m_in.reserve(std::max(kMinReadRoom, m_inNeeded > buffered ? m_inNeeded - buffered : 0));
+    *room = m_in.room();
+    return space;
 }
 
 void BenchConnection::readPlain()
@@ -285,11 +252,11 @@ void BenchConnection::readPlain()
         char* space = inputSpace(&room);
         const ssize_t n = ::read(m_fd, space, room);
         if (n > 0) {
-            m_inEnd += std::size_t(n);
+            m_in.commit(std::size_t(n));
             splitFrames(nowNs());
             // A buffer filled to the brim hints at a fast stream: grow it so later reads take more per call.
-            if (std::size_t(n) == room && m_inCapacity < kMaxInput)
-                m_inNeeded = std::max(m_inNeeded, m_inCapacity * 2);
+            if (std::size_t(n) == room && m_in.capacity() < kMaxInput)
+                m_inNeeded = std::max(m_inNeeded, m_in.capacity() * 2);
             // A short read drained the socket; new data raises a new edge (as nginx assumes), so no read
             // that would only answer EAGAIN.
             if (std::size_t(n) < room)
@@ -315,7 +282,7 @@ void BenchConnection::readTls()
         char* space = inputSpace(&room);
         const int n = SSL_read(m_ssl, space, int(std::min<std::size_t>(room, 1 << 30)));
         if (n > 0) {
-            m_inEnd += std::size_t(n);
+            m_in.commit(std::size_t(n));
             splitFrames(nowNs());
             continue; // OpenSSL hands out one record per call: read on until it wants more bytes
         }
@@ -333,23 +300,22 @@ void BenchConnection::readTls()
 
 void BenchConnection::splitFrames(std::int64_t receivedNs)
 {
-    while (m_state != State::Closed && m_inEnd - m_inBegin >= 4) {
-        const std::uint32_t length = readBigEndian32(m_in.get() + m_inBegin);
+    while (m_state != State::Closed && m_in.size() >= 4) {
+        const std::uint32_t length = readBigEndian32(m_in.data());
         if (length == 0 || length > kMaxFrame) {
             fail(QStringLiteral("bad frame length %1 from the server").arg(length));
             return;
         }
-        if (m_inEnd - m_inBegin - 4 < length) {
+        if (m_in.size() - 4 < length) {
             m_inNeeded = std::size_t(length) + 4;
             return;
         }
-        const char* payload = m_in.get() + m_inBegin + 4;
-        m_inBegin += std::size_t(length) + 4;
+        // The payload stays valid during dispatch(): nothing reserves input room before it returns.
+        const char* payload = m_in.data() + 4;
+        m_in.consume(std::size_t(length) + 4);
         m_inNeeded = 0;
         dispatch(std::string_view(payload, length), receivedNs);
     }
-    if (m_inBegin == m_inEnd)
-        m_inBegin = m_inEnd = 0;
 }
 
 void BenchConnection::dispatch(std::string_view payload, std::int64_t receivedNs)
@@ -410,10 +376,10 @@ void BenchConnection::onTurnEnd()
 
 void BenchConnection::flushPlain()
 {
-    while (m_outBegin < m_outEnd) {
-        const ssize_t n = ::send(m_fd, m_out.get() + m_outBegin, m_outEnd - m_outBegin, MSG_NOSIGNAL);
+    while (m_out.size() > 0) {
+        const ssize_t n = ::send(m_fd, m_out.data(), m_out.size(), MSG_NOSIGNAL);
         if (n > 0) {
-            m_outBegin += std::size_t(n);
+            m_out.consume(std::size_t(n));
             continue;
         }
         if (n < 0 && errno == EINTR)
@@ -423,15 +389,14 @@ void BenchConnection::flushPlain()
         fail(QStringLiteral("send: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
         return;
     }
-    m_outBegin = m_outEnd = 0;
 }
 
 void BenchConnection::flushTls()
 {
-    while (m_outBegin < m_outEnd) {
-        const int n = SSL_write(m_ssl, m_out.get() + m_outBegin, int(std::min<std::size_t>(pendingOutput(), 1 << 30)));
+    while (m_out.size() > 0) {
+        const int n = SSL_write(m_ssl, m_out.data(), int(std::min<std::size_t>(m_out.size(), 1 << 30)));
         if (n > 0) {
-            m_outBegin += std::size_t(n);
+            m_out.consume(std::size_t(n));
             continue;
         }
         const int error = SSL_get_error(m_ssl, n);
@@ -444,7 +409,6 @@ void BenchConnection::flushTls()
         fail(tlsError(n));
         return;
     }
-    m_outBegin = m_outEnd = 0;
 }
 
 } // namespace lanchat::bench

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bytebuffer.h"
 #include "cborscanner.h"
 #include "eventloop.h"
 
@@ -97,7 +98,7 @@ public:
     char* reserve(std::size_t bytes);
     void commit(std::size_t bytes);
     /** Bytes queued and not yet accepted by the kernel (or by OpenSSL). */
-    std::size_t pendingOutput() const { return m_outEnd - m_outBegin; }
+    std::size_t pendingOutput() const { return m_out.size(); }
 
 private:
     enum class State
@@ -135,18 +136,11 @@ private:
     bool m_readWantsWrite = false;
     bool m_writeWantsRead = false;
 
-    std::unique_ptr<char[]> m_in;
-    std::size_t m_inCapacity = 0;
-    std::size_t m_inBegin = 0;
-    std::size_t m_inEnd = 0;
-    /// Bytes the next read wants buffered: the whole frame at m_inBegin once its prefix is known, or a
+    ByteBuffer m_in;
+    /// Bytes the next read wants buffered: the whole frame at the front once its prefix is known, or a
     /// larger buffer after a read that filled it.
     std::size_t m_inNeeded = 0;
-
-    std::unique_ptr<char[]> m_out;
-    std::size_t m_outCapacity = 0;
-    std::size_t m_outBegin = 0;
-    std::size_t m_outEnd = 0;
+    ByteBuffer m_out;
 
     std::uint64_t m_lastId = 0;
     std::unordered_map<std::uint64_t, FrameHandler> m_pending;

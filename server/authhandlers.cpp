@@ -90,7 +90,7 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
         return;
     }
     session.setProtocolVersion(hello->protocol);
-    m_sessions.setFeatures(&session, hello->features);
+    session.setFeatures(hello->features);
     Welcome welcome;
     welcome.protocol = protocol::kVersion;
     welcome.server = m_config.serverName;

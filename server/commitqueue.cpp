@@ -56,13 +56,12 @@ CommitQueue::~CommitQueue()
 
 bool CommitQueue::begin()
 {
-    if (!m_open) {
+    if (!m_storage.inTransaction()) {
         // Waits inside the storage while a commit runs on the commit thread (it owns the connection).
         if (!m_storage.beginTransaction()) {
             qCWarning(lcServer) << "group commit: cannot open a transaction";
             return false;
         }
-        m_open = true;
     }
     schedule();
     return true;
@@ -103,8 +102,7 @@ void CommitQueue::flush()
 std::unique_ptr<DetachedCommit> CommitQueue::takeBatch(Batch* batch)
 {
     *batch = std::exchange(m_pending, Batch());
-    m_open = false;
-    return m_storage.detachCommit(batch->appends);
+    return m_storage.detachCommit(batch->appends); // takes the open transaction along
 }
 
 void CommitQueue::start()
@@ -112,7 +110,7 @@ void CommitQueue::start()
     auto inFlight = std::make_shared<InFlight>();
     inFlight->commit = takeBatch(&inFlight->batch);
     if (!inFlight->commit) { // nothing to write: the callbacks only waited for the turn to end
-        finish(nullptr, inFlight->batch);
+        finish(nullptr, inFlight->batch, 0);
         return;
     }
     m_inFlight = inFlight;
@@ -138,14 +136,13 @@ void CommitQueue::finishInFlight()
 {
     const std::shared_ptr<InFlight> inFlight = std::exchange(m_inFlight, nullptr);
     inFlight->awaitRan();
-    m_stats.record(inFlight->batch.appends.size(), inFlight->runNs);
-    finish(inFlight->commit.get(), inFlight->batch);
+    finish(inFlight->commit.get(), inFlight->batch, inFlight->runNs);
     // What gathered while that commit ran goes next, at once: that is the pipelining.
     if (!m_inFlight && hasPending())
         start();
 }
 
-void CommitQueue::finish(DetachedCommit* commit, Batch& batch)
+void CommitQueue::finish(DetachedCommit* commit, Batch& batch, qint64 runNs)
 {
     struct NothingToCommit final : DetachedCommit
     {
@@ -157,9 +154,9 @@ void CommitQueue::finish(DetachedCommit* commit, Batch& batch)
     if (commit)
         m_storage.attachCommit(*commit);
     const bool ok = outcome.committed();
-    if (ok)
-        ++m_commits;
-    else
+    if (commit && ok)
+        m_stats.record(batch.appends.size(), runNs);
+    else if (!ok)
         qCWarning(lcServer) << "group commit failed:" << batch.callbacks.size() << "requests answered 'internal'";
     for (const auto& callback : std::as_const(batch.callbacks))
         callback(outcome);
@@ -168,18 +165,18 @@ void CommitQueue::finish(DetachedCommit* commit, Batch& batch)
 
 void CommitQueue::drain()
 {
-    if (m_inFlight)
-        finishInFlight(); // may start the next batch on the commit thread
     while (m_inFlight || hasPending()) {
         if (m_inFlight) {
-            finishInFlight();
+            finishInFlight(); // may start the next batch on the commit thread
             continue;
         }
         Batch batch;
         std::unique_ptr<DetachedCommit> commit = takeBatch(&batch);
+        QElapsedTimer timer;
+        timer.start();
         if (commit)
             commit->run(); // here, on this thread: nothing else runs now
-        finish(commit.get(), batch);
+        finish(commit.get(), batch, timer.nsecsElapsed());
     }
 }
 

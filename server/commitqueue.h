@@ -65,7 +65,7 @@ public:
     void drain();
 
     /** Transactions committed since start (stats, tests). */
-    qint64 commitCount() const { return m_commits; }
+    qint64 commitCount() const { return m_stats.commits(); }
     /** True while a commit runs on the commit thread. */
     bool isCommitting() const { return m_inFlight != nullptr; }
     /** Batch sizes and commit times so far (the debug log `lanchat.storage` summarises them every 10 s). */
@@ -84,21 +84,23 @@ private:
     struct InFlight;
 
     void schedule();
-    bool hasPending() const { return m_open || !m_pending.appends.isEmpty() || !m_pending.callbacks.isEmpty(); }
+    bool hasPending() const
+    {
+        return m_storage.inTransaction() || !m_pending.appends.isEmpty() || !m_pending.callbacks.isEmpty();
+    }
     std::unique_ptr<DetachedCommit> takeBatch(Batch* batch);
     void start();
     void finishInFlight();
-    void finish(DetachedCommit* commit, Batch& batch);
+    /** Delivers @p batch's outcome; @p commit is null when there was nothing to write. */
+    void finish(DetachedCommit* commit, Batch& batch, qint64 runNs);
 
     Storage& m_storage;
     Batch m_pending;
     std::shared_ptr<InFlight> m_inFlight;
     QThread* m_thread;
     QObject* m_worker; ///< lives on m_thread: the context that commits run in
-    bool m_open = false;
     bool m_scheduled = false;
-    qint64 m_commits = 0;
-    CommitStats m_stats;
+    CommitStats m_stats; ///< successful commits: count, batch sizes, run times
 };
 
 } // namespace lanchat

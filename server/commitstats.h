@@ -18,7 +18,7 @@ class CommitStats
 public:
     static constexpr qint64 kReportIntervalMs = 10 * 1000;
 
-    /** One commit of @p messages appends that ran @p runNs nanoseconds. */
+    /** One successful commit of @p messages appends that ran @p runNs nanoseconds. */
     void record(qsizetype messages, qint64 runNs);
 
     qint64 commits() const { return m_totalCommits; }

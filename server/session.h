@@ -12,6 +12,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -75,6 +76,10 @@ public:
     /** Protocol version from hello; 0 before hello. */
     quint32 protocolVersion() const { return m_protocol; }
     void setProtocolVersion(quint32 version) { m_protocol = version; }
+    /** The feature flags the peer announced in hello (docs/protocol.md 5); behaviour for old peers is gated on them. */
+    void setFeatures(QStringList features) { m_features = std::move(features); }
+    /** True if the peer's hello announced @p feature (e.g. protocol::kFeatureFileProof). */
+    bool hasFeature(QLatin1StringView feature) const { return m_features.contains(feature); }
 
     /** Bytes written to the socket but not yet sent. */
     qint64 bytesToWrite() const;
@@ -115,6 +120,7 @@ private:
     QString m_peer;
     UserId m_user;
     quint32 m_protocol = 0;
+    QStringList m_features;
     bool m_paused = false;
     bool m_congested = false; ///< output passed the bound since the last outputDrained()
     bool m_closed = false;

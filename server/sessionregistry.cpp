@@ -45,18 +45,6 @@ void SessionRegistry::remove(Session* session)
 {
     logout(session);
     m_all.remove(session);
-    m_features.remove(session);
-}
-
-void SessionRegistry::setFeatures(Session* session, const QStringList& features)
-{
-    if (m_all.contains(session))
-        m_features.insert(session, features);
-}
-
-bool SessionRegistry::hasFeature(const Session* session, const QString& feature) const
-{
-    return m_features.value(session).contains(feature);
 }
 
 void SessionRegistry::pushToUsers(const QList<UserId>& users, const QByteArray& frame, const Session* except) const

@@ -7,7 +7,6 @@
 #include <QList>
 #include <QObject>
 #include <QSet>
-#include <QStringList>
 
 namespace lanchat {
 
@@ -32,11 +31,6 @@ public:
     /** Marks @p session as logged out (connection stays). */
     void logout(Session* session);
 
-    /** Records the feature flags @p session's peer announced in hello (docs/protocol.md 5). */
-    void setFeatures(Session* session, const QStringList& features);
-    /** True if @p session's hello announced @p feature (e.g. protocol::kFeatureFileProof). */
-    bool hasFeature(const Session* session, const QString& feature) const;
-
     bool isOnline(UserId user) const { return m_byUser.contains(user); }
     QList<Session*> sessionsOf(UserId user) const { return m_byUser.value(user); }
     QList<Session*> all() const { return m_all.values(); }
@@ -57,8 +51,6 @@ private:
 
     QSet<Session*> m_all;
     QHash<UserId, QList<Session*>> m_byUser;
-    /** Kept here, not in Session: behaviour for old peers is gated on these (style.md), per connection. */
-    QHash<const Session*, QStringList> m_features;
 };
 
 } // namespace lanchat

@@ -7,6 +7,7 @@
 #include "messages/filemessages.h"
 #include "protocol.h"
 #include "relayserver.h"
+#include "requestdecoder.h"
 #include "router.h"
 #include "session.h"
 #include "sessionregistry.h"
@@ -57,12 +58,9 @@ bool FileHandlers::ensureStore()
 
 void FileHandlers::onOffer(Session& session, const QCborMap& request, quint64 id)
 {
-    QString error;
-    std::optional<FileOffer> offer = FileOffer::decode(request, &error);
-    if (!offer) {
-        session.replyError(id, ErrorCode::InvalidArgument, error);
+    std::optional<FileOffer> offer = decodeRequest<FileOffer>(session, request, id);
+    if (!offer)
         return;
-    }
     handleOffer(session, *offer, id);
 }
 
@@ -85,7 +83,7 @@ void FileHandlers::handleOffer(Session& session, FileOffer offer, quint64 id)
         completeInstantly(session, offer, id); // this user had the bytes before (uploaded or proved)
         return;
     }
-    if (stored && m_server.sessions().hasFeature(&session, QString::fromLatin1(protocol::kFeatureFileProof))) {
+    if (stored && session.hasFeature(QLatin1StringView(protocol::kFeatureFileProof))) {
         challengeOffer(session, offer, id);
         return;
     }
@@ -108,12 +106,9 @@ void FileHandlers::challengeOffer(Session& session, const FileOffer& offer, quin
 
 void FileHandlers::onProve(Session& session, const QCborMap& request, quint64 id)
 {
-    QString error;
-    const std::optional<FileProve> prove = FileProve::decode(request, &error);
-    if (!prove) {
-        session.replyError(id, ErrorCode::InvalidArgument, error);
+    const std::optional<FileProve> prove = decodeRequest<FileProve>(session, request, id);
+    if (!prove)
         return;
-    }
     FileOffer offer;
     switch (m_proofs->verify(session, prove->challenge, prove->proof, &offer)) {
     case PossessionProofs::Verdict::Unknown:
@@ -290,12 +285,9 @@ int& FileHandlers::queuedChunks(Session& session)
 
 void FileHandlers::onChunk(Session& session, const QCborMap& request, quint64 id)
 {
-    QString error;
-    const std::optional<FileChunk> chunk = FileChunk::decode(request, &error);
-    if (!chunk) {
-        session.replyError(id, ErrorCode::InvalidArgument, error);
+    const std::optional<FileChunk> chunk = decodeRequest<FileChunk>(session, request, id);
+    if (!chunk)
         return;
-    }
     QPointer<Session> guard(&session);
     const UploadRecord* upload = ownUpload(session, chunk->transfer);
     if (!upload) {
@@ -415,12 +407,9 @@ void FileHandlers::completeUpload(const QPointer<Session>& session, const Upload
 
 void FileHandlers::onCancel(Session& session, const QCborMap& request, quint64 id)
 {
-    QString error;
-    const std::optional<FileCancel> cancel = FileCancel::decode(request, &error);
-    if (!cancel) {
-        session.replyError(id, ErrorCode::InvalidArgument, error);
+    const std::optional<FileCancel> cancel = decodeRequest<FileCancel>(session, request, id);
+    if (!cancel)
         return;
-    }
     const std::optional<UploadRecord> record = m_server.storage().upload(cancel->transfer);
     if (!record || record->sender != session.user()) {
         session.replyError(id, ErrorCode::NotFound, QStringLiteral("no such upload"));

@@ -2,6 +2,7 @@
 
 #include "filestore.h"
 #include "messages/filemessages.h"
+#include "requestdecoder.h"
 #include "session.h"
 #include "storage/storage.h"
 
@@ -51,12 +52,9 @@ FileReads::Queue& FileReads::queueOf(Session& session)
 
 void FileReads::onRead(Session& session, const QCborMap& request, quint64 id)
 {
-    QString error;
-    std::optional<FileRead> read = FileRead::decode(request, &error);
-    if (!read) {
-        session.replyError(id, ErrorCode::InvalidArgument, error);
+    std::optional<FileRead> read = decodeRequest<FileRead>(session, request, id);
+    if (!read)
         return;
-    }
     if (!m_storage.isMember(read->conversation, session.user())) {
         session.replyError(id, ErrorCode::Forbidden, QStringLiteral("not a member of this conversation"));
         return;

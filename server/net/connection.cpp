@@ -62,7 +62,6 @@ Connection::Connection(EventPoller& poller, int fd, SSL_CTX* tls)
     const int one = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     m_peerAddress = peerOf(fd, &m_peerPort);
-    m_tls = tls != nullptr;
     if (tls) {
         m_ssl = SSL_new(tls);
         if (m_ssl && SSL_set_fd(m_ssl, fd) == 1) {
@@ -108,8 +107,7 @@ void Connection::send(const QByteArray& frame)
 {
     if (m_fd < 0 || m_state == State::Closing || m_closeAfterHandshake || frame.isEmpty())
         return;
-    m_queue.append(frame);
-    m_pendingBytes += frame.size();
+    m_output.append(frame);
     m_poller.scheduleFlush(this);
 }
 
@@ -250,7 +248,7 @@ void Connection::continueHandshake()
         updateInterest();
         if (m_state == State::Open)
             readTls(); // the client's first frame may have come with its Finished message
-        if (m_fd >= 0 && (m_pendingBytes > 0 || m_state == State::Closing))
+        if (m_fd >= 0 && (!m_output.isEmpty() || m_state == State::Closing))
             m_poller.scheduleFlush(this);
         return;
     }
@@ -282,30 +280,22 @@ void Connection::flush()
     }
     if (m_state == State::Handshaking || m_writeBlocked || m_tlsWantsRead)
         return;
-    const qint64 before = m_pendingBytes;
+    const qint64 before = m_output.bytes();
     if (!(m_ssl ? writeTls() : writePlain()))
         return; // closed by a write error
-    if (m_pendingBytes < before && m_handler)
+    if (m_output.bytes() < before && m_handler)
         m_handler->onBytesWritten();
-    if (m_fd >= 0 && m_state == State::Closing && m_pendingBytes == 0)
+    if (m_fd >= 0 && m_state == State::Closing && m_output.isEmpty())
         finishClosing();
 }
 
 bool Connection::writePlain()
 {
-    while (m_queueHead < m_queue.size()) {
+    while (!m_output.isEmpty()) {
         iovec iov[kMaxIovecs];
-        int count = 0;
-        for (qsizetype i = m_queueHead; i < m_queue.size() && count < kMaxIovecs; ++i) {
-            const QByteArray& frame = m_queue.at(i);
-            const qsizetype offset = i == m_queueHead ? m_headOffset : 0;
-            iov[count].iov_base = const_cast<char*>(frame.constData() + offset);
-            iov[count].iov_len = size_t(frame.size() - offset);
-            ++count;
-        }
         msghdr message{};
         message.msg_iov = iov;
-        message.msg_iovlen = size_t(count);
+        message.msg_iovlen = size_t(m_output.gather(iov, kMaxIovecs));
         const ssize_t n = ::sendmsg(m_fd, &message, MSG_NOSIGNAL);
         if (n < 0) {
             if (errno == EINTR)
@@ -318,7 +308,7 @@ bool Connection::writePlain()
             fail("write", errno);
             return false;
         }
-        consume(n);
+        m_output.consume(n);
     }
     updateInterest();
     return true;
@@ -326,31 +316,16 @@ bool Connection::writePlain()
 
 bool Connection::writeTls()
 {
-    while (m_queueHead < m_queue.size()) {
-        const QByteArray& head = m_queue.at(m_queueHead);
-        const qsizetype headLeft = head.size() - m_headOffset;
-        const char* data = head.constData() + m_headOffset;
-        qsizetype length = headLeft;
-        if (headLeft < kTlsRecordBytes && m_queueHead + 1 < m_queue.size()) {
-            // Pack small frames into one record: one encryption and one syscall instead of one per frame.
-            // The packing depends only on the queue, so a retry after WANT_WRITE passes the same bytes
-            // (at least as many; SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER allows the new address).
-            char* stage = m_poller.writeStage();
-            length = 0;
-            for (qsizetype i = m_queueHead; i < m_queue.size() && length < kTlsRecordBytes; ++i) {
-                const QByteArray& frame = m_queue.at(i);
-                const qsizetype offset = i == m_queueHead ? m_headOffset : 0;
-                const qsizetype piece = std::min(frame.size() - offset, kTlsRecordBytes - length);
-                std::memcpy(stage + length, frame.constData() + offset, size_t(piece));
-                length += piece;
-            }
-            data = stage;
-        }
-        length = std::min<qsizetype>(length, 1 << 20);
+    while (!m_output.isEmpty()) {
+        // Small frames packed into one record: one encryption and one syscall instead of one per frame.
+        // SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER lets a retry pass the same bytes from another address.
+        const char* data = nullptr;
+        const qsizetype length =
+            std::min<qsizetype>(m_output.front(m_poller.writeStage(), kTlsRecordBytes, &data), 1 << 20);
         ERR_clear_error();
         const int n = SSL_write(m_ssl, data, int(length));
         if (n > 0) {
-            consume(n);
+            m_output.consume(n);
             continue;
         }
         const int error = SSL_get_error(m_ssl, n);
@@ -368,26 +343,6 @@ bool Connection::writeTls()
     }
     updateInterest();
     return true;
-}
-
-void Connection::consume(qsizetype bytes)
-{
-    m_pendingBytes -= bytes;
-    while (bytes > 0 && m_queueHead < m_queue.size()) {
-        const qsizetype left = m_queue.at(m_queueHead).size() - m_headOffset;
-        if (bytes < left) {
-            m_headOffset += bytes;
-            return;
-        }
-        bytes -= left;
-        m_queue[m_queueHead] = QByteArray(); // drop our reference to a shared fan-out frame now
-        ++m_queueHead;
-        m_headOffset = 0;
-    }
-    if (m_queueHead == m_queue.size()) {
-        m_queue = QList<QByteArray>(); // an idle connection keeps no output buffer
-        m_queueHead = 0;
-    }
 }
 
 void Connection::finishClosing()
@@ -446,10 +401,7 @@ void Connection::closeNow()
     }
     ::close(m_fd);
     m_fd = -1;
-    m_queue = QList<QByteArray>();
-    m_queueHead = 0;
-    m_headOffset = 0;
-    m_pendingBytes = 0;
+    m_output.clear();
     if (ConnectionHandler* handler = std::exchange(m_handler, nullptr))
         handler->onConnectionClosed();
 }

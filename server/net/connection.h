@@ -1,8 +1,9 @@
 #pragma once
 
+#include "outputqueue.h"
+
 #include <QByteArray>
 #include <QHostAddress>
-#include <QList>
 #include <QString>
 
 typedef struct ssl_st SSL;
@@ -67,7 +68,7 @@ public:
     /** Queues @p frame; it is written at the end of this event-loop turn. Dropped once closing or closed. */
     void send(const QByteArray& frame);
     /** Queued bytes not yet accepted by the kernel (TLS: plaintext bytes, plus a record OpenSSL holds). */
-    qint64 bytesToWrite() const { return m_pendingBytes; }
+    qint64 bytesToWrite() const { return m_output.bytes(); }
     /** Stops (false) or resumes (true) reading: with reading stopped TCP flow control pushes back on the peer. */
     void setReadEnabled(bool enabled);
     /**
@@ -83,7 +84,6 @@ public:
     bool isOpen() const { return m_fd >= 0; }
     /** The TLS handshake has not finished yet (never true for plaintext). */
     bool isHandshaking() const { return m_state == State::Handshaking; }
-    bool isTls() const { return m_tls; }
     int descriptor() const { return m_fd; }
     QHostAddress peerAddress() const { return m_peerAddress; }
     quint16 peerPort() const { return m_peerPort; }
@@ -111,7 +111,6 @@ private:
     /** Returns false when the connection was closed by an error. */
     bool writePlain();
     bool writeTls();
-    void consume(qsizetype bytes);
     void finishClosing();
     void updateInterest();
     void fail(const char* what, int error);
@@ -125,10 +124,7 @@ private:
     State m_state = State::Open;
     QHostAddress m_peerAddress;
     quint16 m_peerPort = 0;
-    QList<QByteArray> m_queue;
-    qsizetype m_queueHead = 0;  ///< index of the first unsent frame in m_queue
-    qsizetype m_headOffset = 0; ///< bytes of m_queue[m_queueHead] already sent
-    qint64 m_pendingBytes = 0;
+    OutputQueue m_output;
     unsigned m_interest = 0; ///< the epoll event mask registered now
     bool m_readEnabled = true;
     bool m_writeBlocked = false;        ///< the kernel buffer is full: waiting for EPOLLOUT
@@ -137,7 +133,6 @@ private:
     bool m_shutdownSent = false;        ///< FIN sent during Closing
     bool m_closeAfterHandshake = false; ///< closeAfterFlush() came during the TLS handshake
     bool m_flushQueued = false;
-    bool m_tls = false;
 };
 
 } // namespace lanchat

@@ -69,6 +69,19 @@ QByteArray addBlob(Storage& storage, const QString& dir, const QByteArray& conte
     return sha;
 }
 
+/** Signs up "a" on @p a and "b" on @p b (both connected to @p port) and returns their private chat, 0 on failure. */
+qint64 privateChatOfTwo(RawClient& a, RawClient& b, quint16 port)
+{
+    if (!a.connectTo(port, false) || a.signUp(QStringLiteral("a")) <= 0 || !b.connectTo(port, false))
+        return 0;
+    const qint64 bId = b.signUp(QStringLiteral("b"));
+    if (bId <= 0)
+        return 0;
+    const QCborMap opened =
+        a.request(QCborMap{{QStringLiteral("t"), QStringLiteral("open_private")}, {QStringLiteral("user"), bId}});
+    return opened.value(QLatin1String("conversation")).toMap().value(QLatin1String("id")).toInteger();
+}
+
 } // namespace
 
 class tst_AdminMaintenance : public QObject
@@ -336,14 +349,7 @@ void tst_AdminMaintenance::runningServerRetentionJob()
     QVERIFY(server.start());
     RawClient a;
     RawClient b;
-    QVERIFY(a.connectTo(server.port(), false));
-    QVERIFY(a.signUp(QStringLiteral("a")) > 0);
-    QVERIFY(b.connectTo(server.port(), false));
-    const qint64 bId = b.signUp(QStringLiteral("b"));
-    QVERIFY(bId > 0);
-    const QCborMap opened =
-        a.request(QCborMap{{QStringLiteral("t"), QStringLiteral("open_private")}, {QStringLiteral("user"), bId}});
-    const qint64 chat = opened.value(QLatin1String("conversation")).toMap().value(QLatin1String("id")).toInteger();
+    const qint64 chat = privateChatOfTwo(a, b, server.port());
     QVERIFY(chat > 0);
     QCOMPARE(RawClient::errorCode(a.sendText(chat, QStringLiteral("old"))), QString());
     QCOMPARE(RawClient::errorCode(a.sendText(chat, QStringLiteral("new"))), QString());
@@ -371,13 +377,7 @@ void tst_AdminMaintenance::abandonedUploadsExpire()
     QVERIFY(server.start());
     RawClient a;
     RawClient b;
-    QVERIFY(a.connectTo(server.port(), false));
-    QVERIFY(a.signUp(QStringLiteral("a")) > 0);
-    QVERIFY(b.connectTo(server.port(), false));
-    const qint64 bId = b.signUp(QStringLiteral("b"));
-    const QCborMap opened =
-        a.request(QCborMap{{QStringLiteral("t"), QStringLiteral("open_private")}, {QStringLiteral("user"), bId}});
-    const qint64 chat = opened.value(QLatin1String("conversation")).toMap().value(QLatin1String("id")).toInteger();
+    const qint64 chat = privateChatOfTwo(a, b, server.port());
     QVERIFY(chat > 0);
     // Two uploads left after their first chunk: one idle for 73 hours, one still in use.
     const auto startUpload = [&](const QByteArray& content) {
