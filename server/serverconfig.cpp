@@ -168,4 +168,9 @@ QString ServerConfig::databasePath() const
     return QDir(dataDir).filePath(QStringLiteral("lanchat.db"));
 }
 
+QString ServerConfig::adminSocketPath() const
+{
+    return QDir(dataDir).absoluteFilePath(QStringLiteral("admin.sock"));
+}
+
 } // namespace lanchat

@@ -103,6 +103,11 @@ struct ServerConfig
     /** The effective configuration as INI text, every key (for --print-config). */
     QString toIni() const;
     /** dataDir + "/lanchat.db". */
+    /**
+     * `<dataDir>/admin.sock` as an absolute path: QLocalServer would put a relative name under the temp
+     * directory, so `--data-dir data/server` (scripts/run.sh) must not reach it relative.
+     */
+    QString adminSocketPath() const;
     QString databasePath() const;
 };
 

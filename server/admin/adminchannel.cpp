@@ -14,7 +14,6 @@
 
 #include <QCborArray>
 #include <QDateTime>
-#include <QDir>
 #include <QFile>
 #include <QLocalServer>
 #include <QLocalSocket>
@@ -68,7 +67,7 @@ AdminChannel::~AdminChannel()
 
 QString AdminChannel::socketPath() const
 {
-    return QDir(m_relay.config().dataDir).filePath(QStringLiteral("admin.sock"));
+    return m_relay.config().adminSocketPath();
 }
 
 void AdminChannel::close()

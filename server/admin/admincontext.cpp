@@ -84,7 +84,7 @@ void AdminContext::closeStorage()
 
 QString AdminContext::socketPath() const
 {
-    return QDir(m_config.dataDir).filePath(QStringLiteral("admin.sock"));
+    return m_config.adminSocketPath();
 }
 
 std::optional<QCborMap> AdminContext::notifyServer(const QCborMap& request) const

@@ -2,6 +2,7 @@
 
 #include "serverconfig.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -13,6 +14,7 @@ class TstServerConfig : public QObject
     Q_OBJECT
 private slots:
     void sampleFileGivesDefaults();
+    void adminSocketIsAbsoluteForARelativeDataDir();
     void valuesAreRead();
     void badValuesAreRefused_data();
     void badValuesAreRefused();
@@ -41,6 +43,15 @@ void TstServerConfig::sampleFileGivesDefaults()
         ServerConfig::fromIni(QStringLiteral(LANCHAT_SOURCE_DIR "/resources/lanchat-server.conf"), &config, &error),
         qPrintable(error));
     QCOMPARE(config.toIni(), ServerConfig().toIni());
+}
+
+void TstServerConfig::adminSocketIsAbsoluteForARelativeDataDir()
+{
+    // scripts/run.sh passes --data-dir data/server; QLocalServer would look for a relative name in /tmp.
+    ServerConfig config;
+    config.dataDir = QStringLiteral("data/server");
+    QVERIFY(QDir::isAbsolutePath(config.adminSocketPath()));
+    QCOMPARE(config.adminSocketPath(), QDir::current().absoluteFilePath(QStringLiteral("data/server/admin.sock")));
 }
 
 void TstServerConfig::valuesAreRead()
