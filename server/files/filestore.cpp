@@ -232,8 +232,12 @@ void FileStore::commit(const std::shared_ptr<Part>& part, const QByteArray& dige
         return; // failed or discarded meanwhile
     if (digest != part->upload.sha256) {
         qCWarning(lcServer) << "upload" << part->upload.id.value() << "hash mismatch; part deleted";
-        m_io->post([file = part->file] { file->remove(); });
-        endFinish(part, WriteResult::HashMismatch);
+        // The error goes out only once the part is gone, so a client that retries at once starts from 0.
+        FileIoThread* io = m_io.get();
+        m_io->post([this, io, part, file = part->file] {
+            file->remove();
+            io->deliver([this, part] { endFinish(part, WriteResult::HashMismatch); });
+        });
         return;
     }
     FileIoThread* io = m_io.get();
