@@ -281,7 +281,7 @@ QList<RunResult> FilesScenario::run()
     RunResult down = up.ok ? download(users[1].connection, conversation) : RunResult{};
     for (RunResult* r : {&up, &down}) {
         if (r->ok && plain.rate > 0)
-            r->note = QStringLiteral("%1× plain copy").arg(r->rate / plain.rate, 0, 'f', 2);
+            r->baselineRatio = r->rate / plain.rate;
     }
     m_harness.closeAll();
     m_harness.server().stop();

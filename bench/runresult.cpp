@@ -20,6 +20,7 @@ QJsonObject RunResult::toJson() const
                        {QStringLiteral("server_cpu_pct"), serverCpuPct},
                        {QStringLiteral("generator_cpu_pct"), generatorCpuPct},
                        {QStringLiteral("server_peak_rss_kib"), serverPeakRssKiB},
+                       {QStringLiteral("baseline_ratio"), baselineRatio},
                        {QStringLiteral("note"), note}};
 }
 
@@ -34,9 +35,17 @@ RunResult medianRun(const QList<RunResult>& runs)
         return runs.isEmpty() ? RunResult{} : runs.first();
     std::sort(ok.begin(), ok.end(), [](const RunResult& a, const RunResult& b) { return a.rate < b.rate; });
     RunResult median = ok.at((ok.size() - 1) / 2);
-    median.note = QStringLiteral("median of %1 runs%2%3")
-                      .arg(ok.size())
-                      .arg(median.note.isEmpty() ? QString() : QStringLiteral("; "), median.note);
+    QList<double> ratios;
+    for (const RunResult& r : std::as_const(ok))
+        ratios.append(r.baselineRatio);
+    std::sort(ratios.begin(), ratios.end());
+    median.baselineRatio = ratios.at((ratios.size() - 1) / 2);
+    QString note = QStringLiteral("median of %1 runs").arg(ok.size());
+    if (median.baselineRatio > 0)
+        note += QStringLiteral("; %1× plain copy (median of the runs' ratios)").arg(median.baselineRatio, 0, 'f', 2);
+    if (!median.note.isEmpty())
+        note += QStringLiteral("; ") + median.note;
+    median.note = note;
     return median;
 }
 

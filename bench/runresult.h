@@ -18,12 +18,18 @@ struct RunResult
     double serverCpuPct = 0;           ///< of one core
     double generatorCpuPct = 0;        ///< of one core
     qint64 serverPeakRssKiB = 0;
+    /** rate ÷ the baseline measured in the same run (files: the plain copy); 0 when there is none. */
+    double baselineRatio = 0;
     QString note;
 
     QJsonObject toJson() const;
 };
 
-/** The median run by rate (lower median for even counts); failed runs count only if all failed. */
+/**
+ * The median run by rate (lower median for even counts); failed runs count only if all failed. Its baselineRatio
+ * is the median of the runs' own ratios, each against the baseline of its run (the machine is shared and noisy:
+ * a run's rate and its baseline move together), not the ratio of the median run.
+ */
 RunResult medianRun(const QList<RunResult>& runs);
 
 /** Percentile (0..100) of sorted nanosecond samples, in ms. */

@@ -12,12 +12,16 @@ namespace lanchat {
 FileStore::FileStore(const QString& dataDir)
     : m_root(QDir(dataDir).filePath(QStringLiteral("files")))
     , m_reader(std::make_shared<BlobReader>())
-    , m_io(std::make_unique<FileIoThread>(kMaxQueuedBytes))
-{}
+    , m_hashIo(std::make_unique<FileIoThread>(kMaxQueuedBytes / 2))
+    , m_io(std::make_unique<FileIoThread>(kMaxQueuedBytes / 2))
+{
+    m_hashIo->setObjectName(QStringLiteral("file hash"));
+}
 
 FileStore::~FileStore()
 {
     m_io.reset(); // runs the queued jobs (their deliveries are dropped with it), then joins
+    m_hashIo.reset(); // after m_io, whose jobs post here
     m_opening.clear();
 }
 
@@ -67,12 +71,15 @@ void FileStore::openPart(const UploadRecord& upload, Opened done)
             return;
         }
         // Answer once the chunks queued before this offer are on disk: the offset is what the file holds.
-        FileIoThread* io = m_io.get();
-        m_io->post([this, io, part, file = part->file, done = std::move(done)] {
+        // Through the hash thread too, so a failure of a chunk queued before the offer is seen first.
+        FileIoThread* hashIo = m_hashIo.get();
+        m_io->post([this, hashIo, part, file = part->file, done = std::move(done)] {
             const qint64 written = file->written();
-            io->deliver([this, part, done, written] {
-                // A write queued before the offer failed meanwhile: the part is gone.
-                done(m_parts.value(part->upload.id) == part ? written : -1);
+            hashIo->post([this, hashIo, part, done, written] {
+                hashIo->deliver([this, part, done, written] {
+                    // A write queued before the offer failed meanwhile: the part is gone.
+                    done(m_parts.value(part->upload.id) == part ? written : -1);
+                });
             });
         });
         return;
@@ -181,23 +188,32 @@ FileStore::WriteResult FileStore::append(TransferId id, qint64 offset, const QBy
         part->finish = std::move(done);
     else
         chunkDone = std::move(done);
-    // One job writes the chunk, hashes it and reports, so the answer comes once both are done, and a connection's
-    // unanswered chunks bound the bytes it holds here. The job shares the chunk's bytes (QByteArray): no copy
-    // between the socket and the disk. It sees only the PartFile; `this` and `part` travel on to the delivery,
-    // which runs on the server thread.
-    FileIoThread* io = m_io.get();
+    // A pipeline of two jobs: the I/O thread writes the chunk, then hands it to the hash thread, which hashes it
+    // and reports, so the answer comes once both are done, in the order of the chunks, and a connection's
+    // unanswered chunks bound the bytes it holds here. SHA-256 (about 1.4 GB/s with SHA-NI on this kind of
+    // machine) is the larger half; on its own thread it overlaps the next chunk's write instead of following
+    // it. The jobs share the chunk's bytes (QByteArray): no copy between the socket and the disk. They see only
+    // the PartFile (the I/O thread its file, the hash thread its hash state); `this` and `part` travel on to the
+    // delivery, which runs on the server thread.
+    FileIoThread* hashIo = m_hashIo.get();
     m_io->post(
-        [this, io, part, file = part->file, data, last, done = std::move(chunkDone)] {
+        [this, hashIo, part, file = part->file, data, last, done = std::move(chunkDone)] {
             const bool ok = file->write(data) == PartFile::Outcome::Written;
             const qint64 written = file->written();
-            QByteArray digest;
-            if (ok) {
-                file->hash(data);
-                if (last)
-                    digest = file->digest();
-            }
-            io->deliver(
-                [this, part, done, ok, written, last, digest] { onChunkDone(part, ok, written, last, digest, done); });
+            const QByteArray hashed = ok ? data : QByteArray();
+            hashIo->post(
+                [this, hashIo, part, file, hashed, ok, written, last, done] {
+                    QByteArray digest;
+                    if (ok) {
+                        file->hash(hashed);
+                        if (last)
+                            digest = file->digest();
+                    }
+                    hashIo->deliver([this, part, done, ok, written, last, digest] {
+                        onChunkDone(part, ok, written, last, digest, done);
+                    });
+                },
+                hashed.size());
         },
         data.size());
     return WriteResult::Accepted;

@@ -26,18 +26,20 @@ struct UploadRecord;
  * holds uploads in progress. A part whose last byte arrived is verified, fsynced and renamed into the store (same
  * file system, so the rename is atomic: a blob is either whole or absent).
  *
- * Threads: the API is for the server thread, and every call returns at once. The disk work — part writes with
- * incremental SHA-256 (OpenSSL), the final verify + fsync + rename, blob reads and proofs — runs on one
- * FileIoThread in FIFO order, and results come back as callbacks on the server thread (never after the store is
- * destroyed). A resumed part's prefix is re-hashed on a FileHasher thread of its own, so a multi-GB resume does
- * not hold up other transfers' I/O. Destroying the store finishes the queued disk work first.
+ * Threads: the API is for the server thread, and every call returns at once. The disk work — part writes, the
+ * final verify + fsync + rename, blob reads and proofs — runs on one FileIoThread in FIFO order; each written chunk
+ * then goes on to a second FileIoThread for its incremental SHA-256 (OpenSSL), so hashing one chunk overlaps
+ * writing the next. Results come back as callbacks on the server thread (never after the store is destroyed);
+ * chunk results in the order of the chunks. A resumed part's prefix is re-hashed on a FileHasher thread of its
+ * own, so a multi-GB resume does not hold up other transfers' I/O. Destroying the store finishes the queued disk
+ * work first.
  *
  * Acks and disk full: append() checks the chunk's offset at once but reports Accepted only from the worker, after
  * the bytes were written, so a `received` never counts bytes that are not in the part file. A failed write removes
  * the part; every chunk queued behind it fails the same way (StorageFull).
  *
- * Memory: at most kMaxQueuedBytes of chunk data wait for the disk in total (FileIoThread blocks the caller
- * beyond it); callers bound each connection further (FileHandlers).
+ * Memory: at most kMaxQueuedBytes of chunk data wait for the disk and the hash in total (half each; FileIoThread
+ * blocks the caller beyond it); callers bound each connection further (FileHandlers).
  *
  * Also used as the store's path layout by admin commands (blobPath()); then no thread is ever started.
  */
@@ -154,6 +156,8 @@ private:
     QHash<TransferId, std::shared_ptr<Opening>> m_opening;
     qint64 m_clock = 0;
     std::shared_ptr<BlobReader> m_reader; ///< used by jobs only
+    /** Hashes written chunks and reports them (append()); m_io's jobs post here, so it outlives m_io. */
+    std::unique_ptr<FileIoThread> m_hashIo;
     /** Last member: destroyed first (in the destructor's body, in fact), before anything a delivery may touch. */
     std::unique_ptr<FileIoThread> m_io;
 };

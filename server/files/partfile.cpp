@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace lanchat {
@@ -35,6 +36,7 @@ void PartFile::setWritten(qint64 written)
         m_file.resize(0);
     m_file.seek(written);
     m_written = written;
+    m_writebackFrom = written;
 }
 
 PartFile::Outcome PartFile::write(const QByteArray& data)
@@ -48,7 +50,16 @@ PartFile::Outcome PartFile::write(const QByteArray& data)
         return fail();
     }
     m_written += data.size();
+    if (m_written - m_writebackFrom >= kWritebackBytes)
+        startWriteback();
     return Outcome::Written;
+}
+
+void PartFile::startWriteback()
+{
+    // Errors are ignored: nothing depends on it, and a failing disk shows in the next write or in commit()'s fsync.
+    ::sync_file_range(m_file.handle(), m_writebackFrom, m_written - m_writebackFrom, SYNC_FILE_RANGE_WRITE);
+    m_writebackFrom = m_written;
 }
 
 PartFile::Outcome PartFile::commit(const QString& blobPath)

@@ -16,6 +16,9 @@ namespace lanchat {
  * one at a time, so it needs no lock; discard() is the one member meant for the socket thread.
  *
  * Writes are unbuffered (QIODevice::Unbuffered), so a full disk fails the chunk that hit it, not a later flush.
+ * Every kWritebackBytes written are handed to the disk at once (sync_file_range(2), SYNC_FILE_RANGE_WRITE, which
+ * starts writeback without waiting for it), so the disk writes while the upload goes on and the fsync of commit()
+ * waits only for the tail instead of the whole file. It is a hint, not durability: commit() still fsyncs.
  * A part that failed a write removes its file and refuses every later write: the resume offset can only ever be
  * bytes that really reached the file.
  */
@@ -27,6 +30,9 @@ public:
         Written, ///< appended (write()), or renamed into the store (commit())
         Failed,  ///< a write, fsync or rename failed (disk full, I/O error), or discarded; the file was removed
     };
+
+    /** Bytes written between two writeback starts (8 MiB). */
+    static constexpr qint64 kWritebackBytes = 8 * 1024 * 1024;
 
     /** @p size: what the upload announced, bytes. */
     PartFile(const QString& path, qint64 size);
@@ -63,10 +69,12 @@ public:
 
 private:
     Outcome fail();
+    void startWriteback();
 
     QFile m_file;
     qint64 m_size;
     qint64 m_written = 0;
+    qint64 m_writebackFrom = 0; ///< bytes before this offset were handed to writeback
     bool m_failed = false;
     std::atomic<bool> m_discarded{false};
     Sha256 m_hash;
