@@ -20,7 +20,7 @@ FileStore::FileStore(const QString& dataDir)
 
 FileStore::~FileStore()
 {
-    m_io.reset(); // runs the queued jobs (their deliveries are dropped with it), then joins
+    m_io.reset();     // runs the queued jobs (their deliveries are dropped with it), then joins
     m_hashIo.reset(); // after m_io, whose jobs post here
     m_opening.clear();
 }
