@@ -23,22 +23,63 @@ QByteArray FrameCodec::encode(const QCborMap& map)
 
 void FrameCodec::append(const QByteArray& bytes)
 {
-    if (m_error)
-        return;
-    m_buffer.append(bytes);
+    append(bytes.constData(), bytes.size());
 }
 
 void FrameCodec::append(const char* data, qsizetype size)
 {
     if (m_error)
         return;
+    dropUnreported();
     m_buffer.append(data, size);
+}
+
+std::span<char> FrameCodec::inPlaceSpace()
+{
+    dropUnreported();
+    if (m_error)
+        return {};
+    const qsizetype available = m_buffer.size() - m_readPos;
+    if (available < protocol::kLengthPrefixBytes) {
+        if (!m_lastFrameLarge)
+            return {};
+        compact();
+        m_inPlaceFrom = m_buffer.size();
+        m_buffer.resize(protocol::kLengthPrefixBytes);
+        return {m_buffer.data() + m_inPlaceFrom, size_t(protocol::kLengthPrefixBytes - m_inPlaceFrom)};
+    }
+    const quint32 length = qFromBigEndian<quint32>(m_buffer.constData() + m_readPos);
+    const qsizetype missing = protocol::kLengthPrefixBytes + qsizetype(length) - available;
+    // A length above the limit is refused by next(), before anything is allocated for it.
+    if (length < kInPlaceFrameBytes || length > m_maxFrameBytes || missing <= 0)
+        return {};
+    compact(); // the frame starts at 0: once complete, nothing follows it that would have to be moved
+    m_inPlaceFrom = m_buffer.size();
+    m_buffer.resize(m_inPlaceFrom + missing); // uninitialised; never read beyond what appendedInPlace() reports
+    return {m_buffer.data() + m_inPlaceFrom, size_t(missing)};
+}
+
+void FrameCodec::appendedInPlace(qsizetype size)
+{
+    if (m_inPlaceFrom < 0)
+        return;
+    m_buffer.resize(m_inPlaceFrom + qBound<qsizetype>(0, size, m_buffer.size() - m_inPlaceFrom));
+    m_inPlaceFrom = -1;
+}
+
+void FrameCodec::dropUnreported()
+{
+    if (m_inPlaceFrom < 0)
+        return;
+    m_buffer.resize(m_inPlaceFrom);
+    m_inPlaceFrom = -1;
 }
 
 std::optional<FrameCodec::Frame> FrameCodec::next()
 {
     if (m_error)
         return std::nullopt;
+    dropUnreported();
     const qsizetype available = m_buffer.size() - m_readPos;
     if (available < protocol::kLengthPrefixBytes) {
         compact();
@@ -62,6 +103,7 @@ std::optional<FrameCodec::Frame> FrameCodec::next()
     const QByteArray payload =
         QByteArray::fromRawData(m_buffer.constData() + m_readPos + protocol::kLengthPrefixBytes, length);
     m_readPos += protocol::kLengthPrefixBytes + length;
+    m_lastFrameLarge = length >= kInPlaceFrameBytes;
 
     QCborStreamReader reader(payload);
     const QCborValue value = QCborValue::fromCbor(reader);
@@ -124,6 +166,7 @@ void FrameCodec::fail(ErrorCode code, const QString& message)
     m_errorMessage = message;
     m_buffer.clear();
     m_readPos = 0;
+    m_inPlaceFrom = -1;
 }
 
 void FrameCodec::compact()

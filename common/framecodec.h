@@ -6,6 +6,7 @@
 #include <QCborMap>
 
 #include <optional>
+#include <span>
 
 namespace lanchat {
 
@@ -32,6 +33,20 @@ public:
     void append(const QByteArray& bytes);
     /** Appends @p size bytes at @p data (copied). Ignored once hasError(). */
     void append(const char* data, qsizetype size);
+
+    /** Frames from this size on (bytes of payload) may be read in place (inPlaceSpace()). */
+    static constexpr quint32 kInPlaceFrameBytes = 64 * 1024;
+    /**
+     * While a frame of at least kInPlaceFrameBytes is incomplete: room for the rest of it, up to its last byte,
+     * at the end of the buffer. The caller reads into it and reports how much it got with appendedInPlace(), so
+     * a file chunk goes from the socket into the frame once, instead of through a read buffer and a compaction
+     * (each a copy of the whole chunk). After such a frame, also the room for the next length prefix: chunks
+     * come in a row. Empty otherwise (small frames are read in batches) and once hasError().
+     * The room stays valid until the next call on this codec; room never reported is dropped.
+     */
+    std::span<char> inPlaceSpace();
+    /** @p size bytes (0 ≤ size ≤ the room's size) were written at the start of inPlaceSpace(). */
+    void appendedInPlace(qsizetype size);
 
     /** One decoded frame. */
     struct Frame
@@ -60,7 +75,7 @@ public:
     QString errorMessage() const { return m_errorMessage; }
 
     /** Bytes buffered and not yet returned as frames. */
-    qsizetype bufferedBytes() const { return m_buffer.size() - m_readPos; }
+    qsizetype bufferedBytes() const { return (m_inPlaceFrom >= 0 ? m_inPlaceFrom : m_buffer.size()) - m_readPos; }
     quint32 maxFrameBytes() const { return m_maxFrameBytes; }
     void setMaxFrameBytes(quint32 bytes) { m_maxFrameBytes = bytes; }
 
@@ -69,9 +84,13 @@ private:
     static std::optional<qint64> scanRequestId(const QByteArray& payload);
     void fail(ErrorCode code, const QString& message);
     void compact();
+    /** Forgets room of inPlaceSpace() that was never reported. */
+    void dropUnreported();
 
     QByteArray m_buffer;
     qsizetype m_readPos = 0;
+    qsizetype m_inPlaceFrom = -1;  ///< m_buffer's size before inPlaceSpace() grew it, until reported
+    bool m_lastFrameLarge = false; ///< the last frame returned was of kInPlaceFrameBytes or more
     quint32 m_maxFrameBytes;
     std::optional<ErrorCode> m_error;
     QString m_errorMessage;

@@ -193,6 +193,21 @@ void Session::onBytesReceived(const char* data, qsizetype size)
     processFrames();
 }
 
+std::span<char> Session::receiveSpace()
+{
+    return m_closed ? std::span<char>() : m_codec.inPlaceSpace();
+}
+
+void Session::onBytesReceivedInPlace(qsizetype size)
+{
+    if (m_closed)
+        return;
+    if (m_heardFrame)
+        extendDeadline();
+    m_codec.appendedInPlace(size);
+    processFrames();
+}
+
 void Session::processFrames()
 {
     if (m_processing)

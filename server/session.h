@@ -104,6 +104,8 @@ signals:
 
 private:
     void onBytesReceived(const char* data, qsizetype size) override;
+    std::span<char> receiveSpace() override;
+    void onBytesReceivedInPlace(qsizetype size) override;
     void onBytesWritten() override;
     void onConnectionClosed() override;
     void processFrames();

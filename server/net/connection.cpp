@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -180,11 +181,13 @@ void Connection::handleEvents(unsigned events)
 
 void Connection::readPlain()
 {
-    char* buffer = m_poller.readBuffer();
-    const ssize_t n = ::recv(m_fd, buffer, size_t(EventPoller::kReadChunkBytes), 0);
+    const std::span<char> room = m_handler && m_state != State::Closing ? m_handler->receiveSpace() : std::span<char>();
+    char* buffer = room.empty() ? m_poller.readBuffer() : room.data();
+    const size_t capacity = room.empty() ? size_t(EventPoller::kReadChunkBytes) : room.size();
+    const ssize_t n = ::recv(m_fd, buffer, capacity, 0);
     if (n > 0) {
         if (m_state != State::Closing)
-            deliver(buffer, n);
+            deliver(buffer, n, !room.empty());
         return;
     }
     if (n == 0) {
@@ -202,10 +205,13 @@ void Connection::readTls()
     // the next flush (it raises no epoll event).
     qint64 budget = 4 * EventPoller::kReadChunkBytes;
     while (m_fd >= 0 && m_readEnabled && m_state == State::Open) {
+        const std::span<char> room = m_handler ? m_handler->receiveSpace() : std::span<char>();
+        char* target = room.empty() ? buffer : room.data();
+        const int capacity = room.empty() ? int(EventPoller::kReadChunkBytes) : int(qMin<size_t>(room.size(), INT_MAX));
         ERR_clear_error();
-        const int n = SSL_read(m_ssl, buffer, int(EventPoller::kReadChunkBytes));
+        const int n = SSL_read(m_ssl, target, capacity);
         if (n > 0) {
-            deliver(buffer, n);
+            deliver(target, n, !room.empty());
             budget -= n;
             if (budget <= 0 && m_fd >= 0 && SSL_has_pending(m_ssl)) {
                 m_readPending = true;
@@ -262,9 +268,13 @@ void Connection::continueHandshake()
     closeNow();
 }
 
-void Connection::deliver(const char* data, qsizetype size)
+void Connection::deliver(const char* data, qsizetype size, bool inPlace)
 {
-    if (m_handler)
+    if (!m_handler)
+        return;
+    if (inPlace)
+        m_handler->onBytesReceivedInPlace(size);
+    else
         m_handler->onBytesReceived(data, size);
 }
 

@@ -6,6 +6,8 @@
 #include <QHostAddress>
 #include <QString>
 
+#include <span>
+
 typedef struct ssl_st SSL;
 typedef struct ssl_ctx_st SSL_CTX;
 
@@ -22,6 +24,14 @@ class ConnectionHandler
 public:
     /** Plaintext bytes arrived (TLS already decrypted). @p data is valid only during the call. */
     virtual void onBytesReceived(const char* data, qsizetype size) = 0;
+    /**
+     * Where the next read may write directly (the rest of a large frame being assembled), or empty: then
+     * the bytes go through the poller's shared buffer to onBytesReceived(). Bytes read into it are reported
+     * with onBytesReceivedInPlace(); the room is asked for anew before every read.
+     */
+    virtual std::span<char> receiveSpace() = 0;
+    /** @p size bytes (> 0) were read into the start of the last receiveSpace(). */
+    virtual void onBytesReceivedInPlace(qsizetype size) = 0;
     /** Some queued output reached the kernel; Connection::bytesToWrite() is smaller than before. */
     virtual void onBytesWritten() = 0;
     /** The descriptor is closed (peer left, error, abort, or the end of a graceful close). Last call. */
@@ -39,7 +49,8 @@ protected:
  * recipient) and the poller flushes all queued connections once per event-loop turn, plaintext with one
  * sendmsg(2) of up to kMaxIovecs frames, TLS by packing small frames into records of up to 16 KiB.
  * Input: while reading is enabled, bytes are read into the poller's shared buffer and handed to the
- * handler; an idle connection holds no buffer (TLS: SSL_MODE_RELEASE_BUFFERS).
+ * handler, or, while the handler assembles a large frame (a file chunk), straight into its room for it
+ * (ConnectionHandler::receiveSpace()); an idle connection holds no buffer (TLS: SSL_MODE_RELEASE_BUFFERS).
  *
  * Errors (ECONNRESET, EPIPE, a failed TLS handshake or record) close the connection; the reason is logged
  * under lanchat.server. Not thread-safe: poller thread only. Destroying a connection closes the descriptor
@@ -107,7 +118,8 @@ private:
     void readPlain();
     void readTls();
     void continueHandshake();
-    void deliver(const char* data, qsizetype size);
+    /** Hands @p size bytes read to the handler; @p inPlace: they were read into its receiveSpace(). */
+    void deliver(const char* data, qsizetype size, bool inPlace);
     /** Returns false when the connection was closed by an error. */
     bool writePlain();
     bool writeTls();

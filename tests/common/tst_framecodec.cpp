@@ -10,6 +10,9 @@
 #include <QUuid>
 #include <QtEndian>
 
+#include <algorithm>
+#include <cstring>
+
 using namespace lanchat;
 
 namespace {
@@ -49,6 +52,9 @@ private slots:
     void staysFailed();
     void fuzzRandomAndMutated();
     void documentedExample();
+    void largeFramesReadInPlace();
+    void inPlaceRoomNotReportedIsDropped();
+    void inPlaceRefusesOversizedLength();
 };
 
 void TstFrameCodec::roundTrip()
@@ -249,6 +255,74 @@ void TstFrameCodec::documentedExample()
     probe.insert(QLatin1String("protocol"), 1);
     QCOMPARE(QCborValue(probe).toCbor().toHex(' '),
              QByteArray("a2 61 74 68 64 69 73 63 6f 76 65 72 68 70 72 6f 74 6f 63 6f 6c 01"));
+}
+
+void TstFrameCodec::largeFramesReadInPlace()
+{
+    // Two file chunks and a small frame between them, as a socket would hand them over: whatever the codec
+    // offers room for is read into it, the rest through append().
+    FrameCodec codec(protocol::kMaxFrameBytes);
+    const QCborMap chunkA = sample(200000);
+    const QCborMap chunkB = sample(150000);
+    const QByteArray stream = FrameCodec::encode(chunkA) + FrameCodec::encode(sample(5)) + FrameCodec::encode(chunkB);
+    QList<QCborMap> got;
+    qsizetype pos = 0;
+    qsizetype inPlaceBytes = 0;
+    constexpr qsizetype kRead = 64 * 1024;
+    while (pos < stream.size()) {
+        const std::span<char> room = codec.inPlaceSpace();
+        if (!room.empty()) {
+            const qsizetype n = std::min({qsizetype(room.size()), kRead, stream.size() - pos});
+            std::memcpy(room.data(), stream.constData() + pos, size_t(n));
+            codec.appendedInPlace(n);
+            inPlaceBytes += n;
+            pos += n;
+        } else {
+            const qsizetype n = qMin<qsizetype>(kRead, stream.size() - pos);
+            codec.append(stream.constData() + pos, n);
+            pos += n;
+        }
+        while (auto frame = codec.next())
+            got.append(frame->map);
+        QVERIFY(!codec.hasError());
+    }
+    QCOMPARE(got, (QList<QCborMap>{chunkA, sample(5), chunkB}));
+    QCOMPARE(codec.bufferedBytes(), 0);
+    // Each chunk's rest after its first read went in place (the small frame's body and the start of chunk B came
+    // in one append), and after chunk B the next prefix is offered: chunks come in a row.
+    QVERIFY2(inPlaceBytes > stream.size() / 2, qPrintable(QString::number(inPlaceBytes)));
+    QVERIFY(codec.inPlaceSpace().size() == size_t(protocol::kLengthPrefixBytes));
+}
+
+void TstFrameCodec::inPlaceRoomNotReportedIsDropped()
+{
+    FrameCodec codec(protocol::kMaxFrameBytes);
+    const QByteArray frame = FrameCodec::encode(sample(100000));
+    codec.append(frame.left(10));
+    std::span<char> room = codec.inPlaceSpace();
+    QCOMPARE(room.size(), size_t(frame.size() - 10));
+    std::memset(room.data(), 0x5a, room.size()); // garbage, never reported
+    QCOMPARE(codec.bufferedBytes(), 10);
+    QVERIFY(!codec.next());
+    codec.append(frame.mid(10, 1000));
+    room = codec.inPlaceSpace();
+    std::memcpy(room.data(), frame.constData() + 1010, 500);
+    codec.appendedInPlace(500);
+    QCOMPARE(codec.bufferedBytes(), 1510);
+    codec.append(frame.mid(1510));
+    const auto decoded = codec.next();
+    QVERIFY(decoded);
+    QCOMPARE(decoded->map, sample(100000));
+}
+
+void TstFrameCodec::inPlaceRefusesOversizedLength()
+{
+    FrameCodec codec(128 * 1024);
+    codec.append(QByteArray::fromHex("00100000")); // 1 MiB announced
+    QVERIFY(codec.inPlaceSpace().empty());         // nothing allocated for it
+    QVERIFY(!codec.next());
+    QCOMPARE(codec.error(), ErrorCode::FrameTooLarge);
+    QVERIFY(codec.inPlaceSpace().empty());
 }
 
 QTEST_GUILESS_MAIN(TstFrameCodec)

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 using namespace lanchat;
 
@@ -52,15 +53,28 @@ void decodeAll(const QCborMap& map)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
-    // A small max_frame so the fuzzer reaches the frame_too_large path with short inputs too.
-    FrameCodec codec(64 * 1024);
-    // Feed in two parts to exercise partial frames.
+    // A small max_frame so the fuzzer reaches the frame_too_large path with short inputs too, above
+    // kInPlaceFrameBytes so that lengths between them take the in-place path.
+    FrameCodec codec(2 * FrameCodec::kInPlaceFrameBytes);
+    // Feed in two parts to exercise partial frames; the second part goes in place wherever room is offered.
+    const auto* bytes = reinterpret_cast<const char*>(data);
     const qsizetype half = qsizetype(size / 2);
-    codec.append(QByteArray(reinterpret_cast<const char*>(data), half));
+    codec.append(QByteArray(bytes, half));
     while (auto frame = codec.next())
         decodeAll(frame->map);
-    codec.append(QByteArray(reinterpret_cast<const char*>(data) + half, qsizetype(size) - half));
-    while (auto frame = codec.next())
-        decodeAll(frame->map);
+    qsizetype pos = half;
+    while (pos < qsizetype(size)) {
+        const std::span<char> room = codec.inPlaceSpace();
+        const qsizetype n = room.empty() ? qsizetype(size) - pos : qMin(qsizetype(room.size()), qsizetype(size) - pos);
+        if (room.empty()) {
+            codec.append(bytes + pos, n);
+        } else {
+            std::memcpy(room.data(), bytes + pos, size_t(n));
+            codec.appendedInPlace(n);
+        }
+        pos += n;
+        while (auto frame = codec.next())
+            decodeAll(frame->map);
+    }
     return 0;
 }
