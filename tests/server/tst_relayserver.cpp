@@ -1,14 +1,18 @@
 // End-to-end behaviour of the relay (issue 2) over real loopback sockets and a real SQLite file, run
 // twice: plaintext and TLS (see main() at the end).
 
+#include "messages/filemessages.h"
+#include "protocol.h"
 #include "rawclient.h"
 #include "session.h"
 #include "sessionregistry.h"
+#include "sha256.h"
 #include "testserver.h"
 
 #include <QCborArray>
 #include <QFile>
 #include <QNetworkDatagram>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUdpSocket>
@@ -59,6 +63,7 @@ private slots:
     void registrationDisabled();
     void changePassword();
     void privateChatBothWays();
+    void fileChunksBesideText();
     void groupChatReachesAllMembers();
     void groupManagement();
     void offlineUserSyncsInOrder();
@@ -203,6 +208,53 @@ void TstRelayServer::privateChatBothWays()
     const QCborArray page = messages(a->request(history));
     QCOMPARE(page.size(), 2);
     QCOMPARE(page.at(0).toMap().value(QLatin1String("text")).toString(), QStringLiteral("hi alice")); // newest first
+}
+
+void TstRelayServer::fileChunksBesideText()
+{
+    // Chunks are read into their frame in place (FrameCodec::inPlaceSpace) and small frames through the shared
+    // buffer: pipelined chunks with a text message between them must all arrive intact, over TLS and plaintext.
+    auto a = client(QStringLiteral("alice"));
+    auto b = client(QStringLiteral("bob"));
+    QVERIFY(a && b);
+    const qint64 conversation = openPrivate(*a, b->userId());
+    QByteArray content(3 * protocol::kChunkBytes + 1000, Qt::Uninitialized);
+    QRandomGenerator(7).fillRange(reinterpret_cast<quint32*>(content.data()), content.size() / 4);
+    const FileOffer offer{ConversationId(conversation), QUuid::createUuid(), QStringLiteral("slides.bin"),
+                          content.size(), Sha256::hash(content)};
+    const auto accepted = FileOfferOk::decode(a->request(offer.encode()), nullptr);
+    QVERIFY(accepted && !accepted->complete);
+    QCOMPARE(accepted->offset, 0);
+    QList<quint64> chunkIds;
+    quint64 textId = 0;
+    for (qint64 offset = 0; offset < content.size(); offset += protocol::kChunkBytes) {
+        chunkIds.append(
+            a->send(FileChunk{accepted->transfer, offset, content.mid(offset, protocol::kChunkBytes)}.encode()));
+        if (offset == 0) {
+            QCborMap text = typed("send");
+            text.insert(QLatin1String("conversation"), conversation);
+            text.insert(QLatin1String("client_msg_id"), QUuid::createUuid().toRfc4122());
+            text.insert(QLatin1String("text"), QStringLiteral("between the chunks"));
+            textId = a->send(text);
+        }
+    }
+    QCOMPARE(type(a->waitReply(textId, 15000)), QStringLiteral("ok"));
+    for (const quint64 id : std::as_const(chunkIds))
+        QCOMPARE(type(a->waitReply(id, 15000)), QStringLiteral("ok")); // the last one only once the hash matched
+    QCOMPARE(b->waitPush(QStringLiteral("message")).value(QLatin1String("text")).toString(),
+             QStringLiteral("between the chunks"));
+
+    QByteArray downloaded;
+    while (downloaded.size() < content.size()) {
+        const auto data = FileData::decode(
+            b->request(FileRead{ConversationId(conversation), offer.sha256, downloaded.size(), protocol::kChunkBytes}
+                           .encode()),
+            nullptr);
+        QVERIFY(data && !data->data.isEmpty());
+        QCOMPARE(data->offset, downloaded.size());
+        downloaded += data->data;
+    }
+    QCOMPARE(downloaded, content);
 }
 
 void TstRelayServer::groupChatReachesAllMembers()
