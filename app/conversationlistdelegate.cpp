@@ -43,11 +43,14 @@ void ConversationListDelegate::paint(QPainter* painter, const QStyleOptionViewIt
     const bool conv = m_mode == Mode::Conversations;
     const QRect r = option.rect.adjusted(kPadding, kPadding, -kPadding, -kPadding);
     const QRect avatar(r.left(), r.top() + (r.height() - kAvatar) / 2, kAvatar, kAvatar);
-    const qint64 key = index.data(conv ? int(roles::ConversationId) : int(roles::ContactUserId)).toLongLong();
+    const bool isGroup = conv && index.data(roles::ConversationIsGroup).toBool();
+    // A person has one colour everywhere (contacts, chats, message bubbles): a private chat takes its peer's.
+    const int keyRole = !conv     ? int(roles::ContactUserId)
+                        : isGroup ? int(roles::ConversationId)
+                                  : int(roles::ConversationPeerId);
     const QString initials =
         index.data(conv ? int(roles::ConversationInitials) : int(roles::ContactInitials)).toString();
-    AvatarPainter::paint(painter, avatar, initials, key);
-    const bool isGroup = conv && index.data(roles::ConversationIsGroup).toBool();
+    AvatarPainter::paint(painter, avatar, initials, index.data(keyRole).toLongLong());
     if (!isGroup) {
         const bool online = index.data(conv ? int(roles::ConversationPeerOnline) : int(roles::ContactOnline)).toBool();
         AvatarPainter::paintPresence(painter, avatar, online);
