@@ -2,6 +2,7 @@
 
 #include "eventpoller.h"
 #include "logging.h"
+#include "tlscontext.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -36,19 +37,6 @@ QHostAddress peerOf(int fd, quint16* port)
     bool isV4 = false;
     const quint32 v4 = address.toIPv4Address(&isV4);
     return isV4 ? QHostAddress(v4) : address;
-}
-
-QString tlsErrorText(int sslError)
-{
-    const unsigned long code = ERR_get_error();
-    if (code != 0) {
-        char text[256];
-        ERR_error_string_n(code, text, sizeof text);
-        return QString::fromLatin1(text);
-    }
-    if (sslError == SSL_ERROR_SYSCALL)
-        return errno != 0 ? QString::fromLocal8Bit(std::strerror(errno)) : QStringLiteral("unexpected end of stream");
-    return QStringLiteral("TLS error %1").arg(sslError);
 }
 
 } // namespace
@@ -86,7 +74,8 @@ bool Connection::start(ConnectionHandler* handler)
 {
     m_handler = handler;
     if (m_state == State::Closing) {
-        qCWarning(lcServer) << "error" << m_peerAddress.toString() << "cannot create a TLS session:" << tlsErrorText(0);
+        qCWarning(lcServer) << "error" << m_peerAddress.toString()
+                            << "cannot create a TLS session:" << TlsContext::lastError(0);
         m_handler = nullptr;
         closeNow();
         return false;
@@ -179,15 +168,22 @@ void Connection::handleEvents(unsigned events)
     }
 }
 
+std::span<char> Connection::readTarget()
+{
+    if (m_handler && m_state != State::Closing) {
+        if (const std::span<char> room = m_handler->receiveSpace(); !room.empty())
+            return room.first(std::min<size_t>(room.size(), INT_MAX)); // SSL_read takes an int
+    }
+    return {m_poller.readBuffer(), size_t(EventPoller::kReadChunkBytes)};
+}
+
 void Connection::readPlain()
 {
-    const std::span<char> room = m_handler && m_state != State::Closing ? m_handler->receiveSpace() : std::span<char>();
-    char* buffer = room.empty() ? m_poller.readBuffer() : room.data();
-    const size_t capacity = room.empty() ? size_t(EventPoller::kReadChunkBytes) : room.size();
-    const ssize_t n = ::recv(m_fd, buffer, capacity, 0);
+    const std::span<char> target = readTarget();
+    const ssize_t n = ::recv(m_fd, target.data(), target.size(), 0);
     if (n > 0) {
         if (m_state != State::Closing)
-            deliver(buffer, n, !room.empty());
+            deliver(target.data(), n);
         return;
     }
     if (n == 0) {
@@ -200,18 +196,15 @@ void Connection::readPlain()
 
 void Connection::readTls()
 {
-    char* buffer = m_poller.readBuffer();
     // Bounded per event so one fast sender cannot hold the loop; what OpenSSL still holds is read on from
     // the next flush (it raises no epoll event).
     qint64 budget = 4 * EventPoller::kReadChunkBytes;
     while (m_fd >= 0 && m_readEnabled && m_state == State::Open) {
-        const std::span<char> room = m_handler ? m_handler->receiveSpace() : std::span<char>();
-        char* target = room.empty() ? buffer : room.data();
-        const int capacity = room.empty() ? int(EventPoller::kReadChunkBytes) : int(qMin<size_t>(room.size(), INT_MAX));
+        const std::span<char> target = readTarget();
         ERR_clear_error();
-        const int n = SSL_read(m_ssl, target, capacity);
+        const int n = SSL_read(m_ssl, target.data(), int(target.size()));
         if (n > 0) {
-            deliver(target, n, !room.empty());
+            deliver(target.data(), n);
             budget -= n;
             if (budget <= 0 && m_fd >= 0 && SSL_has_pending(m_ssl)) {
                 m_readPending = true;
@@ -264,15 +257,15 @@ void Connection::continueHandshake()
         updateInterest();
         return;
     }
-    qCInfo(lcServer) << "TLS handshake failed" << m_peerAddress.toString() << tlsErrorText(error);
+    qCInfo(lcServer) << "TLS handshake failed" << m_peerAddress.toString() << TlsContext::lastError(error);
     closeNow();
 }
 
-void Connection::deliver(const char* data, qsizetype size, bool inPlace)
+void Connection::deliver(const char* data, qsizetype size)
 {
     if (!m_handler)
         return;
-    if (inPlace)
+    if (data != m_poller.readBuffer())
         m_handler->onBytesReceivedInPlace(size);
     else
         m_handler->onBytesReceived(data, size);
@@ -396,7 +389,7 @@ void Connection::fail(const char* what, int error)
 
 void Connection::failTls(const char* what, int sslError)
 {
-    qCInfo(lcServer) << "TLS error" << m_peerAddress.toString() << what << tlsErrorText(sslError);
+    qCInfo(lcServer) << "TLS error" << m_peerAddress.toString() << what << TlsContext::lastError(sslError);
     closeNow();
 }
 

@@ -118,8 +118,10 @@ private:
     void readPlain();
     void readTls();
     void continueHandshake();
-    /** Hands @p size bytes read to the handler; @p inPlace: they were read into its receiveSpace(). */
-    void deliver(const char* data, qsizetype size, bool inPlace);
+    /** Where the next read goes: the handler's room for a large frame, or else the poller's shared buffer. */
+    std::span<char> readTarget();
+    /** Hands @p size bytes read at @p data (readTarget()) to the handler. */
+    void deliver(const char* data, qsizetype size);
     /** Returns false when the connection was closed by an error. */
     bool writePlain();
     bool writeTls();

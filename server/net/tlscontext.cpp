@@ -1,5 +1,7 @@
 #include "tlscontext.h"
 
+#include <cerrno>
+#include <cstring>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
@@ -10,10 +12,7 @@ namespace {
 
 QString lastOpenSslError(const char* what)
 {
-    char text[256] = "unknown error";
-    if (const unsigned long code = ERR_get_error())
-        ERR_error_string_n(code, text, sizeof text);
-    return QStringLiteral("%1: %2").arg(QLatin1String(what), QLatin1String(text));
+    return QStringLiteral("%1: %2").arg(QLatin1String(what), TlsContext::lastError());
 }
 
 struct BioDeleter
@@ -84,6 +83,18 @@ std::unique_ptr<TlsContext> TlsContext::create(const QByteArray& certificatePem,
     if (!loadCertificate(ctx, certificatePem, error) || !loadKey(ctx, keyPem, error))
         return nullptr;
     return context;
+}
+
+QString TlsContext::lastError(int sslError)
+{
+    if (const unsigned long code = ERR_get_error()) {
+        char text[256];
+        ERR_error_string_n(code, text, sizeof text);
+        return QString::fromLatin1(text);
+    }
+    if (sslError == SSL_ERROR_SYSCALL)
+        return errno != 0 ? QString::fromLocal8Bit(std::strerror(errno)) : QStringLiteral("unexpected end of stream");
+    return sslError == 0 ? QStringLiteral("unknown error") : QStringLiteral("TLS error %1").arg(sslError);
 }
 
 TlsContext::TlsContext(SSL_CTX* ctx)

@@ -32,6 +32,13 @@ public:
     TlsContext(const TlsContext&) = delete;
     TlsContext& operator=(const TlsContext&) = delete;
 
+    /**
+     * Text for the failure OpenSSL just reported on this thread: the first entry of its error queue (taken off
+     * it), else for SSL_ERROR_SYSCALL (@p sslError, from SSL_get_error()) errno's text or "unexpected end of
+     * stream", else "TLS error N" / "unknown error" for 0. For logs; English.
+     */
+    static QString lastError(int sslError = 0);
+
     /** The context for SSL_new(); owned by this object. */
     SSL_CTX* handle() const { return m_ctx; }
 

@@ -29,6 +29,18 @@ std::unique_ptr<SqlStatements> rawConnection(const QString& path)
     return std::make_unique<SqlStatements>(name);
 }
 
+/** A raw connection to a new file at @p path holding schema @p version: the file an older release left. */
+std::unique_ptr<SqlStatements> fixtureAt(const QString& path, int version)
+{
+    std::unique_ptr<SqlStatements> raw = rawConnection(path);
+    QString error;
+    if (!raw || !Migrator(*raw).migrate(path, &error, version)) {
+        qWarning("fixture at schema %d: %s", version, qPrintable(error));
+        return nullptr;
+    }
+    return raw;
+}
+
 } // namespace
 
 class tst_Migrations : public QObject
@@ -89,10 +101,8 @@ void tst_Migrations::versionOneFixtureIsMigratedWithBackup()
     const QString path = dir.filePath(QStringLiteral("v1.db"));
     {
         // The fixture: schema version 1 as shipped in 0001_initial.sql, with a user, a chat and a message.
-        std::unique_ptr<SqlStatements> raw = rawConnection(path);
+        std::unique_ptr<SqlStatements> raw = fixtureAt(path, 1);
         QVERIFY(raw);
-        QString error;
-        QVERIFY2(Migrator(*raw).migrate(path, &error, 1), qPrintable(error));
         QCOMPARE(Migrator(*raw).currentVersion(), 1);
         QVERIFY(raw->execDirect(QStringLiteral("INSERT INTO users (username, username_key, display_name, "
                                                "password_hash, created_ms) VALUES ('Li', 'li', '李雷', 'h', 1)")));
@@ -135,10 +145,8 @@ void tst_Migrations::versionTwoSharedClientIdsKeepEveryMessage()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("v2.db"));
     {
-        std::unique_ptr<SqlStatements> raw = rawConnection(path);
+        std::unique_ptr<SqlStatements> raw = fixtureAt(path, 2);
         QVERIFY(raw);
-        QString error;
-        QVERIFY2(Migrator(*raw).migrate(path, &error, 2), qPrintable(error));
         for (const char* user : {"a", "b"})
             QVERIFY(raw->execDirect(QStringLiteral("INSERT INTO users (username, username_key, display_name, "
                                                    "password_hash, created_ms) VALUES ('%1', '%1', '%1', 'h', 1)")
@@ -180,9 +188,8 @@ void tst_Migrations::backupNeverOverwritesAnEarlierOne()
     const QString path = dir.filePath(QStringLiteral("v1.db"));
     const QString firstBackup = path + QStringLiteral(".pre-v%1.bak").arg(Migrator::latestVersion());
     {
-        std::unique_ptr<SqlStatements> raw = rawConnection(path);
-        QString error;
-        QVERIFY2(Migrator(*raw).migrate(path, &error, 1), qPrintable(error));
+        std::unique_ptr<SqlStatements> raw = fixtureAt(path, 1);
+        QVERIFY(raw);
     }
     QFile existing(firstBackup);
     QVERIFY(existing.open(QIODevice::WriteOnly));
