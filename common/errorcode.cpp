@@ -7,7 +7,7 @@ namespace lanchat {
 
 namespace {
 
-constexpr std::array<std::pair<ErrorCode, const char*>, 22> kNames{{
+constexpr std::array<std::pair<ErrorCode, const char*>, 24> kNames{{
     {ErrorCode::Malformed, "malformed"},
     {ErrorCode::FrameTooLarge, "frame_too_large"},
     {ErrorCode::UnknownType, "unknown_type"},
@@ -30,6 +30,8 @@ constexpr std::array<std::pair<ErrorCode, const char*>, 22> kNames{{
     {ErrorCode::Internal, "internal"},
     {ErrorCode::Cancelled, "cancelled"},
     {ErrorCode::Timeout, "timeout"},
+    {ErrorCode::BadInvite, "bad_invite"},
+    {ErrorCode::SessionRevoked, "session_revoked"},
 }};
 
 } // namespace

@@ -32,6 +32,8 @@ enum class ErrorCode
     Internal,             ///< internal: server-side failure (database error); nothing was committed
     Cancelled,            ///< cancelled: the transfer was cancelled by a participant
     Timeout,              ///< timeout: nothing received within the handshake or heartbeat time
+    BadInvite,            ///< bad_invite: sign-up needs an invite code and the one given is missing or wrong
+    SessionRevoked,       ///< session_revoked: the password was changed or reset; this session is closed
     Unknown,              ///< any code this build does not know (newer peer); never sent
 };
 

@@ -62,6 +62,8 @@ QCborMap Welcome::encode() const
     m.insert(QLatin1String("features"), toArray(features));
     m.insert(QLatin1String("max_frame"), maxFrame);
     m.insert(QLatin1String("server_time"), serverTimeMs);
+    if (!registration.isEmpty())
+        m.insert(QLatin1String("registration"), registration);
     return m;
 }
 
@@ -74,6 +76,7 @@ std::optional<Welcome> Welcome::decode(const QCborMap& map, QString* error)
     w.features = toStringList(r.array("features", kMaxFeatures, false));
     w.maxFrame = quint32(r.uint("max_frame", true, std::numeric_limits<quint32>::max()));
     w.serverTimeMs = r.uint("server_time", false);
+    w.registration = r.text("registration", kMaxLabelBytes, false);
     return finish(r, std::move(w), error);
 }
 
@@ -83,6 +86,8 @@ QCborMap Register::encode() const
     m.insert(QLatin1String("username"), username);
     m.insert(QLatin1String("password"), password);
     m.insert(QLatin1String("display_name"), displayName);
+    if (!invite.isEmpty())
+        m.insert(QLatin1String("invite"), invite);
     return m;
 }
 
@@ -93,6 +98,7 @@ std::optional<Register> Register::decode(const QCborMap& map, QString* error)
     x.username = r.text("username", protocol::kMaxUsernameChars);
     x.password = r.text("password", protocol::kMaxPasswordBytes);
     x.displayName = r.text("display_name", protocol::kMaxNameChars * 4, false);
+    x.invite = r.text("invite", kMaxLabelBytes, false);
     return finish(r, std::move(x), error);
 }
 

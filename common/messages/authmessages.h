@@ -33,17 +33,26 @@ struct Welcome
     QStringList features;    ///< feature flags the server supports
     quint32 maxFrame = 0;    ///< largest frame payload in bytes the server accepts
     qint64 serverTimeMs = 0; ///< ms since epoch, UTC
+    /**
+     * Self sign-up on this server: "off" (the admin creates accounts), "open", or "invite" (register needs the
+     * invite code). Empty when an older server sent no such field; treat it as unknown, not as open.
+     */
+    QString registration;
     QCborMap encode() const;
     static std::optional<Welcome> decode(const QCborMap& map, QString* error);
 };
 
-/** `register {username, password, display_name}` → AuthOk; errors: username_taken, registration_disabled. */
+/**
+ * `register {username, password, display_name, invite?}` → AuthOk; errors: username_taken, registration_disabled,
+ * bad_invite, rate_limited, invalid_argument.
+ */
 struct Register
 {
     static constexpr const char* kType = "register";
     QString username;
     QString password;
     QString displayName;
+    QString invite; ///< the site's invite code when Welcome::registration is "invite"; at most 256 bytes
     QCborMap encode() const;
     static std::optional<Register> decode(const QCborMap& map, QString* error);
 };
