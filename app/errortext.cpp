@@ -23,6 +23,10 @@ QString ErrorText::message(ErrorCode code)
         return tr("This user name is already taken. Please choose another one.");
     case ErrorCode::RegistrationDisabled:
         return tr("This server does not allow signing up. Ask your administrator for an account.");
+    case ErrorCode::BadInvite:
+        return tr("The invite code is missing or wrong. Ask your administrator for the current one.");
+    case ErrorCode::SessionRevoked:
+        return tr("Your password was changed. Log in again.");
     case ErrorCode::NotFound:
         return tr("It does not exist (any more).");
     case ErrorCode::RateLimited:
