@@ -54,7 +54,7 @@ void Authenticator::send()
 {
     QCborMap map;
     if (m_mode == Mode::Register)
-        map = Register{m_username, m_password, m_displayName}.encode();
+        map = Register{m_username, m_password, m_displayName, {}}.encode();
     else
         map = Login{m_username, m_password}.encode();
     m_pendingRequest = m_connection->request(map, [this](const QCborMap& reply) {

@@ -108,7 +108,7 @@ void TstMessages::roundTrip_data()
     QTest::newRow("welcome") << Welcome{1, QStringLiteral("Office"), {}, 1048576, 1700000000000}.encode()
                              << codecOf<Welcome>();
     QTest::newRow("register")
-        << Register{QStringLiteral("li.wei"), QStringLiteral("secret-123"), QStringLiteral("李伟")}.encode()
+        << Register{QStringLiteral("li.wei"), QStringLiteral("secret-123"), QStringLiteral("李伟"), {}}.encode()
         << codecOf<Register>();
     QTest::newRow("login") << Login{QStringLiteral("li.wei"), QStringLiteral("secret-123")}.encode()
                            << codecOf<Login>();
