@@ -341,7 +341,7 @@ bool LoginDialog::signUpPossible()
     updateSignUpUi();
     switch (m_client->registration()) {
     case ChatClient::Registration::Off:
-        fail(ErrorText::message(ErrorCode::RegistrationDisabled), m_username);
+        fail(QString(), m_username); // the sign-up note, now shown, says why; no need to say it twice
         return false;
     case ChatClient::Registration::Invite:
         if (!m_invite->text().trimmed().isEmpty())
