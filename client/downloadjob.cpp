@@ -7,90 +7,18 @@
 #include "logging.h"
 #include "messages/filemessages.h"
 #include "protocol.h"
+#include "symlinksafefile.h"
 
 #include <QCborMap>
 #include <QDir>
-#include <QFileInfo>
 #include <QPointer>
 #include <QTimer>
-
-#ifdef Q_OS_UNIX
-#include <cerrno>
-#include <cstdio>
-#include <fcntl.h>
-#include <unistd.h>
-#endif
 
 namespace lanchat {
 
 namespace {
 constexpr int kLoginWaitMs = 300;
 const QString kPartSuffix = QStringLiteral(".part");
-
-enum class PathResult
-{
-    Ok,
-    Symlink, ///< the path is a symbolic link (or, for the final name, taken meanwhile): nothing was written
-    Failed,
-};
-
-/**
- * Opens @p file read-write, creating it, but never through a symbolic link: whoever can write to the download
- * folder could otherwise point `name.part` at any file of the user and have the download overwrite it. On Unix
- * O_NOFOLLOW makes the check and the open one step, so a link planted between a check and the open cannot win;
- * elsewhere a check before the open is the best there is, and that race is accepted.
- */
-PathResult openNoFollow(QFile& file)
-{
-    // Unbuffered: a full disk fails the chunk that hit it, not a later flush.
-    constexpr QIODevice::OpenMode kMode = QIODevice::ReadWrite | QIODevice::Unbuffered;
-#ifdef Q_OS_UNIX
-    const int fd =
-        ::open(QFile::encodeName(file.fileName()).constData(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
-    if (fd < 0)
-        return errno == ELOOP || errno == EMLINK ? PathResult::Symlink : PathResult::Failed;
-    if (file.open(fd, kMode, QFileDevice::AutoCloseHandle))
-        return PathResult::Ok;
-    ::close(fd);
-    return PathResult::Failed;
-#else
-    if (QFileInfo(file.fileName()).isSymLink())
-        return PathResult::Symlink;
-    return file.open(kMode) ? PathResult::Ok : PathResult::Failed;
-#endif
-}
-
-/**
- * Renames @p from to @p to unless @p to exists in any form, a dangling symbolic link included. QFile::rename
- * is not enough: when its rename fails it falls back to copying, and the copy opens @p to, following a link.
- */
-PathResult renameNoReplace(const QString& from, const QString& to)
-{
-    if (QFileInfo(to).isSymLink())
-        return PathResult::Symlink;
-#ifdef Q_OS_UNIX
-    const QByteArray source = QFile::encodeName(from);
-    const QByteArray target = QFile::encodeName(to);
-#ifdef RENAME_NOREPLACE
-    if (::renameat2(AT_FDCWD, source.constData(), AT_FDCWD, target.constData(), RENAME_NOREPLACE) == 0)
-        return PathResult::Ok;
-    if (errno == EEXIST)
-        return PathResult::Symlink;
-    if (errno != EINVAL && errno != ENOSYS)
-        return PathResult::Failed;
-#endif
-    // link() never follows or replaces its target either; file systems without hard links end up below.
-    if (::link(source.constData(), target.constData()) == 0)
-        return ::unlink(source.constData()) == 0 ? PathResult::Ok : PathResult::Failed;
-    if (errno == EEXIST)
-        return PathResult::Symlink;
-#endif
-    // Checked just above; a link planted since is the race accepted where the system offers no better.
-    if (QFileInfo(to).isSymLink() || QFileInfo::exists(to))
-        return PathResult::Symlink;
-    return QFile::rename(from, to) ? PathResult::Ok : PathResult::Failed;
-}
-
 } // namespace
 
 QString DownloadJob::partPathFor(const DownloadSpec& spec)
@@ -128,13 +56,13 @@ void DownloadJob::start()
     FileIoThread* io = m_io;
     m_io->post([io, disk = m_disk, directory = m_spec.directory, self = QPointer(this)] {
         qint64 have = -1;
-        PathResult opened = PathResult::Failed;
+        SymlinkSafeFile::Result opened = SymlinkSafeFile::Result::Failed;
         {
             const std::lock_guard lock(disk->mutex);
             QDir().mkpath(directory);
             disk->file = std::make_unique<QFile>(disk->path);
-            opened = openNoFollow(*disk->file);
-            if (opened == PathResult::Ok) {
+            opened = SymlinkSafeFile::open(*disk->file);
+            if (opened == SymlinkSafeFile::Result::Ok) {
                 have = disk->file->size();
                 if (have > disk->size) {
                     disk->file->resize(0);
@@ -142,13 +70,13 @@ void DownloadJob::start()
                 }
                 disk->file->seek(have);
                 disk->written = have;
-            } else if (opened == PathResult::Symlink) {
+            } else if (opened == SymlinkSafeFile::Result::Symlink) {
                 qCWarning(lcTransfer) << "refusing to write through the symbolic link" << disk->path;
             } else {
                 qCWarning(lcTransfer) << "cannot open" << disk->path << disk->file->errorString();
             }
         }
-        io->deliver([self, have, symlink = opened == PathResult::Symlink] {
+        io->deliver([self, have, symlink = opened == SymlinkSafeFile::Result::Symlink] {
             if (self)
                 self->onOpened(have, symlink);
         });
@@ -340,11 +268,13 @@ void DownloadJob::onVerified(const QByteArray& digest)
     }
     // Here, not on the worker: the downloads of one manager pick unique names one after another.
     m_finalPath = FileNameSanitizer::uniquePath(m_spec.directory, m_spec.name);
-    const PathResult renamed = renameNoReplace(m_disk->path, m_finalPath);
-    if (renamed != PathResult::Ok) {
+    const SymlinkSafeFile::Result renamed = SymlinkSafeFile::renameNoReplace(m_disk->path, m_finalPath);
+    if (renamed != SymlinkSafeFile::Result::Ok) {
         qCWarning(lcTransfer) << "rename failed" << m_disk->path << m_finalPath
-                              << (renamed == PathResult::Symlink ? "(the target is a symbolic link or exists)" : "");
-        m_symlinkRefused = renamed == PathResult::Symlink;
+                              << (renamed == SymlinkSafeFile::Result::Symlink
+                                      ? "(the target is a symbolic link or exists)"
+                                      : "");
+        m_symlinkRefused = renamed == SymlinkSafeFile::Result::Symlink;
         finish(false, m_symlinkRefused ? ErrorCode::Forbidden : ErrorCode::Internal);
         return;
     }
