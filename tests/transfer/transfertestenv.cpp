@@ -115,7 +115,7 @@ std::unique_ptr<TestUser> TransferTestEnv::connectUser(const QString& name, std:
     user->connection->connectToServer(QStringLiteral("127.0.0.1"), m_port, false);
     if (!waitFor([&] { return user->connection->isReady(); }, 15000))
         return nullptr;
-    Register reg{name, kPassword, name};
+    Register reg{name, kPassword, name, {}};
     const QCborMap reply = call(*user->connection, reg.encode());
     const auto ok = AuthOk::decode(reply, nullptr);
     if (!ok)
