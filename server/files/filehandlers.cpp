@@ -36,6 +36,7 @@ FileHandlers::FileHandlers(RelayServer& server)
     , m_reads(std::make_unique<FileReads>(server.storage(), m_store))
     , m_proofs(std::make_unique<PossessionProofs>(m_store))
     , m_capacity(server.storage(), m_store)
+    , m_revocations(server.storage(), server.commits(), m_store)
 {
     connect(&server, &RelayServer::membershipRevoked, this, &FileHandlers::dropUploads);
     Router& router = server.router();
@@ -316,7 +317,7 @@ void FileHandlers::onChunk(Session& session, const QCborMap& request, quint64 id
     if (!chunk)
         return;
     QPointer<Session> guard(&session);
-    if (m_revoked.value(chunk->transfer) == session.user()) {
+    if (m_revocations.isRevoked(chunk->transfer, session.user())) {
         session.replyError(id, ErrorCode::Forbidden, notMemberMessage());
         return;
     }
@@ -405,7 +406,7 @@ void FileHandlers::replyWriteFailure(const QPointer<Session>& session, FileStore
         break;
     case FileStore::WriteResult::StorageFull:
         m_server.storage().deleteUpload(upload.id);
-        if (session && m_revoked.value(upload.id) == upload.sender) // its part was dropped with the membership
+        if (session && m_revocations.isRevoked(upload.id, upload.sender)) // dropped with the membership
             session->replyError(id, ErrorCode::Forbidden, notMemberMessage());
         else if (session)
             session->replyError(id, ErrorCode::StorageFull, QStringLiteral("the server could not write the file"));
@@ -458,37 +459,14 @@ void FileHandlers::completeUpload(const QPointer<Session>& session, const Upload
 
 void FileHandlers::refuseRevoked(Session& session, const UploadRecord& upload, quint64 id)
 {
-    revoke(upload.id, upload.sender);
+    m_revocations.drop(upload.id, upload.sender);
     session.replyError(id, ErrorCode::Forbidden, notMemberMessage());
-}
-
-void FileHandlers::revoke(TransferId upload, UserId sender)
-{
-    m_store.discardPart(upload);
-    m_server.commits().begin(); // in the turn's group commit when it can be opened, else on its own
-    m_server.storage().deleteUpload(upload);
-    if (m_revoked.size() >= kMaxRevoked)
-        m_revoked.clear(); // only the answer changes: later chunks of those get not_found instead of forbidden
-    m_revoked.insert(upload, sender);
 }
 
 void FileHandlers::dropUploads(ConversationId conversation, UserId user)
 {
-    QList<TransferId> dropped;
-    for (const UploadRecord& upload : m_server.storage().uploadsOf(user)) {
-        if (!conversation.isValid() || upload.conversation == conversation)
-            dropped.append(upload.id);
-    }
-    // Open parts whose row is gone already (the account was deleted with its rows) are closed too.
-    for (TransferId open : m_store.openUploadsOf(user)) {
-        const UploadRecord* record = m_store.openUpload(open);
-        if (!dropped.contains(open) && (!conversation.isValid() || !record || record->conversation == conversation))
-            dropped.append(open);
-    }
-    for (TransferId upload : std::as_const(dropped))
-        revoke(upload, user);
-    if (!dropped.isEmpty())
-        qCInfo(lcServer) << "dropped" << dropped.size() << "uploads of user" << user.value() << "who lost access";
+    if (const int dropped = m_revocations.dropAll(conversation, user))
+        qCInfo(lcServer) << "dropped" << dropped << "uploads of user" << user.value() << "who lost access";
 }
 
 void FileHandlers::onCancel(Session& session, const QCborMap& request, quint64 id)

@@ -4,6 +4,7 @@
 #include "filestore.h"
 #include "possessionproofs.h"
 #include "uploadcapacity.h"
+#include "uploadrevocations.h"
 
 #include <QCborMap>
 #include <QHash>
@@ -47,8 +48,6 @@ class FileHandlers : public QObject
 public:
     /** Chunks of one connection waiting for the disk (twice the bench's window, four times the client's). */
     static constexpr int kMaxQueuedChunks = 32;
-    /** Dropped uploads remembered to answer their next chunks `forbidden` (then `not_found`). */
-    static constexpr int kMaxRevoked = 4096;
 
     /** Registers the five handlers on @p server's router. */
     explicit FileHandlers(RelayServer& server);
@@ -83,8 +82,6 @@ private:
     bool admitBytes(Session& session, qint64 newBytes, quint64 id);
     /** Drops @p upload, whose sender is no longer a member of its conversation, and answers `forbidden`. */
     void refuseRevoked(Session& session, const UploadRecord& upload, quint64 id);
-    /** Discards the part and the record of @p upload and remembers it for the `forbidden` answer. */
-    void revoke(TransferId upload, UserId sender);
     /** An offer of content the store already holds: posts the file message and replies complete. */
     void completeInstantly(Session& session, const FileOffer& offer, quint64 id);
     /** Starts or resumes the upload of @p offer and replies its transfer id and offset. */
@@ -110,7 +107,7 @@ private:
     std::unique_ptr<PossessionProofs> m_proofs; ///< likewise
     UploadCapacity m_capacity;
     QHash<const Session*, int> m_queuedChunks;
-    QHash<TransferId, UserId> m_revoked; ///< uploads dropped with their sender's access, by id
+    UploadRevocations m_revocations;
     bool m_storeReady = false;
 };
 

@@ -313,15 +313,18 @@ void FileStore::discardPart(TransferId id)
     }
 }
 
-QList<TransferId> FileStore::openUploadsOf(UserId sender) const
+QList<TransferId> FileStore::openUploadsOf(UserId sender, ConversationId conversation) const
 {
+    const auto matches = [sender, conversation](const UploadRecord& upload) {
+        return upload.sender == sender && (!conversation.isValid() || upload.conversation == conversation);
+    };
     QList<TransferId> ids;
     for (const auto& part : m_parts) {
-        if (part->upload.sender == sender)
+        if (matches(part->upload))
             ids.append(part->upload.id);
     }
     for (const auto& opening : m_opening) {
-        if (opening->part->upload.sender == sender)
+        if (matches(opening->part->upload))
             ids.append(opening->part->upload.id);
     }
     return ids;

@@ -107,8 +107,8 @@ public:
     WriteResult append(TransferId id, qint64 offset, const QByteArray& data, Written done, qint64* expected);
     /** Closes and deletes the part of @p id (cancel); chunks still queued for it fail. */
     void discardPart(TransferId id);
-    /** The uploads of @p sender whose part is open or being opened. */
-    QList<TransferId> openUploadsOf(UserId sender) const;
+    /** The uploads of @p sender into @p conversation (an invalid id: any) whose part is open or being opened. */
+    QList<TransferId> openUploadsOf(UserId sender, ConversationId conversation) const;
 
     /** Stores @p data as a blob at once (used for the empty file, which has no part). */
     bool writeBlob(const QByteArray& sha256, const QByteArray& data);
