@@ -164,6 +164,8 @@ void tst_TransferManager::hostileNamesSavedSafely_data()
     QTest::newRow("hidden") << QStringLiteral(".bashrc");
     QTest::newRow("300 bytes") << QString(296, QLatin1Char('n')) + QStringLiteral(".txt");
     QTest::newRow("chinese") << QStringLiteral("项目计划书（定稿）.xlsx");
+    QTest::newRow("direction override") << QStringLiteral("invoice\u202Efdp.exe");
+    QTest::newRow("port zero") << QStringLiteral("COM0.txt");
 }
 
 void tst_TransferManager::hostileNamesSavedSafely()
@@ -198,6 +200,10 @@ void tst_TransferManager::hostileNamesSavedSafely()
         QVERIFY(!local.fileName().startsWith(QLatin1Char('.')));
         QVERIFY(local.fileName().toUtf8().size() <= 255);
         QVERIFY(local.fileName().compare(QStringLiteral("CON"), Qt::CaseInsensitive) != 0);
+        QVERIFY(local.fileName().compare(QStringLiteral("COM0.txt"), Qt::CaseInsensitive) != 0);
+        // Nothing invisible that reorders what the user sees (U+202E shows "invoiceexe.pdf").
+        for (const QChar c : local.fileName())
+            QVERIFY(c.category() != QChar::Other_Format);
         QCOMPARE(Sha256::hashFile(local.filePath()), file.sha256);
     }
     QCOMPARE(QDir(m_bob->downloadDir).entryList(QDir::Files | QDir::Hidden).size(), 2);
