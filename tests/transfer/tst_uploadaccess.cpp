@@ -51,6 +51,7 @@ private slots:
     void removedMemberCannotFinishUpload();
     void leavingDropsUploads();
     void disabledUserUploadsDropped();
+    void adminRemovalDropsUploads();
     void posterRefusesNonMember();
     void emptyChunkRefused();
     void emptyNameRefused_data();
@@ -177,6 +178,23 @@ void tst_UploadAccess::disabledUserUploadsDropped()
     QVERIFY(m_bob->waitDisconnected());
     QTRY_VERIFY(!QFileInfo::exists(partPath(m_transfer)));
     QVERIFY(m_server->server().storage().uploads().isEmpty());
+    QCOMPARE(fileMessagesInGroup(), 0);
+}
+
+void tst_UploadAccess::adminRemovalDropsUploads()
+{
+    startBobsUpload();
+    const AdminRunner admin(m_server->dataDir());
+    QCOMPARE(
+        admin.run({QStringLiteral("group"), QStringLiteral("remove"), QString::number(m_group), QStringLiteral("bob")})
+            .exitCode,
+        0);
+    QTRY_VERIFY(!QFileInfo::exists(partPath(m_transfer)));
+    QVERIFY(m_server->server().storage().uploads().isEmpty());
+    QCOMPARE(
+        RawClient::errorCode(m_bob->request(
+            FileChunk{TransferId(m_transfer), protocol::kChunkBytes, m_content.mid(protocol::kChunkBytes)}.encode())),
+        QStringLiteral("forbidden"));
     QCOMPARE(fileMessagesInGroup(), 0);
 }
 
