@@ -74,6 +74,8 @@ void RelayServer::registerHandlers()
     m_chat->registerWith(m_router);
     m_groups = std::make_unique<GroupHandlers>(*m_storage, *m_commits, *m_sessions);
     m_groups->registerWith(m_router);
+    m_groups->setMemberRemovedHandler(
+        [this](ConversationId group, UserId user) { emit membershipRevoked(group, user); });
     // Feature modules register here, one line each (server/files/: file_offer, file_chunk, file_cancel, file_read).
     new FileHandlers(*this); // child of the relay: file_offer, file_chunk, file_cancel, file_read
 }

@@ -91,6 +91,12 @@ signals:
     void sessionOpened(lanchat::Session* session);
     /** After stop(): every connection has flushed its last frames and closed; safe to quit the process. */
     void stopped();
+    /**
+     * @p user lost access to @p conversation (left, removed by the owner or an admin), or to every conversation
+     * (@p conversation invalid: the account was disabled or deleted), committed. The file handlers drop the user's
+     * uploads into it.
+     */
+    void membershipRevoked(lanchat::ConversationId conversation, lanchat::UserId user);
 
 private:
     void registerHandlers();

@@ -86,6 +86,7 @@ bool ServerConfig::fromIni(const QString& path, ServerConfig* config, QString* e
     readInt(s, "max_frame_bytes", &config->maxFrameBytes, 64 * 1024, 64 * 1024 * 1024, &problem);
     readInt(s, "max_file_bytes", &config->maxFileBytes, 0, std::numeric_limits<qint64>::max(), &problem);
     readInt(s, "store_quota_bytes", &config->storeQuotaBytes, 0, std::numeric_limits<qint64>::max(), &problem);
+    readInt(s, "min_free_disk_bytes", &config->minFreeDiskBytes, 0, std::numeric_limits<qint64>::max(), &problem);
     readInt(s, "retention_days", &config->retentionDays, 0, 100000, &problem);
     readInt(s, "file_retention_days", &config->fileRetentionDays, 0, 100000, &problem);
     readInt(s, "upload_expiry_hours", &config->uploadExpiryHours, 0, 1000000, &problem);
@@ -137,6 +138,7 @@ QString ServerConfig::toIni() const
     add("max_frame_bytes", QString::number(maxFrameBytes));
     add("max_file_bytes", QString::number(maxFileBytes));
     add("store_quota_bytes", QString::number(storeQuotaBytes));
+    add("min_free_disk_bytes", QString::number(minFreeDiskBytes));
     add("retention_days", QString::number(retentionDays));
     add("file_retention_days", QString::number(fileRetentionDays));
     add("upload_expiry_hours", QString::number(uploadExpiryHours));

@@ -39,6 +39,11 @@ struct ServerConfig
     qint64 maxFileBytes = qint64(4) * 1024 * 1024 * 1024;
     /** Total bytes of the file store; 0 = unlimited. */
     qint64 storeQuotaBytes = 0;
+    /**
+     * Uploads are refused (storage_full) when taking them would leave less than this many bytes free on the file
+     * store's disk (default 1 GiB, so the database and the logs keep room); 0 = no floor.
+     */
+    qint64 minFreeDiskBytes = qint64(1) * 1024 * 1024 * 1024;
     /** Messages older than this many days are deleted by retention; 0 = keep forever (issue 7). */
     int retentionDays = 0;
     /** Files older than this many days are deleted by retention; 0 = keep forever (issue 7). */
