@@ -1,5 +1,7 @@
 #include "serverconfig.h"
 
+#include "logging.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -102,12 +104,17 @@ bool ServerConfig::fromIni(const QString& path, ServerConfig* config, QString* e
     readInt(s, "max_connections_per_ip", &config->maxConnectionsPerAddress, 0, 1000000, &problem);
     readInt(s, "max_connections", &config->maxConnections, 0, 1000000, &problem);
     readInt(s, "login_free_attempts", &config->loginFreeAttempts, 0, 1000000, &problem);
-    readInt(s, "login_lockout_failures", &config->loginLockoutFailures, 0, 1000000, &problem);
+    readInt(s, "address_free_attempts", &config->addressFreeAttempts, 0, 1000000, &problem);
     readInt(s, "account_free_attempts", &config->accountFreeAttempts, 0, 1000000, &problem);
-    readInt(s, "account_lockout_failures", &config->accountLockoutFailures, 0, 1000000, &problem);
     readInt(s, "login_base_delay_ms", &config->loginBaseDelayMs, 0, 3600 * 1000, &problem);
     readInt(s, "login_max_delay_ms", &config->loginMaxDelayMs, 0, 24 * 3600 * 1000, &problem);
-    readInt(s, "login_lockout_ms", &config->loginLockoutMs, 0, 24 * 3600 * 1000, &problem);
+    // login_lockout_ms is the older name: the time after which failures are forgotten was the lockout time.
+    readInt(s, s.contains(QStringLiteral("login_forget_ms")) ? "login_forget_ms" : "login_lockout_ms",
+            &config->loginForgetMs, 0, 24 * 3600 * 1000, &problem);
+    for (const char* obsolete : {"login_lockout_failures", "account_lockout_failures"}) {
+        if (s.contains(QLatin1String(obsolete)))
+            qCWarning(lcServer) << "config:" << obsolete << "is obsolete and ignored: accounts are never locked";
+    }
     readBool(s, "discovery", &config->discoveryEnabled, &problem);
     readInt(s, "discovery_port", &config->discoveryPort, 0, 65535, &problem);
     s.endGroup();
@@ -152,12 +159,11 @@ QString ServerConfig::toIni() const
     add("max_connections_per_ip", QString::number(maxConnectionsPerAddress));
     add("max_connections", QString::number(maxConnections));
     add("login_free_attempts", QString::number(loginFreeAttempts));
-    add("login_lockout_failures", QString::number(loginLockoutFailures));
+    add("address_free_attempts", QString::number(addressFreeAttempts));
     add("account_free_attempts", QString::number(accountFreeAttempts));
-    add("account_lockout_failures", QString::number(accountLockoutFailures));
     add("login_base_delay_ms", QString::number(loginBaseDelayMs));
     add("login_max_delay_ms", QString::number(loginMaxDelayMs));
-    add("login_lockout_ms", QString::number(loginLockoutMs));
+    add("login_forget_ms", QString::number(loginForgetMs));
     add("discovery", boolText(discoveryEnabled));
     add("discovery_port", QString::number(discoveryPort));
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');

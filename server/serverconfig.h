@@ -80,16 +80,18 @@ struct ServerConfig
     /** Simultaneous connections per client address and in total. */
     int maxConnectionsPerAddress = 64;
     int maxConnections = 4096;
-    /** Failed-login throttle (LoginThrottle): failures before delays and before lockout, per address. */
+    /**
+     * Failed-login throttle (LoginThrottle; no account is ever locked): failures before delays start, per
+     * (account, address) pair, per address over all accounts, and per account from addresses it never logged in
+     * from (the account's known addresses are exempt from that one).
+     */
     int loginFreeAttempts = 5;
-    int loginLockoutFailures = 20;
-    /** The same per account (higher: one attacker is already stopped by its address). */
+    int addressFreeAttempts = 20;
     int accountFreeAttempts = 10;
-    int accountLockoutFailures = 50;
-    /** First delay after the free attempts (doubles per failure), its cap, and the lockout time, ms. */
+    /** First delay after the free attempts (doubles per failure), its cap, and when failures are forgotten, ms. */
     int loginBaseDelayMs = 1000;
     int loginMaxDelayMs = 60 * 1000;
-    int loginLockoutMs = 15 * 60 * 1000;
+    int loginForgetMs = 15 * 60 * 1000;
 
     /** UDP discovery (docs/protocol.md, "Discovery"). Port 0 = any free port (tests). */
     bool discoveryEnabled = true;

@@ -97,9 +97,8 @@ void startServer()
     config.maxRequestsPerSecond = 0;
     config.maxConnectionsPerAddress = 0;
     config.loginFreeAttempts = 1000000000;
-    config.loginLockoutFailures = 0;
+    config.addressFreeAttempts = 1000000000;
     config.accountFreeAttempts = 1000000000;
-    config.accountLockoutFailures = 0;
     g_server = new RelayServer(config);
     QString error;
     if (!g_server->start(QHostAddress::LocalHost, 0, &error)) {

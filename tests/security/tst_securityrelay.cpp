@@ -86,6 +86,7 @@ class TstSecurityRelay : public QObject
 private slots:
     void initTestCase();
     void wrongPasswordsThrottledOtherAddressWorks();
+    void guessersCannotLockTheOwnerOut();
     void floodIsRateLimitedOthersStayFast();
     void sustainedFloodIsClosed();
     void silentConnectionTimesOut();
@@ -141,6 +142,52 @@ void TstSecurityRelay::wrongPasswordsThrottledOtherAddressWorks()
     BoundClient other;
     QVERIFY(other.connectFrom(QStringLiteral("127.0.0.2"), server->port()));
     const QCborMap ok = other.login(QStringLiteral("victim"), QStringLiteral("right-password"));
+    QCOMPARE(ok.value(QLatin1String("t")).toString(), QStringLiteral("ok"));
+}
+
+void TstSecurityRelay::guessersCannotLockTheOwnerOut()
+{
+    ServerConfig config;                 // the shipped throttle, but:
+    config.loginBaseDelayMs = 60 * 1000; // no delay runs out during the test
+    auto server = startServer(false, config);
+    QVERIFY(server);
+    RawClient signUp;
+    QVERIFY(signUp.connectTo(server->port(), false));
+    QVERIFY(signUp.signUp(QStringLiteral("victim"), QStringLiteral("right-password")) > 0);
+    BoundClient usual; // the owner's usual machine: one login from there makes it known
+    QVERIFY(usual.connectFrom(QStringLiteral("127.0.0.1"), server->port()));
+    QCOMPARE(
+        usual.login(QStringLiteral("victim"), QStringLiteral("right-password")).value(QLatin1String("t")).toString(),
+        QStringLiteral("ok"));
+
+    // 60 wrong passwords from three other addresses, taking turns (all of 127/8 is loopback on Linux).
+    const QStringList addresses{QStringLiteral("127.0.0.2"), QStringLiteral("127.0.0.3"), QStringLiteral("127.0.0.4")};
+    std::vector<std::unique_ptr<BoundClient>> guessers;
+    for (const QString& address : addresses) {
+        guessers.push_back(std::make_unique<BoundClient>());
+        QVERIFY2(guessers.back()->connectFrom(address, server->port()), qPrintable(address));
+    }
+    QList<QStringList> codes(addresses.size());
+    for (int i = 0; i < 60; ++i) {
+        const QCborMap reply = guessers[i % 3]->login(QStringLiteral("victim"), QStringLiteral("guess-%1").arg(i));
+        codes[i % 3] << reply.value(QLatin1String("code")).toString();
+    }
+    int checked = 0;
+    for (const QStringList& list : codes) {
+        QCOMPARE(list.count(QStringLiteral("bad_credentials")) + list.count(QStringLiteral("rate_limited")), 20);
+        QCOMPARE(list.last(), QStringLiteral("rate_limited"));
+        checked += int(list.count(QStringLiteral("bad_credentials")));
+    }
+    // Guessing spread over addresses is slowed account-wide once the account's free failures are used up.
+    QCOMPARE(checked, config.accountFreeAttempts);
+    for (const auto& guesser : guessers) // refused before any check, even with the right password
+        QCOMPARE(errorCodeOf(guesser->login(QStringLiteral("victim"), QStringLiteral("right-password"))),
+                 QStringLiteral("rate_limited"));
+
+    // The owner, from the usual machine, on a new connection: in at once.
+    BoundClient owner;
+    QVERIFY(owner.connectFrom(QStringLiteral("127.0.0.1"), server->port()));
+    const QCborMap ok = owner.login(QStringLiteral("victim"), QStringLiteral("right-password"));
     QCOMPARE(ok.value(QLatin1String("t")).toString(), QStringLiteral("ok"));
 }
 

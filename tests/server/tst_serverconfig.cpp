@@ -19,6 +19,7 @@ private slots:
     void badValuesAreRefused_data();
     void badValuesAreRefused();
     void printedConfigReadsBack();
+    void olderThrottleKeys();
 
 private:
     QString write(const QByteArray& content);
@@ -103,6 +104,21 @@ void TstServerConfig::printedConfigReadsBack()
     QString error;
     QVERIFY2(ServerConfig::fromIni(write(config.toIni().toUtf8()), &again, &error), qPrintable(error));
     QCOMPARE(again.toIni(), config.toIni());
+}
+
+void TstServerConfig::olderThrottleKeys()
+{
+    // login_lockout_ms was the lockout time and when failures were forgotten; only the second meaning is left.
+    ServerConfig config;
+    QString error;
+    QVERIFY2(ServerConfig::fromIni(write("[server]\nlogin_lockout_ms=5000\nlogin_lockout_failures=3\n"
+                                         "account_lockout_failures=7\n"),
+                                   &config, &error),
+             qPrintable(error));
+    QCOMPARE(config.loginForgetMs, 5000);
+    QVERIFY2(ServerConfig::fromIni(write("[server]\nlogin_lockout_ms=5000\nlogin_forget_ms=7000\n"), &config, &error),
+             qPrintable(error));
+    QCOMPARE(config.loginForgetMs, 7000);
 }
 
 QTEST_GUILESS_MAIN(TstServerConfig)
