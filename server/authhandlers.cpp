@@ -9,6 +9,7 @@
 #include "requestdecoder.h"
 #include "router.h"
 #include "security/connectionlimiter.h"
+#include "security/registrationpolicy.h"
 #include "serverconfig.h"
 #include "session.h"
 #include "sessionregistry.h"
@@ -95,6 +96,7 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
     welcome.features = {QString::fromLatin1(protocol::kFeatureFileProof)};
     welcome.maxFrame = m_config.maxFrameBytes;
     welcome.serverTimeMs = QDateTime::currentMSecsSinceEpoch();
+    welcome.registration = RegistrationPolicy(m_config).modeName();
     qCInfo(lcServer) << "hello" << session.peer() << hello->client;
     session.reply(id, welcome.encode());
 }
@@ -104,8 +106,8 @@ void AuthHandlers::registerUser(Session& session, const QCborMap& request, quint
     const auto req = decodeRequest<Register>(session, request, id);
     if (!req)
         return;
-    if (!m_config.allowRegistration) {
-        session.replyError(id, ErrorCode::RegistrationDisabled, QStringLiteral("self-registration is disabled"));
+    if (const auto refusal = RegistrationPolicy(m_config).check(req->invite)) {
+        session.replyError(id, refusal->code, refusal->message);
         return;
     }
     const QString displayName = req->displayName.trimmed().isEmpty() ? req->username : req->displayName.trimmed();

@@ -1,6 +1,7 @@
 #include "serverconfig.h"
 
 #include "logging.h"
+#include "security/registrationpolicy.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -56,6 +57,39 @@ void readString(const QSettings& s, const char* key, QString* value)
         *value = s.value(k).toString();
 }
 
+/**
+ * `registration = off | open | invite` and its invite code file; the older `allow_registration = true | false`
+ * still works as open | off when `registration` is absent.
+ */
+void readRegistration(const QSettings& s, ServerConfig* config, QString* error)
+{
+    bool allow = false;
+    if (!s.contains(QStringLiteral("registration")) && s.contains(QStringLiteral("allow_registration"))) {
+        readBool(s, "allow_registration", &allow, error);
+        config->registration = allow ? ServerConfig::Registration::Open : ServerConfig::Registration::Off;
+    }
+    QString mode;
+    readString(s, "registration", &mode);
+    if (!mode.isEmpty()) {
+        if (const auto parsed = RegistrationPolicy::parseMode(mode))
+            config->registration = *parsed;
+        else if (error->isEmpty())
+            //: %1 is the value found; off, open and invite are typed as they are
+            *error = QCoreApplication::translate("lanchat::ServerConfig",
+                                                 "registration: expected off, open or invite, got '%1'")
+                         .arg(mode);
+    }
+    readString(s, "invite_code_file", &config->inviteCodeFile);
+    config->inviteCode.clear();
+    if (config->registration != ServerConfig::Registration::Invite || !error->isEmpty())
+        return;
+    if (config->inviteCodeFile.isEmpty()) {
+        *error = QCoreApplication::translate("lanchat::ServerConfig", "registration=invite needs invite_code_file");
+        return;
+    }
+    RegistrationPolicy::readInviteCode(config->inviteCodeFile, &config->inviteCode, error);
+}
+
 QString boolText(bool b)
 {
     return b ? QStringLiteral("true") : QStringLiteral("false");
@@ -84,7 +118,7 @@ bool ServerConfig::fromIni(const QString& path, ServerConfig* config, QString* e
     readBool(s, "tls", &config->tls, &problem);
     readString(s, "cert_file", &config->certFile);
     readString(s, "key_file", &config->keyFile);
-    readBool(s, "allow_registration", &config->allowRegistration, &problem);
+    readRegistration(s, config, &problem);
     readInt(s, "max_frame_bytes", &config->maxFrameBytes, 64 * 1024, 64 * 1024 * 1024, &problem);
     readInt(s, "max_file_bytes", &config->maxFileBytes, 0, std::numeric_limits<qint64>::max(), &problem);
     readInt(s, "store_quota_bytes", &config->storeQuotaBytes, 0, std::numeric_limits<qint64>::max(), &problem);
@@ -140,7 +174,8 @@ QString ServerConfig::toIni() const
     add("tls", boolText(tls));
     add("cert_file", certFile);
     add("key_file", keyFile);
-    add("allow_registration", boolText(allowRegistration));
+    add("registration", RegistrationPolicy::modeName(registration));
+    add("invite_code_file", inviteCodeFile);
     add("max_frame_bytes", QString::number(maxFrameBytes));
     add("max_file_bytes", QString::number(maxFileBytes));
     add("store_quota_bytes", QString::number(storeQuotaBytes));

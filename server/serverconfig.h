@@ -2,6 +2,7 @@
 
 #include "protocol.h"
 
+#include <QByteArray>
 #include <QHostAddress>
 #include <QString>
 
@@ -30,8 +31,19 @@ struct ServerConfig
     QString certFile;
     QString keyFile;
 
-    /** Self-registration with `register`; false gives registration_disabled. */
-    bool allowRegistration = true;
+    /** Self sign-up with `register` (RegistrationPolicy): off (the admin creates accounts), open, or invite. */
+    enum class Registration
+    {
+        Off,
+        Open,
+        Invite,
+    };
+    /** Key `registration`; the older `allow_registration=true|false` still reads as open|off. */
+    Registration registration = Registration::Off;
+    /** Key `invite_code_file`: the file holding the invite code; required by Registration::Invite. */
+    QString inviteCodeFile;
+    /** The invite code read from inviteCodeFile by fromIni() (tests set it directly). Never printed or logged. */
+    QByteArray inviteCode;
 
     /** Largest frame payload accepted and announced in welcome, bytes. */
     quint32 maxFrameBytes = protocol::kMaxFrameBytes;
@@ -99,7 +111,8 @@ struct ServerConfig
 
     /**
      * Reads @p path (INI). Keys missing from the file keep their defaults. Returns false and sets @p error
-     * when the file cannot be read or a value is invalid (e.g. port "abc").
+     * when the file cannot be read or a value is invalid (e.g. port "abc"). With registration=invite it also
+     * reads the invite code from invite_code_file (RegistrationPolicy::readInviteCode), an error if it cannot.
      */
     static bool fromIni(const QString& path, ServerConfig* config, QString* error);
     /** The effective configuration as INI text, every key (for --print-config). */

@@ -87,6 +87,7 @@ void startServer()
     config.dataDir = g_dir->path();
     config.tls = false;
     config.discoveryEnabled = false;
+    config.registration = ServerConfig::Registration::Open; // the fuzz accounts sign up
     config.hashMemoryKiB = 8;
     config.hashIterations = 1;
     config.maxFrameBytes = 64 * 1024; // short inputs reach frame_too_large too

@@ -119,7 +119,7 @@ std::unique_ptr<TestServer> TstSecurityRelay::startServer(bool tls, ServerConfig
 
 void TstSecurityRelay::wrongPasswordsThrottledOtherAddressWorks()
 {
-    ServerConfig config;
+    ServerConfig config = TestServer::openSignUp();
     config.loginBaseDelayMs = 60 * 1000; // no attempt becomes free again during the test
     auto server = startServer(false, config);
     QVERIFY(server);
@@ -147,8 +147,8 @@ void TstSecurityRelay::wrongPasswordsThrottledOtherAddressWorks()
 
 void TstSecurityRelay::guessersCannotLockTheOwnerOut()
 {
-    ServerConfig config;                 // the shipped throttle, but:
-    config.loginBaseDelayMs = 60 * 1000; // no delay runs out during the test
+    ServerConfig config = TestServer::openSignUp(); // the shipped throttle, but:
+    config.loginBaseDelayMs = 60 * 1000;            // no delay runs out during the test
     auto server = startServer(false, config);
     QVERIFY(server);
     RawClient signUp;
@@ -193,7 +193,7 @@ void TstSecurityRelay::guessersCannotLockTheOwnerOut()
 
 void TstSecurityRelay::floodIsRateLimitedOthersStayFast()
 {
-    ServerConfig config;
+    ServerConfig config = TestServer::openSignUp();
     config.maxRequestsPerSecond = 100;
     config.requestBurst = 100;
     config.rateLimitCloseAfter = 1000000; // this test is about rejection, not closing
@@ -266,7 +266,7 @@ void TstSecurityRelay::silentConnectionTimesOut()
 
 void TstSecurityRelay::silentLoggedInPeerIsDropped()
 {
-    ServerConfig config;
+    ServerConfig config = TestServer::openSignUp();
     config.handshakeTimeoutMs = 5000;
     config.heartbeatTimeoutMs = 400;
     auto server = startServer(false, config);
@@ -285,7 +285,7 @@ void TstSecurityRelay::silentLoggedInPeerIsDropped()
 
 void TstSecurityRelay::pingingPeerStays()
 {
-    ServerConfig config;
+    ServerConfig config = TestServer::openSignUp();
     config.handshakeTimeoutMs = 300;
     config.heartbeatTimeoutMs = 300;
     auto server = startServer(false, config);
