@@ -46,7 +46,7 @@ bool ServerProcess::start(QString* error)
         *error = file.errorString();
         return false;
     }
-    QTextStream(&file) << "[server]\nhash_memory_kib=64\nhash_iterations=1\ndiscovery=false\n"
+    QTextStream(&file) << "[server]\nhash_memory_kib=64\nhash_iterations=1\ndiscovery=false\nregistration=open\n"
                        << "max_connections_per_ip=100000\nmax_connections=100000\nmax_requests_per_second=0\n"
                        // Bench receivers only listen and do not ping as the real client does every 30 s: a run longer
                        // than the 90 s heartbeat would otherwise lose them (a slow TLS history fill, a loaded machine).
