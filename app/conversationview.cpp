@@ -213,6 +213,14 @@ void ConversationView::setConversation(ConversationId conversation)
     m_list->setModel(m_model);
     connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, &ConversationView::onRowsAboutToBeInserted);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ConversationView::onRowsInserted);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex&, const QModelIndex& last) {
+        // A refused message grows a line ("Not sent: … · Retry"); QListView keeps row heights on dataChanged.
+        if (m_model && last.row() >= m_model->storedCount())
+            m_list->doItemsLayout();
+    });
+    const auto info = m_client->conversations()->conversation(conversation);
+    // Private conversations are always listed; one that is not is a group the user has left or lost.
+    m_delegate->setGroupConversation(!info || info->kind == ConversationKind::Group);
     const QSignalBlocker block(m_muteButton);
     m_muteButton->setChecked(m_settings.mutedConversations().contains(conversation.value()));
     m_stack->setCurrentIndex(1);

@@ -181,8 +181,12 @@ void ChatClient::Private::saveOutbox()
 void ChatClient::Private::restoreOutbox()
 {
     for (const OutgoingQueue::Entry& e : store.outbox(endpoint, user.username)) {
-        if (queue->restore(e))
-            models->messages(e.conversation)->appendPending(e.id, e.text, e.createdMs);
+        if (!queue->restore(e))
+            continue;
+        MessagesModel* model = models->messages(e.conversation);
+        model->appendPending(e.id, e.text, e.createdMs);
+        if (e.refusal)
+            model->markFailed(e.id, *e.refusal);
     }
 }
 
@@ -273,8 +277,16 @@ ChatClient::ChatClient(QObject* parent)
     connect(d->queue, &OutgoingQueue::failed, this,
             [this](ConversationId conversation, const QUuid& id, ErrorCode code) {
                 d->models->messages(conversation)->markFailed(id, code);
+                d->scheduleOutboxSave(); // the refusal must outlive a restart
                 Q_EMIT requestFailed(QStringLiteral("send"), code);
             });
+    connect(d->queue, &OutgoingQueue::waiting, this,
+            [this](ConversationId conversation, const QUuid& id, ErrorCode code) {
+                d->models->messages(conversation)->markWaiting(id, code);
+            });
+    connect(d->queue, &OutgoingQueue::sending, this, [this](ConversationId conversation, const QUuid& id) {
+        d->models->messages(conversation)->markPending(id);
+    });
 }
 
 ChatClient::~ChatClient()
@@ -350,7 +362,10 @@ QUuid ChatClient::sendText(ConversationId conversation, const QString& text)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QUuid id = d->queue->enqueue(conversation, text, now);
-    d->models->messages(conversation)->appendPending(id, text, now);
+    MessagesModel* model = d->models->messages(conversation);
+    model->appendPending(id, text, now);
+    if (!d->loggedIn)
+        model->markWaiting(id, ErrorCode::Timeout); // goes out after the next login
     d->scheduleOutboxSave();
     return id;
 }
@@ -358,8 +373,14 @@ QUuid ChatClient::sendText(ConversationId conversation, const QString& text)
 void ChatClient::retry(const QUuid& clientMsgId)
 {
     const ConversationId conversation = d->queue->conversationOf(clientMsgId);
-    if (conversation.isValid() && d->queue->retry(clientMsgId))
-        d->models->messages(conversation)->markPending(clientMsgId);
+    if (!conversation.isValid() || !d->queue->retry(clientMsgId))
+        return;
+    MessagesModel* model = d->models->messages(conversation);
+    if (d->loggedIn)
+        model->markPending(clientMsgId);
+    else
+        model->markWaiting(clientMsgId, ErrorCode::Timeout);
+    d->scheduleOutboxSave();
 }
 
 void ChatClient::openPrivate(UserId user)

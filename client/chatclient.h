@@ -65,7 +65,6 @@ public:
     void connectToServer(const QString& host, quint16 port, bool tls = true);
     /** Closes the connection and stops reconnecting; pending messages stay queued for next time. */
     void disconnectFromServer();
-
     /** Registers and logs in. Result: loggedIn() or loginFailed(username_taken, registration_disabled, invalid_argument
      * …). */
     void registerAccount(const QString& username, const QString& password, const QString& displayName);
@@ -78,10 +77,12 @@ public:
 
     /**
      * Queues a text message (1..64 KiB UTF-8) and returns its client_msg_id. It appears at once in the
-     * conversation's MessagesModel as pending, becomes sent on ack, and is resent after reconnects until acked.
+     * conversation's MessagesModel as pending (waiting while not logged in), becomes sent on ack, and is
+     * resent after reconnects and transient errors until acked. A message the server refuses for good
+     * (forbidden, not_found …) becomes failed and is not sent again, not even after a restart, until retry().
      */
     QUuid sendText(ConversationId conversation, const QString& text);
-    /** Resends a message shown as failed. */
+    /** Resends a message shown as failed (the only way a refused message is sent again). */
     void retry(const QUuid& clientMsgId);
 
     /** Opens (creating on the server if needed) the private conversation with @p user; result: conversationOpened(). */

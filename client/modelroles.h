@@ -54,6 +54,7 @@ enum Message
     MessageFileSha256,               ///< QByteArray (32 raw bytes), file messages
     MessageFileExpired,              ///< bool
     MessageReadCount,                ///< int: how many other members have read it (read receipts)
+    MessageDeliveryError,            ///< int: lanchat::ErrorCode why it is Failed or Waiting, else ErrorCode::Unknown
 };
 
 } // namespace roles
@@ -63,7 +64,8 @@ enum class DeliveryState
 {
     Pending, ///< queued or sent, not yet acked
     Sent,    ///< acked: committed on the server
-    Failed,  ///< refused by the server (error code kept); can be retried
+    Failed,  ///< refused by the server for good (error code kept); sent again only by an explicit retry
+    Waiting, ///< not sent yet for a passing reason (offline, rate_limited, internal …); resent automatically
 };
 
 } // namespace lanchat

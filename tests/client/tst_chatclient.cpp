@@ -80,6 +80,21 @@ int deliveryState(const MessagesModel* model, const QUuid& id)
     return row < 0 ? -1 : model->index(row).data(roles::MessageDeliveryState).toInt();
 }
 
+ErrorCode deliveryError(const MessagesModel* model, const QUuid& id)
+{
+    const int row = model->rowOfClientId(id);
+    return row < 0 ? ErrorCode::Unknown : ErrorCode(model->index(row).data(roles::MessageDeliveryError).toInt());
+}
+
+/** Copies of the message @p id in the server's history of @p conversation. */
+int storedCopies(const RelayFixture& relay, ConversationId conversation, const QUuid& id)
+{
+    int n = 0;
+    for (const MessageRecord& m : relay.server()->storage().history(conversation, 0, 1000))
+        n += m.clientMsgId == id ? 1 : 0;
+    return n;
+}
+
 } // namespace
 
 class TestChatClient : public QObject
@@ -103,6 +118,8 @@ private Q_SLOTS:
     void tlsPinningTrustOnFirstUse();
     void presenceInContacts();
     void groupManagementAndForbiddenSend();
+    void refusedMessageIsNotResentUntilRetry();
+    void transientRefusalIsResentByItself();
     void changePasswordAndLogout();
 };
 
@@ -467,7 +484,8 @@ void TestChatClient::resendAfterServerRestart()
     relay.stop();
     QTRY_COMPARE_WITH_TIMEOUT(alice->state(), ChatClient::State::Reconnecting, kWaitMs);
     const QUuid queued = alice->sendText(conv, QStringLiteral("while away"));
-    QCOMPARE(deliveryState(alice->messages(conv), queued), int(DeliveryState::Pending));
+    // Written while offline: waiting, and sent by itself once the server is back.
+    QCOMPARE(deliveryState(alice->messages(conv), queued), int(DeliveryState::Waiting));
 
     QSignalSpy relogged(alice.get(), &ChatClient::loggedIn);
     QVERIFY(relay.start(port));
@@ -645,6 +663,96 @@ void TestChatClient::groupManagementAndForbiddenSend()
     QCOMPARE(deliveryState(bobModel, refused), int(DeliveryState::Pending));
     QTRY_COMPARE_WITH_TIMEOUT(deliveryState(bobModel, refused), int(DeliveryState::Failed), kWaitMs);
     QCOMPARE(bob->pendingCount(), 1);
+}
+
+void TestChatClient::refusedMessageIsNotResentUntilRetry()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    QTemporaryDir settingsDir;
+    QSettings settings(settingsDir.filePath(QStringLiteral("client.ini")), QSettings::IniFormat);
+    auto alice = newClient();
+    auto bob = newClient(&settings);
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QVERIFY(enter(*bob, relay, QStringLiteral("bob"), true));
+    const UserId bobId = bob->currentUser().id;
+    QSignalSpy opened(alice.get(), &ChatClient::conversationOpened);
+    alice->createGroup(QStringLiteral("team"), {bobId});
+    QVERIFY(opened.wait(kWaitMs));
+    const ConversationId group = opened.first().first().value<ConversationId>();
+    QTRY_VERIFY_WITH_TIMEOUT(bob->conversations()->conversation(group).has_value(), kWaitMs);
+
+    // Removed while the chat is open: the message is refused for good.
+    MessagesModel* bobModel = bob->messages(group);
+    alice->removeMember(group, bobId);
+    QTRY_VERIFY_WITH_TIMEOUT(!bob->conversations()->conversation(group).has_value(), kWaitMs);
+    const QUuid refused = bob->sendText(group, QStringLiteral("still here?"));
+    QTRY_COMPARE_WITH_TIMEOUT(deliveryState(bobModel, refused), int(DeliveryState::Failed), kWaitMs);
+    QCOMPARE(deliveryError(bobModel, refused), ErrorCode::Forbidden);
+
+    // Re-added and reconnected: still failed, nothing sent. The post-login sync is answered after any resend
+    // the login triggered (one connection, requests in order), so the server's history is the proof.
+    alice->addMember(group, bobId);
+    QTRY_VERIFY_WITH_TIMEOUT(bob->conversations()->conversation(group).has_value(), kWaitMs);
+    QSignalSpy resynced(bob.get(), &ChatClient::synced);
+    bob->connection()->abortConnection();
+    QVERIFY(resynced.wait(kWaitMs));
+    QCOMPARE(deliveryState(bobModel, refused), int(DeliveryState::Failed));
+    QCOMPARE(storedCopies(relay, group, refused), 0);
+
+    // Restarted on the same store: shown failed again, with its reason, and still not sent.
+    bob.reset();
+    auto bobAgain = newClient(&settings);
+    QVERIFY(enter(*bobAgain, relay, QStringLiteral("bob"), false));
+    MessagesModel* model = bobAgain->messages(group);
+    QCOMPARE(bobAgain->pendingCount(), 1);
+    QCOMPARE(deliveryState(model, refused), int(DeliveryState::Failed));
+    QCOMPARE(deliveryError(model, refused), ErrorCode::Forbidden);
+    QCOMPARE(storedCopies(relay, group, refused), 0);
+
+    // Only the user's Retry sends it, exactly once.
+    bobAgain->retry(refused);
+    QTRY_COMPARE_WITH_TIMEOUT(deliveryState(model, refused), int(DeliveryState::Sent), kWaitMs);
+    QCOMPARE(bobAgain->pendingCount(), 0);
+    QCOMPARE(storedCopies(relay, group, refused), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(texts(alice->messages(group)).count(QStringLiteral("still here?")), 1, kWaitMs);
+}
+
+void TestChatClient::transientRefusalIsResentByItself()
+{
+    // A token bucket just large enough for the logins: a burst of sends is partly refused with rate_limited.
+    RelayFixture relay(false);
+    relay.config().maxRequestsPerSecond = 20;
+    relay.config().requestBurst = 20;
+    QVERIFY(relay.start());
+    auto alice = newClient();
+    auto bob = newClient();
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QVERIFY(enter(*bob, relay, QStringLiteral("bob"), true));
+    const ConversationId conv = openPrivate(*alice, bob->currentUser().id);
+    MessagesModel* model = alice->messages(conv);
+    bool sawWaiting = false;
+    bool sawFailed = false;
+    connect(model, &QAbstractItemModel::dataChanged, this, [&](const QModelIndex& first, const QModelIndex& last) {
+        for (int row = first.row(); row <= last.row(); ++row) {
+            const auto state = DeliveryState(model->index(row).data(roles::MessageDeliveryState).toInt());
+            const auto error = ErrorCode(model->index(row).data(roles::MessageDeliveryError).toInt());
+            sawWaiting = sawWaiting || (state == DeliveryState::Waiting && error == ErrorCode::RateLimited);
+            sawFailed = sawFailed || state == DeliveryState::Failed;
+        }
+    });
+
+    QList<QUuid> ids;
+    for (int i = 0; i < 40; ++i)
+        ids.append(alice->sendText(conv, QStringLiteral("burst %1").arg(i)));
+    QTRY_VERIFY_WITH_TIMEOUT(sawWaiting, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(alice->pendingCount(), 0, 3 * kWaitMs);
+    QVERIFY(!sawFailed);
+    for (const QUuid& id : std::as_const(ids)) {
+        QCOMPARE(deliveryState(model, id), int(DeliveryState::Sent));
+        QCOMPARE(storedCopies(relay, conv, id), 1);
+    }
+    disconnect(model, nullptr, this, nullptr);
 }
 
 void TestChatClient::changePasswordAndLogout()
