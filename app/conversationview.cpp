@@ -248,7 +248,12 @@ void ConversationView::refreshHeader()
             const int members = int(index.data(roles::ConversationMembers).toList().size());
             m_subtitle->setText(tr("Group · %n member(s)", nullptr, members));
         } else {
-            m_subtitle->setText(index.data(roles::ConversationPeerOnline).toBool() ? tr("Online") : tr("Offline"));
+            if (!index.data(roles::ConversationPeerPresenceKnown).toBool()) {
+                //: chat header of a private chat while the user's own connection is down
+                m_subtitle->setText(tr("Presence unknown while you are offline"));
+            } else {
+                m_subtitle->setText(index.data(roles::ConversationPeerOnline).toBool() ? tr("Online") : tr("Offline"));
+            }
         }
         return;
     }

@@ -70,6 +70,7 @@ public:
     bool loggedIn = false;
     bool fetchingConversations = false;
     QString endpoint;
+    bool tls = true;
     QTimer outboxTimer;
 };
 
@@ -114,6 +115,7 @@ void ChatClient::Private::onDisconnected()
     sync->stop();
     fetchingConversations = false;
     queue->setActive(false);
+    models->contacts()->setPresenceKnown(false); // until the `users` reply after the next login
     updateState();
 }
 
@@ -312,8 +314,16 @@ void ChatClient::connectToServer(const QString& host, quint16 port, bool tls)
         if (!pin.isEmpty())
             d->connection->setPinnedFingerprint(host, port, pin);
     }
+    d->tls = tls;
     d->onDisconnected();
     d->connection->connectToServer(host, port, tls);
+}
+
+void ChatClient::reconnect()
+{
+    if (d->endpoint.isEmpty())
+        return;
+    connectToServer(d->connection->host(), d->connection->port(), d->tls);
 }
 
 void ChatClient::disconnectFromServer()

@@ -65,6 +65,14 @@ public:
     void connectToServer(const QString& host, quint16 port, bool tls = true);
     /** Closes the connection and stops reconnecting; pending messages stay queued for next time. */
     void disconnectFromServer();
+    /**
+     * Connects again, at once, to the server of the last connectToServer() and logs in with the session's
+     * credentials (kept in memory): the way back from Offline (a refused certificate, an incompatible
+     * server, disconnectFromServer()) and a way to skip the wait while Reconnecting. Does nothing before
+     * the first connectToServer(). A changed certificate is refused again (certificateMismatch()).
+     */
+    void reconnect();
+
     /** Registers and logs in. Result: loggedIn() or loginFailed(username_taken, registration_disabled, invalid_argument
      * …). */
     void registerAccount(const QString& username, const QString& password, const QString& displayName);

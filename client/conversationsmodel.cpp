@@ -68,6 +68,8 @@ QVariant ConversationsModel::data(const QModelIndex& index, int role) const
         return e.info.owner.value();
     case roles::ConversationInitials:
         return ContactsModel::initials(title(e));
+    case roles::ConversationPeerPresenceKnown:
+        return !isGroup && m_contacts->presenceKnown();
     default:
         return {};
     }
@@ -87,6 +89,7 @@ QHash<int, QByteArray> ConversationsModel::roleNames() const
     names.insert(roles::ConversationMembers, "members");
     names.insert(roles::ConversationOwnerId, "ownerId");
     names.insert(roles::ConversationInitials, "initials");
+    names.insert(roles::ConversationPeerPresenceKnown, "peerPresenceKnown");
     return names;
 }
 

@@ -16,9 +16,10 @@ enum Contact
     ContactUserId = Qt::UserRole + 1, ///< qint64
     ContactUsername,                  ///< QString
     ContactDisplayName,               ///< QString
-    ContactOnline,                    ///< bool
+    ContactOnline,                    ///< bool; false while presence is unknown (see ContactPresenceKnown)
     ContactInitials,                  ///< QString, 1–2 characters for the avatar
     ContactSearchText,                ///< QString: username, display name and pinyin-free lowercase forms for filtering
+    ContactPresenceKnown,             ///< bool: false while the client is not logged in (presence is not current)
 };
 
 /** ConversationsModel: one row per conversation, newest activity first. */
@@ -28,13 +29,14 @@ enum Conversation
     ConversationIsGroup,                 ///< bool
     ConversationTitle,                   ///< QString: group name, or the peer's display name
     ConversationPeerId,                  ///< qint64, private only
-    ConversationPeerOnline,              ///< bool, private only
+    ConversationPeerOnline,              ///< bool, private only; false while presence is unknown
     ConversationLastText,                ///< QString preview of the newest message ("[File] name" for files)
     ConversationLastActivity,            ///< QDateTime (local time) of the newest message
     ConversationUnread,                  ///< int
     ConversationMembers,                 ///< QList<qint64>
     ConversationOwnerId,                 ///< qint64, groups only
     ConversationInitials,                ///< QString for the avatar
+    ConversationPeerPresenceKnown,       ///< bool, private only: false while the client is not logged in
 };
 
 /** MessagesModel: one row per message of one conversation, oldest first (row 0 is the oldest loaded). */

@@ -20,13 +20,17 @@
 #include "sidebar.h"
 #include "transfermanager.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialog>
 #include <QDockWidget>
 #include <QDropEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPushButton>
@@ -35,6 +39,8 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QToolButton>
 #include <QUrl>
 
 #include <memory>
@@ -65,6 +71,17 @@ QModelIndex findRow(const QAbstractItemModel* model, int role, const QVariant& v
     return {};
 }
 
+/** Connects @p client (fast reconnects) and signs up @p username; true once synced. */
+bool signUp(ChatClient& client, const RelayFixture& relay, const QString& username)
+{
+    client.setSettings(nullptr);
+    client.connection()->setReconnectDelays(50, 400);
+    QSignalSpy synced(&client, &ChatClient::synced);
+    client.connectToServer(kHost, relay.port(), relay.tls());
+    client.registerAccount(username, kPassword, username.toUpper());
+    return synced.wait(kWaitMs);
+}
+
 } // namespace
 
 class TestAppWindows : public QObject
@@ -81,6 +98,7 @@ private Q_SLOTS:
     void dropFileUploads();
     void createGroupThroughDialog();
     void languageSwitchRetranslates();
+    void offlineStatesOfferReconnect();
 
 private:
     void fillLogin(LoginDialog& dialog, const QString& user, bool signUp);
@@ -305,6 +323,76 @@ void TestAppWindows::languageSwitchRetranslates()
 
     m_languages->apply(AppSettings::Language::English);
     QTRY_COMPARE(tabs->tabText(1), QStringLiteral("Contacts"));
+}
+
+void TestAppWindows::offlineStatesOfferReconnect()
+{
+    RelayFixture relay(true);
+    QVERIFY(relay.start());
+    const quint16 port = relay.port();
+    AppSettings settings(m_dir.filePath(QStringLiteral("offline.ini")));
+    settings.setCloseToTray(false);
+    ChatClient dave;
+    ChatClient carol;
+    QVERIFY(signUp(dave, relay, QStringLiteral("dave")));
+    QVERIFY(signUp(carol, relay, QStringLiteral("carol")));
+    MainWindow window(&dave, settings, m_languages.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* button = child<QToolButton>(&window, "reconnectButton");
+    auto* action = child<QAction>(&window, "reconnectAction");
+    QVERIFY(button && action);
+    QVERIFY(window.menuBar()->actions().first()->menu()->actions().contains(action));
+    QVERIFY(!button->isVisible());
+    QVERIFY(!action->isEnabled());
+
+    QSignalSpy opened(&dave, &ChatClient::conversationOpened);
+    dave.openPrivate(carol.currentUser().id);
+    QVERIFY(opened.wait(kWaitMs));
+    QTRY_VERIFY_WITH_TIMEOUT(window.conversationView()->conversation().isValid(), kWaitMs);
+    auto* subtitle = child<QLabel>(&window, "conversationSubtitle");
+    QTRY_COMPARE_WITH_TIMEOUT(subtitle->text(), QStringLiteral("Online"), kWaitMs);
+    const QAbstractItemModel* contacts = window.sidebar()->contactList()->model();
+    const auto carolRow = [&] { return findRow(contacts, roles::ContactUsername, QStringLiteral("carol")); };
+    QVERIFY(carolRow().data(roles::ContactOnline).toBool());
+
+    // The server is killed: reconnecting by itself, and "Reconnect" offered; nobody is shown online.
+    relay.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(dave.state(), ChatClient::State::Reconnecting, kWaitMs);
+    QVERIFY(button->isVisible());
+    QVERIFY(action->isEnabled());
+    QVERIFY(!carolRow().data(roles::ContactOnline).toBool());
+    QVERIFY(!carolRow().data(roles::ContactPresenceKnown).toBool());
+    QCOMPARE(subtitle->text(), QStringLiteral("Presence unknown while you are offline"));
+
+    // Another certificate on the same address; the user cancels the warning: offline, still a way back.
+    int dialogs = 0;
+    QTimer canceller;
+    connect(&canceller, &QTimer::timeout, this, [&] {
+        if (auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget())) {
+            ++dialogs;
+            dialog->reject();
+        }
+    });
+    canceller.start(10);
+    RelayFixture impostor(true);
+    QVERIFY(impostor.start(port));
+    QTRY_COMPARE_WITH_TIMEOUT(dialogs, 1, kWaitMs);
+    canceller.stop();
+    QCOMPARE(dave.state(), ChatClient::State::Offline);
+    QVERIFY(button->isVisible());
+    QVERIFY(action->isEnabled());
+
+    // The real server is back: one click logs in again with the session's credentials.
+    impostor.stop();
+    QVERIFY(relay.start(port));
+    QSignalSpy loggedIn(&dave, &ChatClient::loggedIn);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(loggedIn.wait(kWaitMs));
+    QCOMPARE(dave.currentUser().username, QStringLiteral("dave"));
+    QTRY_VERIFY_WITH_TIMEOUT(!button->isVisible(), kWaitMs);
+    QVERIFY(!action->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(carolRow().data(roles::ContactPresenceKnown).toBool(), kWaitMs);
 }
 
 QTEST_MAIN(TestAppWindows)

@@ -117,6 +117,7 @@ private Q_SLOTS:
     void unsentMessagesSurviveClientRestart();
     void tlsPinningTrustOnFirstUse();
     void presenceInContacts();
+    void presenceUnknownWhileOffline();
     void groupManagementAndForbiddenSend();
     void refusedMessageIsNotResentUntilRetry();
     void transientRefusalIsResentByItself();
@@ -612,6 +613,47 @@ void TestChatClient::presenceInContacts()
 
     QVERIFY(enter(*bob, relay, QStringLiteral("bob"), false));
     QTRY_VERIFY_WITH_TIMEOUT(contacts->isOnline(bobId), kWaitMs);
+}
+
+void TestChatClient::presenceUnknownWhileOffline()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    const quint16 port = relay.port();
+    auto alice = newClient();
+    auto bob = newClient();
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QVERIFY(enter(*bob, relay, QStringLiteral("bob"), true));
+    const UserId bobId = bob->currentUser().id;
+    const ConversationId conv = openPrivate(*alice, bobId);
+    ContactsModel* contacts = alice->contacts();
+    ConversationsModel* conversations = alice->conversations();
+    QAbstractItemModelTester tester(contacts, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto contactRow = [&] { return contacts->index(contacts->rowOf(bobId)); };
+    const auto conversationRow = [&] { return conversations->index(conversations->rowOf(conv)); };
+    QTRY_VERIFY_WITH_TIMEOUT(contacts->isOnline(bobId), kWaitMs);
+    QVERIFY(contacts->presenceKnown());
+    QVERIFY(contactRow().data(roles::ContactPresenceKnown).toBool());
+    QVERIFY(conversationRow().data(roles::ConversationPeerOnline).toBool());
+    QVERIFY(conversationRow().data(roles::ConversationPeerPresenceKnown).toBool());
+
+    // Alice's connection is gone: Bob is not "online" to her any more, but unknown.
+    relay.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(alice->state(), ChatClient::State::Reconnecting, kWaitMs);
+    QVERIFY(!contacts->presenceKnown());
+    QVERIFY(!contacts->isOnline(bobId));
+    QCOMPARE(contactRow().data(roles::ContactOnline).toBool(), false);
+    QCOMPARE(contactRow().data(roles::ContactPresenceKnown).toBool(), false);
+    QCOMPARE(conversationRow().data(roles::ConversationPeerOnline).toBool(), false);
+    QCOMPARE(conversationRow().data(roles::ConversationPeerPresenceKnown).toBool(), false);
+    QCOMPARE(contacts->rowCount(), 2); // the people are still listed
+
+    // Back online: presence is current again.
+    QVERIFY(relay.start(port));
+    QTRY_COMPARE_WITH_TIMEOUT(alice->state(), ChatClient::State::LoggedIn, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(contacts->presenceKnown(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(contacts->isOnline(bobId), kWaitMs);
+    QVERIFY(conversationRow().data(roles::ConversationPeerPresenceKnown).toBool());
 }
 
 void TestChatClient::groupManagementAndForbiddenSend()
