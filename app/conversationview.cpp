@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QShortcut>
+#include <QShowEvent>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QToolButton>
@@ -182,9 +183,26 @@ void ConversationView::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
-    if (event->type() == QEvent::ActivationChange)
-        markReadIfVisible();
     QWidget::changeEvent(event);
+}
+
+void ConversationView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    // Qt tells only the top-level window about activation and minimising: watch it for the moment the
+    // open chat becomes visible to the user (restored from the tray, un-minimised, activated).
+    window()->removeEventFilter(this);
+    window()->installEventFilter(this);
+    markReadIfVisible();
+}
+
+bool ConversationView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == window() &&
+        (event->type() == QEvent::ActivationChange || event->type() == QEvent::WindowStateChange)) {
+        markReadIfVisible();
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ConversationView::setMessageFont(const QFont& font)
@@ -367,8 +385,10 @@ void ConversationView::onRowsInserted(const QModelIndex& parent, int first, int 
 
 void ConversationView::markReadIfVisible()
 {
-    if (m_conversation.isValid() && isVisible() && window()->isActiveWindow() && m_stickToBottom)
+    if (m_conversation.isValid() && isVisible() && window()->isActiveWindow() && !window()->isMinimized() &&
+        m_stickToBottom) {
         m_client->markRead(m_conversation);
+    }
 }
 
 void ConversationView::onDownloadRequested(const QModelIndex& index)

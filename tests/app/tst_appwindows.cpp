@@ -71,6 +71,12 @@ QModelIndex findRow(const QAbstractItemModel* model, int role, const QVariant& v
     return {};
 }
 
+/** How many others have read the message with @p text, as its sender sees it (read receipts). */
+int readCountOf(const QAbstractItemModel* model, const QString& text)
+{
+    return findRow(model, roles::MessageText, text).data(roles::MessageReadCount).toInt();
+}
+
 /** Connects @p client (fast reconnects) and signs up @p username; true once synced. */
 bool signUp(ChatClient& client, const RelayFixture& relay, const QString& username)
 {
@@ -95,6 +101,7 @@ private Q_SLOTS:
     void signUpThroughDialog();
     void sendWithEnter();
     void receiveShowsUnreadBadge();
+    void readWhenRestoredFromTray();
     void dropFileUploads();
     void createGroupThroughDialog();
     void languageSwitchRetranslates();
@@ -243,6 +250,40 @@ void TestAppWindows::receiveShowsUnreadBadge()
     m_window->activateWindow();
     m_client->markRead(m_private);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->unreadCount(), 0, kWaitMs);
+}
+
+void TestAppWindows::readWhenRestoredFromTray()
+{
+    m_window->openConversation(m_private);
+    m_window->showAndRaise();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isActiveWindow(), kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->unreadCount(), 0, kWaitMs);
+    const QAbstractItemModel* peerView = m_peer->messages(m_private);
+    QSignalSpy received(m_client.get(), &ChatClient::messageReceived);
+
+    // Closed to the tray with the chat open: what arrives stays unread (a read mark would have
+    // suppressed messageReceived), and the sender gets no receipt.
+    m_window->hide();
+    m_peer->sendText(m_private, QStringLiteral("while hidden"));
+    QVERIFY(received.wait(kWaitMs));
+    QCOMPARE(m_window->unreadCount(), 1);
+    // Restored: the chat is visible in the active window, so it is read, and the receipt reaches the sender.
+    // (The offscreen platform does not activate a window shown again; a window manager does: play its part.)
+    m_window->showAndRaise();
+    QApplication::setActiveWindow(m_window.get());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->unreadCount(), 0, kWaitMs);
+    QCOMPARE(m_window->conversationView()->conversation(), m_private);
+    QTRY_COMPARE_WITH_TIMEOUT(readCountOf(peerView, QStringLiteral("while hidden")), 1, kWaitMs);
+
+    // The same for a minimised window.
+    m_window->showMinimized();
+    m_peer->sendText(m_private, QStringLiteral("while minimised"));
+    QVERIFY(received.wait(kWaitMs));
+    QCOMPARE(m_window->unreadCount(), 1);
+    m_window->showAndRaise();
+    QApplication::setActiveWindow(m_window.get());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->unreadCount(), 0, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(readCountOf(peerView, QStringLiteral("while minimised")), 1, kWaitMs);
 }
 
 void TestAppWindows::dropFileUploads()
