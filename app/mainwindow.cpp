@@ -272,7 +272,11 @@ void MainWindow::onMessageReceived(const MessageRecord& message)
     if (message.kind == MessageKind::File && message.file)
         //: notification text for a received file, %1 is the file name
         text = tr("[File] %1").arg(message.file->name);
-    m_tray->notify(senderName(message.sender.value()), text, message.conversation);
+    const auto conversation = m_client->conversations()->conversation(message.conversation);
+    const bool group = conversation && conversation->kind == ConversationKind::Group;
+    m_tray->notify(TrayController::messageNotification(group ? conversation->name : QString(),
+                                                       senderName(message.sender.value()), text),
+                   message.conversation);
     QApplication::alert(this);
 }
 

@@ -19,6 +19,7 @@
 #include "relayfixture.h"
 #include "sidebar.h"
 #include "transfermanager.h"
+#include "traycontroller.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -104,6 +105,7 @@ private Q_SLOTS:
     void readWhenRestoredFromTray();
     void dropFileUploads();
     void createGroupThroughDialog();
+    void notificationNamesTheGroup();
     void languageSwitchRetranslates();
     void offlineStatesOfferReconnect();
 
@@ -343,6 +345,33 @@ void TestAppWindows::createGroupThroughDialog()
     QVERIFY(row.data(roles::ConversationIsGroup).toBool());
     QCOMPARE(row.data(roles::ConversationTitle).toString(), QStringLiteral("Project 42"));
     QCOMPARE(row.data(roles::ConversationMembers).toList().size(), 2);
+}
+
+void TestAppWindows::notificationNamesTheGroup()
+{
+    using Notification = TrayController::Notification;
+    QCOMPARE(TrayController::messageNotification(QStringLiteral("Project 42"), QStringLiteral("Bob"),
+                                                 QStringLiteral("standup?")),
+             (Notification{QStringLiteral("Project 42 — Bob"), QStringLiteral("standup?")}));
+    QCOMPARE(TrayController::messageNotification(QString(), QStringLiteral("Bob"), QStringLiteral("lunch?")).summary(),
+             QStringLiteral("Bob: lunch?"));
+
+    // From the real window: a group message names the group, a private one only the sender.
+    const QModelIndex groupRow =
+        findRow(m_client->conversations(), roles::ConversationTitle, QStringLiteral("Project 42"));
+    QVERIFY(groupRow.isValid());
+    const ConversationId group(groupRow.data(roles::ConversationId).toLongLong());
+    QTRY_VERIFY_WITH_TIMEOUT(m_peer->conversations()->conversation(group).has_value(), kWaitMs);
+    m_window->hide(); // not looking at the window: notify
+    QSignalSpy received(m_client.get(), &ChatClient::messageReceived);
+    m_peer->sendText(group, QStringLiteral("standup in 5"));
+    QVERIFY(received.wait(kWaitMs));
+    QCOMPARE(m_window->tray()->lastNotification().summary(), QStringLiteral("Project 42 — Bob: standup in 5"));
+    m_peer->sendText(m_private, QStringLiteral("lunch?"));
+    QVERIFY(received.wait(kWaitMs));
+    QCOMPARE(m_window->tray()->lastNotification().summary(), QStringLiteral("Bob: lunch?"));
+    m_window->showAndRaise();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
 void TestAppWindows::languageSwitchRetranslates()
