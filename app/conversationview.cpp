@@ -2,6 +2,7 @@
 
 #include "appsettings.h"
 #include "chatclient.h"
+#include "contactsmodel.h"
 #include "conversationsmodel.h"
 #include "logging.h"
 #include "messagedelegate.h"
@@ -107,8 +108,16 @@ void ConversationView::buildUi()
     m_list->setItemDelegate(m_delegate);
     layout->addWidget(m_list, 1);
 
+    m_removedNotice = new QLabel(page);
+    m_removedNotice->setObjectName(QStringLiteral("removedNotice"));
+    m_removedNotice->setWordWrap(true);
+    m_removedNotice->setAlignment(Qt::AlignCenter);
+    m_removedNotice->setContentsMargins(12, 8, 12, 0);
+    m_removedNotice->hide();
+    layout->addWidget(m_removedNotice);
     auto* inputRow = new QWidget(page);
     inputRow->setObjectName(QStringLiteral("inputRow"));
+    m_inputRow = inputRow;
     auto* inputLayout = new QHBoxLayout(inputRow);
     inputLayout->setContentsMargins(12, 8, 12, 10);
     m_attachButton = new QToolButton(inputRow);
@@ -259,12 +268,23 @@ void ConversationView::refreshHeader()
         const QModelIndex index = model->index(row, 0);
         if (index.data(roles::ConversationId).toLongLong() != m_conversation.value())
             continue;
-        m_title->setText(index.data(roles::ConversationTitle).toString());
+        const QString title = index.data(roles::ConversationTitle).toString();
+        m_title->setText(title);
         const bool group = index.data(roles::ConversationIsGroup).toBool();
-        m_infoButton->setVisible(group);
+        const UserId removedBy(index.data(roles::ConversationRemovedBy).toLongLong());
+        m_infoButton->setVisible(group && !removedBy.isValid());
+        m_inputRow->setEnabled(!removedBy.isValid());
+        m_removedNotice->setVisible(removedBy.isValid());
+        if (removedBy.isValid()) {
+            //: in a group chat the user was removed from; %1 is the group's name, %2 who removed them
+            m_removedNotice->setText(tr("You were removed from %1 by %2. The history stays readable; you cannot "
+                                        "send messages here any more.")
+                                         .arg(title, m_client->contacts()->displayName(removedBy)));
+        }
         if (group) {
             const int members = int(index.data(roles::ConversationMembers).toList().size());
-            m_subtitle->setText(tr("Group · %n member(s)", nullptr, members));
+            m_subtitle->setText(removedBy.isValid() ? tr("Group · you are no longer a member")
+                                                    : tr("Group · %n member(s)", nullptr, members));
         } else {
             if (!index.data(roles::ConversationPeerPresenceKnown).toBool()) {
                 //: chat header of a private chat while the user's own connection is down
@@ -287,7 +307,7 @@ void ConversationView::onSubmitted(const QString& text)
 
 void ConversationView::sendFiles(const QStringList& paths)
 {
-    if (!m_conversation.isValid())
+    if (!m_conversation.isValid() || !m_inputRow->isEnabled())
         return;
     for (const QString& path : paths) {
         if (QFileInfo(path).isFile())
@@ -319,7 +339,7 @@ void ConversationView::onAttach()
 
 void ConversationView::dragEnterEvent(QDragEnterEvent* event)
 {
-    if (m_conversation.isValid() && event->mimeData()->hasUrls())
+    if (m_conversation.isValid() && m_inputRow->isEnabled() && event->mimeData()->hasUrls())
         event->acceptProposedAction();
 }
 

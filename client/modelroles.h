@@ -37,6 +37,8 @@ enum Conversation
     ConversationOwnerId,                 ///< qint64, groups only
     ConversationInitials,                ///< QString for the avatar
     ConversationPeerPresenceKnown,       ///< bool, private only: false while the client is not logged in
+    ConversationRemovedBy,               ///< qint64: who removed the user from this group (history stays readable,
+                                         ///< nothing can be sent); 0 while a member
 };
 
 /** MessagesModel: one row per message of one conversation, oldest first (row 0 is the oldest loaded). */

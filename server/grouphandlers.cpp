@@ -144,11 +144,11 @@ void GroupHandlers::finish(Session& session, ConversationId group, UserId remove
             const std::optional<ConversationInfo> info = m_storage.conversation(group, actor);
             guard->reply(id, info && info->members.contains(actor) ? ConversationOk{*info}.encode() : QCborMap());
         }
-        pushState(group, removed);
+        pushState(group, removed, actor);
     });
 }
 
-void GroupHandlers::pushState(ConversationId group, UserId removed)
+void GroupHandlers::pushState(ConversationId group, UserId removed, UserId actor)
 {
     // read_seq differs per member, so the conversation push is encoded per member (rare, small).
     for (UserId member : m_storage.members(group)) {
@@ -159,6 +159,7 @@ void GroupHandlers::pushState(ConversationId group, UserId removed)
         QCborMap push;
         push.insert(QLatin1String("t"), QLatin1String(msgtype::kConversationRemovedPush));
         push.insert(QLatin1String("conversation"), group.value());
+        push.insert(QLatin1String("by"), actor.value()); // who removed them (themself when leaving), for the notice
         m_sessions.pushToUsers({removed}, FrameCodec::encode(push));
     }
 }

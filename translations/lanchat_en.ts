@@ -331,6 +331,15 @@
         <extracomment>chat header of a private chat while the user&apos;s own connection is down</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>You were removed from %1 by %2. The history stays readable; you cannot send messages here any more.</source>
+        <extracomment>in a group chat the user was removed from; %1 is the group&apos;s name, %2 who removed them</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group · you are no longer a member</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lanchat::GroupDialog</name>

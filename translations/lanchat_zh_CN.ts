@@ -327,6 +327,15 @@
         <extracomment>chat header of a private chat while the user&apos;s own connection is down</extracomment>
         <translation>您已离线，对方状态未知</translation>
     </message>
+    <message>
+        <source>You were removed from %1 by %2. The history stays readable; you cannot send messages here any more.</source>
+        <extracomment>in a group chat the user was removed from; %1 is the group&apos;s name, %2 who removed them</extracomment>
+        <translation>%2 已将您移出“%1”。聊天记录仍可查看，但您不能再在这里发送消息。</translation>
+    </message>
+    <message>
+        <source>Group · you are no longer a member</source>
+        <translation>群组 · 您已不是成员</translation>
+    </message>
 </context>
 <context>
     <name>lanchat::GroupDialog</name>

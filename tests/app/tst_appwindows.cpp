@@ -106,6 +106,7 @@ private Q_SLOTS:
     void dropFileUploads();
     void createGroupThroughDialog();
     void notificationNamesTheGroup();
+    void removedFromGroupShowsNotice();
     void languageSwitchRetranslates();
     void offlineStatesOfferReconnect();
 
@@ -372,6 +373,36 @@ void TestAppWindows::notificationNamesTheGroup()
     QCOMPARE(m_window->tray()->lastNotification().summary(), QStringLiteral("Bob: lunch?"));
     m_window->showAndRaise();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestAppWindows::removedFromGroupShowsNotice()
+{
+    QSignalSpy opened(m_peer.get(), &ChatClient::conversationOpened);
+    m_peer->createGroup(QStringLiteral("Bob's team"), {m_client->currentUser().id});
+    QVERIFY(opened.wait(kWaitMs));
+    const ConversationId group = opened.first().first().value<ConversationId>();
+    m_peer->sendText(group, QStringLiteral("hello team"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_client->conversations()->conversation(group).has_value(), kWaitMs);
+    m_window->openConversation(group);
+    const QAbstractItemModel* messages = m_window->conversationView()->messageList()->model();
+    QTRY_VERIFY_WITH_TIMEOUT(findRow(messages, roles::MessageText, QStringLiteral("hello team")).isValid(), kWaitMs);
+    auto* notice = child<QLabel>(m_window.get(), "removedNotice");
+    auto* inputRow = child<QWidget>(m_window.get(), "inputRow");
+    QVERIFY(notice->isHidden());
+    QVERIFY(inputRow->isEnabled());
+
+    // Removed by Bob: a notice says so, nothing can be sent, the history is still there.
+    m_peer->removeMember(group, m_client->currentUser().id);
+    QTRY_VERIFY_WITH_TIMEOUT(!notice->isHidden(), kWaitMs);
+    QVERIFY(notice->text().startsWith(QStringLiteral("You were removed from Bob's team by Bob.")));
+    QVERIFY(!inputRow->isEnabled());
+    QCOMPARE(m_window->conversationView()->conversation(), group);
+    QVERIFY(findRow(messages, roles::MessageText, QStringLiteral("hello team")).isValid());
+
+    // Re-added: the chat works again.
+    m_peer->addMember(group, m_client->currentUser().id);
+    QTRY_VERIFY_WITH_TIMEOUT(notice->isHidden(), kWaitMs);
+    QVERIFY(inputRow->isEnabled());
 }
 
 void TestAppWindows::languageSwitchRetranslates()

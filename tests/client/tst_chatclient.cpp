@@ -121,6 +121,7 @@ private Q_SLOTS:
     void groupManagementAndForbiddenSend();
     void refusedMessageIsNotResentUntilRetry();
     void transientRefusalIsResentByItself();
+    void removedMemberKeepsAReadOnlyChat();
     void changePasswordAndLogout();
 };
 
@@ -692,7 +693,8 @@ void TestChatClient::groupManagementAndForbiddenSend()
     QCOMPARE(bobFailed.first().at(1).value<ErrorCode>(), ErrorCode::Forbidden);
 
     alice->removeMember(group, bobId);
-    QTRY_COMPARE_WITH_TIMEOUT(bob->conversations()->rowCount(), 0, kWaitMs);
+    // Bob keeps the chat, read-only, marked as removed by Alice; Carol, who left, does not.
+    QTRY_COMPARE_WITH_TIMEOUT(bob->conversations()->removedBy(group).value(), alice->currentUser().id.value(), kWaitMs);
     carol->leaveGroup(group);
     QTRY_COMPARE_WITH_TIMEOUT(carol->conversations()->rowCount(), 0, kWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(alice->conversations()->conversation(group)->members.size(), 1, kWaitMs);
@@ -727,7 +729,7 @@ void TestChatClient::refusedMessageIsNotResentUntilRetry()
     // Removed while the chat is open: the message is refused for good.
     MessagesModel* bobModel = bob->messages(group);
     alice->removeMember(group, bobId);
-    QTRY_VERIFY_WITH_TIMEOUT(!bob->conversations()->conversation(group).has_value(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(bob->conversations()->removedBy(group).isValid(), kWaitMs);
     const QUuid refused = bob->sendText(group, QStringLiteral("still here?"));
     QTRY_COMPARE_WITH_TIMEOUT(deliveryState(bobModel, refused), int(DeliveryState::Failed), kWaitMs);
     QCOMPARE(deliveryError(bobModel, refused), ErrorCode::Forbidden);
@@ -735,7 +737,7 @@ void TestChatClient::refusedMessageIsNotResentUntilRetry()
     // Re-added and reconnected: still failed, nothing sent. The post-login sync is answered after any resend
     // the login triggered (one connection, requests in order), so the server's history is the proof.
     alice->addMember(group, bobId);
-    QTRY_VERIFY_WITH_TIMEOUT(bob->conversations()->conversation(group).has_value(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!bob->conversations()->removedBy(group).isValid(), kWaitMs);
     QSignalSpy resynced(bob.get(), &ChatClient::synced);
     bob->connection()->abortConnection();
     QVERIFY(resynced.wait(kWaitMs));
@@ -795,6 +797,64 @@ void TestChatClient::transientRefusalIsResentByItself()
         QCOMPARE(storedCopies(relay, conv, id), 1);
     }
     disconnect(model, nullptr, this, nullptr);
+}
+
+void TestChatClient::removedMemberKeepsAReadOnlyChat()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    auto alice = newClient();
+    auto bob = newClient();
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QVERIFY(enter(*bob, relay, QStringLiteral("bob"), true));
+    const UserId aliceId = alice->currentUser().id;
+    const UserId bobId = bob->currentUser().id;
+    QSignalSpy opened(alice.get(), &ChatClient::conversationOpened);
+    alice->createGroup(QStringLiteral("team"), {bobId});
+    QVERIFY(opened.wait(kWaitMs));
+    const ConversationId group = opened.first().first().value<ConversationId>();
+    ConversationsModel* bobList = bob->conversations();
+    QTRY_VERIFY_WITH_TIMEOUT(bobList->conversation(group).has_value(), kWaitMs);
+    const auto removedBy = [&] { return bobList->index(bobList->rowOf(group)).data(roles::ConversationRemovedBy); };
+    QCOMPARE(removedBy().toLongLong(), 0);
+    MessagesModel* bobModel = bob->messages(group);
+    alice->sendText(group, QStringLiteral("before"));
+    bob->sendText(group, QStringLiteral("mine before"));
+    QTRY_COMPARE_WITH_TIMEOUT(bobModel->storedCount(), 2, kWaitMs);
+    bob->markRead(group);
+    QCOMPARE(bobList->unread(group), 0);
+
+    // Removed by Alice: the chat stays listed and readable, and says who removed Bob.
+    QSignalSpy failures(bob.get(), &ChatClient::requestFailed);
+    alice->removeMember(group, bobId);
+    QTRY_COMPARE_WITH_TIMEOUT(removedBy().toLongLong(), aliceId.value(), kWaitMs);
+    QCOMPARE(bobList->removedBy(group), aliceId);
+    QCOMPARE(texts(bobModel), (QStringList{QStringLiteral("before"), QStringLiteral("mine before")}));
+    // Nothing the server would refuse is asked (history, read marks), also after a reconnect.
+    QSignalSpy resynced(bob.get(), &ChatClient::synced);
+    bob->connection()->abortConnection();
+    QVERIFY(resynced.wait(kWaitMs));
+    QCOMPARE(bobList->removedBy(group), aliceId);
+    bob->loadOlder(group);
+    bob->markRead(group);
+    QCOMPARE(failures.count(), 0);
+
+    // Re-added: a member again; what Bob had read stays read, his own messages never count as unread.
+    alice->addMember(group, bobId);
+    QTRY_COMPARE_WITH_TIMEOUT(removedBy().toLongLong(), 0, kWaitMs);
+    const QUuid mine = bob->sendText(group, QStringLiteral("mine after"));
+    QTRY_COMPARE_WITH_TIMEOUT(deliveryState(bobModel, mine), int(DeliveryState::Sent), kWaitMs);
+    QCOMPARE(bobList->unread(group), 0);
+    QSignalSpy resyncedAgain(bob.get(), &ChatClient::synced);
+    bob->connection()->abortConnection(); // the list fetched again says read_seq 0 for a re-added member
+    QVERIFY(resyncedAgain.wait(kWaitMs));
+    QCOMPARE(bobList->unread(group), 0);
+    alice->sendText(group, QStringLiteral("welcome back"));
+    QTRY_COMPARE_WITH_TIMEOUT(bobList->unread(group), 1, kWaitMs);
+
+    // Leaving by oneself removes the chat.
+    bob->leaveGroup(group);
+    QTRY_VERIFY_WITH_TIMEOUT(!bobList->conversation(group).has_value(), kWaitMs);
 }
 
 void TestChatClient::changePasswordAndLogout()
