@@ -74,6 +74,7 @@ public:
     bool loggedIn = false;
     bool fetchingConversations = false;
     QString endpoint;
+    bool tls = true;
     QTimer outboxTimer;
 };
 
@@ -145,6 +146,7 @@ void ChatClient::Private::onDisconnected()
     sync->stop();
     fetchingConversations = false;
     queue->setActive(false);
+    models->contacts()->setPresenceKnown(false); // until the `users` reply after the next login
     updateState();
 }
 
@@ -212,8 +214,12 @@ void ChatClient::Private::saveOutbox()
 void ChatClient::Private::restoreOutbox()
 {
     for (const OutgoingQueue::Entry& e : store.outbox(endpoint, user.username)) {
-        if (queue->restore(e))
-            models->messages(e.conversation)->appendPending(e.id, e.text, e.createdMs);
+        if (!queue->restore(e))
+            continue;
+        MessagesModel* model = models->messages(e.conversation);
+        model->appendPending(e.id, e.text, e.createdMs);
+        if (e.refusal)
+            model->markFailed(e.id, *e.refusal);
     }
 }
 
@@ -313,8 +319,16 @@ ChatClient::ChatClient(QObject* parent)
     connect(d->queue, &OutgoingQueue::failed, this,
             [this](ConversationId conversation, const QUuid& id, ErrorCode code) {
                 d->models->messages(conversation)->markFailed(id, code);
+                d->scheduleOutboxSave(); // the refusal must outlive a restart
                 Q_EMIT requestFailed(QStringLiteral("send"), code);
             });
+    connect(d->queue, &OutgoingQueue::waiting, this,
+            [this](ConversationId conversation, const QUuid& id, ErrorCode code) {
+                d->models->messages(conversation)->markWaiting(id, code);
+            });
+    connect(d->queue, &OutgoingQueue::sending, this, [this](ConversationId conversation, const QUuid& id) {
+        d->models->messages(conversation)->markPending(id);
+    });
 }
 
 ChatClient::~ChatClient()
@@ -340,10 +354,18 @@ bool ChatClient::connectToServer(const QString& host, quint16 port, bool tls)
         if (!pin.isEmpty())
             d->connection->setPinnedFingerprint(host, port, pin);
     }
+    d->tls = tls;
     d->onDisconnected();
     const bool started = d->connection->connectToServer(host, port, tls);
     d->updateRegistration();
     return started;
+}
+
+void ChatClient::reconnect()
+{
+    if (d->endpoint.isEmpty())
+        return;
+    connectToServer(d->connection->host(), d->connection->port(), d->tls);
 }
 
 void ChatClient::disconnectFromServer()
@@ -393,7 +415,10 @@ QUuid ChatClient::sendText(ConversationId conversation, const QString& text)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QUuid id = d->queue->enqueue(conversation, text, now);
-    d->models->messages(conversation)->appendPending(id, text, now);
+    MessagesModel* model = d->models->messages(conversation);
+    model->appendPending(id, text, now);
+    if (!d->loggedIn)
+        model->markWaiting(id, ErrorCode::Timeout); // goes out after the next login
     d->scheduleOutboxSave();
     return id;
 }
@@ -401,8 +426,14 @@ QUuid ChatClient::sendText(ConversationId conversation, const QString& text)
 void ChatClient::retry(const QUuid& clientMsgId)
 {
     const ConversationId conversation = d->queue->conversationOf(clientMsgId);
-    if (conversation.isValid() && d->queue->retry(clientMsgId))
-        d->models->messages(conversation)->markPending(clientMsgId);
+    if (!conversation.isValid() || !d->queue->retry(clientMsgId))
+        return;
+    MessagesModel* model = d->models->messages(conversation);
+    if (d->loggedIn)
+        model->markPending(clientMsgId);
+    else
+        model->markWaiting(clientMsgId, ErrorCode::Timeout);
+    d->scheduleOutboxSave();
 }
 
 void ChatClient::openPrivate(UserId user)
@@ -448,7 +479,8 @@ void ChatClient::renameGroup(ConversationId group, const QString& name)
 
 void ChatClient::loadOlder(ConversationId conversation)
 {
-    if (d->loggedIn)
+    // A group the user was removed from shows what it holds; the server would answer `forbidden`.
+    if (d->loggedIn && !d->models->conversations()->removedBy(conversation).isValid())
         d->history->loadOlder(conversation);
 }
 
@@ -460,7 +492,7 @@ void ChatClient::markRead(ConversationId conversation)
     const MessagesModel* model = d->models->existingMessages(conversation);
     const Seq newest = std::max(info->lastSeq, model ? model->newestSeq() : 0);
     d->models->applyRead(conversation, d->user.id, std::max(newest, info->readSeq));
-    if (newest <= info->readSeq || !d->loggedIn)
+    if (newest <= info->readSeq || !d->loggedIn || d->models->conversations()->removedBy(conversation).isValid())
         return;
     MarkRead msg;
     msg.conversation = conversation;

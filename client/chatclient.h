@@ -79,6 +79,13 @@ public:
     bool connectToServer(const QString& host, quint16 port, bool tls = true);
     /** Closes the connection and stops reconnecting; pending messages stay queued for next time. */
     void disconnectFromServer();
+    /**
+     * Connects again, at once, to the server of the last connectToServer() and logs in with the session's
+     * credentials (kept in memory): the way back from Offline (a refused certificate, an incompatible
+     * server, disconnectFromServer()) and a way to skip the wait while Reconnecting. Does nothing before
+     * the first connectToServer(). A changed certificate is refused again (certificateMismatch()).
+     */
+    void reconnect();
 
     /**
      * Registers and logs in; @p invite is the site's invite code when registration() is Invite (at most 256
@@ -96,10 +103,12 @@ public:
 
     /**
      * Queues a text message (1..64 KiB UTF-8) and returns its client_msg_id. It appears at once in the
-     * conversation's MessagesModel as pending, becomes sent on ack, and is resent after reconnects until acked.
+     * conversation's MessagesModel as pending (waiting while not logged in), becomes sent on ack, and is
+     * resent after reconnects and transient errors until acked. A message the server refuses for good
+     * (forbidden, not_found …) becomes failed and is not sent again, not even after a restart, until retry().
      */
     QUuid sendText(ConversationId conversation, const QString& text);
-    /** Resends a message shown as failed. */
+    /** Resends a message shown as failed (the only way a refused message is sent again). */
     void retry(const QUuid& clientMsgId);
 
     /** Opens (creating on the server if needed) the private conversation with @p user; result: conversationOpened(). */

@@ -41,7 +41,7 @@ private:
     bool apply(const GroupChange& change, UserId actor);
     /** After the commit: answer, then push the new state to members and `conversation_removed` to @p removed. */
     void finish(Session& session, ConversationId group, UserId removed, quint64 id);
-    void pushState(ConversationId group, UserId removed);
+    void pushState(ConversationId group, UserId removed, UserId actor);
 
     Storage& m_storage;
     CommitQueue& m_commits;

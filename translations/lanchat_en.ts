@@ -267,6 +267,11 @@
         <source>%1 (%2), offline</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2), presence unknown while you are offline</source>
+        <extracomment>tooltip of a contact while the user&apos;s own connection is down</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lanchat::ConversationView</name>
@@ -335,6 +340,20 @@
     </message>
     <message>
         <source>Retry sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presence unknown while you are offline</source>
+        <extracomment>chat header of a private chat while the user&apos;s own connection is down</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You were removed from %1 by %2. The history stays readable; you cannot send messages here any more.</source>
+        <extracomment>in a group chat the user was removed from; %1 is the group&apos;s name, %2 who removed them</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group · you are no longer a member</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -610,6 +629,14 @@
         <extracomment>notification text for a received file, %1 is the file name</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to the server again now</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lanchat::MessageDelegate</name>
@@ -638,10 +665,6 @@
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Failed · Retry</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Read by %n</source>
         <extracomment>read receipt under an own message: how many others have read it</extracomment>
@@ -649,6 +672,36 @@
             <numerusform>Read by %n</numerusform>
             <numerusform>Read by %n</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to send…</source>
+        <extracomment>under an own message the client will send by itself as soon as it can (offline, server busy)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: you are not a member of this group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: you may not post in this conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: this conversation no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: the server does not accept this message (too long?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: refused by the server (%1)</source>
+        <extracomment>%1 is a technical error code such as &quot;storage_full&quot;</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -953,6 +1006,16 @@
     </message>
     <message>
         <source>LanChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>one-line form of a message notification: %1 is &quot;Group — Sender&quot; or &quot;Sender&quot;, %2 the message</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>notification title for a group message: %1 is the group&apos;s name, %2 the sender&apos;s</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

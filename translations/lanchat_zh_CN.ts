@@ -264,6 +264,11 @@
         <source>%1 (%2), offline</source>
         <translation>%1（%2），离线</translation>
     </message>
+    <message>
+        <source>%1 (%2), presence unknown while you are offline</source>
+        <extracomment>tooltip of a contact while the user&apos;s own connection is down</extracomment>
+        <translation>%1（%2），您离线时无法得知其在线状态</translation>
+    </message>
 </context>
 <context>
     <name>lanchat::ConversationView</name>
@@ -332,6 +337,20 @@
     <message>
         <source>Retry sending</source>
         <translation>重新发送</translation>
+    </message>
+    <message>
+        <source>Presence unknown while you are offline</source>
+        <extracomment>chat header of a private chat while the user&apos;s own connection is down</extracomment>
+        <translation>您已离线，对方状态未知</translation>
+    </message>
+    <message>
+        <source>You were removed from %1 by %2. The history stays readable; you cannot send messages here any more.</source>
+        <extracomment>in a group chat the user was removed from; %1 is the group&apos;s name, %2 who removed them</extracomment>
+        <translation>%2 已将您移出“%1”。聊天记录仍可查看，但您不能再在这里发送消息。</translation>
+    </message>
+    <message>
+        <source>Group · you are no longer a member</source>
+        <translation>群组 · 您已不是成员</translation>
     </message>
 </context>
 <context>
@@ -603,6 +622,14 @@
         <extracomment>notification text for a received file, %1 is the file name</extracomment>
         <translation>[文件] %1</translation>
     </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation>重新连接(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Connect to the server again now</source>
+        <translation>立即重新连接服务器</translation>
+    </message>
 </context>
 <context>
     <name>lanchat::MessageDelegate</name>
@@ -631,16 +658,42 @@
         <source>Sending…</source>
         <translation>发送中…</translation>
     </message>
-    <message>
-        <source>Failed · Retry</source>
-        <translation>发送失败 · 重试</translation>
-    </message>
     <message numerus="yes">
         <source>Read by %n</source>
         <extracomment>read receipt under an own message: how many others have read it</extracomment>
         <translation>
             <numerusform>%n 人已读</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Waiting to send…</source>
+        <extracomment>under an own message the client will send by itself as soon as it can (offline, server busy)</extracomment>
+        <translation>等待发送…</translation>
+    </message>
+    <message>
+        <source>Not sent: you are not a member of this group</source>
+        <translation>未发送：您已不是本群成员</translation>
+    </message>
+    <message>
+        <source>Not sent: you may not post in this conversation</source>
+        <translation>未发送：您无权在此会话中发言</translation>
+    </message>
+    <message>
+        <source>Not sent: this conversation no longer exists</source>
+        <translation>未发送：该会话已不存在</translation>
+    </message>
+    <message>
+        <source>Not sent: the server does not accept this message (too long?)</source>
+        <translation>未发送：服务器不接受这条消息（可能过长）</translation>
+    </message>
+    <message>
+        <source>Not sent: refused by the server (%1)</source>
+        <extracomment>%1 is a technical error code such as &quot;storage_full&quot;</extracomment>
+        <translation>未发送：被服务器拒绝（%1）</translation>
     </message>
 </context>
 <context>
@@ -943,6 +996,16 @@
     <message>
         <source>LanChat</source>
         <translation>LanChat</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>one-line form of a message notification: %1 is &quot;Group — Sender&quot; or &quot;Sender&quot;, %2 the message</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>notification title for a group message: %1 is the group&apos;s name, %2 the sender&apos;s</extracomment>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 </TS>

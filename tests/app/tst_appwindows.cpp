@@ -22,13 +22,18 @@
 #include "sessionregistry.h"
 #include "sidebar.h"
 #include "transfermanager.h"
+#include "traycontroller.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QDialog>
 #include <QDockWidget>
 #include <QDropEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPushButton>
@@ -37,6 +42,8 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QToolButton>
 #include <QUrl>
 
 #include <memory>
@@ -67,6 +74,23 @@ QModelIndex findRow(const QAbstractItemModel* model, int role, const QVariant& v
     return {};
 }
 
+/** How many others have read the message with @p text, as its sender sees it (read receipts). */
+int readCountOf(const QAbstractItemModel* model, const QString& text)
+{
+    return findRow(model, roles::MessageText, text).data(roles::MessageReadCount).toInt();
+}
+
+/** Connects @p client (fast reconnects) and signs up @p username; true once synced. */
+bool signUp(ChatClient& client, const RelayFixture& relay, const QString& username)
+{
+    client.setSettings(nullptr);
+    client.connection()->setReconnectDelays(50, 400);
+    QSignalSpy synced(&client, &ChatClient::synced);
+    client.connectToServer(kHost, relay.port(), relay.tls());
+    client.registerAccount(username, kPassword, username.toUpper());
+    return synced.wait(kWaitMs);
+}
+
 } // namespace
 
 class TestAppWindows : public QObject
@@ -80,10 +104,14 @@ private Q_SLOTS:
     void signUpThroughDialog();
     void sendWithEnter();
     void receiveShowsUnreadBadge();
+    void readWhenRestoredFromTray();
     void dropFileUploads();
     void createGroupThroughDialog();
+    void notificationNamesTheGroup();
+    void removedFromGroupShowsNotice();
     void languageSwitchRetranslates();
     void sessionRevokedReturnsToLogin();
+    void offlineStatesOfferReconnect();
 
 private:
     void fillLogin(LoginDialog& dialog, const QString& user, bool signUp);
@@ -231,6 +259,40 @@ void TestAppWindows::receiveShowsUnreadBadge()
     QTRY_COMPARE_WITH_TIMEOUT(m_window->unreadCount(), 0, kWaitMs);
 }
 
+void TestAppWindows::readWhenRestoredFromTray()
+{
+    m_window->openConversation(m_private);
+    m_window->showAndRaise();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isActiveWindow(), kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->unreadCount(), 0, kWaitMs);
+    const QAbstractItemModel* peerView = m_peer->messages(m_private);
+    QSignalSpy received(m_client.get(), &ChatClient::messageReceived);
+
+    // Closed to the tray with the chat open: what arrives stays unread (a read mark would have
+    // suppressed messageReceived), and the sender gets no receipt.
+    m_window->hide();
+    m_peer->sendText(m_private, QStringLiteral("while hidden"));
+    QVERIFY(received.wait(kWaitMs));
+    QCOMPARE(m_window->unreadCount(), 1);
+    // Restored: the chat is visible in the active window, so it is read, and the receipt reaches the sender.
+    // (The offscreen platform does not activate a window shown again; a window manager does: play its part.)
+    m_window->showAndRaise();
+    QApplication::setActiveWindow(m_window.get());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->unreadCount(), 0, kWaitMs);
+    QCOMPARE(m_window->conversationView()->conversation(), m_private);
+    QTRY_COMPARE_WITH_TIMEOUT(readCountOf(peerView, QStringLiteral("while hidden")), 1, kWaitMs);
+
+    // The same for a minimised window.
+    m_window->showMinimized();
+    m_peer->sendText(m_private, QStringLiteral("while minimised"));
+    QVERIFY(received.wait(kWaitMs));
+    QCOMPARE(m_window->unreadCount(), 1);
+    m_window->showAndRaise();
+    QApplication::setActiveWindow(m_window.get());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->unreadCount(), 0, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(readCountOf(peerView, QStringLiteral("while minimised")), 1, kWaitMs);
+}
+
 void TestAppWindows::dropFileUploads()
 {
     const QString path = m_dir.filePath(QStringLiteral("report.bin"));
@@ -290,6 +352,63 @@ void TestAppWindows::createGroupThroughDialog()
     QCOMPARE(row.data(roles::ConversationMembers).toList().size(), 2);
 }
 
+void TestAppWindows::notificationNamesTheGroup()
+{
+    using Notification = TrayController::Notification;
+    QCOMPARE(TrayController::messageNotification(QStringLiteral("Project 42"), QStringLiteral("Bob"),
+                                                 QStringLiteral("standup?")),
+             (Notification{QStringLiteral("Project 42 — Bob"), QStringLiteral("standup?")}));
+    QCOMPARE(TrayController::messageNotification(QString(), QStringLiteral("Bob"), QStringLiteral("lunch?")).summary(),
+             QStringLiteral("Bob: lunch?"));
+
+    // From the real window: a group message names the group, a private one only the sender.
+    const QModelIndex groupRow =
+        findRow(m_client->conversations(), roles::ConversationTitle, QStringLiteral("Project 42"));
+    QVERIFY(groupRow.isValid());
+    const ConversationId group(groupRow.data(roles::ConversationId).toLongLong());
+    QTRY_VERIFY_WITH_TIMEOUT(m_peer->conversations()->conversation(group).has_value(), kWaitMs);
+    m_window->hide(); // not looking at the window: notify
+    QSignalSpy received(m_client.get(), &ChatClient::messageReceived);
+    m_peer->sendText(group, QStringLiteral("standup in 5"));
+    QVERIFY(received.wait(kWaitMs));
+    QCOMPARE(m_window->tray()->lastNotification().summary(), QStringLiteral("Project 42 — Bob: standup in 5"));
+    m_peer->sendText(m_private, QStringLiteral("lunch?"));
+    QVERIFY(received.wait(kWaitMs));
+    QCOMPARE(m_window->tray()->lastNotification().summary(), QStringLiteral("Bob: lunch?"));
+    m_window->showAndRaise();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestAppWindows::removedFromGroupShowsNotice()
+{
+    QSignalSpy opened(m_peer.get(), &ChatClient::conversationOpened);
+    m_peer->createGroup(QStringLiteral("Bob's team"), {m_client->currentUser().id});
+    QVERIFY(opened.wait(kWaitMs));
+    const ConversationId group = opened.first().first().value<ConversationId>();
+    m_peer->sendText(group, QStringLiteral("hello team"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_client->conversations()->conversation(group).has_value(), kWaitMs);
+    m_window->openConversation(group);
+    const QAbstractItemModel* messages = m_window->conversationView()->messageList()->model();
+    QTRY_VERIFY_WITH_TIMEOUT(findRow(messages, roles::MessageText, QStringLiteral("hello team")).isValid(), kWaitMs);
+    auto* notice = child<QLabel>(m_window.get(), "removedNotice");
+    auto* inputRow = child<QWidget>(m_window.get(), "inputRow");
+    QVERIFY(notice->isHidden());
+    QVERIFY(inputRow->isEnabled());
+
+    // Removed by Bob: a notice says so, nothing can be sent, the history is still there.
+    m_peer->removeMember(group, m_client->currentUser().id);
+    QTRY_VERIFY_WITH_TIMEOUT(!notice->isHidden(), kWaitMs);
+    QVERIFY(notice->text().startsWith(QStringLiteral("You were removed from Bob's team by Bob.")));
+    QVERIFY(!inputRow->isEnabled());
+    QCOMPARE(m_window->conversationView()->conversation(), group);
+    QVERIFY(findRow(messages, roles::MessageText, QStringLiteral("hello team")).isValid());
+
+    // Re-added: the chat works again.
+    m_peer->addMember(group, m_client->currentUser().id);
+    QTRY_VERIFY_WITH_TIMEOUT(notice->isHidden(), kWaitMs);
+    QVERIFY(inputRow->isEnabled());
+}
+
 void TestAppWindows::languageSwitchRetranslates()
 {
     auto* tabs = m_window->sidebar()->findChild<QTabWidget*>();
@@ -332,6 +451,76 @@ void TestAppWindows::sessionRevokedReturnsToLogin()
     dialog.showMessage(reason);
     dialog.show();
     QCOMPARE(dialog.errorText(), reason);
+}
+
+void TestAppWindows::offlineStatesOfferReconnect()
+{
+    RelayFixture relay(true);
+    QVERIFY(relay.start());
+    const quint16 port = relay.port();
+    AppSettings settings(m_dir.filePath(QStringLiteral("offline.ini")));
+    settings.setCloseToTray(false);
+    ChatClient dave;
+    ChatClient carol;
+    QVERIFY(signUp(dave, relay, QStringLiteral("dave")));
+    QVERIFY(signUp(carol, relay, QStringLiteral("carol")));
+    MainWindow window(&dave, settings, m_languages.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* button = child<QToolButton>(&window, "reconnectButton");
+    auto* action = child<QAction>(&window, "reconnectAction");
+    QVERIFY(button && action);
+    QVERIFY(window.menuBar()->actions().first()->menu()->actions().contains(action));
+    QVERIFY(!button->isVisible());
+    QVERIFY(!action->isEnabled());
+
+    QSignalSpy opened(&dave, &ChatClient::conversationOpened);
+    dave.openPrivate(carol.currentUser().id);
+    QVERIFY(opened.wait(kWaitMs));
+    QTRY_VERIFY_WITH_TIMEOUT(window.conversationView()->conversation().isValid(), kWaitMs);
+    auto* subtitle = child<QLabel>(&window, "conversationSubtitle");
+    QTRY_COMPARE_WITH_TIMEOUT(subtitle->text(), QStringLiteral("Online"), kWaitMs);
+    const QAbstractItemModel* contacts = window.sidebar()->contactList()->model();
+    const auto carolRow = [&] { return findRow(contacts, roles::ContactUsername, QStringLiteral("carol")); };
+    QVERIFY(carolRow().data(roles::ContactOnline).toBool());
+
+    // The server is killed: reconnecting by itself, and "Reconnect" offered; nobody is shown online.
+    relay.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(dave.state(), ChatClient::State::Reconnecting, kWaitMs);
+    QVERIFY(button->isVisible());
+    QVERIFY(action->isEnabled());
+    QVERIFY(!carolRow().data(roles::ContactOnline).toBool());
+    QVERIFY(!carolRow().data(roles::ContactPresenceKnown).toBool());
+    QCOMPARE(subtitle->text(), QStringLiteral("Presence unknown while you are offline"));
+
+    // Another certificate on the same address; the user cancels the warning: offline, still a way back.
+    int dialogs = 0;
+    QTimer canceller;
+    connect(&canceller, &QTimer::timeout, this, [&] {
+        if (auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget())) {
+            ++dialogs;
+            dialog->reject();
+        }
+    });
+    canceller.start(10);
+    RelayFixture impostor(true);
+    QVERIFY(impostor.start(port));
+    QTRY_COMPARE_WITH_TIMEOUT(dialogs, 1, kWaitMs);
+    canceller.stop();
+    QCOMPARE(dave.state(), ChatClient::State::Offline);
+    QVERIFY(button->isVisible());
+    QVERIFY(action->isEnabled());
+
+    // The real server is back: one click logs in again with the session's credentials.
+    impostor.stop();
+    QVERIFY(relay.start(port));
+    QSignalSpy loggedIn(&dave, &ChatClient::loggedIn);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(loggedIn.wait(kWaitMs));
+    QCOMPARE(dave.currentUser().username, QStringLiteral("dave"));
+    QTRY_VERIFY_WITH_TIMEOUT(!button->isVisible(), kWaitMs);
+    QVERIFY(!action->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(carolRow().data(roles::ContactPresenceKnown).toBool(), kWaitMs);
 }
 
 QTEST_MAIN(TestAppWindows)

@@ -320,16 +320,18 @@ void TstRelayServer::groupManagement()
     remove.insert(QLatin1String("conversation"), group);
     remove.insert(QLatin1String("user"), c->userId());
     QCOMPARE(type(a->request(remove)), QStringLiteral("ok"));
-    QCOMPARE(c->waitPush(QStringLiteral("conversation_removed")).value(QLatin1String("conversation")).toInteger(),
-             group);
+    const QCborMap removed = c->waitPush(QStringLiteral("conversation_removed"));
+    QCOMPARE(removed.value(QLatin1String("conversation")).toInteger(), group);
+    QCOMPARE(removed.value(QLatin1String("by")).toInteger(), a->userId()); // for "removed by Alice"
     QCOMPARE(RawClient::errorCode(c->sendText(group, QStringLiteral("still here?"))), QStringLiteral("forbidden"));
 
     QCborMap leave = typed("group_leave");
     leave.insert(QLatin1String("conversation"), group);
     QCOMPARE(RawClient::errorCode(a->request(leave)), QStringLiteral("invalid_argument")); // the owner stays
     QCOMPARE(type(b->request(leave)), QStringLiteral("ok"));
-    QCOMPARE(b->waitPush(QStringLiteral("conversation_removed")).value(QLatin1String("conversation")).toInteger(),
-             group);
+    const QCborMap left = b->waitPush(QStringLiteral("conversation_removed"));
+    QCOMPARE(left.value(QLatin1String("conversation")).toInteger(), group);
+    QCOMPARE(left.value(QLatin1String("by")).toInteger(), b->userId());
 }
 
 void TstRelayServer::offlineUserSyncsInOrder()
