@@ -154,6 +154,7 @@ void ChatClient::Private::onLoggedIn(const UserInfo& account, Seq serverLastSeq)
         queue->clear(); // another account: the previous user's unsent messages are not this one's
     user = account;
     models->setOwnUser(user.id);
+    transfers->rememberDownloadsIn(&store, endpoint, user.username);
     sync->begin(endpoint, user.username, serverLastSeq);
     loggedIn = true;
     qCInfo(lcClient) << "logged in as" << user.username;
