@@ -475,6 +475,11 @@ ChatClient::State ChatClient::state() const
     return d->state;
 }
 
+qint64 ChatClient::maxFileBytes() const
+{
+    return d->connection->serverMaxFileBytes();
+}
+
 ChatClient::Registration ChatClient::registration() const
 {
     return d->registration;
