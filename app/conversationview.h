@@ -23,7 +23,8 @@ class MessagesModel;
  * The right side of the main window: header (title, members, mute), the messages of one conversation in
  * a QListView painted by MessageDelegate, and the input row (attach, text, send). Loads older history
  * when scrolled to the top while keeping the visible message in place, follows new messages when at the
- * bottom, marks the conversation read while visible, and uploads files dropped, pasted or picked.
+ * bottom, marks the conversation read while visible, and uploads files picked, and files or images dropped or
+ * pasted once the user confirmed them in a PastePreviewDialog.
  */
 class ConversationView : public QWidget
 {
@@ -59,6 +60,8 @@ private:
     void refreshHeader();
     void onSubmitted(const QString& text);
     void onImagePasted(const QImage& image);
+    /** Shows what is about to be sent (files, or an image when @p paths is empty) and uploads it on Send. */
+    void previewAndSend(const QStringList& paths, const QImage& image = {});
     void onAttach();
     void onScrolled(int value);
     void onRangeChanged(int min, int max);
