@@ -22,6 +22,7 @@ const QSize kThumbMax(360, 240);
 // Decoding a huge image only for a thumbnail would stall the window; such a file is listed like any other.
 constexpr qint64 kThumbFileMax = 40 * 1000 * 1000;
 constexpr int kMaxProblemLines = 3;
+constexpr int kListRows = 6;
 
 } // namespace
 
@@ -53,7 +54,7 @@ PastePreviewDialog::PastePreviewDialog(const QString& title, qint64 maxFileBytes
     m_problem->hide();
     m_buttons = new QDialogButtonBox(this);
     m_send = m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
-    m_send->setObjectName(QStringLiteral("sendButton"));
+    m_send->setObjectName(QStringLiteral("pasteSendButton"));
     m_cancel = m_buttons->addButton(QString(), QDialogButtonBox::RejectRole);
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
     m_cancel->setAutoDefault(false);
@@ -116,7 +117,9 @@ void PastePreviewDialog::setFiles(const QStringList& paths)
         item->setData(Qt::UserRole, path);
     }
     m_list->setVisible(!m_files.isEmpty());
-    m_list->setMaximumHeight(m_files.size() > 1 ? 16777215 : m_list->sizeHintForRow(0) + 2 * m_list->frameWidth() + 4);
+    // Up to kListRows rows are shown whole; more scroll.
+    const int rows = qBound(1, int(m_files.size()), kListRows);
+    m_list->setFixedHeight(rows * qMax(m_list->sizeHintForRow(0), 1) + 2 * m_list->frameWidth() + 4);
     retranslateUi();
 }
 
@@ -158,12 +161,16 @@ QString PastePreviewDialog::problemText() const
         lines = lines.mid(0, kMaxProblemLines);
         lines << tr("… and %n more file(s) too large.", nullptr, more);
     }
-    if (!m_skipped.isEmpty()) {
-        QStringList names;
-        for (const QString& path : m_skipped)
-            names << QFileInfo(path).fileName();
-        lines << tr("Only files can be sent, not folders: %1").arg(names.join(QStringLiteral(", ")));
+    QStringList folders;
+    QStringList missing;
+    for (const QString& path : m_skipped) {
+        const QFileInfo info(path);
+        (info.isDir() ? folders : missing) << info.fileName();
     }
+    if (!folders.isEmpty())
+        lines << tr("Only files can be sent, not folders: %1").arg(folders.join(QStringLiteral(", ")));
+    if (!missing.isEmpty())
+        lines << tr("Not found, so not sent: %1").arg(missing.join(QStringLiteral(", ")));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -181,6 +188,13 @@ void PastePreviewDialog::showThumbnail(const QImage& image)
     pixmap.setDevicePixelRatio(dpr);
     m_thumbnail->setPixmap(pixmap);
     m_thumbnail->show();
+}
+
+void PastePreviewDialog::showEvent(QShowEvent* event)
+{
+    QDialog::showEvent(event);
+    // QDialogButtonBox makes its first accept button the default when it is shown, enabled or not.
+    updateDefaultButton();
 }
 
 void PastePreviewDialog::changeEvent(QEvent* event)
@@ -217,7 +231,14 @@ void PastePreviewDialog::retranslateUi()
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
     m_send->setEnabled(canSend());
-    // With Send disabled, Enter must not fall through to Cancel: nothing is the default then.
+    updateDefaultButton();
+}
+
+void PastePreviewDialog::updateDefaultButton()
+{
+    // With Send disabled nothing is the default: Enter does nothing rather than fall through to Cancel, and the
+    // style does not draw a disabled default button as a live one.
+    m_send->setAutoDefault(m_send->isEnabled());
     m_send->setDefault(m_send->isEnabled());
 }
 

@@ -14,8 +14,8 @@ namespace lanchat {
 
 /**
  * Asks before files or a pasted image (a screenshot) go out: a thumbnail of an image, the name and size of
- * each file, the total, and a clear message when a file is larger than the server accepts or is not a regular
- * file (a folder). Send (the default button, disabled while something cannot be sent) accepts; Cancel and Esc
+ * each file, the total, and a clear message when a file is larger than the server accepts, or is a folder or gone
+ * (those are left out). Send (the default button, disabled while something cannot be sent) accepts; Cancel and Esc
  * reject and nothing is sent. The dialog only asks: the caller uploads files() and imagePng() on accepted().
  */
 class PastePreviewDialog : public QDialog
@@ -46,9 +46,12 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void retranslateUi();
+    /** Send is the default button exactly while it is enabled. */
+    void updateDefaultButton();
     void showThumbnail(const QImage& image);
     bool tooLarge(qint64 bytes) const;
 

@@ -245,14 +245,17 @@ void TestPastePreview::tooLargeForTheServerIsRefused()
     QVERIFY(writeFile(big, 2000));
     PastePreviewDialog preview(QStringLiteral("Bob"), 1000);
     preview.setFiles({small, big, m_dir.path()});
+    preview.show();
     QVERIFY(!preview.canSend());
     QVERIFY(!preview.sendButton()->isEnabled());
+    QVERIFY(!preview.sendButton()->isDefault()); // Enter does nothing, and Send does not look live
     QVERIFY(preview.problemText().contains(QStringLiteral("big.iso")));
     QVERIFY(preview.problemText().contains(QFileInfo(m_dir.path()).fileName())); // a folder is not sent
     QCOMPARE(preview.files(), (QStringList{small, big}));
 
     preview.setFiles({small});
     QVERIFY(preview.canSend());
+    QVERIFY(preview.sendButton()->isDefault());
     QVERIFY(preview.problemText().isEmpty());
 
     // A screenshot larger than the limit.
