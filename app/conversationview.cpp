@@ -9,6 +9,7 @@
 #include "messageinput.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
+#include "pastepreviewdialog.h"
 #include "transfermanager.h"
 
 #include <QApplication>
@@ -18,6 +19,7 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -134,7 +136,7 @@ void ConversationView::buildUi()
     m_stack->addWidget(page);
 
     connect(m_input, &MessageInput::submitted, this, &ConversationView::onSubmitted);
-    connect(m_input, &MessageInput::filesPasted, this, &ConversationView::sendFiles);
+    connect(m_input, &MessageInput::filesPasted, this, [this](const QStringList& paths) { previewAndSend(paths); });
     connect(m_input, &MessageInput::imagePasted, this, &ConversationView::onImagePasted);
     connect(m_sendButton, &QPushButton::clicked, this, [this] {
         const QString text = m_input->toPlainText().trimmed();
@@ -165,6 +167,12 @@ void ConversationView::buildUi()
     connect(m_client->transfers(), &TransferManager::transferFinished, this, [this](int, bool ok) {
         // A finished download changes a file card (actions, thumbnail height): lay the rows out again.
         if (ok && m_model) {
+            m_delegate->clearCaches();
+            m_list->doItemsLayout();
+        }
+    });
+    connect(m_client->transfers(), &TransferManager::downloadRechecked, this, [this] {
+        if (m_model) {
             m_delegate->clearCaches();
             m_list->doItemsLayout();
         }
@@ -319,16 +327,39 @@ void ConversationView::sendFiles(const QStringList& paths)
 
 void ConversationView::onImagePasted(const QImage& image)
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/pasted");
-    QDir().mkpath(dir);
-    const QString path = dir + QStringLiteral("/screenshot-") +
-                         QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) +
-                         QStringLiteral(".png");
-    if (!image.save(path, "PNG")) {
-        qCWarning(lcApp) << "cannot save pasted image to" << path;
+    previewAndSend({}, image);
+}
+
+void ConversationView::previewAndSend(const QStringList& paths, const QImage& image)
+{
+    if (!m_conversation.isValid())
         return;
-    }
-    sendFiles({path});
+    auto* dialog = new PastePreviewDialog(m_title->text(), m_client->maxFileBytes(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (image.isNull())
+        dialog->setFiles(paths);
+    else
+        dialog->setImage(image);
+    // The chat the content was pasted into, even if the user switches chats while the dialog is open.
+    const ConversationId conversation = m_conversation;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, conversation] {
+        QStringList files = dialog->files();
+        if (!dialog->imagePng().isEmpty()) {
+            const QString dir =
+                QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/pasted");
+            QDir().mkpath(dir);
+            QFile file(dir + QStringLiteral("/screenshot-") +
+                       QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) +
+                       QStringLiteral(".png"));
+            if (file.open(QIODevice::WriteOnly) && file.write(dialog->imagePng()) == dialog->imagePng().size())
+                files << file.fileName();
+            else
+                qCWarning(lcApp) << "cannot save pasted image to" << file.fileName() << file.errorString();
+        }
+        for (const QString& path : std::as_const(files))
+            m_client->transfers()->upload(conversation, path);
+    });
+    dialog->open();
 }
 
 void ConversationView::onAttach()
@@ -352,8 +383,8 @@ void ConversationView::dropEvent(QDropEvent* event)
     }
     if (paths.isEmpty())
         return;
-    sendFiles(paths);
     event->acceptProposedAction();
+    previewAndSend(paths);
 }
 
 void ConversationView::onScrolled(int value)

@@ -24,8 +24,9 @@ class MessagesModel;
  * a QListView painted by MessageDelegate, and the input row (attach, text, send). Loads older history
  * when scrolled to the top while keeping the visible message in place, follows new messages when at the
  * bottom, marks the conversation read when its newest messages are visible in the active, not minimised
- * window (also when that window is restored or activated later), and uploads files dropped, pasted or picked.
- * In a group the user was removed from, a notice says by whom and the input is disabled; the history stays readable.
+ * window (also when that window is restored or activated later), and uploads files picked, and files or images
+ * dropped or pasted once the user confirmed them in a PastePreviewDialog. In a group the user was removed from, a
+ * notice says by whom and the input is disabled; the history stays readable.
  */
 class ConversationView : public QWidget
 {
@@ -63,6 +64,8 @@ private:
     void refreshHeader();
     void onSubmitted(const QString& text);
     void onImagePasted(const QImage& image);
+    /** Shows what is about to be sent (files, or an image when @p paths is empty) and uploads it on Send. */
+    void previewAndSend(const QStringList& paths, const QImage& image = {});
     void onAttach();
     void onScrolled(int value);
     void onRangeChanged(int min, int max);

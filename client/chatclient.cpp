@@ -156,6 +156,7 @@ void ChatClient::Private::onLoggedIn(const UserInfo& account, Seq serverLastSeq)
         queue->clear(); // another account: the previous user's unsent messages are not this one's
     user = account;
     models->setOwnUser(user.id);
+    transfers->rememberDownloadsIn(&store, endpoint, user.username);
     sync->begin(endpoint, user.username, serverLastSeq);
     loggedIn = true;
     qCInfo(lcClient) << "logged in as" << user.username;
@@ -504,6 +505,11 @@ void ChatClient::markRead(ConversationId conversation)
 ChatClient::State ChatClient::state() const
 {
     return d->state;
+}
+
+qint64 ChatClient::maxFileBytes() const
+{
+    return d->connection->serverMaxFileBytes();
 }
 
 ChatClient::Registration ChatClient::registration() const

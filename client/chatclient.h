@@ -128,6 +128,8 @@ public:
     State state() const;
     /** The sign-up mode of the server last connected to, as its welcome said; Unknown before the first handshake. */
     Registration registration() const;
+    /** The largest file the server accepts (bytes), as its welcome said; 0 when not known yet or not said. */
+    qint64 maxFileBytes() const;
     /** ms until the next reconnect attempt while Reconnecting, else 0. */
     int reconnectInMs() const;
     UserInfo currentUser() const;

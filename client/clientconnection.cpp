@@ -89,6 +89,7 @@ public:
     QString serverName;
     QStringList serverFeatures;
     QString serverRegistration;
+    qint64 serverMaxFileBytes = 0;
     QStringList features{QString::fromLatin1(protocol::kFeatureFileProof)};
     QString lastError;
     QString peerFingerprint;
@@ -298,6 +299,7 @@ void ClientConnection::Private::onWelcome(const QCborMap& map)
     serverName = welcome->server;
     serverFeatures = welcome->features;
     serverRegistration = welcome->registration;
+    serverMaxFileBytes = welcome->maxFileBytes;
     backoff.reset(); // a completed handshake resets the back-off
     lastError.clear();
     setState(State::Ready);
@@ -377,8 +379,10 @@ ClientConnection::~ClientConnection()
 
 bool ClientConnection::connectToServer(const QString& host, quint16 port, bool tls)
 {
-    if (d->host != host || d->port != port)
+    if (d->host != host || d->port != port) {
         d->serverRegistration.clear(); // learnt again from this server's welcome
+        d->serverMaxFileBytes = 0;
+    }
     d->host = host;
     d->port = port;
     d->tls = tls;
@@ -454,6 +458,11 @@ QStringList ClientConnection::serverFeatures() const
 QString ClientConnection::serverRegistration() const
 {
     return d->serverRegistration;
+}
+
+qint64 ClientConnection::serverMaxFileBytes() const
+{
+    return d->serverMaxFileBytes;
 }
 
 void ClientConnection::setFeatures(const QStringList& features)

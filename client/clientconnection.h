@@ -86,6 +86,8 @@ public:
      * disconnect; cleared when connectToServer() goes to another host:port.
      */
     QString serverRegistration() const;
+    /** The largest file the server accepts, bytes, from its last welcome; 0 when not known (an older server). */
+    qint64 serverMaxFileBytes() const;
     /**
      * Feature flags this connection announces in hello; by default every one this build implements
      * (protocol::kFeatureFileProof). Takes effect at the next handshake; tests play an older client with it.

@@ -11,6 +11,7 @@
 
 #include <QCborMap>
 #include <QDir>
+#include <QFileInfo>
 #include <QPointer>
 #include <QTimer>
 
@@ -52,6 +53,49 @@ DownloadJob::~DownloadJob()
 }
 
 void DownloadJob::start()
+{
+    const QString expected = QDir(m_spec.directory).filePath(FileNameSanitizer::sanitize(m_spec.name));
+    for (const QString& path : {m_existingPath, expected}) {
+        if (!path.isEmpty() && !m_candidates.contains(path))
+            m_candidates.append(path);
+    }
+    checkNextExisting();
+}
+
+void DownloadJob::checkNextExisting()
+{
+    while (!m_candidates.isEmpty()) {
+        m_candidate = m_candidates.takeFirst();
+        const QFileInfo info(m_candidate);
+        if (!info.isFile() || info.isSymLink() || info.size() != m_spec.size)
+            continue;
+        m_hasher = new FileHasher(m_candidate, m_spec.size, this);
+        connect(m_hasher, &FileHasher::finished, this, &DownloadJob::onExistingHashed);
+        m_hasher->start();
+        return;
+    }
+    openPart();
+}
+
+void DownloadJob::onExistingHashed(bool ok)
+{
+    if (m_done || !m_hasher)
+        return;
+    const bool same = ok && m_hasher->takeState().result() == m_spec.sha256;
+    m_hasher->deleteLater();
+    m_hasher = nullptr;
+    if (!same) {
+        checkNextExisting();
+        return;
+    }
+    qCInfo(lcTransfer) << "already downloaded:" << m_candidate;
+    m_finalPath = m_candidate;
+    Q_EMIT hashed();
+    Q_EMIT progressed(m_spec.size);
+    finish(true, ErrorCode::Unknown);
+}
+
+void DownloadJob::openPart()
 {
     FileIoThread* io = m_io;
     m_io->post([io, disk = m_disk, directory = m_spec.directory, self = QPointer(this)] {

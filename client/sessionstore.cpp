@@ -86,6 +86,16 @@ void SessionStore::setOutbox(const QString& endpoint, const QString& username,
     setValue(QStringLiteral("outbox/%1/%2").arg(escapeKeyPart(endpoint), escapeKeyPart(username)), list);
 }
 
+QVariantList SessionStore::downloads(const QString& endpoint, const QString& username) const
+{
+    return value(QStringLiteral("downloads/%1/%2").arg(escapeKeyPart(endpoint), escapeKeyPart(username))).toList();
+}
+
+void SessionStore::setDownloads(const QString& endpoint, const QString& username, const QVariantList& entries)
+{
+    setValue(QStringLiteral("downloads/%1/%2").arg(escapeKeyPart(endpoint), escapeKeyPart(username)), entries);
+}
+
 QVariant SessionStore::value(const QString& key) const
 {
     if (m_memoryOnly)

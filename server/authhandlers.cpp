@@ -95,6 +95,7 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
     welcome.server = m_config.serverName;
     welcome.features = {QString::fromLatin1(protocol::kFeatureFileProof)};
     welcome.maxFrame = m_config.maxFrameBytes;
+    welcome.maxFileBytes = m_config.maxFileBytes;
     welcome.serverTimeMs = QDateTime::currentMSecsSinceEpoch();
     welcome.registration = RegistrationPolicy(m_config).modeName();
     qCInfo(lcServer) << "hello" << session.peer() << hello->client;

@@ -723,6 +723,67 @@
     </message>
 </context>
 <context>
+    <name>lanchat::PastePreviewDialog</name>
+    <message>
+        <source>The image could not be prepared for sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image is %1; this server accepts files up to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is %2; this server accepts files up to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more file(s) too large.</source>
+        <translation>
+            <numerusform>… and %n more file too large.</numerusform>
+            <numerusform>… and %n more files too large.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only files can be sent, not folders: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this image to %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image · %1 × %2 pixels · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %n file(s) to %1?</source>
+        <translation>
+            <numerusform>Send %n file to %1?</numerusform>
+            <numerusform>Send %n files to %1?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found, so not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanchat::ServerChooser</name>
     <message>
         <source>%1 (%2)</source>

@@ -715,6 +715,65 @@
     </message>
 </context>
 <context>
+    <name>lanchat::PastePreviewDialog</name>
+    <message>
+        <source>The image could not be prepared for sending.</source>
+        <translation>无法准备要发送的图片。</translation>
+    </message>
+    <message>
+        <source>The image is %1; this server accepts files up to %2.</source>
+        <translation>图片大小为 %1，此服务器只接受不超过 %2 的文件。</translation>
+    </message>
+    <message>
+        <source>“%1” is %2; this server accepts files up to %3.</source>
+        <translation>“%1”大小为 %2，此服务器只接受不超过 %3 的文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more file(s) too large.</source>
+        <translation>
+            <numerusform>……另有 %n 个文件过大。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only files can be sent, not folders: %1</source>
+        <translation>只能发送文件，不能发送文件夹：%1</translation>
+    </message>
+    <message>
+        <source>Send to %1</source>
+        <translation>发送到 %1</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Send this image to %1?</source>
+        <translation>将这张图片发送到 %1？</translation>
+    </message>
+    <message>
+        <source>PNG image · %1 × %2 pixels · %3</source>
+        <translation>PNG 图片 · %1 × %2 像素 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %n file(s) to %1?</source>
+        <translation>
+            <numerusform>将 %n 个文件发送到 %1？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>共计：%1</translation>
+    </message>
+    <message>
+        <source>Not found, so not sent: %1</source>
+        <translation>找不到，未发送：%1</translation>
+    </message>
+</context>
+<context>
     <name>lanchat::ServerChooser</name>
     <message>
         <source>%1 (%2)</source>

@@ -16,6 +16,7 @@
 #include "messageinput.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
+#include "pastepreviewdialog.h"
 #include "relayfixture.h"
 #include "relayserver.h"
 #include "session.h"
@@ -314,6 +315,10 @@ void TestAppWindows::dropFileUploads()
     QDropEvent drop(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(view, &drop);
     QVERIFY(drop.isAccepted());
+    // A drop asks first, as a paste does.
+    auto* preview = view->findChild<PastePreviewDialog*>();
+    QVERIFY(preview);
+    QTest::mouseClick(preview->sendButton(), Qt::LeftButton);
 
     TransferManager* transfers = m_client->transfers();
     QTRY_COMPARE_WITH_TIMEOUT(transfers->rowCount(), 1, kWaitMs);

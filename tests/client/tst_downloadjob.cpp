@@ -1,6 +1,8 @@
 // Downloads never write through a symbolic link, whether it sits where the `.part` file goes or where the
 // finished file is renamed to: someone who can write to the download folder must not be able to point the
-// next download at another of the user's files. Through TransferManager and an in-process relay on 127.0.0.1.
+// next download at another of the user's files. A file already in the folder with the same content is used
+// instead of a `name (1).ext` copy; another file of that name is left alone. Through TransferManager and an
+// in-process relay on 127.0.0.1.
 
 #include "downloadjob.h"
 #include "transfermanager.h"
@@ -37,6 +39,8 @@ private Q_SLOTS:
     void partFileSymlinkIsRefused();
     void finalNameSymlinkIsRefused();
     void plainDownloadStillWorks();
+    void sameContentAtTargetIsUsed();
+    void otherContentAtTargetIsKept();
 
 private:
     /** Alice uploads @p name into the chat; its SHA-256. */
@@ -127,6 +131,40 @@ void TestDownloadJob::plainDownloadStillWorks()
     QCOMPARE(QFileInfo(path).fileName(), QStringLiteral("plain.bin"));
     QCOMPARE(QFileInfo(path).size(), kSize);
     QCOMPARE(QDir(m_bob->downloadDir).entryList(QDir::Files | QDir::Hidden).size(), 1); // no part left behind
+}
+
+void TestDownloadJob::sameContentAtTargetIsUsed()
+{
+    const QByteArray sha = upload(QStringLiteral("chart.png"));
+    QVERIFY(!sha.isEmpty());
+    const int first = m_bob->transfers->download(m_chat, QStringLiteral("chart.png"), kSize, sha);
+    QCOMPARE(TransferTestEnv::waitFinished(*m_bob->transfers, first), int(State::Done));
+    const QString path = TransferTestEnv::roleOf(*m_bob->transfers, first, TransferManager::LocalPathRole).toString();
+
+    // Another manager that knows nothing of that download (a client whose records were lost) finds it by name.
+    TransferManager fresh(m_bob->connection.get());
+    fresh.setDownloadDirectory(m_bob->downloadDir);
+    const int again = fresh.download(m_chat, QStringLiteral("chart.png"), kSize, sha);
+    QCOMPARE(TransferTestEnv::waitFinished(fresh, again), int(State::Done));
+    QCOMPARE(TransferTestEnv::roleOf(fresh, again, TransferManager::LocalPathRole).toString(), path);
+    QCOMPARE(fresh.downloadedPath(sha), path);
+    QCOMPARE(QDir(m_bob->downloadDir).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("chart.png")});
+}
+
+void TestDownloadJob::otherContentAtTargetIsKept()
+{
+    const QByteArray sha = upload(QStringLiteral("chart.png"));
+    QVERIFY(!sha.isEmpty());
+    // The user's own chart.png, of the very same size but other bytes.
+    const QString mine = QDir(m_bob->downloadDir).filePath(QStringLiteral("chart.png"));
+    QVERIFY(!TransferTestEnv::writeRandomFile(mine, kSize).isEmpty());
+    const QByteArray before = contents(mine);
+
+    const int key = m_bob->transfers->download(m_chat, QStringLiteral("chart.png"), kSize, sha);
+    QCOMPARE(TransferTestEnv::waitFinished(*m_bob->transfers, key), int(State::Done));
+    const QString path = TransferTestEnv::roleOf(*m_bob->transfers, key, TransferManager::LocalPathRole).toString();
+    QCOMPARE(QFileInfo(path).fileName(), QStringLiteral("chart (1).png"));
+    QCOMPARE(contents(mine), before);
 }
 
 QTEST_GUILESS_MAIN(TestDownloadJob)

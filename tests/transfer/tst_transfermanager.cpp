@@ -206,7 +206,8 @@ void tst_TransferManager::hostileNamesSavedSafely()
             QVERIFY(c.category() != QChar::Other_Format);
         QCOMPARE(Sha256::hashFile(local.filePath()), file.sha256);
     }
-    QCOMPARE(QDir(m_bob->downloadDir).entryList(QDir::Files | QDir::Hidden).size(), 2);
+    // Both names sanitise alike and the content is the same: the second download uses the first file.
+    QCOMPARE(QDir(m_bob->downloadDir).entryList(QDir::Files | QDir::Hidden).size(), 1);
     QVERIFY(!QFile::exists(QDir(m_env->scratchDir()).filePath(QStringLiteral("x"))));
 }
 
