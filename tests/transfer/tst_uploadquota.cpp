@@ -99,7 +99,7 @@ void tst_UploadQuota::manySmallUploadsStayWithinQuota()
 {
     // 200 uploads of 50 KiB against a 7.2 MB quota: more than the 128 parts the store keeps open, so idle ones
     // are closed, and they must still count.
-    ServerConfig config;
+    ServerConfig config = TestServer::openSignUp();
     config.storeQuotaBytes = 7'200'000;
     QVERIFY(start(config));
     constexpr int kUploads = 200;
@@ -141,7 +141,7 @@ void tst_UploadQuota::manySmallUploadsStayWithinQuota()
 
 void tst_UploadQuota::resumePastQuotaRefused()
 {
-    ServerConfig config;
+    ServerConfig config = TestServer::openSignUp();
     config.storeQuotaBytes = 4 * 1024 * 1024;
     QVERIFY(start(config));
     const QByteArray content = randomBytes(3 * 1024 * 1024);
@@ -163,7 +163,7 @@ void tst_UploadQuota::resumePastQuotaRefused()
 void tst_UploadQuota::diskFloorRefuses()
 {
     // A floor above the free space of the disk the data dir is on: every upload would go below it.
-    ServerConfig config;
+    ServerConfig config = TestServer::openSignUp();
     const qint64 free = QStorageInfo(QDir::tempPath()).bytesAvailable();
     QVERIFY(free > 0);
     config.minFreeDiskBytes = free + qint64(1024) * 1024 * 1024 * 1024;
@@ -179,7 +179,7 @@ void tst_UploadQuota::diskFloorRefuses()
 void tst_UploadQuota::storedFilesAreOwnerOnly()
 {
     const mode_t previous = ::umask(022); // a server started by hand from a shell
-    ServerConfig config;
+    ServerConfig config = TestServer::openSignUp();
     const bool started = start(config);
     const auto restoreUmask = qScopeGuard([previous] { ::umask(previous); });
     QVERIFY(started);
