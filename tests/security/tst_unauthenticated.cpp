@@ -4,6 +4,7 @@
 
 #include "framecodec.h"
 #include "rawclient.h"
+#include "security/connectionlimiter.h"
 #include "testserver.h"
 
 #include <QElapsedTimer>
@@ -46,6 +47,7 @@ class TstUnauthenticated : public QObject
 {
     Q_OBJECT
 private slots:
+    void limiterCountsUnauthenticatedApart();
     void pingingWithoutLoginIsClosed();
     void loggedInSessionOutlivesTheDeadline();
     void logoutStartsTheDeadlineAgain();
@@ -64,6 +66,31 @@ std::unique_ptr<TestServer> TstUnauthenticated::startServer(ServerConfig config)
     if (!server->start())
         return nullptr;
     return server;
+}
+
+void TstUnauthenticated::limiterCountsUnauthenticatedApart()
+{
+    ConnectionLimiter limiter(4, 100, 2);
+    const QHostAddress a(QStringLiteral("10.0.0.1"));
+    const QHostAddress b(QStringLiteral("10.0.0.2"));
+    QVERIFY(limiter.tryAcquire(a));
+    QVERIFY(limiter.tryAcquire(QHostAddress(QStringLiteral("::ffff:10.0.0.1"))));
+    QVERIFY(!limiter.tryAcquire(a)); // two not logged in from a
+    QVERIFY(limiter.tryAcquire(b));  // another address has its own
+    QCOMPARE(limiter.unauthenticatedCount(a), 2);
+    limiter.setAuthenticated(a, true);
+    QCOMPARE(limiter.unauthenticatedCount(a), 1);
+    QVERIFY(limiter.tryAcquire(a));
+    limiter.setAuthenticated(a, true);
+    limiter.setAuthenticated(a, true);
+    QVERIFY(limiter.tryAcquire(a));
+    QCOMPARE(limiter.count(a), 4);
+    QVERIFY(!limiter.tryAcquire(a)); // the cap of all connections still holds
+    limiter.release(a, true);
+    limiter.release(a, false);
+    QCOMPARE(limiter.count(a), 2);
+    QCOMPARE(limiter.unauthenticatedCount(a), 0);
+    QCOMPARE(limiter.total(), 3);
 }
 
 void TstUnauthenticated::pingingWithoutLoginIsClosed()
