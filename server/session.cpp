@@ -298,8 +298,8 @@ void Session::onBytesWritten()
 void Session::handleFrame(const FrameCodec::Frame& frame)
 {
     // Refused frames count against the rate limit like any request, before they are answered: otherwise a
-    // flood of them is never slowed down nor closed.
-    const QString type = frame.rejected ? QString() : frame.map.value(QLatin1String("t")).toString();
+    // flood of them is never slowed down nor closed. Only a well-formed request can be of an exempt type.
+    const QString type = frame.rejected || !frame.id ? QString() : frame.map.value(QLatin1String("t")).toString();
     if (!admitRequest(type, frame.id))
         return;
     if (frame.rejected) {
