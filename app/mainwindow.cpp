@@ -86,6 +86,11 @@ MainWindow::MainWindow(ChatClient* client, AppSettings& settings, LanguageManage
     connect(m_client, &ChatClient::conversationOpened, this, &MainWindow::openConversation);
     connect(m_client, &ChatClient::messageReceived, this, &MainWindow::onMessageReceived);
     connect(m_client, &ChatClient::certificateMismatch, this, &MainWindow::onCertificateMismatch);
+    connect(m_client, &ChatClient::sessionRevoked, this, [this] {
+        // The client does not reconnect with the old password: back to the login dialog, saying why.
+        hide();
+        Q_EMIT loggedOut(ErrorText::message(ErrorCode::SessionRevoked));
+    });
     connect(m_client, &ChatClient::requestFailed, this,
             [this](const QString&, ErrorCode code) { statusBar()->showMessage(ErrorText::message(code), 8000); });
     QAbstractItemModel* conversations = m_client->conversations();
@@ -116,7 +121,7 @@ void MainWindow::buildMenus()
     m_logoutAction = m_appMenu->addAction(QString(), this, [this] {
         m_client->logout();
         hide();
-        Q_EMIT loggedOut();
+        Q_EMIT loggedOut(QString());
     });
     m_quitAction = m_appMenu->addAction(QString(), this, &MainWindow::quit);
     m_quitAction->setShortcut(QKeySequence::Quit);

@@ -58,8 +58,12 @@ public Q_SLOTS:
     void showAndRaise();
 
 Q_SIGNALS:
-    /** The user logged out; the caller shows the login dialog again. */
-    void loggedOut();
+    /**
+     * The session ended and the window hid itself; the caller shows the login dialog again. @p reason is empty
+     * when the user logged out, else a translated sentence for the login dialog (e.g. the password was changed
+     * elsewhere and the server revoked this session).
+     */
+    void loggedOut(const QString& reason);
 
 protected:
     void changeEvent(QEvent* event) override;

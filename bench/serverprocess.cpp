@@ -46,7 +46,7 @@ bool ServerProcess::start(QString* error)
         *error = file.errorString();
         return false;
     }
-    QTextStream(&file) << "[server]\nhash_memory_kib=64\nhash_iterations=1\ndiscovery=false\n"
+    QTextStream(&file) << "[server]\nhash_memory_kib=64\nhash_iterations=1\ndiscovery=false\nregistration=open\n"
                        << "max_connections_per_ip=100000\nmax_connections=100000\nmax_requests_per_second=0\n"
                        // Every bench connection comes from 127.0.0.1, 32 of them logging in at a time.
                        << "max_unauthenticated_per_ip=0\n"

@@ -40,7 +40,10 @@ public:
     explicit Private(ChatClient* q);
 
     void updateState();
+    /** Takes the sign-up mode from the connection's welcome; emits registrationChanged when it changed. */
+    void updateRegistration();
     void onDisconnected();
+    void onSessionRevoked();
     void onLoggedIn(const UserInfo& account, Seq serverLastSeq);
     void fetchConversations(bool thenSync);
     void onPush(const QCborMap& push);
@@ -66,6 +69,7 @@ public:
     HistoryLoader* history;
     TransferManager* transfers;
     State state = State::Offline;
+    Registration registration = Registration::Unknown;
     UserInfo user;
     bool loggedIn = false;
     bool fetchingConversations = false;
@@ -106,6 +110,33 @@ void ChatClient::Private::updateState()
         return;
     state = s;
     Q_EMIT q->stateChanged(s);
+}
+
+void ChatClient::Private::updateRegistration()
+{
+    const QString mode = connection->serverRegistration();
+    Registration r = Registration::Unknown;
+    if (mode == QLatin1String("off"))
+        r = Registration::Off;
+    else if (mode == QLatin1String("open"))
+        r = Registration::Open;
+    else if (mode == QLatin1String("invite"))
+        r = Registration::Invite;
+    if (r == registration)
+        return;
+    registration = r;
+    Q_EMIT q->registrationChanged(r);
+}
+
+void ChatClient::Private::onSessionRevoked()
+{
+    // The password this client holds is no longer valid: logging in again with it would only fail (and feed
+    // the server's login throttle). Stop here; the user logs in with the new password.
+    qCWarning(lcClient) << "the server revoked this session (password changed); not reconnecting";
+    auth->forget();
+    connection->disconnectFromServer();
+    onDisconnected();
+    Q_EMIT q->sessionRevoked();
 }
 
 void ChatClient::Private::onDisconnected()
@@ -188,6 +219,12 @@ void ChatClient::Private::restoreOutbox()
 
 void ChatClient::Private::onPush(const QCborMap& push)
 {
+    // A connection-level error (no id) is followed by the server closing the connection.
+    if (push.value(QLatin1String("t")).toString() == QLatin1String(msgtype::kError)) {
+        if (errorOf(push) == ErrorCode::SessionRevoked)
+            onSessionRevoked();
+        return;
+    }
     if (!models->applyPush(push))
         qCDebug(lcClient) << "ignoring unknown push" << push.value(QLatin1String("t")).toString();
     if (push.value(QLatin1String("t")).toString() != QLatin1String(msgtype::kMessagePush))
@@ -232,7 +269,10 @@ ChatClient::ChatClient(QObject* parent)
     : QObject(parent)
     , d(std::make_unique<Private>(this))
 {
-    connect(d->connection, &ClientConnection::stateChanged, this, [this] { d->updateState(); });
+    connect(d->connection, &ClientConnection::stateChanged, this, [this] {
+        d->updateRegistration(); // before the state: a Connected observer reads registration()
+        d->updateState();
+    });
     connect(d->auth, &Authenticator::authenticated, this,
             [this](const UserInfo& user, Seq serverLastSeq) { d->onLoggedIn(user, serverLastSeq); });
     connect(d->auth, &Authenticator::refused, this, &ChatClient::loginFailed);
@@ -292,7 +332,7 @@ void ChatClient::setSettings(QSettings* settings)
     d->store.setSettings(settings);
 }
 
-void ChatClient::connectToServer(const QString& host, quint16 port, bool tls)
+bool ChatClient::connectToServer(const QString& host, quint16 port, bool tls)
 {
     d->endpoint = ClientConnection::endpointKey(host, port);
     if (d->connection->pinnedFingerprint(host, port).isEmpty()) {
@@ -301,7 +341,9 @@ void ChatClient::connectToServer(const QString& host, quint16 port, bool tls)
             d->connection->setPinnedFingerprint(host, port, pin);
     }
     d->onDisconnected();
-    d->connection->connectToServer(host, port, tls);
+    const bool started = d->connection->connectToServer(host, port, tls);
+    d->updateRegistration();
+    return started;
 }
 
 void ChatClient::disconnectFromServer()
@@ -310,9 +352,10 @@ void ChatClient::disconnectFromServer()
     d->onDisconnected();
 }
 
-void ChatClient::registerAccount(const QString& username, const QString& password, const QString& displayName)
+void ChatClient::registerAccount(const QString& username, const QString& password, const QString& displayName,
+                                 const QString& invite)
 {
-    d->auth->registerAccount(username, password, displayName);
+    d->auth->registerAccount(username, password, displayName, invite);
 }
 
 void ChatClient::login(const QString& username, const QString& password)
@@ -429,6 +472,11 @@ void ChatClient::markRead(ConversationId conversation)
 ChatClient::State ChatClient::state() const
 {
     return d->state;
+}
+
+ChatClient::Registration ChatClient::registration() const
+{
+    return d->registration;
 }
 
 int ChatClient::reconnectInMs() const

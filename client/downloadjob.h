@@ -35,7 +35,8 @@ struct DownloadSpec
  * unique per content, the same after a restart), resuming from its size, whose prefix
  * is re-hashed once on a FileHasher thread), verifies SHA-256 at the end and renames the part to
  * FileNameSanitizer::uniquePath(). A mismatch deletes the part and fails with hash_mismatch: nothing
- * half-written is ever presented as complete.
+ * half-written is ever presented as complete. Neither the part nor the final name is ever written through a
+ * symbolic link: when either is one, the download fails (finished() with forbidden, symlinkRefused() true).
  *
  * The part file is opened, written and hashed on the TransferManager's FileIoThread, never on the owner's (GUI)
  * thread; at most kMaxQueuedWrites received chunks wait for it. progressed() reports bytes really in the part
@@ -77,6 +78,8 @@ public:
     /** After success: the final path. */
     QString finalPath() const { return m_finalPath; }
     bool isHashing() const { return m_hasher != nullptr; }
+    /** The download failed because its part file or final name is a symbolic link (or the name was taken meanwhile). */
+    bool symlinkRefused() const { return m_symlinkRefused; }
 
 Q_SIGNALS:
     /** The `.part` prefix is hashed; the transfer enters Running. */
@@ -99,7 +102,7 @@ private:
         bool failed = false;    ///< a write failed: later ones do nothing
     };
 
-    void onOpened(qint64 have);
+    void onOpened(qint64 have, bool symlink);
     void onPrefixHashed(bool ok);
     void pump();
     void onReadReply(const QCborMap& reply);
@@ -128,6 +131,7 @@ private:
     bool m_done = false;
     bool m_corrupt = false;
     bool m_pollLogin = true;
+    bool m_symlinkRefused = false;
 };
 
 } // namespace lanchat

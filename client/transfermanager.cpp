@@ -206,9 +206,10 @@ void TransferManager::Private::finishRow(TransferRow* row, bool ok, ErrorCode co
 {
     if (row->download && ok)
         row->localPath = row->download->finalPath();
+    const bool symlink = row->download && row->download->symlinkRefused();
     stopJob(row, false);
     row->state = ok ? State::Done : State::Failed;
-    row->errorCode = ok ? QString() : errorCodeName(code);
+    row->errorCode = ok ? QString() : symlink ? QString::fromLatin1(kSymlinkRefused) : errorCodeName(code);
     if (ok)
         row->done = row->size;
     qCInfo(lcTransfer) << "transfer" << row->key << (ok ? "done" : "failed") << row->errorCode;

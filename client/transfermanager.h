@@ -66,11 +66,17 @@ public:
         SpeedRole,                            ///< double bytes/s, smoothed (EWMA over ~3 s)
         EtaRole,                              ///< qint64 seconds, -1 unknown
         StateRole,                            ///< int: State
-        ErrorCodeRole,                        ///< QString error code when Failed (hash_mismatch, storage_full …)
+        ErrorCodeRole,                        ///< QString error code when Failed (hash_mismatch, kSymlinkRefused …)
         LocalPathRole,                        ///< QString: source file, or final downloaded path when Done
         ConversationRole,                     ///< qint64
         Sha256Role,                           ///< QByteArray
     };
+
+    /**
+     * ErrorCodeRole of a download refused because its `.part` file or its final name in the download folder is
+     * a symbolic link: the client never writes through one. A client-side code, never sent on the wire.
+     */
+    static constexpr const char* kSymlinkRefused = "symlink_refused";
 
     /** @p connection must outlive the manager. */
     explicit TransferManager(ClientConnection* connection, QObject* parent = nullptr);

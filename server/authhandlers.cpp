@@ -9,6 +9,7 @@
 #include "requestdecoder.h"
 #include "router.h"
 #include "security/connectionlimiter.h"
+#include "security/registrationpolicy.h"
 #include "serverconfig.h"
 #include "session.h"
 #include "sessionregistry.h"
@@ -43,10 +44,8 @@ AuthHandlers::AuthHandlers(const ServerConfig& config, Storage& storage, CommitQ
     , m_commits(commits)
     , m_sessions(sessions)
     , m_hasher(PasswordHasher::Cost{config.hashMemoryKiB, config.hashIterations, config.hashParallelism})
-    , m_throttle({config.loginFreeAttempts, config.loginLockoutFailures, config.loginBaseDelayMs,
-                  config.loginMaxDelayMs, config.loginLockoutMs},
-                 {config.accountFreeAttempts, config.accountLockoutFailures, config.loginBaseDelayMs,
-                  config.loginMaxDelayMs, config.loginLockoutMs})
+    , m_throttle({config.loginFreeAttempts, config.addressFreeAttempts, config.accountFreeAttempts,
+                  config.loginBaseDelayMs, config.loginMaxDelayMs, config.loginForgetMs})
 {
     m_clock.start();
 }
@@ -102,6 +101,7 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
     welcome.features = {QString::fromLatin1(protocol::kFeatureFileProof)};
     welcome.maxFrame = m_config.maxFrameBytes;
     welcome.serverTimeMs = QDateTime::currentMSecsSinceEpoch();
+    welcome.registration = RegistrationPolicy(m_config).modeName();
     qCInfo(lcServer) << "hello" << session.peer() << logText(hello->client);
     session.reply(id, welcome.encode());
 }
@@ -111,8 +111,8 @@ void AuthHandlers::registerUser(Session& session, const QCborMap& request, quint
     const auto req = decodeRequest<Register>(session, request, id);
     if (!req)
         return;
-    if (!m_config.allowRegistration) {
-        session.replyError(id, ErrorCode::RegistrationDisabled, QStringLiteral("self-registration is disabled"));
+    if (const auto refusal = RegistrationPolicy(m_config).check(req->invite)) {
+        session.replyError(id, refusal->code, refusal->message);
         return;
     }
     const QString displayName = req->displayName.trimmed().isEmpty() ? req->username : req->displayName.trimmed();
@@ -171,9 +171,12 @@ void AuthHandlers::login(Session& session, const QCborMap& request, quint64 id)
     const bool ok = user ? m_hasher.verify(user->passwordHash, req->password) : m_hasher.verifyDummy(req->password);
     if (!ok) {
         qCInfo(lcServer) << "login failed" << session.peer();
-        if (m_throttle.recordFailure(address, req->username, m_clock.elapsed()))
-            qCWarning(lcServer) << "login lockout" << address << req->username << "for" << m_config.loginLockoutMs
-                                << "ms after repeated failures";
+        const LoginThrottle::Failure failure = m_throttle.recordFailure(address, req->username, m_clock.elapsed());
+        if (failure.warn)
+            qCWarning(lcServer) << "login: account" << req->username.left(64)
+                                << "under attack:" << failure.accountFailures
+                                << "failed logins from addresses it never logged in from, the last from" << address
+                                << "- such addresses are now delayed, its known ones are not";
         session.replyError(id, ErrorCode::BadCredentials, QStringLiteral("wrong username or password"));
         return;
     }
@@ -181,7 +184,7 @@ void AuthHandlers::login(Session& session, const QCborMap& request, quint64 id)
         session.replyError(id, ErrorCode::AccountDisabled, QStringLiteral("the account is disabled"));
         return;
     }
-    m_throttle.recordSuccess(req->username);
+    m_throttle.recordSuccess(address, req->username, m_clock.elapsed());
     completeLogin(session, user->id, id);
 }
 

@@ -21,9 +21,9 @@ struct ServerConfig;
  * logout, change_password, ping. Usernames are [A-Za-z0-9._-]{1,32}, unique case-insensitively; passwords
  * 8..1024 UTF-8 bytes, hashed with Argon2id (PasswordHasher, cost from ServerConfig). A failed login answers
  * `bad_credentials` whether or not the user exists, after the same Argon2id work (verifyDummy). New accounts
- * are announced to logged-in sessions with a `user` push. Failed logins are throttled per address and per
- * account (LoginThrottle, limits from ServerConfig): a throttled attempt gets `rate_limited` without any
- * password check. Lives on the server thread.
+ * are announced to logged-in sessions with a `user` push. Failed logins are throttled per (account, address), per
+ * address and per account (LoginThrottle, limits from ServerConfig; no account is ever locked): a throttled attempt
+ * gets `rate_limited` without any password check. Sign-up follows RegistrationPolicy. Lives on the server thread.
  */
 class AuthHandlers
 {

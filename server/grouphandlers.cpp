@@ -39,6 +39,11 @@ void GroupHandlers::registerWith(Router& router)
         router.add(QLatin1String(type), [this](Session& s, const QCborMap& r, quint64 id) { change(s, r, id); });
 }
 
+void GroupHandlers::setMemberRemovedHandler(std::function<void(ConversationId group, UserId user)> handler)
+{
+    m_memberRemoved = std::move(handler);
+}
+
 void GroupHandlers::create(Session& session, const QCborMap& request, quint64 id)
 {
     const auto req = decodeRequest<GroupCreate>(session, request, id);
@@ -145,6 +150,8 @@ void GroupHandlers::finish(Session& session, ConversationId group, UserId remove
             guard->reply(id, info && info->members.contains(actor) ? ConversationOk{*info}.encode() : QCborMap());
         }
         pushState(group, removed);
+        if (removed.isValid() && m_memberRemoved)
+            m_memberRemoved(group, removed); // e.g. their uploads into the group are dropped
     });
 }
 

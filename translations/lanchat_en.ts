@@ -69,10 +69,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This server does not allow signing up. Ask your administrator for an account.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>It does not exist (any more).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -136,6 +132,22 @@
     <message>
         <source>Cannot reach the server. Check the address and your network. (%1)</source>
         <extracomment>%1 is the operating system&apos;s (English) description of the network error</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-up is turned off on this server. Ask your administrator for an account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invite code is missing or wrong. Ask your administrator for the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password was changed. Log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: the file&apos;s name in the download folder is a symbolic link, and LanChat does not write through links.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -215,6 +227,10 @@
     </message>
     <message>
         <source>The connection was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server is known to use an encrypted connection; LanChat does not connect to it unencrypted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -416,14 +432,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Searching the network… or type host:port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encrypted connection (TLS)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;User name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -472,11 +480,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <extracomment>entry of the discovered servers list: %1 server name, %2 address:port</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Enter the server as host or host:port, e.g. 192.168.1.5:7411.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -501,6 +504,18 @@
     </message>
     <message>
         <source>The server&apos;s certificate has changed. The connection was stopped for your safety.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Invite code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from your administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server needs an invite code to sign up. Enter the code your administrator gave you.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -651,6 +666,18 @@
     </message>
     <message>
         <source>[File] %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ServerChooser</name>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>entry of the discovered servers list: %1 server name, %2 address:port</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching the network… or type host:port</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

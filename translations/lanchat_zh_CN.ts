@@ -67,10 +67,6 @@
         <translation>该用户名已被占用，请换一个。</translation>
     </message>
     <message>
-        <source>This server does not allow signing up. Ask your administrator for an account.</source>
-        <translation>此服务器不允许自行注册，请向管理员申请账号。</translation>
-    </message>
-    <message>
         <source>It does not exist (any more).</source>
         <translation>该对象不存在或已被删除。</translation>
     </message>
@@ -135,6 +131,22 @@
         <source>Cannot reach the server. Check the address and your network. (%1)</source>
         <extracomment>%1 is the operating system&apos;s (English) description of the network error</extracomment>
         <translation>无法连接服务器，请检查地址和网络。（%1）</translation>
+    </message>
+    <message>
+        <source>Sign-up is turned off on this server. Ask your administrator for an account.</source>
+        <translation>此服务器已关闭自助注册，请向管理员申请账号。</translation>
+    </message>
+    <message>
+        <source>The invite code is missing or wrong. Ask your administrator for the current one.</source>
+        <translation>邀请码缺失或不正确，请向管理员索取当前的邀请码。</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Log in again.</source>
+        <translation>您的密码已被修改，请重新登录。</translation>
+    </message>
+    <message>
+        <source>Not saved: the file&apos;s name in the download folder is a symbolic link, and LanChat does not write through links.</source>
+        <translation>未保存：下载文件夹中该文件名是一个符号链接，LanChat 不会通过链接写入文件。</translation>
     </message>
 </context>
 <context>
@@ -214,6 +226,10 @@
     <message>
         <source>The connection was closed.</source>
         <translation>连接已关闭。</translation>
+    </message>
+    <message>
+        <source>This server is known to use an encrypted connection; LanChat does not connect to it unencrypted.</source>
+        <translation>已知此服务器使用加密连接，LanChat 不会以未加密方式连接它。</translation>
     </message>
 </context>
 <context>
@@ -411,14 +427,6 @@
         <translation>服务器(&amp;S)：</translation>
     </message>
     <message>
-        <source>Searching the network… or type host:port</source>
-        <translation>正在搜索局域网… 或输入 主机:端口</translation>
-    </message>
-    <message>
-        <source>Encrypted connection (TLS)</source>
-        <translation>加密连接（TLS）</translation>
-    </message>
-    <message>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
@@ -467,11 +475,6 @@
         <translation>正在登录…</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <extracomment>entry of the discovered servers list: %1 server name, %2 address:port</extracomment>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
         <source>Enter the server as host or host:port, e.g. 192.168.1.5:7411.</source>
         <translation>请按“主机”或“主机:端口”格式输入服务器，例如 192.168.1.5:7411。</translation>
     </message>
@@ -496,6 +499,18 @@
     <message>
         <source>The server&apos;s certificate has changed. The connection was stopped for your safety.</source>
         <translation>服务器证书已变更，为了您的安全，连接已中止。</translation>
+    </message>
+    <message>
+        <source>&amp;Invite code:</source>
+        <translation>邀请码(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>from your administrator</source>
+        <translation>由管理员提供</translation>
+    </message>
+    <message>
+        <source>This server needs an invite code to sign up. Enter the code your administrator gave you.</source>
+        <translation>在此服务器注册需要邀请码，请输入管理员给您的邀请码。</translation>
     </message>
 </context>
 <context>
@@ -644,6 +659,18 @@
     <message>
         <source>[File] %1</source>
         <translation>[文件] %1</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ServerChooser</name>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>entry of the discovered servers list: %1 server name, %2 address:port</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Searching the network… or type host:port</source>
+        <translation>正在搜索局域网… 或输入 主机:端口</translation>
     </message>
 </context>
 <context>

@@ -17,10 +17,12 @@
 #include "messagesmodel.h"
 #include "modelroles.h"
 #include "relayfixture.h"
+#include "relayserver.h"
+#include "session.h"
+#include "sessionregistry.h"
 #include "sidebar.h"
 #include "transfermanager.h"
 
-#include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDropEvent>
@@ -81,6 +83,7 @@ private Q_SLOTS:
     void dropFileUploads();
     void createGroupThroughDialog();
     void languageSwitchRetranslates();
+    void sessionRevokedReturnsToLogin();
 
 private:
     void fillLogin(LoginDialog& dialog, const QString& user, bool signUp);
@@ -98,9 +101,11 @@ private:
 void TestAppWindows::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_relay = std::make_unique<RelayFixture>(false);
+    m_relay = std::make_unique<RelayFixture>(true);
     QVERIFY(m_relay->start());
     m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("lanchat.ini")));
+    // Trusted already, so the login dialog does not stop at the first-use certificate question.
+    m_settings->setPinnedFingerprint(kHost, m_relay->port(), m_relay->fingerprint());
     m_settings->setDownloadDirectory(m_dir.filePath(QStringLiteral("downloads")));
     m_settings->setCloseToTray(false);
     m_languages = std::make_unique<LanguageManager>();
@@ -110,7 +115,7 @@ void TestAppWindows::initTestCase()
     m_peer = std::make_unique<ChatClient>();
     m_peer->setSettings(nullptr);
     QSignalSpy peerSynced(m_peer.get(), &ChatClient::synced);
-    m_peer->connectToServer(kHost, m_relay->port(), false);
+    m_peer->connectToServer(kHost, m_relay->port(), true);
     m_peer->registerAccount(QStringLiteral("bob"), kPassword, QStringLiteral("Bob"));
     QVERIFY(peerSynced.wait(kWaitMs));
 
@@ -132,7 +137,6 @@ void TestAppWindows::fillLogin(LoginDialog& dialog, const QString& user, bool si
     QVERIFY(server);
     server->clear();
     QTest::keyClicks(server, kHost + QLatin1Char(':') + QString::number(m_relay->port()));
-    child<QCheckBox>(&dialog, "tlsCheck")->setChecked(false);
     child<QTabBar>(&dialog, "modeTabs")->setCurrentIndex(signUp ? 1 : 0);
     auto* username = child<QLineEdit>(&dialog, "usernameEdit");
     username->clear();
@@ -305,6 +309,29 @@ void TestAppWindows::languageSwitchRetranslates()
 
     m_languages->apply(AppSettings::Language::English);
     QTRY_COMPARE(tabs->tabText(1), QStringLiteral("Contacts"));
+}
+
+void TestAppWindows::sessionRevokedReturnsToLogin()
+{
+    QSignalSpy loggedOut(m_window.get(), &MainWindow::loggedOut);
+    QSignalSpy loggedIn(m_client.get(), &ChatClient::loggedIn);
+    // The password was changed from another device: the server revokes this session and closes it.
+    const QList<Session*> sessions = m_relay->server()->sessions().sessionsOf(m_client->currentUser().id);
+    QCOMPARE(sessions.size(), 1);
+    sessions.first()->closeWithError(ErrorCode::SessionRevoked, QStringLiteral("password changed"));
+    QVERIFY(loggedOut.wait(kWaitMs));
+    const QString reason = QStringLiteral("Your password was changed. Log in again.");
+    QCOMPARE(loggedOut.first().first().toString(), reason);
+    QVERIFY(!m_window->isVisible());
+    QCOMPARE(m_client->state(), ChatClient::State::Offline);
+    QCOMPARE(m_client->reconnectInMs(), 0);
+    QCOMPARE(loggedIn.count(), 0);
+
+    // What AppController then shows: the login dialog with that explanation.
+    LoginDialog dialog(m_client.get(), *m_settings, nullptr);
+    dialog.showMessage(reason);
+    dialog.show();
+    QCOMPARE(dialog.errorText(), reason);
 }
 
 QTEST_MAIN(TestAppWindows)

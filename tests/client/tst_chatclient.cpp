@@ -9,6 +9,8 @@
 #include "modelroles.h"
 #include "relayfixture.h"
 #include "relayserver.h"
+#include "session.h"
+#include "sessionregistry.h"
 #include "storage.h"
 
 #include <QAbstractItemModelTester>
@@ -104,6 +106,7 @@ private Q_SLOTS:
     void presenceInContacts();
     void groupManagementAndForbiddenSend();
     void changePasswordAndLogout();
+    void sessionRevokedStopsReconnecting();
 };
 
 void TestChatClient::registerLoginAndFailures()
@@ -680,6 +683,32 @@ void TestChatClient::changePasswordAndLogout()
     QVERIFY(synced.wait(kWaitMs));
     QCOMPARE(alice->state(), ChatClient::State::LoggedIn);
     QCOMPARE(alice->contacts()->rowCount(), 1);
+}
+
+void TestChatClient::sessionRevokedStopsReconnecting()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    auto alice = newClient();
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QSignalSpy revoked(alice.get(), &ChatClient::sessionRevoked);
+    QSignalSpy loggedIn(alice.get(), &ChatClient::loggedIn);
+
+    // What the server does to a user's other sessions when the password changes: a connection-level
+    // `error {code: session_revoked}`, then the connection is closed.
+    const QList<Session*> sessions = relay.server()->sessions().sessionsOf(alice->currentUser().id);
+    QCOMPARE(sessions.size(), 1);
+    sessions.first()->closeWithError(ErrorCode::SessionRevoked, QStringLiteral("password changed"));
+    QVERIFY(revoked.wait(kWaitMs));
+    QCOMPARE(alice->state(), ChatClient::State::Offline);
+    QCOMPARE(alice->connection()->state(), ClientConnection::State::Disconnected);
+    QCOMPARE(alice->reconnectInMs(), 0);
+    QCOMPARE(loggedIn.count(), 0);
+    QCOMPARE(revoked.count(), 1);
+
+    // The user logs in again deliberately (here the password did not really change).
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), false));
+    QCOMPARE(alice->state(), ChatClient::State::LoggedIn);
 }
 
 QTEST_GUILESS_MAIN(TestChatClient)

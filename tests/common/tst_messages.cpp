@@ -105,10 +105,10 @@ void TstMessages::roundTrip_data()
     QTest::addColumn<Codec>("codec");
     QTest::newRow("hello") << Hello{1, QStringLiteral("lanchat-desktop/0.1"), {QStringLiteral("files")}}.encode()
                            << codecOf<Hello>();
-    QTest::newRow("welcome") << Welcome{1, QStringLiteral("Office"), {}, 1048576, 1700000000000}.encode()
+    QTest::newRow("welcome") << Welcome{1, QStringLiteral("Office"), {}, 1048576, 1700000000000, {}}.encode()
                              << codecOf<Welcome>();
     QTest::newRow("register")
-        << Register{QStringLiteral("li.wei"), QStringLiteral("secret-123"), QStringLiteral("李伟")}.encode()
+        << Register{QStringLiteral("li.wei"), QStringLiteral("secret-123"), QStringLiteral("李伟"), {}}.encode()
         << codecOf<Register>();
     QTest::newRow("login") << Login{QStringLiteral("li.wei"), QStringLiteral("secret-123")}.encode()
                            << codecOf<Login>();

@@ -48,9 +48,9 @@ int main(int argc, char** argv)
     fileMessage.file = FileRef{QStringLiteral("报告.pdf"), 1234, sha, false};
 
     write(dir, QStringLiteral("hello"), Hello{1, QStringLiteral("seed"), {QStringLiteral("files")}}.encode(), 1);
-    write(dir, QStringLiteral("welcome"), Welcome{1, QStringLiteral("LanChat"), {}, 1048576, 1}.encode(), 1);
+    write(dir, QStringLiteral("welcome"), Welcome{1, QStringLiteral("LanChat"), {}, 1048576, 1, {}}.encode(), 1);
     write(dir, QStringLiteral("register"),
-          Register{QStringLiteral("li.lei"), QStringLiteral("secret-pw"), QStringLiteral("李雷")}.encode(), 2);
+          Register{QStringLiteral("li.lei"), QStringLiteral("secret-pw"), QStringLiteral("李雷"), {}}.encode(), 2);
     write(dir, QStringLiteral("login"), Login{QStringLiteral("li.lei"), QStringLiteral("secret-pw")}.encode(), 2);
     write(dir, QStringLiteral("auth_ok"), AuthOk{user, 42}.encode(), 2);
     write(dir, QStringLiteral("change_password"),

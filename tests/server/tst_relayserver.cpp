@@ -153,9 +153,7 @@ void TstRelayServer::registration()
 
 void TstRelayServer::registrationDisabled()
 {
-    ServerConfig config;
-    config.allowRegistration = false;
-    TestServer closed(m_tls, config);
+    TestServer closed(m_tls, ServerConfig{}); // the default: sign-up off
     QVERIFY(closed.start());
     RawClient c;
     QVERIFY(c.connectTo(closed.port(), m_tls));
@@ -484,7 +482,7 @@ void TstRelayServer::shutdownTellsClients()
 
 void TstRelayServer::slowReaderIsThrottled()
 {
-    ServerConfig config;
+    ServerConfig config = TestServer::openSignUp();
     config.maxPendingOutputBytes = 256 * 1024;
     TestServer server(m_tls, config);
     QVERIFY(server.start());
@@ -537,7 +535,7 @@ void TstRelayServer::slowReaderIsThrottled()
 
 void TstRelayServer::slowConsumerIsDisconnected()
 {
-    ServerConfig config;
+    ServerConfig config = TestServer::openSignUp();
     config.maxPendingOutputBytes = 64 * 1024; // disconnect above 1 MiB of unsent pushes
     TestServer server(m_tls, config);
     QVERIFY(server.start());
