@@ -64,6 +64,7 @@ void TstDataPermissions::initTestCase()
     config.hashMemoryKiB = 64;
     config.hashIterations = 1;
     config.discoveryEnabled = false;
+    config.registration = ServerConfig::Registration::Open;
     m_server = std::make_unique<RelayServer>(config);
     QString error;
     QVERIFY2(m_server->start(QHostAddress::LocalHost, 0, &error), qPrintable(error));

@@ -95,7 +95,7 @@ void TstUnauthenticated::limiterCountsUnauthenticatedApart()
 
 void TstUnauthenticated::pingingWithoutLoginIsClosed()
 {
-    ServerConfig config;
+    ServerConfig config = TestServer::openSignUp();
     config.handshakeTimeoutMs = 5000;
     config.heartbeatTimeoutMs = 5000;
     config.loginTimeoutMs = 400;
@@ -116,7 +116,7 @@ void TstUnauthenticated::pingingWithoutLoginIsClosed()
 
 void TstUnauthenticated::loggedInSessionOutlivesTheDeadline()
 {
-    ServerConfig config;
+    ServerConfig config = TestServer::openSignUp();
     config.loginTimeoutMs = 300;
     auto server = startServer(config);
     QVERIFY(server);
@@ -130,7 +130,7 @@ void TstUnauthenticated::loggedInSessionOutlivesTheDeadline()
 
 void TstUnauthenticated::logoutStartsTheDeadlineAgain()
 {
-    ServerConfig config;
+    ServerConfig config = TestServer::openSignUp();
     config.loginTimeoutMs = 300;
     auto server = startServer(config);
     QVERIFY(server);
@@ -146,7 +146,7 @@ void TstUnauthenticated::logoutStartsTheDeadlineAgain()
 void TstUnauthenticated::unauthenticatedCappedPerAddress()
 {
     constexpr int kCap = 4;
-    ServerConfig config;
+    ServerConfig config = TestServer::openSignUp();
     config.maxConnectionsPerAddress = 64;
     config.maxUnauthenticatedPerAddress = kCap;
     auto server = startServer(config);
@@ -204,7 +204,7 @@ void TstUnauthenticated::openFileLimitRaisedForMaxConnections()
         QSKIP("the hard open-file limit is below what this test needs");
     limit.rlim_cur = 512; // below what the server needs, above what this process uses
     QCOMPARE(setrlimit(RLIMIT_NOFILE, &limit), 0);
-    ServerConfig config;
+    ServerConfig config = TestServer::openSignUp();
     config.maxConnections = kMaxConnections;
     auto server = startServer(config);
     QVERIFY(server);
@@ -217,7 +217,7 @@ void TstUnauthenticated::openFileLimitShortfallIsLogged()
     limit.rlim_max = limit.rlim_cur = 1024;
     if (setrlimit(RLIMIT_NOFILE, &limit) != 0)
         QSKIP("cannot lower the hard open-file limit");
-    ServerConfig config;
+    ServerConfig config = TestServer::openSignUp();
     config.maxConnections = 5000;
     QTest::ignoreMessage(QtWarningMsg,
                          QRegularExpression(QStringLiteral("^open-file limit 1024 .*max_connections=5000")));
