@@ -8,7 +8,68 @@
 #include <QCborValue>
 #include <QtEndian>
 
+#include <cstring>
+
 namespace lanchat {
+
+namespace {
+
+/**
+ * Whether @p payload may hold a CBOR integer below -2^63: such an integer is the head byte 0x3b followed by an
+ * 8-byte argument of 2^63 or more. A cheap filter (the bytes may as well lie inside a string); scan() decides.
+ */
+bool mayHoldIntegerBelowInt64(const QByteArray& payload)
+{
+    const qsizetype heads = payload.size() - 8; // a head needs its 8 argument bytes behind it
+    const char* data = payload.constData();
+    for (qsizetype i = 0; i < heads; ++i) {
+        const void* found = std::memchr(data + i, 0x3b, size_t(heads - i));
+        if (!found)
+            return false;
+        i = static_cast<const char*>(found) - data;
+        if (quint8(data[i + 1]) & 0x80)
+            return true;
+    }
+    return false;
+}
+
+/** True for a CBOR negative integer below -2^63: Qt reads -2^64 as the integer 0 and the others as doubles. */
+bool isBelowInt64(QCborNegativeInteger value)
+{
+    // QCborNegativeInteger n stands for -n, with -2^64 wrapped to 0; -2^63 is n = 2^63.
+    return quint64(value) - 1 >= quint64(1) << 63;
+}
+
+/** Steps over one item, nested ones included; false on a decoding error (the reader stays failed). */
+bool skipItem(QCborStreamReader& reader, bool* integerBelowInt64)
+{
+    int depth = 0;
+    while (reader.lastError() == QCborError::NoError) {
+        if (depth > 0 && !reader.hasNext()) {
+            reader.leaveContainer();
+            if (--depth == 0)
+                return reader.lastError() == QCborError::NoError;
+            continue;
+        }
+        if (reader.isTag()) {
+            reader.next(); // the tagged item follows and is the one to step over
+            continue;
+        }
+        if (reader.isContainer()) {
+            reader.enterContainer();
+            ++depth;
+            continue;
+        }
+        if (reader.isNegativeInteger() && isBelowInt64(reader.toNegativeInteger()))
+            *integerBelowInt64 = true;
+        reader.next();
+        if (depth == 0)
+            return reader.lastError() == QCborError::NoError;
+    }
+    return false;
+}
+
+} // namespace
 
 FrameCodec::FrameCodec(quint32 maxFrameBytes)
     : m_maxFrameBytes(maxFrameBytes)
@@ -157,55 +218,24 @@ std::optional<FrameCodec::Frame> FrameCodec::next()
         fail(ErrorCode::Malformed, QStringLiteral("frame has no text field 't'"));
         return std::nullopt;
     }
-    const Scan found = scan(payload);
-    if (found.integerBelowInt64) {
-        return Frame{{},
-                     ErrorCode::InvalidArgument,
-                     QStringLiteral("an integer below -2^63 (no field of the protocol takes one)"),
-                     found.id};
+    // QCborValue holds integers as qint64: an id of 2^63 or more arrives as a double, and -2^64 as 0. The byte
+    // scan that sees them costs as much again as the decode, so it runs only when one of them may be present.
+    const QCborValue idValue = map.value(QLatin1String("id"));
+    std::optional<quint64> id;
+    if (idValue.isInteger() && idValue.toInteger() >= 0)
+        id = quint64(idValue.toInteger());
+    if (idValue.isDouble() || mayHoldIntegerBelowInt64(payload)) {
+        const Scan found = scan(payload);
+        if (found.integerBelowInt64) {
+            return Frame{{},
+                         ErrorCode::InvalidArgument,
+                         QStringLiteral("an integer below -2^63 (no field of the protocol takes one)"),
+                         found.id};
+        }
+        id = found.id;
     }
-    return Frame{std::move(map), std::nullopt, {}, found.id};
+    return Frame{std::move(map), std::nullopt, {}, id};
 }
-
-namespace {
-
-/** True for a CBOR negative integer below -2^63: Qt reads -2^64 as the integer 0 and the others as doubles. */
-bool isBelowInt64(QCborNegativeInteger value)
-{
-    // QCborNegativeInteger n stands for -n, with -2^64 wrapped to 0; -2^63 is n = 2^63.
-    return quint64(value) - 1 >= quint64(1) << 63;
-}
-
-/** Steps over one item, nested ones included; false on a decoding error (the reader stays failed). */
-bool skipItem(QCborStreamReader& reader, bool* integerBelowInt64)
-{
-    int depth = 0;
-    while (reader.lastError() == QCborError::NoError) {
-        if (depth > 0 && !reader.hasNext()) {
-            reader.leaveContainer();
-            if (--depth == 0)
-                return reader.lastError() == QCborError::NoError;
-            continue;
-        }
-        if (reader.isTag()) {
-            reader.next(); // the tagged item follows and is the one to step over
-            continue;
-        }
-        if (reader.isContainer()) {
-            reader.enterContainer();
-            ++depth;
-            continue;
-        }
-        if (reader.isNegativeInteger() && isBelowInt64(reader.toNegativeInteger()))
-            *integerBelowInt64 = true;
-        reader.next();
-        if (depth == 0)
-            return reader.lastError() == QCborError::NoError;
-    }
-    return false;
-}
-
-} // namespace
 
 FrameCodec::Scan FrameCodec::scan(const QByteArray& payload)
 {

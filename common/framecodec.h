@@ -67,8 +67,8 @@ public:
         std::optional<ErrorCode> rejected;
         QString rejectReason;
         /**
-         * The top-level `id` when it is a CBOR unsigned integer, over its whole range 0..2^64-1, read from
-         * the bytes: `map` holds 2^63 and above as a double, not exactly.
+         * The top-level `id` when it is a CBOR unsigned integer, exact over its whole range 0..2^64-1 (`map`
+         * holds 2^63 and above as a double; then it is read from the bytes).
          */
         std::optional<quint64> id;
     };
