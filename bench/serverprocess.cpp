@@ -48,6 +48,8 @@ bool ServerProcess::start(QString* error)
     }
     QTextStream(&file) << "[server]\nhash_memory_kib=64\nhash_iterations=1\ndiscovery=false\nregistration=open\n"
                        << "max_connections_per_ip=100000\nmax_connections=100000\nmax_requests_per_second=0\n"
+                       // Every bench connection comes from 127.0.0.1, 32 of them logging in at a time.
+                       << "max_unauthenticated_per_ip=0\n"
                        // Bench receivers only listen and do not ping as the real client does every 30 s: a run longer
                        // than the 90 s heartbeat would otherwise lose them (a slow TLS history fill, a loaded machine).
                        << "heartbeat_timeout_ms=0\n";

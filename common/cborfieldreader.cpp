@@ -29,7 +29,9 @@ qint64 CborFieldReader::uint(const char* key, bool required, qint64 max)
     if (v.isUndefined())
         return 0;
     if (!v.isInteger() || v.toInteger() < 0) {
-        fail(key, QStringLiteral("expected an unsigned integer"));
+        // 2^63 and above arrive as a double (QCborValue holds qint64): above every limit of the protocol.
+        fail(key, v.isDouble() && v.toDouble() >= 0x1p63 ? QStringLiteral("above the limit %1").arg(max)
+                                                         : QStringLiteral("expected an unsigned integer"));
         return 0;
     }
     if (v.toInteger() > max) {
@@ -98,6 +100,26 @@ QUuid CborFieldReader::uuid(const char* key, bool required)
     if (b.isEmpty())
         return {};
     return QUuid::fromRfc4122(b);
+}
+
+QStringList CborFieldReader::textList(const char* key, qsizetype maxCount, qsizetype maxItemUtf8Bytes, bool required)
+{
+    const QCborArray a = array(key, maxCount, required);
+    QStringList out;
+    out.reserve(a.size());
+    for (const QCborValue& e : a) {
+        if (!e.isString()) {
+            fail(key, QStringLiteral("expected an array of text strings"));
+            return {};
+        }
+        QString s = e.toString();
+        if (s.toUtf8().size() > maxItemUtf8Bytes) {
+            fail(key, QStringLiteral("an element longer than %1 bytes").arg(maxItemUtf8Bytes));
+            return {};
+        }
+        out.append(std::move(s));
+    }
+    return out;
 }
 
 QList<qint64> CborFieldReader::uintList(const char* key, qsizetype maxCount, bool required)

@@ -5,6 +5,7 @@
 #include <QCborMap>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUuid>
 
 namespace lanchat {
@@ -23,7 +24,11 @@ public:
     {}
 
     bool has(const char* key) const;
-    /** Unsigned integer in [0, max]. */
+    /**
+     * Unsigned integer in [0, max] (max at most 2^63-1: every unsigned field but the request `id`, which
+     * FrameCodec reads itself). A negative integer is refused like any other type; -2^64, which QCborValue
+     * would read as 0, never gets here (FrameCodec rejects the frame).
+     */
     qint64 uint(const char* key, bool required = true, qint64 max = std::numeric_limits<qint64>::max());
     /** Text string of at most maxUtf8Bytes bytes when encoded as UTF-8 (CBOR text is UTF-8 by definition). */
     QString text(const char* key, qsizetype maxUtf8Bytes, bool required = true);
@@ -32,6 +37,8 @@ public:
     bool boolean(const char* key, bool defaultValue);
     /** A 16-byte byte string holding a UUID (RFC 9562 binary form). */
     QUuid uuid(const char* key, bool required = true);
+    /** Array of text strings, at most maxCount elements of at most maxItemUtf8Bytes bytes each. */
+    QStringList textList(const char* key, qsizetype maxCount, qsizetype maxItemUtf8Bytes, bool required = true);
     /** Array of unsigned integers, at most maxCount elements. */
     QList<qint64> uintList(const char* key, qsizetype maxCount, bool required = true);
     /** Nested map, empty when absent and not required. */

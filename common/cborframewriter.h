@@ -30,6 +30,8 @@ public:
     void bytes(const QByteArray& value) { m_writer.append(value); }
     void bytes(const char* data, qsizetype size) { m_writer.appendByteString(data, size); }
     void number(qint64 value) { m_writer.append(value); }
+    /** A CBOR unsigned integer over the whole 64-bit range (request ids). */
+    void unsignedNumber(quint64 value) { m_writer.append(value); }
     void boolean(bool value) { m_writer.append(value); }
     /** Starts a nested map of @p pairs pairs (as the value of the last key); close it with endMap(). */
     void startMap(quint64 pairs) { m_writer.startMap(pairs); }

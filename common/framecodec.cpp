@@ -2,11 +2,74 @@
 
 #include "protocol.h"
 
+#include <QBuffer>
 #include <QCborStreamReader>
+#include <QCborStreamWriter>
 #include <QCborValue>
 #include <QtEndian>
 
+#include <cstring>
+
 namespace lanchat {
+
+namespace {
+
+/**
+ * Whether @p payload may hold a CBOR integer below -2^63: such an integer is the head byte 0x3b followed by an
+ * 8-byte argument of 2^63 or more. A cheap filter (the bytes may as well lie inside a string); scan() decides.
+ */
+bool mayHoldIntegerBelowInt64(const QByteArray& payload)
+{
+    const qsizetype heads = payload.size() - 8; // a head needs its 8 argument bytes behind it
+    const char* data = payload.constData();
+    for (qsizetype i = 0; i < heads; ++i) {
+        const void* found = std::memchr(data + i, 0x3b, size_t(heads - i));
+        if (!found)
+            return false;
+        i = static_cast<const char*>(found) - data;
+        if (quint8(data[i + 1]) & 0x80)
+            return true;
+    }
+    return false;
+}
+
+/** True for a CBOR negative integer below -2^63: Qt reads -2^64 as the integer 0 and the others as doubles. */
+bool isBelowInt64(QCborNegativeInteger value)
+{
+    // QCborNegativeInteger n stands for -n, with -2^64 wrapped to 0; -2^63 is n = 2^63.
+    return quint64(value) - 1 >= quint64(1) << 63;
+}
+
+/** Steps over one item, nested ones included; false on a decoding error (the reader stays failed). */
+bool skipItem(QCborStreamReader& reader, bool* integerBelowInt64)
+{
+    int depth = 0;
+    while (reader.lastError() == QCborError::NoError) {
+        if (depth > 0 && !reader.hasNext()) {
+            reader.leaveContainer();
+            if (--depth == 0)
+                return reader.lastError() == QCborError::NoError;
+            continue;
+        }
+        if (reader.isTag()) {
+            reader.next(); // the tagged item follows and is the one to step over
+            continue;
+        }
+        if (reader.isContainer()) {
+            reader.enterContainer();
+            ++depth;
+            continue;
+        }
+        if (reader.isNegativeInteger() && isBelowInt64(reader.toNegativeInteger()))
+            *integerBelowInt64 = true;
+        reader.next();
+        if (depth == 0)
+            return reader.lastError() == QCborError::NoError;
+    }
+    return false;
+}
+
+} // namespace
 
 FrameCodec::FrameCodec(quint32 maxFrameBytes)
     : m_maxFrameBytes(maxFrameBytes)
@@ -18,6 +81,30 @@ QByteArray FrameCodec::encode(const QCborMap& map)
     QByteArray frame(protocol::kLengthPrefixBytes, Qt::Uninitialized);
     qToBigEndian<quint32>(static_cast<quint32>(payload.size()), frame.data());
     frame.append(payload);
+    return frame;
+}
+
+QByteArray FrameCodec::encode(const QCborMap& map, quint64 id)
+{
+    const QLatin1String idKey("id");
+    QByteArray frame(protocol::kLengthPrefixBytes, Qt::Uninitialized);
+    {
+        QBuffer buffer(&frame);
+        buffer.open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+        buffer.seek(protocol::kLengthPrefixBytes);
+        QCborStreamWriter writer(&buffer);
+        writer.startMap(map.size() + (map.contains(idKey) ? 0 : 1));
+        for (auto it = map.cbegin(); it != map.cend(); ++it) {
+            if (it.key().isString() && it.key().toString() == idKey)
+                continue;
+            it.key().toCbor(writer);
+            it.value().toCbor(writer);
+        }
+        writer.append(idKey);
+        writer.append(id);
+        writer.endMap();
+    }
+    qToBigEndian<quint32>(static_cast<quint32>(frame.size() - protocol::kLengthPrefixBytes), frame.data());
     return frame;
 }
 
@@ -111,10 +198,8 @@ std::optional<FrameCodec::Frame> FrameCodec::next()
         // The length prefix still delimits the frame, so the stream stays in sync: refuse this
         // frame only and keep the connection. The partially decoded value must not be used: Qt 6.4
         // can leave a map with a key and no value, which crashes QCborMap::value() (found by fuzzing).
-        QCborMap idOnly;
-        if (const auto id = scanRequestId(payload))
-            idOnly.insert(QLatin1String("id"), *id);
-        return Frame{idOnly, ErrorCode::InvalidArgument, QStringLiteral("invalid UTF-8 in a text string")};
+        return Frame{
+            {}, ErrorCode::InvalidArgument, QStringLiteral("invalid UTF-8 in a text string"), scan(payload).id};
     }
     if (reader.lastError() != QCborError::NoError) {
         fail(ErrorCode::Malformed, QStringLiteral("invalid CBOR: %1").arg(reader.lastError().toString()));
@@ -133,31 +218,52 @@ std::optional<FrameCodec::Frame> FrameCodec::next()
         fail(ErrorCode::Malformed, QStringLiteral("frame has no text field 't'"));
         return std::nullopt;
     }
-    return Frame{std::move(map), std::nullopt, {}};
+    // QCborValue holds integers as qint64: an id of 2^63 or more arrives as a double, and -2^64 as 0. The byte
+    // scan that sees them costs as much again as the decode, so it runs only when one of them may be present.
+    const QCborValue idValue = map.value(QLatin1String("id"));
+    std::optional<quint64> id;
+    if (idValue.isInteger() && idValue.toInteger() >= 0)
+        id = quint64(idValue.toInteger());
+    if (idValue.isDouble() || mayHoldIntegerBelowInt64(payload)) {
+        const Scan found = scan(payload);
+        if (found.integerBelowInt64) {
+            return Frame{{},
+                         ErrorCode::InvalidArgument,
+                         QStringLiteral("an integer below -2^63 (no field of the protocol takes one)"),
+                         found.id};
+        }
+        id = found.id;
+    }
+    return Frame{std::move(map), std::nullopt, {}, id};
 }
 
-std::optional<qint64> FrameCodec::scanRequestId(const QByteArray& payload)
+FrameCodec::Scan FrameCodec::scan(const QByteArray& payload)
 {
+    Scan result;
     QCborStreamReader reader(payload);
     if (!reader.isMap() || !reader.enterContainer())
-        return std::nullopt;
+        return result;
     while (reader.lastError() == QCborError::NoError && reader.hasNext()) {
-        if (!reader.isString())
-            return std::nullopt;
-        QString key;
-        auto chunk = reader.readString();
-        while (chunk.status == QCborStreamReader::Ok) {
-            key += chunk.data;
-            chunk = reader.readString();
+        bool isId = false;
+        if (reader.isString()) {
+            QString key;
+            auto chunk = reader.readString();
+            while (chunk.status == QCborStreamReader::Ok) {
+                key += chunk.data;
+                chunk = reader.readString();
+            }
+            if (chunk.status == QCborStreamReader::Error)
+                return result;
+            isId = key == QLatin1String("id");
+        } else if (!skipItem(reader, &result.integerBelowInt64)) {
+            return result;
         }
-        if (chunk.status == QCborStreamReader::Error)
-            return std::nullopt;
-        if (key == QLatin1String("id") && reader.isUnsignedInteger())
-            return qint64(reader.toUnsignedInteger());
-        if (!reader.next())
-            return std::nullopt;
+        if (isId && reader.isUnsignedInteger())
+            result.id = reader.toUnsignedInteger();
+        if (!skipItem(reader, &result.integerBelowInt64))
+            return result;
     }
-    return std::nullopt;
+    return result;
 }
 
 void FrameCodec::fail(ErrorCode code, const QString& message)

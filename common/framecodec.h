@@ -28,6 +28,11 @@ public:
 
     /** Encodes @p map as one frame (prefix + CBOR). */
     static QByteArray encode(const QCborMap& map);
+    /**
+     * Encodes @p map plus `id` = @p id as a CBOR unsigned integer (any `id` already in @p map is replaced):
+     * a QCborMap holds integers as qint64, which would turn a request id of 2^63 or more negative.
+     */
+    static QByteArray encode(const QCborMap& map, quint64 id);
 
     /** Appends received bytes. Ignored once hasError(). */
     void append(const QByteArray& bytes);
@@ -55,11 +60,17 @@ public:
         QCborMap map;
         /**
          * Set when the frame was well delimited but its content is refused without closing the
-         * connection: invalid UTF-8 in a text string (RFC 8949 §3.1) gives InvalidArgument. `map` then
-         * holds the fields decoded before the bad string (possibly `id`, to address the error reply).
+         * connection (InvalidArgument): invalid UTF-8 in a text string (RFC 8949 §3.1), or an integer below
+         * -2^63 anywhere (QCborValue reads -2^64 as 0, so an unsigned field would take it for 0). `map` is
+         * then empty; `id` still addresses the error reply when it was read.
          */
         std::optional<ErrorCode> rejected;
         QString rejectReason;
+        /**
+         * The top-level `id` when it is a CBOR unsigned integer, exact over its whole range 0..2^64-1 (`map`
+         * holds 2^63 and above as a double; then it is read from the bytes).
+         */
+        std::optional<quint64> id;
     };
 
     /**
@@ -80,8 +91,14 @@ public:
     void setMaxFrameBytes(quint32 bytes) { m_maxFrameBytes = bytes; }
 
 private:
-    /** The top-level `id` of a map whose full decode failed, read up to the first bad item. */
-    static std::optional<qint64> scanRequestId(const QByteArray& payload);
+    /** What a pass over the payload's bytes finds that QCborValue does not keep. */
+    struct Scan
+    {
+        std::optional<quint64> id;      ///< the top-level unsigned `id`
+        bool integerBelowInt64 = false; ///< some integer is below -2^63
+    };
+    /** Scans a payload; after a bad item (invalid UTF-8) the result holds what came before it. */
+    static Scan scan(const QByteArray& payload);
     void fail(ErrorCode code, const QString& message);
     void compact();
     /** Forgets room of inPlaceSpace() that was never reported. */

@@ -80,6 +80,11 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
     const auto hello = decodeRequest<Hello>(session, request, id);
     if (!hello)
         return;
+    if (session.isAuthenticated()) {
+        // The features a logged-in session was served with must not change under it.
+        session.replyError(id, ErrorCode::InvalidArgument, QStringLiteral("hello after login; reconnect instead"));
+        return;
+    }
     if (hello->protocol != protocol::kVersion) {
         session.replyError(id, ErrorCode::UnsupportedProtocol,
                            QStringLiteral("protocol %1 is not supported; this server speaks %2")
@@ -98,7 +103,7 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
     welcome.maxFileBytes = m_config.maxFileBytes;
     welcome.serverTimeMs = QDateTime::currentMSecsSinceEpoch();
     welcome.registration = RegistrationPolicy(m_config).modeName();
-    qCInfo(lcServer) << "hello" << session.peer() << hello->client;
+    qCInfo(lcServer) << "hello" << session.peer() << logText(hello->client);
     session.reply(id, welcome.encode());
 }
 

@@ -14,6 +14,8 @@
 
 #include <QPointer>
 
+#include <algorithm>
+
 namespace lanchat {
 
 namespace {
@@ -180,12 +182,15 @@ void ChatHandlers::markRead(Session& session, const QCborMap& request, quint64 i
     const auto req = decodeRequest<MarkRead>(session, request, id);
     if (!req || !requireMember(m_storage, session, req->conversation, id))
         return;
-    if (!m_commits.begin() || !m_storage.setReadSeq(req->conversation, session.user(), req->seq)) {
+    // A position past the newest message would mark messages read before they exist.
+    const std::optional<ConversationInfo> info = m_storage.conversation(req->conversation, session.user());
+    const Seq seq = info ? std::min(req->seq, info->lastSeq) : req->seq;
+    if (!m_commits.begin() || !m_storage.setReadSeq(req->conversation, session.user(), seq)) {
         session.replyError(id, ErrorCode::Internal, QStringLiteral("cannot store the read position"));
         return;
     }
     QPointer<Session> guard(&session);
-    const ReadReceipt receipt{req->conversation, session.user(), req->seq};
+    const ReadReceipt receipt{req->conversation, session.user(), seq};
     m_commits.afterCommit([this, guard, receipt, id](bool ok) {
         if (guard) {
             if (ok)

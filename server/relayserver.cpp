@@ -9,6 +9,7 @@
 #include "framecodec.h"
 #include "grouphandlers.h"
 #include "logging.h"
+#include "logthrottle.h"
 #include "messageposter.h"
 #include "messages/chatmessages.h"
 #include "net/connection.h"
@@ -22,21 +23,70 @@
 #include "tlsidentity.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QTimer>
 
+#include <algorithm>
+#include <memory>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace lanchat {
 
+namespace {
+
+// Descriptors besides the connections' sockets: the database and its WAL, the listener, epoll, the admin
+// socket, open upload parts (FileStore::kMaxOpenParts) and blobs being read.
+constexpr rlim_t kFileLimitHeadroom = 512;
+
+/**
+ * Raises the soft RLIMIT_NOFILE (up to the hard limit) so that @p maxConnections connections fit: the usual
+ * soft default of 1024 would make accept() fail long before max_connections. 0 = no limit: as high as allowed.
+ */
+void raiseOpenFileLimit(int maxConnections)
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return;
+    const rlim_t wanted = maxConnections > 0 ? rlim_t(maxConnections) + kFileLimitHeadroom : limit.rlim_max;
+    if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < wanted) {
+        const rlim_t target = limit.rlim_max == RLIM_INFINITY ? wanted : std::min(wanted, limit.rlim_max);
+        const rlimit raised{target, limit.rlim_max};
+        if (target > limit.rlim_cur && setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            limit.rlim_cur = target;
+    }
+    if (maxConnections > 0 && limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < wanted) {
+        qCWarning(lcServer).nospace() << "open-file limit " << limit.rlim_cur << " (hard " << limit.rlim_max
+                                      << ") is below the " << wanted << " that max_connections=" << maxConnections
+                                      << " needs: raise the hard limit (systemd LimitNOFILE=, ulimit -Hn) or lower "
+                                         "max_connections";
+    }
+}
+
+LogThrottle& refusalLog()
+{
+    // One line per refused connection would let a connect flood fill the log.
+    static LogThrottle throttle(20, 60 * 1000);
+    return throttle;
+}
+
+} // namespace
+
 RelayServer::RelayServer(ServerConfig config, QObject* parent)
     : QObject(parent)
     , m_config(std::move(config))
-    , m_connections(m_config.maxConnectionsPerAddress, m_config.maxConnections)
+    , m_connections(m_config.maxConnectionsPerAddress, m_config.maxConnections, m_config.maxUnauthenticatedPerAddress)
 {
+    const bool existed = QFileInfo::exists(m_config.dataDir);
     if (!QDir().mkpath(m_config.dataDir)) {
         m_openError = QStringLiteral("cannot create the data directory %1").arg(m_config.dataDir);
         return;
     }
+    // Password hashes, history and the TLS key live here: owner-only whatever the umask of whoever started us.
+    if (!existed)
+        QFile::setPermissions(m_config.dataDir,
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     std::unique_ptr<SqliteStorage> sqlite = SqliteStorage::open(m_config.databasePath(), &m_openError);
     if (!sqlite)
         return;
@@ -120,6 +170,7 @@ bool RelayServer::start(const QHostAddress& address, quint16 port, QString* erro
     } else {
         qCWarning(lcServer) << "TLS is OFF (--insecure-plaintext): messages and passwords cross the network in clear";
     }
+    raiseOpenFileLimit(m_config.maxConnections);
     if (!listen(address, port, error))
         return false;
     if (m_config.discoveryEnabled) {
@@ -152,7 +203,8 @@ bool RelayServer::listen(const QHostAddress& address, quint16 port, QString* err
         }
     }
     if (!m_watchdog)
-        m_watchdog = new SessionWatchdog(*m_sessions, m_config.handshakeTimeoutMs, m_config.heartbeatTimeoutMs, this);
+        m_watchdog = new SessionWatchdog(*m_sessions, m_config.handshakeTimeoutMs, m_config.heartbeatTimeoutMs,
+                                         m_config.loginTimeoutMs, this);
     m_listener = new Listener(this);
     // Qt's default backlog of 50 drops SYNs when hundreds of clients connect at once (the morning login
     // wave, a restart); a dropped SYN is retried only after a second or more.
@@ -187,8 +239,17 @@ void RelayServer::onAccepted(qintptr descriptor)
     std::optional<RequestLimiter> limiter;
     if (m_config.maxRequestsPerSecond > 0)
         limiter.emplace(m_config.maxRequestsPerSecond, m_config.requestBurst, m_config.rateLimitCloseAfter, 0);
-    session->applyLimits(m_config.handshakeTimeoutMs, m_config.heartbeatTimeoutMs, std::move(limiter));
-    connect(session, &Session::closed, this, [this, peer] { m_connections.release(peer); });
+    session->applyLimits(m_config.handshakeTimeoutMs, m_config.heartbeatTimeoutMs, m_config.loginTimeoutMs,
+                         std::move(limiter));
+    // What the limiter was last told: a closing session is logged out by the registry, which would report a
+    // state the limiter did not count.
+    auto authenticated = std::make_shared<bool>(false);
+    connect(session, &Session::authenticationChanged, this, [this, peer, authenticated](Session*, bool now) {
+        if (std::exchange(*authenticated, now) != now)
+            m_connections.setAuthenticated(peer, now);
+    });
+    connect(session, &Session::closed, this,
+            [this, peer, authenticated] { m_connections.release(peer, *authenticated); });
     m_sessions->add(session);
     emit sessionOpened(session);
 }
@@ -196,11 +257,15 @@ void RelayServer::onAccepted(qintptr descriptor)
 void RelayServer::refuseConnection(Session* session)
 {
     const QHostAddress peer = session->peerAddress();
-    qCWarning(lcServer) << "error" << peer.toString() << "too_many_connections:" << m_connections.count(peer)
-                        << "from this address," << m_connections.total() << "in total - refused";
+    if (const std::optional<quint64> dropped = refusalLog().admit()) {
+        qCWarning(lcServer) << "error" << peer.toString() << "too_many_connections:" << m_connections.count(peer)
+                            << "from this address," << m_connections.unauthenticatedCount(peer)
+                            << "of them not logged in," << m_connections.total() << "in total - refused"
+                            << qUtf8Printable(LogThrottle::summary(*dropped));
+    }
     // Not registered: the session only carries the error frame (after the TLS handshake), then closes
     // itself within the close flush time even if the peer never reads.
-    session->applyLimits(0, 0, std::nullopt);
+    session->applyLimits(0, 0, 0, std::nullopt);
     session->push(FrameCodec::encode(ErrorReply{errorCodeName(ErrorCode::TooManyConnections),
                                                 QStringLiteral("connection limit reached (per address or in total)")}
                                          .encode()));

@@ -1,5 +1,6 @@
 #include "router.h"
 
+#include "logging.h"
 #include "session.h"
 
 namespace lanchat {
@@ -13,7 +14,7 @@ void Router::dispatch(Session& session, const QString& type, const QCborMap& req
 {
     const auto it = m_routes.constFind(type);
     if (it == m_routes.cend()) {
-        session.replyError(id, ErrorCode::UnknownType, QStringLiteral("unknown message type '%1'").arg(type));
+        session.replyError(id, ErrorCode::UnknownType, QStringLiteral("unknown message type '%1'").arg(logText(type)));
         return;
     }
     if (it->access == Access::Authenticated && !session.isAuthenticated()) {

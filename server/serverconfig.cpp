@@ -133,11 +133,13 @@ bool ServerConfig::fromIni(const QString& path, ServerConfig* config, QString* e
             std::numeric_limits<qint64>::max(), &problem);
     readInt(s, "handshake_timeout_ms", &config->handshakeTimeoutMs, 0, 3600 * 1000, &problem);
     readInt(s, "heartbeat_timeout_ms", &config->heartbeatTimeoutMs, 0, 24 * 3600 * 1000, &problem);
+    readInt(s, "login_timeout_ms", &config->loginTimeoutMs, 0, 24 * 3600 * 1000, &problem);
     readInt(s, "max_requests_per_second", &config->maxRequestsPerSecond, 0, 1000000, &problem);
     readInt(s, "request_burst", &config->requestBurst, 1, 1000000, &problem);
     readInt(s, "rate_limit_close_after", &config->rateLimitCloseAfter, 1, 1000000, &problem);
     readInt(s, "max_connections_per_ip", &config->maxConnectionsPerAddress, 0, 1000000, &problem);
     readInt(s, "max_connections", &config->maxConnections, 0, 1000000, &problem);
+    readInt(s, "max_unauthenticated_per_ip", &config->maxUnauthenticatedPerAddress, 0, 1000000, &problem);
     readInt(s, "login_free_attempts", &config->loginFreeAttempts, 0, 1000000, &problem);
     readInt(s, "address_free_attempts", &config->addressFreeAttempts, 0, 1000000, &problem);
     readInt(s, "account_free_attempts", &config->accountFreeAttempts, 0, 1000000, &problem);
@@ -190,11 +192,13 @@ QString ServerConfig::toIni() const
     add("max_pending_output_bytes", QString::number(maxPendingOutputBytes));
     add("handshake_timeout_ms", QString::number(handshakeTimeoutMs));
     add("heartbeat_timeout_ms", QString::number(heartbeatTimeoutMs));
+    add("login_timeout_ms", QString::number(loginTimeoutMs));
     add("max_requests_per_second", QString::number(maxRequestsPerSecond));
     add("request_burst", QString::number(requestBurst));
     add("rate_limit_close_after", QString::number(rateLimitCloseAfter));
     add("max_connections_per_ip", QString::number(maxConnectionsPerAddress));
     add("max_connections", QString::number(maxConnections));
+    add("max_unauthenticated_per_ip", QString::number(maxUnauthenticatedPerAddress));
     add("login_free_attempts", QString::number(loginFreeAttempts));
     add("address_free_attempts", QString::number(addressFreeAttempts));
     add("account_free_attempts", QString::number(accountFreeAttempts));

@@ -92,11 +92,18 @@ struct ServerConfig
      */
     int maxRequestsPerSecond = 1000;
     int requestBurst = 4000;
+    /**
+     * A connection not logged in this many ms after it connected (or after its logout) is closed with
+     * `error timeout`; requests (pings included) do not extend it.
+     */
+    int loginTimeoutMs = 60 * 1000;
     /** Rejected (rate_limited) requests a connection may accumulate before it is closed. */
     int rateLimitCloseAfter = 4000;
     /** Simultaneous connections per client address and in total. */
     int maxConnectionsPerAddress = 64;
     int maxConnections = 4096;
+    /** Simultaneous connections per client address that are not logged in (a lower cap inside the one above). */
+    int maxUnauthenticatedPerAddress = 16;
     /**
      * Failed-login throttle (LoginThrottle; no account is ever locked): failures before delays start, per
      * (account, address) pair, per address over all accounts, and per account from addresses it never logged in

@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "logging.h"
+#include "logthrottle.h"
 #include "messages/chatmessages.h"
 #include "router.h"
 #include "sessionwatchdog.h"
@@ -24,6 +25,23 @@ constexpr qint64 kSlowConsumerFactor = 16;
 // How long a closing session may take to flush its last frames before the socket is aborted.
 constexpr int kCloseFlushMs = 5000;
 
+// Error lines are logged once per refused request, and a peer chooses how many it sends: the first lines of
+// a minute are enough to diagnose, the rest are counted.
+constexpr int kErrorLogBurst = 20;
+constexpr qint64 kErrorLogIntervalMs = 60 * 1000;
+
+LogThrottle& requestErrorLog()
+{
+    static LogThrottle throttle(kErrorLogBurst, kErrorLogIntervalMs);
+    return throttle;
+}
+
+LogThrottle& closeLog()
+{
+    static LogThrottle throttle(kErrorLogBurst, kErrorLogIntervalMs);
+    return throttle;
+}
+
 } // namespace
 
 Session::Session(std::unique_ptr<Connection> connection, const Router& router, quint32 maxFrameBytes,
@@ -45,12 +63,25 @@ Session::Session(std::unique_ptr<Connection> connection, const Router& router, q
 
 Session::~Session() = default;
 
-void Session::applyLimits(int handshakeTimeoutMs, int heartbeatTimeoutMs, std::optional<RequestLimiter> limiter)
+void Session::applyLimits(int handshakeTimeoutMs, int heartbeatTimeoutMs, int loginTimeoutMs,
+                          std::optional<RequestLimiter> limiter)
 {
     m_clock.start();
     m_limiter = std::move(limiter);
     m_heartbeatTimeoutMs = heartbeatTimeoutMs;
     m_deadlineMs = handshakeTimeoutMs > 0 ? SessionWatchdog::nowMs() + handshakeTimeoutMs : 0;
+    m_loginTimeoutMs = loginTimeoutMs;
+    m_loginDeadlineMs = loginTimeoutMs > 0 && !isAuthenticated() ? SessionWatchdog::nowMs() + loginTimeoutMs : 0;
+}
+
+void Session::setUser(UserId user)
+{
+    const bool was = isAuthenticated();
+    m_user = user;
+    if (m_closed || was == isAuthenticated())
+        return;
+    m_loginDeadlineMs = !isAuthenticated() && m_loginTimeoutMs > 0 ? SessionWatchdog::nowMs() + m_loginTimeoutMs : 0;
+    emit authenticationChanged(this, isAuthenticated());
 }
 
 void Session::extendDeadline()
@@ -60,7 +91,18 @@ void Session::extendDeadline()
 
 void Session::checkDeadline(qint64 nowMs)
 {
-    if (m_deadlineMs > 0 && nowMs >= m_deadlineMs && !m_closed)
+    if (m_closed)
+        return;
+    if (m_loginDeadlineMs > 0 && nowMs >= m_loginDeadlineMs && !isAuthenticated()) {
+        // Not onSilence(): a peer that keeps pinging without logging in holds a slot all the same.
+        if (m_connection->isHandshaking()) {
+            m_connection->abort(); // no TLS session to carry an error frame
+            return;
+        }
+        closeWithError(ErrorCode::Timeout, QStringLiteral("not logged in within the login time"));
+        return;
+    }
+    if (m_deadlineMs > 0 && nowMs >= m_deadlineMs)
         onSilence();
 }
 
@@ -82,7 +124,7 @@ void Session::onSilence()
                                                     : QStringLiteral("no request within the handshake time"));
 }
 
-bool Session::admitRequest(const QString& type, quint64 id)
+bool Session::admitRequest(const QString& type, std::optional<quint64> id)
 {
     extendDeadline(); // any request, ping included, proves the peer alive
     m_heardFrame = true;
@@ -95,9 +137,8 @@ bool Session::admitRequest(const QString& type, quint64 id)
         // Not replyError(): one log line per rejected request would let a flood fill the disk.
         if (m_rateLimited++ % 1000 == 0)
             qCWarning(lcServer) << "error" << m_peer << "rate_limited:" << m_rateLimited << "requests rejected so far";
-        QCborMap map = errorMap(ErrorCode::RateLimited, QStringLiteral("too many requests; slow down"));
-        map.insert(QLatin1String("id"), qint64(id));
-        write(FrameCodec::encode(map));
+        const QCborMap map = errorMap(ErrorCode::RateLimited, QStringLiteral("too many requests; slow down"));
+        write(id ? FrameCodec::encode(map, *id) : FrameCodec::encode(map));
         return false;
     }
     case RequestLimiter::Verdict::Close:
@@ -111,16 +152,22 @@ void Session::reply(quint64 id, QCborMap map)
 {
     if (!map.contains(QLatin1String("t")))
         map.insert(QLatin1String("t"), QLatin1String(msgtype::kOk));
-    map.insert(QLatin1String("id"), qint64(id));
-    write(FrameCodec::encode(map));
+    write(FrameCodec::encode(map, id));
 }
 
 void Session::replyError(quint64 id, ErrorCode code, const QString& message)
 {
-    QCborMap map = errorMap(code, message);
-    map.insert(QLatin1String("id"), qint64(id));
-    qCInfo(lcServer) << "error" << m_peer << errorCodeName(code) << message;
-    write(FrameCodec::encode(map));
+    sendError(id, code, message);
+}
+
+void Session::sendError(std::optional<quint64> id, ErrorCode code, const QString& message)
+{
+    if (const std::optional<quint64> dropped = requestErrorLog().admit()) {
+        qCInfo(lcServer) << "error" << m_peer << errorCodeName(code) << logText(message, 2 * kLogTextChars)
+                         << qUtf8Printable(LogThrottle::summary(*dropped));
+    }
+    const QCborMap map = errorMap(code, message);
+    write(id ? FrameCodec::encode(map, *id) : FrameCodec::encode(map));
 }
 
 void Session::push(const QByteArray& encodedFrame)
@@ -130,7 +177,10 @@ void Session::push(const QByteArray& encodedFrame)
 
 void Session::closeWithError(ErrorCode code, const QString& message)
 {
-    qCWarning(lcServer) << "error" << m_peer << errorCodeName(code) << message << "- closing";
+    if (const std::optional<quint64> dropped = closeLog().admit()) {
+        qCWarning(lcServer) << "error" << m_peer << errorCodeName(code) << logText(message, 2 * kLogTextChars)
+                            << "- closing" << qUtf8Printable(LogThrottle::summary(*dropped));
+    }
     write(FrameCodec::encode(errorMap(code, message)));
     close();
 }
@@ -247,27 +297,20 @@ void Session::onBytesWritten()
 
 void Session::handleFrame(const FrameCodec::Frame& frame)
 {
-    const QCborValue idValue = frame.map.value(QLatin1String("id"));
-    const bool hasId = idValue.isInteger() && idValue.toInteger() >= 0;
-    const quint64 id = hasId ? quint64(idValue.toInteger()) : 0;
+    // Refused frames count against the rate limit like any request, before they are answered: otherwise a
+    // flood of them is never slowed down nor closed. Only a well-formed request can be of an exempt type.
+    const QString type = frame.rejected || !frame.id ? QString() : frame.map.value(QLatin1String("t")).toString();
+    if (!admitRequest(type, frame.id))
+        return;
     if (frame.rejected) {
-        QCborMap map = errorMap(*frame.rejected, frame.rejectReason);
-        if (hasId)
-            map.insert(QLatin1String("id"), qint64(id));
-        qCInfo(lcServer) << "error" << m_peer << errorCodeName(*frame.rejected) << frame.rejectReason;
-        write(FrameCodec::encode(map));
+        sendError(frame.id, *frame.rejected, frame.rejectReason);
         return;
     }
-    if (!hasId) {
-        qCInfo(lcServer) << "error" << m_peer << "request without id";
-        write(FrameCodec::encode(
-            errorMap(ErrorCode::InvalidArgument, QStringLiteral("request without an unsigned 'id'"))));
+    if (!frame.id) {
+        sendError(std::nullopt, ErrorCode::InvalidArgument, QStringLiteral("request without an unsigned 'id'"));
         return;
     }
-    const QString type = frame.map.value(QLatin1String("t")).toString();
-    if (!admitRequest(type, id))
-        return;
-    m_router.dispatch(*this, type, frame.map, id);
+    m_router.dispatch(*this, type, frame.map, *frame.id);
 }
 
 void Session::onConnectionClosed()

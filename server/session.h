@@ -50,13 +50,16 @@ public:
      * Issue 6 limits, applied once right after construction (0 disables one): the first frame must arrive
      * within @p handshakeTimeoutMs (TLS handshake included), then the peer may stay silent at most
      * @p heartbeatTimeoutMs (else `error timeout` and close); requests go through @p limiter (rate_limited,
-     * then close on sustained abuse). The deadlines are checked by SessionWatchdog, at its granularity.
+     * then close on sustained abuse). A session not logged in @p loginTimeoutMs after it connected (or after
+     * its logout) is closed with `error timeout` whatever it sends: pings do not extend that deadline. The
+     * deadlines are checked by SessionWatchdog, at its granularity.
      */
-    void applyLimits(int handshakeTimeoutMs, int heartbeatTimeoutMs, std::optional<RequestLimiter> limiter);
-    /** Closes with `error timeout` when the current deadline has passed at @p nowMs (SessionWatchdog::nowMs()). */
+    void applyLimits(int handshakeTimeoutMs, int heartbeatTimeoutMs, int loginTimeoutMs,
+                     std::optional<RequestLimiter> limiter);
+    /** Closes with `error timeout` when a deadline has passed at @p nowMs (SessionWatchdog::nowMs()). */
     void checkDeadline(qint64 nowMs);
 
-    /** Sends `ok` (or @p map's own `t` if it has one) with `id` = @p id. */
+    /** Sends `ok` (or @p map's own `t` if it has one) with `id` = @p id (any unsigned 64-bit value). */
     void reply(quint64 id, QCborMap map);
     /** Sends `error {id, code, message}`; @p message is English, for logs and developers. */
     void replyError(quint64 id, ErrorCode code, const QString& message);
@@ -70,8 +73,12 @@ public:
     /** The logged-in user; invalid before login and after logout. */
     UserId user() const { return m_user; }
     bool isAuthenticated() const { return m_user.isValid(); }
-    /** Set by the login handler (valid id) and logout (invalid id). Does not touch the registry. */
-    void setUser(UserId user) { m_user = user; }
+    /**
+     * Set by the login handler (valid id) and logout (invalid id). Does not touch the registry. While the
+     * connection is open, a change between logged in and not emits authenticationChanged(); a logout starts
+     * the login deadline again.
+     */
+    void setUser(UserId user);
 
     /** Protocol version from hello; 0 before hello. */
     quint32 protocolVersion() const { return m_protocol; }
@@ -101,6 +108,11 @@ signals:
      * whether or not the session paused its input): senders of bulk data (file reads) go on then.
      */
     void outputDrained();
+    /**
+     * The session logged in (@p authenticated) or out, while its connection is open: per-address counts of
+     * unauthenticated connections follow it. Not emitted while closing.
+     */
+    void authenticationChanged(lanchat::Session* session, bool authenticated);
 
 private:
     void onBytesReceived(const char* data, qsizetype size) override;
@@ -111,7 +123,8 @@ private:
     void processFrames();
     void handleFrame(const FrameCodec::Frame& frame);
     void write(const QByteArray& frame);
-    bool admitRequest(const QString& type, quint64 id);
+    bool admitRequest(const QString& type, std::optional<quint64> id);
+    void sendError(std::optional<quint64> id, ErrorCode code, const QString& message);
     void onSilence();
     void extendDeadline();
 
@@ -133,6 +146,8 @@ private:
     std::optional<RequestLimiter> m_limiter;
     qint64 m_deadlineMs = 0; ///< SessionWatchdog::nowMs() after which the peer is silent too long; 0 = none
     int m_heartbeatTimeoutMs = 0;
+    int m_loginTimeoutMs = 0;
+    qint64 m_loginDeadlineMs = 0; ///< SessionWatchdog::nowMs() by which the session must be logged in; 0 = none
     bool m_heardFrame = false;
     quint64 m_rateLimited = 0; ///< requests answered rate_limited (logged every 1000th)
 };

@@ -11,18 +11,18 @@
 namespace lanchat {
 
 SessionWatchdog::SessionWatchdog(const SessionRegistry& sessions, int handshakeTimeoutMs, int heartbeatTimeoutMs,
-                                 QObject* parent)
+                                 int loginTimeoutMs, QObject* parent)
     : QObject(parent)
     , m_sessions(sessions)
     , m_timer(new QTimer(this))
 {
     int shortest = kMaxIntervalMs * 4;
-    for (int timeout : {handshakeTimeoutMs, heartbeatTimeoutMs}) {
+    for (int timeout : {handshakeTimeoutMs, heartbeatTimeoutMs, loginTimeoutMs}) {
         if (timeout > 0)
             shortest = std::min(shortest, timeout);
     }
     connect(m_timer, &QTimer::timeout, this, &SessionWatchdog::onTick);
-    if (handshakeTimeoutMs > 0 || heartbeatTimeoutMs > 0)
+    if (handshakeTimeoutMs > 0 || heartbeatTimeoutMs > 0 || loginTimeoutMs > 0)
         m_timer->start(std::clamp(shortest / 4, kMinIntervalMs, kMaxIntervalMs));
 }
 

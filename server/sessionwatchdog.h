@@ -9,7 +9,7 @@ namespace lanchat {
 class SessionRegistry;
 
 /**
- * Enforces the handshake and heartbeat timeouts of every session (issue 6) with one coarse timer: each
+ * Enforces the handshake, heartbeat and login timeouts of every session (issue 6) with one coarse timer: each
  * tick asks every session to compare its deadline with the time (Session::checkDeadline).
  *
  * Why not a QTimer per session: a session restarts its deadline on every request, and restarting a Qt
@@ -27,8 +27,8 @@ public:
     static constexpr int kMinIntervalMs = 25;
     static constexpr int kMaxIntervalMs = 1000;
 
-    /** Checks the sessions of @p sessions; idle (no timer) while both timeouts are 0 (disabled). */
-    SessionWatchdog(const SessionRegistry& sessions, int handshakeTimeoutMs, int heartbeatTimeoutMs,
+    /** Checks the sessions of @p sessions; idle (no timer) while every timeout is 0 (disabled). */
+    SessionWatchdog(const SessionRegistry& sessions, int handshakeTimeoutMs, int heartbeatTimeoutMs, int loginTimeoutMs,
                     QObject* parent = nullptr);
 
     /** The clock of session deadlines: monotonic milliseconds (not wall time; unaffected by clock changes). */

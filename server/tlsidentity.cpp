@@ -6,12 +6,15 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
+#include <QSysInfo>
 
 #include <memory>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 namespace lanchat {
 
@@ -32,6 +35,33 @@ QByteArray bioBytes(BIO* bio)
     char* data = nullptr;
     const long size = BIO_get_mem_data(bio, &data);
     return QByteArray(data, int(size));
+}
+
+/**
+ * The names a client may check the certificate against: this host's name, localhost and the loopback
+ * addresses. Clients pin the fingerprint rather than verify names, but tools (openssl s_client, browsers,
+ * a future client verifying names) expect a subjectAltName, and RFC 6125 leaves the CN behind.
+ */
+QByteArray subjectAltNames()
+{
+    QByteArray names = "DNS:localhost,IP:127.0.0.1,IP:::1";
+    const QByteArray host = QSysInfo::machineHostName().toUtf8();
+    // Only a plain DNS label or name: anything else would make the extension invalid.
+    static const QRegularExpression dnsName(QStringLiteral("^[A-Za-z0-9]([A-Za-z0-9.-]{0,252}[A-Za-z0-9])?$"));
+    if (!host.isEmpty() && host != "localhost" && dnsName.match(QString::fromUtf8(host)).hasMatch())
+        names = "DNS:" + host + ',' + names;
+    return names;
+}
+
+bool addSubjectAltNames(X509* cert)
+{
+    X509V3_CTX ctx;
+    X509V3_set_ctx_nodb(&ctx);
+    X509V3_set_ctx(&ctx, cert, cert, nullptr, nullptr, 0);
+    X509_EXTENSION* extension = X509V3_EXT_conf_nid(nullptr, &ctx, NID_subject_alt_name, subjectAltNames().constData());
+    const bool ok = extension && X509_add_ext(cert, extension, -1) == 1;
+    X509_EXTENSION_free(extension);
+    return ok;
 }
 
 X509Ptr makeCertificate(EVP_PKEY* key, const QString& commonName)
@@ -56,6 +86,8 @@ X509Ptr makeCertificate(EVP_PKEY* key, const QString& commonName)
     X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(cn.constData()), -1,
                                -1, 0);
     X509_set_issuer_name(cert.get(), name);
+    if (!addSubjectAltNames(cert.get()))
+        return {};
     if (X509_sign(cert.get(), key, EVP_sha256()) == 0)
         return {};
     return cert;
@@ -87,9 +119,7 @@ bool TlsIdentity::generate(const QString& certPath, const QString& keyPath, cons
         return false;
     }
     return writeFile(keyPath, bioBytes(keyBio.get()), QFileDevice::ReadOwner | QFileDevice::WriteOwner, error) &&
-           writeFile(certPath, bioBytes(certBio.get()),
-                     QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther,
-                     error);
+           writeFile(certPath, bioBytes(certBio.get()), QFileDevice::ReadOwner | QFileDevice::WriteOwner, error);
 }
 
 std::optional<TlsIdentity> TlsIdentity::loadOrGenerate(const QString& certFile, const QString& keyFile,

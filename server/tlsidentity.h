@@ -25,7 +25,8 @@ public:
                                                      const QString& dataDir, QString* error);
     /**
      * Writes a new self-signed ECDSA P-256 certificate (SHA-256 signature, CN = @p commonName, valid
-     * 10 years) and its PKCS#8 key to PEM files; the key file is created with mode 0600.
+     * 10 years, subjectAltName: this host's name, localhost, 127.0.0.1 and ::1) and its PKCS#8 key to PEM
+     * files; both files are created with mode 0600 whatever the umask.
      */
     static bool generate(const QString& certPath, const QString& keyPath, const QString& commonName, QString* error);
 

@@ -20,17 +20,8 @@ QCborArray toArray(const QStringList& list)
     return a;
 }
 
-QStringList toStringList(const QCborArray& array)
-{
-    QStringList out;
-    for (const QCborValue& v : array) {
-        if (v.isString())
-            out.append(v.toString());
-    }
-    return out;
-}
-
 constexpr qsizetype kMaxFeatures = 64;
+constexpr qsizetype kMaxFeatureBytes = 64;
 constexpr qsizetype kMaxLabelBytes = 256;
 
 } // namespace
@@ -50,7 +41,7 @@ std::optional<Hello> Hello::decode(const QCborMap& map, QString* error)
     Hello h;
     h.protocol = quint32(r.uint("protocol", true, std::numeric_limits<quint32>::max()));
     h.client = r.text("client", kMaxLabelBytes, false);
-    h.features = toStringList(r.array("features", kMaxFeatures, false));
+    h.features = r.textList("features", kMaxFeatures, kMaxFeatureBytes, false);
     return finish(r, std::move(h), error);
 }
 
@@ -75,7 +66,7 @@ std::optional<Welcome> Welcome::decode(const QCborMap& map, QString* error)
     Welcome w;
     w.protocol = quint32(r.uint("protocol", true, std::numeric_limits<quint32>::max()));
     w.server = r.text("server", kMaxLabelBytes, false);
-    w.features = toStringList(r.array("features", kMaxFeatures, false));
+    w.features = r.textList("features", kMaxFeatures, kMaxFeatureBytes, false);
     w.maxFrame = quint32(r.uint("max_frame", true, std::numeric_limits<quint32>::max()));
     w.serverTimeMs = r.uint("server_time", false);
     w.registration = r.text("registration", kMaxLabelBytes, false);

@@ -93,7 +93,7 @@ QByteArray SendAck::encodeFrame(quint64 id) const
     w.key("t");
     w.text(QLatin1String(msgtype::kOk));
     w.key("id");
-    w.number(qint64(id));
+    w.unsignedNumber(id);
     w.key("seq");
     w.number(seq);
     w.key("ts");

@@ -5,6 +5,7 @@
 #include "partfile.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 namespace lanchat {
@@ -32,6 +33,9 @@ bool FileStore::init(QString* error)
             *error = QStringLiteral("cannot create %1").arg(m_root);
         return false;
     }
+    // Owner-only whatever the umask: the store holds every file posted in any conversation.
+    for (const QString& dir : {m_root, partsDir()})
+        QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     return true;
 }
 

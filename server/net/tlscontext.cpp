@@ -58,6 +58,14 @@ bool loadKey(SSL_CTX* ctx, const QByteArray& pem, QString* error)
     return ok;
 }
 
+// TLS 1.2 only with forward secrecy and AEAD: ECDHE key exchange with AES-GCM or ChaCha20-Poly1305, for an
+// ECDSA (generated) or RSA (an admin's own) certificate. Both ends are ours, so nothing older is needed;
+// CBC suites (Lucky13-style padding oracles) and SHA-1 MACs are refused. TLS 1.3 keeps OpenSSL's defaults
+// (all AEAD).
+constexpr const char* kTls12Ciphers = "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:"
+                                      "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-AES128-GCM-SHA256:"
+                                      "ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-CHACHA20-POLY1305";
+
 } // namespace
 
 std::unique_ptr<TlsContext> TlsContext::create(const QByteArray& certificatePem, const QByteArray& keyPem,
@@ -71,6 +79,10 @@ std::unique_ptr<TlsContext> TlsContext::create(const QByteArray& certificatePem,
     }
     std::unique_ptr<TlsContext> context(new TlsContext(ctx));
     SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
+    if (SSL_CTX_set_cipher_list(ctx, kTls12Ciphers) != 1) {
+        *error = lastOpenSslError("SSL_CTX_set_cipher_list");
+        return nullptr;
+    }
     SSL_CTX_set_options(ctx, SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_NO_TICKET |
                                  SSL_OP_IGNORE_UNEXPECTED_EOF);
     SSL_CTX_set_num_tickets(ctx, 0);

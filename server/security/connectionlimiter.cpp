@@ -5,9 +5,10 @@
 
 namespace lanchat {
 
-ConnectionLimiter::ConnectionLimiter(int maxPerAddress, int maxTotal)
+ConnectionLimiter::ConnectionLimiter(int maxPerAddress, int maxTotal, int maxUnauthenticatedPerAddress)
     : m_maxPerAddress(maxPerAddress)
     , m_maxTotal(maxTotal)
+    , m_maxUnauthenticatedPerAddress(maxUnauthenticatedPerAddress)
 {}
 
 QString ConnectionLimiter::key(const QHostAddress& peer)
@@ -31,16 +32,36 @@ bool ConnectionLimiter::tryAcquire(const QHostAddress& peer)
     const QString k = key(peer);
     if (m_maxPerAddress > 0 && m_perAddress.value(k, 0) >= m_maxPerAddress)
         return false;
+    if (m_maxUnauthenticatedPerAddress > 0 && m_unauthenticatedPerAddress.value(k, 0) >= m_maxUnauthenticatedPerAddress)
+        return false;
     ++m_perAddress[k];
+    ++m_unauthenticatedPerAddress[k];
     ++m_total;
     return true;
 }
 
-void ConnectionLimiter::release(const QHostAddress& peer)
+void ConnectionLimiter::setAuthenticated(const QHostAddress& peer, bool authenticated)
 {
-    const auto it = m_perAddress.find(key(peer));
+    const QString k = key(peer);
+    if (!m_perAddress.contains(k))
+        return;
+    if (!authenticated) {
+        ++m_unauthenticatedPerAddress[k];
+        return;
+    }
+    const auto it = m_unauthenticatedPerAddress.find(k);
+    if (it != m_unauthenticatedPerAddress.end() && --it.value() <= 0)
+        m_unauthenticatedPerAddress.erase(it);
+}
+
+void ConnectionLimiter::release(const QHostAddress& peer, bool authenticated)
+{
+    const QString k = key(peer);
+    const auto it = m_perAddress.find(k);
     if (it == m_perAddress.end())
         return;
+    if (!authenticated)
+        setAuthenticated(peer, true); // leaves the unauthenticated count
     --m_total;
     if (--it.value() <= 0)
         m_perAddress.erase(it);
@@ -49,6 +70,11 @@ void ConnectionLimiter::release(const QHostAddress& peer)
 int ConnectionLimiter::count(const QHostAddress& peer) const
 {
     return m_perAddress.value(key(peer), 0);
+}
+
+int ConnectionLimiter::unauthenticatedCount(const QHostAddress& peer) const
+{
+    return m_unauthenticatedPerAddress.value(key(peer), 0);
 }
 
 } // namespace lanchat

@@ -9,21 +9,40 @@ namespace lanchat {
  * Counts open connections per peer address and in total, and refuses new ones above the limits
  * (issue 6, "Resource limits"). The relay calls tryAcquire() at accept and release() when the session
  * closes; a refused peer gets `error {code: "too_many_connections"}` and is closed. IPv4-mapped IPv6
- * addresses count as their IPv4 address. Lives on the server thread; not thread-safe.
+ * addresses count as their IPv4 address.
+ *
+ * Connections not logged in have a lower cap per address of their own: they cost a slot without proving
+ * anything, so one host cannot hold the per-address quota with idle, never-authenticated connections. A new
+ * connection starts unauthenticated; setAuthenticated() moves it between the two states (a logout is not
+ * refused when the unauthenticated count is full; new connections are, until it falls). Lives on the server
+ * thread; not thread-safe.
  */
 class ConnectionLimiter
 {
 public:
-    /** @p maxPerAddress and @p maxTotal are connection counts; 0 means unlimited. */
-    ConnectionLimiter(int maxPerAddress, int maxTotal);
+    /**
+     * @p maxPerAddress, @p maxTotal and @p maxUnauthenticatedPerAddress (connections not logged in, per address)
+     * are connection counts; 0 means unlimited.
+     */
+    ConnectionLimiter(int maxPerAddress, int maxTotal, int maxUnauthenticatedPerAddress = 0);
 
-    /** Counts a new connection from @p peer and returns true, or returns false (nothing counted) over a limit. */
+    /**
+     * Counts a new (unauthenticated) connection from @p peer and returns true, or returns false (nothing
+     * counted) over a limit.
+     */
     bool tryAcquire(const QHostAddress& peer);
-    /** Forgets one connection from @p peer (counted by an earlier successful tryAcquire()). */
-    void release(const QHostAddress& peer);
+    /** A connection from @p peer logged in (@p authenticated) or out. */
+    void setAuthenticated(const QHostAddress& peer, bool authenticated);
+    /**
+     * Forgets one connection from @p peer (counted by an earlier successful tryAcquire()), @p authenticated
+     * as last reported by setAuthenticated().
+     */
+    void release(const QHostAddress& peer, bool authenticated = false);
 
     int total() const { return m_total; }
     int count(const QHostAddress& peer) const;
+    /** Connections from @p peer that are not logged in. */
+    int unauthenticatedCount(const QHostAddress& peer) const;
 
     /**
      * The key of every per-address limit (these caps, LoginThrottle, the hashing caps): an IPv4 address as text;
@@ -38,8 +57,10 @@ public:
 private:
     int m_maxPerAddress;
     int m_maxTotal;
+    int m_maxUnauthenticatedPerAddress;
     int m_total = 0;
     QHash<QString, int> m_perAddress;
+    QHash<QString, int> m_unauthenticatedPerAddress;
 };
 
 } // namespace lanchat

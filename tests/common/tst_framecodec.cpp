@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 using namespace lanchat;
 
@@ -49,6 +50,10 @@ private slots:
     void malformed_data();
     void malformed();
     void invalidUtf8IsRejectedNotFatal();
+    void requestIdExactOverWholeRange_data();
+    void requestIdExactOverWholeRange();
+    void integerBelowInt64IsRejectedNotFatal_data();
+    void integerBelowInt64IsRejectedNotFatal();
     void staysFailed();
     void fuzzRandomAndMutated();
     void documentedExample();
@@ -176,7 +181,66 @@ void TstFrameCodec::invalidUtf8IsRejectedNotFatal()
     const auto rejected = codec.next();
     QVERIFY(rejected);
     QCOMPARE(rejected->rejected, std::optional<ErrorCode>(ErrorCode::InvalidArgument));
-    QCOMPARE(rejected->map.value(QLatin1String("id")).toInteger(), 9);
+    QCOMPARE(rejected->id, std::optional<quint64>(9));
+    const auto good = codec.next();
+    QVERIFY(good);
+    QCOMPARE(good->map, sample(2));
+}
+
+void TstFrameCodec::requestIdExactOverWholeRange_data()
+{
+    QTest::addColumn<quint64>("id");
+    QTest::newRow("0") << quint64(0);
+    QTest::newRow("23") << quint64(23);
+    QTest::newRow("2^63-1") << quint64(std::numeric_limits<qint64>::max());
+    QTest::newRow("2^63") << (quint64(1) << 63);
+    QTest::newRow("2^64-1") << std::numeric_limits<quint64>::max();
+}
+
+void TstFrameCodec::requestIdExactOverWholeRange()
+{
+    QFETCH(quint64, id);
+    FrameCodec codec(protocol::kMaxFrameBytes);
+    QCborMap map = sample(1);
+    map.insert(QLatin1String("id"), 5); // replaced by the encoder's
+    codec.append(FrameCodec::encode(map, id));
+    const auto frame = codec.next();
+    QVERIFY(frame);
+    QVERIFY(!frame->rejected);
+    QCOMPARE(frame->id, std::optional<quint64>(id));
+    QCOMPARE(frame->map.size(), map.size());
+    QCOMPARE(frame->map.value(QLatin1String("text")), map.value(QLatin1String("text")));
+    // An id that is not an unsigned integer is no id.
+    map.insert(QLatin1String("id"), -1);
+    codec.append(FrameCodec::encode(map));
+    QCOMPARE(codec.next()->id, std::nullopt);
+}
+
+void TstFrameCodec::integerBelowInt64IsRejectedNotFatal_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<bool>("rejected");
+    // {"id": 7, "t": "sync", "since": X}
+    const QByteArray head = QByteArray::fromHex("a362696407617464") + "sync" + QByteArray::fromHex("6573696e6365");
+    QTest::newRow("-2^64") << head + QByteArray::fromHex("3bffffffffffffffff") << true;
+    QTest::newRow("-2^63-1") << head + QByteArray::fromHex("3b8000000000000000") << true;
+    QTest::newRow("-2^63") << head + QByteArray::fromHex("3b7fffffffffffffff") << false;
+    QTest::newRow("-1") << head + QByteArray::fromHex("20") << false;
+    QTest::newRow("nested in an array") << head + QByteArray::fromHex("8201823bffffffffffffffff02") << true;
+    QTest::newRow("nested in a map, tagged") << head + QByteArray::fromHex("a1616bc11bffffffffffffffff") << false;
+    QTest::newRow("tagged negative") << head + QByteArray::fromHex("a1616bc13bffffffffffffffff") << true;
+}
+
+void TstFrameCodec::integerBelowInt64IsRejectedNotFatal()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(bool, rejected);
+    FrameCodec codec(protocol::kMaxFrameBytes);
+    codec.append(framed(payload) + FrameCodec::encode(sample(2)));
+    const auto frame = codec.next();
+    QVERIFY(frame);
+    QCOMPARE(frame->rejected.has_value(), rejected);
+    QCOMPARE(frame->id, std::optional<quint64>(7));
     const auto good = codec.next();
     QVERIFY(good);
     QCOMPARE(good->map, sample(2));

@@ -310,7 +310,8 @@ void TstSecurityRelay::connectionsCappedPerAddress()
     constexpr int kAttempts = 1000;
     ServerConfig config;
     config.maxConnectionsPerAddress = kLimit;
-    config.handshakeTimeoutMs = 0; // the admitted connections stay silent for the whole test
+    config.maxUnauthenticatedPerAddress = 0; // the cap under test is the one of all connections
+    config.handshakeTimeoutMs = 0;           // the admitted connections stay silent for the whole test
     QElapsedTimer timer;
     timer.start();
     auto server = startServer(false, config);

@@ -103,9 +103,9 @@ void RawClient::onReadyRead()
         return;
     m_codec.append(m_socket->readAll());
     while (std::optional<FrameCodec::Frame> frame = m_codec.next()) {
-        const QCborValue id = frame->map.value(QLatin1String("id"));
-        if (id.isInteger())
-            m_replies.insert(quint64(id.toInteger()), frame->map);
+        // frame->id, not the map's: it is exact for ids of 2^63 and above, which the map holds as doubles.
+        if (frame->id)
+            m_replies.insert(*frame->id, frame->map);
         else
             m_pushes.append(frame->map);
     }
