@@ -68,8 +68,8 @@ void Session::onSilence()
 {
     if (m_closed)
         return;
-    if (m_paused) {
-        // We stopped reading them (their output is congested): their silence is ours.
+    if (m_paused || m_held) {
+        // We stopped reading them (their output is congested, or a request of theirs waits): their silence is ours.
         m_deadlineMs = SessionWatchdog::nowMs() + std::max(m_heartbeatTimeoutMs, 1000);
         return;
     }
@@ -148,6 +148,20 @@ void Session::close()
     QTimer::singleShot(kCloseFlushMs, this, [this] { m_connection->abort(); });
 }
 
+void Session::holdRequests()
+{
+    m_held = true;
+}
+
+void Session::resumeRequests()
+{
+    if (!std::exchange(m_held, false) || m_closed)
+        return;
+    processFrames(); // what arrived behind the held request
+    if (!m_paused && !m_held && !m_closed)
+        m_connection->setReadEnabled(true);
+}
+
 QHostAddress Session::peerAddress() const
 {
     return m_connection->peerAddress();
@@ -214,6 +228,11 @@ void Session::processFrames()
         return;
     m_processing = true;
     while (!m_closed) {
+        if (m_held) {
+            // The frames behind a request answered later wait in the decoder (and the kernel) until it is done.
+            m_connection->setReadEnabled(false);
+            break;
+        }
         if (outputCongested()) {
             // Stop reading: the kernel's receive buffer fills and TCP flow control pushes back on the peer.
             m_paused = true;
@@ -240,7 +259,7 @@ void Session::onBytesWritten()
     if (m_paused) {
         m_paused = false;
         processFrames(); // what was decoded but held back
-        if (!m_paused && !m_closed)
+        if (!m_paused && !m_held && !m_closed)
             m_connection->setReadEnabled(true);
     }
 }
