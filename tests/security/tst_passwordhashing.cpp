@@ -231,13 +231,6 @@ void TstPasswordHashing::bystanderPingsStayFastWhileHashesQueue()
             answeredAtFirstPing = answered();
         QVERIFY(RawClient::waitUntil([&] { return answered() > done; }, 120000));
     }
-    QVERIFY2(roundTripsUs.size() >= 40, qPrintable(QString::number(roundTripsUs.size())));
-    QCOMPARE(answered(), kHashes);
-    // The pings did overlap the hashing (on the socket thread they would all come after it).
-    QVERIFY2(
-        answeredAtFirstPing < kHashes / 2,
-        qPrintable(QStringLiteral("%1 of %2 hashes done at the first ping").arg(answeredAtFirstPing).arg(kHashes)));
-
     std::vector<qint64> sorted = roundTripsUs;
     std::sort(sorted.begin(), sorted.end());
     const qint64 worstUs = sorted.back();
@@ -245,6 +238,13 @@ void TstPasswordHashing::bystanderPingsStayFastWhileHashesQueue()
           sorted[sorted.size() / 2] / 1000.0, worstUs / 1000.0, kWorstPingMs);
     QVERIFY2(worstUs < kWorstPingMs * 1000,
              qPrintable(QStringLiteral("worst ping round trip %1 ms").arg(worstUs / 1000.0)));
+
+    QCOMPARE(answered(), kHashes);
+    // The pings did overlap the hashing (on the socket thread they would all come after it).
+    QVERIFY2(
+        answeredAtFirstPing < kHashes / 2,
+        qPrintable(QStringLiteral("%1 of %2 hashes done at the first ping").arg(answeredAtFirstPing).arg(kHashes)));
+    QVERIFY2(roundTripsUs.size() >= 40, qPrintable(QString::number(roundTripsUs.size())));
 
     QStringList codes;
     for (int i = 0; i < kHashes; ++i)
