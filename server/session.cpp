@@ -50,7 +50,13 @@ void Session::applyLimits(int handshakeTimeoutMs, int heartbeatTimeoutMs, std::o
     m_clock.start();
     m_limiter = std::move(limiter);
     m_heartbeatTimeoutMs = heartbeatTimeoutMs;
-    m_deadlineMs = handshakeTimeoutMs > 0 ? SessionWatchdog::nowMs() + handshakeTimeoutMs : 0;
+    // The TLS handshake started in the constructor may already have finished and delivered frames (the server was
+    // descheduled inside SSL_accept while the client answered): the handshake deadline is then over, and keeping
+    // it would drop a logged-in, quiet client after handshakeTimeoutMs.
+    if (m_heardFrame)
+        extendDeadline();
+    else
+        m_deadlineMs = handshakeTimeoutMs > 0 ? SessionWatchdog::nowMs() + handshakeTimeoutMs : 0;
 }
 
 void Session::extendDeadline()
