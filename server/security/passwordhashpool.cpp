@@ -21,9 +21,14 @@ void lowerWorkerPriority()
     thread_local bool lowered = false;
     if (std::exchange(lowered, true))
         return;
-    // Linux keeps a nice value per thread: PRIO_PROCESS with a thread id affects that thread only.
-    if (setpriority(PRIO_PROCESS, id_t(gettid()), PasswordHashPool::kWorkerNice) != 0)
-        qCWarning(lcServer) << "cannot lower the priority of a password hashing thread:" << strerror(errno);
+    // Linux keeps a nice value per thread (PRIO_PROCESS with a thread id affects that thread only), inherited from
+    // the thread that started it: the server thread. Relative, so a server started under `nice` keeps the gap.
+    const id_t self = id_t(gettid());
+    errno = 0;
+    const int current = getpriority(PRIO_PROCESS, self);
+    if (errno == 0 && setpriority(PRIO_PROCESS, self, std::min(19, current + PasswordHashPool::kWorkerNice)) == 0)
+        return;
+    qCWarning(lcServer) << "cannot lower the priority of a password hashing thread:" << strerror(errno);
 }
 
 } // namespace

@@ -19,8 +19,9 @@ namespace lanchat {
  * on worker threads, so that it never blocks the socket thread: one login used to stall every connection for
  * its whole hash.
  *
- * Threads: QThread::idealThreadCount() workers, each at nice kWorkerNice (Linux setpriority on the thread), so
- * when every core is busy hashing the event loop is still scheduled first and pings stay fast.
+ * Threads: QThread::idealThreadCount() workers, each kWorkerNice nice levels higher (a lower priority) than the thread
+ * that created the pool (Linux setpriority on the thread, at most 19), so when every core is busy hashing the event
+ * loop is still scheduled first and pings stay fast.
  *
  * Admission: at most maxPending jobs are queued or running in total and maxPendingPerAddress for one address
  * key (ConnectionLimiter::key); beyond either cap run() refuses the job (returns false, nothing is hashed) and the
@@ -46,7 +47,7 @@ public:
         int maxPendingPerAddress = 32;
     };
 
-    /** Nice value of the worker threads (the socket thread keeps the process's, normally 0). */
+    /** Nice levels added to the worker threads, relative to the thread that created the pool (the socket thread). */
     static constexpr int kWorkerNice = 10;
 
     PasswordHashPool(PasswordHasher::Cost cost, Limits limits, QObject* parent = nullptr);
