@@ -43,19 +43,20 @@ bool AppController::start()
     return showLogin();
 }
 
-bool AppController::showLogin()
+bool AppController::showLogin(const QString& reason)
 {
     LoginDialog login(m_client, *m_settings, m_finder);
+    login.showMessage(reason);
     if (login.exec() != QDialog::Accepted)
         return false;
     m_finder->stop();
     if (!m_window) {
         m_window = std::make_unique<MainWindow>(m_client, *m_settings, m_languages);
-        connect(m_window.get(), &MainWindow::loggedOut, this, [this] {
+        connect(m_window.get(), &MainWindow::loggedOut, this, [this](const QString& reason) {
             // Back to the login dialog once the window's event handling is done.
-            QTimer::singleShot(0, this, [this] {
+            QTimer::singleShot(0, this, [this, reason] {
                 m_finder->start();
-                if (!showLogin())
+                if (!showLogin(reason))
                     QApplication::quit();
             });
         });

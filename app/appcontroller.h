@@ -33,7 +33,8 @@ public:
     static void applyStyleSheet();
 
 private:
-    bool showLogin();
+    /** @p reason (may be empty) is shown in the dialog, e.g. why the session ended. */
+    bool showLogin(const QString& reason = {});
 
     std::unique_ptr<AppSettings> m_settings;
     LanguageManager* m_languages;

@@ -21,11 +21,21 @@ QString pinKey(const QString& host, quint16 port)
 
 AppSettings::AppSettings()
     : m_settings(QStringLiteral("LanChat"), QStringLiteral("lanchat"))
-{}
+{
+    migrate();
+}
 
 AppSettings::AppSettings(const QString& iniPath)
     : m_settings(iniPath, QSettings::IniFormat)
-{}
+{
+    migrate();
+}
+
+void AppSettings::migrate()
+{
+    // Plaintext is no longer offered by the app; a stored "tls=false" must not survive to mean anything.
+    m_settings.remove(QStringLiteral("server/tls"));
+}
 
 QString AppSettings::lastHost() const
 {
@@ -41,16 +51,6 @@ void AppSettings::setLastServer(const QString& host, quint16 port)
 {
     m_settings.setValue(QStringLiteral("server/host"), host);
     m_settings.setValue(QStringLiteral("server/port"), port);
-}
-
-bool AppSettings::useTls() const
-{
-    return m_settings.value(QStringLiteral("server/tls"), true).toBool();
-}
-
-void AppSettings::setUseTls(bool tls)
-{
-    m_settings.setValue(QStringLiteral("server/tls"), tls);
 }
 
 QString AppSettings::lastUsername() const

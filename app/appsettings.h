@@ -13,6 +13,9 @@ namespace lanchat {
  *
  * The password is stored only when the user ticks "Remember password", as plain text in that file,
  * protected only by the file permissions of the user's home folder; docs/user.md says so.
+ *
+ * There is no TLS setting: the app always connects encrypted. The `server/tls` key of older versions (which
+ * a forged discovery answer could set to false) is removed when the settings are opened.
  */
 class AppSettings
 {
@@ -33,9 +36,6 @@ public:
     QString lastHost() const;
     quint16 lastPort() const;
     void setLastServer(const QString& host, quint16 port);
-    /** Whether connections use TLS (default true); plaintext exists for test servers only. */
-    bool useTls() const;
-    void setUseTls(bool tls);
     QString lastUsername() const;
     void setLastUsername(const QString& username);
     bool rememberPassword() const;
@@ -69,6 +69,8 @@ public:
     QSettings& raw() { return m_settings; }
 
 private:
+    void migrate();
+
     mutable QSettings m_settings;
 };
 

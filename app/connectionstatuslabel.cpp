@@ -54,14 +54,13 @@ void ConnectionStatusLabel::refresh()
         text = tr("● Offline");
         break;
     }
-    if (state == ChatClient::State::Reconnecting) {
+    if (state == ChatClient::State::Reconnecting)
         m_countdown.start();
-        const QString error = m_client->lastConnectionError();
-        setToolTip(error);
-    } else {
+    else
         m_countdown.stop();
-        setToolTip({});
-    }
+    // Why the client is not connected (a refused certificate, a server that went away) stays at hand.
+    const bool down = state == ChatClient::State::Reconnecting || state == ChatClient::State::Offline;
+    setToolTip(down ? m_client->lastConnectionError() : QString());
     setText(text);
     setStyleSheet(QStringLiteral("color: %1;").arg(color));
 }

@@ -51,7 +51,10 @@ void ConversationListDelegate::paint(QPainter* painter, const QStyleOptionViewIt
     const QString initials =
         index.data(conv ? int(roles::ConversationInitials) : int(roles::ContactInitials)).toString();
     AvatarPainter::paint(painter, avatar, initials, index.data(keyRole).toLongLong());
-    if (!isGroup) {
+    // While the user is offline nobody's presence is known: no dot rather than a stale one.
+    const bool presenceKnown =
+        index.data(conv ? int(roles::ConversationPeerPresenceKnown) : int(roles::ContactPresenceKnown)).toBool();
+    if (!isGroup && presenceKnown) {
         const bool online = index.data(conv ? int(roles::ConversationPeerOnline) : int(roles::ContactOnline)).toBool();
         AvatarPainter::paintPresence(painter, avatar, online);
     }

@@ -2,12 +2,14 @@
 
 #include "appsettings.h"
 #include "chatclient.h"
+#include "contactsmodel.h"
 #include "conversationsmodel.h"
 #include "logging.h"
 #include "messagedelegate.h"
 #include "messageinput.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
+#include "pastepreviewdialog.h"
 #include "transfermanager.h"
 
 #include <QApplication>
@@ -17,6 +19,7 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -29,6 +32,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QShortcut>
+#include <QShowEvent>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QToolButton>
@@ -106,8 +110,16 @@ void ConversationView::buildUi()
     m_list->setItemDelegate(m_delegate);
     layout->addWidget(m_list, 1);
 
+    m_removedNotice = new QLabel(page);
+    m_removedNotice->setObjectName(QStringLiteral("removedNotice"));
+    m_removedNotice->setWordWrap(true);
+    m_removedNotice->setAlignment(Qt::AlignCenter);
+    m_removedNotice->setContentsMargins(12, 8, 12, 0);
+    m_removedNotice->hide();
+    layout->addWidget(m_removedNotice);
     auto* inputRow = new QWidget(page);
     inputRow->setObjectName(QStringLiteral("inputRow"));
+    m_inputRow = inputRow;
     auto* inputLayout = new QHBoxLayout(inputRow);
     inputLayout->setContentsMargins(12, 8, 12, 10);
     m_attachButton = new QToolButton(inputRow);
@@ -124,7 +136,7 @@ void ConversationView::buildUi()
     m_stack->addWidget(page);
 
     connect(m_input, &MessageInput::submitted, this, &ConversationView::onSubmitted);
-    connect(m_input, &MessageInput::filesPasted, this, &ConversationView::sendFiles);
+    connect(m_input, &MessageInput::filesPasted, this, [this](const QStringList& paths) { previewAndSend(paths); });
     connect(m_input, &MessageInput::imagePasted, this, &ConversationView::onImagePasted);
     connect(m_sendButton, &QPushButton::clicked, this, [this] {
         const QString text = m_input->toPlainText().trimmed();
@@ -159,6 +171,12 @@ void ConversationView::buildUi()
             m_list->doItemsLayout();
         }
     });
+    connect(m_client->transfers(), &TransferManager::downloadRechecked, this, [this] {
+        if (m_model) {
+            m_delegate->clearCaches();
+            m_list->doItemsLayout();
+        }
+    });
     connect(m_client->conversations(), &QAbstractItemModel::dataChanged, this, &ConversationView::refreshHeader);
     connect(m_client->conversations(), &QAbstractItemModel::modelReset, this, &ConversationView::refreshHeader);
     connect(m_client->conversations(), &QAbstractItemModel::rowsInserted, this, &ConversationView::refreshHeader);
@@ -182,9 +200,26 @@ void ConversationView::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
-    if (event->type() == QEvent::ActivationChange)
-        markReadIfVisible();
     QWidget::changeEvent(event);
+}
+
+void ConversationView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    // Qt tells only the top-level window about activation and minimising: watch it for the moment the
+    // open chat becomes visible to the user (restored from the tray, un-minimised, activated).
+    window()->removeEventFilter(this);
+    window()->installEventFilter(this);
+    markReadIfVisible();
+}
+
+bool ConversationView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == window() &&
+        (event->type() == QEvent::ActivationChange || event->type() == QEvent::WindowStateChange)) {
+        markReadIfVisible();
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ConversationView::setMessageFont(const QFont& font)
@@ -213,6 +248,14 @@ void ConversationView::setConversation(ConversationId conversation)
     m_list->setModel(m_model);
     connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, &ConversationView::onRowsAboutToBeInserted);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ConversationView::onRowsInserted);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex&, const QModelIndex& last) {
+        // A refused message grows a line ("Not sent: … · Retry"); QListView keeps row heights on dataChanged.
+        if (m_model && last.row() >= m_model->storedCount())
+            m_list->doItemsLayout();
+    });
+    const auto info = m_client->conversations()->conversation(conversation);
+    // Private conversations are always listed; one that is not is a group the user has left or lost.
+    m_delegate->setGroupConversation(!info || info->kind == ConversationKind::Group);
     const QSignalBlocker block(m_muteButton);
     m_muteButton->setChecked(m_settings.mutedConversations().contains(conversation.value()));
     m_stack->setCurrentIndex(1);
@@ -233,14 +276,30 @@ void ConversationView::refreshHeader()
         const QModelIndex index = model->index(row, 0);
         if (index.data(roles::ConversationId).toLongLong() != m_conversation.value())
             continue;
-        m_title->setText(index.data(roles::ConversationTitle).toString());
+        const QString title = index.data(roles::ConversationTitle).toString();
+        m_title->setText(title);
         const bool group = index.data(roles::ConversationIsGroup).toBool();
-        m_infoButton->setVisible(group);
+        const UserId removedBy(index.data(roles::ConversationRemovedBy).toLongLong());
+        m_infoButton->setVisible(group && !removedBy.isValid());
+        m_inputRow->setEnabled(!removedBy.isValid());
+        m_removedNotice->setVisible(removedBy.isValid());
+        if (removedBy.isValid()) {
+            //: in a group chat the user was removed from; %1 is the group's name, %2 who removed them
+            m_removedNotice->setText(tr("You were removed from %1 by %2. The history stays readable; you cannot "
+                                        "send messages here any more.")
+                                         .arg(title, m_client->contacts()->displayName(removedBy)));
+        }
         if (group) {
             const int members = int(index.data(roles::ConversationMembers).toList().size());
-            m_subtitle->setText(tr("Group · %n member(s)", nullptr, members));
+            m_subtitle->setText(removedBy.isValid() ? tr("Group · you are no longer a member")
+                                                    : tr("Group · %n member(s)", nullptr, members));
         } else {
-            m_subtitle->setText(index.data(roles::ConversationPeerOnline).toBool() ? tr("Online") : tr("Offline"));
+            if (!index.data(roles::ConversationPeerPresenceKnown).toBool()) {
+                //: chat header of a private chat while the user's own connection is down
+                m_subtitle->setText(tr("Presence unknown while you are offline"));
+            } else {
+                m_subtitle->setText(index.data(roles::ConversationPeerOnline).toBool() ? tr("Online") : tr("Offline"));
+            }
         }
         return;
     }
@@ -256,7 +315,7 @@ void ConversationView::onSubmitted(const QString& text)
 
 void ConversationView::sendFiles(const QStringList& paths)
 {
-    if (!m_conversation.isValid())
+    if (!m_conversation.isValid() || !m_inputRow->isEnabled())
         return;
     for (const QString& path : paths) {
         if (QFileInfo(path).isFile())
@@ -268,16 +327,39 @@ void ConversationView::sendFiles(const QStringList& paths)
 
 void ConversationView::onImagePasted(const QImage& image)
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/pasted");
-    QDir().mkpath(dir);
-    const QString path = dir + QStringLiteral("/screenshot-") +
-                         QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) +
-                         QStringLiteral(".png");
-    if (!image.save(path, "PNG")) {
-        qCWarning(lcApp) << "cannot save pasted image to" << path;
+    previewAndSend({}, image);
+}
+
+void ConversationView::previewAndSend(const QStringList& paths, const QImage& image)
+{
+    if (!m_conversation.isValid())
         return;
-    }
-    sendFiles({path});
+    auto* dialog = new PastePreviewDialog(m_title->text(), m_client->maxFileBytes(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (image.isNull())
+        dialog->setFiles(paths);
+    else
+        dialog->setImage(image);
+    // The chat the content was pasted into, even if the user switches chats while the dialog is open.
+    const ConversationId conversation = m_conversation;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, conversation] {
+        QStringList files = dialog->files();
+        if (!dialog->imagePng().isEmpty()) {
+            const QString dir =
+                QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/pasted");
+            QDir().mkpath(dir);
+            QFile file(dir + QStringLiteral("/screenshot-") +
+                       QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) +
+                       QStringLiteral(".png"));
+            if (file.open(QIODevice::WriteOnly) && file.write(dialog->imagePng()) == dialog->imagePng().size())
+                files << file.fileName();
+            else
+                qCWarning(lcApp) << "cannot save pasted image to" << file.fileName() << file.errorString();
+        }
+        for (const QString& path : std::as_const(files))
+            m_client->transfers()->upload(conversation, path);
+    });
+    dialog->open();
 }
 
 void ConversationView::onAttach()
@@ -288,7 +370,7 @@ void ConversationView::onAttach()
 
 void ConversationView::dragEnterEvent(QDragEnterEvent* event)
 {
-    if (m_conversation.isValid() && event->mimeData()->hasUrls())
+    if (m_conversation.isValid() && m_inputRow->isEnabled() && event->mimeData()->hasUrls())
         event->acceptProposedAction();
 }
 
@@ -301,8 +383,8 @@ void ConversationView::dropEvent(QDropEvent* event)
     }
     if (paths.isEmpty())
         return;
-    sendFiles(paths);
     event->acceptProposedAction();
+    previewAndSend(paths);
 }
 
 void ConversationView::onScrolled(int value)
@@ -354,8 +436,10 @@ void ConversationView::onRowsInserted(const QModelIndex& parent, int first, int 
 
 void ConversationView::markReadIfVisible()
 {
-    if (m_conversation.isValid() && isVisible() && window()->isActiveWindow() && m_stickToBottom)
+    if (m_conversation.isValid() && isVisible() && window()->isActiveWindow() && !window()->isMinimized() &&
+        m_stickToBottom) {
         m_client->markRead(m_conversation);
+    }
 }
 
 void ConversationView::onDownloadRequested(const QModelIndex& index)

@@ -23,7 +23,10 @@ class MessagesModel;
  * The right side of the main window: header (title, members, mute), the messages of one conversation in
  * a QListView painted by MessageDelegate, and the input row (attach, text, send). Loads older history
  * when scrolled to the top while keeping the visible message in place, follows new messages when at the
- * bottom, marks the conversation read while visible, and uploads files dropped, pasted or picked.
+ * bottom, marks the conversation read when its newest messages are visible in the active, not minimised
+ * window (also when that window is restored or activated later), and uploads files picked, and files or images
+ * dropped or pasted once the user confirmed them in a PastePreviewDialog. In a group the user was removed from, a
+ * notice says by whom and the input is disabled; the history stays readable.
  */
 class ConversationView : public QWidget
 {
@@ -50,6 +53,8 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -59,6 +64,8 @@ private:
     void refreshHeader();
     void onSubmitted(const QString& text);
     void onImagePasted(const QImage& image);
+    /** Shows what is about to be sent (files, or an image when @p paths is empty) and uploads it on Send. */
+    void previewAndSend(const QStringList& paths, const QImage& image = {});
     void onAttach();
     void onScrolled(int value);
     void onRangeChanged(int min, int max);
@@ -81,6 +88,8 @@ private:
     QToolButton* m_infoButton = nullptr;
     QToolButton* m_muteButton = nullptr;
     QListView* m_list = nullptr;
+    QWidget* m_inputRow = nullptr;
+    QLabel* m_removedNotice = nullptr;
     MessageInput* m_input = nullptr;
     QToolButton* m_attachButton = nullptr;
     QPushButton* m_sendButton = nullptr;

@@ -1,5 +1,7 @@
 #include "errortext.h"
 
+#include "transfermanager.h"
+
 namespace lanchat {
 
 QString ErrorText::message(ErrorCode code)
@@ -22,7 +24,7 @@ QString ErrorText::message(ErrorCode code)
     case ErrorCode::UsernameTaken:
         return tr("This user name is already taken. Please choose another one.");
     case ErrorCode::RegistrationDisabled:
-        return tr("This server does not allow signing up. Ask your administrator for an account.");
+        return tr("Sign-up is turned off on this server. Ask your administrator for an account.");
     case ErrorCode::BadInvite:
         return tr("The invite code is missing or wrong. Ask your administrator for the current one.");
     case ErrorCode::SessionRevoked:
@@ -59,6 +61,9 @@ QString ErrorText::message(ErrorCode code)
 
 QString ErrorText::message(const QString& codeName)
 {
+    if (codeName == QLatin1String(TransferManager::kSymlinkRefused))
+        return tr("Not saved: the file's name in the download folder is a symbolic link, and LanChat does not write "
+                  "through links.");
     const ErrorCode code = errorCodeFromName(codeName);
     if (code == ErrorCode::Unknown && !codeName.isEmpty()) {
         //: %1 is a technical error code such as "quota_exceeded"

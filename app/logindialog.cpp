@@ -2,13 +2,13 @@
 
 #include "appsettings.h"
 #include "certificatedialog.h"
+#include "clientconnection.h"
 #include "errortext.h"
 #include "logging.h"
 #include "protocol.h"
-#include "serverfinder.h"
+#include "serverchooser.h"
 
 #include <QCheckBox>
-#include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -25,23 +25,17 @@ LoginDialog::LoginDialog(ChatClient* client, AppSettings& settings, ServerFinder
     : QDialog(parent)
     , m_client(client)
     , m_settings(settings)
-    , m_finder(finder)
 {
     setObjectName(QStringLiteral("loginDialog"));
+    m_server = new ServerChooser(finder, this);
     buildUi();
-    if (!m_settings.lastHost().isEmpty()) {
-        const QString host = m_settings.lastHost().contains(QLatin1Char(':'))
-                                 ? QLatin1Char('[') + m_settings.lastHost() + QLatin1Char(']')
-                                 : m_settings.lastHost();
-        m_server->setEditText(host + QLatin1Char(':') + QString::number(m_settings.lastPort()));
-    }
-    m_tls->setChecked(m_settings.useTls());
+    if (!m_settings.lastHost().isEmpty())
+        m_server->setServer(m_settings.lastHost(), m_settings.lastPort());
     m_username->setText(m_settings.lastUsername());
     m_remember->setChecked(m_settings.rememberPassword());
     m_password->setText(m_settings.rememberedPassword());
-    if (m_finder)
-        connect(m_finder, &ServerFinder::serversChanged, this, &LoginDialog::refreshServers);
     connect(m_client, &ChatClient::stateChanged, this, &LoginDialog::onStateChanged);
+    connect(m_client, &ChatClient::registrationChanged, this, &LoginDialog::updateSignUpUi);
     connect(m_client, &ChatClient::loggedIn, this, [this] {
         m_settings.setLastUsername(m_username->text().trimmed());
         m_settings.setRememberedPassword(m_remember->isChecked(), m_password->text());
@@ -51,13 +45,16 @@ LoginDialog::LoginDialog(ChatClient* client, AppSettings& settings, ServerFinder
     connect(m_client, &ChatClient::loginFailed, this, [this](ErrorCode code, const QString&) {
         if (m_step == Step::Idle)
             return;
-        setBusy(Step::Idle);
-        m_client->disconnectFromServer();
-        showError(ErrorText::message(code));
+        if (code == ErrorCode::BadInvite) {
+            m_inviteAsked = true;
+            updateSignUpUi();
+            fail(ErrorText::message(code), m_invite);
+            return;
+        }
+        fail(ErrorText::message(code));
     });
     connect(m_client, &ChatClient::certificateMismatch, this, &LoginDialog::onCertificateMismatch);
     retranslateUi();
-    refreshServers();
     setMinimumWidth(420);
     (m_username->text().isEmpty() ? m_username : m_password)->setFocus();
 }
@@ -88,16 +85,8 @@ void LoginDialog::buildUi()
         label->setBuddy(widget);
         form->addRow(label, widget);
     };
-    m_server = new QComboBox(this);
-    m_server->setEditable(true);
-    m_server->setInsertPolicy(QComboBox::NoInsert);
-    m_server->setMinimumContentsLength(20);
-    m_server->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     field(m_serverLabel, m_server, "serverCombo");
     m_server->lineEdit()->setObjectName(QStringLiteral("serverEdit"));
-    m_tls = new QCheckBox(this);
-    m_tls->setObjectName(QStringLiteral("tlsCheck"));
-    form->addRow(QString(), m_tls);
     m_username = new QLineEdit(this);
     m_username->setMaxLength(protocol::kMaxUsernameChars);
     field(m_usernameLabel, m_username, "usernameEdit");
@@ -110,11 +99,18 @@ void LoginDialog::buildUi()
     m_confirm = new QLineEdit(this);
     m_confirm->setEchoMode(QLineEdit::Password);
     field(m_confirmLabel, m_confirm, "confirmEdit");
+    m_invite = new QLineEdit(this);
+    m_invite->setMaxLength(256);
+    field(m_inviteLabel, m_invite, "inviteEdit");
     m_remember = new QCheckBox(this);
     m_remember->setObjectName(QStringLiteral("rememberCheck"));
     form->addRow(QString(), m_remember);
     layout->addLayout(form);
 
+    m_signUpNote = new QLabel(this);
+    m_signUpNote->setObjectName(QStringLiteral("signUpNote"));
+    m_signUpNote->setWordWrap(true);
+    layout->addWidget(m_signUpNote);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("errorLabel"));
     m_error->setWordWrap(true);
@@ -126,8 +122,12 @@ void LoginDialog::buildUi()
 
     auto* buttons = new QHBoxLayout;
     m_cancel = new QPushButton(this);
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    // Never the default, not even while focused: Enter after a failed attempt must retry, not quit.
+    m_cancel->setAutoDefault(false);
     m_submit = new QPushButton(this);
     m_submit->setObjectName(QStringLiteral("submitButton"));
+    m_submit->setAutoDefault(true);
     m_submit->setDefault(true);
     buttons->addStretch(1);
     buttons->addWidget(m_cancel);
@@ -144,9 +144,9 @@ void LoginDialog::buildUi()
         }
         reject();
     });
-    connect(m_server, &QComboBox::activated, this, [this](int index) {
-        m_tls->setChecked(m_server->itemData(index, Qt::UserRole + 1).toBool());
-        m_server->setEditText(m_server->itemData(index).toString());
+    connect(m_server, &QComboBox::editTextChanged, this, [this] {
+        m_inviteAsked = false;
+        updateSignUpUi();
     });
     onModeChanged();
 }
@@ -157,14 +157,15 @@ void LoginDialog::retranslateUi()
     m_mode->setTabText(0, tr("Log in"));
     m_mode->setTabText(1, tr("Sign up"));
     m_serverLabel->setText(tr("&Server:"));
-    m_server->lineEdit()->setPlaceholderText(tr("Searching the network… or type host:port"));
-    m_tls->setText(tr("Encrypted connection (TLS)"));
     m_usernameLabel->setText(tr("&User name:"));
     m_username->setPlaceholderText(tr("letters, digits, . _ -"));
     m_displayNameLabel->setText(tr("&Display name:"));
     m_displayName->setPlaceholderText(tr("shown to your colleagues, e.g. 张伟"));
     m_passwordLabel->setText(tr("&Password:"));
     m_confirmLabel->setText(tr("&Confirm password:"));
+    m_inviteLabel->setText(tr("&Invite code:"));
+    m_invite->setPlaceholderText(tr("from your administrator"));
+    m_signUpNote->setText(ErrorText::message(ErrorCode::RegistrationDisabled));
     m_remember->setText(tr("Remember password on this computer"));
     m_cancel->setText(m_step == Step::Idle ? tr("Quit") : tr("Stop"));
     m_submit->setText(isSignUp() ? tr("Sign up") : tr("Log in"));
@@ -174,7 +175,7 @@ void LoginDialog::retranslateUi()
         m_status->setText(isSignUp() ? tr("Creating your account…") : tr("Logging in…"));
     else
         m_status->clear();
-    refreshServers();
+    m_server->retranslateUi();
 }
 
 void LoginDialog::changeEvent(QEvent* event)
@@ -182,40 +183,6 @@ void LoginDialog::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
     QDialog::changeEvent(event);
-}
-
-void LoginDialog::refreshServers()
-{
-    const QString typed = m_server->currentText();
-    const QSignalBlocker blocker(m_server);
-    m_server->clear();
-    if (m_finder) {
-        for (const ServerFinder::Server& s : m_finder->servers()) {
-            const QString address = s.address.protocol() == QAbstractSocket::IPv6Protocol
-                                        ? QLatin1Char('[') + s.address.toString() + QLatin1Char(']')
-                                        : s.address.toString();
-            const QString hostPort = address + QLatin1Char(':') + QString::number(s.port);
-            //: entry of the discovered servers list: %1 server name, %2 address:port
-            m_server->addItem(tr("%1 (%2)").arg(s.name, hostPort), hostPort);
-            m_server->setItemData(m_server->count() - 1, s.tls, Qt::UserRole + 1);
-            m_server->setItemData(m_server->count() - 1, s.fingerprint, Qt::UserRole + 2);
-        }
-    }
-    if (typed.isEmpty() && m_server->count() > 0) {
-        m_server->setEditText(m_server->itemData(0).toString());
-        m_tls->setChecked(m_server->itemData(0, Qt::UserRole + 1).toBool());
-    } else {
-        m_server->setEditText(typed);
-    }
-}
-
-QString LoginDialog::announcedFingerprint() const
-{
-    for (int i = 0; i < m_server->count(); ++i) {
-        if (m_server->itemData(i).toString() == m_server->currentText().trimmed())
-            return m_server->itemData(i, Qt::UserRole + 2).toString();
-    }
-    return {};
 }
 
 bool LoginDialog::isSignUp() const
@@ -233,7 +200,36 @@ void LoginDialog::onModeChanged()
     m_error->hide();
     if (m_submit)
         m_submit->setText(signUp ? tr("Sign up") : tr("Log in"));
+    updateSignUpUi();
+}
+
+ChatClient::Registration LoginDialog::knownRegistration() const
+{
+    QString host;
+    quint16 port = 0;
+    const ClientConnection* connection = m_client->connection();
+    if (!parseServer(m_server->serverText(), &host, &port) ||
+        ClientConnection::endpointKey(host, port) !=
+            ClientConnection::endpointKey(connection->host(), connection->port()))
+        return ChatClient::Registration::Unknown;
+    return m_client->registration();
+}
+
+void LoginDialog::updateSignUpUi()
+{
+    const ChatClient::Registration mode = knownRegistration();
+    const bool signUp = isSignUp();
+    const bool invite = signUp && (mode == ChatClient::Registration::Invite || m_inviteAsked);
+    m_inviteLabel->setVisible(invite);
+    m_invite->setVisible(invite);
+    m_signUpNote->setVisible(signUp && mode == ChatClient::Registration::Off);
     adjustSize();
+}
+
+void LoginDialog::showMessage(const QString& text)
+{
+    m_error->setText(text);
+    m_error->setVisible(!text.isEmpty());
 }
 
 QString LoginDialog::errorText() const
@@ -241,18 +237,23 @@ QString LoginDialog::errorText() const
     return m_error->isVisible() ? m_error->text() : QString();
 }
 
-void LoginDialog::showError(const QString& text)
+void LoginDialog::fail(const QString& text, QLineEdit* focus)
 {
-    m_error->setText(text);
-    m_error->setVisible(!text.isEmpty());
+    m_step = Step::Idle; // first: the disconnect below is our doing, not an answer to report
+    m_client->disconnectFromServer();
+    setBusy(Step::Idle);
+    showMessage(text);
+    QLineEdit* target = focus ? focus : m_password;
+    target->setFocus();
+    target->selectAll();
 }
 
 void LoginDialog::setBusy(Step step)
 {
     m_step = step;
     const bool idle = step == Step::Idle;
-    for (QWidget* w : std::initializer_list<QWidget*>{m_mode, m_server, m_tls, m_username, m_displayName, m_password,
-                                                      m_confirm, m_remember, m_submit}) {
+    for (QWidget* w : std::initializer_list<QWidget*>{m_mode, m_server, m_username, m_displayName, m_password,
+                                                      m_confirm, m_invite, m_remember, m_submit}) {
         w->setEnabled(idle);
     }
     retranslateUi();
@@ -260,76 +261,51 @@ void LoginDialog::setBusy(Step step)
 
 bool LoginDialog::parseServer(const QString& text, QString* host, quint16* port)
 {
-    QString t = text.trimmed();
-    *port = protocol::kDefaultPort;
-    QString portText;
-    if (t.startsWith(QLatin1Char('['))) {
-        const qsizetype close = t.indexOf(QLatin1Char(']'));
-        if (close < 0)
-            return false;
-        *host = t.mid(1, close - 1);
-        const QString rest = t.mid(close + 1);
-        if (!rest.isEmpty() && !rest.startsWith(QLatin1Char(':')))
-            return false;
-        portText = rest.mid(1);
-    } else if (t.count(QLatin1Char(':')) == 1) {
-        *host = t.section(QLatin1Char(':'), 0, 0);
-        portText = t.section(QLatin1Char(':'), 1);
-    } else {
-        *host = t; // a bare host name, IPv4 or IPv6 literal without port
-    }
-    if (!portText.isEmpty()) {
-        bool ok = false;
-        const uint value = portText.toUInt(&ok);
-        if (!ok || value == 0 || value > 65535)
-            return false;
-        *port = quint16(value);
-    }
-    return !host->isEmpty() && !host->contains(QLatin1Char(' '));
+    return ServerChooser::parse(text, host, port);
 }
 
 void LoginDialog::onSubmit()
 {
     if (m_step != Step::Idle)
         return;
-    showError({});
+    showMessage({});
     if (!parseServer(m_server->currentText(), &m_host, &m_port)) {
-        showError(tr("Enter the server as host or host:port, e.g. 192.168.1.5:7411."));
+        showMessage(tr("Enter the server as host or host:port, e.g. 192.168.1.5:7411."));
         m_server->setFocus();
         return;
     }
     static const QRegularExpression validName(QStringLiteral("^[A-Za-z0-9._-]{1,32}$"));
     if (!validName.match(m_username->text().trimmed()).hasMatch()) {
-        showError(tr("The user name may only contain letters, digits, '.', '_' and '-' (at most 32)."));
+        showMessage(tr("The user name may only contain letters, digits, '.', '_' and '-' (at most 32)."));
         m_username->setFocus();
         return;
     }
     if (m_password->text().isEmpty()) {
-        showError(tr("Please enter your password."));
+        showMessage(tr("Please enter your password."));
         m_password->setFocus();
         return;
     }
     if (isSignUp() && m_password->text().toUtf8().size() < protocol::kMinPasswordBytes) {
-        showError(tr("The password needs at least %n characters.", nullptr, protocol::kMinPasswordBytes));
+        showMessage(tr("The password needs at least %n characters.", nullptr, protocol::kMinPasswordBytes));
         m_password->setFocus();
         return;
     }
     if (isSignUp() && m_password->text() != m_confirm->text()) {
-        showError(tr("The two passwords do not match."));
+        showMessage(tr("The two passwords do not match."));
         m_confirm->setFocus();
         return;
     }
     m_settings.setLastServer(m_host, m_port);
-    m_settings.setUseTls(m_tls->isChecked());
     const QString pin = m_settings.pinnedFingerprint(m_host, m_port);
     if (!pin.isEmpty())
         m_client->setPinnedFingerprint(m_host, m_port, pin);
     if (m_client->state() == ChatClient::State::Connected) {
-        authenticate();
+        if (!isSignUp() || signUpPossible())
+            authenticate();
         return;
     }
     setBusy(Step::Connecting);
-    m_client->connectToServer(m_host, m_port, m_tls->isChecked());
+    m_client->connectToServer(m_host, m_port, true);
 }
 
 void LoginDialog::onStateChanged(ChatClient::State state)
@@ -338,25 +314,45 @@ void LoginDialog::onStateChanged(ChatClient::State state)
         // Credentials go out only after the handshake signals settled (the client would otherwise send
         // them a second time on its own `ready`) and after the user trusted a new certificate.
         m_step = Step::Authenticating;
-        QTimer::singleShot(0, this, [this] {
-            if (m_step != Step::Authenticating || m_client->state() != ChatClient::State::Connected)
-                return;
-            if (m_tls->isChecked() && !confirmFirstUse()) {
-                m_client->disconnectFromServer();
-                setBusy(Step::Idle);
-                return;
-            }
-            authenticate();
-        });
+        QTimer::singleShot(0, this, &LoginDialog::onConnected);
     } else if (m_step != Step::Idle &&
                (state == ChatClient::State::Reconnecting || state == ChatClient::State::Offline)) {
         // During login a lost or refused connection is an answer for the user, not something to retry silently.
-        const QString detail = m_client->lastConnectionError();
-        m_client->disconnectFromServer();
-        setBusy(Step::Idle);
-        if (m_error->text().isEmpty() || !m_error->isVisible())
-            showError(ErrorText::unreachable(detail));
+        const bool shown = !m_error->text().isEmpty() && m_error->isVisible();
+        fail(shown ? m_error->text() : ErrorText::unreachable(m_client->lastConnectionError()));
     }
+}
+
+void LoginDialog::onConnected()
+{
+    if (m_step != Step::Authenticating || m_client->state() != ChatClient::State::Connected)
+        return;
+    if (!confirmFirstUse()) {
+        setBusy(Step::Idle); // first: the user's choice, not a connection failure to report
+        m_client->disconnectFromServer();
+        return;
+    }
+    if (!isSignUp() || signUpPossible())
+        authenticate();
+}
+
+bool LoginDialog::signUpPossible()
+{
+    updateSignUpUi();
+    switch (m_client->registration()) {
+    case ChatClient::Registration::Off:
+        fail(QString(), m_username); // the sign-up note, now shown, says why; no need to say it twice
+        return false;
+    case ChatClient::Registration::Invite:
+        if (!m_invite->text().trimmed().isEmpty())
+            return true;
+        fail(tr("This server needs an invite code to sign up. Enter the code your administrator gave you."), m_invite);
+        return false;
+    case ChatClient::Registration::Unknown:
+    case ChatClient::Registration::Open:
+        break;
+    }
+    return true;
 }
 
 bool LoginDialog::confirmFirstUse()
@@ -365,7 +361,7 @@ bool LoginDialog::confirmFirstUse()
     if (presented.isEmpty() || !m_settings.pinnedFingerprint(m_host, m_port).isEmpty())
         return true;
     CertificateDialog dialog(CertificateDialog::Mode::FirstUse, m_server->currentText(), presented, {},
-                             announcedFingerprint(), this);
+                             m_server->announcedFingerprint(), this);
     if (dialog.exec() != QDialog::Accepted)
         return false;
     m_settings.setPinnedFingerprint(m_host, m_port, presented);
@@ -377,18 +373,16 @@ void LoginDialog::onCertificateMismatch(const QString& host, quint16 port, const
                                         const QString& presented)
 {
     const bool wasBusy = m_step != Step::Idle;
-    m_client->disconnectFromServer();
-    setBusy(Step::Idle);
-    showError(tr("The server's certificate has changed. The connection was stopped for your safety."));
+    fail(tr("The server's certificate has changed. The connection was stopped for your safety."));
     if (!wasBusy || !isVisible())
         return;
     CertificateDialog dialog(CertificateDialog::Mode::Mismatch, m_server->currentText(), presented, pinned,
-                             announcedFingerprint(), this);
+                             m_server->announcedFingerprint(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_settings.setPinnedFingerprint(host, port, presented);
     m_client->setPinnedFingerprint(host, port, presented);
-    showError({});
+    showMessage({});
     onSubmit();
 }
 
@@ -399,7 +393,9 @@ void LoginDialog::authenticate()
     qCInfo(lcApp) << (isSignUp() ? "signing up as" : "logging in as") << user << "at" << m_host << m_port;
     if (isSignUp()) {
         const QString display = m_displayName->text().trimmed();
-        m_client->registerAccount(user, m_password->text(), display.isEmpty() ? user : display);
+        // A server that does not ask for an invite code ignores it.
+        m_client->registerAccount(user, m_password->text(), display.isEmpty() ? user : display,
+                                  m_invite->text().trimmed());
     } else {
         m_client->login(user, m_password->text());
     }

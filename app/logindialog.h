@@ -5,7 +5,6 @@
 #include <QDialog>
 
 class QCheckBox;
-class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -14,13 +13,18 @@ class QTabBar;
 namespace lanchat {
 
 class AppSettings;
+class ServerChooser;
 class ServerFinder;
 
 /**
  * Log in and sign up in one dialog. Lists the servers ServerFinder discovers (refreshing) and accepts a
  * typed "host" or "host:port"; remembers the last server and user (and the password only when asked).
- * Connects, asks the user to trust a new server certificate (CertificateDialog) or blocks on a changed
- * one, then logs in or registers. Every failure is shown inline in the dialog via ErrorText.
+ * Connects, always over TLS (the app offers no plaintext: a discovery answer or an old setting cannot turn
+ * encryption off), asks the user to trust a new server certificate (CertificateDialog) or blocks on a changed
+ * one, then logs in or registers. The sign-up tab follows the server's sign-up mode once the client knows it
+ * (ChatClient::registration()): it explains when sign-up is off and asks for the invite code when one is
+ * needed. Every failure is shown inline in the dialog via ErrorText, with the focus back in the password
+ * field and "Log in"/"Sign up" still the default button, so Enter retries and never quits.
  * Accepted once ChatClient::loggedIn() arrives.
  */
 class LoginDialog : public QDialog
@@ -34,6 +38,8 @@ public:
     /** Parses "host", "host:port" or "[v6]:port"; false when empty or the port is invalid. */
     static bool parseServer(const QString& text, QString* host, quint16* port);
 
+    /** Shows @p text inline, as an error is shown (e.g. why the session ended); empty hides it. */
+    void showMessage(const QString& text);
     /** The inline error currently shown (empty when none), for tests. */
     QString errorText() const;
 
@@ -50,28 +56,32 @@ private:
 
     void buildUi();
     void retranslateUi();
-    void refreshServers();
     void onModeChanged();
+    void updateSignUpUi();
     void onSubmit();
     void onStateChanged(ChatClient::State state);
+    void onConnected();
     void onCertificateMismatch(const QString& host, quint16 port, const QString& pinned, const QString& presented);
     bool confirmFirstUse();
+    /** False (with the reason shown) when the server is known not to take this sign-up. */
+    bool signUpPossible();
     void authenticate();
-    void showError(const QString& text);
+    /** Back to Idle with @p text shown and the focus in @p focus (the password field when null). */
+    void fail(const QString& text, QLineEdit* focus = nullptr);
     void setBusy(Step step);
     bool isSignUp() const;
-    QString announcedFingerprint() const;
+    /** The client's sign-up mode if it was learnt from the server now in the server field, else Unknown. */
+    ChatClient::Registration knownRegistration() const;
 
     ChatClient* m_client;
     AppSettings& m_settings;
-    ServerFinder* m_finder;
     Step m_step = Step::Idle;
     QString m_host;
     quint16 m_port = 0;
+    bool m_inviteAsked = false; ///< the server answered bad_invite: show the field even if the mode is unknown
     QTabBar* m_mode = nullptr;
     QLabel* m_serverLabel = nullptr;
-    QComboBox* m_server = nullptr;
-    QCheckBox* m_tls = nullptr;
+    ServerChooser* m_server = nullptr;
     QLabel* m_usernameLabel = nullptr;
     QLineEdit* m_username = nullptr;
     QLabel* m_displayNameLabel = nullptr;
@@ -80,6 +90,9 @@ private:
     QLineEdit* m_password = nullptr;
     QLabel* m_confirmLabel = nullptr;
     QLineEdit* m_confirm = nullptr;
+    QLabel* m_inviteLabel = nullptr;
+    QLineEdit* m_invite = nullptr;
+    QLabel* m_signUpNote = nullptr;
     QCheckBox* m_remember = nullptr;
     QLabel* m_error = nullptr;
     QLabel* m_status = nullptr;

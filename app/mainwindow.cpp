@@ -60,6 +60,10 @@ MainWindow::MainWindow(ChatClient* client, AppSettings& settings, LanguageManage
 
     m_status = new ConnectionStatusLabel(m_client, this);
     statusBar()->addWidget(m_status, 1);
+    m_reconnectButton = new QToolButton(this);
+    m_reconnectButton->setObjectName(QStringLiteral("reconnectButton"));
+    m_reconnectButton->setAutoRaise(true);
+    statusBar()->addPermanentWidget(m_reconnectButton);
     m_transfersButton = new QToolButton(this);
     m_transfersButton->setAutoRaise(true);
     statusBar()->addPermanentWidget(m_transfersButton);
@@ -76,6 +80,9 @@ MainWindow::MainWindow(ChatClient* client, AppSettings& settings, LanguageManage
     });
 
     buildMenus();
+    m_reconnectButton->setDefaultAction(m_reconnectAction);
+    connect(m_client, &ChatClient::stateChanged, this, &MainWindow::updateReconnect);
+    updateReconnect();
     connect(m_sidebar, &Sidebar::conversationActivated, this, &MainWindow::openConversation);
     connect(m_sidebar, &Sidebar::contactActivated, m_client, &ChatClient::openPrivate);
     connect(m_sidebar, &Sidebar::newGroupRequested, this, &MainWindow::showNewGroup);
@@ -86,6 +93,11 @@ MainWindow::MainWindow(ChatClient* client, AppSettings& settings, LanguageManage
     connect(m_client, &ChatClient::conversationOpened, this, &MainWindow::openConversation);
     connect(m_client, &ChatClient::messageReceived, this, &MainWindow::onMessageReceived);
     connect(m_client, &ChatClient::certificateMismatch, this, &MainWindow::onCertificateMismatch);
+    connect(m_client, &ChatClient::sessionRevoked, this, [this] {
+        // The client does not reconnect with the old password: back to the login dialog, saying why.
+        hide();
+        Q_EMIT loggedOut(ErrorText::message(ErrorCode::SessionRevoked));
+    });
     connect(m_client, &ChatClient::requestFailed, this,
             [this](const QString&, ErrorCode code) { statusBar()->showMessage(ErrorText::message(code), 8000); });
     QAbstractItemModel* conversations = m_client->conversations();
@@ -110,13 +122,18 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildMenus()
 {
     m_appMenu = menuBar()->addMenu(QString());
+    // Every offline state has a way back that keeps the session: no logging out and in again.
+    m_reconnectAction = m_appMenu->addAction(QString(), m_client, &ChatClient::reconnect);
+    m_reconnectAction->setObjectName(QStringLiteral("reconnectAction"));
+    m_reconnectAction->setShortcut(QKeySequence::Refresh);
+    m_appMenu->addSeparator();
     m_settingsAction = m_appMenu->addAction(QString(), this, &MainWindow::showSettings);
     m_settingsAction->setShortcut(QKeySequence::Preferences);
     m_appMenu->addSeparator();
     m_logoutAction = m_appMenu->addAction(QString(), this, [this] {
         m_client->logout();
         hide();
-        Q_EMIT loggedOut();
+        Q_EMIT loggedOut(QString());
     });
     m_quitAction = m_appMenu->addAction(QString(), this, &MainWindow::quit);
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -141,6 +158,8 @@ void MainWindow::buildMenus()
 void MainWindow::retranslateUi()
 {
     m_appMenu->setTitle(tr("&LanChat"));
+    m_reconnectAction->setText(tr("&Reconnect"));
+    m_reconnectAction->setToolTip(tr("Connect to the server again now"));
     m_settingsAction->setText(tr("&Settings…"));
     m_logoutAction->setText(tr("Log &out"));
     m_quitAction->setText(tr("&Quit"));
@@ -164,6 +183,14 @@ void MainWindow::retranslateUi()
     }
     m_transfersButton->setText(active > 0 ? tr("Transfers (%n active)", nullptr, active) : tr("Transfers"));
     updateUnread();
+}
+
+void MainWindow::updateReconnect()
+{
+    const ChatClient::State state = m_client->state();
+    const bool offline = state == ChatClient::State::Offline || state == ChatClient::State::Reconnecting;
+    m_reconnectAction->setEnabled(offline);
+    m_reconnectButton->setVisible(offline);
 }
 
 void MainWindow::changeEvent(QEvent* event)
@@ -250,7 +277,11 @@ void MainWindow::onMessageReceived(const MessageRecord& message)
     if (message.kind == MessageKind::File && message.file)
         //: notification text for a received file, %1 is the file name
         text = tr("[File] %1").arg(message.file->name);
-    m_tray->notify(senderName(message.sender.value()), text, message.conversation);
+    const auto conversation = m_client->conversations()->conversation(message.conversation);
+    const bool group = conversation && conversation->kind == ConversationKind::Group;
+    m_tray->notify(TrayController::messageNotification(group ? conversation->name : QString(),
+                                                       senderName(message.sender.value()), text),
+                   message.conversation);
     QApplication::alert(this);
 }
 

@@ -24,7 +24,8 @@ struct MessageRecord;
 
 /**
  * The main window: Sidebar (conversations, contacts, search, new chat/group) and ConversationView side
- * by side, the transfers panel as a dock, the connection state always in the status bar, the unread
+ * by side, the transfers panel as a dock, the connection state always in the status bar (with a "Reconnect"
+ * button, also in the LanChat menu, whenever the client is offline or waiting to reconnect), the unread
  * count in the title and the tray, desktop notifications for messages arriving while the window is not
  * focused (per-conversation mute), close-to-tray, settings and runtime language switch.
  */
@@ -58,8 +59,12 @@ public Q_SLOTS:
     void showAndRaise();
 
 Q_SIGNALS:
-    /** The user logged out; the caller shows the login dialog again. */
-    void loggedOut();
+    /**
+     * The session ended and the window hid itself; the caller shows the login dialog again. @p reason is empty
+     * when the user logged out, else a translated sentence for the login dialog (e.g. the password was changed
+     * elsewhere and the server revoked this session).
+     */
+    void loggedOut(const QString& reason);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -69,6 +74,7 @@ private:
     void buildMenus();
     void retranslateUi();
     void updateUnread();
+    void updateReconnect();
     void applyFont();
     void onMessageReceived(const MessageRecord& message);
     void onCertificateMismatch(const QString& host, quint16 port, const QString& pinned, const QString& presented);
@@ -83,11 +89,13 @@ private:
     QDockWidget* m_transfersDock = nullptr;
     ConnectionStatusLabel* m_status = nullptr;
     QToolButton* m_transfersButton = nullptr;
+    QToolButton* m_reconnectButton = nullptr;
     TrayController* m_tray = nullptr;
     QMenu* m_appMenu = nullptr;
     QMenu* m_chatMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
+    QAction* m_reconnectAction = nullptr;
     QAction* m_settingsAction = nullptr;
     QAction* m_logoutAction = nullptr;
     QAction* m_quitAction = nullptr;

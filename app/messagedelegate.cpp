@@ -2,6 +2,7 @@
 
 #include "avatarpainter.h"
 #include "displayformat.h"
+#include "errorcode.h"
 #include "messagerecord.h"
 #include "modelroles.h"
 #include "transfermanager.h"
@@ -70,6 +71,7 @@ struct MessageDelegate::Layout
     QRect primaryAction;
     QRect secondaryAction;
     QRect status;
+    QRect retry; ///< the "Retry" link of a refused message, inside status
     bool own = false;
     bool system = false;
     bool file = false;
@@ -211,13 +213,55 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem& o
         l.secondaryAction =
             QRect(l.primaryAction.right() + 16, actionsY, afm.horizontalAdvance(tr("Show in folder")) + 4, fm.height());
     }
-    if (l.own)
+    const bool refused = DeliveryState(index.data(roles::MessageDeliveryState).toInt()) == DeliveryState::Failed;
+    if (l.own && refused) {
+        // The reason needs more room than the slot beside the bubble: a line of its own under it.
+        const int top = l.bubble.bottom() + 3;
+        l.status = QRect(row.left() + kMargin, top, l.bubble.right() - row.left() - kMargin + 1, sfm.height());
+        const int retryWidth = sfm.horizontalAdvance(tr("Retry")) + 2;
+        l.retry = QRect(l.status.right() - retryWidth + 1, top, retryWidth, sfm.height());
+    } else if (l.own) {
         l.status =
             QRect(l.bubble.left() - kStatusWidth - 6, l.bubble.bottom() - sfm.height(), kStatusWidth, sfm.height());
-    l.height = qMax(l.bubble.bottom(), l.avatar.isNull() ? 0 : l.avatar.bottom()) + 3 - row.top();
+    }
+    l.height = qMax(l.bubble.bottom(), l.avatar.isNull() ? 0 : l.avatar.bottom());
+    if (!l.retry.isNull())
+        l.height = qMax(l.height, l.status.bottom());
+    l.height += 3 - row.top();
     return l;
 }
 
+QString MessageDelegate::statusText(const QModelIndex& index) const
+{
+    const auto state = DeliveryState(index.data(roles::MessageDeliveryState).toInt());
+    switch (state) {
+    case DeliveryState::Pending:
+        return tr("Sending…");
+    case DeliveryState::Waiting:
+        //: under an own message the client will send by itself as soon as it can (offline, server busy)
+        return tr("Waiting to send…");
+    case DeliveryState::Failed:
+        break;
+    case DeliveryState::Sent: {
+        const int readers = index.data(roles::MessageReadCount).toInt();
+        //: read receipt under an own message: how many others have read it
+        return readers > 0 ? tr("Read by %n", nullptr, readers) : QString();
+    }
+    }
+    const auto code = ErrorCode(index.data(roles::MessageDeliveryError).toInt());
+    switch (code) {
+    case ErrorCode::Forbidden:
+        return m_group ? tr("Not sent: you are not a member of this group")
+                       : tr("Not sent: you may not post in this conversation");
+    case ErrorCode::NotFound:
+        return tr("Not sent: this conversation no longer exists");
+    case ErrorCode::InvalidArgument:
+        return tr("Not sent: the server does not accept this message (too long?)");
+    default:
+        //: %1 is a technical error code such as "storage_full"
+        return tr("Not sent: refused by the server (%1)").arg(errorCodeName(code));
+    }
+}
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     return {rowRect(option).width(), layoutFor(option, index).height};
@@ -324,24 +368,28 @@ void MessageDelegate::paintFileCard(QPainter* painter, const Layout& l, const QM
 void MessageDelegate::paintStatus(QPainter* painter, const Layout& l, const QModelIndex& index,
                                   const QStyleOptionViewItem& option) const
 {
-    const auto state = DeliveryState(index.data(roles::MessageDeliveryState).toInt());
-    const int readers = index.data(roles::MessageReadCount).toInt();
-    QString text;
-    QColor color = kMuted;
-    if (state == DeliveryState::Pending) {
-        text = tr("Sending…");
-    } else if (state == DeliveryState::Failed) {
-        text = tr("Failed · Retry");
-        color = kError;
-    } else if (readers > 0) {
-        //: read receipt under an own message: how many others have read it
-        text = tr("Read by %n", nullptr, readers);
-    }
+    const QString text = statusText(index);
     if (text.isEmpty())
         return;
-    painter->setFont(smallFont(option.font));
-    painter->setPen(color);
-    painter->drawText(l.status, Qt::AlignRight | Qt::AlignVCenter, text);
+    const QFont small = smallFont(option.font);
+    painter->setFont(small);
+    if (l.retry.isNull()) {
+        painter->setPen(kMuted);
+        painter->drawText(l.status, Qt::AlignRight | Qt::AlignVCenter, text);
+        return;
+    }
+    const QFontMetrics sfm(small);
+    const QString separator = QStringLiteral(" · ");
+    const QRect reason = l.status.adjusted(0, 0, -l.retry.width(), 0);
+    painter->setPen(kError);
+    painter->drawText(reason, Qt::AlignRight | Qt::AlignVCenter,
+                      sfm.elidedText(text, Qt::ElideRight, reason.width() - sfm.horizontalAdvance(separator)) +
+                          separator);
+    QFont link = small;
+    link.setUnderline(true);
+    painter->setFont(link);
+    painter->setPen(kLink);
+    painter->drawText(l.retry, Qt::AlignRight | Qt::AlignVCenter, tr("Retry"));
 }
 
 bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
@@ -354,7 +402,7 @@ bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, cons
         return false;
     const QPoint pos = mouse->position().toPoint();
     const Layout l = layoutFor(option, index);
-    if (l.own && l.status.contains(pos) &&
+    if (l.own && l.retry.contains(pos) &&
         DeliveryState(index.data(roles::MessageDeliveryState).toInt()) == DeliveryState::Failed) {
         Q_EMIT retryRequested(index.data(roles::MessageClientId).toUuid());
         return true;

@@ -16,7 +16,8 @@ class TransferManager;
  * Paints one message of a MessagesModel row (client/modelroles.h) in a QListView, so a conversation of
  * 100,000 messages costs no widget per message: day separators, sender and time at the start of a group
  * of consecutive messages (same sender, less than 5 minutes apart), own messages right-aligned in a
- * coloured bubble, delivery state (sending / sent / read by N / failed with "Retry"), file cards with
+ * coloured bubble, delivery state (sending / waiting / read by N / "Not sent: reason · Retry" under the
+ * bubble), file cards with
  * Download / Open / Show in folder, inline thumbnails of downloaded images, and clickable links.
  * Text heights are cached per (message, width). GUI thread only.
  */
@@ -36,6 +37,14 @@ public:
 
     /** Drops cached sizes and thumbnails (font, language or width change). */
     void clearCaches();
+    /** The open conversation is a group: a `forbidden` refusal then reads "not a member of this group". */
+    void setGroupConversation(bool group) { m_group = group; }
+    /**
+     * The delivery line of an own message as shown: "Sending…", "Waiting to send…" (a transient failure
+     * the client resends by itself), "Not sent: <reason>" (refused for good; "Retry" is drawn after it),
+     * "Read by N", or empty.
+     */
+    QString statusText(const QModelIndex& index) const;
 
 Q_SIGNALS:
     void downloadRequested(const QModelIndex& index);
@@ -56,6 +65,7 @@ private:
                      const QStyleOptionViewItem& option) const;
 
     TransferManager* m_transfers;
+    bool m_group = false;
     mutable QCache<QString, QSize> m_textSizes;
     mutable QCache<QString, QPixmap> m_thumbnails;
 };

@@ -74,11 +74,29 @@ QString TrayController::toolTip() const
     return m_tray->toolTip();
 }
 
-void TrayController::notify(const QString& title, const QString& text, ConversationId conversation)
+QString TrayController::Notification::summary() const
+{
+    //: one-line form of a message notification: %1 is "Group — Sender" or "Sender", %2 the message
+    return TrayController::tr("%1: %2").arg(title, body);
+}
+
+TrayController::Notification TrayController::messageNotification(const QString& groupName, const QString& sender,
+                                                                 const QString& text)
+{
+    Notification n;
+    //: notification title for a group message: %1 is the group's name, %2 the sender's
+    n.title = groupName.isEmpty() ? sender : tr("%1 — %2").arg(groupName, sender);
+    n.body = text.left(200);
+    return n;
+}
+
+void TrayController::notify(const Notification& notification, ConversationId conversation)
 {
     m_lastNotified = conversation;
-    if (QSystemTrayIcon::supportsMessages() && m_tray->isVisible())
-        m_tray->showMessage(title, text.left(200), QIcon(QStringLiteral(":/icons/lanchat.png")), 6000);
+    m_lastNotification = notification;
+    if (QSystemTrayIcon::supportsMessages() && m_tray->isVisible()) {
+        m_tray->showMessage(notification.title, notification.body, QIcon(QStringLiteral(":/icons/lanchat.png")), 6000);
+    }
 }
 
 } // namespace lanchat

@@ -3,6 +3,7 @@
 #include "ids.h"
 
 #include <QObject>
+#include <QString>
 
 class QAction;
 class QMenu;
@@ -23,13 +24,31 @@ public:
     explicit TrayController(QObject* parent = nullptr);
     ~TrayController() override;
 
+    /** What a message notification says: title in bold, body below. */
+    struct Notification
+    {
+        QString title; ///< "Group — Sender" for a group, "Sender" for a private chat
+        QString body;  ///< the message preview, at most 200 characters
+        /** One line as read aloud: "Group — Sender: text" or "Sender: text". */
+        QString summary() const;
+        bool operator==(const Notification&) const = default;
+    };
+
+    /**
+     * The notification of a message from @p sender in @p groupName (empty for a private chat), with the
+     * preview @p text: a group's name comes first, so one can tell where to answer before opening it.
+     */
+    static Notification messageNotification(const QString& groupName, const QString& sender, const QString& text);
+
     bool isAvailable() const;
     void setUnreadCount(int unread);
     int unreadCount() const { return m_unread; }
     /** The tooltip text currently set (tests). */
     QString toolTip() const;
     /** Shows a desktop notification; clicking it emits notificationClicked(@p conversation). */
-    void notify(const QString& title, const QString& text, ConversationId conversation);
+    void notify(const Notification& notification, ConversationId conversation);
+    /** The last notification passed to notify(), shown or not (tests, and platforms without a tray). */
+    Notification lastNotification() const { return m_lastNotification; }
 
 Q_SIGNALS:
     void showRequested();
@@ -46,6 +65,7 @@ private:
     QAction* m_quit;
     int m_unread = 0;
     ConversationId m_lastNotified;
+    Notification m_lastNotification;
 };
 
 } // namespace lanchat

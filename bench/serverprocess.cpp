@@ -48,8 +48,9 @@ bool ServerProcess::start(QString* error)
         return false;
     }
     QStringList lines{QStringLiteral("hash_memory_kib=64"), QStringLiteral("hash_iterations=1"),
-                      QStringLiteral("discovery=false"), QStringLiteral("max_connections_per_ip=100000"),
-                      QStringLiteral("max_connections=100000"), QStringLiteral("max_requests_per_second=0"),
+                      QStringLiteral("discovery=false"), QStringLiteral("registration=open"),
+                      QStringLiteral("max_connections_per_ip=100000"), QStringLiteral("max_connections=100000"),
+                      QStringLiteral("max_requests_per_second=0"),
                       // Bench receivers only listen and do not ping as the real client does every 30 s: a run longer
                       // than the 90 s heartbeat would otherwise lose them (a slow TLS history fill, a loaded machine).
                       QStringLiteral("heartbeat_timeout_ms=0"),

@@ -20,15 +20,17 @@ Authenticator::Authenticator(ClientConnection* connection, QObject* parent)
 
 Authenticator::~Authenticator() = default;
 
-void Authenticator::registerAccount(const QString& username, const QString& password, const QString& displayName)
+void Authenticator::registerAccount(const QString& username, const QString& password, const QString& displayName,
+                                    const QString& invite)
 {
     if (m_pendingRequest != 0 && m_mode == Mode::Register && username == m_username && password == m_password &&
-        displayName == m_displayName)
+        displayName == m_displayName && invite == m_invite)
         return; // the same request is already on its way
     m_mode = Mode::Register;
     m_username = username;
     m_password = password;
     m_displayName = displayName;
+    m_invite = invite;
     if (m_connection->isReady())
         send();
 }
@@ -48,13 +50,14 @@ void Authenticator::forget()
 {
     m_mode = Mode::None;
     m_password.clear();
+    m_invite.clear();
 }
 
 void Authenticator::send()
 {
     QCborMap map;
     if (m_mode == Mode::Register)
-        map = Register{m_username, m_password, m_displayName, {}}.encode();
+        map = Register{m_username, m_password, m_displayName, m_invite}.encode();
     else
         map = Login{m_username, m_password}.encode();
     m_pendingRequest = m_connection->request(map, [this](const QCborMap& reply) {

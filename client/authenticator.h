@@ -28,10 +28,12 @@ public:
     ~Authenticator() override;
 
     /**
-     * Registers (then logs in) now if the connection is ready, else as soon as it is. Calling it again
-     * with the same arguments while the request is on its way sends nothing more.
+     * Registers (then logs in) now if the connection is ready, else as soon as it is; @p invite goes into
+     * `register.invite` when not empty. Calling it again with the same arguments while the request is on its
+     * way sends nothing more.
      */
-    void registerAccount(const QString& username, const QString& password, const QString& displayName);
+    void registerAccount(const QString& username, const QString& password, const QString& displayName,
+                         const QString& invite = {});
     /** Logs in now if the connection is ready, else as soon as it is (once, as registerAccount()). */
     void login(const QString& username, const QString& password);
     /** Forgets the credentials: no automatic login until the next login()/registerAccount(). */
@@ -61,6 +63,7 @@ private:
     QString m_username;
     QString m_password;
     QString m_displayName;
+    QString m_invite;
     quint64 m_pendingRequest = 0; // id of the login/register on its way, 0 if none
 };
 

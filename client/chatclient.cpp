@@ -40,7 +40,10 @@ public:
     explicit Private(ChatClient* q);
 
     void updateState();
+    /** Takes the sign-up mode from the connection's welcome; emits registrationChanged when it changed. */
+    void updateRegistration();
     void onDisconnected();
+    void onSessionRevoked();
     void onLoggedIn(const UserInfo& account, Seq serverLastSeq);
     void fetchConversations(bool thenSync);
     void onPush(const QCborMap& push);
@@ -66,10 +69,12 @@ public:
     HistoryLoader* history;
     TransferManager* transfers;
     State state = State::Offline;
+    Registration registration = Registration::Unknown;
     UserInfo user;
     bool loggedIn = false;
     bool fetchingConversations = false;
     QString endpoint;
+    bool tls = true;
     QTimer outboxTimer;
 };
 
@@ -108,12 +113,40 @@ void ChatClient::Private::updateState()
     Q_EMIT q->stateChanged(s);
 }
 
+void ChatClient::Private::updateRegistration()
+{
+    const QString mode = connection->serverRegistration();
+    Registration r = Registration::Unknown;
+    if (mode == QLatin1String("off"))
+        r = Registration::Off;
+    else if (mode == QLatin1String("open"))
+        r = Registration::Open;
+    else if (mode == QLatin1String("invite"))
+        r = Registration::Invite;
+    if (r == registration)
+        return;
+    registration = r;
+    Q_EMIT q->registrationChanged(r);
+}
+
+void ChatClient::Private::onSessionRevoked()
+{
+    // The password this client holds is no longer valid: logging in again with it would only fail (and feed
+    // the server's login throttle). Stop here; the user logs in with the new password.
+    qCWarning(lcClient) << "the server revoked this session (password changed); not reconnecting";
+    auth->forget();
+    connection->disconnectFromServer();
+    onDisconnected();
+    Q_EMIT q->sessionRevoked();
+}
+
 void ChatClient::Private::onDisconnected()
 {
     loggedIn = false;
     sync->stop();
     fetchingConversations = false;
     queue->setActive(false);
+    models->contacts()->setPresenceKnown(false); // until the `users` reply after the next login
     updateState();
 }
 
@@ -123,6 +156,7 @@ void ChatClient::Private::onLoggedIn(const UserInfo& account, Seq serverLastSeq)
         queue->clear(); // another account: the previous user's unsent messages are not this one's
     user = account;
     models->setOwnUser(user.id);
+    transfers->rememberDownloadsIn(&store, endpoint, user.username);
     sync->begin(endpoint, user.username, serverLastSeq);
     loggedIn = true;
     qCInfo(lcClient) << "logged in as" << user.username;
@@ -181,13 +215,23 @@ void ChatClient::Private::saveOutbox()
 void ChatClient::Private::restoreOutbox()
 {
     for (const OutgoingQueue::Entry& e : store.outbox(endpoint, user.username)) {
-        if (queue->restore(e))
-            models->messages(e.conversation)->appendPending(e.id, e.text, e.createdMs);
+        if (!queue->restore(e))
+            continue;
+        MessagesModel* model = models->messages(e.conversation);
+        model->appendPending(e.id, e.text, e.createdMs);
+        if (e.refusal)
+            model->markFailed(e.id, *e.refusal);
     }
 }
 
 void ChatClient::Private::onPush(const QCborMap& push)
 {
+    // A connection-level error (no id) is followed by the server closing the connection.
+    if (push.value(QLatin1String("t")).toString() == QLatin1String(msgtype::kError)) {
+        if (errorOf(push) == ErrorCode::SessionRevoked)
+            onSessionRevoked();
+        return;
+    }
     if (!models->applyPush(push))
         qCDebug(lcClient) << "ignoring unknown push" << push.value(QLatin1String("t")).toString();
     if (push.value(QLatin1String("t")).toString() != QLatin1String(msgtype::kMessagePush))
@@ -232,7 +276,10 @@ ChatClient::ChatClient(QObject* parent)
     : QObject(parent)
     , d(std::make_unique<Private>(this))
 {
-    connect(d->connection, &ClientConnection::stateChanged, this, [this] { d->updateState(); });
+    connect(d->connection, &ClientConnection::stateChanged, this, [this] {
+        d->updateRegistration(); // before the state: a Connected observer reads registration()
+        d->updateState();
+    });
     connect(d->auth, &Authenticator::authenticated, this,
             [this](const UserInfo& user, Seq serverLastSeq) { d->onLoggedIn(user, serverLastSeq); });
     connect(d->auth, &Authenticator::refused, this, &ChatClient::loginFailed);
@@ -273,8 +320,16 @@ ChatClient::ChatClient(QObject* parent)
     connect(d->queue, &OutgoingQueue::failed, this,
             [this](ConversationId conversation, const QUuid& id, ErrorCode code) {
                 d->models->messages(conversation)->markFailed(id, code);
+                d->scheduleOutboxSave(); // the refusal must outlive a restart
                 Q_EMIT requestFailed(QStringLiteral("send"), code);
             });
+    connect(d->queue, &OutgoingQueue::waiting, this,
+            [this](ConversationId conversation, const QUuid& id, ErrorCode code) {
+                d->models->messages(conversation)->markWaiting(id, code);
+            });
+    connect(d->queue, &OutgoingQueue::sending, this, [this](ConversationId conversation, const QUuid& id) {
+        d->models->messages(conversation)->markPending(id);
+    });
 }
 
 ChatClient::~ChatClient()
@@ -292,7 +347,7 @@ void ChatClient::setSettings(QSettings* settings)
     d->store.setSettings(settings);
 }
 
-void ChatClient::connectToServer(const QString& host, quint16 port, bool tls)
+bool ChatClient::connectToServer(const QString& host, quint16 port, bool tls)
 {
     d->endpoint = ClientConnection::endpointKey(host, port);
     if (d->connection->pinnedFingerprint(host, port).isEmpty()) {
@@ -300,8 +355,18 @@ void ChatClient::connectToServer(const QString& host, quint16 port, bool tls)
         if (!pin.isEmpty())
             d->connection->setPinnedFingerprint(host, port, pin);
     }
+    d->tls = tls;
     d->onDisconnected();
-    d->connection->connectToServer(host, port, tls);
+    const bool started = d->connection->connectToServer(host, port, tls);
+    d->updateRegistration();
+    return started;
+}
+
+void ChatClient::reconnect()
+{
+    if (d->endpoint.isEmpty())
+        return;
+    connectToServer(d->connection->host(), d->connection->port(), d->tls);
 }
 
 void ChatClient::disconnectFromServer()
@@ -310,9 +375,10 @@ void ChatClient::disconnectFromServer()
     d->onDisconnected();
 }
 
-void ChatClient::registerAccount(const QString& username, const QString& password, const QString& displayName)
+void ChatClient::registerAccount(const QString& username, const QString& password, const QString& displayName,
+                                 const QString& invite)
 {
-    d->auth->registerAccount(username, password, displayName);
+    d->auth->registerAccount(username, password, displayName, invite);
 }
 
 void ChatClient::login(const QString& username, const QString& password)
@@ -350,7 +416,10 @@ QUuid ChatClient::sendText(ConversationId conversation, const QString& text)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QUuid id = d->queue->enqueue(conversation, text, now);
-    d->models->messages(conversation)->appendPending(id, text, now);
+    MessagesModel* model = d->models->messages(conversation);
+    model->appendPending(id, text, now);
+    if (!d->loggedIn)
+        model->markWaiting(id, ErrorCode::Timeout); // goes out after the next login
     d->scheduleOutboxSave();
     return id;
 }
@@ -358,8 +427,14 @@ QUuid ChatClient::sendText(ConversationId conversation, const QString& text)
 void ChatClient::retry(const QUuid& clientMsgId)
 {
     const ConversationId conversation = d->queue->conversationOf(clientMsgId);
-    if (conversation.isValid() && d->queue->retry(clientMsgId))
-        d->models->messages(conversation)->markPending(clientMsgId);
+    if (!conversation.isValid() || !d->queue->retry(clientMsgId))
+        return;
+    MessagesModel* model = d->models->messages(conversation);
+    if (d->loggedIn)
+        model->markPending(clientMsgId);
+    else
+        model->markWaiting(clientMsgId, ErrorCode::Timeout);
+    d->scheduleOutboxSave();
 }
 
 void ChatClient::openPrivate(UserId user)
@@ -405,7 +480,8 @@ void ChatClient::renameGroup(ConversationId group, const QString& name)
 
 void ChatClient::loadOlder(ConversationId conversation)
 {
-    if (d->loggedIn)
+    // A group the user was removed from shows what it holds; the server would answer `forbidden`.
+    if (d->loggedIn && !d->models->conversations()->removedBy(conversation).isValid())
         d->history->loadOlder(conversation);
 }
 
@@ -417,7 +493,7 @@ void ChatClient::markRead(ConversationId conversation)
     const MessagesModel* model = d->models->existingMessages(conversation);
     const Seq newest = std::max(info->lastSeq, model ? model->newestSeq() : 0);
     d->models->applyRead(conversation, d->user.id, std::max(newest, info->readSeq));
-    if (newest <= info->readSeq || !d->loggedIn)
+    if (newest <= info->readSeq || !d->loggedIn || d->models->conversations()->removedBy(conversation).isValid())
         return;
     MarkRead msg;
     msg.conversation = conversation;
@@ -429,6 +505,16 @@ void ChatClient::markRead(ConversationId conversation)
 ChatClient::State ChatClient::state() const
 {
     return d->state;
+}
+
+qint64 ChatClient::maxFileBytes() const
+{
+    return d->connection->serverMaxFileBytes();
+}
+
+ChatClient::Registration ChatClient::registration() const
+{
+    return d->registration;
 }
 
 int ChatClient::reconnectInMs() const

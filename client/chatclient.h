@@ -34,6 +34,7 @@ class ChatClient : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(Registration registration READ registration NOTIFY registrationChanged)
 
 public:
     enum class State
@@ -45,6 +46,16 @@ public:
         Reconnecting, ///< connection lost; next attempt in reconnectInMs()
     };
     Q_ENUM(State)
+
+    /** Self sign-up on the server, from its `welcome.registration` (docs/protocol.md 5). */
+    enum class Registration
+    {
+        Unknown, ///< not connected to this server yet, or an older server that does not say; never assume Open
+        Off,     ///< accounts are made by the administrator; registerAccount() gets registration_disabled
+        Open,    ///< anyone who reaches the server may sign up
+        Invite,  ///< sign-up needs the site's invite code (registerAccount()'s @p invite)
+    };
+    Q_ENUM(Registration)
 
     explicit ChatClient(QObject* parent = nullptr);
     ~ChatClient() override;
@@ -60,15 +71,29 @@ public:
 
     /**
      * Connects to host:port. With @p tls (default) the server certificate is checked against the
-     * fingerprint pinned for host:port (trust on first use, see setPinnedFingerprint()).
+     * fingerprint pinned for host:port (trust on first use, see setPinnedFingerprint()). Plaintext exists
+     * for tests and the bench only and is refused for a host:port with a pinned fingerprint (persisted pins
+     * included): then nothing is sent, the state stays Offline, lastConnectionError() says why and the
+     * result is false. Returns true when the attempt started.
      */
-    void connectToServer(const QString& host, quint16 port, bool tls = true);
+    bool connectToServer(const QString& host, quint16 port, bool tls = true);
     /** Closes the connection and stops reconnecting; pending messages stay queued for next time. */
     void disconnectFromServer();
+    /**
+     * Connects again, at once, to the server of the last connectToServer() and logs in with the session's
+     * credentials (kept in memory): the way back from Offline (a refused certificate, an incompatible
+     * server, disconnectFromServer()) and a way to skip the wait while Reconnecting. Does nothing before
+     * the first connectToServer(). A changed certificate is refused again (certificateMismatch()).
+     */
+    void reconnect();
 
-    /** Registers and logs in. Result: loggedIn() or loginFailed(username_taken, registration_disabled, invalid_argument
-     * …). */
-    void registerAccount(const QString& username, const QString& password, const QString& displayName);
+    /**
+     * Registers and logs in; @p invite is the site's invite code when registration() is Invite (at most 256
+     * bytes, ignored by servers that do not ask for one). Result: loggedIn() or loginFailed(username_taken,
+     * registration_disabled, bad_invite, invalid_argument …).
+     */
+    void registerAccount(const QString& username, const QString& password, const QString& displayName,
+                         const QString& invite = {});
     /** Logs in; the credentials are kept in memory to log in again after a reconnect. Result: loggedIn() or
      * loginFailed(). */
     void login(const QString& username, const QString& password);
@@ -78,10 +103,12 @@ public:
 
     /**
      * Queues a text message (1..64 KiB UTF-8) and returns its client_msg_id. It appears at once in the
-     * conversation's MessagesModel as pending, becomes sent on ack, and is resent after reconnects until acked.
+     * conversation's MessagesModel as pending (waiting while not logged in), becomes sent on ack, and is
+     * resent after reconnects and transient errors until acked. A message the server refuses for good
+     * (forbidden, not_found …) becomes failed and is not sent again, not even after a restart, until retry().
      */
     QUuid sendText(ConversationId conversation, const QString& text);
-    /** Resends a message shown as failed. */
+    /** Resends a message shown as failed (the only way a refused message is sent again). */
     void retry(const QUuid& clientMsgId);
 
     /** Opens (creating on the server if needed) the private conversation with @p user; result: conversationOpened(). */
@@ -99,6 +126,10 @@ public:
     void markRead(ConversationId conversation);
 
     State state() const;
+    /** The sign-up mode of the server last connected to, as its welcome said; Unknown before the first handshake. */
+    Registration registration() const;
+    /** The largest file the server accepts (bytes), as its welcome said; 0 when not known yet or not said. */
+    qint64 maxFileBytes() const;
     /** ms until the next reconnect attempt while Reconnecting, else 0. */
     int reconnectInMs() const;
     UserInfo currentUser() const;
@@ -126,6 +157,14 @@ public:
 
 Q_SIGNALS:
     void stateChanged(lanchat::ChatClient::State state);
+    /** registration() changed; emitted before stateChanged(Connected) of the handshake that told it. */
+    void registrationChanged(lanchat::ChatClient::Registration registration);
+    /**
+     * The server ended this session with `session_revoked` (the account's password was changed elsewhere or
+     * reset by the administrator). The client is Offline, has forgotten the password and does not reconnect
+     * by itself: the user logs in again with the new password.
+     */
+    void sessionRevoked();
     void loggedIn(const lanchat::UserInfo& user);
     void loginFailed(lanchat::ErrorCode code, const QString& detail);
     void passwordChanged();

@@ -58,6 +58,8 @@ public:
     {}
 
     void setState(State s);
+    /** True (and the connection stopped, lastError set) when plaintext is asked for an endpoint with a pin. */
+    bool refusePlaintext();
     void openSocket();
     void closeSocket();
     void onConnected();
@@ -86,6 +88,8 @@ public:
     quint32 maxFrame = protocol::kMaxFrameBytes;
     QString serverName;
     QStringList serverFeatures;
+    QString serverRegistration;
+    qint64 serverMaxFileBytes = 0;
     QStringList features{QString::fromLatin1(protocol::kFeatureFileProof)};
     QString lastError;
     QString peerFingerprint;
@@ -107,9 +111,28 @@ void ClientConnection::Private::setState(State s)
     Q_EMIT q->stateChanged(s);
 }
 
+bool ClientConnection::Private::refusePlaintext()
+{
+    const QString key = endpointKey(host, port);
+    if (tls || !pins.contains(key))
+        return false;
+    // A pin means this endpoint spoke TLS with a known certificate: asking for plaintext now is a downgrade
+    // (a forged discovery answer, a stale setting) that would skip the pin check and send the password in clear.
+    qCWarning(lcClient) << "refusing a plaintext connection to" << key << "which has a pinned certificate";
+    lastError = ClientConnection::tr("This server is known to use an encrypted connection; LanChat does not connect "
+                                     "to it unencrypted.");
+    wanted = false;
+    closeSocket();
+    failPending();
+    setState(State::Disconnected);
+    return true;
+}
+
 void ClientConnection::Private::openSocket()
 {
     closeSocket();
+    if (refusePlaintext())
+        return;
     codec = FrameCodec(kMaxIncomingFrameBytes);
     peerFingerprint.clear();
     auto* s = new QSslSocket(q);
@@ -275,6 +298,8 @@ void ClientConnection::Private::onWelcome(const QCborMap& map)
     maxFrame = welcome->maxFrame;
     serverName = welcome->server;
     serverFeatures = welcome->features;
+    serverRegistration = welcome->registration;
+    serverMaxFileBytes = welcome->maxFileBytes;
     backoff.reset(); // a completed handshake resets the back-off
     lastError.clear();
     setState(State::Ready);
@@ -352,8 +377,12 @@ ClientConnection::~ClientConnection()
     d->pending.clear(); // owners are being destroyed too: no callbacks into them
 }
 
-void ClientConnection::connectToServer(const QString& host, quint16 port, bool tls)
+bool ClientConnection::connectToServer(const QString& host, quint16 port, bool tls)
 {
+    if (d->host != host || d->port != port) {
+        d->serverRegistration.clear(); // learnt again from this server's welcome
+        d->serverMaxFileBytes = 0;
+    }
     d->host = host;
     d->port = port;
     d->tls = tls;
@@ -362,6 +391,7 @@ void ClientConnection::connectToServer(const QString& host, quint16 port, bool t
     d->reconnectTimer.stop();
     d->failPending();
     d->openSocket();
+    return d->wanted;
 }
 
 void ClientConnection::disconnectFromServer()
@@ -423,6 +453,16 @@ QString ClientConnection::serverName() const
 QStringList ClientConnection::serverFeatures() const
 {
     return d->serverFeatures;
+}
+
+QString ClientConnection::serverRegistration() const
+{
+    return d->serverRegistration;
+}
+
+qint64 ClientConnection::serverMaxFileBytes() const
+{
+    return d->serverMaxFileBytes;
 }
 
 void ClientConnection::setFeatures(const QStringList& features)

@@ -21,7 +21,8 @@ namespace lanchat {
  * TLS: the server's self-signed certificate is accepted only by its SHA-256 fingerprint, trust on first
  * use as SSH and Mumble do (issue 6): the first fingerprint seen for host:port is pinned (certificatePinned()
  * lets the owner persist it); a different one later aborts the connection before any byte of the
- * protocol is sent, emits certificateMismatch() and stops reconnecting.
+ * protocol is sent, emits certificateMismatch() and stops reconnecting. An endpoint with a pin is never
+ * contacted in plaintext (see connectToServer()).
  *
  * Reconnect: after a lost connection or a failed attempt the next attempt follows after 1 s, doubling to
  * at most 30 s, each delay with ±20 % jitter so that a restarted server is not hit by every client at the
@@ -55,8 +56,11 @@ public:
     /**
      * Connects to host:port (closing any current connection) and keeps reconnecting until
      * disconnectFromServer(). With @p tls the certificate is checked against the pinned fingerprint.
+     * Plaintext (@p tls false, for tests and the bench) is refused for an endpoint that has a pinned
+     * fingerprint: nothing is sent, the state stays Disconnected, lastError() says why, and the result is false.
+     * Returns true when the attempt started.
      */
-    void connectToServer(const QString& host, quint16 port, bool tls = true);
+    bool connectToServer(const QString& host, quint16 port, bool tls = true);
     /** Closes the connection and stops reconnecting. Pending requests get the synthetic timeout error. */
     void disconnectFromServer();
     /** Drops the socket as a network failure would (reconnect follows). For tests and "reconnect now". */
@@ -76,6 +80,14 @@ public:
     QString serverName() const;
     /** The server's feature flags, from welcome (docs/protocol.md 5). */
     QStringList serverFeatures() const;
+    /**
+     * The server's self sign-up mode from its last welcome: "off", "open", "invite", or empty when not yet
+     * known for this host:port or when the server is too old to say (docs/protocol.md 5). Kept after a
+     * disconnect; cleared when connectToServer() goes to another host:port.
+     */
+    QString serverRegistration() const;
+    /** The largest file the server accepts, bytes, from its last welcome; 0 when not known (an older server). */
+    qint64 serverMaxFileBytes() const;
     /**
      * Feature flags this connection announces in hello; by default every one this build implements
      * (protocol::kFeatureFileProof). Takes effect at the next handshake; tests play an older client with it.

@@ -45,6 +45,10 @@ QVariant ContactsModel::data(const QModelIndex& index, int role) const
     case roles::ContactDisplayName:
         return u.displayName.isEmpty() ? u.username : u.displayName;
     case Qt::ToolTipRole:
+        if (!m_presenceKnown) {
+            //: tooltip of a contact while the user's own connection is down
+            return tr("%1 (%2), presence unknown while you are offline").arg(u.displayName, u.username);
+        }
         return u.online ? tr("%1 (%2), online").arg(u.displayName, u.username)
                         : tr("%1 (%2), offline").arg(u.displayName, u.username);
     case roles::ContactUserId:
@@ -52,11 +56,13 @@ QVariant ContactsModel::data(const QModelIndex& index, int role) const
     case roles::ContactUsername:
         return u.username;
     case roles::ContactOnline:
-        return u.online;
+        return m_presenceKnown && u.online;
     case roles::ContactInitials:
         return initials(u.displayName.isEmpty() ? u.username : u.displayName);
     case roles::ContactSearchText:
         return (u.username + QLatin1Char(' ') + u.displayName).toLower();
+    case roles::ContactPresenceKnown:
+        return m_presenceKnown;
     default:
         return {};
     }
@@ -71,6 +77,7 @@ QHash<int, QByteArray> ContactsModel::roleNames() const
     names.insert(roles::ContactOnline, "online");
     names.insert(roles::ContactInitials, "initials");
     names.insert(roles::ContactSearchText, "searchText");
+    names.insert(roles::ContactPresenceKnown, "presenceKnown");
     return names;
 }
 
@@ -78,6 +85,7 @@ void ContactsModel::setUsers(const QList<UserInfo>& users)
 {
     beginResetModel();
     m_users = users;
+    m_presenceKnown = true;
     std::sort(m_users.begin(), m_users.end(), lessThan);
     reindex();
     endResetModel();
@@ -104,17 +112,37 @@ void ContactsModel::upsert(const UserInfo& user)
 void ContactsModel::setOnline(UserId user, bool online)
 {
     const int row = rowOf(user);
-    if (row < 0 || m_users.at(row).online == online)
+    // Before the `users` snapshot after a login, a change is older than the snapshot that follows.
+    if (row < 0 || !m_presenceKnown || m_users.at(row).online == online)
         return;
     m_users[row].online = online;
     place(row);
     Q_EMIT userChanged(user);
 }
 
+void ContactsModel::setPresenceKnown(bool known)
+{
+    if (known == m_presenceKnown)
+        return;
+    beginResetModel();
+    m_presenceKnown = known;
+    if (!known) {
+        // The last presence seen is stale: nobody is shown online, and the order follows the names alone.
+        for (UserInfo& u : m_users)
+            u.online = false;
+        std::sort(m_users.begin(), m_users.end(), lessThan);
+        reindex();
+    }
+    endResetModel();
+    for (const UserInfo& u : std::as_const(m_users))
+        Q_EMIT userChanged(u.id);
+}
+
 void ContactsModel::clear()
 {
     beginResetModel();
     m_users.clear();
+    m_presenceKnown = false;
     reindex();
     endResetModel();
 }
@@ -139,7 +167,7 @@ QString ContactsModel::displayName(UserId id) const
 bool ContactsModel::isOnline(UserId id) const
 {
     const int row = rowOf(id);
-    return row >= 0 && m_users.at(row).online;
+    return row >= 0 && m_presenceKnown && m_users.at(row).online;
 }
 
 int ContactsModel::rowOf(UserId id) const

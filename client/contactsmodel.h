@@ -14,7 +14,8 @@ namespace lanchat {
 /**
  * Every user account the server knows, with presence (roles::Contact in modelroles.h). Rows are sorted
  * online first, then by display name (locale-aware, case-insensitive); presence changes move rows with
- * beginMoveRows so views keep their selection. Filled by ChatClient from `users`, `user` and `presence`.
+ * beginMoveRows so views keep their selection. Filled by ChatClient from `users`, `user` and `presence`;
+ * while the client is offline presence is unknown (setPresenceKnown()), not the last state seen.
  * Lives in the ChatClient's thread.
  */
 class ContactsModel : public QAbstractListModel
@@ -35,6 +36,12 @@ public:
     void upsert(const UserInfo& user);
     /** Updates presence (`presence` push); unknown users are ignored. */
     void setOnline(UserId user, bool online);
+    /**
+     * Without a connection nobody's presence is current: false shows every user as not online and
+     * ContactPresenceKnown false until the next setUsers() (the `users` reply after a login) makes it known.
+     */
+    void setPresenceKnown(bool known);
+    bool presenceKnown() const { return m_presenceKnown; }
     void clear();
 
     std::optional<UserInfo> user(UserId id) const;
@@ -59,6 +66,7 @@ private:
 
     QList<UserInfo> m_users;
     QHash<UserId, int> m_rowById;
+    bool m_presenceKnown = false;
 };
 
 } // namespace lanchat

@@ -6,6 +6,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace lanchat {
 
 namespace {
@@ -68,6 +70,10 @@ QVariant ConversationsModel::data(const QModelIndex& index, int role) const
         return e.info.owner.value();
     case roles::ConversationInitials:
         return ContactsModel::initials(title(e));
+    case roles::ConversationPeerPresenceKnown:
+        return !isGroup && m_contacts->presenceKnown();
+    case roles::ConversationRemovedBy:
+        return e.removedBy.value();
     default:
         return {};
     }
@@ -87,6 +93,8 @@ QHash<int, QByteArray> ConversationsModel::roleNames() const
     names.insert(roles::ConversationMembers, "members");
     names.insert(roles::ConversationOwnerId, "ownerId");
     names.insert(roles::ConversationInitials, "initials");
+    names.insert(roles::ConversationPeerPresenceKnown, "peerPresenceKnown");
+    names.insert(roles::ConversationRemovedBy, "removedBy");
     return names;
 }
 
@@ -104,7 +112,15 @@ void ConversationsModel::setConversations(const QList<ConversationInfo>& convers
         Entry e = old >= 0 ? m_entries.at(old) : Entry{};
         e.info = info;
         e.info.lastSeq = std::max(info.lastSeq, old >= 0 ? m_entries.at(old).info.lastSeq : 0);
+        e.info.readSeq = std::max(info.readSeq, old >= 0 ? m_entries.at(old).info.readSeq : 0);
+        e.removedBy = UserId();
         entries.append(e);
+    }
+    for (const Entry& old : std::as_const(m_entries)) {
+        const bool listed = std::any_of(conversations.cbegin(), conversations.cend(),
+                                        [&old](const ConversationInfo& c) { return c.id == old.info.id; });
+        if (old.removedBy.isValid() && !listed)
+            entries.append(old); // its history stays readable
     }
     std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
         return newerFirst(a.info.lastSeq, a.info.id, b.info.lastSeq, b.info.id);
@@ -133,7 +149,24 @@ void ConversationsModel::upsert(const ConversationInfo& conversation)
     e.info = conversation;
     e.info.lastSeq = lastSeq;
     e.info.readSeq = readSeq;
+    e.removedBy = UserId(); // listed again: a member again
     place(row);
+}
+
+void ConversationsModel::markRemoved(ConversationId id, UserId by)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    m_entries[row].removedBy = by;
+    const QModelIndex i = index(row);
+    Q_EMIT dataChanged(i, i);
+}
+
+UserId ConversationsModel::removedBy(ConversationId id) const
+{
+    const int row = rowOf(id);
+    return row < 0 ? UserId() : m_entries.at(row).removedBy;
 }
 
 void ConversationsModel::remove(ConversationId id)

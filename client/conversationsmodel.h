@@ -34,11 +34,23 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     void setOwnUser(UserId user);
-    /** Replaces the list (reply to `conversations`), keeping previews and unread counts of known ones. */
+    /**
+     * Replaces the list (reply to `conversations`), keeping previews, unread counts and read positions of
+     * known ones (a re-added member's read position starts again at 0 on the server) and the groups the
+     * user was removed from.
+     */
     void setConversations(const QList<ConversationInfo>& conversations);
     /** Inserts or updates one conversation (reply to open_private/group_create, `conversation` push). */
     void upsert(const ConversationInfo& conversation);
     void remove(ConversationId id);
+    /**
+     * The user was removed from group @p id by @p by: the row stays, its history readable, with
+     * ConversationRemovedBy set, until the group comes back (upsert(), setConversations(): re-added) or
+     * remove(). A list fetched later without it keeps it too.
+     */
+    void markRemoved(ConversationId id, UserId by);
+    /** Who removed the user from @p id; invalid while the user is a member (or the id unknown). */
+    UserId removedBy(ConversationId id) const;
     void clear();
 
     /**
@@ -70,6 +82,7 @@ private:
         int unread = 0;
         QString lastText;
         qint64 lastTimestampMs = 0;
+        UserId removedBy; ///< valid once the user was removed from this group
     };
 
     QString title(const Entry& entry) const;

@@ -7,9 +7,11 @@
 #include "logging.h"
 #include "messages/filemessages.h"
 #include "protocol.h"
+#include "symlinksafefile.h"
 
 #include <QCborMap>
 #include <QDir>
+#include <QFileInfo>
 #include <QPointer>
 #include <QTimer>
 
@@ -52,15 +54,59 @@ DownloadJob::~DownloadJob()
 
 void DownloadJob::start()
 {
+    const QString expected = QDir(m_spec.directory).filePath(FileNameSanitizer::sanitize(m_spec.name));
+    for (const QString& path : {m_existingPath, expected}) {
+        if (!path.isEmpty() && !m_candidates.contains(path))
+            m_candidates.append(path);
+    }
+    checkNextExisting();
+}
+
+void DownloadJob::checkNextExisting()
+{
+    while (!m_candidates.isEmpty()) {
+        m_candidate = m_candidates.takeFirst();
+        const QFileInfo info(m_candidate);
+        if (!info.isFile() || info.isSymLink() || info.size() != m_spec.size)
+            continue;
+        m_hasher = new FileHasher(m_candidate, m_spec.size, this);
+        connect(m_hasher, &FileHasher::finished, this, &DownloadJob::onExistingHashed);
+        m_hasher->start();
+        return;
+    }
+    openPart();
+}
+
+void DownloadJob::onExistingHashed(bool ok)
+{
+    if (m_done || !m_hasher)
+        return;
+    const bool same = ok && m_hasher->takeState().result() == m_spec.sha256;
+    m_hasher->deleteLater();
+    m_hasher = nullptr;
+    if (!same) {
+        checkNextExisting();
+        return;
+    }
+    qCInfo(lcTransfer) << "already downloaded:" << m_candidate;
+    m_finalPath = m_candidate;
+    Q_EMIT hashed();
+    Q_EMIT progressed(m_spec.size);
+    finish(true, ErrorCode::Unknown);
+}
+
+void DownloadJob::openPart()
+{
     FileIoThread* io = m_io;
     m_io->post([io, disk = m_disk, directory = m_spec.directory, self = QPointer(this)] {
         qint64 have = -1;
+        SymlinkSafeFile::Result opened = SymlinkSafeFile::Result::Failed;
         {
             const std::lock_guard lock(disk->mutex);
             QDir().mkpath(directory);
             disk->file = std::make_unique<QFile>(disk->path);
-            // Unbuffered: a full disk fails the chunk that hit it, not a later flush.
-            if (disk->file->open(QIODevice::ReadWrite | QIODevice::Unbuffered)) {
+            opened = SymlinkSafeFile::open(*disk->file);
+            if (opened == SymlinkSafeFile::Result::Ok) {
                 have = disk->file->size();
                 if (have > disk->size) {
                     disk->file->resize(0);
@@ -68,21 +114,28 @@ void DownloadJob::start()
                 }
                 disk->file->seek(have);
                 disk->written = have;
+            } else if (opened == SymlinkSafeFile::Result::Symlink) {
+                qCWarning(lcTransfer) << "refusing to write through the symbolic link" << disk->path;
             } else {
                 qCWarning(lcTransfer) << "cannot open" << disk->path << disk->file->errorString();
             }
         }
-        io->deliver([self, have] {
+        io->deliver([self, have, symlink = opened == SymlinkSafeFile::Result::Symlink] {
             if (self)
-                self->onOpened(have);
+                self->onOpened(have, symlink);
         });
     });
 }
 
-void DownloadJob::onOpened(qint64 have)
+void DownloadJob::onOpened(qint64 have, bool symlink)
 {
     if (m_done)
         return;
+    if (symlink) {
+        m_symlinkRefused = true;
+        finish(false, ErrorCode::Forbidden);
+        return;
+    }
     if (have < 0) {
         finish(false, ErrorCode::StorageFull);
         return;
@@ -259,10 +312,14 @@ void DownloadJob::onVerified(const QByteArray& digest)
     }
     // Here, not on the worker: the downloads of one manager pick unique names one after another.
     m_finalPath = FileNameSanitizer::uniquePath(m_spec.directory, m_spec.name);
-    QFile part(m_disk->path);
-    if (!part.rename(m_finalPath)) {
-        qCWarning(lcTransfer) << "rename failed" << m_disk->path << m_finalPath << part.errorString();
-        finish(false, ErrorCode::Internal);
+    const SymlinkSafeFile::Result renamed = SymlinkSafeFile::renameNoReplace(m_disk->path, m_finalPath);
+    if (renamed != SymlinkSafeFile::Result::Ok) {
+        qCWarning(lcTransfer) << "rename failed" << m_disk->path << m_finalPath
+                              << (renamed == SymlinkSafeFile::Result::Symlink
+                                      ? "(the target is a symbolic link or exists)"
+                                      : "");
+        m_symlinkRefused = renamed == SymlinkSafeFile::Result::Symlink;
+        finish(false, m_symlinkRefused ? ErrorCode::Forbidden : ErrorCode::Internal);
         return;
     }
     qCInfo(lcTransfer) << "downloaded" << m_finalPath;

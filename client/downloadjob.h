@@ -9,6 +9,7 @@
 #include <QMap>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <mutex>
@@ -34,8 +35,12 @@ struct DownloadSpec
  * kWindowRequests requests in flight, appends to `<dir>/<name>.<8 hex digits of the SHA-256>.part` (partPathFor();
  * unique per content, the same after a restart), resuming from its size, whose prefix
  * is re-hashed once on a FileHasher thread), verifies SHA-256 at the end and renames the part to
- * FileNameSanitizer::uniquePath(). A mismatch deletes the part and fails with hash_mismatch: nothing
- * half-written is ever presented as complete.
+ * FileNameSanitizer::uniquePath(). Before any of that, a file that already holds the content is used as it is,
+ * without a request and without a `name (1).ext` copy: the one setExistingPath() names (a remembered download), else
+ * `<dir>/<name>` itself; a candidate of the right size is hashed on a FileHasher thread to be sure, and one that is a
+ * symbolic link is never taken. A mismatch deletes the part and fails with hash_mismatch: nothing
+ * half-written is ever presented as complete. Neither the part nor the final name is ever written through a
+ * symbolic link: when either is one, the download fails (finished() with forbidden, symlinkRefused() true).
  *
  * The part file is opened, written and hashed on the TransferManager's FileIoThread, never on the owner's (GUI)
  * thread; at most kMaxQueuedWrites received chunks wait for it. progressed() reports bytes really in the part
@@ -68,15 +73,19 @@ public:
     qint64 abort(bool removePart);
     /** Test only: flip one byte of the first chunk received, so the final hash check must fail. */
     void setCorruptFirstChunk(bool corrupt) { m_corrupt = corrupt; }
+    /** A file that may hold the content already (a remembered download); checked first. Call before start(). */
+    void setExistingPath(const QString& path) { m_existingPath = path; }
     /** When the owner cannot tell when a re-login completed: retry every 300 ms after `unauthenticated`. */
     void setPollLogin(bool poll) { m_pollLogin = poll; }
 
     /** The part file a download of @p spec writes (and resumes from): `<dir>/<name>.<sha256 hex, 8>.part`. */
     static QString partPathFor(const DownloadSpec& spec);
     QString partPath() const { return m_disk->path; }
-    /** After success: the final path. */
+    /** After success: the final path (an existing file that held the content already, or the renamed part). */
     QString finalPath() const { return m_finalPath; }
     bool isHashing() const { return m_hasher != nullptr; }
+    /** The download failed because its part file or final name is a symbolic link (or the name was taken meanwhile). */
+    bool symlinkRefused() const { return m_symlinkRefused; }
 
 Q_SIGNALS:
     /** The `.part` prefix is hashed; the transfer enters Running. */
@@ -99,7 +108,11 @@ private:
         bool failed = false;    ///< a write failed: later ones do nothing
     };
 
-    void onOpened(qint64 have);
+    /** Hashes the next file that may hold the content already; when none is left, opens the part. */
+    void checkNextExisting();
+    void onExistingHashed(bool ok);
+    void openPart();
+    void onOpened(qint64 have, bool symlink);
     void onPrefixHashed(bool ok);
     void pump();
     void onReadReply(const QCborMap& reply);
@@ -117,6 +130,9 @@ private:
     std::shared_ptr<Disk> m_disk;
     FileHasher* m_hasher = nullptr;
     QString m_finalPath;
+    QString m_existingPath;
+    QStringList m_candidates;           ///< files still to check before downloading
+    QString m_candidate;                ///< the one being hashed
     QMap<qint64, QByteArray> m_pending; ///< replies that arrived ahead of m_queuedEnd, by offset
     qint64 m_written = 0;               ///< bytes in the part file, as the worker reported
     qint64 m_queuedEnd = 0;             ///< bytes written or queued for the worker
@@ -128,6 +144,7 @@ private:
     bool m_done = false;
     bool m_corrupt = false;
     bool m_pollLogin = true;
+    bool m_symlinkRefused = false;
 };
 
 } // namespace lanchat

@@ -61,6 +61,8 @@ QVariant MessagesModel::data(const QModelIndex& index, int role) const
         return hasFile && m.file->expired;
     case roles::MessageReadCount:
         return m.seq > 0 ? readCount(m.seq) : 0;
+    case roles::MessageDeliveryError:
+        return int(row.error);
     default:
         return {};
     }
@@ -83,6 +85,7 @@ QHash<int, QByteArray> MessagesModel::roleNames() const
     names.insert(roles::MessageFileSha256, "fileSha256");
     names.insert(roles::MessageFileExpired, "fileExpired");
     names.insert(roles::MessageReadCount, "readCount");
+    names.insert(roles::MessageDeliveryError, "deliveryError");
     return names;
 }
 
@@ -102,6 +105,7 @@ MessagesModel::AddResult MessagesModel::addMessage(const MessageRecord& message)
         // Our own message came back (sync or the push to another device) before or instead of its ack.
         m_rows[pending].message = message;
         m_rows[pending].state = DeliveryState::Sent;
+        m_rows[pending].error = ErrorCode::Unknown;
         if (pending != at)
             beginMoveRows({}, pending, pending, {}, at);
         m_rows.move(pending, at);
@@ -182,6 +186,16 @@ void MessagesModel::markFailed(const QUuid& clientMsgId, ErrorCode code)
     if (row < 0)
         return;
     m_rows[row].state = DeliveryState::Failed;
+    m_rows[row].error = code;
+    changed(row);
+}
+
+void MessagesModel::markWaiting(const QUuid& clientMsgId, ErrorCode code)
+{
+    const int row = pendingRow(clientMsgId);
+    if (row < 0)
+        return;
+    m_rows[row].state = DeliveryState::Waiting;
     m_rows[row].error = code;
     changed(row);
 }

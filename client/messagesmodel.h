@@ -16,7 +16,7 @@ class ContactsModel;
 
 /**
  * The messages of one conversation (roles::Message in modelroles.h), row 0 the oldest loaded. Stored
- * messages come first in seq order; the user's own pending and failed messages follow at the bottom in
+ * messages come first in seq order; the user's own pending, waiting and failed messages follow at the bottom in
  * send order until their ack moves them into seq order. Duplicates (the same message from sync, push,
  * history and an ack) are dropped by seq and client_msg_id.
  *
@@ -62,9 +62,11 @@ public:
     void appendPending(const QUuid& clientMsgId, const QString& text, qint64 localTimeMs);
     /** The ack of a pending message: state Sent, seq and server time set, row moved to its seq place. */
     void markSent(const QUuid& clientMsgId, Seq seq, qint64 timestampMs);
-    /** The server refused a pending message (@p code is kept); it stays at the bottom, retryable. */
+    /** The server refused a pending message for good (@p code is kept); it stays at the bottom, retryable. */
     void markFailed(const QUuid& clientMsgId, ErrorCode code);
-    /** A failed message is being retried. */
+    /** A pending message is not delivered yet for the transient reason @p code; the client resends it itself. */
+    void markWaiting(const QUuid& clientMsgId, ErrorCode code);
+    /** A failed or waiting message is being sent (again). */
     void markPending(const QUuid& clientMsgId);
     /** Removes every row (another user logged in). */
     void clear();

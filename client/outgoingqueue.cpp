@@ -5,12 +5,28 @@
 #include "messages/chatmessages.h"
 #include "uuidv7.h"
 
+#include <algorithm>
+
 namespace lanchat {
+
+namespace {
+
+constexpr int kFirstRetryMs = 1000;
+constexpr int kMaxRetryMs = 30000;
+
+} // namespace
 
 OutgoingQueue::OutgoingQueue(ClientConnection* connection, QObject* parent)
     : QObject(parent)
     , m_connection(connection)
-{}
+    , m_nextRetryMs(kFirstRetryMs)
+{
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] {
+        if (m_active)
+            flush();
+    });
+}
 
 OutgoingQueue::~OutgoingQueue() = default;
 
@@ -18,7 +34,8 @@ QUuid OutgoingQueue::enqueue(ConversationId conversation, const QString& text, q
 {
     Item item;
     // Time-ordered ids keep the server's (sender, client_msg_id) index appends local.
-    item.entry = Entry{createUuidV7(), conversation, text, createdMs};
+    item.entry = Entry{createUuidV7(), conversation, text, createdMs, std::nullopt};
+    item.waiting = !m_active;
     m_items.append(item);
     if (m_active)
         send(m_items.last());
@@ -29,8 +46,8 @@ bool OutgoingQueue::restore(const Entry& entry)
 {
     if (entry.id.isNull() || indexOf(entry.id) >= 0)
         return false;
-    m_items.append(Item{entry});
-    if (m_active)
+    m_items.append(Item{entry, false, !entry.refusal});
+    if (m_active && !entry.refusal)
         send(m_items.last());
     return true;
 }
@@ -47,16 +64,20 @@ QList<OutgoingQueue::Entry> OutgoingQueue::entries() const
 void OutgoingQueue::setActive(bool active)
 {
     m_active = active;
-    if (active)
+    if (active) {
+        m_retryTimer.stop();
+        m_nextRetryMs = kFirstRetryMs;
         flush();
+    }
 }
 
 bool OutgoingQueue::retry(const QUuid& clientMsgId)
 {
     const int i = indexOf(clientMsgId);
-    if (i < 0 || !m_items.at(i).failed)
+    if (i < 0 || !m_items.at(i).entry.refusal)
         return false;
-    m_items[i].failed = false;
+    m_items[i].entry.refusal.reset();
+    m_items[i].waiting = true;
     if (m_active)
         send(m_items[i]);
     return true;
@@ -85,12 +106,34 @@ ConversationId OutgoingQueue::conversationOf(const QUuid& clientMsgId) const
     return i < 0 ? ConversationId() : m_items.at(i).entry.conversation;
 }
 
+bool OutgoingQueue::isTransient(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::Timeout:
+    case ErrorCode::RateLimited:
+    case ErrorCode::Internal:
+    case ErrorCode::ServerShutdown:
+        return true;
+    default:
+        return false;
+    }
+}
+
 void OutgoingQueue::flush()
 {
     for (Item& item : m_items) {
-        if (!item.inFlight && !item.failed)
+        if (!item.inFlight && !item.entry.refusal)
             send(item);
     }
+}
+
+void OutgoingQueue::scheduleRetry()
+{
+    // One timer for the whole queue: a burst refused with rate_limited is resent as one burst, later.
+    if (m_retryTimer.isActive())
+        return;
+    m_retryTimer.start(m_nextRetryMs);
+    m_nextRetryMs = std::min(kMaxRetryMs, m_nextRetryMs * 2);
 }
 
 void OutgoingQueue::send(Item& item)
@@ -103,6 +146,10 @@ void OutgoingQueue::send(Item& item)
     const quint64 requestId =
         m_connection->request(msg.encode(), [this, id](const QCborMap& reply) { onReply(id, reply); });
     item.inFlight = requestId != 0;
+    if (item.inFlight && item.waiting) {
+        item.waiting = false;
+        Q_EMIT sending(item.entry.conversation, id);
+    }
 }
 
 void OutgoingQueue::onReply(const QUuid& id, const QCborMap& reply)
@@ -117,6 +164,7 @@ void OutgoingQueue::onReply(const QUuid& id, const QCborMap& reply)
     if (reply.value(QLatin1String("t")).toString() == QLatin1String(msgtype::kOk)) {
         const auto ack = SendAck::decode(reply, &error);
         if (ack) {
+            m_nextRetryMs = kFirstRetryMs;
             m_items.removeAt(i);
             Q_EMIT acked(conversation, id, ack->seq, ack->timestampMs);
             return;
@@ -125,9 +173,15 @@ void OutgoingQueue::onReply(const QUuid& id, const QCborMap& reply)
         return; // stays queued; the next flush resends and the server answers with the original ack
     }
     const ErrorCode code = errorCodeFromName(reply.value(QLatin1String("code")).toString());
-    if (code == ErrorCode::Timeout)
-        return; // connection lost: resent after the next login
-    item.failed = true;
+    if (isTransient(code)) {
+        item.waiting = true;
+        // A lost connection resends after the next login; the others also while still connected.
+        if (code != ErrorCode::Timeout)
+            scheduleRetry();
+        Q_EMIT waiting(conversation, id, code);
+        return;
+    }
+    item.entry.refusal = code;
     qCInfo(lcClient) << "message" << id << "refused:" << errorCodeName(code);
     Q_EMIT failed(conversation, id, code);
 }

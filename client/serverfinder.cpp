@@ -98,21 +98,30 @@ void ServerFinder::onReadyRead()
         server.tls = map.value(QStringLiteral("tls")).toBool(true);
         server.fingerprint = map.value(QStringLiteral("fingerprint")).toString().toLower();
         server.lastSeen = QDateTime::currentDateTimeUtc();
-        auto it = std::find_if(m_servers.begin(), m_servers.end(), [&](const Server& s) {
-            // One server answers on several addresses (loopback and LAN): the certificate identifies it.
-            const bool sameCert = !s.fingerprint.isEmpty() && s.fingerprint == server.fingerprint;
-            return s.port == server.port && (s.address == server.address || sameCert);
-        });
+        // Anyone on the LAN can send an answer, with any content and any (spoofed) source address, and a
+        // server's fingerprint is public. So an answer only ever refreshes the entry of the address it came
+        // from, a second address with a known fingerprint is not listed twice but changes nothing, and no
+        // answer ever lowers an entry from TLS to plaintext: TLS stays the default choice whatever is announced.
+        const auto sameEndpoint = [&](const Server& s) { return s.port == server.port && s.address == server.address; };
+        const auto sameCert = [&](const Server& s) {
+            return s.port == server.port && !s.fingerprint.isEmpty() && s.fingerprint == server.fingerprint;
+        };
+        auto it = std::find_if(m_servers.begin(), m_servers.end(), sameEndpoint);
         if (it == m_servers.end()) {
+            if (std::any_of(m_servers.cbegin(), m_servers.cend(), sameCert))
+                continue; // the same server on another of its addresses (loopback and LAN), or a forgery of it
+            if (!server.tls)
+                server.fingerprint.clear();
             m_servers.append(server);
             changed = true;
-        } else {
-            changed =
-                changed || it->name != server.name || it->fingerprint != server.fingerprint || it->tls != server.tls;
-            const QHostAddress first = it->address;
-            *it = server;
-            it->address = first;
+            continue;
         }
+        if (!server.tls) {
+            server.tls = it->tls;
+            server.fingerprint = it->fingerprint;
+        }
+        changed = changed || it->name != server.name || it->fingerprint != server.fingerprint || it->tls != server.tls;
+        *it = server;
     }
     if (changed)
         Q_EMIT serversChanged();

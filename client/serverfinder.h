@@ -19,6 +19,11 @@ namespace lanchat {
  * fingerprint}` answers. Probes again every intervalMs(); a server not heard from for three intervals is
  * dropped. Answers of another protocol version or malformed ones are ignored. No QtWidgets; lives in the
  * thread that created it.
+ *
+ * Answers are unauthenticated (any host can send one, from any source address): an entry is updated only by
+ * answers from its own address and port, an answer from another address announcing a fingerprint already
+ * listed for that port is ignored, and no answer turns an entry's `tls` from true to false. Nothing here is
+ * a reason to trust a server; the certificate pin is (ClientConnection).
  */
 class ServerFinder : public QObject
 {
@@ -31,9 +36,9 @@ public:
         QString name;
         QHostAddress address; ///< where the answer came from (IPv4-mapped addresses unmapped)
         quint16 port = 0;     ///< TCP port of the chat service
-        bool tls = true;
-        QString fingerprint; ///< lowercase hex SHA-256 of the certificate; empty without TLS
-        QDateTime lastSeen;  ///< UTC
+        bool tls = true;      ///< as first announced; later answers may raise it to true, never lower it
+        QString fingerprint;  ///< lowercase hex SHA-256 of the certificate; empty without TLS
+        QDateTime lastSeen;   ///< UTC
     };
 
     explicit ServerFinder(QObject* parent = nullptr);

@@ -139,8 +139,14 @@ bool SessionModels::applyPush(const QCborMap& push)
             applyConversation(c->conversation);
     } else if (type == QLatin1String(msgtype::kConversationRemovedPush)) {
         const QCborValue v = push.value(QLatin1String("conversation"));
-        const qint64 id = v.isMap() ? v.toMap().value(QLatin1String("id")).toInteger() : v.toInteger();
-        m_conversations->remove(ConversationId(id));
+        const ConversationId id(v.isMap() ? v.toMap().value(QLatin1String("id")).toInteger() : v.toInteger());
+        const UserId by(push.value(QLatin1String("by")).toInteger());
+        const auto info = m_conversations->conversation(id);
+        // Removed by someone else: the chat stays, read-only, and says so. Left by oneself: gone.
+        if (by.isValid() && by != m_ownUser && info && info->kind == ConversationKind::Group)
+            m_conversations->markRemoved(id, by);
+        else
+            m_conversations->remove(id);
     } else if (type == QLatin1String(msgtype::kReadReceiptPush)) {
         if (const auto r = ReadReceipt::decode(push, &error))
             applyRead(r->conversation, r->user, r->seq);

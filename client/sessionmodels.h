@@ -21,7 +21,8 @@ struct UserInfo;
  * The models of one session and the rules that keep them consistent: a stored message goes into its
  * conversation's MessagesModel (deduplicated), updates the conversation's preview, order and unread
  * count, and is announced when it is someone else's and unread; pushes (`message`, `presence`, `user`,
- * `conversation`, `conversation_removed`, `read_receipt`, `shutdown`) are applied here. Owns every model;
+ * `conversation`, `conversation_removed`, `read_receipt`, `shutdown`) are applied here; a group the user was
+ * removed from by someone else stays listed, read-only (ConversationsModel::markRemoved()). Owns every model;
  * MessagesModels are created on first use and live as long as this object (views may hold them).
  * Lives in the ChatClient's thread.
  */

@@ -60,6 +60,9 @@ QList<OutgoingQueue::Entry> SessionStore::outbox(const QString& endpoint, const 
         e.conversation = ConversationId(m.value(QStringLiteral("conversation")).toLongLong());
         e.text = m.value(QStringLiteral("text")).toString();
         e.createdMs = m.value(QStringLiteral("created")).toLongLong();
+        const QString refusal = m.value(QStringLiteral("refused")).toString();
+        if (!refusal.isEmpty())
+            e.refusal = errorCodeFromName(refusal);
         if (!e.id.isNull() && e.conversation.isValid())
             out.append(e);
     }
@@ -71,12 +74,26 @@ void SessionStore::setOutbox(const QString& endpoint, const QString& username,
 {
     QVariantList list;
     for (const OutgoingQueue::Entry& e : entries) {
-        list.append(QVariantMap{{QStringLiteral("id"), e.id.toString(QUuid::WithoutBraces)},
-                                {QStringLiteral("conversation"), e.conversation.value()},
-                                {QStringLiteral("text"), e.text},
-                                {QStringLiteral("created"), e.createdMs}});
+        QVariantMap m{{QStringLiteral("id"), e.id.toString(QUuid::WithoutBraces)},
+                      {QStringLiteral("conversation"), e.conversation.value()},
+                      {QStringLiteral("text"), e.text},
+                      {QStringLiteral("created"), e.createdMs}};
+        // A message refused for good must stay refused after a restart, not be sent by itself.
+        if (e.refusal)
+            m.insert(QStringLiteral("refused"), errorCodeName(*e.refusal));
+        list.append(m);
     }
     setValue(QStringLiteral("outbox/%1/%2").arg(escapeKeyPart(endpoint), escapeKeyPart(username)), list);
+}
+
+QVariantList SessionStore::downloads(const QString& endpoint, const QString& username) const
+{
+    return value(QStringLiteral("downloads/%1/%2").arg(escapeKeyPart(endpoint), escapeKeyPart(username))).toList();
+}
+
+void SessionStore::setDownloads(const QString& endpoint, const QString& username, const QVariantList& entries)
+{
+    setValue(QStringLiteral("downloads/%1/%2").arg(escapeKeyPart(endpoint), escapeKeyPart(username)), entries);
 }
 
 QVariant SessionStore::value(const QString& key) const

@@ -18,8 +18,10 @@ namespace lanchat {
  * What the client remembers between runs: pinned certificate fingerprints (`pins/<host:port>`), the
  * last seq synced per server and user (`sync/<host:port>/<username>`), so a restarted client asks
  * `sync` only for what it missed, and the user's unacknowledged messages (`outbox/<host:port>/<username>`),
- * resent with their original client_msg_id after a restart. Backed by QSettings (the application's default scope unless
- * another is injected) or, for tests, by memory only. Not thread-safe; used from the ChatClient's thread.
+ * resent with their original client_msg_id after a restart, except those the server refused for good
+ * (kept with the error code, shown as failed until the user retries), and the files the user downloaded
+ * (`downloads/<host:port>/<username>`). Backed by QSettings (the application's default scope unless another is
+ * injected) or, for tests, by memory only. Not thread-safe; used from the ChatClient's thread.
  */
 class SessionStore
 {
@@ -44,6 +46,11 @@ public:
     /** Unacknowledged messages of @p username at @p endpoint, oldest first. */
     QList<OutgoingQueue::Entry> outbox(const QString& endpoint, const QString& username) const;
     void setOutbox(const QString& endpoint, const QString& username, const QList<OutgoingQueue::Entry>& entries);
+
+    /** Completed downloads of @p username at @p endpoint (`downloads/<host:port>/<username>`), as DownloadRegistry
+     * keeps them. */
+    QVariantList downloads(const QString& endpoint, const QString& username) const;
+    void setDownloads(const QString& endpoint, const QString& username, const QVariantList& entries);
 
 private:
     QVariant value(const QString& key) const;

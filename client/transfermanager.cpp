@@ -3,6 +3,7 @@
 #include "chatclient.h"
 #include "clientconnection.h"
 #include "downloadjob.h"
+#include "downloadregistry.h"
 #include "fileiothread.h"
 #include "filenamesanitizer.h"
 #include "logging.h"
@@ -43,6 +44,7 @@ public:
     /** The jobs' file reads, part writes and hashing, off this (the GUI) thread. */
     std::unique_ptr<FileIoThread> io = std::make_unique<FileIoThread>(kIoQueueBytes);
     std::vector<std::unique_ptr<TransferRow>> rows; ///< index 0 = newest = model row 0
+    DownloadRegistry* registry = nullptr;           ///< child of q
     QString downloadDir;
     int maxConcurrent = kDefaultMaxConcurrent;
     int nextKey = 1;
@@ -158,6 +160,7 @@ void TransferManager::Private::startRow(TransferRow* row)
     } else {
         DownloadSpec spec{row->conversation, row->name, row->size, row->sha256, downloadDir};
         row->download = new DownloadJob(connection, io.get(), spec, q);
+        row->download->setExistingPath(registry->recordedPath(row->sha256));
         wireJob(row->download, key);
         connect(row->download, &DownloadJob::hashed, q, [this, key] {
             if (TransferRow* r = find(key)) {
@@ -204,11 +207,14 @@ void TransferManager::Private::stopJob(TransferRow* row, bool removePart)
 
 void TransferManager::Private::finishRow(TransferRow* row, bool ok, ErrorCode code)
 {
-    if (row->download && ok)
+    if (row->download && ok) {
         row->localPath = row->download->finalPath();
+        registry->record(row->sha256, row->localPath);
+    }
+    const bool symlink = row->download && row->download->symlinkRefused();
     stopJob(row, false);
     row->state = ok ? State::Done : State::Failed;
-    row->errorCode = ok ? QString() : errorCodeName(code);
+    row->errorCode = ok ? QString() : symlink ? QString::fromLatin1(kSymlinkRefused) : errorCodeName(code);
     if (ok)
         row->done = row->size;
     qCInfo(lcTransfer) << "transfer" << row->key << (ok ? "done" : "failed") << row->errorCode;
@@ -264,6 +270,8 @@ TransferManager::TransferManager(ClientConnection* connection, QObject* parent)
 {
     d->q = this;
     d->connection = connection;
+    d->registry = new DownloadRegistry(this);
+    connect(d->registry, &DownloadRegistry::rechecked, this, &TransferManager::downloadRechecked);
     d->downloadDir = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
     d->corruptForTest = qEnvironmentVariableIsSet("LANCHAT_TEST_CORRUPT_CHUNK");
     d->sampleTimer.setInterval(kSampleMs);
@@ -422,12 +430,12 @@ void TransferManager::retryAllFailed()
 
 QString TransferManager::downloadedPath(const QByteArray& sha256) const
 {
-    for (const auto& row : d->rows) {
-        if (row->direction == Direction::Download && row->state == State::Done && row->sha256 == sha256 &&
-            QFileInfo::exists(row->localPath))
-            return row->localPath;
-    }
-    return {};
+    return d->registry->path(sha256);
+}
+
+void TransferManager::rememberDownloadsIn(SessionStore* store, const QString& endpoint, const QString& username)
+{
+    d->registry->attach(store, endpoint, username);
 }
 
 QString TransferManager::downloadDirectory() const

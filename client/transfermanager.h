@@ -12,6 +12,7 @@
 namespace lanchat {
 
 class ClientConnection;
+class SessionStore;
 
 /**
  * Uploads and downloads of one ChatClient (docs/protocol.md, "Files"), and the item model of the
@@ -19,7 +20,9 @@ class ClientConnection;
  *
  * Uploads hash the file with SHA-256 (OpenSSL), offer it, then stream 256 KiB chunks with a bounded
  * window in flight, resuming from the server's offset. Downloads pull chunks into `<dir>/<name>.part`,
- * resume from its size, verify SHA-256 and rename to a sanitised, collision-free name. At most
+ * resume from its size, verify SHA-256 and rename to a sanitised, collision-free name; a file that already holds the
+ * content (a remembered download, or the name the download would get) is used instead. Completed downloads are
+ * remembered (DownloadRegistry), across restarts once rememberDownloadsIn() was called. At most
  * maxConcurrent() transfers run at once; the rest are queued. Lives in the ChatClient's thread.
  *
  * Contract between client/ and app/: members may be added, not renamed or removed.
@@ -66,11 +69,17 @@ public:
         SpeedRole,                            ///< double bytes/s, smoothed (EWMA over ~3 s)
         EtaRole,                              ///< qint64 seconds, -1 unknown
         StateRole,                            ///< int: State
-        ErrorCodeRole,                        ///< QString error code when Failed (hash_mismatch, storage_full …)
+        ErrorCodeRole,                        ///< QString error code when Failed (hash_mismatch, kSymlinkRefused …)
         LocalPathRole,                        ///< QString: source file, or final downloaded path when Done
         ConversationRole,                     ///< qint64
         Sha256Role,                           ///< QByteArray
     };
+
+    /**
+     * ErrorCodeRole of a download refused because its `.part` file or its final name in the download folder is
+     * a symbolic link: the client never writes through one. A client-side code, never sent on the wire.
+     */
+    static constexpr const char* kSymlinkRefused = "symlink_refused";
 
     /** @p connection must outlive the manager. */
     explicit TransferManager(ClientConnection* connection, QObject* parent = nullptr);
@@ -95,8 +104,17 @@ public:
     void retry(int key);
     void retryAllFailed();
 
-    /** The local path of a completed download of @p sha256, or empty. */
+    /**
+     * The local path of a completed download of @p sha256, of this run or, after rememberDownloadsIn(), of an
+     * earlier one; empty when there is none or the file was deleted, moved or changed since (one stat per call;
+     * a file whose mtime changed reads empty until downloadRechecked() says it still holds the content).
+     */
     QString downloadedPath(const QByteArray& sha256) const;
+    /**
+     * Where completed downloads are remembered across restarts: @p store (not owned, must outlive the manager)
+     * for @p username at @p endpoint; loads what earlier runs recorded there. ChatClient calls it at login.
+     */
+    void rememberDownloadsIn(SessionStore* store, const QString& endpoint, const QString& username);
 
     QString downloadDirectory() const;
     void setDownloadDirectory(const QString& dir);
@@ -114,6 +132,11 @@ public:
 
 Q_SIGNALS:
     void transferFinished(int key, bool ok);
+    /**
+     * A remembered download whose mtime had changed was hashed again: downloadedPath(@p sha256) is its path again
+     * (@p present) or stays empty. Views showing file messages lay them out again.
+     */
+    void downloadRechecked(const QByteArray& sha256, bool present);
 
 private:
     class Private;

@@ -17,7 +17,16 @@ bool isForbiddenChar(char32_t c)
 {
     if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
         return true;
-    return false;
+    // Format characters (Cf) are invisible but reorder or hide text: U+202E RIGHT-TO-LEFT OVERRIDE shows
+    // "invoice\u202Efdp.exe" as "invoiceexe.pdf". Line and paragraph separators break a name over lines.
+    switch (QChar::category(c)) {
+    case QChar::Other_Format:
+    case QChar::Separator_Line:
+    case QChar::Separator_Paragraph:
+        return true;
+    default:
+        return false;
+    }
 }
 
 bool isReplacedChar(char32_t c)
@@ -42,13 +51,18 @@ bool isDeviceName(const QString& name)
 {
     // Windows treats "CON.txt" like "CON": the part before the first dot counts, trailing spaces ignored.
     const QString base = name.section(QLatin1Char('.'), 0, 0).trimmed().toUpper();
-    static const QStringList kFixed{QStringLiteral("CON"), QStringLiteral("PRN"), QStringLiteral("AUX"),
-                                    QStringLiteral("NUL")};
+    static const QStringList kFixed{QStringLiteral("CON"),   QStringLiteral("PRN"),    QStringLiteral("AUX"),
+                                    QStringLiteral("NUL"),   QStringLiteral("CONIN$"), QStringLiteral("CONOUT$"),
+                                    QStringLiteral("CLOCK$")};
     if (kFixed.contains(base))
         return true;
-    if (base.size() == 4 && (base.startsWith(QLatin1String("COM")) || base.startsWith(QLatin1String("LPT"))))
-        return base.at(3) >= QLatin1Char('1') && base.at(3) <= QLatin1Char('9');
-    return false;
+    if (base.size() != 4 || !(base.startsWith(QLatin1String("COM")) || base.startsWith(QLatin1String("LPT"))))
+        return false;
+    // COM0-COM9 and LPT0-LPT9, and the superscript digits 1-3 (U+00B9, U+00B2, U+00B3), which Windows also maps
+    // to ports.
+    const QChar digit = base.at(3);
+    return (digit >= QLatin1Char('0') && digit <= QLatin1Char('9')) || digit == QChar(0x00b9) ||
+           digit == QChar(0x00b2) || digit == QChar(0x00b3);
 }
 
 QString stripEdges(QString s)
@@ -97,6 +111,12 @@ QString FileNameSanitizer::fitStem(const QString& stem, const QString& suffix, q
 
 QString FileNameSanitizer::sanitize(const QString& name)
 {
+    const QString cleaned = clean(name);
+    return cleaned.isEmpty() ? QStringLiteral("file") : cleaned;
+}
+
+QString FileNameSanitizer::clean(const QString& name)
+{
     QString cleaned;
     cleaned.reserve(name.size());
     for (const char32_t c : name.toUcs4()) {
@@ -109,14 +129,13 @@ QString FileNameSanitizer::sanitize(const QString& name)
     }
     cleaned = stripEdges(cleaned);
     if (cleaned.isEmpty())
-        return QStringLiteral("file");
+        return {};
     if (isDeviceName(cleaned))
         cleaned.prepend(QLatin1Char('_'));
     auto [stem, ext] = splitExtension(cleaned);
     stem = fitStem(stem, ext, protocol::kMaxFileNameBytes);
     // Cutting may leave trailing dots or spaces in the stem; strip again so the result is stable.
-    QString result = stripEdges(stem + ext);
-    return result.isEmpty() ? QStringLiteral("file") : result;
+    return stripEdges(stem + ext);
 }
 
 QString FileNameSanitizer::uniquePath(const QString& dir, const QString& name)

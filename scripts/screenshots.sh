@@ -40,8 +40,10 @@ pids+=($!)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 udp=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("0.0.0.0",0)); print(s.getsockname()[1])')
 
+# The scripted clients sign themselves up.
+printf '[server]\nregistration=open\n' >"$work/server.conf"
 "$build/server/lanchat-server" serve --data-dir "$work/server" --listen 127.0.0.1 --port "$port" \
-    --discovery-port "$udp" >"$work/server.log" 2>&1 &
+    --discovery-port "$udp" --config "$work/server.conf" >"$work/server.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do
     grep -q "listening" "$work/server.log" && break

@@ -10,6 +10,7 @@
 #include "router.h"
 #include "security/connectionlimiter.h"
 #include "security/passwordhashpool.h"
+#include "security/registrationpolicy.h"
 #include "serverconfig.h"
 #include "session.h"
 #include "sessionregistry.h"
@@ -47,10 +48,8 @@ AuthHandlers::AuthHandlers(const ServerConfig& config, Storage& storage, CommitQ
     , m_hashPool(std::make_unique<PasswordHashPool>(
           PasswordHasher::Cost{config.hashMemoryKiB, config.hashIterations, config.hashParallelism},
           PasswordHashPool::Limits{config.maxQueuedHashes, config.maxQueuedHashesPerAddress}))
-    , m_throttle({config.loginFreeAttempts, config.loginLockoutFailures, config.loginBaseDelayMs,
-                  config.loginMaxDelayMs, config.loginLockoutMs},
-                 {config.accountFreeAttempts, config.accountLockoutFailures, config.loginBaseDelayMs,
-                  config.loginMaxDelayMs, config.loginLockoutMs})
+    , m_throttle({config.loginFreeAttempts, config.addressFreeAttempts, config.accountFreeAttempts,
+                  config.loginBaseDelayMs, config.loginMaxDelayMs, config.loginForgetMs})
     , m_registerLimiter(config.registerPerMinute)
     , m_passwordChangeLimiter(config.changePasswordPerMinute)
 {
@@ -104,7 +103,9 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
     welcome.server = m_config.serverName;
     welcome.features = {QString::fromLatin1(protocol::kFeatureFileProof)};
     welcome.maxFrame = m_config.maxFrameBytes;
+    welcome.maxFileBytes = m_config.maxFileBytes;
     welcome.serverTimeMs = QDateTime::currentMSecsSinceEpoch();
+    welcome.registration = RegistrationPolicy(m_config).modeName();
     qCInfo(lcServer) << "hello" << session.peer() << hello->client;
     session.reply(id, welcome.encode());
 }
@@ -114,8 +115,8 @@ void AuthHandlers::registerUser(Session& session, const QCborMap& request, quint
     const auto req = decodeRequest<Register>(session, request, id);
     if (!req)
         return;
-    if (!m_config.allowRegistration) {
-        session.replyError(id, ErrorCode::RegistrationDisabled, QStringLiteral("self-registration is disabled"));
+    if (const auto refusal = RegistrationPolicy(m_config).check(req->invite)) {
+        session.replyError(id, refusal->code, refusal->message);
         return;
     }
     const QString displayName = req->displayName.trimmed().isEmpty() ? req->username : req->displayName.trimmed();
@@ -239,9 +240,7 @@ void AuthHandlers::finishLogin(const QPointer<Session>& guard, quint64 id, const
     if (!ok) {
         // Counted even when the client hung up meanwhile: closing early must not dodge the throttle.
         qCInfo(lcServer) << "login failed" << (guard ? guard->peer() : check.address);
-        if (m_throttle.recordFailure(check.address, check.username, m_clock.elapsed()))
-            qCWarning(lcServer) << "login lockout" << check.address << check.username << "for"
-                                << m_config.loginLockoutMs << "ms after repeated failures";
+        recordFailedLogin(check.address, check.username);
         if (guard)
             guard->replyError(id, ErrorCode::BadCredentials, QStringLiteral("wrong username or password"));
         return;
@@ -252,7 +251,7 @@ void AuthHandlers::finishLogin(const QPointer<Session>& guard, quint64 id, const
         guard->replyError(id, ErrorCode::AccountDisabled, QStringLiteral("the account is disabled"));
         return;
     }
-    m_throttle.recordSuccess(check.username);
+    m_throttle.recordSuccess(check.address, check.username, m_clock.elapsed());
     completeLogin(*guard, now->id, id);
 }
 
@@ -332,9 +331,7 @@ void AuthHandlers::storePassword(const QPointer<Session>& guard, quint64 id, con
     });
     if (!newHash) {
         qCInfo(lcServer) << "change_password: wrong old password" << (guard ? guard->peer() : address);
-        if (m_throttle.recordFailure(address, user.username, m_clock.elapsed()))
-            qCWarning(lcServer) << "login lockout" << address << user.username << "for" << m_config.loginLockoutMs
-                                << "ms after repeated failures";
+        recordFailedLogin(address, user.username);
         if (guard)
             guard->replyError(id, ErrorCode::BadCredentials, QStringLiteral("wrong password"));
         return;
@@ -366,6 +363,15 @@ void AuthHandlers::storePassword(const QPointer<Session>& guard, quint64 id, con
             guard->replyError(id, ErrorCode::Internal, QStringLiteral("cannot store the password"));
         guard->resumeRequests();
     });
+}
+
+void AuthHandlers::recordFailedLogin(const QString& address, const QString& username)
+{
+    const LoginThrottle::Failure failure = m_throttle.recordFailure(address, username, m_clock.elapsed());
+    if (failure.warn)
+        qCWarning(lcServer) << "login: account" << username.left(64) << "under attack:" << failure.accountFailures
+                            << "failed logins from addresses it never logged in from, the last from" << address
+                            << "- such addresses are now delayed, its known ones are not";
 }
 
 void AuthHandlers::replyBusy(Session& session, quint64 id)

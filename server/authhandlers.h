@@ -28,9 +28,10 @@ struct ServerConfig;
  * logout, change_password, ping. Usernames are [A-Za-z0-9._-]{1,32}, unique case-insensitively; passwords
  * 8..1024 UTF-8 bytes, hashed with Argon2id (PasswordHasher, cost from ServerConfig). A failed login answers
  * `bad_credentials` whether or not the user exists, after the same Argon2id work (verifyDummy). New accounts
- * are announced to logged-in sessions with a `user` push. Failed logins are throttled per address and per
- * account (LoginThrottle, limits from ServerConfig): a throttled attempt gets `rate_limited` without any
- * password check; a wrong old password in change_password counts as a failed login.
+ * are announced to logged-in sessions with a `user` push. Failed logins are throttled per (account, address), per
+ * address and per account (LoginThrottle, limits from ServerConfig; no account is ever locked): a throttled attempt
+ * gets `rate_limited` without any password check; a wrong old password in change_password counts as a failed
+ * login. Sign-up follows RegistrationPolicy.
  *
  * Argon2id never runs on the server thread: register, login and change_password hash on PasswordHashPool and
  * finish when the result is posted back; their session holds its further requests meanwhile (so pipelined
@@ -73,6 +74,8 @@ private:
     void storePassword(const QPointer<Session>& session, quint64 id, const UserRecord& user, const QString& address,
                        const std::optional<QByteArray>& newHash);
     void completeLogin(Session& session, UserId user, quint64 id);
+    /** Counts a failed login (or a wrong old password) in the throttle, and warns the admin of an attack. */
+    void recordFailedLogin(const QString& address, const QString& username);
     /** Answers rate_limited because the hashing pool is full (after it refused a job). */
     static void replyBusy(Session& session, quint64 id);
 

@@ -39,6 +39,11 @@ void GroupHandlers::registerWith(Router& router)
         router.add(QLatin1String(type), [this](Session& s, const QCborMap& r, quint64 id) { change(s, r, id); });
 }
 
+void GroupHandlers::setMemberRemovedHandler(std::function<void(ConversationId group, UserId user)> handler)
+{
+    m_memberRemoved = std::move(handler);
+}
+
 void GroupHandlers::create(Session& session, const QCborMap& request, quint64 id)
 {
     const auto req = decodeRequest<GroupCreate>(session, request, id);
@@ -144,11 +149,13 @@ void GroupHandlers::finish(Session& session, ConversationId group, UserId remove
             const std::optional<ConversationInfo> info = m_storage.conversation(group, actor);
             guard->reply(id, info && info->members.contains(actor) ? ConversationOk{*info}.encode() : QCborMap());
         }
-        pushState(group, removed);
+        pushState(group, removed, actor);
+        if (removed.isValid() && m_memberRemoved)
+            m_memberRemoved(group, removed); // e.g. their uploads into the group are dropped
     });
 }
 
-void GroupHandlers::pushState(ConversationId group, UserId removed)
+void GroupHandlers::pushState(ConversationId group, UserId removed, UserId actor)
 {
     // read_seq differs per member, so the conversation push is encoded per member (rare, small).
     for (UserId member : m_storage.members(group)) {
@@ -159,6 +166,7 @@ void GroupHandlers::pushState(ConversationId group, UserId removed)
         QCborMap push;
         push.insert(QLatin1String("t"), QLatin1String(msgtype::kConversationRemovedPush));
         push.insert(QLatin1String("conversation"), group.value());
+        push.insert(QLatin1String("by"), actor.value()); // who removed them (themself when leaving), for the notice
         m_sessions.pushToUsers({removed}, FrameCodec::encode(push));
     }
 }

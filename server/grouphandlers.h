@@ -5,6 +5,8 @@
 #include <QCborMap>
 #include <QList>
 
+#include <functional>
+
 namespace lanchat {
 
 class CommitQueue;
@@ -28,6 +30,8 @@ public:
 
     /** Registers the five handlers, all Authenticated. */
     void registerWith(Router& router);
+    /** @p handler runs after the commit of every group_remove and group_leave, with the group and the user. */
+    void setMemberRemovedHandler(std::function<void(ConversationId group, UserId user)> handler);
 
 private:
     void create(Session& session, const QCborMap& request, quint64 id);
@@ -37,11 +41,12 @@ private:
     bool apply(const GroupChange& change, UserId actor);
     /** After the commit: answer, then push the new state to members and `conversation_removed` to @p removed. */
     void finish(Session& session, ConversationId group, UserId removed, quint64 id);
-    void pushState(ConversationId group, UserId removed);
+    void pushState(ConversationId group, UserId removed, UserId actor);
 
     Storage& m_storage;
     CommitQueue& m_commits;
     SessionRegistry& m_sessions;
+    std::function<void(ConversationId, UserId)> m_memberRemoved;
 };
 
 } // namespace lanchat

@@ -2,6 +2,7 @@
 
 #include "commitqueue.h"
 #include "framecodec.h"
+#include "logging.h"
 #include "messages/chatmessages.h"
 #include "session.h"
 #include "sessionregistry.h"
@@ -18,6 +19,13 @@ MessagePoster::MessagePoster(Storage& storage, CommitQueue& commits, SessionRegi
 
 void MessagePoster::post(const NewMessage& message, const Session* origin, Done done)
 {
+    // Last line of defence: callers check membership, but a file message is posted long after its offer.
+    if (message.sender.isValid() && !m_storage.isMember(message.conversation, message.sender)) {
+        qCWarning(lcServer) << "not posting a message of user" << message.sender.value() << "into conversation"
+                            << message.conversation.value() << ": not a member";
+        done(std::nullopt);
+        return;
+    }
     // The origin may close before the commit; compare against a guarded pointer, never dereference it.
     QPointer<const Session> guard(origin);
     m_commits.append(message,

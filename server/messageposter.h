@@ -19,8 +19,9 @@ class SessionRegistry;
  *
  * A duplicate (same sender and client_msg_id) is not delivered again; done() gets the original seq/ts with
  * duplicate = true. A client_msg_id of another sender's message is not stored (idTaken = true). On an append or commit
- * failure done() gets nullopt and nothing is delivered: the caller answers `internal`. Used by ChatHandlers (send) and
- * the file handlers (file messages). Not thread-safe; lives on the server thread.
+ * failure done() gets nullopt and nothing is delivered: the caller answers `internal`. A message whose sender is not
+ * a member of the conversation (any more) is never stored either: done() gets nullopt at once. Used by ChatHandlers
+ * (send) and the file handlers (file messages). Not thread-safe; lives on the server thread.
  */
 class MessagePoster
 {

@@ -74,6 +74,8 @@ void RelayServer::registerHandlers()
     m_chat->registerWith(m_router);
     m_groups = std::make_unique<GroupHandlers>(*m_storage, *m_commits, *m_sessions);
     m_groups->registerWith(m_router);
+    m_groups->setMemberRemovedHandler(
+        [this](ConversationId group, UserId user) { emit membershipRevoked(group, user); });
     // Feature modules register here, one line each (server/files/: file_offer, file_chunk, file_cancel, file_read).
     new FileHandlers(*this); // child of the relay: file_offer, file_chunk, file_cancel, file_read
 }
@@ -81,14 +83,16 @@ void RelayServer::registerHandlers()
 void RelayServer::reloadConfig(const ServerConfig& fresh)
 {
     ServerConfig applied = m_config;
-    applied.allowRegistration = fresh.allowRegistration;
+    applied.registration = fresh.registration;
+    applied.inviteCodeFile = fresh.inviteCodeFile;
+    applied.inviteCode = fresh.inviteCode;
     applied.maxFileBytes = fresh.maxFileBytes;
     applied.storeQuotaBytes = fresh.storeQuotaBytes;
     applied.retentionDays = fresh.retentionDays;
     applied.fileRetentionDays = fresh.fileRetentionDays;
     applied.uploadExpiryHours = fresh.uploadExpiryHours;
     if (applied.toIni() != fresh.toIni())
-        qCWarning(lcServer) << "config reloaded; keys other than allow_registration, max_file_bytes, "
+        qCWarning(lcServer) << "config reloaded; keys other than registration, invite_code_file, max_file_bytes, "
                                "store_quota_bytes, retention_days, file_retention_days, upload_expiry_hours need a "
                                "restart";
     m_config = applied;

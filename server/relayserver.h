@@ -76,7 +76,7 @@ public:
     // --- services for handler modules (server/files/ registers through these)
     const ServerConfig& config() const { return m_config; }
     /**
-     * SIGHUP (issue 7): takes the keys that apply without a restart from @p fresh — allow_registration,
+     * SIGHUP (issue 7): takes the keys that apply without a restart from @p fresh — registration, invite_code_file,
      * max_file_bytes, store_quota_bytes, retention_days, file_retention_days, upload_expiry_hours — and logs the
      * changed keys that need a restart (ports, TLS, data dir, …).
      */
@@ -91,6 +91,12 @@ signals:
     void sessionOpened(lanchat::Session* session);
     /** After stop(): every connection has flushed its last frames and closed; safe to quit the process. */
     void stopped();
+    /**
+     * @p user lost access to @p conversation (left, removed by the owner or an admin), or to every conversation
+     * (@p conversation invalid: the account was disabled or deleted), committed. The file handlers drop the user's
+     * uploads into it.
+     */
+    void membershipRevoked(lanchat::ConversationId conversation, lanchat::UserId user);
 
 private:
     void registerHandlers();

@@ -1,5 +1,8 @@
 #include "serverconfig.h"
 
+#include "logging.h"
+#include "security/registrationpolicy.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -54,6 +57,39 @@ void readString(const QSettings& s, const char* key, QString* value)
         *value = s.value(k).toString();
 }
 
+/**
+ * `registration = off | open | invite` and its invite code file; the older `allow_registration = true | false`
+ * still works as open | off when `registration` is absent.
+ */
+void readRegistration(const QSettings& s, ServerConfig* config, QString* error)
+{
+    bool allow = false;
+    if (!s.contains(QStringLiteral("registration")) && s.contains(QStringLiteral("allow_registration"))) {
+        readBool(s, "allow_registration", &allow, error);
+        config->registration = allow ? ServerConfig::Registration::Open : ServerConfig::Registration::Off;
+    }
+    QString mode;
+    readString(s, "registration", &mode);
+    if (!mode.isEmpty()) {
+        if (const auto parsed = RegistrationPolicy::parseMode(mode))
+            config->registration = *parsed;
+        else if (error->isEmpty())
+            //: %1 is the value found; off, open and invite are typed as they are
+            *error = QCoreApplication::translate("lanchat::ServerConfig",
+                                                 "registration: expected off, open or invite, got '%1'")
+                         .arg(mode);
+    }
+    readString(s, "invite_code_file", &config->inviteCodeFile);
+    config->inviteCode.clear();
+    if (config->registration != ServerConfig::Registration::Invite || !error->isEmpty())
+        return;
+    if (config->inviteCodeFile.isEmpty()) {
+        *error = QCoreApplication::translate("lanchat::ServerConfig", "registration=invite needs invite_code_file");
+        return;
+    }
+    RegistrationPolicy::readInviteCode(config->inviteCodeFile, &config->inviteCode, error);
+}
+
 QString boolText(bool b)
 {
     return b ? QStringLiteral("true") : QStringLiteral("false");
@@ -82,10 +118,11 @@ bool ServerConfig::fromIni(const QString& path, ServerConfig* config, QString* e
     readBool(s, "tls", &config->tls, &problem);
     readString(s, "cert_file", &config->certFile);
     readString(s, "key_file", &config->keyFile);
-    readBool(s, "allow_registration", &config->allowRegistration, &problem);
+    readRegistration(s, config, &problem);
     readInt(s, "max_frame_bytes", &config->maxFrameBytes, 64 * 1024, 64 * 1024 * 1024, &problem);
     readInt(s, "max_file_bytes", &config->maxFileBytes, 0, std::numeric_limits<qint64>::max(), &problem);
     readInt(s, "store_quota_bytes", &config->storeQuotaBytes, 0, std::numeric_limits<qint64>::max(), &problem);
+    readInt(s, "min_free_disk_bytes", &config->minFreeDiskBytes, 0, std::numeric_limits<qint64>::max(), &problem);
     readInt(s, "retention_days", &config->retentionDays, 0, 100000, &problem);
     readInt(s, "file_retention_days", &config->fileRetentionDays, 0, 100000, &problem);
     readInt(s, "upload_expiry_hours", &config->uploadExpiryHours, 0, 1000000, &problem);
@@ -102,12 +139,17 @@ bool ServerConfig::fromIni(const QString& path, ServerConfig* config, QString* e
     readInt(s, "max_connections_per_ip", &config->maxConnectionsPerAddress, 0, 1000000, &problem);
     readInt(s, "max_connections", &config->maxConnections, 0, 1000000, &problem);
     readInt(s, "login_free_attempts", &config->loginFreeAttempts, 0, 1000000, &problem);
-    readInt(s, "login_lockout_failures", &config->loginLockoutFailures, 0, 1000000, &problem);
+    readInt(s, "address_free_attempts", &config->addressFreeAttempts, 0, 1000000, &problem);
     readInt(s, "account_free_attempts", &config->accountFreeAttempts, 0, 1000000, &problem);
-    readInt(s, "account_lockout_failures", &config->accountLockoutFailures, 0, 1000000, &problem);
     readInt(s, "login_base_delay_ms", &config->loginBaseDelayMs, 0, 3600 * 1000, &problem);
     readInt(s, "login_max_delay_ms", &config->loginMaxDelayMs, 0, 24 * 3600 * 1000, &problem);
-    readInt(s, "login_lockout_ms", &config->loginLockoutMs, 0, 24 * 3600 * 1000, &problem);
+    // login_lockout_ms is the older name: the time after which failures are forgotten was the lockout time.
+    readInt(s, s.contains(QStringLiteral("login_forget_ms")) ? "login_forget_ms" : "login_lockout_ms",
+            &config->loginForgetMs, 0, 24 * 3600 * 1000, &problem);
+    for (const char* obsolete : {"login_lockout_failures", "account_lockout_failures"}) {
+        if (s.contains(QLatin1String(obsolete)))
+            qCWarning(lcServer) << "config:" << obsolete << "is obsolete and ignored: accounts are never locked";
+    }
     readInt(s, "max_queued_hashes", &config->maxQueuedHashes, 0, 1000000, &problem);
     readInt(s, "max_queued_hashes_per_ip", &config->maxQueuedHashesPerAddress, 0, 1000000, &problem);
     readInt(s, "register_per_minute", &config->registerPerMinute, 0, 1000000, &problem);
@@ -137,10 +179,12 @@ QString ServerConfig::toIni() const
     add("tls", boolText(tls));
     add("cert_file", certFile);
     add("key_file", keyFile);
-    add("allow_registration", boolText(allowRegistration));
+    add("registration", RegistrationPolicy::modeName(registration));
+    add("invite_code_file", inviteCodeFile);
     add("max_frame_bytes", QString::number(maxFrameBytes));
     add("max_file_bytes", QString::number(maxFileBytes));
     add("store_quota_bytes", QString::number(storeQuotaBytes));
+    add("min_free_disk_bytes", QString::number(minFreeDiskBytes));
     add("retention_days", QString::number(retentionDays));
     add("file_retention_days", QString::number(fileRetentionDays));
     add("upload_expiry_hours", QString::number(uploadExpiryHours));
@@ -156,12 +200,11 @@ QString ServerConfig::toIni() const
     add("max_connections_per_ip", QString::number(maxConnectionsPerAddress));
     add("max_connections", QString::number(maxConnections));
     add("login_free_attempts", QString::number(loginFreeAttempts));
-    add("login_lockout_failures", QString::number(loginLockoutFailures));
+    add("address_free_attempts", QString::number(addressFreeAttempts));
     add("account_free_attempts", QString::number(accountFreeAttempts));
-    add("account_lockout_failures", QString::number(accountLockoutFailures));
     add("login_base_delay_ms", QString::number(loginBaseDelayMs));
     add("login_max_delay_ms", QString::number(loginMaxDelayMs));
-    add("login_lockout_ms", QString::number(loginLockoutMs));
+    add("login_forget_ms", QString::number(loginForgetMs));
     add("max_queued_hashes", QString::number(maxQueuedHashes));
     add("max_queued_hashes_per_ip", QString::number(maxQueuedHashesPerAddress));
     add("register_per_minute", QString::number(registerPerMinute));

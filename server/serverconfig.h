@@ -2,6 +2,7 @@
 
 #include "protocol.h"
 
+#include <QByteArray>
 #include <QHostAddress>
 #include <QString>
 
@@ -30,8 +31,19 @@ struct ServerConfig
     QString certFile;
     QString keyFile;
 
-    /** Self-registration with `register`; false gives registration_disabled. */
-    bool allowRegistration = true;
+    /** Self sign-up with `register` (RegistrationPolicy): off (the admin creates accounts), open, or invite. */
+    enum class Registration
+    {
+        Off,
+        Open,
+        Invite,
+    };
+    /** Key `registration`; the older `allow_registration=true|false` still reads as open|off. */
+    Registration registration = Registration::Off;
+    /** Key `invite_code_file`: the file holding the invite code; required by Registration::Invite. */
+    QString inviteCodeFile;
+    /** The invite code read from inviteCodeFile by fromIni() (tests set it directly). Never printed or logged. */
+    QByteArray inviteCode;
 
     /** Largest frame payload accepted and announced in welcome, bytes. */
     quint32 maxFrameBytes = protocol::kMaxFrameBytes;
@@ -39,6 +51,11 @@ struct ServerConfig
     qint64 maxFileBytes = qint64(4) * 1024 * 1024 * 1024;
     /** Total bytes of the file store; 0 = unlimited. */
     qint64 storeQuotaBytes = 0;
+    /**
+     * Uploads are refused (storage_full) when taking them would leave less than this many bytes free on the file
+     * store's disk (default 1 GiB, so the database and the logs keep room); 0 = no floor.
+     */
+    qint64 minFreeDiskBytes = qint64(1) * 1024 * 1024 * 1024;
     /** Messages older than this many days are deleted by retention; 0 = keep forever (issue 7). */
     int retentionDays = 0;
     /** Files older than this many days are deleted by retention; 0 = keep forever (issue 7). */
@@ -80,16 +97,18 @@ struct ServerConfig
     /** Simultaneous connections per client address and in total. */
     int maxConnectionsPerAddress = 64;
     int maxConnections = 4096;
-    /** Failed-login throttle (LoginThrottle): failures before delays and before lockout, per address. */
+    /**
+     * Failed-login throttle (LoginThrottle; no account is ever locked): failures before delays start, per
+     * (account, address) pair, per address over all accounts, and per account from addresses it never logged in
+     * from (the account's known addresses are exempt from that one).
+     */
     int loginFreeAttempts = 5;
-    int loginLockoutFailures = 20;
-    /** The same per account (higher: one attacker is already stopped by its address). */
+    int addressFreeAttempts = 20;
     int accountFreeAttempts = 10;
-    int accountLockoutFailures = 50;
-    /** First delay after the free attempts (doubles per failure), its cap, and the lockout time, ms. */
+    /** First delay after the free attempts (doubles per failure), its cap, and when failures are forgotten, ms. */
     int loginBaseDelayMs = 1000;
     int loginMaxDelayMs = 60 * 1000;
-    int loginLockoutMs = 15 * 60 * 1000;
+    int loginForgetMs = 15 * 60 * 1000;
     /**
      * Password hashing off the socket thread (PasswordHashPool): register, login and change_password jobs queued
      * or running, in total and per client address; beyond them `rate_limited` without hashing. 0 = no cap.
@@ -106,7 +125,8 @@ struct ServerConfig
 
     /**
      * Reads @p path (INI). Keys missing from the file keep their defaults. Returns false and sets @p error
-     * when the file cannot be read or a value is invalid (e.g. port "abc").
+     * when the file cannot be read or a value is invalid (e.g. port "abc"). With registration=invite it also
+     * reads the invite code from invite_code_file (RegistrationPolicy::readInviteCode), an error if it cannot.
      */
     static bool fromIni(const QString& path, ServerConfig* config, QString* error);
     /** The effective configuration as INI text, every key (for --print-config). */

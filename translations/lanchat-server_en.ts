@@ -453,6 +453,30 @@
         <source>syntax error</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>invite_code_file %1 is readable by every user; make it readable by the server only (chmod 600)</source>
+        <extracomment>%1 is a file path; chmod 600 is a command, typed as it is</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read invite_code_file %1: %2</source>
+        <extracomment>%1 is a file path, %2 the system&apos;s reason</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invite_code_file %1: the code must be 1..%2 bytes</source>
+        <extracomment>%1 is a file path, %2 a number of bytes</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registration: expected off, open or invite, got &apos;%1&apos;</source>
+        <extracomment>%1 is the value found; off, open and invite are typed as they are</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registration=invite needs invite_code_file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lanchat::SqliteStorage</name>

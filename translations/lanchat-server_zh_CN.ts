@@ -448,6 +448,30 @@
         <source>syntax error</source>
         <translation>语法错误</translation>
     </message>
+    <message>
+        <source>invite_code_file %1 is readable by every user; make it readable by the server only (chmod 600)</source>
+        <extracomment>%1 is a file path; chmod 600 is a command, typed as it is</extracomment>
+        <translation>invite_code_file %1 对所有用户可读；请改为仅服务器可读（chmod 600）</translation>
+    </message>
+    <message>
+        <source>cannot read invite_code_file %1: %2</source>
+        <extracomment>%1 is a file path, %2 the system&apos;s reason</extracomment>
+        <translation>无法读取 invite_code_file %1：%2</translation>
+    </message>
+    <message>
+        <source>invite_code_file %1: the code must be 1..%2 bytes</source>
+        <extracomment>%1 is a file path, %2 a number of bytes</extracomment>
+        <translation>invite_code_file %1：邀请码须为 1..%2 字节</translation>
+    </message>
+    <message>
+        <source>registration: expected off, open or invite, got &apos;%1&apos;</source>
+        <extracomment>%1 is the value found; off, open and invite are typed as they are</extracomment>
+        <translation>registration：应为 off、open 或 invite，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>registration=invite needs invite_code_file</source>
+        <translation>registration=invite 需要设置 invite_code_file</translation>
+    </message>
 </context>
 <context>
     <name>lanchat::SqliteStorage</name>

@@ -69,10 +69,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This server does not allow signing up. Ask your administrator for an account.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>It does not exist (any more).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -136,6 +132,22 @@
     <message>
         <source>Cannot reach the server. Check the address and your network. (%1)</source>
         <extracomment>%1 is the operating system&apos;s (English) description of the network error</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-up is turned off on this server. Ask your administrator for an account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invite code is missing or wrong. Ask your administrator for the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password was changed. Log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: the file&apos;s name in the download folder is a symbolic link, and LanChat does not write through links.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -217,6 +229,10 @@
         <source>The connection was closed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This server is known to use an encrypted connection; LanChat does not connect to it unencrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lanchat::ConnectionStatusLabel</name>
@@ -249,6 +265,11 @@
     </message>
     <message>
         <source>%1 (%2), offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2), presence unknown while you are offline</source>
+        <extracomment>tooltip of a contact while the user&apos;s own connection is down</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -319,6 +340,20 @@
     </message>
     <message>
         <source>Retry sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presence unknown while you are offline</source>
+        <extracomment>chat header of a private chat while the user&apos;s own connection is down</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You were removed from %1 by %2. The history stays readable; you cannot send messages here any more.</source>
+        <extracomment>in a group chat the user was removed from; %1 is the group&apos;s name, %2 who removed them</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group · you are no longer a member</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -416,14 +451,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Searching the network… or type host:port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encrypted connection (TLS)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;User name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -472,11 +499,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <extracomment>entry of the discovered servers list: %1 server name, %2 address:port</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Enter the server as host or host:port, e.g. 192.168.1.5:7411.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -501,6 +523,18 @@
     </message>
     <message>
         <source>The server&apos;s certificate has changed. The connection was stopped for your safety.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Invite code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from your administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server needs an invite code to sign up. Enter the code your administrator gave you.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -595,6 +629,14 @@
         <extracomment>notification text for a received file, %1 is the file name</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to the server again now</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lanchat::MessageDelegate</name>
@@ -623,10 +665,6 @@
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Failed · Retry</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Read by %n</source>
         <extracomment>read receipt under an own message: how many others have read it</extracomment>
@@ -634,6 +672,36 @@
             <numerusform>Read by %n</numerusform>
             <numerusform>Read by %n</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to send…</source>
+        <extracomment>under an own message the client will send by itself as soon as it can (offline, server busy)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: you are not a member of this group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: you may not post in this conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: this conversation no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: the server does not accept this message (too long?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: refused by the server (%1)</source>
+        <extracomment>%1 is a technical error code such as &quot;storage_full&quot;</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -651,6 +719,79 @@
     </message>
     <message>
         <source>[File] %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::PastePreviewDialog</name>
+    <message>
+        <source>The image could not be prepared for sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image is %1; this server accepts files up to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is %2; this server accepts files up to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more file(s) too large.</source>
+        <translation>
+            <numerusform>… and %n more file too large.</numerusform>
+            <numerusform>… and %n more files too large.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only files can be sent, not folders: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this image to %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image · %1 × %2 pixels · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %n file(s) to %1?</source>
+        <translation>
+            <numerusform>Send %n file to %1?</numerusform>
+            <numerusform>Send %n files to %1?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found, so not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ServerChooser</name>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>entry of the discovered servers list: %1 server name, %2 address:port</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching the network… or type host:port</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -926,6 +1067,16 @@
     </message>
     <message>
         <source>LanChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>one-line form of a message notification: %1 is &quot;Group — Sender&quot; or &quot;Sender&quot;, %2 the message</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>notification title for a group message: %1 is the group&apos;s name, %2 the sender&apos;s</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

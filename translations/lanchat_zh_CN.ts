@@ -67,10 +67,6 @@
         <translation>该用户名已被占用，请换一个。</translation>
     </message>
     <message>
-        <source>This server does not allow signing up. Ask your administrator for an account.</source>
-        <translation>此服务器不允许自行注册，请向管理员申请账号。</translation>
-    </message>
-    <message>
         <source>It does not exist (any more).</source>
         <translation>该对象不存在或已被删除。</translation>
     </message>
@@ -135,6 +131,22 @@
         <source>Cannot reach the server. Check the address and your network. (%1)</source>
         <extracomment>%1 is the operating system&apos;s (English) description of the network error</extracomment>
         <translation>无法连接服务器，请检查地址和网络。（%1）</translation>
+    </message>
+    <message>
+        <source>Sign-up is turned off on this server. Ask your administrator for an account.</source>
+        <translation>此服务器已关闭自助注册，请向管理员申请账号。</translation>
+    </message>
+    <message>
+        <source>The invite code is missing or wrong. Ask your administrator for the current one.</source>
+        <translation>邀请码缺失或不正确，请向管理员索取当前的邀请码。</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Log in again.</source>
+        <translation>您的密码已被修改，请重新登录。</translation>
+    </message>
+    <message>
+        <source>Not saved: the file&apos;s name in the download folder is a symbolic link, and LanChat does not write through links.</source>
+        <translation>未保存：下载文件夹中该文件名是一个符号链接，LanChat 不会通过链接写入文件。</translation>
     </message>
 </context>
 <context>
@@ -215,6 +227,10 @@
         <source>The connection was closed.</source>
         <translation>连接已关闭。</translation>
     </message>
+    <message>
+        <source>This server is known to use an encrypted connection; LanChat does not connect to it unencrypted.</source>
+        <translation>已知此服务器使用加密连接，LanChat 不会以未加密方式连接它。</translation>
+    </message>
 </context>
 <context>
     <name>lanchat::ConnectionStatusLabel</name>
@@ -247,6 +263,11 @@
     <message>
         <source>%1 (%2), offline</source>
         <translation>%1（%2），离线</translation>
+    </message>
+    <message>
+        <source>%1 (%2), presence unknown while you are offline</source>
+        <extracomment>tooltip of a contact while the user&apos;s own connection is down</extracomment>
+        <translation>%1（%2），您离线时无法得知其在线状态</translation>
     </message>
 </context>
 <context>
@@ -316,6 +337,20 @@
     <message>
         <source>Retry sending</source>
         <translation>重新发送</translation>
+    </message>
+    <message>
+        <source>Presence unknown while you are offline</source>
+        <extracomment>chat header of a private chat while the user&apos;s own connection is down</extracomment>
+        <translation>您已离线，对方状态未知</translation>
+    </message>
+    <message>
+        <source>You were removed from %1 by %2. The history stays readable; you cannot send messages here any more.</source>
+        <extracomment>in a group chat the user was removed from; %1 is the group&apos;s name, %2 who removed them</extracomment>
+        <translation>%2 已将您移出“%1”。聊天记录仍可查看，但您不能再在这里发送消息。</translation>
+    </message>
+    <message>
+        <source>Group · you are no longer a member</source>
+        <translation>群组 · 您已不是成员</translation>
     </message>
 </context>
 <context>
@@ -411,14 +446,6 @@
         <translation>服务器(&amp;S)：</translation>
     </message>
     <message>
-        <source>Searching the network… or type host:port</source>
-        <translation>正在搜索局域网… 或输入 主机:端口</translation>
-    </message>
-    <message>
-        <source>Encrypted connection (TLS)</source>
-        <translation>加密连接（TLS）</translation>
-    </message>
-    <message>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
@@ -467,11 +494,6 @@
         <translation>正在登录…</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <extracomment>entry of the discovered servers list: %1 server name, %2 address:port</extracomment>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
         <source>Enter the server as host or host:port, e.g. 192.168.1.5:7411.</source>
         <translation>请按“主机”或“主机:端口”格式输入服务器，例如 192.168.1.5:7411。</translation>
     </message>
@@ -496,6 +518,18 @@
     <message>
         <source>The server&apos;s certificate has changed. The connection was stopped for your safety.</source>
         <translation>服务器证书已变更，为了您的安全，连接已中止。</translation>
+    </message>
+    <message>
+        <source>&amp;Invite code:</source>
+        <translation>邀请码(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>from your administrator</source>
+        <translation>由管理员提供</translation>
+    </message>
+    <message>
+        <source>This server needs an invite code to sign up. Enter the code your administrator gave you.</source>
+        <translation>在此服务器注册需要邀请码，请输入管理员给您的邀请码。</translation>
     </message>
 </context>
 <context>
@@ -588,6 +622,14 @@
         <extracomment>notification text for a received file, %1 is the file name</extracomment>
         <translation>[文件] %1</translation>
     </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation>重新连接(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Connect to the server again now</source>
+        <translation>立即重新连接服务器</translation>
+    </message>
 </context>
 <context>
     <name>lanchat::MessageDelegate</name>
@@ -616,16 +658,42 @@
         <source>Sending…</source>
         <translation>发送中…</translation>
     </message>
-    <message>
-        <source>Failed · Retry</source>
-        <translation>发送失败 · 重试</translation>
-    </message>
     <message numerus="yes">
         <source>Read by %n</source>
         <extracomment>read receipt under an own message: how many others have read it</extracomment>
         <translation>
             <numerusform>%n 人已读</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Waiting to send…</source>
+        <extracomment>under an own message the client will send by itself as soon as it can (offline, server busy)</extracomment>
+        <translation>等待发送…</translation>
+    </message>
+    <message>
+        <source>Not sent: you are not a member of this group</source>
+        <translation>未发送：您已不是本群成员</translation>
+    </message>
+    <message>
+        <source>Not sent: you may not post in this conversation</source>
+        <translation>未发送：您无权在此会话中发言</translation>
+    </message>
+    <message>
+        <source>Not sent: this conversation no longer exists</source>
+        <translation>未发送：该会话已不存在</translation>
+    </message>
+    <message>
+        <source>Not sent: the server does not accept this message (too long?)</source>
+        <translation>未发送：服务器不接受这条消息（可能过长）</translation>
+    </message>
+    <message>
+        <source>Not sent: refused by the server (%1)</source>
+        <extracomment>%1 is a technical error code such as &quot;storage_full&quot;</extracomment>
+        <translation>未发送：被服务器拒绝（%1）</translation>
     </message>
 </context>
 <context>
@@ -644,6 +712,77 @@
     <message>
         <source>[File] %1</source>
         <translation>[文件] %1</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::PastePreviewDialog</name>
+    <message>
+        <source>The image could not be prepared for sending.</source>
+        <translation>无法准备要发送的图片。</translation>
+    </message>
+    <message>
+        <source>The image is %1; this server accepts files up to %2.</source>
+        <translation>图片大小为 %1，此服务器只接受不超过 %2 的文件。</translation>
+    </message>
+    <message>
+        <source>“%1” is %2; this server accepts files up to %3.</source>
+        <translation>“%1”大小为 %2，此服务器只接受不超过 %3 的文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more file(s) too large.</source>
+        <translation>
+            <numerusform>……另有 %n 个文件过大。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only files can be sent, not folders: %1</source>
+        <translation>只能发送文件，不能发送文件夹：%1</translation>
+    </message>
+    <message>
+        <source>Send to %1</source>
+        <translation>发送到 %1</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Send this image to %1?</source>
+        <translation>将这张图片发送到 %1？</translation>
+    </message>
+    <message>
+        <source>PNG image · %1 × %2 pixels · %3</source>
+        <translation>PNG 图片 · %1 × %2 像素 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %n file(s) to %1?</source>
+        <translation>
+            <numerusform>将 %n 个文件发送到 %1？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>共计：%1</translation>
+    </message>
+    <message>
+        <source>Not found, so not sent: %1</source>
+        <translation>找不到，未发送：%1</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ServerChooser</name>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>entry of the discovered servers list: %1 server name, %2 address:port</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Searching the network… or type host:port</source>
+        <translation>正在搜索局域网… 或输入 主机:端口</translation>
     </message>
 </context>
 <context>
@@ -916,6 +1055,16 @@
     <message>
         <source>LanChat</source>
         <translation>LanChat</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>one-line form of a message notification: %1 is &quot;Group — Sender&quot; or &quot;Sender&quot;, %2 the message</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>notification title for a group message: %1 is the group&apos;s name, %2 the sender&apos;s</extracomment>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 </TS>

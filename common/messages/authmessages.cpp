@@ -64,6 +64,8 @@ QCborMap Welcome::encode() const
     m.insert(QLatin1String("server_time"), serverTimeMs);
     if (!registration.isEmpty())
         m.insert(QLatin1String("registration"), registration);
+    if (maxFileBytes > 0)
+        m.insert(QLatin1String("max_file_bytes"), maxFileBytes);
     return m;
 }
 
@@ -77,6 +79,7 @@ std::optional<Welcome> Welcome::decode(const QCborMap& map, QString* error)
     w.maxFrame = quint32(r.uint("max_frame", true, std::numeric_limits<quint32>::max()));
     w.serverTimeMs = r.uint("server_time", false);
     w.registration = r.text("registration", kMaxLabelBytes, false);
+    w.maxFileBytes = r.uint("max_file_bytes", false);
     return finish(r, std::move(w), error);
 }
 

@@ -38,6 +38,8 @@ struct Welcome
      * invite code). Empty when an older server sent no such field; treat it as unknown, not as open.
      */
     QString registration;
+    /** Largest file the server accepts (file_offer size), bytes; 0 when an older server did not say. */
+    qint64 maxFileBytes = 0;
     QCborMap encode() const;
     static std::optional<Welcome> decode(const QCborMap& map, QString* error);
 };

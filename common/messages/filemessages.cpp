@@ -21,6 +21,14 @@ const QLatin1String kOffset("offset");
 const QLatin1String kSeq("seq");
 const QLatin1String kTs("ts");
 constexpr qsizetype kShaBytes = 32;
+
+/** A rule the field reader does not check (a lower bound): nullopt, with @p error as CborFieldReader words it. */
+std::nullopt_t refuse(const char* key, const QString& problem, QString* error)
+{
+    if (error)
+        *error = QStringLiteral("field '%1': %2").arg(QLatin1String(key), problem);
+    return std::nullopt;
+}
 } // namespace
 
 QCborMap FileOffer::encode() const
@@ -43,6 +51,8 @@ std::optional<FileOffer> FileOffer::decode(const QCborMap& map, QString* error)
     x.name = r.text("name", protocol::kMaxFileNameBytes);
     x.size = r.uint("size");
     x.sha256 = r.bytes("sha256", kShaBytes, true, kShaBytes);
+    if (r.ok() && x.name.isEmpty())
+        return refuse("name", QStringLiteral("empty"), error);
     return finish(r, std::move(x), error);
 }
 
@@ -140,6 +150,9 @@ std::optional<FileChunk> FileChunk::decode(const QCborMap& map, QString* error)
     x.transfer = TransferId(r.uint("transfer"));
     x.offset = r.uint("offset");
     x.data = r.bytes("data", protocol::kChunkBytes);
+    // Every chunk moves the upload on: an empty one would be answered like progress without being any.
+    if (r.ok() && x.data.isEmpty())
+        return refuse("data", QStringLiteral("empty"), error);
     return finish(r, std::move(x), error);
 }
 

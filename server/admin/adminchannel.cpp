@@ -129,6 +129,7 @@ void AdminChannel::userChanged(UserId user, bool revokeSessions)
         const QList<Session*> sessions = m_relay.sessions().sessionsOf(user);
         for (Session* session : sessions)
             session->closeWithError(ErrorCode::AccountDisabled, QStringLiteral("the account was disabled"));
+        emit m_relay.membershipRevoked(ConversationId(), user);
         qCInfo(lcServer) << "admin: user" << user.value() << (record ? "disabled" : "deleted") << "-" << sessions.size()
                          << "sessions closed";
         return;
@@ -157,6 +158,8 @@ void AdminChannel::conversationChanged(ConversationId conversation, const QCborM
         push.insert(QLatin1String("conversation"), conversation.value());
         m_relay.sessions().pushToUsers(removed, FrameCodec::encode(push));
     }
+    for (UserId user : std::as_const(removed))
+        emit m_relay.membershipRevoked(conversation, user);
     qCInfo(lcServer) << "admin: conversation" << conversation.value() << "changed";
 }
 

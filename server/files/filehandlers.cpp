@@ -22,6 +22,11 @@ QString tooLargeMessage(qint64 max)
 {
     return QStringLiteral("file larger than the server's maximum of %1 bytes").arg(max);
 }
+
+QString notMemberMessage()
+{
+    return QStringLiteral("not a member of this conversation");
+}
 } // namespace
 
 FileHandlers::FileHandlers(RelayServer& server)
@@ -30,7 +35,10 @@ FileHandlers::FileHandlers(RelayServer& server)
     , m_store(server.config().dataDir)
     , m_reads(std::make_unique<FileReads>(server.storage(), m_store))
     , m_proofs(std::make_unique<PossessionProofs>(m_store))
+    , m_capacity(server.storage(), m_store)
+    , m_revocations(server.storage(), server.commits(), m_store)
 {
+    connect(&server, &RelayServer::membershipRevoked, this, &FileHandlers::dropUploads);
     Router& router = server.router();
     const auto bind = [this](void (FileHandlers::*method)(Session&, const QCborMap&, quint64)) {
         return [this, method](Session& s, const QCborMap& r, quint64 id) { (this->*method)(s, r, id); };
@@ -66,9 +74,9 @@ void FileHandlers::onOffer(Session& session, const QCborMap& request, quint64 id
 
 void FileHandlers::handleOffer(Session& session, FileOffer offer, quint64 id)
 {
+    offer.name = FileNameSanitizer::clean(offer.name);
     if (!admitOffer(session, offer, id))
         return;
-    offer.name = FileNameSanitizer::sanitize(offer.name);
     Storage& storage = m_server.storage();
     if (offer.size == 0 && !m_store.hasBlobFile(offer.sha256) && !m_store.writeBlob(offer.sha256, {})) {
         session.replyError(id, ErrorCode::StorageFull, QStringLiteral("cannot store the empty file"));
@@ -83,11 +91,14 @@ void FileHandlers::handleOffer(Session& session, FileOffer offer, quint64 id)
         completeInstantly(session, offer, id); // this user had the bytes before (uploaded or proved)
         return;
     }
-    if (stored && session.hasFeature(QLatin1StringView(protocol::kFeatureFileProof))) {
+    // A challenge tells that the store holds the content: only for content posted where the user can read it.
+    if (stored && session.hasFeature(QLatin1StringView(protocol::kFeatureFileProof)) &&
+        storage.memberSeesFile(session.user(), offer.sha256)) {
         challengeOffer(session, offer, id);
         return;
     }
-    // Not stored, or a peer that cannot answer challenges: it proves possession the long way, with the bytes.
+    // Not stored, not known to the user, or a peer that cannot answer challenges: the bytes are uploaded like
+    // new content (and deduplicated when they arrive), so the answer reveals nothing of what the server holds.
     startUpload(session, offer, id);
 }
 
@@ -121,7 +132,7 @@ void FileHandlers::onProve(Session& session, const QCborMap& request, quint64 id
         break;
     }
     if (!m_server.storage().isMember(offer.conversation, session.user())) {
-        session.replyError(id, ErrorCode::Forbidden, QStringLiteral("not a member of this conversation"));
+        session.replyError(id, ErrorCode::Forbidden, notMemberMessage());
         return;
     }
     completeInstantly(session, offer, id);
@@ -131,8 +142,13 @@ bool FileHandlers::admitOffer(Session& session, const FileOffer& offer, quint64 
 {
     Storage& storage = m_server.storage();
     const ServerConfig& config = m_server.config();
+    if (offer.name.isEmpty()) {
+        session.replyError(id, ErrorCode::InvalidArgument, QStringLiteral("field 'name': nothing left once sanitised"));
+        return false;
+    }
+    // A conversation that does not exist answers like one of others': file requests do not reveal which ids exist.
     if (!storage.isMember(offer.conversation, session.user())) {
-        session.replyError(id, ErrorCode::Forbidden, QStringLiteral("not a member of this conversation"));
+        session.replyError(id, ErrorCode::Forbidden, notMemberMessage());
         return false;
     }
     if (offer.size > config.maxFileBytes) {
@@ -147,14 +163,23 @@ bool FileHandlers::admitOffer(Session& session, const FileOffer& offer, quint64 
         session.replyError(id, ErrorCode::StorageFull, QStringLiteral("file store unavailable"));
         return false;
     }
-    const bool stored = storage.hasBlob(offer.sha256);
-    const bool resuming = storage.findUpload(session.user(), offer.conversation, offer.sha256).has_value();
-    if (!stored && !resuming && config.storeQuotaBytes > 0 &&
-        storage.blobBytes() + m_store.reservedBytes() + offer.size > config.storeQuotaBytes) {
+    return true;
+}
+
+bool FileHandlers::admitBytes(Session& session, qint64 newBytes, quint64 id)
+{
+    switch (m_capacity.check(m_server.config(), newBytes)) {
+    case UploadCapacity::Verdict::Fits:
+        return true;
+    case UploadCapacity::Verdict::OverQuota:
         session.replyError(id, ErrorCode::StorageFull, QStringLiteral("the file store quota is reached"));
         return false;
+    case UploadCapacity::Verdict::BelowDiskFloor:
+        qCWarning(lcServer) << "upload refused: the disk of the file store is at its free-space floor";
+        session.replyError(id, ErrorCode::StorageFull, QStringLiteral("the server's disk is full"));
+        return false;
     }
-    return true;
+    return false;
 }
 
 void FileHandlers::completeInstantly(Session& session, const FileOffer& offer, quint64 id)
@@ -194,6 +219,9 @@ void FileHandlers::startUpload(Session& session, const FileOffer& offer, quint64
 {
     Storage& storage = m_server.storage();
     std::optional<UploadRecord> upload = storage.findUpload(session.user(), offer.conversation, offer.sha256);
+    // Checked at every offer, resumes too: a resumed upload is counted already, a new one adds its size.
+    if (!admitBytes(session, upload ? 0 : offer.size, id))
+        return;
     if (!upload) {
         UploadRecord record;
         record.sender = session.user();
@@ -289,15 +317,27 @@ void FileHandlers::onChunk(Session& session, const QCborMap& request, quint64 id
     if (!chunk)
         return;
     QPointer<Session> guard(&session);
+    if (m_revocations.isRevoked(chunk->transfer, session.user())) {
+        session.replyError(id, ErrorCode::Forbidden, notMemberMessage());
+        return;
+    }
     const UploadRecord* upload = ownUpload(session, chunk->transfer);
     if (!upload) {
         // Not open (server restarted, part evicted): if it is this user's, a fresh file_offer reopens it.
         const std::optional<UploadRecord> stored = m_server.storage().upload(chunk->transfer);
-        if (stored && stored->sender == session.user())
+        if (stored && stored->sender == session.user() &&
+            !m_server.storage().isMember(stored->conversation, session.user()))
+            refuseRevoked(session, *stored, id);
+        else if (stored && stored->sender == session.user())
             replyWriteFailure(guard, FileStore::WriteResult::OffsetMismatch, *stored, id,
                               m_store.partFileSize(stored->id));
         else
             session.replyError(id, ErrorCode::NotFound, QStringLiteral("no such upload"));
+        return;
+    }
+    // On every chunk: a member removed (by the owner or an admin) since the offer posts nothing more.
+    if (!m_server.storage().isMember(upload->conversation, session.user())) {
+        refuseRevoked(session, *upload, id);
         return;
     }
     if (queuedChunks(session) >= kMaxQueuedChunks) {
@@ -366,7 +406,9 @@ void FileHandlers::replyWriteFailure(const QPointer<Session>& session, FileStore
         break;
     case FileStore::WriteResult::StorageFull:
         m_server.storage().deleteUpload(upload.id);
-        if (session)
+        if (session && m_revocations.isRevoked(upload.id, upload.sender)) // dropped with the membership
+            session->replyError(id, ErrorCode::Forbidden, notMemberMessage());
+        else if (session)
             session->replyError(id, ErrorCode::StorageFull, QStringLiteral("the server could not write the file"));
         break;
     }
@@ -381,9 +423,19 @@ void FileHandlers::completeUpload(const QPointer<Session>& session, const Upload
             session->replyError(id, ErrorCode::Internal, QStringLiteral("database unavailable"));
         return;
     }
+    // The content is verified and in the store either way; recorded, retention and the quota see it.
     if (!storage.hasBlob(upload.sha256))
         storage.addBlob(upload.sha256, upload.size);
     storage.deleteUpload(upload.id);
+    // The last chunk was accepted while the sender was a member; the membership (or the account) may have ended
+    // while it was written and verified.
+    const std::optional<UserRecord> sender = storage.userById(upload.sender);
+    if (!sender || sender->disabled || !storage.isMember(upload.conversation, upload.sender)) {
+        qCInfo(lcServer) << "upload" << upload.id.value() << "completed after its sender lost access; not posted";
+        if (session)
+            session->replyError(id, ErrorCode::Forbidden, notMemberMessage());
+        return;
+    }
     NewMessage message;
     message.conversation = upload.conversation;
     message.sender = upload.sender;
@@ -403,6 +455,18 @@ void FileHandlers::completeUpload(const QPointer<Session>& session, const Upload
     };
     // No origin: the uploader's own session shows the file message from the push (see above).
     m_server.poster().post(message, nullptr, done);
+}
+
+void FileHandlers::refuseRevoked(Session& session, const UploadRecord& upload, quint64 id)
+{
+    m_revocations.drop(upload.id, upload.sender);
+    session.replyError(id, ErrorCode::Forbidden, notMemberMessage());
+}
+
+void FileHandlers::dropUploads(ConversationId conversation, UserId user)
+{
+    if (const int dropped = m_revocations.dropAll(conversation, user))
+        qCInfo(lcServer) << "dropped" << dropped << "uploads of user" << user.value() << "who lost access";
 }
 
 void FileHandlers::onCancel(Session& session, const QCborMap& request, quint64 id)

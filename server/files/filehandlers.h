@@ -3,6 +3,8 @@
 #include "filereads.h"
 #include "filestore.h"
 #include "possessionproofs.h"
+#include "uploadcapacity.h"
+#include "uploadrevocations.h"
 
 #include <QCborMap>
 #include <QHash>
@@ -24,7 +26,12 @@ struct UploadRecord;
  * user posted it before; otherwise a session that announced `file_proof` must prove possession first
  * (PossessionProofs), and an older peer uploads the bytes. Uploads go to the FileStore; a verified upload records
  * its blob and posts the file message through the relay's MessagePoster (group commit: acked only once committed).
- * Every handler first checks that the session's user may do it (membership, upload ownership), as a plain call.
+ * Every handler first checks that the session's user may do it (membership, upload ownership), as a plain call;
+ * an upload checks membership again at every chunk and before its file message is posted, and the uploads of a
+ * user who leaves, is removed or is disabled are dropped at once (dropUploads(), RelayServer::membershipRevoked):
+ * their next chunk gets `forbidden`. The store quota and the free-disk floor are checked at every offer that
+ * takes bytes, resumes included (UploadCapacity). Content the store holds is challenged (proof of possession)
+ * only when the user can read a conversation it was posted in; otherwise it is uploaded like new content.
  *
  * Disk work happens on the FileStore's I/O thread: a chunk is acknowledged once it is written (so `received`
  * never counts bytes that are not in the part file, and a full disk fails the chunk that hit it); file_read is
@@ -46,6 +53,13 @@ public:
     explicit FileHandlers(RelayServer& server);
     ~FileHandlers() override;
 
+    /**
+     * Drops every unfinished upload of @p user into @p conversation (an invalid id: into any conversation):
+     * closes and deletes its part and its record. Called when the user left or was removed from a group, or was
+     * disabled or deleted; their next chunk of it gets `forbidden`.
+     */
+    void dropUploads(ConversationId conversation, UserId user);
+
 private:
     void onOffer(Session& session, const QCborMap& request, quint64 id);
     /** file_offer once decoded (and again when its upload completed while the offer waited). */
@@ -62,8 +76,12 @@ private:
     /** The counter of @p session's chunks waiting for the disk (created on first use, dropped when it closes). */
     int& queuedChunks(Session& session);
 
-    /** Checks membership, size and quota for @p offer; replies the error and returns false when refused. */
+    /** Checks name, membership and size of @p offer; replies the error and returns false when refused. */
     bool admitOffer(Session& session, const FileOffer& offer, quint64 id);
+    /** Checks the quota and the disk floor for @p newBytes more; replies `storage_full` and returns false if not. */
+    bool admitBytes(Session& session, qint64 newBytes, quint64 id);
+    /** Drops @p upload, whose sender is no longer a member of its conversation, and answers `forbidden`. */
+    void refuseRevoked(Session& session, const UploadRecord& upload, quint64 id);
     /** An offer of content the store already holds: posts the file message and replies complete. */
     void completeInstantly(Session& session, const FileOffer& offer, quint64 id);
     /** Starts or resumes the upload of @p offer and replies its transfer id and offset. */
@@ -87,7 +105,9 @@ private:
     FileStore m_store;
     std::unique_ptr<FileReads> m_reads;         ///< after m_store: destroyed first
     std::unique_ptr<PossessionProofs> m_proofs; ///< likewise
+    UploadCapacity m_capacity;
     QHash<const Session*, int> m_queuedChunks;
+    UploadRevocations m_revocations;
     bool m_storeReady = false;
 };
 

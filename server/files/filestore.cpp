@@ -313,12 +313,21 @@ void FileStore::discardPart(TransferId id)
     }
 }
 
-qint64 FileStore::reservedBytes() const
+QList<TransferId> FileStore::openUploadsOf(UserId sender, ConversationId conversation) const
 {
-    qint64 total = 0;
-    for (const auto& part : m_parts)
-        total += part->upload.size;
-    return total;
+    const auto matches = [sender, conversation](const UploadRecord& upload) {
+        return upload.sender == sender && (!conversation.isValid() || upload.conversation == conversation);
+    };
+    QList<TransferId> ids;
+    for (const auto& part : m_parts) {
+        if (matches(part->upload))
+            ids.append(part->upload.id);
+    }
+    for (const auto& opening : m_opening) {
+        if (matches(opening->part->upload))
+            ids.append(opening->part->upload.id);
+    }
+    return ids;
 }
 
 bool FileStore::writeBlob(const QByteArray& sha256, const QByteArray& data)
@@ -326,7 +335,8 @@ bool FileStore::writeBlob(const QByteArray& sha256, const QByteArray& data)
     const QString target = blobPath(sha256);
     QDir().mkpath(QFileInfo(target).path());
     QFile file(target);
-    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size() && file.flush();
+    return file.open(QIODevice::WriteOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner) &&
+           file.write(data) == data.size() && file.flush();
 }
 
 void FileStore::readFrame(const QByteArray& sha256, quint64 id, qint64 offset, qint64 length, Read done)

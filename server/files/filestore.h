@@ -41,6 +41,8 @@ struct UploadRecord;
  * Memory: at most kMaxQueuedBytes of chunk data wait for the disk and the hash in total (half each; FileIoThread
  * blocks the caller beyond it); callers bound each connection further (FileHandlers).
  *
+ * Files: parts and blobs are created mode 0600 whatever the umask (only the server's account reads them).
+ *
  * Also used as the store's path layout by admin commands (blobPath()); then no thread is ever started.
  */
 class FileStore
@@ -105,8 +107,8 @@ public:
     WriteResult append(TransferId id, qint64 offset, const QByteArray& data, Written done, qint64* expected);
     /** Closes and deletes the part of @p id (cancel); chunks still queued for it fail. */
     void discardPart(TransferId id);
-    /** Sum of the announced sizes of open parts (bytes), reserved against the quota. */
-    qint64 reservedBytes() const;
+    /** The uploads of @p sender into @p conversation (an invalid id: any) whose part is open or being opened. */
+    QList<TransferId> openUploadsOf(UserId sender, ConversationId conversation) const;
 
     /** Stores @p data as a blob at once (used for the empty file, which has no part). */
     bool writeBlob(const QByteArray& sha256, const QByteArray& data);

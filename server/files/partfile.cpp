@@ -6,6 +6,7 @@
 #include <QFileInfo>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace lanchat {
@@ -17,10 +18,16 @@ PartFile::PartFile(const QString& path, qint64 size)
 
 qint64 PartFile::open()
 {
-    if (!m_file.open(QIODevice::ReadWrite | QIODevice::Unbuffered)) {
+    // 0600 whatever the umask: uploads are readable by the server's account only. A part left by an older version
+    // with a wider mode is narrowed too (it becomes a blob by rename, which keeps the mode); a device node (a test's
+    // /dev/full) is left alone.
+    if (!m_file.open(QIODevice::ReadWrite | QIODevice::Unbuffered, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         qCWarning(lcServer) << "cannot open part" << m_file.fileName() << m_file.errorString();
         return -1;
     }
+    struct stat status;
+    if (::fstat(m_file.handle(), &status) == 0 && S_ISREG(status.st_mode) && (status.st_mode & 07777) != 0600)
+        ::fchmod(m_file.handle(), 0600);
     qint64 have = m_file.size();
     if (have > m_size) {
         m_file.resize(0);

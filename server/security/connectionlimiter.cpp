@@ -1,5 +1,8 @@
 #include "connectionlimiter.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace lanchat {
 
 ConnectionLimiter::ConnectionLimiter(int maxPerAddress, int maxTotal)
@@ -12,7 +15,13 @@ QString ConnectionLimiter::key(const QHostAddress& peer)
     // A dual-stack listener sees IPv4 peers as ::ffff:a.b.c.d; one host must not get two quotas.
     bool isV4 = false;
     const quint32 v4 = peer.toIPv4Address(&isV4);
-    return isV4 ? QHostAddress(v4).toString() : peer.toString();
+    if (isV4)
+        return QHostAddress(v4).toString();
+    if (peer.protocol() != QHostAddress::IPv6Protocol || peer.isLinkLocal())
+        return peer.toString();
+    Q_IPV6ADDR prefix = peer.toIPv6Address();
+    std::fill(std::begin(prefix.c) + 8, std::end(prefix.c), quint8(0));
+    return QHostAddress(prefix).toString() + QLatin1String("/64");
 }
 
 bool ConnectionLimiter::tryAcquire(const QHostAddress& peer)

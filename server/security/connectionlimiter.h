@@ -25,7 +25,14 @@ public:
     int total() const { return m_total; }
     int count(const QHostAddress& peer) const;
 
-    /** @p peer as text, IPv4-mapped IPv6 written as IPv4: the key of per-address limits (also LoginThrottle). */
+    /**
+     * The key of every per-address limit (these caps, LoginThrottle, the hashing caps): an IPv4 address as text;
+     * an IPv4-mapped IPv6 address as its IPv4 address (a dual-stack listener must not give one host two quotas);
+     * any other IPv6 address as its /64 prefix, e.g. "2001:db8:1:2::/64", because one host usually holds a whole
+     * /64 (privacy addresses, SLAAC) and could otherwise rotate through fresh quotas. Link-local addresses
+     * (fe80::/10) keep their full text: their prefix is the same for every host. The price: hosts sharing a /64
+     * share its limits, as hosts behind one NAT address do.
+     */
     static QString key(const QHostAddress& peer);
 
 private:

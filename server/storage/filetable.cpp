@@ -44,12 +44,7 @@ QList<std::tuple<QByteArray, qint64, qint64>> FileTable::blobs()
 
 qint64 FileTable::blobBytes()
 {
-    QSqlQuery* query = m_statements.run("SELECT COALESCE(SUM(size), 0) FROM blobs", {});
-    if (!query)
-        return 0;
-    const qint64 bytes = query->next() ? query->value(0).toLongLong() : 0;
-    query->finish();
-    return bytes;
+    return readInteger(m_statements.run("SELECT COALESCE(SUM(size), 0) FROM blobs", {}));
 }
 
 bool FileTable::conversationHasFile(ConversationId conversation, const QByteArray& sha256)
@@ -65,6 +60,14 @@ bool FileTable::userPostedFile(UserId user, const QByteArray& sha256)
     // messages_by_file narrows to this content's few messages; the sender is checked on those.
     return hasRow(m_statements.run("SELECT 1 FROM messages WHERE file_sha256 = ? AND file_sha256 IS NOT NULL "
                                    "AND sender = ? LIMIT 1",
+                                   {sha256, user.value()}));
+}
+
+bool FileTable::memberSeesFile(UserId user, const QByteArray& sha256)
+{
+    // messages_by_file yields the content's few (conversation) pairs; members' primary key checks each.
+    return hasRow(m_statements.run("SELECT 1 FROM messages m JOIN members b ON b.conversation = m.conversation "
+                                   "WHERE m.file_sha256 = ? AND m.file_sha256 IS NOT NULL AND b.user_id = ? LIMIT 1",
                                    {sha256, user.value()}));
 }
 
@@ -104,6 +107,19 @@ QList<UploadRecord> FileTable::uploads()
         "SELECT id, sender, conversation, client_msg_id, name, size, sha256, created_ms FROM uploads ORDER BY id", {}));
 }
 
+QList<UploadRecord> FileTable::uploadsOf(UserId sender)
+{
+    return readUploads(
+        m_statements.run("SELECT id, sender, conversation, client_msg_id, name, size, sha256, created_ms "
+                         "FROM uploads WHERE sender = ? ORDER BY id",
+                         {sender.value()}));
+}
+
+qint64 FileTable::uploadBytes()
+{
+    return readInteger(m_statements.run("SELECT COALESCE(SUM(size), 0) FROM uploads", {}));
+}
+
 bool FileTable::deleteUpload(TransferId id)
 {
     return m_statements.change("DELETE FROM uploads WHERE id = ?", {id.value()}) == 1;
@@ -116,6 +132,15 @@ bool FileTable::hasRow(QSqlQuery* query)
     const bool found = query->next();
     query->finish();
     return found;
+}
+
+qint64 FileTable::readInteger(QSqlQuery* query)
+{
+    if (!query)
+        return 0;
+    const qint64 value = query->next() ? query->value(0).toLongLong() : 0;
+    query->finish();
+    return value;
 }
 
 QList<UploadRecord> FileTable::readUploads(QSqlQuery* query)

@@ -370,6 +370,11 @@ bool SqliteStorage::userPostedFile(UserId user, const QByteArray& sha256)
     return m_files.userPostedFile(user, sha256);
 }
 
+bool SqliteStorage::memberSeesFile(UserId user, const QByteArray& sha256)
+{
+    return m_files.memberSeesFile(user, sha256);
+}
+
 TransferId SqliteStorage::createUpload(const UploadRecord& upload)
 {
     return m_files.createUpload(upload);
@@ -389,6 +394,16 @@ std::optional<UploadRecord> SqliteStorage::upload(TransferId id)
 QList<UploadRecord> SqliteStorage::uploads()
 {
     return m_files.uploads();
+}
+
+QList<UploadRecord> SqliteStorage::uploadsOf(UserId sender)
+{
+    return m_files.uploadsOf(sender);
+}
+
+qint64 SqliteStorage::uploadBytes()
+{
+    return m_files.uploadBytes();
 }
 
 bool SqliteStorage::deleteUpload(TransferId id)

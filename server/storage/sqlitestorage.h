@@ -117,11 +117,14 @@ public:
     qint64 blobBytes() override;
     bool conversationHasFile(ConversationId conversation, const QByteArray& sha256) override;
     bool userPostedFile(UserId user, const QByteArray& sha256) override;
+    bool memberSeesFile(UserId user, const QByteArray& sha256) override;
     TransferId createUpload(const UploadRecord& upload) override;
     std::optional<UploadRecord> findUpload(UserId sender, ConversationId conversation,
                                            const QByteArray& sha256) override;
     std::optional<UploadRecord> upload(TransferId id) override;
     QList<UploadRecord> uploads() override;
+    QList<UploadRecord> uploadsOf(UserId sender) override;
+    qint64 uploadBytes() override;
     bool deleteUpload(TransferId id) override;
 
 private:

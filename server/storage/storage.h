@@ -207,6 +207,11 @@ public:
      * had its bytes (uploaded or proved, docs/protocol.md 10.2a) and lets them post it again without a proof.
      */
     virtual bool userPostedFile(UserId user, const QByteArray& sha256) = 0;
+    /**
+     * True if a file message with this content was posted in a conversation @p user is a member of now: only then
+     * may the relay reveal that it holds the content (a proof-of-possession challenge, docs/protocol.md 10.2a).
+     */
+    virtual bool memberSeesFile(UserId user, const QByteArray& sha256) = 0;
     /** Creates an upload record; returns its id (invalid on failure). */
     virtual TransferId createUpload(const UploadRecord& upload) = 0;
     /** The pending upload of the same sender, conversation and sha256, for resume. */
@@ -214,6 +219,10 @@ public:
                                                    const QByteArray& sha256) = 0;
     virtual std::optional<UploadRecord> upload(TransferId id) = 0;
     virtual QList<UploadRecord> uploads() = 0;
+    /** The unfinished uploads of @p sender, ordered by id. */
+    virtual QList<UploadRecord> uploadsOf(UserId sender) = 0;
+    /** Sum of the announced sizes of every unfinished upload, bytes (reserved against the store quota). */
+    virtual qint64 uploadBytes() = 0;
     virtual bool deleteUpload(TransferId id) = 0;
 };
 

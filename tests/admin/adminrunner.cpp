@@ -15,9 +15,10 @@ AdminRunner::AdminRunner(const QString& dataDir, const QStringList& configLines)
     QDir().mkpath(dataDir);
     QFile file(m_configPath);
     if (file.open(QIODevice::WriteOnly)) {
-        const QStringList lines = QStringList{QStringLiteral("[server]"), QStringLiteral("hash_memory_kib=64"),
-                                              QStringLiteral("hash_iterations=1")} +
-                                  configLines;
+        const QStringList lines =
+            QStringList{QStringLiteral("[server]"), QStringLiteral("hash_memory_kib=64"),
+                        QStringLiteral("hash_iterations=1"), QStringLiteral("registration=open")} +
+            configLines;
         file.write(lines.join(QLatin1Char('\n')).toUtf8() + '\n');
     }
 }

@@ -24,7 +24,10 @@ public:
         QString err;
     };
 
-    /** Writes `<dataDir>/test.conf` with extra INI lines @p configLines (e.g. "retention_days=10"). */
+    /**
+     * Writes `<dataDir>/test.conf` (cheap hash cost, sign-up open) with extra INI lines @p configLines
+     * (e.g. "retention_days=10").
+     */
     explicit AdminRunner(const QString& dataDir, const QStringList& configLines = {});
 
     /** Locale variables for the child, e.g. {{"LANG", "zh_CN.UTF-8"}}; empty: LANG=C.UTF-8. */

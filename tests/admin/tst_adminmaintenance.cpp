@@ -324,15 +324,19 @@ void tst_AdminMaintenance::sighupReloadsTheConfig()
     QVERIFY(first.signUp(QStringLiteral("first")) > 0);
 
     QFile config(admin.configPath());
-    QVERIFY(config.open(QIODevice::Append));
-    config.write("allow_registration=false\n");
+    QVERIFY(config.open(QIODevice::ReadOnly));
+    const QByteArray content = config.readAll();
+    config.close();
+    QVERIFY(content.contains("registration=open\n"));
+    QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    config.write(QByteArray(content).replace("registration=open\n", "registration=off\n"));
     config.close();
     QCOMPARE(::kill(pid_t(serve.processId()), SIGHUP), 0);
     QVERIFY(RawClient::waitUntil([&] { return log.contains(QStringLiteral("config reloaded")); }, 10000));
 
     RawClient second;
     QVERIFY(second.connectTo(port, false));
-    second.hello();
+    QCOMPARE(second.hello().value(QLatin1String("registration")).toString(), QStringLiteral("off"));
     QCOMPARE(RawClient::errorCode(second.registerUser(QStringLiteral("second"), QStringLiteral("password123"))),
              QStringLiteral("registration_disabled"));
     QVERIFY(first.isConnected()); // a reload is not a restart
@@ -343,7 +347,7 @@ void tst_AdminMaintenance::sighupReloadsTheConfig()
 
 void tst_AdminMaintenance::runningServerRetentionJob()
 {
-    ServerConfig overrides;
+    ServerConfig overrides = TestServer::openSignUp();
     overrides.retentionDays = 10;
     TestServer server(false, overrides);
     QVERIFY(server.start());

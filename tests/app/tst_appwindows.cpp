@@ -16,17 +16,25 @@
 #include "messageinput.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
+#include "pastepreviewdialog.h"
 #include "relayfixture.h"
+#include "relayserver.h"
+#include "session.h"
+#include "sessionregistry.h"
 #include "sidebar.h"
 #include "transfermanager.h"
+#include "traycontroller.h"
 
-#include <QCheckBox>
+#include <QAction>
 #include <QComboBox>
+#include <QDialog>
 #include <QDockWidget>
 #include <QDropEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPushButton>
@@ -35,6 +43,8 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QToolButton>
 #include <QUrl>
 
 #include <memory>
@@ -65,6 +75,23 @@ QModelIndex findRow(const QAbstractItemModel* model, int role, const QVariant& v
     return {};
 }
 
+/** How many others have read the message with @p text, as its sender sees it (read receipts). */
+int readCountOf(const QAbstractItemModel* model, const QString& text)
+{
+    return findRow(model, roles::MessageText, text).data(roles::MessageReadCount).toInt();
+}
+
+/** Connects @p client (fast reconnects) and signs up @p username; true once synced. */
+bool signUp(ChatClient& client, const RelayFixture& relay, const QString& username)
+{
+    client.setSettings(nullptr);
+    client.connection()->setReconnectDelays(50, 400);
+    QSignalSpy synced(&client, &ChatClient::synced);
+    client.connectToServer(kHost, relay.port(), relay.tls());
+    client.registerAccount(username, kPassword, username.toUpper());
+    return synced.wait(kWaitMs);
+}
+
 } // namespace
 
 class TestAppWindows : public QObject
@@ -78,9 +105,14 @@ private Q_SLOTS:
     void signUpThroughDialog();
     void sendWithEnter();
     void receiveShowsUnreadBadge();
+    void readWhenRestoredFromTray();
     void dropFileUploads();
     void createGroupThroughDialog();
+    void notificationNamesTheGroup();
+    void removedFromGroupShowsNotice();
     void languageSwitchRetranslates();
+    void sessionRevokedReturnsToLogin();
+    void offlineStatesOfferReconnect();
 
 private:
     void fillLogin(LoginDialog& dialog, const QString& user, bool signUp);
@@ -98,9 +130,11 @@ private:
 void TestAppWindows::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_relay = std::make_unique<RelayFixture>(false);
+    m_relay = std::make_unique<RelayFixture>(true);
     QVERIFY(m_relay->start());
     m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("lanchat.ini")));
+    // Trusted already, so the login dialog does not stop at the first-use certificate question.
+    m_settings->setPinnedFingerprint(kHost, m_relay->port(), m_relay->fingerprint());
     m_settings->setDownloadDirectory(m_dir.filePath(QStringLiteral("downloads")));
     m_settings->setCloseToTray(false);
     m_languages = std::make_unique<LanguageManager>();
@@ -110,7 +144,7 @@ void TestAppWindows::initTestCase()
     m_peer = std::make_unique<ChatClient>();
     m_peer->setSettings(nullptr);
     QSignalSpy peerSynced(m_peer.get(), &ChatClient::synced);
-    m_peer->connectToServer(kHost, m_relay->port(), false);
+    m_peer->connectToServer(kHost, m_relay->port(), true);
     m_peer->registerAccount(QStringLiteral("bob"), kPassword, QStringLiteral("Bob"));
     QVERIFY(peerSynced.wait(kWaitMs));
 
@@ -132,7 +166,6 @@ void TestAppWindows::fillLogin(LoginDialog& dialog, const QString& user, bool si
     QVERIFY(server);
     server->clear();
     QTest::keyClicks(server, kHost + QLatin1Char(':') + QString::number(m_relay->port()));
-    child<QCheckBox>(&dialog, "tlsCheck")->setChecked(false);
     child<QTabBar>(&dialog, "modeTabs")->setCurrentIndex(signUp ? 1 : 0);
     auto* username = child<QLineEdit>(&dialog, "usernameEdit");
     username->clear();
@@ -227,6 +260,40 @@ void TestAppWindows::receiveShowsUnreadBadge()
     QTRY_COMPARE_WITH_TIMEOUT(m_window->unreadCount(), 0, kWaitMs);
 }
 
+void TestAppWindows::readWhenRestoredFromTray()
+{
+    m_window->openConversation(m_private);
+    m_window->showAndRaise();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isActiveWindow(), kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->unreadCount(), 0, kWaitMs);
+    const QAbstractItemModel* peerView = m_peer->messages(m_private);
+    QSignalSpy received(m_client.get(), &ChatClient::messageReceived);
+
+    // Closed to the tray with the chat open: what arrives stays unread (a read mark would have
+    // suppressed messageReceived), and the sender gets no receipt.
+    m_window->hide();
+    m_peer->sendText(m_private, QStringLiteral("while hidden"));
+    QVERIFY(received.wait(kWaitMs));
+    QCOMPARE(m_window->unreadCount(), 1);
+    // Restored: the chat is visible in the active window, so it is read, and the receipt reaches the sender.
+    // (The offscreen platform does not activate a window shown again; a window manager does: play its part.)
+    m_window->showAndRaise();
+    QApplication::setActiveWindow(m_window.get());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->unreadCount(), 0, kWaitMs);
+    QCOMPARE(m_window->conversationView()->conversation(), m_private);
+    QTRY_COMPARE_WITH_TIMEOUT(readCountOf(peerView, QStringLiteral("while hidden")), 1, kWaitMs);
+
+    // The same for a minimised window.
+    m_window->showMinimized();
+    m_peer->sendText(m_private, QStringLiteral("while minimised"));
+    QVERIFY(received.wait(kWaitMs));
+    QCOMPARE(m_window->unreadCount(), 1);
+    m_window->showAndRaise();
+    QApplication::setActiveWindow(m_window.get());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->unreadCount(), 0, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(readCountOf(peerView, QStringLiteral("while minimised")), 1, kWaitMs);
+}
+
 void TestAppWindows::dropFileUploads()
 {
     const QString path = m_dir.filePath(QStringLiteral("report.bin"));
@@ -248,6 +315,10 @@ void TestAppWindows::dropFileUploads()
     QDropEvent drop(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(view, &drop);
     QVERIFY(drop.isAccepted());
+    // A drop asks first, as a paste does.
+    auto* preview = view->findChild<PastePreviewDialog*>();
+    QVERIFY(preview);
+    QTest::mouseClick(preview->sendButton(), Qt::LeftButton);
 
     TransferManager* transfers = m_client->transfers();
     QTRY_COMPARE_WITH_TIMEOUT(transfers->rowCount(), 1, kWaitMs);
@@ -286,6 +357,63 @@ void TestAppWindows::createGroupThroughDialog()
     QCOMPARE(row.data(roles::ConversationMembers).toList().size(), 2);
 }
 
+void TestAppWindows::notificationNamesTheGroup()
+{
+    using Notification = TrayController::Notification;
+    QCOMPARE(TrayController::messageNotification(QStringLiteral("Project 42"), QStringLiteral("Bob"),
+                                                 QStringLiteral("standup?")),
+             (Notification{QStringLiteral("Project 42 — Bob"), QStringLiteral("standup?")}));
+    QCOMPARE(TrayController::messageNotification(QString(), QStringLiteral("Bob"), QStringLiteral("lunch?")).summary(),
+             QStringLiteral("Bob: lunch?"));
+
+    // From the real window: a group message names the group, a private one only the sender.
+    const QModelIndex groupRow =
+        findRow(m_client->conversations(), roles::ConversationTitle, QStringLiteral("Project 42"));
+    QVERIFY(groupRow.isValid());
+    const ConversationId group(groupRow.data(roles::ConversationId).toLongLong());
+    QTRY_VERIFY_WITH_TIMEOUT(m_peer->conversations()->conversation(group).has_value(), kWaitMs);
+    m_window->hide(); // not looking at the window: notify
+    QSignalSpy received(m_client.get(), &ChatClient::messageReceived);
+    m_peer->sendText(group, QStringLiteral("standup in 5"));
+    QVERIFY(received.wait(kWaitMs));
+    QCOMPARE(m_window->tray()->lastNotification().summary(), QStringLiteral("Project 42 — Bob: standup in 5"));
+    m_peer->sendText(m_private, QStringLiteral("lunch?"));
+    QVERIFY(received.wait(kWaitMs));
+    QCOMPARE(m_window->tray()->lastNotification().summary(), QStringLiteral("Bob: lunch?"));
+    m_window->showAndRaise();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestAppWindows::removedFromGroupShowsNotice()
+{
+    QSignalSpy opened(m_peer.get(), &ChatClient::conversationOpened);
+    m_peer->createGroup(QStringLiteral("Bob's team"), {m_client->currentUser().id});
+    QVERIFY(opened.wait(kWaitMs));
+    const ConversationId group = opened.first().first().value<ConversationId>();
+    m_peer->sendText(group, QStringLiteral("hello team"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_client->conversations()->conversation(group).has_value(), kWaitMs);
+    m_window->openConversation(group);
+    const QAbstractItemModel* messages = m_window->conversationView()->messageList()->model();
+    QTRY_VERIFY_WITH_TIMEOUT(findRow(messages, roles::MessageText, QStringLiteral("hello team")).isValid(), kWaitMs);
+    auto* notice = child<QLabel>(m_window.get(), "removedNotice");
+    auto* inputRow = child<QWidget>(m_window.get(), "inputRow");
+    QVERIFY(notice->isHidden());
+    QVERIFY(inputRow->isEnabled());
+
+    // Removed by Bob: a notice says so, nothing can be sent, the history is still there.
+    m_peer->removeMember(group, m_client->currentUser().id);
+    QTRY_VERIFY_WITH_TIMEOUT(!notice->isHidden(), kWaitMs);
+    QVERIFY(notice->text().startsWith(QStringLiteral("You were removed from Bob's team by Bob.")));
+    QVERIFY(!inputRow->isEnabled());
+    QCOMPARE(m_window->conversationView()->conversation(), group);
+    QVERIFY(findRow(messages, roles::MessageText, QStringLiteral("hello team")).isValid());
+
+    // Re-added: the chat works again.
+    m_peer->addMember(group, m_client->currentUser().id);
+    QTRY_VERIFY_WITH_TIMEOUT(notice->isHidden(), kWaitMs);
+    QVERIFY(inputRow->isEnabled());
+}
+
 void TestAppWindows::languageSwitchRetranslates()
 {
     auto* tabs = m_window->sidebar()->findChild<QTabWidget*>();
@@ -305,6 +433,99 @@ void TestAppWindows::languageSwitchRetranslates()
 
     m_languages->apply(AppSettings::Language::English);
     QTRY_COMPARE(tabs->tabText(1), QStringLiteral("Contacts"));
+}
+
+void TestAppWindows::sessionRevokedReturnsToLogin()
+{
+    QSignalSpy loggedOut(m_window.get(), &MainWindow::loggedOut);
+    QSignalSpy loggedIn(m_client.get(), &ChatClient::loggedIn);
+    // The password was changed from another device: the server revokes this session and closes it.
+    const QList<Session*> sessions = m_relay->server()->sessions().sessionsOf(m_client->currentUser().id);
+    QCOMPARE(sessions.size(), 1);
+    sessions.first()->closeWithError(ErrorCode::SessionRevoked, QStringLiteral("password changed"));
+    QVERIFY(loggedOut.wait(kWaitMs));
+    const QString reason = QStringLiteral("Your password was changed. Log in again.");
+    QCOMPARE(loggedOut.first().first().toString(), reason);
+    QVERIFY(!m_window->isVisible());
+    QCOMPARE(m_client->state(), ChatClient::State::Offline);
+    QCOMPARE(m_client->reconnectInMs(), 0);
+    QCOMPARE(loggedIn.count(), 0);
+
+    // What AppController then shows: the login dialog with that explanation.
+    LoginDialog dialog(m_client.get(), *m_settings, nullptr);
+    dialog.showMessage(reason);
+    dialog.show();
+    QCOMPARE(dialog.errorText(), reason);
+}
+
+void TestAppWindows::offlineStatesOfferReconnect()
+{
+    RelayFixture relay(true);
+    QVERIFY(relay.start());
+    const quint16 port = relay.port();
+    AppSettings settings(m_dir.filePath(QStringLiteral("offline.ini")));
+    settings.setCloseToTray(false);
+    ChatClient dave;
+    ChatClient carol;
+    QVERIFY(signUp(dave, relay, QStringLiteral("dave")));
+    QVERIFY(signUp(carol, relay, QStringLiteral("carol")));
+    MainWindow window(&dave, settings, m_languages.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* button = child<QToolButton>(&window, "reconnectButton");
+    auto* action = child<QAction>(&window, "reconnectAction");
+    QVERIFY(button && action);
+    QVERIFY(window.menuBar()->actions().first()->menu()->actions().contains(action));
+    QVERIFY(!button->isVisible());
+    QVERIFY(!action->isEnabled());
+
+    QSignalSpy opened(&dave, &ChatClient::conversationOpened);
+    dave.openPrivate(carol.currentUser().id);
+    QVERIFY(opened.wait(kWaitMs));
+    QTRY_VERIFY_WITH_TIMEOUT(window.conversationView()->conversation().isValid(), kWaitMs);
+    auto* subtitle = child<QLabel>(&window, "conversationSubtitle");
+    QTRY_COMPARE_WITH_TIMEOUT(subtitle->text(), QStringLiteral("Online"), kWaitMs);
+    const QAbstractItemModel* contacts = window.sidebar()->contactList()->model();
+    const auto carolRow = [&] { return findRow(contacts, roles::ContactUsername, QStringLiteral("carol")); };
+    QVERIFY(carolRow().data(roles::ContactOnline).toBool());
+
+    // The server is killed: reconnecting by itself, and "Reconnect" offered; nobody is shown online.
+    relay.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(dave.state(), ChatClient::State::Reconnecting, kWaitMs);
+    QVERIFY(button->isVisible());
+    QVERIFY(action->isEnabled());
+    QVERIFY(!carolRow().data(roles::ContactOnline).toBool());
+    QVERIFY(!carolRow().data(roles::ContactPresenceKnown).toBool());
+    QCOMPARE(subtitle->text(), QStringLiteral("Presence unknown while you are offline"));
+
+    // Another certificate on the same address; the user cancels the warning: offline, still a way back.
+    int dialogs = 0;
+    QTimer canceller;
+    connect(&canceller, &QTimer::timeout, this, [&] {
+        if (auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget())) {
+            ++dialogs;
+            dialog->reject();
+        }
+    });
+    canceller.start(10);
+    RelayFixture impostor(true);
+    QVERIFY(impostor.start(port));
+    QTRY_COMPARE_WITH_TIMEOUT(dialogs, 1, kWaitMs);
+    canceller.stop();
+    QCOMPARE(dave.state(), ChatClient::State::Offline);
+    QVERIFY(button->isVisible());
+    QVERIFY(action->isEnabled());
+
+    // The real server is back: one click logs in again with the session's credentials.
+    impostor.stop();
+    QVERIFY(relay.start(port));
+    QSignalSpy loggedIn(&dave, &ChatClient::loggedIn);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(loggedIn.wait(kWaitMs));
+    QCOMPARE(dave.currentUser().username, QStringLiteral("dave"));
+    QTRY_VERIFY_WITH_TIMEOUT(!button->isVisible(), kWaitMs);
+    QVERIFY(!action->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(carolRow().data(roles::ContactPresenceKnown).toBool(), kWaitMs);
 }
 
 QTEST_MAIN(TestAppWindows)

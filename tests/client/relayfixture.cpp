@@ -12,6 +12,7 @@ RelayFixture::RelayFixture(bool tls)
     m_config.tls = tls;
     m_config.port = 0;
     m_config.discoveryEnabled = false;
+    m_config.registration = ServerConfig::Registration::Open; // the tests sign their users up themselves
     // Tests log in dozens of times: the OWASP cost would make them slow and proves nothing here.
     m_config.hashMemoryKiB = 64;
     m_config.hashIterations = 1;

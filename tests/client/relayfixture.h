@@ -27,6 +27,8 @@ public:
     /** Stops and destroys the server (clients see `shutdown` and the connection close). */
     void stop();
 
+    /** The configuration the next start() uses (tests tighten limits through it). */
+    ServerConfig& config() { return m_config; }
     RelayServer* server() const { return m_server.get(); }
     quint16 port() const { return m_port; }
     bool tls() const { return m_config.tls; }

@@ -9,6 +9,8 @@
 #include "modelroles.h"
 #include "relayfixture.h"
 #include "relayserver.h"
+#include "session.h"
+#include "sessionregistry.h"
 #include "storage.h"
 
 #include <QAbstractItemModelTester>
@@ -80,6 +82,21 @@ int deliveryState(const MessagesModel* model, const QUuid& id)
     return row < 0 ? -1 : model->index(row).data(roles::MessageDeliveryState).toInt();
 }
 
+ErrorCode deliveryError(const MessagesModel* model, const QUuid& id)
+{
+    const int row = model->rowOfClientId(id);
+    return row < 0 ? ErrorCode::Unknown : ErrorCode(model->index(row).data(roles::MessageDeliveryError).toInt());
+}
+
+/** Copies of the message @p id in the server's history of @p conversation. */
+int storedCopies(const RelayFixture& relay, ConversationId conversation, const QUuid& id)
+{
+    int n = 0;
+    for (const MessageRecord& m : relay.server()->storage().history(conversation, 0, 1000))
+        n += m.clientMsgId == id ? 1 : 0;
+    return n;
+}
+
 } // namespace
 
 class TestChatClient : public QObject
@@ -102,8 +119,13 @@ private Q_SLOTS:
     void unsentMessagesSurviveClientRestart();
     void tlsPinningTrustOnFirstUse();
     void presenceInContacts();
+    void presenceUnknownWhileOffline();
     void groupManagementAndForbiddenSend();
+    void refusedMessageIsNotResentUntilRetry();
+    void transientRefusalIsResentByItself();
+    void removedMemberKeepsAReadOnlyChat();
     void changePasswordAndLogout();
+    void sessionRevokedStopsReconnecting();
 };
 
 void TestChatClient::registerLoginAndFailures()
@@ -467,7 +489,8 @@ void TestChatClient::resendAfterServerRestart()
     relay.stop();
     QTRY_COMPARE_WITH_TIMEOUT(alice->state(), ChatClient::State::Reconnecting, kWaitMs);
     const QUuid queued = alice->sendText(conv, QStringLiteral("while away"));
-    QCOMPARE(deliveryState(alice->messages(conv), queued), int(DeliveryState::Pending));
+    // Written while offline: waiting, and sent by itself once the server is back.
+    QCOMPARE(deliveryState(alice->messages(conv), queued), int(DeliveryState::Waiting));
 
     QSignalSpy relogged(alice.get(), &ChatClient::loggedIn);
     QVERIFY(relay.start(port));
@@ -596,6 +619,47 @@ void TestChatClient::presenceInContacts()
     QTRY_VERIFY_WITH_TIMEOUT(contacts->isOnline(bobId), kWaitMs);
 }
 
+void TestChatClient::presenceUnknownWhileOffline()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    const quint16 port = relay.port();
+    auto alice = newClient();
+    auto bob = newClient();
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QVERIFY(enter(*bob, relay, QStringLiteral("bob"), true));
+    const UserId bobId = bob->currentUser().id;
+    const ConversationId conv = openPrivate(*alice, bobId);
+    ContactsModel* contacts = alice->contacts();
+    ConversationsModel* conversations = alice->conversations();
+    QAbstractItemModelTester tester(contacts, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto contactRow = [&] { return contacts->index(contacts->rowOf(bobId)); };
+    const auto conversationRow = [&] { return conversations->index(conversations->rowOf(conv)); };
+    QTRY_VERIFY_WITH_TIMEOUT(contacts->isOnline(bobId), kWaitMs);
+    QVERIFY(contacts->presenceKnown());
+    QVERIFY(contactRow().data(roles::ContactPresenceKnown).toBool());
+    QVERIFY(conversationRow().data(roles::ConversationPeerOnline).toBool());
+    QVERIFY(conversationRow().data(roles::ConversationPeerPresenceKnown).toBool());
+
+    // Alice's connection is gone: Bob is not "online" to her any more, but unknown.
+    relay.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(alice->state(), ChatClient::State::Reconnecting, kWaitMs);
+    QVERIFY(!contacts->presenceKnown());
+    QVERIFY(!contacts->isOnline(bobId));
+    QCOMPARE(contactRow().data(roles::ContactOnline).toBool(), false);
+    QCOMPARE(contactRow().data(roles::ContactPresenceKnown).toBool(), false);
+    QCOMPARE(conversationRow().data(roles::ConversationPeerOnline).toBool(), false);
+    QCOMPARE(conversationRow().data(roles::ConversationPeerPresenceKnown).toBool(), false);
+    QCOMPARE(contacts->rowCount(), 2); // the people are still listed
+
+    // Back online: presence is current again.
+    QVERIFY(relay.start(port));
+    QTRY_COMPARE_WITH_TIMEOUT(alice->state(), ChatClient::State::LoggedIn, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(contacts->presenceKnown(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(contacts->isOnline(bobId), kWaitMs);
+    QVERIFY(conversationRow().data(roles::ConversationPeerPresenceKnown).toBool());
+}
+
 void TestChatClient::groupManagementAndForbiddenSend()
 {
     RelayFixture relay(false);
@@ -632,7 +696,8 @@ void TestChatClient::groupManagementAndForbiddenSend()
     QCOMPARE(bobFailed.first().at(1).value<ErrorCode>(), ErrorCode::Forbidden);
 
     alice->removeMember(group, bobId);
-    QTRY_COMPARE_WITH_TIMEOUT(bob->conversations()->rowCount(), 0, kWaitMs);
+    // Bob keeps the chat, read-only, marked as removed by Alice; Carol, who left, does not.
+    QTRY_COMPARE_WITH_TIMEOUT(bob->conversations()->removedBy(group).value(), alice->currentUser().id.value(), kWaitMs);
     carol->leaveGroup(group);
     QTRY_COMPARE_WITH_TIMEOUT(carol->conversations()->rowCount(), 0, kWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(alice->conversations()->conversation(group)->members.size(), 1, kWaitMs);
@@ -645,6 +710,154 @@ void TestChatClient::groupManagementAndForbiddenSend()
     QCOMPARE(deliveryState(bobModel, refused), int(DeliveryState::Pending));
     QTRY_COMPARE_WITH_TIMEOUT(deliveryState(bobModel, refused), int(DeliveryState::Failed), kWaitMs);
     QCOMPARE(bob->pendingCount(), 1);
+}
+
+void TestChatClient::refusedMessageIsNotResentUntilRetry()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    QTemporaryDir settingsDir;
+    QSettings settings(settingsDir.filePath(QStringLiteral("client.ini")), QSettings::IniFormat);
+    auto alice = newClient();
+    auto bob = newClient(&settings);
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QVERIFY(enter(*bob, relay, QStringLiteral("bob"), true));
+    const UserId bobId = bob->currentUser().id;
+    QSignalSpy opened(alice.get(), &ChatClient::conversationOpened);
+    alice->createGroup(QStringLiteral("team"), {bobId});
+    QVERIFY(opened.wait(kWaitMs));
+    const ConversationId group = opened.first().first().value<ConversationId>();
+    QTRY_VERIFY_WITH_TIMEOUT(bob->conversations()->conversation(group).has_value(), kWaitMs);
+
+    // Removed while the chat is open: the message is refused for good.
+    MessagesModel* bobModel = bob->messages(group);
+    alice->removeMember(group, bobId);
+    QTRY_VERIFY_WITH_TIMEOUT(bob->conversations()->removedBy(group).isValid(), kWaitMs);
+    const QUuid refused = bob->sendText(group, QStringLiteral("still here?"));
+    QTRY_COMPARE_WITH_TIMEOUT(deliveryState(bobModel, refused), int(DeliveryState::Failed), kWaitMs);
+    QCOMPARE(deliveryError(bobModel, refused), ErrorCode::Forbidden);
+
+    // Re-added and reconnected: still failed, nothing sent. The post-login sync is answered after any resend
+    // the login triggered (one connection, requests in order), so the server's history is the proof.
+    alice->addMember(group, bobId);
+    QTRY_VERIFY_WITH_TIMEOUT(!bob->conversations()->removedBy(group).isValid(), kWaitMs);
+    QSignalSpy resynced(bob.get(), &ChatClient::synced);
+    bob->connection()->abortConnection();
+    QVERIFY(resynced.wait(kWaitMs));
+    QCOMPARE(deliveryState(bobModel, refused), int(DeliveryState::Failed));
+    QCOMPARE(storedCopies(relay, group, refused), 0);
+
+    // Restarted on the same store: shown failed again, with its reason, and still not sent.
+    bob.reset();
+    auto bobAgain = newClient(&settings);
+    QVERIFY(enter(*bobAgain, relay, QStringLiteral("bob"), false));
+    MessagesModel* model = bobAgain->messages(group);
+    QCOMPARE(bobAgain->pendingCount(), 1);
+    QCOMPARE(deliveryState(model, refused), int(DeliveryState::Failed));
+    QCOMPARE(deliveryError(model, refused), ErrorCode::Forbidden);
+    QCOMPARE(storedCopies(relay, group, refused), 0);
+
+    // Only the user's Retry sends it, exactly once.
+    bobAgain->retry(refused);
+    QTRY_COMPARE_WITH_TIMEOUT(deliveryState(model, refused), int(DeliveryState::Sent), kWaitMs);
+    QCOMPARE(bobAgain->pendingCount(), 0);
+    QCOMPARE(storedCopies(relay, group, refused), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(texts(alice->messages(group)).count(QStringLiteral("still here?")), 1, kWaitMs);
+}
+
+void TestChatClient::transientRefusalIsResentByItself()
+{
+    // A token bucket just large enough for the logins: a burst of sends is partly refused with rate_limited.
+    RelayFixture relay(false);
+    relay.config().maxRequestsPerSecond = 20;
+    relay.config().requestBurst = 20;
+    QVERIFY(relay.start());
+    auto alice = newClient();
+    auto bob = newClient();
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QVERIFY(enter(*bob, relay, QStringLiteral("bob"), true));
+    const ConversationId conv = openPrivate(*alice, bob->currentUser().id);
+    MessagesModel* model = alice->messages(conv);
+    bool sawWaiting = false;
+    bool sawFailed = false;
+    connect(model, &QAbstractItemModel::dataChanged, this, [&](const QModelIndex& first, const QModelIndex& last) {
+        for (int row = first.row(); row <= last.row(); ++row) {
+            const auto state = DeliveryState(model->index(row).data(roles::MessageDeliveryState).toInt());
+            const auto error = ErrorCode(model->index(row).data(roles::MessageDeliveryError).toInt());
+            sawWaiting = sawWaiting || (state == DeliveryState::Waiting && error == ErrorCode::RateLimited);
+            sawFailed = sawFailed || state == DeliveryState::Failed;
+        }
+    });
+
+    QList<QUuid> ids;
+    for (int i = 0; i < 40; ++i)
+        ids.append(alice->sendText(conv, QStringLiteral("burst %1").arg(i)));
+    QTRY_VERIFY_WITH_TIMEOUT(sawWaiting, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(alice->pendingCount(), 0, 3 * kWaitMs);
+    QVERIFY(!sawFailed);
+    for (const QUuid& id : std::as_const(ids)) {
+        QCOMPARE(deliveryState(model, id), int(DeliveryState::Sent));
+        QCOMPARE(storedCopies(relay, conv, id), 1);
+    }
+    disconnect(model, nullptr, this, nullptr);
+}
+
+void TestChatClient::removedMemberKeepsAReadOnlyChat()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    auto alice = newClient();
+    auto bob = newClient();
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QVERIFY(enter(*bob, relay, QStringLiteral("bob"), true));
+    const UserId aliceId = alice->currentUser().id;
+    const UserId bobId = bob->currentUser().id;
+    QSignalSpy opened(alice.get(), &ChatClient::conversationOpened);
+    alice->createGroup(QStringLiteral("team"), {bobId});
+    QVERIFY(opened.wait(kWaitMs));
+    const ConversationId group = opened.first().first().value<ConversationId>();
+    ConversationsModel* bobList = bob->conversations();
+    QTRY_VERIFY_WITH_TIMEOUT(bobList->conversation(group).has_value(), kWaitMs);
+    const auto removedBy = [&] { return bobList->index(bobList->rowOf(group)).data(roles::ConversationRemovedBy); };
+    QCOMPARE(removedBy().toLongLong(), 0);
+    MessagesModel* bobModel = bob->messages(group);
+    alice->sendText(group, QStringLiteral("before"));
+    bob->sendText(group, QStringLiteral("mine before"));
+    QTRY_COMPARE_WITH_TIMEOUT(bobModel->storedCount(), 2, kWaitMs);
+    bob->markRead(group);
+    QCOMPARE(bobList->unread(group), 0);
+
+    // Removed by Alice: the chat stays listed and readable, and says who removed Bob.
+    QSignalSpy failures(bob.get(), &ChatClient::requestFailed);
+    alice->removeMember(group, bobId);
+    QTRY_COMPARE_WITH_TIMEOUT(removedBy().toLongLong(), aliceId.value(), kWaitMs);
+    QCOMPARE(bobList->removedBy(group), aliceId);
+    QCOMPARE(texts(bobModel), (QStringList{QStringLiteral("before"), QStringLiteral("mine before")}));
+    // Nothing the server would refuse is asked (history, read marks), also after a reconnect.
+    QSignalSpy resynced(bob.get(), &ChatClient::synced);
+    bob->connection()->abortConnection();
+    QVERIFY(resynced.wait(kWaitMs));
+    QCOMPARE(bobList->removedBy(group), aliceId);
+    bob->loadOlder(group);
+    bob->markRead(group);
+    QCOMPARE(failures.count(), 0);
+
+    // Re-added: a member again; what Bob had read stays read, his own messages never count as unread.
+    alice->addMember(group, bobId);
+    QTRY_COMPARE_WITH_TIMEOUT(removedBy().toLongLong(), 0, kWaitMs);
+    const QUuid mine = bob->sendText(group, QStringLiteral("mine after"));
+    QTRY_COMPARE_WITH_TIMEOUT(deliveryState(bobModel, mine), int(DeliveryState::Sent), kWaitMs);
+    QCOMPARE(bobList->unread(group), 0);
+    QSignalSpy resyncedAgain(bob.get(), &ChatClient::synced);
+    bob->connection()->abortConnection(); // the list fetched again says read_seq 0 for a re-added member
+    QVERIFY(resyncedAgain.wait(kWaitMs));
+    QCOMPARE(bobList->unread(group), 0);
+    alice->sendText(group, QStringLiteral("welcome back"));
+    QTRY_COMPARE_WITH_TIMEOUT(bobList->unread(group), 1, kWaitMs);
+
+    // Leaving by oneself removes the chat.
+    bob->leaveGroup(group);
+    QTRY_VERIFY_WITH_TIMEOUT(!bobList->conversation(group).has_value(), kWaitMs);
 }
 
 void TestChatClient::changePasswordAndLogout()
@@ -680,6 +893,32 @@ void TestChatClient::changePasswordAndLogout()
     QVERIFY(synced.wait(kWaitMs));
     QCOMPARE(alice->state(), ChatClient::State::LoggedIn);
     QCOMPARE(alice->contacts()->rowCount(), 1);
+}
+
+void TestChatClient::sessionRevokedStopsReconnecting()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    auto alice = newClient();
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QSignalSpy revoked(alice.get(), &ChatClient::sessionRevoked);
+    QSignalSpy loggedIn(alice.get(), &ChatClient::loggedIn);
+
+    // What the server does to a user's other sessions when the password changes: a connection-level
+    // `error {code: session_revoked}`, then the connection is closed.
+    const QList<Session*> sessions = relay.server()->sessions().sessionsOf(alice->currentUser().id);
+    QCOMPARE(sessions.size(), 1);
+    sessions.first()->closeWithError(ErrorCode::SessionRevoked, QStringLiteral("password changed"));
+    QVERIFY(revoked.wait(kWaitMs));
+    QCOMPARE(alice->state(), ChatClient::State::Offline);
+    QCOMPARE(alice->connection()->state(), ClientConnection::State::Disconnected);
+    QCOMPARE(alice->reconnectInMs(), 0);
+    QCOMPARE(loggedIn.count(), 0);
+    QCOMPARE(revoked.count(), 1);
+
+    // The user logs in again deliberately (here the password did not really change).
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), false));
+    QCOMPARE(alice->state(), ChatClient::State::LoggedIn);
 }
 
 QTEST_GUILESS_MAIN(TestChatClient)

@@ -2,6 +2,7 @@
 // protocol: welcome, silence, pushes), for what the real relay never does on purpose: stay silent,
 // refuse connections, send a push that looks like a reply.
 
+#include "chatclient.h"
 #include "clientconnection.h"
 #include "framecodec.h"
 #include "messages/authmessages.h"
@@ -11,9 +12,11 @@
 #include "userinfo.h"
 
 #include <QPointer>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace lanchat;
@@ -40,7 +43,10 @@ public:
     quint16 port() const { return m_server.serverPort(); }
     void send(const QCborMap& map) { m_socket->write(FrameCodec::encode(map)); }
     void dropClient() { m_socket->abort(); }
+    /** welcome.registration to announce (empty: the field is left out, as an older server does). */
+    void setRegistration(const QString& mode) { m_registration = mode; }
     QStringList received;
+    QList<QCborMap> frames;
 
 private:
     void onReadyRead(QTcpSocket* s)
@@ -49,11 +55,13 @@ private:
         while (auto frame = m_codec.next()) {
             const QString type = frame->map.value(QLatin1String("t")).toString();
             received.append(type);
+            frames.append(frame->map);
             if (type == QLatin1String(Hello::kType) && m_answer) {
                 Welcome w;
                 w.protocol = protocol::kVersion;
                 w.server = QStringLiteral("peer");
                 w.maxFrame = protocol::kMaxFrameBytes;
+                w.registration = m_registration;
                 QCborMap reply = w.encode();
                 reply.insert(QLatin1String("id"), frame->map.value(QLatin1String("id")));
                 send(reply);
@@ -62,6 +70,7 @@ private:
     }
 
     bool m_answer;
+    QString m_registration;
     QTcpServer m_server;
     QPointer<QTcpSocket> m_socket;
     FrameCodec m_codec{protocol::kMaxFrameBytes};
@@ -80,6 +89,9 @@ private Q_SLOTS:
     void repliesPushesAndTimeoutOnDrop();
     void disconnectStopsReconnecting();
     void fingerprintsAreNormalised();
+    void plaintextRefusedToPinnedEndpoint();
+    void plaintextRefusedWithPersistedPin();
+    void registrationModeFromWelcome();
 };
 
 void TestClientConnection::backoffSequence()
@@ -199,6 +211,90 @@ void TestClientConnection::fingerprintsAreNormalised()
     QCOMPARE(connection.pinnedFingerprint(QStringLiteral("host"), 2), QString());
     connection.setPinnedFingerprint(QStringLiteral("host"), 1, QString());
     QCOMPARE(connection.pinnedFingerprint(QStringLiteral("host"), 1), QString());
+}
+
+void TestClientConnection::plaintextRefusedToPinnedEndpoint()
+{
+    TestPeer peer(true);
+    ClientConnection pinned;
+    pinned.setPinnedFingerprint(kHost, peer.port(), QStringLiteral("ab").repeated(32));
+    QVERIFY(!pinned.connectToServer(kHost, peer.port(), false));
+    QCOMPARE(pinned.state(), ClientConnection::State::Disconnected);
+    QCOMPARE(pinned.reconnectInMs(), 0);
+    QVERIFY(!pinned.lastError().isEmpty());
+
+    // Plaintext to an endpoint without a pin (tests, the bench) still works, and is the only hello the peer saw.
+    ClientConnection other;
+    QSignalSpy ready(&other, &ClientConnection::ready);
+    QVERIFY(other.connectToServer(kHost, peer.port(), false));
+    QVERIFY(ready.wait(5000));
+    QCOMPARE(peer.received, QStringList{QStringLiteral("hello")});
+    QCOMPARE(pinned.state(), ClientConnection::State::Disconnected);
+}
+
+void TestClientConnection::plaintextRefusedWithPersistedPin()
+{
+    TestPeer peer(true);
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("client.ini")), QSettings::IniFormat);
+    {
+        ChatClient earlier;
+        earlier.setSettings(&settings);
+        earlier.setPinnedFingerprint(kHost, peer.port(), QStringLiteral("cd").repeated(32));
+    }
+    // A later run of the program, told (by a stale setting or a forged discovery answer) to use plaintext.
+    ChatClient client;
+    client.setSettings(&settings);
+    QSignalSpy states(&client, &ChatClient::stateChanged);
+    QVERIFY(!client.connectToServer(kHost, peer.port(), false));
+    client.login(QStringLiteral("alice"), QStringLiteral("correct horse"));
+    QCOMPARE(client.state(), ChatClient::State::Offline);
+    QVERIFY(states.isEmpty());
+    QVERIFY(!client.lastConnectionError().isEmpty());
+    QCOMPARE(client.connection()->state(), ClientConnection::State::Disconnected);
+}
+
+void TestClientConnection::registrationModeFromWelcome()
+{
+    TestPeer peer(true);
+    peer.setRegistration(QStringLiteral("invite"));
+    ChatClient client;
+    client.setSettings(nullptr);
+    QCOMPARE(client.registration(), ChatClient::Registration::Unknown);
+    // The login dialog decides when the state becomes Connected: the mode must be known by then.
+    ChatClient::Registration atConnected = ChatClient::Registration::Unknown;
+    connect(&client, &ChatClient::stateChanged, this, [&](ChatClient::State state) {
+        if (state == ChatClient::State::Connected)
+            atConnected = client.registration();
+    });
+    QSignalSpy changed(&client, &ChatClient::registrationChanged);
+    client.connectToServer(kHost, peer.port(), false);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), ChatClient::State::Connected, 5000);
+    QCOMPARE(atConnected, ChatClient::Registration::Invite);
+    QCOMPARE(client.registration(), ChatClient::Registration::Invite);
+    QCOMPARE(changed.size(), 1);
+
+    // The invite code goes into register.invite.
+    client.registerAccount(QStringLiteral("newbie"), QStringLiteral("correct horse"), QStringLiteral("New"),
+                           QStringLiteral("blue-lantern-42"));
+    QTRY_VERIFY_WITH_TIMEOUT(peer.received.contains(QStringLiteral("register")), 5000);
+    const QCborMap reg = peer.frames.at(peer.received.indexOf(QStringLiteral("register")));
+    QCOMPARE(reg.value(QLatin1String("invite")).toString(), QStringLiteral("blue-lantern-42"));
+    QCOMPARE(reg.value(QLatin1String("username")).toString(), QStringLiteral("newbie"));
+
+    // Known after the disconnect; an older server that says nothing is Unknown, not Open.
+    client.disconnectFromServer();
+    QCOMPARE(client.registration(), ChatClient::Registration::Invite);
+    TestPeer old(true);
+    client.connectToServer(kHost, old.port(), false);
+    QCOMPARE(client.registration(), ChatClient::Registration::Unknown);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), ChatClient::State::Connected, 5000);
+    QCOMPARE(client.registration(), ChatClient::Registration::Unknown);
+
+    TestPeer off(true);
+    off.setRegistration(QStringLiteral("off"));
+    client.connectToServer(kHost, off.port(), false);
+    QTRY_COMPARE_WITH_TIMEOUT(client.registration(), ChatClient::Registration::Off, 5000);
 }
 
 QTEST_GUILESS_MAIN(TestClientConnection)

@@ -107,6 +107,9 @@ void TstMessages::roundTrip_data()
                            << codecOf<Hello>();
     QTest::newRow("welcome") << Welcome{1, QStringLiteral("Office"), {}, 1048576, 1700000000000, {}}.encode()
                              << codecOf<Welcome>();
+    QTest::newRow("welcome max_file_bytes")
+        << Welcome{1, QStringLiteral("Office"), {}, 1048576, 1700000000000, QStringLiteral("off"), 4294967296}.encode()
+        << codecOf<Welcome>();
     QTest::newRow("register")
         << Register{QStringLiteral("li.wei"), QStringLiteral("secret-123"), QStringLiteral("李伟"), {}}.encode()
         << codecOf<Register>();

@@ -87,6 +87,7 @@ void startServer()
     config.dataDir = g_dir->path();
     config.tls = false;
     config.discoveryEnabled = false;
+    config.registration = ServerConfig::Registration::Open; // the fuzz accounts sign up
     config.hashMemoryKiB = 8;
     config.hashIterations = 1;
     config.maxFrameBytes = 64 * 1024; // short inputs reach frame_too_large too
@@ -97,9 +98,8 @@ void startServer()
     config.maxRequestsPerSecond = 0;
     config.maxConnectionsPerAddress = 0;
     config.loginFreeAttempts = 1000000000;
-    config.loginLockoutFailures = 0;
+    config.addressFreeAttempts = 1000000000;
     config.accountFreeAttempts = 1000000000;
-    config.accountLockoutFailures = 0;
     config.registerPerMinute = 0;
     config.changePasswordPerMinute = 0;
     config.maxQueuedHashes = 0;

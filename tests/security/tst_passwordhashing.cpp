@@ -179,12 +179,12 @@ void TstPasswordHashing::shippedCostIsTheDefault()
 
 void TstPasswordHashing::bystanderPingsStayFastWhileHashesQueue()
 {
-    Relay relay(ServerConfig{}, true);
+    Relay relay(ServerConfig{}); // plaintext: the bound is about hashing, not about TLS record work
     QVERIFY(relay.started());
     QVERIFY(relay.addUser(QStringLiteral("owner")));
 
     Peer bystander;
-    QVERIFY(bystander.connectFrom(QStringLiteral("127.0.0.1"), relay.port(), true));
+    QVERIFY(bystander.connectFrom(QStringLiteral("127.0.0.1"), relay.port(), false));
     QVERIFY(bystander.hello());
     QCOMPARE(codeOf(bystander.request(typed("ping"))), QStringLiteral("ok"));
 
@@ -194,56 +194,63 @@ void TstPasswordHashing::bystanderPingsStayFastWhileHashesQueue()
     std::vector<std::unique_ptr<Peer>> peers;
     for (int i = 0; i < kHashes; ++i) {
         peers.push_back(std::make_unique<Peer>());
-        QVERIFY(peers.back()->connectFrom(QStringLiteral("127.0.0.%1").arg(2 + i % 4), relay.port(), true));
+        QVERIFY(peers.back()->connectFrom(QStringLiteral("127.0.0.%1").arg(2 + i % 4), relay.port(), false));
         QVERIFY(peers.back()->hello());
     }
     QStringList expected;
-    std::vector<qint64> ids;
-    for (int i = 0; i < kHashes; ++i) {
-        if (i % 2 == 0) {
-            ids.push_back(peers[i]->send(account("login", QStringLiteral("owner"), kPassword)));
-            expected << QStringLiteral("ok");
-        } else {
-            ids.push_back(peers[i]->send(account("login", QStringLiteral("nobody%1").arg(i), kPassword)));
-            expected << QStringLiteral("bad_credentials");
-        }
-    }
+    std::vector<qint64> ids(kHashes, 0);
+    const auto sendLogin = [&](int i) {
+        const bool known = i % 2 == 0;
+        const QString user = known ? QStringLiteral("owner") : QStringLiteral("nobody%1").arg(i);
+        ids[i] = peers[i]->send(account("login", user, kPassword));
+        expected << (known ? QStringLiteral("ok") : QStringLiteral("bad_credentials"));
+    };
     const auto answered = [&] {
         int n = 0;
         for (int i = 0; i < kHashes; ++i)
-            n += peers[i]->hasReply(ids[i]) ? 1 : 0;
+            n += ids[i] != 0 && peers[i]->hasReply(ids[i]) ? 1 : 0;
         return n;
     };
 
-    // Only the round trips are timed: two pings, one after the other, then a wait (untimed) until one more hash is
-    // answered, and again, so the pings are spread over the whole time the hashes are queued or running.
+    // Only the round trips are timed. The logins go out four at a time, each group followed by a ping: on the
+    // socket thread a ping would wait for at least those four hashes (about 100 ms at this cost), off it only for
+    // the server to read four requests. Then two pings, a wait (untimed) until one more hash is answered, and
+    // again, so the pings are spread over the whole time the hashes are queued or running.
     std::vector<qint64> roundTripsUs;
-    int answeredAtFirstPing = -1;
-    for (int done = 0; done < kHashes; done = answered()) {
-        for (int i = 0; i < 2; ++i) {
-            QElapsedTimer rtt;
-            rtt.start();
-            const QCborMap pong = bystander.request(typed("ping"), 10000);
-            roundTripsUs.push_back(rtt.nsecsElapsed() / 1000);
-            QCOMPARE(codeOf(pong), QStringLiteral("ok"));
-        }
-        if (answeredAtFirstPing < 0)
-            answeredAtFirstPing = answered();
+    const auto timedPing = [&] {
+        QElapsedTimer rtt;
+        rtt.start();
+        const QCborMap pong = bystander.request(typed("ping"), 10000);
+        roundTripsUs.push_back(rtt.nsecsElapsed() / 1000);
+        return codeOf(pong) == QLatin1String("ok");
+    };
+    constexpr int kGroup = 4;
+    for (int group = 0; group < kHashes; group += kGroup) {
+        for (int i = group; i < group + kGroup; ++i)
+            sendLogin(i);
+        QVERIFY(timedPing());
+    }
+    const int answeredWhenAllSent = answered();
+    for (int done = answered(); done < kHashes; done = answered()) {
+        QVERIFY(timedPing());
+        QVERIFY(timedPing());
         QVERIFY(RawClient::waitUntil([&] { return answered() > done; }, 120000));
     }
     std::vector<qint64> sorted = roundTripsUs;
     std::sort(sorted.begin(), sorted.end());
     const qint64 worstUs = sorted.back();
-    qInfo("%d pings during %d hashes: median %.2f ms, worst %.2f ms (bound %d ms)", int(sorted.size()), kHashes,
-          sorted[sorted.size() / 2] / 1000.0, worstUs / 1000.0, kWorstPingMs);
+    const auto worstAt = std::find(roundTripsUs.begin(), roundTripsUs.end(), worstUs) - roundTripsUs.begin();
+    qInfo("%d pings during %d hashes: median %.2f ms, worst %.2f ms (ping %d; bound %d ms)", int(sorted.size()),
+          kHashes, sorted[sorted.size() / 2] / 1000.0, worstUs / 1000.0, int(worstAt), kWorstPingMs);
     QVERIFY2(worstUs < kWorstPingMs * 1000,
              qPrintable(QStringLiteral("worst ping round trip %1 ms").arg(worstUs / 1000.0)));
 
     QCOMPARE(answered(), kHashes);
-    // The pings did overlap the hashing (on the socket thread they would all come after it).
+    // The pings did overlap the hashing: most hashes were still queued when the last login had gone out.
     QVERIFY2(
-        answeredAtFirstPing < kHashes / 2,
-        qPrintable(QStringLiteral("%1 of %2 hashes done at the first ping").arg(answeredAtFirstPing).arg(kHashes)));
+        answeredWhenAllSent < kHashes / 2,
+        qPrintable(
+            QStringLiteral("%1 of %2 hashes done when the last login was sent").arg(answeredWhenAllSent).arg(kHashes)));
     QVERIFY2(roundTripsUs.size() >= 40, qPrintable(QString::number(roundTripsUs.size())));
 
     QStringList codes;
@@ -323,7 +330,7 @@ void TstPasswordHashing::pipelinedRequestsAfterLoginKeepTheirOrder()
 void TstPasswordHashing::registerIsRateLimitedPerAddress()
 {
     ServerConfig config = cheapHashing();
-    config.allowRegistration = true;
+    config.registration = ServerConfig::Registration::Open;
     config.registerPerMinute = 2;
     Relay relay(config);
     QVERIFY(relay.started());

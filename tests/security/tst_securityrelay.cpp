@@ -86,6 +86,7 @@ class TstSecurityRelay : public QObject
 private slots:
     void initTestCase();
     void wrongPasswordsThrottledOtherAddressWorks();
+    void guessersCannotLockTheOwnerOut();
     void floodIsRateLimitedOthersStayFast();
     void sustainedFloodIsClosed();
     void silentConnectionTimesOut();
@@ -118,7 +119,7 @@ std::unique_ptr<TestServer> TstSecurityRelay::startServer(bool tls, ServerConfig
 
 void TstSecurityRelay::wrongPasswordsThrottledOtherAddressWorks()
 {
-    ServerConfig config;
+    ServerConfig config = TestServer::openSignUp();
     config.loginBaseDelayMs = 60 * 1000; // no attempt becomes free again during the test
     auto server = startServer(false, config);
     QVERIFY(server);
@@ -144,9 +145,55 @@ void TstSecurityRelay::wrongPasswordsThrottledOtherAddressWorks()
     QCOMPARE(ok.value(QLatin1String("t")).toString(), QStringLiteral("ok"));
 }
 
+void TstSecurityRelay::guessersCannotLockTheOwnerOut()
+{
+    ServerConfig config = TestServer::openSignUp(); // the shipped throttle, but:
+    config.loginBaseDelayMs = 60 * 1000;            // no delay runs out during the test
+    auto server = startServer(false, config);
+    QVERIFY(server);
+    RawClient signUp;
+    QVERIFY(signUp.connectTo(server->port(), false));
+    QVERIFY(signUp.signUp(QStringLiteral("victim"), QStringLiteral("right-password")) > 0);
+    BoundClient usual; // the owner's usual machine: one login from there makes it known
+    QVERIFY(usual.connectFrom(QStringLiteral("127.0.0.1"), server->port()));
+    QCOMPARE(
+        usual.login(QStringLiteral("victim"), QStringLiteral("right-password")).value(QLatin1String("t")).toString(),
+        QStringLiteral("ok"));
+
+    // 60 wrong passwords from three other addresses, taking turns (all of 127/8 is loopback on Linux).
+    const QStringList addresses{QStringLiteral("127.0.0.2"), QStringLiteral("127.0.0.3"), QStringLiteral("127.0.0.4")};
+    std::vector<std::unique_ptr<BoundClient>> guessers;
+    for (const QString& address : addresses) {
+        guessers.push_back(std::make_unique<BoundClient>());
+        QVERIFY2(guessers.back()->connectFrom(address, server->port()), qPrintable(address));
+    }
+    QList<QStringList> codes(addresses.size());
+    for (int i = 0; i < 60; ++i) {
+        const QCborMap reply = guessers[i % 3]->login(QStringLiteral("victim"), QStringLiteral("guess-%1").arg(i));
+        codes[i % 3] << reply.value(QLatin1String("code")).toString();
+    }
+    int checked = 0;
+    for (const QStringList& list : codes) {
+        QCOMPARE(list.count(QStringLiteral("bad_credentials")) + list.count(QStringLiteral("rate_limited")), 20);
+        QCOMPARE(list.last(), QStringLiteral("rate_limited"));
+        checked += int(list.count(QStringLiteral("bad_credentials")));
+    }
+    // Guessing spread over addresses is slowed account-wide once the account's free failures are used up.
+    QCOMPARE(checked, config.accountFreeAttempts);
+    for (const auto& guesser : guessers) // refused before any check, even with the right password
+        QCOMPARE(errorCodeOf(guesser->login(QStringLiteral("victim"), QStringLiteral("right-password"))),
+                 QStringLiteral("rate_limited"));
+
+    // The owner, from the usual machine, on a new connection: in at once.
+    BoundClient owner;
+    QVERIFY(owner.connectFrom(QStringLiteral("127.0.0.1"), server->port()));
+    const QCborMap ok = owner.login(QStringLiteral("victim"), QStringLiteral("right-password"));
+    QCOMPARE(ok.value(QLatin1String("t")).toString(), QStringLiteral("ok"));
+}
+
 void TstSecurityRelay::floodIsRateLimitedOthersStayFast()
 {
-    ServerConfig config;
+    ServerConfig config = TestServer::openSignUp();
     config.maxRequestsPerSecond = 100;
     config.requestBurst = 100;
     config.rateLimitCloseAfter = 1000000; // this test is about rejection, not closing
@@ -219,7 +266,7 @@ void TstSecurityRelay::silentConnectionTimesOut()
 
 void TstSecurityRelay::silentLoggedInPeerIsDropped()
 {
-    ServerConfig config;
+    ServerConfig config = TestServer::openSignUp();
     config.handshakeTimeoutMs = 5000;
     config.heartbeatTimeoutMs = 400;
     auto server = startServer(false, config);
@@ -238,7 +285,7 @@ void TstSecurityRelay::silentLoggedInPeerIsDropped()
 
 void TstSecurityRelay::pingingPeerStays()
 {
-    ServerConfig config;
+    ServerConfig config = TestServer::openSignUp();
     config.handshakeTimeoutMs = 300;
     config.heartbeatTimeoutMs = 300;
     auto server = startServer(false, config);

@@ -17,6 +17,13 @@ TestServer::TestServer(bool tls, ServerConfig overrides)
     m_config.discoveryPort = 0;
 }
 
+ServerConfig TestServer::openSignUp()
+{
+    ServerConfig config;
+    config.registration = ServerConfig::Registration::Open;
+    return config;
+}
+
 TestServer::~TestServer()
 {
     stop();

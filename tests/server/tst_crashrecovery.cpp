@@ -70,7 +70,7 @@ void TstCrashRecovery::initTestCase()
     QFile config(m_configPath);
     QVERIFY(config.open(QIODevice::WriteOnly));
     // A cheap Argon2id cost keeps the test fast; everything else is the shipped default.
-    config.write("[server]\nhash_memory_kib=64\nhash_iterations=1\ndiscovery=false\n");
+    config.write("[server]\nhash_memory_kib=64\nhash_iterations=1\ndiscovery=false\nregistration=open\n");
 }
 
 void TstCrashRecovery::cleanup()

@@ -153,9 +153,7 @@ void TstRelayServer::registration()
 
 void TstRelayServer::registrationDisabled()
 {
-    ServerConfig config;
-    config.allowRegistration = false;
-    TestServer closed(m_tls, config);
+    TestServer closed(m_tls, ServerConfig{}); // the default: sign-up off
     QVERIFY(closed.start());
     RawClient c;
     QVERIFY(c.connectTo(closed.port(), m_tls));
@@ -322,16 +320,18 @@ void TstRelayServer::groupManagement()
     remove.insert(QLatin1String("conversation"), group);
     remove.insert(QLatin1String("user"), c->userId());
     QCOMPARE(type(a->request(remove)), QStringLiteral("ok"));
-    QCOMPARE(c->waitPush(QStringLiteral("conversation_removed")).value(QLatin1String("conversation")).toInteger(),
-             group);
+    const QCborMap removed = c->waitPush(QStringLiteral("conversation_removed"));
+    QCOMPARE(removed.value(QLatin1String("conversation")).toInteger(), group);
+    QCOMPARE(removed.value(QLatin1String("by")).toInteger(), a->userId()); // for "removed by Alice"
     QCOMPARE(RawClient::errorCode(c->sendText(group, QStringLiteral("still here?"))), QStringLiteral("forbidden"));
 
     QCborMap leave = typed("group_leave");
     leave.insert(QLatin1String("conversation"), group);
     QCOMPARE(RawClient::errorCode(a->request(leave)), QStringLiteral("invalid_argument")); // the owner stays
     QCOMPARE(type(b->request(leave)), QStringLiteral("ok"));
-    QCOMPARE(b->waitPush(QStringLiteral("conversation_removed")).value(QLatin1String("conversation")).toInteger(),
-             group);
+    const QCborMap left = b->waitPush(QStringLiteral("conversation_removed"));
+    QCOMPARE(left.value(QLatin1String("conversation")).toInteger(), group);
+    QCOMPARE(left.value(QLatin1String("by")).toInteger(), b->userId());
 }
 
 void TstRelayServer::offlineUserSyncsInOrder()
@@ -484,7 +484,7 @@ void TstRelayServer::shutdownTellsClients()
 
 void TstRelayServer::slowReaderIsThrottled()
 {
-    ServerConfig config;
+    ServerConfig config = TestServer::openSignUp();
     config.maxPendingOutputBytes = 256 * 1024;
     TestServer server(m_tls, config);
     QVERIFY(server.start());
@@ -537,7 +537,7 @@ void TstRelayServer::slowReaderIsThrottled()
 
 void TstRelayServer::slowConsumerIsDisconnected()
 {
-    ServerConfig config;
+    ServerConfig config = TestServer::openSignUp();
     config.maxPendingOutputBytes = 64 * 1024; // disconnect above 1 MiB of unsent pushes
     TestServer server(m_tls, config);
     QVERIFY(server.start());

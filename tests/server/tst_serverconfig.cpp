@@ -19,6 +19,11 @@ private slots:
     void badValuesAreRefused_data();
     void badValuesAreRefused();
     void printedConfigReadsBack();
+    void registrationKeys_data();
+    void registrationKeys();
+    void badInviteCodeFilesAreRefused_data();
+    void badInviteCodeFilesAreRefused();
+    void olderThrottleKeys();
 
 private:
     QString write(const QByteArray& content);
@@ -59,7 +64,7 @@ void TstServerConfig::valuesAreRead()
     ServerConfig config;
     QString error;
     QVERIFY2(ServerConfig::fromIni(write("[server]\nname=Büro 办公室\nport=9000\ntls=false\nlisten=::1\n"
-                                         "allow_registration=no\nmax_file_bytes=1000\nhash_memory_kib=64\n"
+                                         "allow_registration=yes\nmax_file_bytes=1000\nhash_memory_kib=64\n"
                                          "discovery_port=0\n"),
                                    &config, &error),
              qPrintable(error));
@@ -67,7 +72,7 @@ void TstServerConfig::valuesAreRead()
     QCOMPARE(config.port, quint16(9000));
     QVERIFY(!config.tls);
     QCOMPARE(config.listenAddress, QHostAddress(QHostAddress::LocalHostIPv6));
-    QVERIFY(!config.allowRegistration);
+    QCOMPARE(config.registration, ServerConfig::Registration::Open); // the older key still works
     QCOMPARE(config.maxFileBytes, 1000);
     QCOMPARE(config.hashMemoryKiB, 64u);
     QCOMPARE(config.discoveryPort, quint16(0));
@@ -103,6 +108,96 @@ void TstServerConfig::printedConfigReadsBack()
     QString error;
     QVERIFY2(ServerConfig::fromIni(write(config.toIni().toUtf8()), &again, &error), qPrintable(error));
     QCOMPARE(again.toIni(), config.toIni());
+}
+
+void TstServerConfig::registrationKeys_data()
+{
+    QTest::addColumn<QByteArray>("lines");
+    QTest::addColumn<int>("modeValue"); // a ServerConfig::Registration
+    using R = ServerConfig::Registration;
+    QTest::newRow("default: off") << QByteArray() << int(R::Off);
+    QTest::newRow("open") << QByteArray("registration=open\n") << int(R::Open);
+    QTest::newRow("off") << QByteArray("registration=off\n") << int(R::Off);
+    QTest::newRow("case-insensitive") << QByteArray("registration=Open\n") << int(R::Open);
+    QTest::newRow("alias true") << QByteArray("allow_registration=true\n") << int(R::Open);
+    QTest::newRow("alias false") << QByteArray("allow_registration=false\n") << int(R::Off);
+    QTest::newRow("the new key wins") << QByteArray("allow_registration=true\nregistration=off\n") << int(R::Off);
+    QTest::newRow("invite") << QByteArray("registration=invite\ninvite_code_file=CODE\n") << int(R::Invite);
+}
+
+void TstServerConfig::registrationKeys()
+{
+    QFETCH(QByteArray, lines);
+    QFETCH(int, modeValue);
+    const auto mode = ServerConfig::Registration(modeValue);
+    const QString codePath = m_dir.filePath(QStringLiteral("invite%1.txt").arg(m_files));
+    QFile code(codePath);
+    QVERIFY(code.open(QIODevice::WriteOnly));
+    code.write("  s3cret-Code 42\n");
+    code.close();
+    QVERIFY(code.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    ServerConfig config;
+    QString error;
+    QVERIFY2(ServerConfig::fromIni(write("[server]\n" + lines.replace("CODE", codePath.toUtf8())), &config, &error),
+             qPrintable(error));
+    QCOMPARE(config.registration, mode);
+    QCOMPARE(config.inviteCode,
+             mode == ServerConfig::Registration::Invite ? QByteArray("s3cret-Code 42") : QByteArray());
+    QVERIFY(!config.toIni().contains(QLatin1String("s3cret"))); // --print-config shows the file, never the code
+    ServerConfig again;                                         // and reads back to the same mode
+    QVERIFY2(ServerConfig::fromIni(write(config.toIni().toUtf8()), &again, &error), qPrintable(error));
+    QCOMPARE(again.registration, mode);
+    QCOMPARE(again.inviteCode, config.inviteCode);
+}
+
+void TstServerConfig::badInviteCodeFilesAreRefused_data()
+{
+    QTest::addColumn<QByteArray>("content"); // of the code file
+    QTest::addColumn<int>("permissions");    // QFileDevice::Permissions
+    QTest::addColumn<QByteArray>("lines");
+    const int owner = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    QTest::newRow("bad mode") << QByteArray("x") << owner << QByteArray("registration=sometimes\n");
+    QTest::newRow("invite without a file") << QByteArray("x") << owner << QByteArray("registration=invite\n");
+    QTest::newRow("file missing") << QByteArray("x") << owner
+                                  << QByteArray("registration=invite\ninvite_code_file=CODE.missing\n");
+    QTest::newRow("empty code") << QByteArray(" \n") << owner
+                                << QByteArray("registration=invite\ninvite_code_file=CODE\n");
+    QTest::newRow("too long") << QByteArray(257, 'a') << owner
+                              << QByteArray("registration=invite\ninvite_code_file=CODE\n");
+    QTest::newRow("readable by everyone") << QByteArray("code") << (owner | QFileDevice::ReadOther)
+                                          << QByteArray("registration=invite\ninvite_code_file=CODE\n");
+}
+
+void TstServerConfig::badInviteCodeFilesAreRefused()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(int, permissions);
+    QFETCH(QByteArray, lines);
+    const QString codePath = m_dir.filePath(QStringLiteral("badinvite%1.txt").arg(m_files));
+    QFile code(codePath);
+    QVERIFY(code.open(QIODevice::WriteOnly));
+    code.write(content);
+    code.close();
+    QVERIFY(code.setPermissions(QFileDevice::Permissions(permissions)));
+    ServerConfig config;
+    QString error;
+    QVERIFY(!ServerConfig::fromIni(write("[server]\n" + lines.replace("CODE", codePath.toUtf8())), &config, &error));
+    QVERIFY(!error.isEmpty());
+}
+
+void TstServerConfig::olderThrottleKeys()
+{
+    // login_lockout_ms was the lockout time and when failures were forgotten; only the second meaning is left.
+    ServerConfig config;
+    QString error;
+    QVERIFY2(ServerConfig::fromIni(write("[server]\nlogin_lockout_ms=5000\nlogin_lockout_failures=3\n"
+                                         "account_lockout_failures=7\n"),
+                                   &config, &error),
+             qPrintable(error));
+    QCOMPARE(config.loginForgetMs, 5000);
+    QVERIFY2(ServerConfig::fromIni(write("[server]\nlogin_lockout_ms=5000\nlogin_forget_ms=7000\n"), &config, &error),
+             qPrintable(error));
+    QCOMPARE(config.loginForgetMs, 7000);
 }
 
 QTEST_GUILESS_MAIN(TstServerConfig)

@@ -526,6 +526,19 @@ void tst_SqliteStorage::fileMessageExpiresWithBlob()
     QVERIFY(m_storage->userPostedFile(a, sha));
     QVERIFY(!m_storage->userPostedFile(b, sha));
     QVERIFY(!m_storage->userPostedFile(a, QByteArray(32, '\x01')));
+    // Both participants may read it; an outsider may not, nor anyone who left the conversation it was posted in.
+    const UserId c = addUser(QStringLiteral("c"));
+    QVERIFY(m_storage->memberSeesFile(a, sha));
+    QVERIFY(m_storage->memberSeesFile(b, sha));
+    QVERIFY(!m_storage->memberSeesFile(c, sha));
+    QVERIFY(!m_storage->memberSeesFile(b, QByteArray(32, '\x01')));
+    const ConversationId group = m_storage->createGroup(QStringLiteral("team"), a, {c});
+    message.conversation = group;
+    message.clientMsgId = QUuid::createUuid();
+    QVERIFY(m_storage->appendMessage(message));
+    QVERIFY(m_storage->memberSeesFile(c, sha));
+    QVERIFY(m_storage->removeMember(group, c));
+    QVERIFY(!m_storage->memberSeesFile(c, sha));
 
     MessageRecord record = m_storage->history(chat, 0, 1).first();
     QCOMPARE(record.kind, MessageKind::File);
@@ -592,10 +605,25 @@ void tst_SqliteStorage::uploadsCrud()
     QVERIFY(!m_storage->findUpload(b, chat, upload.sha256));
     QVERIFY(!m_storage->findUpload(a, chat, QByteArray(32, '\x08')));
     QCOMPARE(m_storage->uploads().size(), 1);
+    // Every unfinished upload is reserved with its announced size, whoever sends it.
+    QCOMPARE(m_storage->uploadBytes(), upload.size);
+    UploadRecord other = upload;
+    other.sender = b;
+    other.clientMsgId = QUuid::createUuid();
+    other.size = 10;
+    const TransferId otherId = m_storage->createUpload(other);
+    QVERIFY(otherId.isValid());
+    QCOMPARE(m_storage->uploadBytes(), upload.size + 10);
+    QCOMPARE(m_storage->uploadsOf(a).size(), 1);
+    QCOMPARE(m_storage->uploadsOf(a).first().id, id);
+    QCOMPARE(m_storage->uploadsOf(b).first().id, otherId);
+    QVERIFY(m_storage->deleteUpload(otherId));
+    QVERIFY(m_storage->uploadsOf(b).isEmpty());
     QVERIFY(m_storage->deleteUpload(id));
     QVERIFY(!m_storage->deleteUpload(id));
     QVERIFY(!m_storage->upload(id));
     QVERIFY(m_storage->uploads().isEmpty());
+    QCOMPARE(m_storage->uploadBytes(), 0);
     upload.conversation = ConversationId(999);
     QVERIFY(!m_storage->createUpload(upload).isValid());
 }

@@ -38,6 +38,7 @@ TransferTestEnv::TransferTestEnv()
     m_config.tls = false;
     m_config.discoveryEnabled = false;
     m_config.port = 0;
+    m_config.registration = ServerConfig::Registration::Open; // connectUser() signs users up
     m_config.hashMemoryKiB = 64;
     m_config.hashIterations = 1;
     m_config.hashParallelism = 1;
@@ -78,13 +79,18 @@ bool TransferTestEnv::startServerProcess()
             return false;
         m_port = probe.serverPort();
     }
+    const QString config = QDir(m_dataDir.path()).filePath(QStringLiteral("test.conf"));
+    QFile file(config);
+    if (!file.open(QIODevice::WriteOnly) || file.write("[server]\nregistration=open\n") < 0)
+        return false;
+    file.close();
     const QString binary = qEnvironmentVariable("LANCHAT_TEST_BINARY_DIR") + QStringLiteral("/server/lanchat-server");
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process->start(binary, {QStringLiteral("serve"), QStringLiteral("--data-dir"), m_dataDir.path(),
                               QStringLiteral("--listen"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
                               QString::number(m_port), QStringLiteral("--insecure-plaintext"),
-                              QStringLiteral("--no-discovery")});
+                              QStringLiteral("--no-discovery"), QStringLiteral("--config"), config});
     if (!m_process->waitForStarted(10000))
         return false;
     // Ready once it accepts connections.
@@ -116,7 +122,7 @@ std::unique_ptr<TestUser> TransferTestEnv::connectUser(const QString& name, std:
     user->connection->connectToServer(QStringLiteral("127.0.0.1"), m_port, false);
     if (!waitFor([&] { return user->connection->isReady(); }, 15000))
         return nullptr;
-    Register reg{name, kPassword, name};
+    Register reg{name, kPassword, name, {}};
     const QCborMap reply = call(*user->connection, reg.encode());
     const auto ok = AuthOk::decode(reply, nullptr);
     if (!ok)

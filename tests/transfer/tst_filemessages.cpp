@@ -72,6 +72,15 @@ void tst_FileMessages::limits()
         FileOffer{ConversationId(1), QUuid::createUuid(), QString(256, QLatin1Char('n')), 1, Sha256::hash("a")}
             .encode(),
         nullptr));
+    // The lower bounds: `data` is 1..262144 bytes and `name` 1..255 (docs/protocol.md 10).
+    error.clear();
+    QVERIFY(!FileChunk::decode(FileChunk{TransferId(5), 0, QByteArray()}.encode(), &error));
+    QCOMPARE(error, QStringLiteral("field 'data': empty"));
+    QVERIFY(FileChunk::decode(FileChunk{TransferId(5), 0, QByteArray(1, 'x')}.encode(), nullptr));
+    error.clear();
+    QVERIFY(!FileOffer::decode(
+        FileOffer{ConversationId(1), QUuid::createUuid(), QString(), 1, Sha256::hash("a")}.encode(), &error));
+    QCOMPARE(error, QStringLiteral("field 'name': empty"));
 }
 
 void tst_FileMessages::proofDocumentedExample()

@@ -13,6 +13,8 @@ class tst_FileNameSanitizer : public QObject
 private slots:
     void sanitize_data();
     void sanitize();
+    void nothingLeft_data();
+    void nothingLeft();
     void longNamesKeepExtension_data();
     void longNamesKeepExtension();
     void idempotent();
@@ -47,8 +49,31 @@ void tst_FileNameSanitizer::sanitize_data()
                           << "_lpt9";
     QTest::newRow("not a device") << "CONSOLE.txt"
                                   << "CONSOLE.txt";
-    QTest::newRow("com0 not a device") << "COM0"
-                                       << "COM0";
+    QTest::newRow("com0") << "COM0"
+                          << "_COM0";
+    QTest::newRow("lpt0 ext") << "lpt0.txt"
+                              << "_lpt0.txt";
+    QTest::newRow("com superscript one") << QStringLiteral("COM\u00B9") << QStringLiteral("_COM\u00B9");
+    QTest::newRow("lpt superscript three ext") << QStringLiteral("lpt\u00B3.log") << QStringLiteral("_lpt\u00B3.log");
+    QTest::newRow("com superscript four not a device") << QStringLiteral("COM\u2074") << QStringLiteral("COM\u2074");
+    QTest::newRow("com10 not a device") << "COM10"
+                                        << "COM10";
+    QTest::newRow("conin") << "CONIN$"
+                           << "_CONIN$";
+    QTest::newRow("conout lower ext") << "conout$.txt"
+                                      << "_conout$.txt";
+    QTest::newRow("clock") << "CLOCK$"
+                           << "_CLOCK$";
+    QTest::newRow("device trailing space before ext") << "aux .c"
+                                                      << "_aux .c";
+    QTest::newRow("right-to-left override") << QStringLiteral("invoice\u202Efdp.exe") << "invoicefdp.exe";
+    QTest::newRow("bidi isolates and embeddings")
+        << QStringLiteral("\u2067a\u2069b\u202Ac\u202C\u200Fd\u200E.txt") << "abcd.txt";
+    QTest::newRow("zero width and bom") << QStringLiteral("\uFEFFre\u200Bport\u200D.pdf") << "report.pdf";
+    QTest::newRow("soft hyphen") << QStringLiteral("ex\u00ADe.txt") << "exe.txt";
+    QTest::newRow("line separator") << QStringLiteral("a\u2028b\u2029c") << "abc";
+    QTest::newRow("format char hides a device") << QStringLiteral("C\u200BON") << "_CON";
+    QTest::newRow("format char before a dot") << QStringLiteral("\u202E.bashrc") << "bashrc";
     QTest::newRow("control chars") << QStringLiteral("a\nb\tc\x01.txt") << "abc.txt";
     QTest::newRow("trailing dots") << "name. . "
                                    << "name";
@@ -64,6 +89,24 @@ void tst_FileNameSanitizer::sanitize()
     QFETCH(QString, input);
     QFETCH(QString, expected);
     QCOMPARE(FileNameSanitizer::sanitize(input), expected);
+}
+
+void tst_FileNameSanitizer::nothingLeft_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("dots and spaces") << QStringLiteral(" . .. ");
+    QTest::newRow("control characters") << QStringLiteral("\x01\x1f\x7f");
+    QTest::newRow("format characters") << QStringLiteral("\u202E\u200B\uFEFF");
+    QTest::newRow("format characters and dots") << QStringLiteral("\u202E..\u2066.");
+}
+
+void tst_FileNameSanitizer::nothingLeft()
+{
+    // The server refuses such a name (invalid_argument); a client saving a file still needs one.
+    QFETCH(QString, input);
+    QCOMPARE(FileNameSanitizer::clean(input), QString());
+    QCOMPARE(FileNameSanitizer::sanitize(input), QStringLiteral("file"));
 }
 
 void tst_FileNameSanitizer::longNamesKeepExtension_data()
@@ -86,8 +129,13 @@ void tst_FileNameSanitizer::longNamesKeepExtension()
 
 void tst_FileNameSanitizer::idempotent()
 {
-    const QStringList names{QStringLiteral("../../x"), QStringLiteral(".bashrc"), QStringLiteral("CON"),
-                            QString(300, QLatin1Char('b')) + QStringLiteral(".txt"), QStringLiteral(". .CON")};
+    const QStringList names{QStringLiteral("../../x"),
+                            QStringLiteral(".bashrc"),
+                            QStringLiteral("CON"),
+                            QString(300, QLatin1Char('b')) + QStringLiteral(".txt"),
+                            QStringLiteral(". .CON"),
+                            QStringLiteral("\u202E.\u202E.CONIN$"),
+                            QStringLiteral("C\u200BOM\u00B9.txt")};
     for (const QString& n : names) {
         const QString once = FileNameSanitizer::sanitize(n);
         QCOMPARE(FileNameSanitizer::sanitize(once), once);

@@ -135,15 +135,24 @@ void tst_TransferManager::instantUploadSendsNoBytes()
     QCOMPARE(TransferTestEnv::waitFinished(*m_alice->transfers, second), int(State::Done));
     QCOMPARE(m_alice->transfers->chunkBytesSent(), 5 * kMiB);
 
-    // Carol never posted it: her client answers the server's proof-of-possession challenge from her copy
-    // (docs/protocol.md 10.2a), still without a chunk.
+    // Bob received it and never posted it: his client answers the server's proof-of-possession challenge from
+    // his copy (docs/protocol.md 10.2a), still without a chunk.
     auto carol = m_env->connectUser(QStringLiteral("carol"));
     QVERIFY(carol);
     const ConversationId other = m_env->openPrivate(*carol, *m_bob);
-    const int third = carol->transfers->upload(other, copy);
-    QCOMPARE(TransferTestEnv::waitFinished(*carol->transfers, third), int(State::Done));
-    QCOMPARE(carol->transfers->chunkBytesSent(), 0);
-    QCOMPARE(m_env->newestFileSha(*m_bob, other), sha);
+    const int third = m_bob->transfers->upload(other, copy);
+    QCOMPARE(TransferTestEnv::waitFinished(*m_bob->transfers, third), int(State::Done));
+    QCOMPARE(m_bob->transfers->chunkBytesSent(), 0);
+    QCOMPARE(m_env->newestFileSha(*carol, other), sha);
+
+    // Dave cannot read it anywhere: the server does not tell him it has it, and he sends every byte.
+    auto dave = m_env->connectUser(QStringLiteral("dave"));
+    QVERIFY(dave);
+    const ConversationId daveAndAlice = m_env->openPrivate(*dave, *m_alice);
+    const int fourth = dave->transfers->upload(daveAndAlice, copy);
+    QCOMPARE(TransferTestEnv::waitFinished(*dave->transfers, fourth), int(State::Done));
+    QCOMPARE(dave->transfers->chunkBytesSent(), 5 * kMiB);
+    QCOMPARE(m_env->newestFileSha(*m_alice, daveAndAlice), sha);
 }
 
 void tst_TransferManager::hostileNamesSavedSafely_data()
@@ -155,6 +164,8 @@ void tst_TransferManager::hostileNamesSavedSafely_data()
     QTest::newRow("hidden") << QStringLiteral(".bashrc");
     QTest::newRow("300 bytes") << QString(296, QLatin1Char('n')) + QStringLiteral(".txt");
     QTest::newRow("chinese") << QStringLiteral("项目计划书（定稿）.xlsx");
+    QTest::newRow("direction override") << QStringLiteral("invoice\u202Efdp.exe");
+    QTest::newRow("port zero") << QStringLiteral("COM0.txt");
 }
 
 void tst_TransferManager::hostileNamesSavedSafely()
@@ -189,9 +200,14 @@ void tst_TransferManager::hostileNamesSavedSafely()
         QVERIFY(!local.fileName().startsWith(QLatin1Char('.')));
         QVERIFY(local.fileName().toUtf8().size() <= 255);
         QVERIFY(local.fileName().compare(QStringLiteral("CON"), Qt::CaseInsensitive) != 0);
+        QVERIFY(local.fileName().compare(QStringLiteral("COM0.txt"), Qt::CaseInsensitive) != 0);
+        // Nothing invisible that reorders what the user sees (U+202E shows "invoiceexe.pdf").
+        for (const QChar c : local.fileName())
+            QVERIFY(c.category() != QChar::Other_Format);
         QCOMPARE(Sha256::hashFile(local.filePath()), file.sha256);
     }
-    QCOMPARE(QDir(m_bob->downloadDir).entryList(QDir::Files | QDir::Hidden).size(), 2);
+    // Both names sanitise alike and the content is the same: the second download uses the first file.
+    QCOMPARE(QDir(m_bob->downloadDir).entryList(QDir::Files | QDir::Hidden).size(), 1);
     QVERIFY(!QFile::exists(QDir(m_env->scratchDir()).filePath(QStringLiteral("x"))));
 }
 
