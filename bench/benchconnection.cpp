@@ -57,7 +57,7 @@ BenchConnection::~BenchConnection()
     close();
 }
 
-bool BenchConnection::connectTo(std::uint16_t port)
+bool BenchConnection::connectTo(std::uint16_t port, std::uint32_t localAddress)
 {
     m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (m_fd < 0) {
@@ -70,6 +70,15 @@ bool BenchConnection::connectTo(std::uint16_t port)
     if (!m_loop.add(m_fd, this)) {
         fail(QStringLiteral("epoll_ctl: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
         return false;
+    }
+    if (localAddress != 0) {
+        sockaddr_in local{};
+        local.sin_family = AF_INET;
+        local.sin_addr.s_addr = htonl(localAddress);
+        if (::bind(m_fd, reinterpret_cast<const sockaddr*>(&local), sizeof(local)) != 0) {
+            fail(QStringLiteral("bind: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+            return false;
+        }
     }
     sockaddr_in address{};
     address.sin_family = AF_INET;

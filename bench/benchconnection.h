@@ -77,8 +77,12 @@ public:
     BenchConnection(const BenchConnection&) = delete;
     BenchConnection& operator=(const BenchConnection&) = delete;
 
-    /** Starts a non-blocking connect to 127.0.0.1:@p port. False (and closed) if no socket could be made. */
-    bool connectTo(std::uint16_t port);
+    /**
+     * Starts a non-blocking connect to 127.0.0.1:@p port, from @p localAddress (IPv4, host byte order, e.g.
+     * 127.0.0.2: Linux routes all of 127/8 to lo; the server keys its per-address limits on it) or, when 0,
+     * from whatever the kernel picks. False (and closed) if no socket could be made.
+     */
+    bool connectTo(std::uint16_t port, std::uint32_t localAddress = 0);
     /** Closes the socket without calling the closed handler. */
     void close();
     bool isOpen() const { return m_state == State::Open; }

@@ -20,7 +20,7 @@ BenchHarness::~BenchHarness()
     closeAll();
 }
 
-bool BenchHarness::startServer(QString* error)
+bool BenchHarness::startServer(QString* error, const QStringList& configLines)
 {
     closeAll();
     m_server.reset();
@@ -30,7 +30,7 @@ bool BenchHarness::startServer(QString* error)
         *error = QStringLiteral("OpenSSL client context could not be created");
         return false;
     }
-    m_server = std::make_unique<ServerProcess>(m_binary, m_tls);
+    m_server = std::make_unique<ServerProcess>(m_binary, m_tls, configLines);
     return m_server->start(error);
 }
 

@@ -35,8 +35,11 @@ public:
     BenchHarness(QString serverBinary, bool tls);
     ~BenchHarness();
 
-    /** Starts a fresh server (new data dir); the previous one and its connections are gone. */
-    bool startServer(QString* error);
+    /**
+     * Starts a fresh server (new data dir); the previous one and its connections are gone. @p configLines override
+     * the bench's server config (ServerProcess).
+     */
+    bool startServer(QString* error, const QStringList& configLines = {});
     ServerProcess& server() { return *m_server; }
     EventLoop& loop() { return m_loop; }
     bool tls() const { return m_tls; }
@@ -56,6 +59,8 @@ public:
     /** A request and a bounded wait; @p onReply sees the reply in place. False on timeout or a lost link. */
     bool callRaw(BenchConnection* connection, QCborMap request, const BenchConnection::FrameHandler& onReply,
                  int timeoutMs = 30000);
+    /** A new connection, not yet connected; owned by the harness (closeAll()), losses counted. */
+    BenchConnection* newConnection();
     /** Closes and deletes every connection made so far. */
     void closeAll();
 
@@ -71,8 +76,6 @@ public:
     static constexpr const char* kPassword = "bench-password";
 
 private:
-    BenchConnection* newConnection();
-
     QString m_binary;
     bool m_tls;
     EventLoop m_loop;

@@ -5,6 +5,7 @@
 #include "filesscenario.h"
 #include "historyscenario.h"
 #include "idlescenario.h"
+#include "loginstormscenario.h"
 #include "messagingscenario.h"
 
 #include <QCommandLineParser>
@@ -59,9 +60,9 @@ int main(int argc, char** argv)
     const QCommandLineOption serverOption(
         QStringLiteral("server"), QStringLiteral("lanchat-server binary."), QStringLiteral("path"),
         QCoreApplication::applicationDirPath() + QStringLiteral("/../server/lanchat-server"));
-    const QCommandLineOption scenariosOption(QStringLiteral("scenarios"),
-                                             QStringLiteral("Comma-separated: pairs,group,idle,history,files."),
-                                             QStringLiteral("list"), QStringLiteral("pairs,group,idle,history,files"));
+    const QCommandLineOption scenariosOption(
+        QStringLiteral("scenarios"), QStringLiteral("Comma-separated: pairs,group,idle,history,files,storm."),
+        QStringLiteral("list"), QStringLiteral("pairs,group,idle,history,files,storm"));
     const QCommandLineOption variantsOption(QStringLiteral("variants"),
                                             QStringLiteral("Comma-separated: tls,plaintext."), QStringLiteral("list"),
                                             QStringLiteral("tls,plaintext"));
@@ -76,10 +77,13 @@ int main(int argc, char** argv)
                                            QStringLiteral("1000000"));
     const QCommandLineOption fileOption(QStringLiteral("file-mib"), QStringLiteral("File size in MiB."),
                                         QStringLiteral("n"), QStringLiteral("1024"));
+    const QCommandLineOption loginsOption(QStringLiteral("logins"),
+                                          QStringLiteral("Simultaneous logins in the login storm (shipped hash cost)."),
+                                          QStringLiteral("n"), QStringLiteral("500"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Write the results as JSON here."),
                                         QStringLiteral("file"), QStringLiteral("bench-results.json"));
     parser.addOptions({serverOption, scenariosOption, variantsOption, runsOption, messagesOption, idleOption,
-                       historyOption, fileOption, jsonOption});
+                       historyOption, fileOption, loginsOption, jsonOption});
     parser.process(app);
 
     const QStringList scenarios = parser.value(scenariosOption).split(QLatin1Char(','));
@@ -114,6 +118,8 @@ int main(int argc, char** argv)
             add(repeat(runs, [&] { return IdleScenario(harness, parser.value(idleOption).toInt()).run(); }));
         if (scenarios.contains(QLatin1String("history")))
             add(HistoryScenario(harness, parser.value(historyOption).toInt()).run());
+        if (scenarios.contains(QLatin1String("storm")))
+            add(repeat(runs, [&] { return LoginStormScenario(harness, parser.value(loginsOption).toInt()).run(); }));
         if (scenarios.contains(QLatin1String("files"))) {
             const qint64 bytes = parser.value(fileOption).toLongLong() * 1024 * 1024;
             add(repeatRows(runs, [&] { return FilesScenario(harness, bytes).run(); }));

@@ -17,6 +17,7 @@ QJsonObject RunResult::toJson() const
                        {QStringLiteral("p50_ms"), p50},
                        {QStringLiteral("p99_ms"), p99},
                        {QStringLiteral("p999_ms"), p999},
+                       {QStringLiteral("max_ms"), maxMs},
                        {QStringLiteral("server_cpu_pct"), serverCpuPct},
                        {QStringLiteral("generator_cpu_pct"), generatorCpuPct},
                        {QStringLiteral("server_peak_rss_kib"), serverPeakRssKiB},
@@ -61,7 +62,7 @@ double percentileMs(const std::vector<qint64>& sortedNs, double percentile)
 QString formatTable(const QList<RunResult>& results)
 {
     QStringList lines;
-    const QString header = QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10")
+    const QString header = QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11")
                                .arg(QStringLiteral("scenario"), -18)
                                .arg(QStringLiteral("variant"), -10)
                                .arg(QStringLiteral("rate"), 12)
@@ -69,12 +70,13 @@ QString formatTable(const QList<RunResult>& results)
                                .arg(QStringLiteral("p50 ms"), 8)
                                .arg(QStringLiteral("p99 ms"), 8)
                                .arg(QStringLiteral("p99.9 ms"), 9)
+                               .arg(QStringLiteral("max ms"), 8)
                                .arg(QStringLiteral("srv CPU%"), 9)
                                .arg(QStringLiteral("gen CPU%"), 9)
                                .arg(QStringLiteral("srv peak RSS"), 13);
     lines << header << QString(header.size() + 6, QLatin1Char('-'));
     for (const RunResult& r : results) {
-        lines << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10  %11")
+        lines << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11  %12")
                      .arg(r.scenario, -18)
                      .arg(r.variant, -10)
                      .arg(r.ok ? QString::number(r.rate, 'f', r.rate < 100 ? 2 : 0) : QStringLiteral("FAILED"), 12)
@@ -82,6 +84,7 @@ QString formatTable(const QList<RunResult>& results)
                      .arg(r.p50, 8, 'f', 2)
                      .arg(r.p99, 8, 'f', 2)
                      .arg(r.p999, 9, 'f', 2)
+                     .arg(r.maxMs > 0 ? QString::number(r.maxMs, 'f', 2) : QString(), 8)
                      .arg(r.serverCpuPct, 9, 'f', 0)
                      .arg(r.generatorCpuPct, 9, 'f', 0)
                      .arg(QStringLiteral("%1 MiB").arg(double(r.serverPeakRssKiB) / 1024.0, 0, 'f', 1), 13)

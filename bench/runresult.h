@@ -15,6 +15,7 @@ struct RunResult
     double rate = 0;                   ///< deliveries/s, or MB/s for files
     QString unit;                      ///< "msg/s", "deliv/s", "MB/s", "ms", "KiB/conn"
     double p50 = 0, p99 = 0, p999 = 0; ///< latency ms (0 when not applicable)
+    double maxMs = 0;                  ///< worst latency ms (0 when not measured)
     double serverCpuPct = 0;           ///< of one core
     double generatorCpuPct = 0;        ///< of one core
     qint64 serverPeakRssKiB = 0;

@@ -23,9 +23,10 @@ quint16 freePort()
 
 } // namespace
 
-ServerProcess::ServerProcess(QString binary, bool tls)
+ServerProcess::ServerProcess(QString binary, bool tls, QStringList configLines)
     : m_binary(std::move(binary))
     , m_tls(tls)
+    , m_configLines(std::move(configLines))
 {
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.setStandardOutputFile(QProcess::nullDevice());
@@ -46,13 +47,23 @@ bool ServerProcess::start(QString* error)
         *error = file.errorString();
         return false;
     }
-    QTextStream(&file) << "[server]\nhash_memory_kib=64\nhash_iterations=1\ndiscovery=false\nregistration=open\n"
-                       << "max_connections_per_ip=100000\nmax_connections=100000\nmax_requests_per_second=0\n"
-                       // Every bench connection comes from 127.0.0.1, 32 of them logging in at a time.
-                       << "max_unauthenticated_per_ip=0\n"
-                       // Bench receivers only listen and do not ping as the real client does every 30 s: a run longer
-                       // than the 90 s heartbeat would otherwise lose them (a slow TLS history fill, a loaded machine).
-                       << "heartbeat_timeout_ms=0\n";
+    QStringList lines{QStringLiteral("hash_memory_kib=64"), QStringLiteral("hash_iterations=1"),
+                      QStringLiteral("discovery=false"), QStringLiteral("registration=open"),
+                      QStringLiteral("max_connections_per_ip=100000"), QStringLiteral("max_connections=100000"),
+                      QStringLiteral("max_requests_per_second=0"),
+                      // Every bench connection comes from 127.0.0.1, 32 of them logging in at a time.
+                      QStringLiteral("max_unauthenticated_per_ip=0"),
+                      // Bench receivers only listen and do not ping as the real client does every 30 s: a run longer
+                      // than the 90 s heartbeat would otherwise lose them (a slow TLS history fill, a loaded machine).
+                      QStringLiteral("heartbeat_timeout_ms=0"),
+                      // Hundreds of sign-ups from 127.0.0.1 to set a scenario up.
+                      QStringLiteral("register_per_minute=0")};
+    for (const QString& line : std::as_const(m_configLines)) {
+        const QString key = line.section(QLatin1Char('='), 0, 0) + QLatin1Char('=');
+        lines.removeIf([&key](const QString& l) { return l.startsWith(key); });
+        lines.append(line);
+    }
+    QTextStream(&file) << "[server]\n" << lines.join(QLatin1Char('\n')) << "\n";
     file.close();
 
     m_port = freePort();

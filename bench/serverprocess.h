@@ -2,6 +2,7 @@
 
 #include <QProcess>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -15,7 +16,11 @@ namespace lanchat::bench {
 class ServerProcess
 {
 public:
-    ServerProcess(QString binary, bool tls);
+    /**
+     * @p configLines (e.g. "hash_iterations=2") override the bench's server config, whose defaults make password
+     * hashing cheap and switch the per-connection request limit and heartbeat off (see start()).
+     */
+    ServerProcess(QString binary, bool tls, QStringList configLines = {});
     ~ServerProcess();
 
     /** Starts the server and waits (bounded, 20 s) until it accepts connections. */
@@ -37,6 +42,7 @@ private:
 
     QString m_binary;
     bool m_tls;
+    QStringList m_configLines;
     QTemporaryDir m_dir;
     QProcess m_process;
     quint16 m_port = 0;

@@ -9,6 +9,7 @@
 #include "requestdecoder.h"
 #include "router.h"
 #include "security/connectionlimiter.h"
+#include "security/passwordhashpool.h"
 #include "security/registrationpolicy.h"
 #include "serverconfig.h"
 #include "session.h"
@@ -18,6 +19,7 @@
 #include <QDateTime>
 #include <QPointer>
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 namespace lanchat {
 
@@ -43,12 +45,18 @@ AuthHandlers::AuthHandlers(const ServerConfig& config, Storage& storage, CommitQ
     , m_storage(storage)
     , m_commits(commits)
     , m_sessions(sessions)
-    , m_hasher(PasswordHasher::Cost{config.hashMemoryKiB, config.hashIterations, config.hashParallelism})
+    , m_hashPool(std::make_unique<PasswordHashPool>(
+          PasswordHasher::Cost{config.hashMemoryKiB, config.hashIterations, config.hashParallelism},
+          PasswordHashPool::Limits{config.maxQueuedHashes, config.maxQueuedHashesPerAddress}))
     , m_throttle({config.loginFreeAttempts, config.addressFreeAttempts, config.accountFreeAttempts,
                   config.loginBaseDelayMs, config.loginMaxDelayMs, config.loginForgetMs})
+    , m_registerLimiter(config.registerPerMinute)
+    , m_passwordChangeLimiter(config.changePasswordPerMinute)
 {
     m_clock.start();
 }
+
+AuthHandlers::~AuthHandlers() = default;
 
 void AuthHandlers::registerWith(Router& router)
 {
@@ -123,23 +131,61 @@ void AuthHandlers::registerUser(Session& session, const QCborMap& request, quint
                                           "display name 1-64 characters"));
         return;
     }
-    const QByteArray hash = m_hasher.hash(req->password);
-    if (hash.isEmpty() || !m_commits.begin()) {
-        session.replyError(id, ErrorCode::Internal, QStringLiteral("cannot create the account"));
+    const QString address = ConnectionLimiter::key(session.peerAddress());
+    if (!m_registerLimiter.tryTake(address, m_clock.elapsed())) {
+        session.replyError(id, ErrorCode::RateLimited,
+                           QStringLiteral("too many sign-ups from this address; retry in a minute"));
         return;
     }
-    UserId user;
-    const CreateUserResult result = m_storage.createUser(req->username, displayName, hash, &user);
-    if (result != CreateUserResult::Created) {
-        const bool taken = result == CreateUserResult::UsernameTaken;
-        session.replyError(id, taken ? ErrorCode::UsernameTaken : ErrorCode::Internal,
-                           taken ? QStringLiteral("username is taken") : QStringLiteral("cannot create the account"));
+    // The reply says so anyway: no reason to spend a hash on a name that is taken.
+    if (m_storage.userByName(req->username)) {
+        session.replyError(id, ErrorCode::UsernameTaken, QStringLiteral("username is taken"));
         return;
     }
     QPointer<Session> guard(&session);
-    m_commits.afterCommit([this, guard, user, id, username = req->username, displayName](bool ok) {
+    const PasswordHasher* hasher = &m_hashPool->hasher();
+    const bool queued = m_hashPool->run<QByteArray>(
+        address, &session, [hasher, password = req->password] { return hasher->hash(password); },
+        [this, guard, id, username = req->username, displayName](const QByteArray& hash) {
+            createAccount(guard, id, username, displayName, hash);
+        });
+    if (!queued) {
+        replyBusy(session, id);
+        return;
+    }
+    session.holdRequests();
+}
+
+void AuthHandlers::createAccount(const QPointer<Session>& guard, quint64 id, const QString& username,
+                                 const QString& displayName, const QByteArray& hash)
+{
+    if (!guard)
+        return; // nobody to log in: the client registers again after reconnecting
+    // Until the reply, after the commit, the session's later requests wait (they may need the login).
+    auto resume = qScopeGuard([guard] {
+        if (guard)
+            guard->resumeRequests();
+    });
+    if (hash.isEmpty() || !m_commits.begin()) {
+        guard->replyError(id, ErrorCode::Internal, QStringLiteral("cannot create the account"));
+        return;
+    }
+    UserId user;
+    const CreateUserResult result = m_storage.createUser(username, displayName, hash, &user);
+    if (result != CreateUserResult::Created) {
+        const bool taken = result == CreateUserResult::UsernameTaken;
+        guard->replyError(id, taken ? ErrorCode::UsernameTaken : ErrorCode::Internal,
+                          taken ? QStringLiteral("username is taken") : QStringLiteral("cannot create the account"));
+        return;
+    }
+    resume.dismiss();
+    m_commits.afterCommit([this, guard, user, id, username, displayName](bool ok) {
         if (!guard)
             return;
+        const auto resumeAfterCommit = qScopeGuard([guard] {
+            if (guard)
+                guard->resumeRequests();
+        });
         if (!ok) {
             guard->replyError(id, ErrorCode::Internal, QStringLiteral("cannot create the account"));
             return;
@@ -167,26 +213,51 @@ void AuthHandlers::login(Session& session, const QCborMap& request, quint64 id)
                            QStringLiteral("too many failed logins; retry in %1 s").arg((waitMs + 999) / 1000));
         return;
     }
-    const std::optional<UserRecord> user = m_storage.userByName(req->username);
-    // Same Argon2id work for unknown users: the reply time does not tell which accounts exist.
-    const bool ok = user ? m_hasher.verify(user->passwordHash, req->password) : m_hasher.verifyDummy(req->password);
+    LoginCheck check{address, req->username, m_storage.userByName(req->username), false};
+    QPointer<Session> guard(&session);
+    const PasswordHasher* hasher = &m_hashPool->hasher();
+    const bool queued = m_hashPool->run<LoginCheck>(
+        address, &session,
+        [hasher, check, password = req->password]() mutable {
+            // Same Argon2id work for unknown users: the reply time does not tell which accounts exist.
+            check.passwordOk =
+                check.user ? hasher->verify(check.user->passwordHash, password) : hasher->verifyDummy(password);
+            return check;
+        },
+        [this, guard, id](const LoginCheck& done) { finishLogin(guard, id, done); });
+    if (!queued) {
+        replyBusy(session, id);
+        return;
+    }
+    session.holdRequests();
+}
+
+void AuthHandlers::finishLogin(const QPointer<Session>& guard, quint64 id, const LoginCheck& check)
+{
+    const auto resume = qScopeGuard([guard] {
+        if (guard)
+            guard->resumeRequests();
+    });
+    // The account may have changed while its password was checked: deleted, disabled, or given a new password
+    // (then the old one just verified must not log in).
+    const std::optional<UserRecord> now = check.user ? m_storage.userById(check.user->id) : std::nullopt;
+    const bool ok = check.passwordOk && now && now->passwordHash == check.user->passwordHash;
     if (!ok) {
-        qCInfo(lcServer) << "login failed" << session.peer();
-        const LoginThrottle::Failure failure = m_throttle.recordFailure(address, req->username, m_clock.elapsed());
-        if (failure.warn)
-            qCWarning(lcServer) << "login: account" << req->username.left(64)
-                                << "under attack:" << failure.accountFailures
-                                << "failed logins from addresses it never logged in from, the last from" << address
-                                << "- such addresses are now delayed, its known ones are not";
-        session.replyError(id, ErrorCode::BadCredentials, QStringLiteral("wrong username or password"));
+        // Counted even when the client hung up meanwhile: closing early must not dodge the throttle.
+        qCInfo(lcServer) << "login failed" << (guard ? guard->peer() : check.address);
+        recordFailedLogin(check.address, check.username);
+        if (guard)
+            guard->replyError(id, ErrorCode::BadCredentials, QStringLiteral("wrong username or password"));
         return;
     }
-    if (user->disabled) {
-        session.replyError(id, ErrorCode::AccountDisabled, QStringLiteral("the account is disabled"));
+    if (!guard)
+        return;
+    if (now->disabled) {
+        guard->replyError(id, ErrorCode::AccountDisabled, QStringLiteral("the account is disabled"));
         return;
     }
-    m_throttle.recordSuccess(address, req->username, m_clock.elapsed());
-    completeLogin(session, user->id, id);
+    m_throttle.recordSuccess(check.address, check.username, m_clock.elapsed());
+    completeLogin(*guard, now->id, id);
 }
 
 void AuthHandlers::completeLogin(Session& session, UserId user, quint64 id)
@@ -216,29 +287,102 @@ void AuthHandlers::changePassword(Session& session, const QCborMap& request, qui
     const auto req = decodeRequest<ChangePassword>(session, request, id);
     if (!req)
         return;
-    const std::optional<UserRecord> user = m_storage.userById(session.user());
-    if (!user || !m_hasher.verify(user->passwordHash, req->oldPassword)) {
-        session.replyError(id, ErrorCode::BadCredentials, QStringLiteral("wrong password"));
-        return;
-    }
     if (!isValidPassword(req->newPassword)) {
         session.replyError(id, ErrorCode::InvalidArgument, QStringLiteral("the new password must be 8-1024 bytes"));
         return;
     }
-    const QByteArray hash = m_hasher.hash(req->newPassword);
-    if (hash.isEmpty() || !m_commits.begin() || !m_storage.setPasswordHash(user->id, hash)) {
-        session.replyError(id, ErrorCode::Internal, QStringLiteral("cannot store the password"));
+    const std::optional<UserRecord> user = m_storage.userById(session.user());
+    if (!user) {
+        session.replyError(id, ErrorCode::BadCredentials, QStringLiteral("wrong password"));
+        return;
+    }
+    // A stolen session guessing the old password is a login attempt: the same throttle, plus a per-address rate.
+    const QString address = ConnectionLimiter::key(session.peerAddress());
+    const qint64 waitMs = m_throttle.retryAfterMs(address, user->username, m_clock.elapsed());
+    if (waitMs > 0 || !m_passwordChangeLimiter.tryTake(address, m_clock.elapsed())) {
+        session.replyError(id, ErrorCode::RateLimited,
+                           waitMs > 0
+                               ? QStringLiteral("too many wrong passwords; retry in %1 s").arg((waitMs + 999) / 1000)
+                               : QStringLiteral("too many password changes from this address; retry in a minute"));
         return;
     }
     QPointer<Session> guard(&session);
-    m_commits.afterCommit([guard, id](bool ok) {
+    const PasswordHasher* hasher = &m_hashPool->hasher();
+    // One job: the old password's check and the new hash, so the change cannot be refused half-way by the caps.
+    const bool queued = m_hashPool->run<std::optional<QByteArray>>(
+        address, &session,
+        [hasher, oldHash = user->passwordHash, oldPassword = req->oldPassword,
+         newPassword = req->newPassword]() -> std::optional<QByteArray> {
+            if (!hasher->verify(oldHash, oldPassword))
+                return std::nullopt;
+            return hasher->hash(newPassword);
+        },
+        [this, guard, id, user = *user, address](const std::optional<QByteArray>& newHash) {
+            storePassword(guard, id, user, address, newHash);
+        });
+    if (!queued) {
+        replyBusy(session, id);
+        return;
+    }
+    session.holdRequests();
+}
+
+void AuthHandlers::storePassword(const QPointer<Session>& guard, quint64 id, const UserRecord& user,
+                                 const QString& address, const std::optional<QByteArray>& newHash)
+{
+    auto resume = qScopeGuard([guard] {
+        if (guard)
+            guard->resumeRequests();
+    });
+    if (!newHash) {
+        qCInfo(lcServer) << "change_password: wrong old password" << (guard ? guard->peer() : address);
+        recordFailedLogin(address, user.username);
+        if (guard)
+            guard->replyError(id, ErrorCode::BadCredentials, QStringLiteral("wrong password"));
+        return;
+    }
+    if (!guard)
+        return; // the client never learns the outcome: leave the password as it was
+    // The password checked must still be the account's (another session or the admin may have changed it).
+    const std::optional<UserRecord> now = m_storage.userById(user.id);
+    if (!now || now->passwordHash != user.passwordHash) {
+        guard->replyError(id, ErrorCode::BadCredentials, QStringLiteral("wrong password"));
+        return;
+    }
+    if (newHash->isEmpty() || !m_commits.begin() || !m_storage.setPasswordHash(user.id, *newHash)) {
+        guard->replyError(id, ErrorCode::Internal, QStringLiteral("cannot store the password"));
+        return;
+    }
+    resume.dismiss();
+    m_commits.afterCommit([this, guard, id, user = user.id](bool ok) {
+        if (ok) {
+            // Whoever else holds a session of this account (a stolen one, a forgotten device) must log in again.
+            const int revoked = m_sessions.revokeSessions(user, guard.data());
+            qCInfo(lcServer) << "password changed" << user.value() << "-" << revoked << "other sessions closed";
+        }
         if (!guard)
             return;
         if (ok)
             guard->reply(id, {});
         else
             guard->replyError(id, ErrorCode::Internal, QStringLiteral("cannot store the password"));
+        guard->resumeRequests();
     });
+}
+
+void AuthHandlers::recordFailedLogin(const QString& address, const QString& username)
+{
+    const LoginThrottle::Failure failure = m_throttle.recordFailure(address, username, m_clock.elapsed());
+    if (failure.warn)
+        qCWarning(lcServer) << "login: account" << username.left(64) << "under attack:" << failure.accountFailures
+                            << "failed logins from addresses it never logged in from, the last from" << address
+                            << "- such addresses are now delayed, its known ones are not";
+}
+
+void AuthHandlers::replyBusy(Session& session, quint64 id)
+{
+    session.replyError(id, ErrorCode::RateLimited,
+                       QStringLiteral("the server is busy checking passwords; retry in a few seconds"));
 }
 
 } // namespace lanchat

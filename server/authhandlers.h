@@ -1,15 +1,22 @@
 #pragma once
 
 #include "ids.h"
-#include "passwordhasher.h"
+#include "security/addressratelimiter.h"
 #include "security/loginthrottle.h"
+#include "storage/storage.h"
 
+#include <QByteArray>
 #include <QCborMap>
 #include <QElapsedTimer>
+#include <QPointer>
+
+#include <memory>
+#include <optional>
 
 namespace lanchat {
 
 class CommitQueue;
+class PasswordHashPool;
 class Router;
 class Session;
 class SessionRegistry;
@@ -23,12 +30,22 @@ struct ServerConfig;
  * `bad_credentials` whether or not the user exists, after the same Argon2id work (verifyDummy). New accounts
  * are announced to logged-in sessions with a `user` push. Failed logins are throttled per (account, address), per
  * address and per account (LoginThrottle, limits from ServerConfig; no account is ever locked): a throttled attempt
- * gets `rate_limited` without any password check. Sign-up follows RegistrationPolicy. Lives on the server thread.
+ * gets `rate_limited` without any password check; a wrong old password in change_password counts as a failed
+ * login. Sign-up follows RegistrationPolicy.
+ *
+ * Argon2id never runs on the server thread: register, login and change_password hash on PasswordHashPool and
+ * finish when the result is posted back; their session holds its further requests meanwhile (so pipelined
+ * requests keep their order) and may close meanwhile (QPointer). Beyond the pool's caps, and beyond
+ * register_per_minute / change_password_per_minute per address (AddressRateLimiter), requests get `rate_limited`
+ * without hashing. A changed password ends every other session of the user with `session_revoked`.
+ * Lives on the server thread.
  */
 class AuthHandlers
 {
 public:
     AuthHandlers(const ServerConfig& config, Storage& storage, CommitQueue& commits, SessionRegistry& sessions);
+    /** Drops queued hashing jobs and waits for the running ones. */
+    ~AuthHandlers();
 
     /** Registers hello, register, login, ping (Public) and logout, change_password (Authenticated). */
     void registerWith(Router& router);
@@ -38,19 +55,39 @@ public:
 
 private:
     void hello(Session& session, const QCborMap& request, quint64 id);
+    /** What a login checked off the server thread, to finish it on the server thread. */
+    struct LoginCheck
+    {
+        QString address;                ///< ConnectionLimiter::key of the peer
+        QString username;               ///< as the client sent it
+        std::optional<UserRecord> user; ///< at the time of the lookup; nullopt for an unknown name
+        bool passwordOk = false;
+    };
+
     void registerUser(Session& session, const QCborMap& request, quint64 id);
+    void createAccount(const QPointer<Session>& session, quint64 id, const QString& username,
+                       const QString& displayName, const QByteArray& hash);
     void login(Session& session, const QCborMap& request, quint64 id);
+    void finishLogin(const QPointer<Session>& session, quint64 id, const LoginCheck& check);
     void logout(Session& session, quint64 id);
     void changePassword(Session& session, const QCborMap& request, quint64 id);
+    void storePassword(const QPointer<Session>& session, quint64 id, const UserRecord& user, const QString& address,
+                       const std::optional<QByteArray>& newHash);
     void completeLogin(Session& session, UserId user, quint64 id);
+    /** Counts a failed login (or a wrong old password) in the throttle, and warns the admin of an attack. */
+    void recordFailedLogin(const QString& address, const QString& username);
+    /** Answers rate_limited because the hashing pool is full (after it refused a job). */
+    static void replyBusy(Session& session, quint64 id);
 
     const ServerConfig& m_config;
     Storage& m_storage;
     CommitQueue& m_commits;
     SessionRegistry& m_sessions;
-    PasswordHasher m_hasher;
+    std::unique_ptr<PasswordHashPool> m_hashPool;
     LoginThrottle m_throttle;
-    QElapsedTimer m_clock; ///< monotonic time for m_throttle
+    AddressRateLimiter m_registerLimiter;
+    AddressRateLimiter m_passwordChangeLimiter;
+    QElapsedTimer m_clock; ///< monotonic time for m_throttle and the limiters
 };
 
 } // namespace lanchat

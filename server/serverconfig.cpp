@@ -152,6 +152,10 @@ bool ServerConfig::fromIni(const QString& path, ServerConfig* config, QString* e
         if (s.contains(QLatin1String(obsolete)))
             qCWarning(lcServer) << "config:" << obsolete << "is obsolete and ignored: accounts are never locked";
     }
+    readInt(s, "max_queued_hashes", &config->maxQueuedHashes, 0, 1000000, &problem);
+    readInt(s, "max_queued_hashes_per_ip", &config->maxQueuedHashesPerAddress, 0, 1000000, &problem);
+    readInt(s, "register_per_minute", &config->registerPerMinute, 0, 1000000, &problem);
+    readInt(s, "change_password_per_minute", &config->changePasswordPerMinute, 0, 1000000, &problem);
     readBool(s, "discovery", &config->discoveryEnabled, &problem);
     readInt(s, "discovery_port", &config->discoveryPort, 0, 65535, &problem);
     s.endGroup();
@@ -205,6 +209,10 @@ QString ServerConfig::toIni() const
     add("login_base_delay_ms", QString::number(loginBaseDelayMs));
     add("login_max_delay_ms", QString::number(loginMaxDelayMs));
     add("login_forget_ms", QString::number(loginForgetMs));
+    add("max_queued_hashes", QString::number(maxQueuedHashes));
+    add("max_queued_hashes_per_ip", QString::number(maxQueuedHashesPerAddress));
+    add("register_per_minute", QString::number(registerPerMinute));
+    add("change_password_per_minute", QString::number(changePasswordPerMinute));
     add("discovery", boolText(discoveryEnabled));
     add("discovery_port", QString::number(discoveryPort));
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');

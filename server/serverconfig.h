@@ -116,6 +116,15 @@ struct ServerConfig
     int loginBaseDelayMs = 1000;
     int loginMaxDelayMs = 60 * 1000;
     int loginForgetMs = 15 * 60 * 1000;
+    /**
+     * Password hashing off the socket thread (PasswordHashPool): register, login and change_password jobs queued
+     * or running, in total and per client address; beyond them `rate_limited` without hashing. 0 = no cap.
+     */
+    int maxQueuedHashes = 1024;
+    int maxQueuedHashesPerAddress = 32;
+    /** Sign-ups and password changes per client address per minute (burst of as many); 0 = no limit. */
+    int registerPerMinute = 5;
+    int changePasswordPerMinute = 5;
 
     /** UDP discovery (docs/protocol.md, "Discovery"). Port 0 = any free port (tests). */
     bool discoveryEnabled = true;

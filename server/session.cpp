@@ -69,7 +69,13 @@ void Session::applyLimits(int handshakeTimeoutMs, int heartbeatTimeoutMs, int lo
     m_clock.start();
     m_limiter = std::move(limiter);
     m_heartbeatTimeoutMs = heartbeatTimeoutMs;
-    m_deadlineMs = handshakeTimeoutMs > 0 ? SessionWatchdog::nowMs() + handshakeTimeoutMs : 0;
+    // The TLS handshake started in the constructor may already have finished and delivered frames (the server was
+    // descheduled inside SSL_accept while the client answered): the handshake deadline is then over, and keeping
+    // it would drop a logged-in, quiet client after handshakeTimeoutMs.
+    if (m_heardFrame)
+        extendDeadline();
+    else
+        m_deadlineMs = handshakeTimeoutMs > 0 ? SessionWatchdog::nowMs() + handshakeTimeoutMs : 0;
     m_loginTimeoutMs = loginTimeoutMs;
     m_loginDeadlineMs = loginTimeoutMs > 0 && !isAuthenticated() ? SessionWatchdog::nowMs() + loginTimeoutMs : 0;
 }
@@ -110,8 +116,8 @@ void Session::onSilence()
 {
     if (m_closed)
         return;
-    if (m_paused) {
-        // We stopped reading them (their output is congested): their silence is ours.
+    if (m_paused || m_held) {
+        // We stopped reading them (their output is congested, or a request of theirs waits): their silence is ours.
         m_deadlineMs = SessionWatchdog::nowMs() + std::max(m_heartbeatTimeoutMs, 1000);
         return;
     }
@@ -198,6 +204,20 @@ void Session::close()
     QTimer::singleShot(kCloseFlushMs, this, [this] { m_connection->abort(); });
 }
 
+void Session::holdRequests()
+{
+    m_held = true;
+}
+
+void Session::resumeRequests()
+{
+    if (!std::exchange(m_held, false) || m_closed)
+        return;
+    processFrames(); // what arrived behind the held request
+    if (!m_paused && !m_held && !m_closed)
+        m_connection->setReadEnabled(true);
+}
+
 QHostAddress Session::peerAddress() const
 {
     return m_connection->peerAddress();
@@ -264,6 +284,11 @@ void Session::processFrames()
         return;
     m_processing = true;
     while (!m_closed) {
+        if (m_held) {
+            // The frames behind a request answered later wait in the decoder (and the kernel) until it is done.
+            m_connection->setReadEnabled(false);
+            break;
+        }
         if (outputCongested()) {
             // Stop reading: the kernel's receive buffer fills and TCP flow control pushes back on the peer.
             m_paused = true;
@@ -290,7 +315,7 @@ void Session::onBytesWritten()
     if (m_paused) {
         m_paused = false;
         processFrames(); // what was decoded but held back
-        if (!m_paused && !m_closed)
+        if (!m_paused && !m_held && !m_closed)
             m_connection->setReadEnabled(true);
     }
 }

@@ -69,6 +69,15 @@ public:
     void closeWithError(ErrorCode code, const QString& message);
     /** Closes after the pending output is written; emits closed() once. */
     void close();
+    /**
+     * Handles no further request of this connection until resumeRequests(): for a request answered later from
+     * another thread (login, register and change_password wait for the password hashing pool), so that the
+     * requests pipelined behind it still run in order, after it. Input stops being read meanwhile (TCP flow
+     * control bounds it), and the silence this causes does not count against the heartbeat. Not nested.
+     */
+    void holdRequests();
+    /** Handles the requests held back by holdRequests(), then reads on. */
+    void resumeRequests();
 
     /** The logged-in user; invalid before login and after logout. */
     UserId user() const { return m_user; }
@@ -137,6 +146,7 @@ private:
     quint32 m_protocol = 0;
     QStringList m_features;
     bool m_paused = false;
+    bool m_held = false;      ///< holdRequests() until resumeRequests()
     bool m_congested = false; ///< output passed the bound since the last outputDrained()
     bool m_closed = false;
     bool m_closedEmitted = false;

@@ -47,6 +47,20 @@ void SessionRegistry::remove(Session* session)
     m_all.remove(session);
 }
 
+int SessionRegistry::revokeSessions(UserId user, const Session* except)
+{
+    int revoked = 0;
+    const QList<Session*> sessions = m_byUser.value(user); // a copy: closing edits the list
+    for (Session* session : sessions) {
+        if (session == except)
+            continue;
+        session->closeWithError(ErrorCode::SessionRevoked,
+                                QStringLiteral("the account's password was changed; log in again"));
+        ++revoked;
+    }
+    return revoked;
+}
+
 void SessionRegistry::pushToUsers(const QList<UserId>& users, const QByteArray& frame, const Session* except) const
 {
     for (UserId user : users) {

@@ -37,6 +37,12 @@ public:
     int connectionCount() const { return int(m_all.size()); }
     int onlineUserCount() const { return int(m_byUser.size()); }
 
+    /**
+     * Ends the sessions of @p user except @p except (may be null: all of them) after a password change or reset:
+     * each gets the connection-level error `session_revoked` and is closed. Returns how many were closed.
+     */
+    int revokeSessions(UserId user, const Session* except);
+
     /** Writes @p frame to every session of every user in @p users except @p except. The frame is shared, not copied. */
     void pushToUsers(const QList<UserId>& users, const QByteArray& frame, const Session* except = nullptr) const;
     /** Writes @p frame to every logged-in session except @p except. */

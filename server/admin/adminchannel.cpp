@@ -100,7 +100,8 @@ QCborMap AdminChannel::handle(const QCborMap& request)
 {
     const QString type = request.value(QLatin1String("t")).toString();
     if (type == QLatin1String("user_changed")) {
-        userChanged(UserId(request.value(QLatin1String("user")).toInteger()));
+        userChanged(UserId(request.value(QLatin1String("user")).toInteger()),
+                    request.value(QLatin1String("revoke_sessions")).toBool());
     } else if (type == QLatin1String("conversation_changed")) {
         conversationChanged(ConversationId(request.value(QLatin1String("conversation")).toInteger()), request);
     } else if (type == QLatin1String("stats")) {
@@ -116,9 +117,14 @@ QCborMap AdminChannel::handle(const QCborMap& request)
     return answer("ok");
 }
 
-void AdminChannel::userChanged(UserId user)
+void AdminChannel::userChanged(UserId user, bool revokeSessions)
 {
     const std::optional<UserRecord> record = m_relay.storage().userById(user);
+    if (record && !record->disabled && revokeSessions) {
+        const int closed = m_relay.sessions().revokeSessions(user, nullptr);
+        qCInfo(lcServer) << "admin: password of user" << user.value() << "reset -" << closed << "sessions closed";
+        return;
+    }
     if (!record || record->disabled) {
         const QList<Session*> sessions = m_relay.sessions().sessionsOf(user);
         for (Session* session : sessions)

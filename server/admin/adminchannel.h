@@ -22,8 +22,9 @@ class RelayServer;
  * Admin commands write the database themselves and then send one frame (FrameCodec, CBOR map) here, so the
  * relay brings connected clients up to date at once; every request gets one answer frame `ok`
  * (or `error {message}`):
- * - `user_changed {user}`: a deleted or disabled user's sessions get the `account_disabled` error and are
- *   closed; otherwise everyone online gets a `user` push (rename, display name, re-enable).
+ * - `user_changed {user, revoke_sessions?}`: a deleted or disabled user's sessions get the `account_disabled`
+ *   error and are closed; with `revoke_sessions: true` (password reset) they get `session_revoked` and are closed;
+ *   otherwise everyone online gets a `user` push (rename, display name, re-enable).
  * - `conversation_changed {conversation, removed: [user]}`: members get a `conversation` push each,
  *   the listed users a `conversation_removed` push.
  * - `stats`: answers `ok {online, connections}` (users online, open connections).
@@ -62,7 +63,7 @@ private:
     void onNewConnection();
     void onReadyRead(QLocalSocket* socket);
     QCborMap handle(const QCborMap& request);
-    void userChanged(UserId user);
+    void userChanged(UserId user, bool revokeSessions);
     void conversationChanged(ConversationId conversation, const QCborMap& request);
     void broadcast(QLocalSocket* socket, const QCborMap& request);
     void onRetentionTimer();

@@ -107,11 +107,13 @@ std::optional<QCborMap> AdminContext::notifyServer(const QCborMap& request) cons
     return std::nullopt;
 }
 
-bool AdminContext::notifyUserChanged(UserId user) const
+bool AdminContext::notifyUserChanged(UserId user, bool revokeSessions) const
 {
     QCborMap request;
     request.insert(QLatin1String("t"), QLatin1String("user_changed"));
     request.insert(QLatin1String("user"), user.value());
+    if (revokeSessions)
+        request.insert(QLatin1String("revoke_sessions"), true);
     if (notifyServer(request))
         return true;
     print(notRunningNote());

@@ -64,10 +64,11 @@ public:
      */
     std::optional<QCborMap> notifyServer(const QCborMap& request) const;
     /**
-     * `user_changed {user}` / `conversation_changed {conversation, removed}` to the running server (AdminChannel);
-     * without one, prints that the change applies at the next start and returns false.
+     * `user_changed {user, revoke_sessions?}` / `conversation_changed {conversation, removed}` to the running server
+     * (AdminChannel); without one, prints that the change applies at the next start and returns false.
+     * @p revokeSessions (a password reset): the server closes every session of the user with `session_revoked`.
      */
-    bool notifyUserChanged(UserId user) const;
+    bool notifyUserChanged(UserId user, bool revokeSessions = false) const;
     bool notifyConversationChanged(ConversationId conversation, const QList<UserId>& removed) const;
     /** True if a server answers on the admin socket. */
     bool serverRunning() const;

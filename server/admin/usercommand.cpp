@@ -157,7 +157,8 @@ int changeUser(AdminContext& context, Storage& storage, const QString& action, c
         return AdminContext::fail(UserCommand::tr("cannot change the account '%1'").arg(user.username));
     qCInfo(lcServer) << "admin: user" << action << user.username << user.id.value();
     AdminContext::print(done);
-    if (context.notifyUserChanged(user.id)) {
+    // A reset password ends the user's sessions at once: whoever used the old one must not stay logged in.
+    if (context.notifyUserChanged(user.id, action == QLatin1String("passwd"))) {
         for (ConversationId group : groups)
             context.notifyConversationChanged(group, {});
     }

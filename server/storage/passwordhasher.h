@@ -14,8 +14,8 @@ namespace lanchat {
  * Default cost: the OWASP Password Storage Cheat Sheet's minimum for Argon2id, m = 19 MiB
  * (19456 KiB), t = 2 iterations, p = 1 lane
  * (https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html).
- * One hash or verify at that cost takes tens of ms of CPU and 19 MiB of RAM: run it off the socket
- * thread if logins come in bursts. Tests and benchmarks pass a cheap Cost.
+ * One hash or verify at that cost takes tens of ms of CPU and 19 MiB of RAM: never on the socket thread
+ * (the relay runs it on PasswordHashPool). Tests and benchmarks pass a cheap Cost.
  *
  * Passwords are hashed as UTF-8 and never logged. Thread-safe: every method is const and reentrant.
  */

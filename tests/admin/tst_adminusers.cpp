@@ -21,6 +21,7 @@ private slots:
     void helpAndUsageErrors();
     void userLifecycleWithoutServer();
     void disableClosesSessionsAtOnce();
+    void passwdClosesSessionsAtOnce();
     void deleteAndRenameReachClients();
     void groupsWithRunningServer();
     void statsWithAndWithoutServer();
@@ -119,6 +120,41 @@ void tst_AdminUsers::disableClosesSessionsAtOnce()
              QStringLiteral("account_disabled"));
     QCOMPARE(admin.run({QStringLiteral("user"), QStringLiteral("enable"), QStringLiteral("bob")}).exitCode, 0);
     QCOMPARE(RawClient::errorCode(again.login(QStringLiteral("bob"), QStringLiteral("password123"))), QString());
+}
+
+void tst_AdminUsers::passwdClosesSessionsAtOnce()
+{
+    TestServer server(false);
+    QVERIFY(server.start());
+    const AdminRunner admin(server.dataDir());
+    RawClient bob;
+    RawClient bobPhone;
+    RawClient carol;
+    QVERIFY(bob.connectTo(server.port(), false));
+    QVERIFY(bob.signUp(QStringLiteral("bob")) > 0);
+    QVERIFY(bobPhone.connectTo(server.port(), false));
+    QVERIFY(bobPhone.signUp(QStringLiteral("bob")) > 0);
+    QVERIFY(carol.connectTo(server.port(), false));
+    QVERIFY(carol.signUp(QStringLiteral("carol")) > 0);
+
+    QCOMPARE(admin
+                 .run({QStringLiteral("user"), QStringLiteral("passwd"), QStringLiteral("bob"),
+                       QStringLiteral("--password-stdin")},
+                      "reset-by-admin\n")
+                 .exitCode,
+             0);
+    for (RawClient* client : {&bob, &bobPhone}) {
+        const QCborMap error = client->waitPush(QStringLiteral("error"));
+        QCOMPARE(error.value(QLatin1String("code")).toString(), QStringLiteral("session_revoked"));
+        QVERIFY(client->waitDisconnected());
+    }
+    QVERIFY(carol.isConnected());
+    RawClient again;
+    QVERIFY(again.connectTo(server.port(), false));
+    again.hello();
+    QCOMPARE(RawClient::errorCode(again.login(QStringLiteral("bob"), QStringLiteral("password123"))),
+             QStringLiteral("bad_credentials"));
+    QCOMPARE(RawClient::errorCode(again.login(QStringLiteral("bob"), QStringLiteral("reset-by-admin"))), QString());
 }
 
 void tst_AdminUsers::deleteAndRenameReachClients()

@@ -17,6 +17,8 @@ RelayFixture::RelayFixture(bool tls)
     m_config.hashMemoryKiB = 64;
     m_config.hashIterations = 1;
     m_config.hashParallelism = 1;
+    // Dozens of sign-ups from 127.0.0.1 within seconds (tests/security covers the per-address limit).
+    m_config.registerPerMinute = 0;
 }
 
 RelayFixture::~RelayFixture()

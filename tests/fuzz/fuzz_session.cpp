@@ -100,6 +100,10 @@ void startServer()
     config.loginFreeAttempts = 1000000000;
     config.addressFreeAttempts = 1000000000;
     config.accountFreeAttempts = 1000000000;
+    config.registerPerMinute = 0;
+    config.changePasswordPerMinute = 0;
+    config.maxQueuedHashes = 0;
+    config.maxQueuedHashesPerAddress = 0;
     g_server = new RelayServer(config);
     QString error;
     if (!g_server->start(QHostAddress::LocalHost, 0, &error)) {
