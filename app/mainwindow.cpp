@@ -98,6 +98,11 @@ MainWindow::MainWindow(ChatClient* client, AppSettings& settings, LanguageManage
         hide();
         Q_EMIT loggedOut(ErrorText::message(ErrorCode::SessionRevoked));
     });
+    connect(m_client, &ChatClient::sessionEnded, this, [this](ErrorCode code) {
+        // The re-login after a reconnect was refused (e.g. the account was disabled): the same way back, saying why.
+        hide();
+        Q_EMIT loggedOut(ErrorText::message(code));
+    });
     connect(m_client, &ChatClient::requestFailed, this,
             [this](const QString&, ErrorCode code) { statusBar()->showMessage(ErrorText::message(code), 8000); });
     QAbstractItemModel* conversations = m_client->conversations();

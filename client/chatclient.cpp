@@ -45,6 +45,7 @@ public:
     void onDisconnected();
     void onSessionRevoked();
     void onLoggedIn(const UserInfo& account, Seq serverLastSeq);
+    void onRefused(ErrorCode code, const QString& detail);
     void fetchConversations(bool thenSync);
     void onPush(const QCborMap& push);
     /** Keeps the unacknowledged messages across restarts of the program (at most once per event-loop turn). */
@@ -72,6 +73,8 @@ public:
     Registration registration = Registration::Unknown;
     UserInfo user;
     bool loggedIn = false;
+    /** Logged in once since the user's last explicit login or logout: a later login is the client's own re-login. */
+    bool inSession = false;
     bool fetchingConversations = false;
     QString endpoint;
     bool tls = true;
@@ -140,6 +143,20 @@ void ChatClient::Private::onSessionRevoked()
     Q_EMIT q->sessionRevoked();
 }
 
+void ChatClient::Private::onRefused(ErrorCode code, const QString& detail)
+{
+    Q_EMIT q->loginFailed(code, detail);
+    if (!std::exchange(inSession, false))
+        return; // the user's own login attempt: the login dialog shows the reason
+    // The server refused the re-login after a reconnect (account disabled, password changed while we were away,
+    // throttled). The Authenticator has forgotten the password, so staying connected would only look like
+    // "Connecting…" forever: go offline and let the user log in again, told why.
+    qCWarning(lcClient) << "the server refused to log this session in again:" << errorCodeName(code);
+    connection->disconnectFromServer();
+    onDisconnected();
+    Q_EMIT q->sessionEnded(code);
+}
+
 void ChatClient::Private::onDisconnected()
 {
     loggedIn = false;
@@ -159,6 +176,7 @@ void ChatClient::Private::onLoggedIn(const UserInfo& account, Seq serverLastSeq)
     transfers->rememberDownloadsIn(&store, endpoint, user.username);
     sync->begin(endpoint, user.username, serverLastSeq);
     loggedIn = true;
+    inSession = true;
     qCInfo(lcClient) << "logged in as" << user.username;
     updateState();
     Q_EMIT q->loggedIn(user);
@@ -282,7 +300,8 @@ ChatClient::ChatClient(QObject* parent)
     });
     connect(d->auth, &Authenticator::authenticated, this,
             [this](const UserInfo& user, Seq serverLastSeq) { d->onLoggedIn(user, serverLastSeq); });
-    connect(d->auth, &Authenticator::refused, this, &ChatClient::loginFailed);
+    connect(d->auth, &Authenticator::refused, this,
+            [this](ErrorCode code, const QString& detail) { d->onRefused(code, detail); });
     connect(d->connection, &ClientConnection::disconnected, this, [this] { d->onDisconnected(); });
     connect(d->connection, &ClientConnection::pushReceived, this, [this](const QCborMap& push) { d->onPush(push); });
     connect(d->connection, &ClientConnection::certificatePinned, this,
@@ -378,11 +397,13 @@ void ChatClient::disconnectFromServer()
 void ChatClient::registerAccount(const QString& username, const QString& password, const QString& displayName,
                                  const QString& invite)
 {
+    d->inSession = false;
     d->auth->registerAccount(username, password, displayName, invite);
 }
 
 void ChatClient::login(const QString& username, const QString& password)
 {
+    d->inSession = false;
     d->auth->login(username, password);
 }
 
@@ -390,6 +411,7 @@ void ChatClient::logout()
 {
     if (d->loggedIn)
         d->connection->request(emptyRequest(msgtype::kLogout), {});
+    d->inSession = false;
     d->auth->forget();
     d->loggedIn = false;
     d->sync->stop();

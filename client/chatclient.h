@@ -165,6 +165,13 @@ Q_SIGNALS:
      * by itself: the user logs in again with the new password.
      */
     void sessionRevoked();
+    /**
+     * The server refused to log the session in again after a reconnect, with @p code (account_disabled,
+     * bad_credentials after a password change while offline, rate_limited, …); loginFailed() came first. The client
+     * is Offline, has forgotten the password and does not reconnect by itself: the user logs in again. Not emitted
+     * for a login() or registerAccount() the user started.
+     */
+    void sessionEnded(lanchat::ErrorCode code);
     void loggedIn(const lanchat::UserInfo& user);
     void loginFailed(lanchat::ErrorCode code, const QString& detail);
     void passwordChanged();

@@ -126,6 +126,7 @@ private Q_SLOTS:
     void removedMemberKeepsAReadOnlyChat();
     void changePasswordAndLogout();
     void sessionRevokedStopsReconnecting();
+    void refusedReloginEndsTheSession();
 };
 
 void TestChatClient::registerLoginAndFailures()
@@ -919,6 +920,40 @@ void TestChatClient::sessionRevokedStopsReconnecting()
     // The user logs in again deliberately (here the password did not really change).
     QVERIFY(enter(*alice, relay, QStringLiteral("alice"), false));
     QCOMPARE(alice->state(), ChatClient::State::LoggedIn);
+}
+
+void TestChatClient::refusedReloginEndsTheSession()
+{
+    RelayFixture relay(false);
+    QVERIFY(relay.start());
+    auto alice = newClient();
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QSignalSpy ended(alice.get(), &ChatClient::sessionEnded);
+    QSignalSpy failed(alice.get(), &ChatClient::loginFailed);
+    QSignalSpy loggedIn(alice.get(), &ChatClient::loggedIn);
+
+    // The account is disabled while the connection is down: the client's own re-login is refused.
+    const UserId id = alice->currentUser().id;
+    QVERIFY(relay.server()->storage().setUserDisabled(id, true));
+    alice->connection()->abortConnection();
+    QVERIFY(ended.wait(kWaitMs));
+    QCOMPARE(ended.first().first().value<ErrorCode>(), ErrorCode::AccountDisabled);
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(alice->state(), ChatClient::State::Offline);
+    QCOMPARE(alice->connection()->state(), ClientConnection::State::Disconnected);
+    QCOMPARE(alice->reconnectInMs(), 0);
+    QCOMPARE(loggedIn.count(), 0);
+
+    // A login the user starts is only reported as failed, never as a session that ended.
+    QVERIFY(relay.server()->storage().setUserDisabled(id, false));
+    auto bob = newClient();
+    QSignalSpy bobEnded(bob.get(), &ChatClient::sessionEnded);
+    QSignalSpy bobFailed(bob.get(), &ChatClient::loginFailed);
+    bob->connectToServer(kHost, relay.port(), false);
+    bob->login(QStringLiteral("alice"), QStringLiteral("wrong password"));
+    QVERIFY(bobFailed.wait(kWaitMs));
+    QCOMPARE(bobEnded.count(), 0);
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), false));
 }
 
 QTEST_GUILESS_MAIN(TestChatClient)
