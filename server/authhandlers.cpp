@@ -262,6 +262,8 @@ void AuthHandlers::finishLogin(const QPointer<Session>& guard, quint64 id, const
 
 void AuthHandlers::completeLogin(Session& session, UserId user, quint64 id)
 {
+    if (session.isClosed())
+        return; // hung up while its password was checked or its account committed: nobody to log in
     const std::optional<UserRecord> record = m_storage.userById(user);
     if (!record) {
         session.replyError(id, ErrorCode::Internal, QStringLiteral("account vanished"));

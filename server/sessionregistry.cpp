@@ -16,6 +16,10 @@ void SessionRegistry::add(Session* session)
 
 void SessionRegistry::login(Session* session, UserId user)
 {
+    // A login finished off the socket thread may complete for a connection that closed meanwhile: remove() has
+    // run for it already and the object is about to be deleted, so listing it would leave a dangling session.
+    if (session->isClosed() || !m_all.contains(session))
+        return;
     if (session->isAuthenticated())
         logout(session);
     session->setUser(user);

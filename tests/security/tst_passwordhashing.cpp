@@ -11,9 +11,11 @@
 #include "serverconfig.h"
 #include "storage/storage.h"
 
+#include <QCborArray>
 #include <QCborValue>
 #include <QElapsedTimer>
 #include <QSslSocket>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -166,6 +168,7 @@ private slots:
     void registerIsRateLimitedPerAddress();
     void changePasswordIsRateLimitedPerAddress();
     void wrongOldPasswordCountsAsFailedLogin();
+    void loginOfAClosedConnectionLogsNobodyIn();
 };
 
 void TstPasswordHashing::shippedCostIsTheDefault()
@@ -396,6 +399,53 @@ void TstPasswordHashing::wrongOldPasswordCountsAsFailedLogin()
     QVERIFY(again.hello());
     QCOMPARE(codeOf(again.request(account("login", QStringLiteral("owner"), kPassword))),
              QStringLiteral("rate_limited"));
+}
+
+void TstPasswordHashing::loginOfAClosedConnectionLogsNobodyIn()
+{
+    // Clients that sign up or log in and hang up at once: the server may finish their password check (and the
+    // account's commit) after it has seen the hang-up, and must then log nobody in. A session logged in after
+    // it closed would be listed for ever (a pointer to a deleted session) and its user shown online.
+    ServerConfig config = cheapHashing();
+    config.registration = ServerConfig::Registration::Open;
+    config.registerPerMinute = 0;
+    config.maxUnauthenticatedPerAddress = 0; // forty connections from one address in quick succession
+    Relay relay(config);
+    QVERIFY(relay.started());
+    QVERIFY(relay.addUser(QStringLiteral("watcher")));
+    RawClient watcher;
+    QVERIFY(watcher.connectTo(relay.port(), false));
+    watcher.hello();
+    QCOMPARE(codeOf(watcher.login(QStringLiteral("watcher"), kPassword)), QStringLiteral("ok"));
+    constexpr int kClients = 40;
+    for (int i = 0; i < kClients; ++i) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, relay.port());
+        QVERIFY(socket.waitForConnected(10000));
+        const QString name = QStringLiteral("gone%1").arg(i);
+        QCborMap hello = typed("hello");
+        hello.insert(QLatin1String("protocol"), protocol::kVersion);
+        hello.insert(QLatin1String("id"), 1);
+        QCborMap signUp = account(i % 2 ? "login" : "register", i % 2 ? QStringLiteral("watcher") : name, kPassword);
+        signUp.insert(QLatin1String("id"), 2);
+        socket.write(FrameCodec::encode(hello) + FrameCodec::encode(signUp));
+        socket.disconnectFromHost(); // the bytes, then the hang-up, in one go
+        if (socket.state() != QAbstractSocket::UnconnectedState)
+            QVERIFY(socket.waitForDisconnected(10000));
+    }
+    // Every sign-up committed, and nobody but the watcher online once the server has handled the hang-ups.
+    QVERIFY(RawClient::waitUntil(
+        [&] {
+            const QCborArray users = watcher.request(typed("users")).value(QLatin1String("users")).toArray();
+            if (users.size() != 1 + kClients / 2)
+                return false;
+            return std::all_of(users.begin(), users.end(), [](const QCborValue& u) {
+                const QCborMap user = u.toMap();
+                return user.value(QLatin1String("online")).toBool() ==
+                       (user.value(QLatin1String("username")).toString() == QLatin1String("watcher"));
+            });
+        },
+        60000));
 }
 
 QTEST_GUILESS_MAIN(TstPasswordHashing)
