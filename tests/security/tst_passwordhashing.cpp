@@ -433,12 +433,11 @@ void TstPasswordHashing::loginOfAClosedConnectionLogsNobodyIn()
         if (socket.state() != QAbstractSocket::UnconnectedState)
             QVERIFY(socket.waitForDisconnected(10000));
     }
-    // Every sign-up committed, and nobody but the watcher online once the server has handled the hang-ups.
+    // Nobody but the watcher online once the server has handled the hang-ups. (A sign-up whose connection closed
+    // before its password check started is dropped, so how many accounts exist depends on timing.)
     QVERIFY(RawClient::waitUntil(
         [&] {
             const QCborArray users = watcher.request(typed("users")).value(QLatin1String("users")).toArray();
-            if (users.size() != 1 + kClients / 2)
-                return false;
             return std::all_of(users.begin(), users.end(), [](const QCborValue& u) {
                 const QCborMap user = u.toMap();
                 return user.value(QLatin1String("online")).toBool() ==
