@@ -5,7 +5,7 @@
 namespace lanchat::bench {
 
 /**
- * Issue 12: a login storm at the shipped Argon2id cost (m = 19456 KiB, t = 2, p = 1), as after a server restart
+ * A login storm at the shipped Argon2id cost (m = 19456 KiB, t = 2, p = 1), as after a server restart
  * when every client logs in again. N accounts are registered first (not measured); then N connections open at
  * once from 32 source addresses (127.0.0.2, 127.0.0.3, …; 16 each, within the default per-address caps) and
  * each sends hello and login in its first write, while one logged-in bystander pings the server back to back.

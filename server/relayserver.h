@@ -76,7 +76,7 @@ public:
     // --- services for handler modules (server/files/ registers through these)
     const ServerConfig& config() const { return m_config; }
     /**
-     * SIGHUP (issue 7): takes the keys that apply without a restart from @p fresh — registration, invite_code_file,
+     * SIGHUP: takes the keys that apply without a restart from @p fresh — registration, invite_code_file,
      * max_file_bytes, store_quota_bytes, retention_days, file_retention_days, upload_expiry_hours — and logs the
      * changed keys that need a restart (ports, TLS, data dir, …).
      */

@@ -9,7 +9,7 @@ namespace lanchat {
 class SessionRegistry;
 
 /**
- * Enforces the handshake, heartbeat and login timeouts of every session (issue 6) with one coarse timer: each
+ * Enforces the handshake, heartbeat and login timeouts of every session with one coarse timer: each
  * tick asks every session to compare its deadline with the time (Session::checkDeadline).
  *
  * Why not a QTimer per session: a session restarts its deadline on every request, and restarting a Qt

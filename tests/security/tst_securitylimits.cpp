@@ -1,4 +1,4 @@
-// Unit tests of the issue 6 limit classes with an injected clock: TokenBucket, RequestLimiter, ConnectionLimiter
+// Unit tests of the limit classes with an injected clock: TokenBucket, RequestLimiter, ConnectionLimiter
 // (LoginThrottle: tst_loginthrottle).
 
 #include "security/connectionlimiter.h"
