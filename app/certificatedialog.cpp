@@ -35,8 +35,11 @@ CertificateDialog::CertificateDialog(Mode mode, const QString& server, const QSt
     auto* buttons = new QDialogButtonBox(this);
     m_cancel = buttons->addButton(QDialogButtonBox::Cancel);
     m_accept = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
+    m_cancel->setObjectName(QStringLiteral("certificateCancelButton"));
+    m_accept->setObjectName(QStringLiteral("trustButton"));
     if (mode == Mode::Mismatch) {
         m_confirm = new QCheckBox(this);
+        m_confirm->setObjectName(QStringLiteral("confirmCheck"));
         layout->addWidget(m_confirm);
         m_accept->setEnabled(false);
         m_cancel->setDefault(true);

@@ -279,20 +279,26 @@ void ConversationView::refreshHeader()
         const QString title = index.data(roles::ConversationTitle).toString();
         m_title->setText(title);
         const bool group = index.data(roles::ConversationIsGroup).toBool();
+        const bool removed = index.data(roles::ConversationRemoved).toBool();
         const UserId removedBy(index.data(roles::ConversationRemovedBy).toLongLong());
-        m_infoButton->setVisible(group && !removedBy.isValid());
-        m_inputRow->setEnabled(!removedBy.isValid());
-        m_removedNotice->setVisible(removedBy.isValid());
-        if (removedBy.isValid()) {
+        m_infoButton->setVisible(group && !removed);
+        m_inputRow->setEnabled(!removed);
+        m_removedNotice->setVisible(removed);
+        if (removed && removedBy.isValid()) {
             //: in a group chat the user was removed from; %1 is the group's name, %2 who removed them
             m_removedNotice->setText(tr("You were removed from %1 by %2. The history stays readable; you cannot "
                                         "send messages here any more.")
                                          .arg(title, m_client->contacts()->displayName(removedBy)));
+        } else if (removed) {
+            //: in a group chat the server's administrator removed the user from; %1 is the group's name
+            m_removedNotice->setText(tr("You were removed from %1 by an administrator. The history stays readable; "
+                                        "you cannot send messages here any more.")
+                                         .arg(title));
         }
         if (group) {
             const int members = int(index.data(roles::ConversationMembers).toList().size());
-            m_subtitle->setText(removedBy.isValid() ? tr("Group · you are no longer a member")
-                                                    : tr("Group · %n member(s)", nullptr, members));
+            m_subtitle->setText(removed ? tr("Group · you are no longer a member")
+                                        : tr("Group · %n member(s)", nullptr, members));
         } else {
             if (!index.data(roles::ConversationPeerPresenceKnown).toBool()) {
                 //: chat header of a private chat while the user's own connection is down

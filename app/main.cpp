@@ -1,4 +1,5 @@
 #include "appcontroller.h"
+#include "automationhook.h"
 
 #include <QApplication>
 
@@ -13,6 +14,8 @@ int main(int argc, char* argv[])
     // The tray keeps the app alive while the window is hidden; quitting is explicit (tray or menu).
     QApplication::setQuitOnLastWindowClosed(false);
 
+    // End-to-end scripts find widgets through this hook; it exists only when LANCHAT_AUTOMATION_SOCKET is set.
+    lanchat::AutomationHook::installFromEnvironment(&app);
     lanchat::AppController controller;
     if (!controller.start())
         return 0;

@@ -24,6 +24,8 @@ ServerChooser::ServerChooser(ServerFinder* finder, QWidget* parent)
     setInsertPolicy(QComboBox::NoInsert);
     setMinimumContentsLength(20);
     setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    // As wide as the other fields of the form: the placeholder and host:port must not be cut off.
+    setSizePolicy(QSizePolicy::Expanding, sizePolicy().verticalPolicy());
     if (m_finder)
         connect(m_finder, &ServerFinder::serversChanged, this, &ServerChooser::refresh);
     connect(this, &QComboBox::activated, this, [this](int index) { setEditText(itemData(index).toString()); });

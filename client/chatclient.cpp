@@ -503,7 +503,7 @@ void ChatClient::renameGroup(ConversationId group, const QString& name)
 void ChatClient::loadOlder(ConversationId conversation)
 {
     // A group the user was removed from shows what it holds; the server would answer `forbidden`.
-    if (d->loggedIn && !d->models->conversations()->removedBy(conversation).isValid())
+    if (d->loggedIn && !d->models->conversations()->isRemoved(conversation))
         d->history->loadOlder(conversation);
 }
 
@@ -515,7 +515,7 @@ void ChatClient::markRead(ConversationId conversation)
     const MessagesModel* model = d->models->existingMessages(conversation);
     const Seq newest = std::max(info->lastSeq, model ? model->newestSeq() : 0);
     d->models->applyRead(conversation, d->user.id, std::max(newest, info->readSeq));
-    if (newest <= info->readSeq || !d->loggedIn || d->models->conversations()->removedBy(conversation).isValid())
+    if (newest <= info->readSeq || !d->loggedIn || d->models->conversations()->isRemoved(conversation))
         return;
     MarkRead msg;
     msg.conversation = conversation;

@@ -74,6 +74,8 @@ QVariant ConversationsModel::data(const QModelIndex& index, int role) const
         return !isGroup && m_contacts->presenceKnown();
     case roles::ConversationRemovedBy:
         return e.removedBy.value();
+    case roles::ConversationRemoved:
+        return e.removed;
     default:
         return {};
     }
@@ -95,6 +97,7 @@ QHash<int, QByteArray> ConversationsModel::roleNames() const
     names.insert(roles::ConversationInitials, "initials");
     names.insert(roles::ConversationPeerPresenceKnown, "peerPresenceKnown");
     names.insert(roles::ConversationRemovedBy, "removedBy");
+    names.insert(roles::ConversationRemoved, "removed");
     return names;
 }
 
@@ -113,13 +116,14 @@ void ConversationsModel::setConversations(const QList<ConversationInfo>& convers
         e.info = info;
         e.info.lastSeq = std::max(info.lastSeq, old >= 0 ? m_entries.at(old).info.lastSeq : 0);
         e.info.readSeq = std::max(info.readSeq, old >= 0 ? m_entries.at(old).info.readSeq : 0);
+        e.removed = false;
         e.removedBy = UserId();
         entries.append(e);
     }
     for (const Entry& old : std::as_const(m_entries)) {
         const bool listed = std::any_of(conversations.cbegin(), conversations.cend(),
                                         [&old](const ConversationInfo& c) { return c.id == old.info.id; });
-        if (old.removedBy.isValid() && !listed)
+        if (old.removed && !listed)
             entries.append(old); // its history stays readable
     }
     std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
@@ -149,7 +153,8 @@ void ConversationsModel::upsert(const ConversationInfo& conversation)
     e.info = conversation;
     e.info.lastSeq = lastSeq;
     e.info.readSeq = readSeq;
-    e.removedBy = UserId(); // listed again: a member again
+    e.removed = false; // listed again: a member again
+    e.removedBy = UserId();
     place(row);
 }
 
@@ -158,9 +163,16 @@ void ConversationsModel::markRemoved(ConversationId id, UserId by)
     const int row = rowOf(id);
     if (row < 0)
         return;
+    m_entries[row].removed = true;
     m_entries[row].removedBy = by;
     const QModelIndex i = index(row);
     Q_EMIT dataChanged(i, i);
+}
+
+bool ConversationsModel::isRemoved(ConversationId id) const
+{
+    const int row = rowOf(id);
+    return row >= 0 && m_entries.at(row).removed;
 }
 
 UserId ConversationsModel::removedBy(ConversationId id) const

@@ -44,12 +44,15 @@ public:
     void upsert(const ConversationInfo& conversation);
     void remove(ConversationId id);
     /**
-     * The user was removed from group @p id by @p by: the row stays, its history readable, with
-     * ConversationRemovedBy set, until the group comes back (upsert(), setConversations(): re-added) or
-     * remove(). A list fetched later without it keeps it too.
+     * The user was removed from group @p id by @p by (invalid: by an administrator with the server's admin
+     * command): the row stays, its history readable, with ConversationRemoved and ConversationRemovedBy set,
+     * until the group comes back (upsert(), setConversations(): re-added) or remove(). A list fetched later
+     * without it keeps it too.
      */
     void markRemoved(ConversationId id, UserId by);
-    /** Who removed the user from @p id; invalid while the user is a member (or the id unknown). */
+    /** True once the user was removed from group @p id and until re-added; false for unknown ids. */
+    bool isRemoved(ConversationId id) const;
+    /** Who removed the user from @p id; invalid while the user is a member, when an admin did, or unknown. */
     UserId removedBy(ConversationId id) const;
     void clear();
 
@@ -82,7 +85,8 @@ private:
         int unread = 0;
         QString lastText;
         qint64 lastTimestampMs = 0;
-        UserId removedBy; ///< valid once the user was removed from this group
+        bool removed = false; ///< the user was removed from this group and not re-added
+        UserId removedBy;     ///< who removed them; invalid when an administrator did
     };
 
     QString title(const Entry& entry) const;

@@ -38,7 +38,8 @@ enum Conversation
     ConversationInitials,                ///< QString for the avatar
     ConversationPeerPresenceKnown,       ///< bool, private only: false while the client is not logged in
     ConversationRemovedBy,               ///< qint64: who removed the user from this group (history stays readable,
-                                         ///< nothing can be sent); 0 while a member
+                                         ///< nothing can be sent); 0 while a member or when an administrator did
+    ConversationRemoved,                 ///< bool: the user was removed from this group (by a member or an admin)
 };
 
 /** MessagesModel: one row per message of one conversation, oldest first (row 0 is the oldest loaded). */

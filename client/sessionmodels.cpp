@@ -142,8 +142,9 @@ bool SessionModels::applyPush(const QCborMap& push)
         const ConversationId id(v.isMap() ? v.toMap().value(QLatin1String("id")).toInteger() : v.toInteger());
         const UserId by(push.value(QLatin1String("by")).toInteger());
         const auto info = m_conversations->conversation(id);
-        // Removed by someone else: the chat stays, read-only, and says so. Left by oneself: gone.
-        if (by.isValid() && by != m_ownUser && info && info->kind == ConversationKind::Group)
+        // Removed by someone else (by 0: an administrator; also an older server that does not say): the chat
+        // stays, read-only, and says so. Left by oneself: gone.
+        if (by != m_ownUser && info && info->kind == ConversationKind::Group)
             m_conversations->markRemoved(id, by);
         else
             m_conversations->remove(id);

@@ -356,6 +356,11 @@
         <source>Group · you are no longer a member</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>You were removed from %1 by an administrator. The history stays readable; you cannot send messages here any more.</source>
+        <extracomment>in a group chat the server&apos;s administrator removed the user from; %1 is the group&apos;s name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lanchat::GroupDialog</name>

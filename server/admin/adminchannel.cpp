@@ -156,6 +156,7 @@ void AdminChannel::conversationChanged(ConversationId conversation, const QCborM
     if (!removed.isEmpty()) {
         QCborMap push = answer(msgtype::kConversationRemovedPush);
         push.insert(QLatin1String("conversation"), conversation.value());
+        push.insert(QLatin1String("by"), 0); // no member did it: the administrator, with the admin command
         m_relay.sessions().pushToUsers(removed, FrameCodec::encode(push));
     }
     for (UserId user : std::as_const(removed))

@@ -2,12 +2,16 @@
 // against a running in-process relay whose clients must see the change at once (issue 7).
 
 #include "adminrunner.h"
+#include "chatclient.h"
+#include "conversationsmodel.h"
+#include "messagesmodel.h"
 #include "passwordhasher.h"
 #include "rawclient.h"
 #include "sqlitestorage.h"
 #include "testserver.h"
 
 #include <QCborArray>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,6 +28,7 @@ private slots:
     void passwdClosesSessionsAtOnce();
     void deleteAndRenameReachClients();
     void groupsWithRunningServer();
+    void adminRemovalLeavesAReadOnlyChat();
     void statsWithAndWithoutServer();
     void broadcastReachesOnlineAndIsStoredForOthers();
 };
@@ -244,7 +249,9 @@ void tst_AdminUsers::groupsWithRunningServer()
         admin.run({QStringLiteral("group"), QStringLiteral("remove"), QStringLiteral("Ops"), QStringLiteral("frank")})
             .exitCode,
         0);
-    QVERIFY(!frank.waitPush(QStringLiteral("conversation_removed")).isEmpty());
+    const QCborMap removedPush = frank.waitPush(QStringLiteral("conversation_removed"));
+    QVERIFY(!removedPush.isEmpty());
+    QCOMPARE(removedPush.value(QLatin1String("by")).toInteger(-1), 0); // 0: the administrator, not a member
     QCOMPARE(
         admin.run({QStringLiteral("group"), QStringLiteral("remove"), QStringLiteral("Ops"), QStringLiteral("frank")})
             .exitCode,
@@ -252,6 +259,48 @@ void tst_AdminUsers::groupsWithRunningServer()
     QCOMPARE(admin.run({QStringLiteral("group"), QStringLiteral("delete"), QStringLiteral("Ops")}).exitCode, 0);
     QVERIFY(!erin.waitPush(QStringLiteral("conversation_removed")).isEmpty());
     QCOMPARE(admin.run({QStringLiteral("group"), QStringLiteral("members"), QStringLiteral("Ops")}).exitCode, 1);
+}
+
+void tst_AdminUsers::adminRemovalLeavesAReadOnlyChat()
+{
+    TestServer server(false);
+    QVERIFY(server.start());
+    const AdminRunner admin(server.dataDir());
+    RawClient owner;
+    QVERIFY(owner.connectTo(server.port(), false));
+    QVERIFY(owner.signUp(QStringLiteral("olga")) > 0);
+    ChatClient bob;
+    QSignalSpy synced(&bob, &ChatClient::synced);
+    bob.connectToServer(QStringLiteral("127.0.0.1"), server.port(), false);
+    bob.registerAccount(QStringLiteral("bob"), QStringLiteral("password123"), QStringLiteral("Bob"));
+    QVERIFY(synced.wait(20000));
+    QCOMPARE(admin
+                 .run({QStringLiteral("group"), QStringLiteral("create"), QStringLiteral("Ops"), QStringLiteral("olga"),
+                       QStringLiteral("bob")})
+                 .exitCode,
+             0);
+    ConversationsModel* list = bob.conversations();
+    QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), 1, 20000);
+    const ConversationId group(list->index(0).data(roles::ConversationId).toLongLong());
+    bob.sendText(group, QStringLiteral("before"));
+    QTRY_COMPARE_WITH_TIMEOUT(bob.messages(group)->storedCount(), 1, 20000);
+
+    // Removed by the administrator: the chat stays, readable, read-only and saying so; it does not vanish.
+    QCOMPARE(
+        admin.run({QStringLiteral("group"), QStringLiteral("remove"), QStringLiteral("Ops"), QStringLiteral("bob")})
+            .exitCode,
+        0);
+    QTRY_VERIFY_WITH_TIMEOUT(list->isRemoved(group), 20000);
+    QCOMPARE(list->rowCount(), 1);
+    QCOMPARE(list->index(0).data(roles::ConversationRemoved).toBool(), true);
+    QVERIFY(!list->removedBy(group).isValid());
+    QCOMPARE(bob.messages(group)->storedCount(), 1);
+
+    // Re-added by the administrator: a member again.
+    QCOMPARE(admin.run({QStringLiteral("group"), QStringLiteral("add"), QStringLiteral("Ops"), QStringLiteral("bob")})
+                 .exitCode,
+             0);
+    QTRY_VERIFY_WITH_TIMEOUT(!list->isRemoved(group), 20000);
 }
 
 void tst_AdminUsers::statsWithAndWithoutServer()
