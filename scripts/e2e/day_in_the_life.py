@@ -203,8 +203,10 @@ class Day:
             self.bob.key("Return")
         self.bob.wait_visible("mainWindow")
         self.place_windows(self.bob)
-        self.bob.click_row("conversationList", "Alice")
+        self.bob.click_row("conversationList", GROUP)
         self.message(self.bob, "rotated it")
+        self.bob.click_row("conversationList", "Alice")
+        self.message(self.bob, "Q3 report")
         self.shot("after-restart")
 
         self.step("end of the day: everything was done without logging out")

@@ -163,6 +163,8 @@ class App:
 
     def start(self):
         self.home.mkdir(parents=True, exist_ok=True)
+        if self.socket.exists():  # left by a killed run of the app
+            self.socket.unlink()
         env = dict(self.desktop.env(), HOME=str(self.home), XDG_CONFIG_HOME=str(self.home / ".config"),
                    XDG_DATA_HOME=str(self.home / ".local/share"), XDG_CACHE_HOME=str(self.home / ".cache"),
                    XDG_DOWNLOAD_DIR=str(self.home / "Downloads"), LANG=self.lang, LC_ALL=self.lang,
@@ -184,7 +186,10 @@ class App:
             raise ScenarioError(f"{self.name}'s app exited with {self.process.returncode}")
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
             s.settimeout(DEADLINE_S)
-            s.connect(str(self.socket))
+            try:
+                s.connect(str(self.socket))
+            except (ConnectionRefusedError, FileNotFoundError) as error:  # the app is still starting
+                raise ScenarioError(f"{self.name}'s automation hook: {error}") from error
             s.sendall(json.dumps(dict(cmd=cmd, **fields)).encode() + b"\n")
             data = b""
             while not data.endswith(b"\n"):
@@ -248,9 +253,7 @@ class App:
         self.click_at(item["x"] + min(item["w"] // 2, 120), item["y"] + item["h"] // 2, double=double)
 
     def type(self, text):
-        # Characters outside the keymap (Chinese) are typed by remapping a spare keycode for each one; given
-        # too little time between keys, X delivers some of them with the wrong mapping and they are lost.
-        self.desktop.xdotool("type", "--delay", "15" if text.isascii() else "80", text)
+        self.desktop.xdotool("type", "--delay", "15", text)
 
     def key(self, *keys):
         self.desktop.xdotool("key", "--delay", "40", *keys)
@@ -270,7 +273,25 @@ class App:
         wait_until(f"{self.name}: focus in {name}", focused)
         if replace:
             self.key("ctrl+a", "BackSpace")
-        self.type(text)
+        if text.isascii():
+            self.type(text)
+            return
+        # Characters outside the keymap (Chinese) are typed by remapping a spare keycode for each one; X can
+        # deliver one with the mapping already undone, and it is lost or wrong. A person would see that and
+        # type it again: so does this, one character at a time, checking the field after each.
+        for char in text:
+            before = self.find(name)["text"]
+            for _ in range(5):
+                self.desktop.xdotool("type", char)
+                try:
+                    wait_until(f"{char!r} in {name}", lambda: self.find(name)["text"] == before + char, 2.0)
+                    break
+                except ScenarioError:
+                    extra = len(self.find(name)["text"]) - len(before)
+                    if extra > 0:
+                        self.key(*["BackSpace"] * extra)
+            else:
+                raise ScenarioError(f"{self.name}: could not type {char!r} into {name}")
 
     def place(self, window_name, x, y, w, h):
         """Moves and resizes the window whose objectName is window_name (e.g. mainWindow) and activates it."""
