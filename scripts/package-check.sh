@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Builds the Debian packages (Release, prefix /usr), installs them on this machine, checks what they installed,
+# Builds the Debian packages (prefix /usr), installs them on this machine, checks what they installed,
 # starts the installed server as the `lanchat` user on a free port and the installed client offscreen, then
 # purges both and checks that the user and its data are gone. Needs root (or sudo). Safe to run again: a
-# previous run's packages are purged first.
+# previous run's packages are purged first. The build type is RelWithDebInfo (-O2 -g, as Debian's own
+# dpkg-buildflags; CPack strips the binaries), so that CI packages the tree scripts/test.sh already built
+# instead of compiling everything once more; LANCHAT_PACKAGE_BUILD_TYPE=Release changes it.
 # Usage: scripts/package-check.sh [build-dir]   (default: build-pkg)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +19,7 @@ fail() {
 }
 
 echo "-- build and package"
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${LANCHAT_PACKAGE_BUILD_TYPE:-Release}" -DCMAKE_INSTALL_PREFIX=/usr -DLANCHAT_WERROR=ON \
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${LANCHAT_PACKAGE_BUILD_TYPE:-RelWithDebInfo}" -DCMAKE_INSTALL_PREFIX=/usr -DLANCHAT_WERROR=ON \
     ${LANCHAT_CMAKE_ARGS:-}
 cmake --build "$build" --parallel "$(nproc)" --target lanchat lanchat-server lanchat-icons \
     lanchat-man-lanchat.1 lanchat-man-lanchat-server.1
