@@ -56,6 +56,8 @@ function(lanchat_install_man page component)
     install(FILES ${gz} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT ${component})
 endfunction()
 lanchat_install_man(lanchat-server.1 server)
+# Everything the server component installs, for a build of just that: `cmake --build B --target lanchat-server-dist`.
+add_custom_target(lanchat-server-dist DEPENDS lanchat-server lanchat-man-lanchat-server.1)
 install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/docs/admin.md ${CMAKE_SOURCE_DIR}/docs/protocol.md
     DESTINATION ${LANCHAT_SERVER_DOCDIR} COMPONENT server)
 
@@ -92,5 +94,7 @@ if(TARGET lanchat)
         add_custom_target(lanchat-icons ALL DEPENDS ${LANCHAT_ICON_PNGS})
     else()
         message(STATUS "rsvg-convert not found (librsvg2-bin): only the scalable icon is installed")
+        add_custom_target(lanchat-icons)
     endif()
+    add_custom_target(lanchat-dist DEPENDS lanchat lanchat-icons lanchat-man-lanchat.1)
 endif()

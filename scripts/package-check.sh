@@ -21,8 +21,7 @@ fail() {
 echo "-- build and package"
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${LANCHAT_PACKAGE_BUILD_TYPE:-RelWithDebInfo}" -DCMAKE_INSTALL_PREFIX=/usr -DLANCHAT_WERROR=ON \
     ${LANCHAT_CMAKE_ARGS:-}
-cmake --build "$build" --parallel "$(nproc)" --target lanchat lanchat-server lanchat-icons \
-    lanchat-man-lanchat.1 lanchat-man-lanchat-server.1
+cmake --build "$build" --parallel "$(nproc)" --target lanchat-dist lanchat-server-dist
 rm -rf "$build/packages"
 (cd "$build" && cpack -G DEB)
 server_deb=$(echo "$build"/packages/lanchat-server_*.deb)
