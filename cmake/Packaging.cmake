@@ -1,10 +1,30 @@
 # CPack: `cpack -G DEB` in a build tree makes two Debian packages from the install components of
 # cmake/Install.cmake: lanchat (the desktop client) and lanchat-server. Their Depends lines are computed by
 # dpkg-shlibdeps (package dpkg-dev) from the binaries, plus what it cannot see (plugins, maintainer-script tools).
-set(LANCHAT_PACKAGE_MAINTAINER "LanChat maintainers <lanchat@localhost>"
+set(LANCHAT_PACKAGE_MAINTAINER "LanChat maintainers <lanchat-maintainers@example.org>"
     CACHE STRING "Maintainer field of the Debian packages (name <address>)")
 set(LANCHAT_PACKAGE_HOMEPAGE "https://lanchat.invalid/"
     CACHE STRING "Homepage field of the Debian packages (the site's own page for LanChat)")
+
+# Debian wants a changelog.Debian.gz in each package's doc directory; the date is the configure time.
+string(TIMESTAMP LANCHAT_CHANGELOG_DATE "%a, %d %b %Y %H:%M:%S +0000" UTC)
+foreach(pair "server;lanchat-server" "client;lanchat")
+    list(GET pair 0 component)
+    list(GET pair 1 LANCHAT_DEB_PACKAGE)
+    if(component STREQUAL "client" AND NOT TARGET lanchat)
+        continue()
+    endif()
+    set(changelog ${CMAKE_BINARY_DIR}/packaging/debian/${LANCHAT_DEB_PACKAGE}/changelog.Debian)
+    configure_file(${CMAKE_SOURCE_DIR}/packaging/debian/changelog.in ${changelog} @ONLY)
+    add_custom_command(OUTPUT ${changelog}.gz
+        COMMAND gzip -9nf ${changelog} -c > ${changelog}.gz
+        DEPENDS ${changelog}
+        COMMENT "Compressing the Debian changelog of ${LANCHAT_DEB_PACKAGE}")
+    add_custom_target(${LANCHAT_DEB_PACKAGE}-changelog ALL DEPENDS ${changelog}.gz)
+    add_dependencies(${LANCHAT_DEB_PACKAGE}-dist ${LANCHAT_DEB_PACKAGE}-changelog)
+    install(FILES ${changelog}.gz DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/${LANCHAT_DEB_PACKAGE}
+        COMPONENT ${component})
+endforeach()
 
 set(CPACK_PACKAGE_NAME "lanchat")
 set(CPACK_PACKAGE_VENDOR "LanChat")
@@ -37,7 +57,7 @@ set(CPACK_DEBIAN_SERVER_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "libqt6sql6-sqlite, adduser, init-system-helpers (>= 1.54~)")
 set(CPACK_DEBIAN_SERVER_PACKAGE_RECOMMENDS "qt6-translations-l10n")
 # The first line is the Debian summary; CPack wraps the rest and turns the empty line into " .".
-set(CPACK_DEBIAN_SERVER_DESCRIPTION "LanChat relay server and admin commands
+set(CPACK_DEBIAN_SERVER_DESCRIPTION "relay server and admin commands of the LanChat messenger
 The relay server of LanChat, a chat and file-sharing system for company
 intranets: one-to-one and group conversations, files of any size with resume,
 every message committed to SQLite before it is acknowledged. Clients connect
@@ -60,7 +80,7 @@ set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
 set(CPACK_DEBIAN_CLIENT_PACKAGE_NAME lanchat)
 set(CPACK_DEBIAN_CLIENT_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_CLIENT_PACKAGE_RECOMMENDS "qt6-translations-l10n")
-set(CPACK_DEBIAN_CLIENT_DESCRIPTION "LanChat desktop client
+set(CPACK_DEBIAN_CLIENT_DESCRIPTION "desktop client of the LanChat messenger
 The Qt desktop client of LanChat, a chat and file-sharing system for company
 intranets: one-to-one and group conversations, files of any size with resume
 and end-to-end SHA-256 checks, the server found on the LAN by discovery. In
