@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build-pkg}
-scripts/deps.sh dpkg-dev librsvg2-bin adduser python3
+scripts/deps.sh dpkg-dev librsvg2-bin adduser python3 python3-seccomp
 root=()
 [ "$(id -u)" -eq 0 ] || root=(sudo)
 
@@ -73,7 +73,7 @@ if command -v systemd-analyze >/dev/null; then
     systemd-analyze security --offline=yes /lib/systemd/system/lanchat-server.service | tail -n 1
 fi
 
-echo "-- the installed server answers hello, as the lanchat user, on a free port"
+echo "-- the installed server answers hello, as the lanchat user under the unit's sandbox, on a free port"
 work=$(mktemp -d)
 server_pid=
 cleanup() {
@@ -85,7 +85,9 @@ chmod 0755 "$work"
 "${root[@]}" install -d -o lanchat -g lanchat -m 0700 "$work/data"
 sed "s|^data_dir=.*|data_dir=$work/data|" /etc/lanchat/lanchat-server.conf >"$work/lanchat-server.conf"
 chmod 0644 "$work/lanchat-server.conf"
-as_lanchat=("${root[@]}" setpriv --reuid=lanchat --regid=lanchat --init-groups --)
+# As the user lanchat under the unit's system-call filter, umask and no-new-privileges (scripts/unit-sandbox.py):
+# no systemd needed, so this also runs where systemd is not PID 1.
+as_lanchat=("${root[@]}" /usr/bin/python3 scripts/unit-sandbox.py /lib/systemd/system/lanchat-server.service lanchat)
 "${as_lanchat[@]}" /usr/bin/lanchat-server serve --config "$work/lanchat-server.conf" --port 0 --no-discovery \
     >"$work/server.log" 2>&1 &
 server_pid=$!
@@ -101,9 +103,9 @@ welcome=$(python3 scripts/lanchat-hello.py 127.0.0.1 "$port") || fail "no welcom
 echo "welcome: $welcome"
 grep -q '"registration": "off"' <<<"$welcome" || fail "sign-up is not off by default"
 printf '%s\n' 'package-check-password' |
-    "${as_lanchat[@]}" env LANG=C /usr/bin/lanchat-server user add alice --password-stdin \
+    "${as_lanchat[@]}" /usr/bin/env LANG=C /usr/bin/lanchat-server user add alice --password-stdin \
         --config "$work/lanchat-server.conf"
-"${as_lanchat[@]}" env LANG=C /usr/bin/lanchat-server stats --config "$work/lanchat-server.conf"
+"${as_lanchat[@]}" /usr/bin/env LANG=C /usr/bin/lanchat-server stats --config "$work/lanchat-server.conf"
 [ "$(stat -c %U "$work/data/lanchat.db")" = lanchat ] || fail "the database is not owned by lanchat"
 kill -TERM "$server_pid"
 wait "$server_pid" || fail "the server did not exit 0 on SIGTERM"
@@ -116,7 +118,7 @@ grep -q "$(sed -n 's/^project(LanChat VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt
     fail "lanchat --version printed '$version'"
 
 echo "-- remove keeps the data, the configuration and the user; purge deletes them"
-"${as_lanchat[@]}" env LANG=C /usr/bin/lanchat-server user list --config /etc/lanchat/lanchat-server.conf
+"${as_lanchat[@]}" /usr/bin/env LANG=C /usr/bin/lanchat-server user list --config /etc/lanchat/lanchat-server.conf
 [ -f /var/lib/lanchat/lanchat.db ] || fail "the admin commands did not use /var/lib/lanchat"
 "${root[@]}" dpkg --remove lanchat lanchat-server
 [ -f /var/lib/lanchat/lanchat.db ] && [ -f /etc/lanchat/lanchat-server.conf ] && getent passwd lanchat >/dev/null ||
