@@ -73,6 +73,22 @@ if command -v systemd-analyze >/dev/null; then
     systemd-analyze security --offline=yes /lib/systemd/system/lanchat-server.service | tail -n 1
 fi
 
+if [ -d /run/systemd/system ]; then
+    echo "-- systemd runs here: the packaged service itself answers on port 7411"
+    answered=
+    for _ in $(seq 100); do
+        if python3 scripts/lanchat-hello.py 127.0.0.1 7411 2>/dev/null; then
+            answered=1
+            break
+        fi
+        sleep 0.2
+    done
+    systemctl --no-pager status lanchat-server || true
+    [ -n "$answered" ] || fail "the packaged service does not answer on port 7411"
+else
+    echo "-- systemd is not PID 1 here: the service is enabled but was not started; next, its sandbox without systemd"
+fi
+
 echo "-- the installed server answers hello, as the lanchat user under the unit's sandbox, on a free port"
 work=$(mktemp -d)
 server_pid=
