@@ -2,6 +2,7 @@
 #include "automationhook.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 
 int main(int argc, char* argv[])
 {
@@ -11,6 +12,12 @@ int main(int argc, char* argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("LanChat"));
     QApplication::setApplicationVersion(QStringLiteral(LANCHAT_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("lanchat"));
+    // --version and --help exit here, after the platform plugin loaded: the package check starts the installed
+    // client offscreen this way.
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.process(app);
     // The tray keeps the app alive while the window is hidden; quitting is explicit (tray or menu).
     QApplication::setQuitOnLastWindowClosed(false);
 

@@ -23,16 +23,19 @@ public:
 
     /**
      * Opens @p file (its fileName()) read-write and unbuffered, creating it, but never through a symbolic link.
-     * On Unix O_NOFOLLOW makes the check and the open one step, so a link planted between a check and the open
-     * cannot win; elsewhere a check right before the open is the best available, and that race is accepted.
+     * On Unix (Linux, macOS) O_NOFOLLOW makes the check and the open one step, so a link planted between a check
+     * and the open cannot win; on Windows a check for a symbolic link or junction right before the open is the
+     * best Qt offers, and that race is accepted.
      */
     static Result open(QFile& file);
 
     /**
      * Renames @p from to @p to unless @p to exists in any form, a dangling symbolic link included. QFile::rename
      * is not enough: when its rename fails it falls back to copying, and the copy opens @p to, following a link.
-     * Linux: renameat2(RENAME_NOREPLACE); other Unix or file systems without it: link() + unlink(), which never
-     * follow or replace the target either; elsewhere a check right before the rename (race accepted).
+     * Linux: renameat2(RENAME_NOREPLACE); macOS: renamex_np(RENAME_EXCL); other Unix or file systems without them:
+     * link() + unlink(), which never follow or replace the target either; Windows: MoveFileExW without
+     * MOVEFILE_REPLACE_EXISTING (fails on any existing target, never copies); elsewhere a check right before the
+     * rename (race accepted).
      */
     static Result renameNoReplace(const QString& from, const QString& to);
 };
