@@ -4,12 +4,14 @@
 #include "chatclient.h"
 #include "contactsmodel.h"
 #include "conversationsmodel.h"
+#include "icons.h"
 #include "logging.h"
 #include "messagedelegate.h"
 #include "messageinput.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
 #include "pastepreviewdialog.h"
+#include "screenshot/screenshottool.h"
 #include "transfermanager.h"
 
 #include <QApplication>
@@ -28,6 +30,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QScrollBar>
@@ -124,12 +127,21 @@ void ConversationView::buildUi()
     inputLayout->setContentsMargins(12, 8, 12, 10);
     m_attachButton = new QToolButton(inputRow);
     m_attachButton->setObjectName(QStringLiteral("attachButton"));
+    m_attachButton->setIcon(Icons::icon(QStringLiteral("attach")));
+    m_screenshotButton = new QToolButton(inputRow);
+    m_screenshotButton->setObjectName(QStringLiteral("screenshotButton"));
+    m_screenshotButton->setIcon(Icons::icon(QStringLiteral("screenshot")));
     m_input = new MessageInput(inputRow);
     m_sendButton = new QPushButton(inputRow);
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
     m_sendButton->setDefault(false);
     m_sendButton->setAutoDefault(false);
+    m_sendButton->setIcon(Icons::icon(QStringLiteral("send"), Icons::Tone::OnPrimary));
+    m_infoButton->setIcon(Icons::icon(QStringLiteral("new-group")));
+    m_infoButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_muteButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     inputLayout->addWidget(m_attachButton, 0, Qt::AlignBottom);
+    inputLayout->addWidget(m_screenshotButton, 0, Qt::AlignBottom);
     inputLayout->addWidget(m_input, 1);
     inputLayout->addWidget(m_sendButton, 0, Qt::AlignBottom);
     layout->addWidget(inputRow);
@@ -145,6 +157,17 @@ void ConversationView::buildUi()
             onSubmitted(text);
     });
     connect(m_attachButton, &QToolButton::clicked, this, &ConversationView::onAttach);
+    m_screenshots = new ScreenshotTool(m_settings, this);
+    connect(m_screenshotButton, &QToolButton::clicked, this, [this] {
+        if (m_conversation.isValid() && m_inputRow->isEnabled())
+            m_screenshots->start(window());
+    });
+    // Ctrl+Alt+A: the screenshot shortcut of Chinese messengers, which users already have in their fingers.
+    auto* shot = new QShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A), this);
+    connect(shot, &QShortcut::activated, m_screenshotButton, &QToolButton::click);
+    connect(m_screenshots, &ScreenshotTool::captured, this, &ConversationView::onImagePasted);
+    connect(m_screenshots, &ScreenshotTool::failed, this,
+            [this](const QString& reason) { QMessageBox::information(this, tr("Screenshot"), reason); });
     connect(m_infoButton, &QToolButton::clicked, this, [this] { Q_EMIT groupInfoRequested(m_conversation); });
     connect(m_muteButton, &QToolButton::toggled, this, [this](bool muted) {
         m_settings.setConversationMuted(m_conversation.value(), muted);
@@ -186,11 +209,14 @@ void ConversationView::retranslateUi()
 {
     m_placeholder->setText(tr("Select a conversation on the left, or start a new chat."));
     m_attachButton->setText(tr("Attach"));
+    m_screenshotButton->setText(tr("Screenshot"));
+    m_screenshotButton->setToolTip(tr("Take a screenshot of a screen area and send it (Ctrl+Alt+A)"));
     m_attachButton->setToolTip(tr("Send files (you can also drag them here or paste them)"));
     m_sendButton->setText(tr("Send"));
     m_infoButton->setText(tr("Members"));
     m_infoButton->setToolTip(tr("Show and manage the group's members"));
     m_muteButton->setText(m_muteButton->isChecked() ? tr("Muted") : tr("Mute"));
+    m_muteButton->setIcon(Icons::icon(m_muteButton->isChecked() ? QStringLiteral("mute") : QStringLiteral("unmute")));
     m_muteButton->setToolTip(tr("No desktop notifications for this conversation"));
     m_delegate->clearCaches();
     refreshHeader();
