@@ -12,6 +12,7 @@
 #include <QAbstractScrollArea>
 #include <QAbstractTextDocumentLayout>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QImageReader>
 #include <QMouseEvent>
 #include <QPainter>
@@ -127,12 +128,17 @@ const QPixmap* MessageDelegate::thumbnail(const QString& path) const
     QImageReader reader(path);
     reader.setAutoTransform(true);
     const QSize full = reader.size();
+    // Decoded at the screen's scale (2× at 200 %, as far as the picture has the pixels) so the thumbnail is
+    // as sharp as the text around it, at the same logical size.
+    const QSize logical = full.isValid() ? full.scaled(kThumbMax.boundedTo(full), Qt::KeepAspectRatio) : QSize();
     if (full.isValid())
-        reader.setScaledSize(full.scaled(kThumbMax.boundedTo(full), Qt::KeepAspectRatio));
+        reader.setScaledSize((QSizeF(logical) * qApp->devicePixelRatio()).toSize().boundedTo(full));
     const QImage image = reader.read();
     if (image.isNull())
         return nullptr;
     auto* pixmap = new QPixmap(QPixmap::fromImage(image));
+    if (!logical.isEmpty())
+        pixmap->setDevicePixelRatio(qreal(image.width()) / logical.width());
     const QPixmap* result = pixmap;
     m_thumbnails.insert(path, pixmap, qMax(1, int(image.sizeInBytes() / 1024)));
     return result;

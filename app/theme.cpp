@@ -72,6 +72,9 @@ Theme::Colors Theme::lightColors()
     c.warning = QColor(0x9a, 0x5b, 0x00);
     c.track = QColor(0xee, 0xf1, 0xf5);
     c.progress = QColor(0x5b, 0x9b, 0xe8);
+    c.progressDone = QColor(0x4c, 0xaf, 0x6e);
+    c.progressFailed = QColor(0xe5, 0x73, 0x73);
+    c.progressPaused = QColor(0xb0, 0xb7, 0xc0);
     c.alternateRow = QColor(0xf8, 0xf9, 0xfb);
     c.selection = QColor(0x1a, 0x5f, 0xb4, 28);
     return c;
@@ -106,7 +109,10 @@ Theme::Colors Theme::darkColors()
     c.offline = QColor(0x6c, 0x74, 0x7e);
     c.warning = QColor(0xe0, 0xa8, 0x4a);
     c.track = QColor(0x2e, 0x35, 0x3d);
-    c.progress = QColor(0x3a, 0x7c, 0xdf);
+    c.progress = QColor(0x2a, 0x5c, 0xa8);
+    c.progressDone = QColor(0x2a, 0x6b, 0x3e);
+    c.progressFailed = QColor(0x8c, 0x33, 0x33);
+    c.progressPaused = QColor(0x4a, 0x52, 0x5c);
     c.alternateRow = QColor(0x20, 0x25, 0x2b);
     c.selection = QColor(0x80, 0xb6, 0xff, 40);
     return c;
@@ -240,6 +246,11 @@ QString Theme::expand(QString qss)
         const auto match = it.next();
         out += QStringView(qss).mid(last, match.capturedStart() - last);
         const QString name = match.captured(1);
+        if (name == QLatin1String("theme")) {
+            out += isDark() ? QLatin1String("dark") : QLatin1String("light");
+            last = match.capturedEnd();
+            continue;
+        }
         const QColor* color = nullptr;
         for (const auto& [key, value] : names) {
             if (name == QLatin1String(key))

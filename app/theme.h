@@ -61,7 +61,10 @@ public:
         QColor offline;         ///< presence dot of someone offline
         QColor warning;         ///< "Connecting…" and similar
         QColor track;           ///< progress bar groove
-        QColor progress;        ///< progress bar chunk
+        QColor progress;        ///< progress bar chunk (running); text on it is `text`
+        QColor progressDone;    ///< progress bar chunk of a finished transfer
+        QColor progressFailed;  ///< progress bar chunk of a failed transfer
+        QColor progressPaused;  ///< progress bar chunk of a paused or cancelled transfer
         QColor alternateRow;    ///< alternate table rows
         QColor selection;       ///< translucent fill over selected messages
     };
@@ -88,7 +91,10 @@ public:
     /** The object that emits changed(), made (following the system) on first use; needs a QApplication. */
     static Theme* notifier();
 
-    /** @p qss with every `@name@` replaced by the colour of that name in colors() (e.g. `@primary@`). */
+    /**
+     * @p qss with every `@name@` replaced by the colour of that name in colors() (e.g. `@primary@`), and
+     * `@theme@` by "light" or "dark" (to pick an image drawn for the set).
+     */
     static QString expand(QString qss);
     /** Stylesheet the app uses: @p qss is expanded now and again at every switch. */
     static void setStyleSheetTemplate(const QString& qss);

@@ -98,11 +98,11 @@ void TransferItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
     const auto state = TransferManager::State(index.data(TransferManager::StateRole).toInt());
     QColor fill = Theme::colors().progress;
     if (state == TransferManager::State::Done)
-        fill = Theme::colors().online;
+        fill = Theme::colors().progressDone;
     else if (state == TransferManager::State::Failed)
-        fill = Theme::colors().error;
+        fill = Theme::colors().progressFailed;
     else if (state == TransferManager::State::Paused || state == TransferManager::State::Cancelled)
-        fill = Theme::colors().offline;
+        fill = Theme::colors().progressPaused;
     if (permille > 0) {
         painter->setPen(Qt::NoPen);
         painter->setBrush(fill);
