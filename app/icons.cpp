@@ -4,6 +4,7 @@
 #include "svgiconengine.h"
 #include "theme.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QHash>
 #include <QMimeDatabase>
@@ -96,6 +97,12 @@ bool Icons::has(const QString& name)
 QIcon Icons::icon(const QString& name, Tone tone)
 {
     static QHash<QString, QIcon> cache;
+    static const bool clearAtExit = [] {
+        // The icons hold pixmaps: let them go with the application, not after it.
+        qAddPostRoutine([] { cache.clear(); });
+        return true;
+    }();
+    Q_UNUSED(clearAtExit);
     const QString key = name + QLatin1Char('/') + QString::number(int(tone));
     if (const auto it = cache.constFind(key); it != cache.constEnd())
         return *it;

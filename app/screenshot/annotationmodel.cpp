@@ -6,6 +6,7 @@
 #include <QPainterPath>
 
 #include <cmath>
+#include <numbers>
 
 namespace lanchat {
 
@@ -45,7 +46,7 @@ void AnnotationModel::paint(QPainter* painter, const Annotation& annotation)
         // The head is a filled triangle, 4 pen widths long, so it reads as an arrow at any length.
         const qreal headLength = qMin(line.length(), 4 * kPenWidth + 6);
         const qreal angle = std::atan2(-line.dy(), line.dx());
-        constexpr qreal kHalfAngle = M_PI / 7;
+        constexpr qreal kHalfAngle = std::numbers::pi / 7;
         const QPointF tip = annotation.to;
         const QPointF left =
             tip - QPointF(std::cos(angle - kHalfAngle) * headLength, -std::sin(angle - kHalfAngle) * headLength);

@@ -69,6 +69,7 @@ CaptureOverlay::CaptureOverlay(const QImage& screen, QWidget* parent)
     m_hint = new QLabel(this);
     m_hint->setObjectName(QStringLiteral("captureHint"));
     m_hint->setAttribute(Qt::WA_TransparentForMouseEvents);
+    // Over any screen content, light or dark: white on translucent black, whatever the theme.
     m_hint->setStyleSheet(QStringLiteral("background: rgba(0,0,0,170); color: white; padding: 6px 12px;"
                                          "border-radius: 6px;"));
     buildToolbar();
