@@ -30,7 +30,6 @@
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
-#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QScrollBar>
@@ -157,17 +156,8 @@ void ConversationView::buildUi()
             onSubmitted(text);
     });
     connect(m_attachButton, &QToolButton::clicked, this, &ConversationView::onAttach);
-    m_screenshots = new ScreenshotTool(m_settings, this);
-    connect(m_screenshotButton, &QToolButton::clicked, this, [this] {
-        if (m_conversation.isValid() && m_inputRow->isEnabled())
-            m_screenshots->start(window());
-    });
-    // Ctrl+Alt+A: the screenshot shortcut of Chinese messengers, which users already have in their fingers.
-    auto* shot = new QShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A), this);
-    connect(shot, &QShortcut::activated, m_screenshotButton, &QToolButton::click);
+    m_screenshots = new ScreenshotTool(m_settings, m_screenshotButton, this);
     connect(m_screenshots, &ScreenshotTool::captured, this, &ConversationView::onImagePasted);
-    connect(m_screenshots, &ScreenshotTool::failed, this,
-            [this](const QString& reason) { QMessageBox::information(this, tr("Screenshot"), reason); });
     connect(m_infoButton, &QToolButton::clicked, this, [this] { Q_EMIT groupInfoRequested(m_conversation); });
     connect(m_muteButton, &QToolButton::toggled, this, [this](bool muted) {
         m_settings.setConversationMuted(m_conversation.value(), muted);
@@ -483,14 +473,16 @@ void ConversationView::onContextMenu(const QPoint& pos)
     if (!index.isValid())
         return;
     QMenu menu(this);
-    menu.addAction(tr("Copy"), this, &ConversationView::copySelection);
+    menu.addAction(Icons::icon(QStringLiteral("copy")), tr("Copy"), this, &ConversationView::copySelection);
     if (index.data(roles::MessageKind).toInt() == int(MessageKind::File) &&
         !index.data(roles::MessageFileExpired).toBool()) {
-        menu.addAction(tr("Download"), this, [this, index] { onDownloadRequested(index); });
+        menu.addAction(Icons::icon(QStringLiteral("download")), tr("Download"), this,
+                       [this, index] { onDownloadRequested(index); });
     }
     if (DeliveryState(index.data(roles::MessageDeliveryState).toInt()) == DeliveryState::Failed) {
         const QUuid id = index.data(roles::MessageClientId).toUuid();
-        menu.addAction(tr("Retry sending"), this, [this, id] { m_client->retry(id); });
+        menu.addAction(Icons::icon(QStringLiteral("reconnect")), tr("Retry sending"), this,
+                       [this, id] { m_client->retry(id); });
     }
     menu.exec(m_list->viewport()->mapToGlobal(pos));
 }

@@ -852,6 +852,10 @@
         <source>The screen could not be captured.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Screenshot</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lanchat::ServerChooser</name>

@@ -842,6 +842,10 @@
         <source>The screen could not be captured.</source>
         <translation>无法截取屏幕。</translation>
     </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>截图</translation>
+    </message>
 </context>
 <context>
     <name>lanchat::ServerChooser</name>

@@ -4,12 +4,16 @@
 #include "captureoverlay.h"
 #include "logging.h"
 
+#include <QAbstractButton>
 #include <QClipboard>
 #include <QCursor>
 #include <QGuiApplication>
+#include <QKeySequence>
+#include <QMessageBox>
 #include <QPixmap>
 #include <QScreen>
 #include <QSettings>
+#include <QShortcut>
 #include <QTimer>
 #include <QWidget>
 
@@ -27,6 +31,20 @@ ScreenshotTool::ScreenshotTool(AppSettings& settings, QObject* parent)
     : QObject(parent)
     , m_settings(settings)
 {}
+
+ScreenshotTool::ScreenshotTool(AppSettings& settings, QAbstractButton* trigger, QWidget* host)
+    : ScreenshotTool(settings, host)
+{
+    connect(trigger, &QAbstractButton::clicked, this, [this, host] { start(host->window()); });
+    // Ctrl+Alt+A: the screenshot shortcut of Chinese messengers, which users already have in their fingers.
+    auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A), host);
+    connect(shortcut, &QShortcut::activated, trigger, [trigger] {
+        if (trigger->isVisible())
+            trigger->click(); // does nothing while disabled
+    });
+    connect(this, &ScreenshotTool::failed, host,
+            [host](const QString& reason) { QMessageBox::information(host, tr("Screenshot"), reason); });
+}
 
 ScreenshotTool::~ScreenshotTool()
 {

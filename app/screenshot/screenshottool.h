@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 
+class QAbstractButton;
 class QWidget;
 
 namespace lanchat {
@@ -25,8 +26,14 @@ class ScreenshotTool : public QObject
     Q_OBJECT
 
 public:
-    /** @p settings must outlive the tool. */
+    /** @p settings must outlive the tool. Call start() to capture. */
     explicit ScreenshotTool(AppSettings& settings, QObject* parent = nullptr);
+    /**
+     * As above, and @p trigger (a button in @p host) starts a capture of @p host's window when clicked, as
+     * does Ctrl+Alt+A anywhere in that window while @p trigger is visible and enabled (the open chat takes
+     * files). Why the screen could not be read is shown in a message box over @p host.
+     */
+    ScreenshotTool(AppSettings& settings, QAbstractButton* trigger, QWidget* host);
     ~ScreenshotTool() override;
 
     /**
