@@ -58,7 +58,7 @@ QToolButton* toolButton(QWidget* parent, const char* objectName, const QString& 
 CaptureOverlay::CaptureOverlay(const QImage& screen, QWidget* parent)
     : QWidget(parent, Qt::Window | Qt::FramelessWindowHint | Qt::WindowStaysOnTopHint)
     , m_screen(screen)
-    , m_color(palette().first())
+    , m_color(colorChoices().first())
 {
     setObjectName(QStringLiteral("captureOverlay"));
     setAttribute(Qt::WA_OpaquePaintEvent);
@@ -78,7 +78,7 @@ CaptureOverlay::CaptureOverlay(const QImage& screen, QWidget* parent)
 
 CaptureOverlay::~CaptureOverlay() = default;
 
-QList<QColor> CaptureOverlay::palette()
+QList<QColor> CaptureOverlay::colorChoices()
 {
     return {QColor(0xe5, 0x39, 0x35), QColor(0xfd, 0xd8, 0x35), QColor(0x43, 0xa0, 0x47),
             QColor(0x1e, 0x88, 0xe5), QColor(0xff, 0xff, 0xff), QColor(0x21, 0x21, 0x21)};
@@ -108,7 +108,7 @@ void CaptureOverlay::buildToolbar()
     m_colorButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
     m_colorButton->setPopupMode(QToolButton::InstantPopup);
     auto* colors = new QMenu(m_colorButton);
-    for (const QColor& color : palette()) {
+    for (const QColor& color : colorChoices()) {
         QAction* action = colors->addAction(swatch(color, devicePixelRatioF()), QString());
         connect(action, &QAction::triggered, this, [this, color] { setColor(color); });
     }

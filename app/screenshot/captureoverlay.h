@@ -54,7 +54,7 @@ public:
     QImage result() const;
 
     /** The colours offered, in menu order (red first, the default). */
-    static QList<QColor> palette();
+    static QList<QColor> colorChoices();
 
 Q_SIGNALS:
     /** The user ended: @p image is result() for Send and Copy, null for Cancel. Emitted once. */

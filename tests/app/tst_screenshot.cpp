@@ -143,7 +143,7 @@ void tst_Screenshot::undoAndCopy()
     QVERIFY(QTest::qWaitForWindowExposed(&overlay));
     QSignalSpy finished(&overlay, &CaptureOverlay::finished);
     drag(&overlay, QPoint(10, 10), QPoint(210, 160));
-    overlay.setColor(CaptureOverlay::palette().at(3));
+    overlay.setColor(CaptureOverlay::colorChoices().at(3));
     drag(&overlay, QPoint(20, 20), QPoint(100, 100));
     drag(&overlay, QPoint(30, 120), QPoint(150, 120));
     QCOMPARE(overlay.annotations().annotations().size(), 2);
