@@ -65,6 +65,14 @@ void ScreenshotTool::start(QWidget* window)
 {
     if (m_busy)
         return;
+    // Under a Wayland session an X11 app (XWayland) grabs only its own windows and black elsewhere: say so
+    // instead of showing a black screen to select from.
+    const QString platform = QGuiApplication::platformName();
+    if (platform == QLatin1String("wayland") ||
+        (platform == QLatin1String("xcb") && qEnvironmentVariable("XDG_SESSION_TYPE") == QLatin1String("wayland"))) {
+        Q_EMIT failed(waylandMessage());
+        return;
+    }
     m_busy = true;
     m_window = window;
     m_hidden = window && window->isVisible() && hideWindow(m_settings);
@@ -86,10 +94,7 @@ void ScreenshotTool::grab()
         qCWarning(lcApp) << "screen grab failed on platform" << QGuiApplication::platformName();
         restoreWindow();
         m_busy = false;
-        Q_EMIT failed(QGuiApplication::platformName() == QLatin1String("wayland")
-                          ? tr("Wayland does not let applications take screenshots. Use your desktop's "
-                               "screenshot tool, then paste the picture into the chat.")
-                          : tr("The screen could not be captured."));
+        Q_EMIT failed(tr("The screen could not be captured."));
         return;
     }
     auto* overlay = new CaptureOverlay(image);
@@ -108,6 +113,12 @@ void ScreenshotTool::grab()
     overlay->showFullScreen();
     overlay->activateWindow();
     overlay->setFocus();
+}
+
+QString ScreenshotTool::waylandMessage()
+{
+    return tr("Wayland does not let applications take screenshots. Use your desktop's screenshot tool, then "
+              "paste the picture into the chat.");
 }
 
 void ScreenshotTool::restoreWindow()

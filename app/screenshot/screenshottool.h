@@ -56,6 +56,7 @@ Q_SIGNALS:
 
 private:
     void grab();
+    static QString waylandMessage();
     void restoreWindow();
 
     AppSettings& m_settings;
