@@ -6,6 +6,7 @@
 #include "logindialog.h"
 #include "mainwindow.h"
 #include "serverfinder.h"
+#include "theme.h"
 #include "traycontroller.h"
 
 #include <QApplication>
@@ -31,12 +32,13 @@ void AppController::applyStyleSheet()
 {
     QFile qss(QStringLiteral(":/style.qss"));
     if (qss.open(QIODevice::ReadOnly))
-        qApp->setStyleSheet(QString::fromUtf8(qss.readAll()));
+        Theme::setStyleSheetTemplate(QString::fromUtf8(qss.readAll()));
 }
 
 bool AppController::start()
 {
     m_languages->apply(m_settings->language());
+    Theme::install(Theme::storedMode(*m_settings));
     applyStyleSheet();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/lanchat.png")));
     m_finder->start();

@@ -29,7 +29,7 @@ public:
     /** Applies language and stylesheet and shows the login dialog; returns false when the user quit. */
     bool start();
 
-    /** Loads resources/style.qss (compiled in) into the application. */
+    /** Loads resources/style.qss (compiled in) into the application, in the Theme's colours. */
     static void applyStyleSheet();
 
 private:

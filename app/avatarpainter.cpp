@@ -1,5 +1,7 @@
 #include "avatarpainter.h"
 
+#include "theme.h"
+
 #include <QPainter>
 
 #include <array>
@@ -42,8 +44,8 @@ void AvatarPainter::paintPresence(QPainter* painter, const QRect& avatarRect, bo
     const QRect dot(avatarRect.right() - d + 2, avatarRect.bottom() - d + 2, d, d);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QPen(Qt::white, 2));
-    painter->setBrush(online ? QColor(0x2e, 0xb8, 0x5c) : QColor(0xa0, 0xa6, 0xad));
+    painter->setPen(QPen(Theme::colors().panel, 2));
+    painter->setBrush(online ? Theme::colors().online : Theme::colors().offline);
     painter->drawEllipse(dot);
     painter->restore();
 }

@@ -1,5 +1,7 @@
 #include "connectionstatuslabel.h"
 
+#include "theme.h"
+
 #include <QEvent>
 
 namespace lanchat {
@@ -12,6 +14,7 @@ ConnectionStatusLabel::ConnectionStatusLabel(ChatClient* client, QWidget* parent
     m_countdown.setInterval(1000);
     connect(&m_countdown, &QTimer::timeout, this, &ConnectionStatusLabel::refresh);
     connect(m_client, &ChatClient::stateChanged, this, &ConnectionStatusLabel::refresh);
+    connect(Theme::notifier(), &Theme::changed, this, &ConnectionStatusLabel::refresh);
     refresh();
 }
 
@@ -31,23 +34,23 @@ void ConnectionStatusLabel::changeEvent(QEvent* event)
 void ConnectionStatusLabel::refresh()
 {
     QString text;
-    QString color = QStringLiteral("#6b7380");
+    QColor color = Theme::colors().muted;
     const ChatClient::State state = m_client->state();
     switch (state) {
     case ChatClient::State::LoggedIn:
         //: status bar; %1 is the server address
         text = tr("● Connected to %1").arg(m_serverName);
-        color = QStringLiteral("#1e8e3e");
+        color = Theme::colors().online;
         break;
     case ChatClient::State::Connecting:
     case ChatClient::State::Connected:
         text = tr("● Connecting…");
-        color = QStringLiteral("#b7791f");
+        color = Theme::colors().warning;
         break;
     case ChatClient::State::Reconnecting: {
         const int seconds = (m_client->reconnectInMs() + 999) / 1000;
         text = tr("● Connection lost — reconnecting in %n s", nullptr, seconds);
-        color = QStringLiteral("#c62828");
+        color = Theme::colors().error;
         break;
     }
     case ChatClient::State::Offline:
@@ -62,7 +65,7 @@ void ConnectionStatusLabel::refresh()
     const bool down = state == ChatClient::State::Reconnecting || state == ChatClient::State::Offline;
     setToolTip(down ? m_client->lastConnectionError() : QString());
     setText(text);
-    setStyleSheet(QStringLiteral("color: %1;").arg(color));
+    setStyleSheet(QStringLiteral("color: %1;").arg(color.name()));
 }
 
 } // namespace lanchat

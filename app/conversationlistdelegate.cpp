@@ -3,6 +3,7 @@
 #include "avatarpainter.h"
 #include "displayformat.h"
 #include "modelroles.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -113,7 +114,7 @@ void ConversationListDelegate::paintBadge(QPainter* painter, const QRect& line, 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(QColor(0xe5, 0x48, 0x4d));
+    painter->setBrush(Theme::colors().badge);
     painter->drawRoundedRect(badge, h / 2.0, h / 2.0);
     painter->setFont(font);
     painter->setPen(Qt::white);

@@ -4,12 +4,14 @@
 #include "chatclient.h"
 #include "contactsmodel.h"
 #include "conversationsmodel.h"
+#include "icons.h"
 #include "logging.h"
 #include "messagedelegate.h"
 #include "messageinput.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
 #include "pastepreviewdialog.h"
+#include "screenshot/screenshottool.h"
 #include "transfermanager.h"
 
 #include <QApplication>
@@ -124,12 +126,21 @@ void ConversationView::buildUi()
     inputLayout->setContentsMargins(12, 8, 12, 10);
     m_attachButton = new QToolButton(inputRow);
     m_attachButton->setObjectName(QStringLiteral("attachButton"));
+    m_attachButton->setIcon(Icons::icon(QStringLiteral("attach")));
+    m_screenshotButton = new QToolButton(inputRow);
+    m_screenshotButton->setObjectName(QStringLiteral("screenshotButton"));
+    m_screenshotButton->setIcon(Icons::icon(QStringLiteral("screenshot")));
     m_input = new MessageInput(inputRow);
     m_sendButton = new QPushButton(inputRow);
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
     m_sendButton->setDefault(false);
     m_sendButton->setAutoDefault(false);
+    m_sendButton->setIcon(Icons::icon(QStringLiteral("send"), Icons::Tone::OnPrimary));
+    m_infoButton->setIcon(Icons::icon(QStringLiteral("new-group")));
+    m_infoButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_muteButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     inputLayout->addWidget(m_attachButton, 0, Qt::AlignBottom);
+    inputLayout->addWidget(m_screenshotButton, 0, Qt::AlignBottom);
     inputLayout->addWidget(m_input, 1);
     inputLayout->addWidget(m_sendButton, 0, Qt::AlignBottom);
     layout->addWidget(inputRow);
@@ -145,6 +156,8 @@ void ConversationView::buildUi()
             onSubmitted(text);
     });
     connect(m_attachButton, &QToolButton::clicked, this, &ConversationView::onAttach);
+    m_screenshots = new ScreenshotTool(m_settings, m_screenshotButton, this);
+    connect(m_screenshots, &ScreenshotTool::captured, this, &ConversationView::onImagePasted);
     connect(m_infoButton, &QToolButton::clicked, this, [this] { Q_EMIT groupInfoRequested(m_conversation); });
     connect(m_muteButton, &QToolButton::toggled, this, [this](bool muted) {
         m_settings.setConversationMuted(m_conversation.value(), muted);
@@ -186,11 +199,14 @@ void ConversationView::retranslateUi()
 {
     m_placeholder->setText(tr("Select a conversation on the left, or start a new chat."));
     m_attachButton->setText(tr("Attach"));
+    m_screenshotButton->setText(tr("Screenshot"));
+    m_screenshotButton->setToolTip(tr("Take a screenshot of a screen area and send it (Ctrl+Alt+A)"));
     m_attachButton->setToolTip(tr("Send files (you can also drag them here or paste them)"));
     m_sendButton->setText(tr("Send"));
     m_infoButton->setText(tr("Members"));
     m_infoButton->setToolTip(tr("Show and manage the group's members"));
     m_muteButton->setText(m_muteButton->isChecked() ? tr("Muted") : tr("Mute"));
+    m_muteButton->setIcon(Icons::icon(m_muteButton->isChecked() ? QStringLiteral("mute") : QStringLiteral("unmute")));
     m_muteButton->setToolTip(tr("No desktop notifications for this conversation"));
     m_delegate->clearCaches();
     refreshHeader();
@@ -463,14 +479,16 @@ void ConversationView::onContextMenu(const QPoint& pos)
     if (!index.isValid())
         return;
     QMenu menu(this);
-    menu.addAction(tr("Copy"), this, &ConversationView::copySelection);
+    menu.addAction(Icons::icon(QStringLiteral("copy")), tr("Copy"), this, &ConversationView::copySelection);
     if (index.data(roles::MessageKind).toInt() == int(MessageKind::File) &&
         !index.data(roles::MessageFileExpired).toBool()) {
-        menu.addAction(tr("Download"), this, [this, index] { onDownloadRequested(index); });
+        menu.addAction(Icons::icon(QStringLiteral("download")), tr("Download"), this,
+                       [this, index] { onDownloadRequested(index); });
     }
     if (DeliveryState(index.data(roles::MessageDeliveryState).toInt()) == DeliveryState::Failed) {
         const QUuid id = index.data(roles::MessageClientId).toUuid();
-        menu.addAction(tr("Retry sending"), this, [this, id] { m_client->retry(id); });
+        menu.addAction(Icons::icon(QStringLiteral("reconnect")), tr("Retry sending"), this,
+                       [this, id] { m_client->retry(id); });
     }
     menu.exec(m_list->viewport()->mapToGlobal(pos));
 }

@@ -18,6 +18,7 @@ class ChatClient;
 class MessageDelegate;
 class MessageInput;
 class MessagesModel;
+class ScreenshotTool;
 
 /**
  * The right side of the main window: header (title, members, mute), the messages of one conversation in
@@ -92,6 +93,8 @@ private:
     QLabel* m_removedNotice = nullptr;
     MessageInput* m_input = nullptr;
     QToolButton* m_attachButton = nullptr;
+    QToolButton* m_screenshotButton = nullptr;
+    ScreenshotTool* m_screenshots = nullptr;
     QPushButton* m_sendButton = nullptr;
     bool m_loadingOlder = false;
     bool m_stickToBottom = true;

@@ -65,7 +65,8 @@ void LoginDialog::buildUi()
     layout->setContentsMargins(24, 20, 24, 20);
     layout->setSpacing(12);
     auto* logo = new QLabel(this);
-    logo->setPixmap(QIcon(QStringLiteral(":/icons/lanchat.png")).pixmap(56, 56));
+    // From the 256 px image at the screen's scale: sharp at 200 %.
+    logo->setPixmap(QIcon(QStringLiteral(":/icons/lanchat.png")).pixmap(QSize(56, 56), devicePixelRatioF()));
     logo->setAlignment(Qt::AlignCenter);
     layout->addWidget(logo);
     m_mode = new QTabBar(this);

@@ -9,6 +9,7 @@
 #include "conversationview.h"
 #include "errortext.h"
 #include "groupdialog.h"
+#include "icons.h"
 #include "languagemanager.h"
 #include "messagerecord.h"
 #include "modelroles.h"
@@ -63,9 +64,13 @@ MainWindow::MainWindow(ChatClient* client, AppSettings& settings, LanguageManage
     m_reconnectButton = new QToolButton(this);
     m_reconnectButton->setObjectName(QStringLiteral("reconnectButton"));
     m_reconnectButton->setAutoRaise(true);
+    m_reconnectButton->setIcon(Icons::icon(QStringLiteral("reconnect")));
+    m_reconnectButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     statusBar()->addPermanentWidget(m_reconnectButton);
     m_transfersButton = new QToolButton(this);
     m_transfersButton->setAutoRaise(true);
+    m_transfersButton->setIcon(Icons::icon(QStringLiteral("transfers")));
+    m_transfersButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     statusBar()->addPermanentWidget(m_transfersButton);
     connect(m_transfersButton, &QToolButton::clicked, this,
             [this] { m_transfersDock->setVisible(!m_transfersDock->isVisible()); });
@@ -150,6 +155,15 @@ void MainWindow::buildMenus()
         if (m_view->conversation().isValid())
             Q_EMIT m_view->groupInfoRequested(m_view->conversation());
     });
+    for (auto [action, icon] : {std::pair{m_reconnectAction, "reconnect"},
+                                {m_settingsAction, "settings"},
+                                {m_logoutAction, "logout"},
+                                {m_quitAction, "quit"},
+                                {m_newChatAction, "new-chat"},
+                                {m_newGroupAction, "new-group"},
+                                {m_membersAction, "info"}})
+        action->setIcon(Icons::icon(QLatin1String(icon)));
+    m_transfersDock->toggleViewAction()->setIcon(Icons::icon(QStringLiteral("transfers")));
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_transfersDock->toggleViewAction());
     m_helpMenu = menuBar()->addMenu(QString());

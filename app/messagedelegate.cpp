@@ -3,13 +3,16 @@
 #include "avatarpainter.h"
 #include "displayformat.h"
 #include "errorcode.h"
+#include "icons.h"
 #include "messagerecord.h"
 #include "modelroles.h"
+#include "theme.h"
 #include "transfermanager.h"
 
 #include <QAbstractScrollArea>
 #include <QAbstractTextDocumentLayout>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QImageReader>
 #include <QMouseEvent>
 #include <QPainter>
@@ -29,12 +32,14 @@ constexpr int kPadV = 7;
 constexpr int kStatusWidth = 96;
 constexpr int kGroupGapSecs = 5 * 60;
 constexpr QSize kThumbMax(240, 180);
-const QColor kOwnBubble(0xd4, 0xe8, 0xff);
-const QColor kOtherBubble(0xff, 0xff, 0xff);
-const QColor kBorder(0xdd, 0xe1, 0xe6);
-const QColor kMuted(0x80, 0x87, 0x90);
-const QColor kLink(0x1a, 0x5f, 0xb4);
-const QColor kError(0xc6, 0x28, 0x28);
+// The Theme's current colours: they change with a light/dark switch.
+const QColor& kOwnBubble = Theme::colors().ownBubble;
+const QColor& kOtherBubble = Theme::colors().otherBubble;
+const QColor& kBorder = Theme::colors().bubbleBorder;
+const QColor& kMuted = Theme::colors().muted;
+const QColor& kLink = Theme::colors().link;
+const QColor& kError = Theme::colors().error;
+const QColor& kText = Theme::colors().text;
 
 bool isImageName(const QString& name)
 {
@@ -123,12 +128,17 @@ const QPixmap* MessageDelegate::thumbnail(const QString& path) const
     QImageReader reader(path);
     reader.setAutoTransform(true);
     const QSize full = reader.size();
+    // Decoded at the screen's scale (2× at 200 %, as far as the picture has the pixels) so the thumbnail is
+    // as sharp as the text around it, at the same logical size.
+    const QSize logical = full.isValid() ? full.scaled(kThumbMax.boundedTo(full), Qt::KeepAspectRatio) : QSize();
     if (full.isValid())
-        reader.setScaledSize(full.scaled(kThumbMax.boundedTo(full), Qt::KeepAspectRatio));
+        reader.setScaledSize((QSizeF(logical) * qApp->devicePixelRatio()).toSize().boundedTo(full));
     const QImage image = reader.read();
     if (image.isNull())
         return nullptr;
     auto* pixmap = new QPixmap(QPixmap::fromImage(image));
+    if (!logical.isEmpty())
+        pixmap->setDevicePixelRatio(qreal(image.width()) / logical.width());
     const QPixmap* result = pixmap;
     m_thumbnails.insert(path, pixmap, qMax(1, int(image.sizeInBytes() / 1024)));
     return result;
@@ -274,7 +284,7 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     painter->setRenderHint(QPainter::Antialiasing);
     const QFont small = smallFont(option.font);
     if (option.state & QStyle::State_Selected)
-        painter->fillRect(option.rect, QColor(0x1a, 0x5f, 0xb4, 28));
+        painter->fillRect(option.rect, Theme::colors().selection);
     if (!l.day.isNull()) {
         const QString day = DisplayFormat::day(index.data(roles::MessageTimestamp).toDate());
         painter->setFont(small);
@@ -315,7 +325,7 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         doc.setTextWidth(l.content.width());
         painter->translate(l.content.topLeft());
         QAbstractTextDocumentLayout::PaintContext ctx;
-        ctx.palette.setColor(QPalette::Text, QColor(0x1f, 0x23, 0x28));
+        ctx.palette.setColor(QPalette::Text, kText);
         doc.documentLayout()->draw(painter, ctx);
         painter->translate(-l.content.topLeft());
     }
@@ -338,8 +348,11 @@ void MessageDelegate::paintFileCard(QPainter* painter, const Layout& l, const QM
     QFont bold = option.font;
     bold.setBold(true);
     painter->setFont(bold);
-    painter->setPen(QColor(0x1f, 0x23, 0x28));
-    const QRect nameRect(l.content.left(), y, l.content.width(), fm.height());
+    painter->setPen(kText);
+    const int iconSide = 2 * fm.height() + 3;
+    Icons::fileIcon(index.data(roles::MessageFileName).toString(), Icons::Tone::Link)
+        .paint(painter, QRect(l.content.left(), y, iconSide, iconSide));
+    const QRect nameRect(l.content.left() + iconSide + 8, y, l.content.width() - iconSide - 8, fm.height());
     painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
                       QFontMetrics(bold).elidedText(index.data(roles::MessageFileName).toString(), Qt::ElideMiddle,
                                                     nameRect.width()));

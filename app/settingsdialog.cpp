@@ -2,6 +2,8 @@
 
 #include "appsettings.h"
 #include "logindialog.h"
+#include "screenshot/screenshottool.h"
+#include "theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -54,6 +56,14 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
     m_language->addItem(QStringLiteral("简体中文"), int(AppSettings::Language::Chinese));
     m_language->addItem(QStringLiteral("English"), int(AppSettings::Language::English));
     form->addRow(m_languageLabel, m_language);
+    m_themeLabel = new QLabel(this);
+    m_theme = new QComboBox(this);
+    m_theme->setObjectName(QStringLiteral("themeCombo"));
+    for (const auto mode : {Theme::Mode::System, Theme::Mode::Light, Theme::Mode::Dark})
+        m_theme->addItem(QString(), int(mode));
+    form->addRow(m_themeLabel, m_theme);
+    m_hideForScreenshot = new QCheckBox(this);
+    form->addRow(QString(), m_hideForScreenshot);
     m_fontLabel = new QLabel(this);
     m_fontSize = new QSpinBox(this);
     m_fontSize->setRange(0, 24);
@@ -90,6 +100,8 @@ void SettingsDialog::load()
     m_closeToTray->setChecked(m_settings.closeToTray());
     m_language->setCurrentIndex(m_language->findData(int(m_settings.language())));
     m_fontSize->setValue(m_settings.fontPointSize());
+    m_theme->setCurrentIndex(m_theme->findData(int(Theme::storedMode(m_settings))));
+    m_hideForScreenshot->setChecked(ScreenshotTool::hideWindow(m_settings));
 }
 
 void SettingsDialog::apply()
@@ -105,6 +117,11 @@ void SettingsDialog::apply()
     m_settings.setCloseToTray(m_closeToTray->isChecked());
     m_settings.setLanguage(AppSettings::Language(m_language->currentData().toInt()));
     m_settings.setFontPointSize(m_fontSize->value());
+    const auto theme = Theme::Mode(m_theme->currentData().toInt());
+    Theme::storeMode(m_settings, theme);
+    if (theme != Theme::mode())
+        Theme::setMode(theme);
+    ScreenshotTool::setHideWindow(m_settings, m_hideForScreenshot->isChecked());
     Q_EMIT applied();
 }
 
@@ -127,6 +144,11 @@ void SettingsDialog::retranslateUi()
     m_closeToTray->setText(tr("Closing the window keeps LanChat running in the tray"));
     m_languageLabel->setText(tr("Language:"));
     m_language->setItemText(0, tr("Follow system"));
+    m_themeLabel->setText(tr("Theme:"));
+    m_theme->setItemText(0, tr("Follow system"));
+    m_theme->setItemText(1, tr("Light"));
+    m_theme->setItemText(2, tr("Dark"));
+    m_hideForScreenshot->setText(tr("Hide LanChat while taking a screenshot"));
     m_fontLabel->setText(tr("Font size:"));
     m_fontSize->setSpecialValueText(tr("System default"));
     m_fontSize->setSuffix(tr(" pt"));

@@ -16,7 +16,8 @@ class AppSettings;
 
 /**
  * Settings: server (host:port, used at the next login), download folder, notifications, start minimised,
- * close to tray, language (follow system / 简体中文 / English, applied at once) and font size. Writes
+ * close to tray, language (follow system / 简体中文 / English, applied at once), theme (follow system / light /
+ * dark, applied at once), hiding the window for screenshots and font size. Writes
  * AppSettings on OK and emits applied() so the main window re-applies language and font.
  */
 class SettingsDialog : public QDialog
@@ -50,6 +51,9 @@ private:
     QCheckBox* m_closeToTray = nullptr;
     QLabel* m_languageLabel = nullptr;
     QComboBox* m_language = nullptr;
+    QLabel* m_themeLabel = nullptr;
+    QComboBox* m_theme = nullptr;
+    QCheckBox* m_hideForScreenshot = nullptr;
     QLabel* m_fontLabel = nullptr;
     QSpinBox* m_fontSize = nullptr;
     QDialogButtonBox* m_buttons = nullptr;

@@ -4,8 +4,10 @@
 #include "contactsmodel.h"
 #include "conversationlistdelegate.h"
 #include "conversationsmodel.h"
+#include "icons.h"
 #include "modelroles.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
@@ -47,6 +49,7 @@ Sidebar::Sidebar(ChatClient* client, QWidget* parent)
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("searchEdit"));
     m_search->setClearButtonEnabled(true);
+    m_search->addAction(Icons::icon(QStringLiteral("search"), Icons::Tone::Muted), QLineEdit::LeadingPosition);
     auto* searchRow = new QHBoxLayout;
     searchRow->setContentsMargins(10, 0, 10, 0);
     searchRow->addWidget(m_search);
@@ -79,6 +82,8 @@ Sidebar::Sidebar(ChatClient* client, QWidget* parent)
     m_newChat->setObjectName(QStringLiteral("newChatButton"));
     m_newGroup = new QPushButton(this);
     m_newGroup->setObjectName(QStringLiteral("newGroupButton"));
+    m_newChat->setIcon(Icons::icon(QStringLiteral("new-chat")));
+    m_newGroup->setIcon(Icons::icon(QStringLiteral("new-group")));
     buttons->addWidget(m_newChat);
     buttons->addWidget(m_newGroup);
     layout->addLayout(buttons);

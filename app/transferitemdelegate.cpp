@@ -2,6 +2,7 @@
 
 #include "displayformat.h"
 #include "errortext.h"
+#include "theme.h"
 #include "transfermanager.h"
 
 #include <QApplication>
@@ -63,7 +64,7 @@ void TransferItemDelegate::initStyleOption(QStyleOptionViewItem* option, const Q
             const QString reason = ErrorText::message(index.data(TransferManager::ErrorCodeRole).toString());
             //: %1 is the reason a transfer failed
             option->text = tr("Failed: %1").arg(reason);
-            option->palette.setColor(QPalette::Text, QColor(0xc6, 0x28, 0x28));
+            option->palette.setColor(QPalette::Text, Theme::colors().error);
         }
         break;
     default:
@@ -91,23 +92,23 @@ void TransferItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
     const QRectF bar = QRectF(option.rect).adjusted(6, 6, -6, -6);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QColor(0xd0, 0xd5, 0xdc));
-    painter->setBrush(QColor(0xee, 0xf1, 0xf5));
+    painter->setPen(Theme::colors().inputBorder);
+    painter->setBrush(Theme::colors().track);
     painter->drawRoundedRect(bar, 4, 4);
     const auto state = TransferManager::State(index.data(TransferManager::StateRole).toInt());
-    QColor fill(0x5b, 0x9b, 0xe8);
+    QColor fill = Theme::colors().progress;
     if (state == TransferManager::State::Done)
-        fill = QColor(0x4c, 0xaf, 0x6e);
+        fill = Theme::colors().progressDone;
     else if (state == TransferManager::State::Failed)
-        fill = QColor(0xe5, 0x73, 0x73);
+        fill = Theme::colors().progressFailed;
     else if (state == TransferManager::State::Paused || state == TransferManager::State::Cancelled)
-        fill = QColor(0xb0, 0xb7, 0xc0);
+        fill = Theme::colors().progressPaused;
     if (permille > 0) {
         painter->setPen(Qt::NoPen);
         painter->setBrush(fill);
         painter->drawRoundedRect(QRectF(bar.left(), bar.top(), bar.width() * permille / 1000.0, bar.height()), 4, 4);
     }
-    painter->setPen(QColor(0x1f, 0x23, 0x28));
+    painter->setPen(Theme::colors().text);
     //: progress of a transfer: %1 percent, %2 bytes done, %3 total size
     painter->drawText(
         bar, Qt::AlignCenter,

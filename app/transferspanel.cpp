@@ -1,6 +1,7 @@
 #include "transferspanel.h"
 
 #include "appsettings.h"
+#include "icons.h"
 #include "transferitemdelegate.h"
 #include "transfermanager.h"
 
@@ -35,6 +36,12 @@ TransfersPanel::TransfersPanel(TransferManager* transfers, AppSettings& settings
     m_retryAll = new QPushButton(this);
     m_openFolder = new QPushButton(this);
     buttons->addWidget(m_summary, 1);
+    m_pause->setIcon(Icons::icon(QStringLiteral("pause")));
+    m_resume->setIcon(Icons::icon(QStringLiteral("resume")));
+    m_cancel->setIcon(Icons::icon(QStringLiteral("cancel")));
+    m_retry->setIcon(Icons::icon(QStringLiteral("reconnect")));
+    m_retryAll->setIcon(Icons::icon(QStringLiteral("reconnect")));
+    m_openFolder->setIcon(Icons::icon(QStringLiteral("show-in-folder")));
     for (QPushButton* b : {m_pause, m_resume, m_cancel, m_retry, m_retryAll, m_openFolder}) {
         b->setAutoDefault(false);
         buttons->addWidget(b);

@@ -1,5 +1,7 @@
 #include "traycontroller.h"
 
+#include "icons.h"
+
 #include <QAction>
 #include <QCoreApplication>
 #include <QEvent>
@@ -18,6 +20,8 @@ TrayController::TrayController(QObject* parent)
 {
     m_menu->addSeparator();
     m_quit = m_menu->addAction(QString());
+    m_show->setIcon(Icons::icon(QStringLiteral("show-window")));
+    m_quit->setIcon(Icons::icon(QStringLiteral("quit")));
     m_tray->setContextMenu(m_menu);
     m_tray->setIcon(QIcon(QStringLiteral(":/icons/lanchat.png")));
     connect(m_show, &QAction::triggered, this, &TrayController::showRequested);

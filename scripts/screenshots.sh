@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts a LanChat server and a scripted set of clients under Xvfb and saves screenshots of the desktop
-# app (login, main window, transfers panel, settings; English and Chinese) into docs/screenshots/.
+# app (login, main window, transfers panel, settings, screenshot tool; English and Chinese; light and dark)
+# into docs/screenshots/.
 # Installs xvfb and imagemagick if missing. Usage: scripts/screenshots.sh [build-dir]   (default: build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,22 +38,28 @@ display=99
 while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
 Xvfb ":$display" -screen 0 1400x1000x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 pids+=($!)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-udp=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("0.0.0.0",0)); print(s.getsockname()[1])')
-
-# The scripted clients sign themselves up.
-printf '[server]\nregistration=open\n' >"$work/server.conf"
-"$build/server/lanchat-server" serve --data-dir "$work/server" --listen 127.0.0.1 --port "$port" \
-    --discovery-port "$udp" --config "$work/server.conf" >"$work/server.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 100); do
-    grep -q "listening" "$work/server.log" && break
-    sleep 0.1
-done
-
 mkdir -p "$out"
-# The app's own settings and caches go to a throwaway home, never the user's.
-HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_CACHE_HOME="$work/home/.cache" \
-    DISPLAY=":$display" QT_QPA_PLATFORM=xcb LANG=en_US.UTF-8 \
-    "$build/tests/app/lanchat-screenshots" --port "$port" --discovery-port "$udp" --out "$out"
+# Light, then dark (files named *-dark.png), each against a fresh server so both show the same conversation.
+for theme in light dark; do
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    udp=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("0.0.0.0",0)); print(s.getsockname()[1])')
+
+    # The scripted clients sign themselves up.
+    printf '[server]\nregistration=open\n' >"$work/server.conf"
+    "$build/server/lanchat-server" serve --data-dir "$work/server-$theme" --listen 127.0.0.1 --port "$port" \
+        --discovery-port "$udp" --config "$work/server.conf" >"$work/server-$theme.log" 2>&1 &
+    server=$!
+    pids+=($server)
+    for _ in $(seq 1 100); do
+        grep -q "listening" "$work/server-$theme.log" && break
+        sleep 0.1
+    done
+
+    # The app's own settings and caches go to a throwaway home, never the user's.
+    HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_CACHE_HOME="$work/home/.cache" \
+        DISPLAY=":$display" QT_QPA_PLATFORM=xcb LANG=en_US.UTF-8 \
+        "$build/tests/app/lanchat-screenshots" --port "$port" --discovery-port "$udp" --out "$out" --theme "$theme"
+    kill "$server"
+    wait "$server" 2>/dev/null || true
+done
 echo "Screenshots written to $out/"

@@ -152,6 +152,57 @@
     </message>
 </context>
 <context>
+    <name>lanchat::CaptureOverlay</name>
+    <message>
+        <source>Drag to select an area · Esc to cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without keeping the screenshot (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy to the clipboard (Ctrl+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send into the open conversation (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanchat::CertificateDialog</name>
     <message>
         <source>New server</source>
@@ -359,6 +410,11 @@
     <message>
         <source>You were removed from %1 by an administrator. The history stays readable; you cannot send messages here any more.</source>
         <extracomment>in a group chat the server&apos;s administrator removed the user from; %1 is the group&apos;s name</extracomment>
+        <source>Screenshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take a screenshot of a screen area and send it (Ctrl+Alt+A)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -789,6 +845,21 @@
     </message>
 </context>
 <context>
+    <name>lanchat::ScreenshotTool</name>
+    <message>
+        <source>Wayland does not let applications take screenshots. Use your desktop&apos;s screenshot tool, then paste the picture into the chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The screen could not be captured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanchat::ServerChooser</name>
     <message>
         <source>%1 (%2)</source>
@@ -856,6 +927,22 @@
     </message>
     <message>
         <source> pt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide LanChat while taking a screenshot</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

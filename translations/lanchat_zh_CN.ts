@@ -150,6 +150,57 @@
     </message>
 </context>
 <context>
+    <name>lanchat::CaptureOverlay</name>
+    <message>
+        <source>Drag to select an area · Esc to cancel</source>
+        <translation>拖动鼠标选择区域 · Esc 取消</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>矩形</translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation>箭头</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>撤销 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close without keeping the screenshot (Esc)</source>
+        <translation>关闭，不保留截图 (Esc)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy to the clipboard (Ctrl+C)</source>
+        <translation>复制到剪贴板 (Ctrl+C)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Send into the open conversation (Enter)</source>
+        <translation>发送到当前会话 (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>lanchat::CertificateDialog</name>
     <message>
         <source>New server</source>
@@ -356,6 +407,12 @@
         <source>You were removed from %1 by an administrator. The history stays readable; you cannot send messages here any more.</source>
         <extracomment>in a group chat the server&apos;s administrator removed the user from; %1 is the group&apos;s name</extracomment>
         <translation>管理员已将您移出“%1”。聊天记录仍可查看，但您不能再在这里发送消息。</translation>
+        <source>Screenshot</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>Take a screenshot of a screen area and send it (Ctrl+Alt+A)</source>
+        <translation>截取屏幕区域并发送 (Ctrl+Alt+A)</translation>
     </message>
 </context>
 <context>
@@ -779,6 +836,21 @@
     </message>
 </context>
 <context>
+    <name>lanchat::ScreenshotTool</name>
+    <message>
+        <source>Wayland does not let applications take screenshots. Use your desktop&apos;s screenshot tool, then paste the picture into the chat.</source>
+        <translation>Wayland 不允许应用程序截取屏幕。请使用桌面自带的截图工具，再把图片粘贴到聊天中。</translation>
+    </message>
+    <message>
+        <source>The screen could not be captured.</source>
+        <translation>无法截取屏幕。</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>截图</translation>
+    </message>
+</context>
+<context>
     <name>lanchat::ServerChooser</name>
     <message>
         <source>%1 (%2)</source>
@@ -847,6 +919,22 @@
     <message>
         <source> pt</source>
         <translation> 磅</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Hide LanChat while taking a screenshot</source>
+        <translation>截图时隐藏 LanChat 窗口</translation>
     </message>
 </context>
 <context>

@@ -3,10 +3,12 @@
 // QWidget::grab() PNGs of the login dialog, main window, transfers panel and settings in English and
 // Chinese. Not part of the product and not a CTest test.
 //
-// Usage: lanchat-screenshots --port P --discovery-port D --out DIR
+// Usage: lanchat-screenshots --port P --discovery-port D --out DIR [--theme light|dark]
+// (dark: every file name gets "-dark"; QT_SCALE_FACTOR=2 gives 200 % grabs)
 
 #include "appcontroller.h"
 #include "appsettings.h"
+#include "captureoverlay.h"
 #include "chatclient.h"
 #include "conversationview.h"
 #include "languagemanager.h"
@@ -17,6 +19,7 @@
 #include "serverfinder.h"
 #include "settingsdialog.h"
 #include "sidebar.h"
+#include "theme.h"
 #include "transfermanager.h"
 #include "transferspanel.h"
 
@@ -129,6 +132,27 @@ void save(QWidget* widget, const QString& out, const QString& name)
         std::printf("%s\n", qPrintable(path));
 }
 
+// The screenshot tool over a picture of the main window: a region chosen and marked up, toolbar showing.
+void saveScreenshotTool(QWidget& window, const QString& out, const QString& name)
+{
+    QImage picture = window.grab().toImage();
+    CaptureOverlay overlay(picture);
+    overlay.show();
+    if (!QTest::qWaitForWindowExposed(&overlay))
+        return;
+    const QRect area = QRect(QPoint(0, 0), overlay.size()).adjusted(300, 60, -140, -160);
+    const auto drag = [&overlay](QPoint from, QPoint to) {
+        QTest::mousePress(&overlay, Qt::LeftButton, {}, from);
+        QTest::mouseMove(&overlay, to);
+        QTest::mouseRelease(&overlay, Qt::LeftButton, {}, to);
+    };
+    drag(area.topLeft(), area.bottomRight());
+    drag(area.topLeft() + QPoint(40, 150), area.topLeft() + QPoint(360, 250));
+    overlay.setTool(CaptureOverlay::Tool::Arrow);
+    drag(area.topLeft() + QPoint(500, 60), area.topLeft() + QPoint(370, 150));
+    save(&overlay, out, name);
+}
+
 } // namespace
 
 namespace {
@@ -225,7 +249,9 @@ int main(int argc, char* argv[])
     const QCommandLineOption discoveryOption(QStringLiteral("discovery-port"), QStringLiteral("server UDP port"),
                                              QStringLiteral("port"), QStringLiteral("7412"));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("output folder"), QStringLiteral("dir"));
-    parser.addOptions({portOption, discoveryOption, outOption});
+    const QCommandLineOption themeOption(QStringLiteral("theme"), QStringLiteral("light or dark"),
+                                         QStringLiteral("theme"), QStringLiteral("light"));
+    parser.addOptions({portOption, discoveryOption, outOption, themeOption});
     parser.process(app);
     const auto port = quint16(parser.value(portOption).toUInt());
     const QString out = parser.value(outOption);
@@ -238,7 +264,10 @@ int main(int argc, char* argv[])
     settings.setLastUsername(QStringLiteral("alice"));
     LanguageManager languages;
     languages.apply(AppSettings::Language::English);
+    const bool dark = parser.value(themeOption) == QLatin1String("dark");
+    Theme::install(dark ? Theme::Mode::Dark : Theme::Mode::Light);
     AppController::applyStyleSheet();
+    const QString themeSuffix = dark ? QStringLiteral("-dark") : QString();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/lanchat.png")));
 
     Scene scene;
@@ -274,19 +303,22 @@ int main(int argc, char* argv[])
 
     for (const auto& [language, suffix] : {std::pair{AppSettings::Language::English, QStringLiteral("en")},
                                            std::pair{AppSettings::Language::Chinese, QStringLiteral("zh_CN")}}) {
+        const QString tag = suffix + themeSuffix;
         languages.apply(language);
         login.show();
-        save(&login, out, QStringLiteral("login-") + suffix);
+        save(&login, out, QStringLiteral("login-") + tag);
         login.hide();
         window.transfersDock()->hide();
         window.conversationView()->messageList()->scrollToBottom();
-        save(&window, out, QStringLiteral("main-") + suffix);
+        save(&window, out, QStringLiteral("main-") + tag);
         window.transfersDock()->show();
-        save(&window, out, QStringLiteral("transfers-") + suffix);
+        save(&window, out, QStringLiteral("transfers-") + tag);
         window.transfersDock()->hide();
         SettingsDialog dialog(settings, &window);
         dialog.show();
-        save(&dialog, out, QStringLiteral("settings-") + suffix);
+        save(&dialog, out, QStringLiteral("settings-") + tag);
+        dialog.hide();
+        saveScreenshotTool(window, out, QStringLiteral("screenshot-tool-") + tag);
     }
     return 0;
 }

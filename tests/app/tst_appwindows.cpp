@@ -22,6 +22,7 @@
 #include "session.h"
 #include "sessionregistry.h"
 #include "sidebar.h"
+#include "theme.h"
 #include "transfermanager.h"
 #include "traycontroller.h"
 
@@ -104,6 +105,7 @@ private Q_SLOTS:
     void loginErrorShownInline();
     void signUpThroughDialog();
     void sendWithEnter();
+    void darkSystemPaletteRepaintsChat();
     void receiveShowsUnreadBadge();
     void readWhenRestoredFromTray();
     void dropFileUploads();
@@ -236,6 +238,33 @@ void TestAppWindows::sendWithEnter()
     QTRY_COMPARE_WITH_TIMEOUT(row.data(roles::MessageDeliveryState).toInt(), int(DeliveryState::Sent), kWaitMs);
     // The delegate gives the row a real height (two lines plus header), not a default one.
     QVERIFY(m_window->conversationView()->messageList()->visualRect(row).height() > 40);
+}
+
+void TestAppWindows::darkSystemPaletteRepaintsChat()
+{
+    QListView* list = m_window->conversationView()->messageList();
+    const QModelIndex row = list->model()->index(0, 0);
+    QVERIFY(row.data(roles::MessageIsOwn).toBool());
+    // How many pixels of the own message's row have exactly @p color: the bubble's fill.
+    const auto pixelsOf = [&](const QColor& color) {
+        const QImage image = list->viewport()->grab(list->visualRect(row)).toImage();
+        int count = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x)
+                count += QColor(image.pixel(x, y)) == color ? 1 : 0;
+        }
+        return count;
+    };
+    QVERIFY(pixelsOf(Theme::lightColors().ownBubble) > 200);
+    const QPalette light = QApplication::palette();
+    QApplication::setPalette(Theme::darkPalette()); // the desktop turns dark
+    QTRY_VERIFY(Theme::isDark());
+    QTRY_VERIFY(pixelsOf(Theme::darkColors().ownBubble) > 200);
+    QCOMPARE(pixelsOf(Theme::lightColors().ownBubble), 0);
+    QVERIFY(Theme::contrastRatio(Theme::colors().text, Theme::colors().ownBubble) >= 4.5);
+    QApplication::setPalette(light);
+    QTRY_VERIFY(!Theme::isDark());
+    QTRY_VERIFY(pixelsOf(Theme::lightColors().ownBubble) > 200);
 }
 
 void TestAppWindows::receiveShowsUnreadBadge()

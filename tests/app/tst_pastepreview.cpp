@@ -11,6 +11,8 @@
 #include "modelroles.h"
 #include "pastepreviewdialog.h"
 #include "relayfixture.h"
+#include "screenshot/captureoverlay.h"
+#include "screenshot/screenshottool.h"
 #include "serverconfig.h"
 #include "transfermanager.h"
 
@@ -29,6 +31,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUrl>
 
 #include <memory>
@@ -83,6 +86,7 @@ private Q_SLOTS:
     void pastedFilesAreListed();
     void droppedFilesAskToo();
     void tooLargeForTheServerIsRefused();
+    void screenshotSendsThroughPreview();
 
 private:
     /** The open preview dialog of the view, or nullptr. */
@@ -263,6 +267,36 @@ void TestPastePreview::tooLargeForTheServerIsRefused()
     image.setImage(screenshot());
     QVERIFY(!image.canSend());
     QVERIFY(!image.problemText().isEmpty());
+}
+
+// The screenshot tool's Send goes the way of a pasted picture: the preview first, then one upload of the region.
+void TestPastePreview::screenshotSendsThroughPreview()
+{
+    ScreenshotTool::setHideWindow(*m_settings, false);
+    const int received = m_peer->messages(m_chat)->rowCount();
+    const int before = m_client->transfers()->rowCount();
+    auto* button = m_view->findChild<QToolButton*>(QStringLiteral("screenshotButton"));
+    QVERIFY(button);
+    QTest::mouseClick(button, Qt::LeftButton);
+    CaptureOverlay* overlay = nullptr;
+    QTRY_VERIFY((overlay = m_view->findChild<ScreenshotTool*>()->overlay()));
+    QVERIFY(QTest::qWaitForWindowExposed(overlay));
+    QTest::mousePress(overlay, Qt::LeftButton, {}, QPoint(20, 20));
+    QTest::mouseMove(overlay, QPoint(140, 100));
+    QTest::mouseRelease(overlay, Qt::LeftButton, {}, QPoint(140, 100));
+    QCOMPARE(overlay->selection(), QRect(20, 20, 120, 80));
+    const qreal ratio = overlay->devicePixelRatioF();
+    QTest::mouseClick(overlay->findChild<QToolButton*>(QStringLiteral("screenshotSendButton")), Qt::LeftButton);
+
+    PastePreviewDialog* preview = nullptr;
+    QTRY_VERIFY((preview = dialog()));
+    const QImage image = QImage::fromData(preview->imagePng(), "PNG");
+    QCOMPARE(image.size(), (QSizeF(120, 80) * ratio).toSize());
+    QCOMPARE(m_client->transfers()->rowCount(), before); // not before the user confirms
+    QTest::mouseClick(preview->sendButton(), Qt::LeftButton);
+    QTRY_VERIFY(!dialog());
+    QCOMPARE(m_client->transfers()->rowCount(), before + 1);
+    QVERIFY(peerHasFiles(received + 1));
 }
 
 QTEST_MAIN(TestPastePreview)
