@@ -410,6 +410,9 @@
     <message>
         <source>You were removed from %1 by an administrator. The history stays readable; you cannot send messages here any more.</source>
         <extracomment>in a group chat the server&apos;s administrator removed the user from; %1 is the group&apos;s name</extracomment>
+        <translation></translation>
+    </message>
+    <message>
         <source>Screenshot</source>
         <translation type="unfinished"></translation>
     </message>

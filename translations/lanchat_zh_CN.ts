@@ -407,6 +407,8 @@
         <source>You were removed from %1 by an administrator. The history stays readable; you cannot send messages here any more.</source>
         <extracomment>in a group chat the server&apos;s administrator removed the user from; %1 is the group&apos;s name</extracomment>
         <translation>管理员已将您移出“%1”。聊天记录仍可查看，但您不能再在这里发送消息。</translation>
+    </message>
+    <message>
         <source>Screenshot</source>
         <translation>截图</translation>
     </message>
