@@ -48,6 +48,7 @@ AuthHandlers::AuthHandlers(const ServerConfig& config, Storage& storage, CommitQ
     , m_hashPool(std::make_unique<PasswordHashPool>(
           PasswordHasher::Cost{config.hashMemoryKiB, config.hashIterations, config.hashParallelism},
           PasswordHashPool::Limits{config.maxQueuedHashes, config.maxQueuedHashesPerAddress}))
+    , m_deviceTokens(storage.deviceTokens())
     , m_throttle({config.loginFreeAttempts, config.addressFreeAttempts, config.accountFreeAttempts,
                   config.loginBaseDelayMs, config.loginMaxDelayMs, config.loginForgetMs})
     , m_registerLimiter(config.registerPerMinute)
@@ -106,7 +107,8 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
     Welcome welcome;
     welcome.protocol = protocol::kVersion;
     welcome.server = m_config.serverName;
-    welcome.features = {QString::fromLatin1(protocol::kFeatureFileProof)};
+    welcome.features = {QString::fromLatin1(protocol::kFeatureFileProof),
+                        QString::fromLatin1(protocol::kFeatureDeviceTokens)};
     welcome.maxFrame = m_config.maxFrameBytes;
     welcome.maxFileBytes = m_config.maxFileBytes;
     welcome.serverTimeMs = QDateTime::currentMSecsSinceEpoch();
@@ -213,7 +215,12 @@ void AuthHandlers::login(Session& session, const QCborMap& request, quint64 id)
                            QStringLiteral("too many failed logins; retry in %1 s").arg((waitMs + 999) / 1000));
         return;
     }
-    LoginCheck check{address, req->username, m_storage.userByName(req->username), false};
+    if (!req->deviceToken.isEmpty()) {
+        tokenLogin(session, *req, id, address);
+        return;
+    }
+    LoginCheck check{address, req->username, m_storage.userByName(req->username),
+                     false,   req->remember, req->deviceName};
     QPointer<Session> guard(&session);
     const PasswordHasher* hasher = &m_hashPool->hasher();
     const bool queued = m_hashPool->run<LoginCheck>(
@@ -234,7 +241,7 @@ void AuthHandlers::login(Session& session, const QCborMap& request, quint64 id)
 
 void AuthHandlers::finishLogin(const QPointer<Session>& guard, quint64 id, const LoginCheck& check)
 {
-    const auto resume = qScopeGuard([guard] {
+    auto resume = qScopeGuard([guard] {
         if (guard)
             guard->resumeRequests();
     });
@@ -257,10 +264,71 @@ void AuthHandlers::finishLogin(const QPointer<Session>& guard, quint64 id, const
         return;
     }
     m_throttle.recordSuccess(check.address, check.username, m_clock.elapsed());
-    completeLogin(*guard, now->id, id);
+    if (!check.remember) {
+        completeLogin(*guard, now->id, id);
+        return;
+    }
+    const auto issued = m_commits.begin()
+                            ? m_deviceTokens.issue(now->id, check.deviceName, QDateTime::currentMSecsSinceEpoch())
+                            : std::nullopt;
+    if (!issued) {
+        guard->replyError(id, ErrorCode::Internal, QStringLiteral("cannot remember this device"));
+        return;
+    }
+    resume.dismiss(); // still held until the token is on disk
+    loginAfterCommit(*guard, now->id, id, *issued);
 }
 
-void AuthHandlers::completeLogin(Session& session, UserId user, quint64 id)
+void AuthHandlers::tokenLogin(Session& session, const Login& request, quint64 id, const QString& address)
+{
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    const std::optional<UserRecord> user = m_storage.userByName(request.username);
+    const std::optional<qint64> device =
+        user ? m_deviceTokens.find(request.deviceToken, user->id, nowMs) : std::nullopt;
+    if (!device) {
+        // Guessing tokens is guessing passwords: the same throttle.
+        qCInfo(lcServer) << "token login refused" << session.peer();
+        recordFailedLogin(address, request.username);
+        session.replyError(id, ErrorCode::BadToken, QStringLiteral("unknown, used, expired or revoked device token"));
+        return;
+    }
+    if (!m_commits.begin()) {
+        session.replyError(id, ErrorCode::Internal, QStringLiteral("cannot log in"));
+        return;
+    }
+    if (user->disabled) {
+        m_storage.deviceTokens().remove(*device); // disabling forgets devices; this one slipped through
+        session.replyError(id, ErrorCode::AccountDisabled, QStringLiteral("the account is disabled"));
+        return;
+    }
+    const std::optional<DeviceTokens::Issued> next = m_deviceTokens.rotate(*device, nowMs);
+    if (!next) {
+        session.replyError(id, ErrorCode::Internal, QStringLiteral("cannot log in"));
+        return;
+    }
+    m_throttle.recordSuccess(address, request.username, m_clock.elapsed());
+    session.holdRequests();
+    loginAfterCommit(session, user->id, id, *next);
+}
+
+void AuthHandlers::loginAfterCommit(Session& session, UserId user, quint64 id, const DeviceTokens::Issued& issued)
+{
+    // The token goes out only once it is on disk: a token the client holds must be one a restart still knows.
+    m_commits.afterCommit([this, guard = QPointer<Session>(&session), user, id, issued](bool ok) {
+        if (!guard)
+            return;
+        const auto resume = qScopeGuard([guard] {
+            if (guard)
+                guard->resumeRequests();
+        });
+        if (ok)
+            completeLogin(*guard, user, id, issued);
+        else
+            guard->replyError(id, ErrorCode::Internal, QStringLiteral("cannot remember this device"));
+    });
+}
+
+void AuthHandlers::completeLogin(Session& session, UserId user, quint64 id, const DeviceTokens::Issued& issued)
 {
     if (session.isClosed())
         return; // hung up while its password was checked or its account committed: nobody to log in
@@ -272,6 +340,8 @@ void AuthHandlers::completeLogin(Session& session, UserId user, quint64 id)
     AuthOk ok;
     ok.user = UserInfo{record->id, record->username, record->displayName, true};
     ok.lastSeq = m_storage.lastSeq();
+    ok.deviceToken = issued.token;
+    session.setDeviceToken(issued.device);
     session.reply(id, ok.encode());
     m_sessions.login(&session, user);
     qCInfo(lcServer) << "login" << session.peer() << record->username << user.value();
@@ -281,7 +351,23 @@ void AuthHandlers::logout(Session& session, quint64 id)
 {
     qCInfo(lcServer) << "logout" << session.peer() << session.user().value();
     m_sessions.logout(&session);
-    session.reply(id, {});
+    // Logging out of a remembered device forgets it: its token must not log in again.
+    const qint64 device = session.deviceToken();
+    session.setDeviceToken(0);
+    if (device == 0 || !m_commits.begin() || !m_storage.deviceTokens().remove(device)) {
+        session.reply(id, {});
+        return;
+    }
+    session.holdRequests();
+    m_commits.afterCommit([guard = QPointer<Session>(&session), id](bool ok) {
+        if (!guard)
+            return;
+        if (ok)
+            guard->reply(id, {});
+        else
+            guard->replyError(id, ErrorCode::Internal, QStringLiteral("cannot forget this device"));
+        guard->resumeRequests();
+    });
 }
 
 void AuthHandlers::changePassword(Session& session, const QCborMap& request, quint64 id)
@@ -351,7 +437,9 @@ void AuthHandlers::storePassword(const QPointer<Session>& guard, quint64 id, con
         guard->replyError(id, ErrorCode::BadCredentials, QStringLiteral("wrong password"));
         return;
     }
-    if (newHash->isEmpty() || !m_commits.begin() || !m_storage.setPasswordHash(user.id, *newHash)) {
+    // Every remembered device goes with the old password, in the same transaction.
+    if (newHash->isEmpty() || !m_commits.begin() || !m_storage.setPasswordHash(user.id, *newHash) ||
+        m_storage.deviceTokens().removeAll(user.id) < 0) {
         guard->replyError(id, ErrorCode::Internal, QStringLiteral("cannot store the password"));
         return;
     }
@@ -361,6 +449,8 @@ void AuthHandlers::storePassword(const QPointer<Session>& guard, quint64 id, con
             // Whoever else holds a session of this account (a stolen one, a forgotten device) must log in again.
             const int revoked = m_sessions.revokeSessions(user, guard.data());
             qCInfo(lcServer) << "password changed" << user.value() << "-" << revoked << "other sessions closed";
+            if (guard)
+                guard->setDeviceToken(0);
         }
         if (!guard)
             return;

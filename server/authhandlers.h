@@ -2,6 +2,7 @@
 
 #include "ids.h"
 #include "security/addressratelimiter.h"
+#include "security/devicetokens.h"
 #include "security/loginthrottle.h"
 #include "storage/storage.h"
 
@@ -21,6 +22,7 @@ class Router;
 class Session;
 class SessionRegistry;
 class Storage;
+struct Login;
 struct ServerConfig;
 
 /**
@@ -38,6 +40,11 @@ struct ServerConfig;
  * requests keep their order) and may close meanwhile (QPointer). Beyond the pool's caps, and beyond
  * register_per_minute / change_password_per_minute per address (AddressRateLimiter), requests get `rate_limited`
  * without hashing. A changed password ends every other session of the user with `session_revoked`.
+ *
+ * Device tokens ("stay logged in", DeviceTokens): `login {remember: true}` is answered with a new token once it is
+ * committed; `login {username, device_token}` needs no hashing, uses the token up and answers with its successor,
+ * throttled as a password login (a refused token counts as a failed login, answered `bad_token`). Logout forgets the
+ * session's device; a password change forgets every device of the account.
  * Lives on the server thread.
  */
 class AuthHandlers
@@ -62,6 +69,8 @@ private:
         QString username;               ///< as the client sent it
         std::optional<UserRecord> user; ///< at the time of the lookup; nullopt for an unknown name
         bool passwordOk = false;
+        bool remember = false; ///< issue a device token named deviceName once logged in
+        QString deviceName;
     };
 
     void registerUser(Session& session, const QCborMap& request, quint64 id);
@@ -69,11 +78,14 @@ private:
                        const QString& displayName, const QByteArray& hash);
     void login(Session& session, const QCborMap& request, quint64 id);
     void finishLogin(const QPointer<Session>& session, quint64 id, const LoginCheck& check);
+    void tokenLogin(Session& session, const Login& request, quint64 id, const QString& address);
+    /** After the open batch (which wrote @p issued) commits, completes the login of @p user with it. */
+    void loginAfterCommit(Session& session, UserId user, quint64 id, const DeviceTokens::Issued& issued);
     void logout(Session& session, quint64 id);
     void changePassword(Session& session, const QCborMap& request, quint64 id);
     void storePassword(const QPointer<Session>& session, quint64 id, const UserRecord& user, const QString& address,
                        const std::optional<QByteArray>& newHash);
-    void completeLogin(Session& session, UserId user, quint64 id);
+    void completeLogin(Session& session, UserId user, quint64 id, const DeviceTokens::Issued& issued = {});
     /** Counts a failed login (or a wrong old password) in the throttle, and warns the admin of an attack. */
     void recordFailedLogin(const QString& address, const QString& username);
     /** Answers rate_limited because the hashing pool is full (after it refused a job). */
@@ -84,6 +96,7 @@ private:
     CommitQueue& m_commits;
     SessionRegistry& m_sessions;
     std::unique_ptr<PasswordHashPool> m_hashPool;
+    DeviceTokens m_deviceTokens;
     LoginThrottle m_throttle;
     AddressRateLimiter m_registerLimiter;
     AddressRateLimiter m_passwordChangeLimiter;
