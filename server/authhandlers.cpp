@@ -148,8 +148,9 @@ void AuthHandlers::registerUser(Session& session, const QCborMap& request, quint
     const PasswordHasher* hasher = &m_hashPool->hasher();
     const bool queued = m_hashPool->run<QByteArray>(
         address, &session, [hasher, password = req->password] { return hasher->hash(password); },
-        [this, guard, id, username = req->username, displayName](const QByteArray& hash) {
-            createAccount(guard, id, username, displayName, hash);
+        [this, guard, id, username = req->username, displayName,
+         device = req->remember ? std::optional<QString>(req->deviceName) : std::nullopt](const QByteArray& hash) {
+            createAccount(guard, id, username, displayName, hash, device);
         });
     if (!queued) {
         replyBusy(session, id);
@@ -159,7 +160,8 @@ void AuthHandlers::registerUser(Session& session, const QCborMap& request, quint
 }
 
 void AuthHandlers::createAccount(const QPointer<Session>& guard, quint64 id, const QString& username,
-                                 const QString& displayName, const QByteArray& hash)
+                                 const QString& displayName, const QByteArray& hash,
+                                 const std::optional<QString>& device)
 {
     if (!guard)
         return; // nobody to log in: the client registers again after reconnecting
@@ -180,8 +182,17 @@ void AuthHandlers::createAccount(const QPointer<Session>& guard, quint64 id, con
                           taken ? QStringLiteral("username is taken") : QStringLiteral("cannot create the account"));
         return;
     }
+    // Committed with the account: a sign-up that asked to stay logged in gets its token in the same reply.
+    std::optional<DeviceTokens::Issued> issued;
+    if (device) {
+        issued = m_deviceTokens.issue(user, *device, QDateTime::currentMSecsSinceEpoch());
+        if (!issued) {
+            guard->replyError(id, ErrorCode::Internal, QStringLiteral("cannot remember this device"));
+            return; // the batch commits the account anyway: the user logs in with the password
+        }
+    }
     resume.dismiss();
-    m_commits.afterCommit([this, guard, user, id, username, displayName](bool ok) {
+    m_commits.afterCommit([this, guard, user, id, username, displayName, issued](bool ok) {
         if (!guard)
             return;
         const auto resumeAfterCommit = qScopeGuard([guard] {
@@ -198,7 +209,7 @@ void AuthHandlers::createAccount(const QPointer<Session>& guard, quint64 id, con
         push.insert(QLatin1String("t"), QLatin1String(msgtype::kUserPush));
         push.insert(QLatin1String("user"), UserInfo{user, username, displayName, false}.toCbor());
         m_sessions.pushToAuthenticated(FrameCodec::encode(push));
-        completeLogin(*guard, user, id);
+        completeLogin(*guard, user, id, issued.value_or(DeviceTokens::Issued{}));
     });
 }
 

@@ -74,8 +74,9 @@ private:
     };
 
     void registerUser(Session& session, const QCborMap& request, quint64 id);
+    /** @p device: remember the device under this name (a device token in the reply); nullopt: do not. */
     void createAccount(const QPointer<Session>& session, quint64 id, const QString& username,
-                       const QString& displayName, const QByteArray& hash);
+                       const QString& displayName, const QByteArray& hash, const std::optional<QString>& device);
     void login(Session& session, const QCborMap& request, quint64 id);
     void finishLogin(const QPointer<Session>& session, quint64 id, const LoginCheck& check);
     void tokenLogin(Session& session, const Login& request, quint64 id, const QString& address);

@@ -82,6 +82,10 @@ QCborMap Register::encode() const
     m.insert(QLatin1String("display_name"), displayName);
     if (!invite.isEmpty())
         m.insert(QLatin1String("invite"), invite);
+    if (remember) {
+        m.insert(QLatin1String("remember"), true);
+        m.insert(QLatin1String("device_name"), deviceName);
+    }
     return m;
 }
 
@@ -93,6 +97,8 @@ std::optional<Register> Register::decode(const QCborMap& map, QString* error)
     x.password = r.text("password", protocol::kMaxPasswordBytes);
     x.displayName = r.text("display_name", protocol::kMaxNameChars * 4, false);
     x.invite = r.text("invite", kMaxLabelBytes, false);
+    x.remember = r.boolean("remember", false);
+    x.deviceName = r.text("device_name", protocol::kMaxNameChars * 4, false);
     return finish(r, std::move(x), error);
 }
 

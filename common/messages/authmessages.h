@@ -54,7 +54,9 @@ struct Register
     QString username;
     QString password;
     QString displayName;
-    QString invite; ///< the site's invite code when Welcome::registration is "invite"; at most 256 bytes
+    QString invite;        ///< the site's invite code when Welcome::registration is "invite"; at most 256 bytes
+    bool remember = false; ///< also issue a device token, as Login::remember
+    QString deviceName;    ///< with remember, as Login::deviceName
     QCborMap encode() const;
     static std::optional<Register> decode(const QCborMap& map, QString* error);
 };

@@ -58,6 +58,7 @@ class TstDeviceTokens : public QObject
 private slots:
     void issuedHashedAndRotated_data();
     void issuedHashedAndRotated();
+    void signUpCanStayLoggedIn();
     void tokenOfAnotherUserIsRefused();
     void logoutForgetsOnlyThatDevice();
     void passwordChangeForgetsEveryDevice();
@@ -136,6 +137,24 @@ void TstDeviceTokens::issuedHashedAndRotated()
     const QCborMap third = afterRestart->request(tokenLogin(kAlice, next));
     QCOMPARE(RawClient::errorCode(third), QString());
     QCOMPARE(tokenOf(third).size(), 32);
+}
+
+void TstDeviceTokens::signUpCanStayLoggedIn()
+{
+    TestServer server(false);
+    QVERIFY(server.start());
+    auto client = connected(server);
+    QCborMap signUp = typed("register");
+    signUp.insert(QLatin1String("username"), kAlice);
+    signUp.insert(QLatin1String("password"), kPassword);
+    signUp.insert(QLatin1String("remember"), true);
+    signUp.insert(QLatin1String("device_name"), QStringLiteral("new pc"));
+    const QCborMap reply = client->request(signUp, 15000);
+    QCOMPARE(RawClient::errorCode(reply), QString());
+    const QByteArray token = tokenOf(reply);
+    QCOMPARE(token.size(), 32);
+    auto later = connected(server);
+    QCOMPARE(RawClient::errorCode(later->request(tokenLogin(kAlice, token))), QString());
 }
 
 void TstDeviceTokens::tokenOfAnotherUserIsRefused()
