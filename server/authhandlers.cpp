@@ -48,11 +48,21 @@ AuthHandlers::AuthHandlers(const ServerConfig& config, Storage& storage, CommitQ
     , m_hashPool(std::make_unique<PasswordHashPool>(
           PasswordHasher::Cost{config.hashMemoryKiB, config.hashIterations, config.hashParallelism},
           PasswordHashPool::Limits{config.maxQueuedHashes, config.maxQueuedHashesPerAddress}))
-    , m_deviceTokens(storage.deviceTokens())
     , m_throttle({config.loginFreeAttempts, config.addressFreeAttempts, config.accountFreeAttempts,
                   config.loginBaseDelayMs, config.loginMaxDelayMs, config.loginForgetMs})
     , m_registerLimiter(config.registerPerMinute)
     , m_passwordChangeLimiter(config.changePasswordPerMinute)
+    , m_tokenLogins(
+          storage, commits,
+          [this](Session& session, UserId user, quint64 id, const DeviceTokens::Issued& issued) {
+              completeLogin(session, user, id, issued);
+          },
+          [this](bool ok, const QString& address, const QString& username) {
+              if (ok)
+                  m_throttle.recordSuccess(address, username, m_clock.elapsed());
+              else
+                  recordFailedLogin(address, username);
+          })
 {
     m_clock.start();
 }
@@ -185,11 +195,9 @@ void AuthHandlers::createAccount(const QPointer<Session>& guard, quint64 id, con
     // Committed with the account: a sign-up that asked to stay logged in gets its token in the same reply.
     std::optional<DeviceTokens::Issued> issued;
     if (device) {
-        issued = m_deviceTokens.issue(user, *device, QDateTime::currentMSecsSinceEpoch());
-        if (!issued) {
-            guard->replyError(id, ErrorCode::Internal, QStringLiteral("cannot remember this device"));
+        issued = m_tokenLogins.remember(*guard, user, id, *device, false);
+        if (!issued)
             return; // the batch commits the account anyway: the user logs in with the password
-        }
     }
     resume.dismiss();
     m_commits.afterCommit([this, guard, user, id, username, displayName, issued](bool ok) {
@@ -227,7 +235,7 @@ void AuthHandlers::login(Session& session, const QCborMap& request, quint64 id)
         return;
     }
     if (!req->deviceToken.isEmpty()) {
-        tokenLogin(session, *req, id, address);
+        m_tokenLogins.login(session, *req, id, address);
         return;
     }
     LoginCheck check{address, req->username, m_storage.userByName(req->username),
@@ -279,64 +287,8 @@ void AuthHandlers::finishLogin(const QPointer<Session>& guard, quint64 id, const
         completeLogin(*guard, now->id, id);
         return;
     }
-    const auto issued = m_commits.begin()
-                            ? m_deviceTokens.issue(now->id, check.deviceName, QDateTime::currentMSecsSinceEpoch())
-                            : std::nullopt;
-    if (!issued) {
-        guard->replyError(id, ErrorCode::Internal, QStringLiteral("cannot remember this device"));
-        return;
-    }
-    resume.dismiss(); // still held until the token is on disk
-    loginAfterCommit(*guard, now->id, id, *issued);
-}
-
-void AuthHandlers::tokenLogin(Session& session, const Login& request, quint64 id, const QString& address)
-{
-    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-    const std::optional<UserRecord> user = m_storage.userByName(request.username);
-    const std::optional<qint64> device =
-        user ? m_deviceTokens.find(request.deviceToken, user->id, nowMs) : std::nullopt;
-    if (!device) {
-        // Guessing tokens is guessing passwords: the same throttle.
-        qCInfo(lcServer) << "token login refused" << session.peer();
-        recordFailedLogin(address, request.username);
-        session.replyError(id, ErrorCode::BadToken, QStringLiteral("unknown, used, expired or revoked device token"));
-        return;
-    }
-    if (!m_commits.begin()) {
-        session.replyError(id, ErrorCode::Internal, QStringLiteral("cannot log in"));
-        return;
-    }
-    if (user->disabled) {
-        m_storage.deviceTokens().remove(*device); // disabling forgets devices; this one slipped through
-        session.replyError(id, ErrorCode::AccountDisabled, QStringLiteral("the account is disabled"));
-        return;
-    }
-    const std::optional<DeviceTokens::Issued> next = m_deviceTokens.rotate(*device, nowMs);
-    if (!next) {
-        session.replyError(id, ErrorCode::Internal, QStringLiteral("cannot log in"));
-        return;
-    }
-    m_throttle.recordSuccess(address, request.username, m_clock.elapsed());
-    session.holdRequests();
-    loginAfterCommit(session, user->id, id, *next);
-}
-
-void AuthHandlers::loginAfterCommit(Session& session, UserId user, quint64 id, const DeviceTokens::Issued& issued)
-{
-    // The token goes out only once it is on disk: a token the client holds must be one a restart still knows.
-    m_commits.afterCommit([this, guard = QPointer<Session>(&session), user, id, issued](bool ok) {
-        if (!guard)
-            return;
-        const auto resume = qScopeGuard([guard] {
-            if (guard)
-                guard->resumeRequests();
-        });
-        if (ok)
-            completeLogin(*guard, user, id, issued);
-        else
-            guard->replyError(id, ErrorCode::Internal, QStringLiteral("cannot remember this device"));
-    });
+    if (m_tokenLogins.remember(*guard, now->id, id, check.deviceName, true))
+        resume.dismiss(); // still held until the token is on disk
 }
 
 void AuthHandlers::completeLogin(Session& session, UserId user, quint64 id, const DeviceTokens::Issued& issued)
@@ -362,23 +314,7 @@ void AuthHandlers::logout(Session& session, quint64 id)
 {
     qCInfo(lcServer) << "logout" << session.peer() << session.user().value();
     m_sessions.logout(&session);
-    // Logging out of a remembered device forgets it: its token must not log in again.
-    const qint64 device = session.deviceToken();
-    session.setDeviceToken(0);
-    if (device == 0 || !m_commits.begin() || !m_storage.deviceTokens().remove(device)) {
-        session.reply(id, {});
-        return;
-    }
-    session.holdRequests();
-    m_commits.afterCommit([guard = QPointer<Session>(&session), id](bool ok) {
-        if (!guard)
-            return;
-        if (ok)
-            guard->reply(id, {});
-        else
-            guard->replyError(id, ErrorCode::Internal, QStringLiteral("cannot forget this device"));
-        guard->resumeRequests();
-    });
+    m_tokenLogins.logout(session, id);
 }
 
 void AuthHandlers::changePassword(Session& session, const QCborMap& request, quint64 id)

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "devicetokenlogins.h"
 #include "ids.h"
 #include "security/addressratelimiter.h"
-#include "security/devicetokens.h"
 #include "security/loginthrottle.h"
 #include "storage/storage.h"
 
@@ -41,7 +41,7 @@ struct ServerConfig;
  * register_per_minute / change_password_per_minute per address (AddressRateLimiter), requests get `rate_limited`
  * without hashing. A changed password ends every other session of the user with `session_revoked`.
  *
- * Device tokens ("stay logged in", DeviceTokens): `login {remember: true}` is answered with a new token once it is
+ * Device tokens ("stay logged in", DeviceTokenLogins): `login {remember: true}` is answered with a new token once it is
  * committed; `login {username, device_token}` needs no hashing, uses the token up and answers with its successor,
  * throttled as a password login (a refused token counts as a failed login, answered `bad_token`). Logout forgets the
  * session's device; a password change forgets every device of the account.
@@ -79,9 +79,6 @@ private:
                        const QString& displayName, const QByteArray& hash, const std::optional<QString>& device);
     void login(Session& session, const QCborMap& request, quint64 id);
     void finishLogin(const QPointer<Session>& session, quint64 id, const LoginCheck& check);
-    void tokenLogin(Session& session, const Login& request, quint64 id, const QString& address);
-    /** After the open batch (which wrote @p issued) commits, completes the login of @p user with it. */
-    void loginAfterCommit(Session& session, UserId user, quint64 id, const DeviceTokens::Issued& issued);
     void logout(Session& session, quint64 id);
     void changePassword(Session& session, const QCborMap& request, quint64 id);
     void storePassword(const QPointer<Session>& session, quint64 id, const UserRecord& user, const QString& address,
@@ -97,11 +94,11 @@ private:
     CommitQueue& m_commits;
     SessionRegistry& m_sessions;
     std::unique_ptr<PasswordHashPool> m_hashPool;
-    DeviceTokens m_deviceTokens;
     LoginThrottle m_throttle;
     AddressRateLimiter m_registerLimiter;
     AddressRateLimiter m_passwordChangeLimiter;
     QElapsedTimer m_clock; ///< monotonic time for m_throttle and the limiters
+    DeviceTokenLogins m_tokenLogins;
 };
 
 } // namespace lanchat
