@@ -1,7 +1,8 @@
 // "Stay logged in" end to end: a real relay in-process (127.0.0.1, port 0, TLS, SQLite in a QTemporaryDir) and the
 // real AppController with its settings in a temporary INI file. The settings never hold the password (an old
-// version's is deleted), a second app logs in from the stored device token alone without showing the login dialog,
-// and a refused token brings the dialog back with the reason and an empty password field. Offscreen; no sleeps.
+// version's is deleted), a second app logs in from the stored device token alone without showing the login dialog
+// (and again after a server restart, storing each new token), and a refused token brings the dialog back with the
+// reason and an empty password field. Offscreen; no sleeps.
 
 #include "appcontroller.h"
 #include "appsettings.h"
@@ -176,6 +177,16 @@ void TestStayLoggedIn::tokenLogsInWithoutPasswordOrDialog()
     QCOMPARE(next.size(), protocol::kDeviceTokenBytes);
     QVERIFY(next != firstToken);
     QVERIFY(!fileBytes(name).contains(kPassword.toUtf8()));
+
+    // A server restart: the client logs in again by itself with that token and the file gets its successor.
+    QSignalSpy relogged(controller->client(), &ChatClient::loggedIn);
+    const quint16 port = m_relay->port();
+    m_relay->stop();
+    QVERIFY(m_relay->start(port));
+    QVERIFY(relogged.wait(kWaitMs));
+    const QByteArray afterReconnect = AppSettings(m_dir.filePath(name)).deviceToken();
+    QCOMPARE(afterReconnect.size(), protocol::kDeviceTokenBytes);
+    QVERIFY(afterReconnect != next);
 }
 
 void TestStayLoggedIn::refusedTokenShowsDialogWithEmptyPassword()
