@@ -56,7 +56,7 @@ struct Register
     QString displayName;
     QString invite;        ///< the site's invite code when Welcome::registration is "invite"; at most 256 bytes
     bool remember = false; ///< also issue a device token, as Login::remember
-    QString deviceName;    ///< with remember, as Login::deviceName
+    QString deviceName{};  ///< with remember, as Login::deviceName
     QCborMap encode() const;
     static std::optional<Register> decode(const QCborMap& map, QString* error);
 };
@@ -66,10 +66,10 @@ struct Login
 {
     static constexpr const char* kType = "login";
     QString username;
-    QString password;       ///< empty (absent on the wire) when logging in with deviceToken
-    bool remember = false;  ///< ask for a device token in the reply (servers with the device_tokens feature)
-    QString deviceName;     ///< with remember: shown to the admin in `user tokens`, 1..64 characters
-    QByteArray deviceToken; ///< log in with this token (kDeviceTokenBytes) instead of the password
+    QString password;         ///< empty (absent on the wire) when logging in with deviceToken
+    bool remember = false;    ///< ask for a device token in the reply (servers with the device_tokens feature)
+    QString deviceName{};     ///< with remember: shown to the admin in `user tokens`, 1..64 characters
+    QByteArray deviceToken{}; ///< log in with this token (kDeviceTokenBytes) instead of the password
     QCborMap encode() const;
     static std::optional<Login> decode(const QCborMap& map, QString* error);
 };
@@ -82,7 +82,7 @@ struct AuthOk
 {
     UserInfo user;
     Seq lastSeq = 0;
-    QByteArray deviceToken; ///< empty when none was issued
+    QByteArray deviceToken{}; ///< empty when none was issued
     QCborMap encode() const;
     static std::optional<AuthOk> decode(const QCborMap& map, QString* error);
 };

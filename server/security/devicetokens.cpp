@@ -6,17 +6,18 @@
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 
+#include <array>
+
 namespace lanchat {
 
 namespace {
 
 QByteArray randomToken()
 {
-    QByteArray token(protocol::kDeviceTokenBytes, Qt::Uninitialized);
     // QRandomGenerator::system() is the operating system's CSPRNG (getrandom on Linux).
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(token.data()),
-                                          protocol::kDeviceTokenBytes / sizeof(quint32));
-    return token;
+    std::array<quint32, protocol::kDeviceTokenBytes / sizeof(quint32)> words;
+    QRandomGenerator::system()->fillRange(words.data(), words.size());
+    return QByteArray(reinterpret_cast<const char*>(words.data()), protocol::kDeviceTokenBytes);
 }
 
 } // namespace
