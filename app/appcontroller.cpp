@@ -10,18 +10,29 @@
 #include "traycontroller.h"
 
 #include <QApplication>
+#include <QEventLoop>
 #include <QFile>
 #include <QTimer>
 
 namespace lanchat {
 
 AppController::AppController(QObject* parent)
+    : AppController(std::make_unique<AppSettings>(), parent)
+{}
+
+AppController::AppController(std::unique_ptr<AppSettings> settings, QObject* parent)
     : QObject(parent)
-    , m_settings(std::make_unique<AppSettings>())
+    , m_settings(std::move(settings))
     , m_languages(new LanguageManager(this))
     , m_client(new ChatClient(this))
     , m_finder(new ServerFinder(this))
-{}
+{
+    // Every login with a token replaces it (reconnects included): keep the newest, and only if the user chose so.
+    connect(m_client, &ChatClient::deviceTokenChanged, this, [this](const QByteArray& token) {
+        if (token.isEmpty() || m_settings->stayLoggedIn())
+            m_settings->setDeviceToken(token);
+    });
+}
 
 AppController::~AppController()
 {
@@ -42,19 +53,29 @@ bool AppController::start()
     applyStyleSheet();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/lanchat.png")));
     m_finder->start();
-    return showLogin();
+    return showLogin({}, true);
 }
 
-bool AppController::showLogin(const QString& reason)
+bool AppController::showLogin(const QString& reason, bool tryToken)
 {
     LoginDialog login(m_client, *m_settings, m_finder);
     login.showMessage(reason);
-    if (login.exec() != QDialog::Accepted)
+    bool accepted = false;
+    if (tryToken && login.startTokenLogin()) {
+        // Unseen unless it fails: then the dialog shows why, with the password field empty.
+        QEventLoop wait;
+        connect(&login, &QDialog::finished, &wait, &QEventLoop::quit);
+        connect(&login, &LoginDialog::failed, &wait, &QEventLoop::quit);
+        wait.exec();
+        accepted = login.result() == QDialog::Accepted;
+    }
+    if (!accepted && login.exec() != QDialog::Accepted)
         return false;
     m_finder->stop();
     if (!m_window) {
         m_window = std::make_unique<MainWindow>(m_client, *m_settings, m_languages);
         connect(m_window.get(), &MainWindow::loggedOut, this, [this](const QString& reason) {
+            m_settings->setDeviceToken({}); // the server forgot this device too (logout) or will refuse it
             // Back to the login dialog once the window's event handling is done.
             QTimer::singleShot(0, this, [this, reason] {
                 m_finder->start();

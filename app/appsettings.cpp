@@ -3,6 +3,7 @@
 #include "protocol.h"
 
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 
 namespace lanchat {
@@ -35,6 +36,11 @@ void AppSettings::migrate()
 {
     // Plaintext is no longer offered by the app; a stored "tls=false" must not survive to mean anything.
     m_settings.remove(QStringLiteral("server/tls"));
+    // Older versions kept the password here in plain text ("Remember password"); a device token replaces it.
+    if (m_settings.contains(QStringLiteral("login/password"))) {
+        m_settings.remove(QStringLiteral("login/password"));
+        m_settings.sync();
+    }
 }
 
 QString AppSettings::lastHost() const
@@ -49,6 +55,8 @@ quint16 AppSettings::lastPort() const
 
 void AppSettings::setLastServer(const QString& host, quint16 port)
 {
+    if (host != lastHost() || port != lastPort())
+        setDeviceToken({}); // a token is for the server that issued it, never sent to another one
     m_settings.setValue(QStringLiteral("server/host"), host);
     m_settings.setValue(QStringLiteral("server/port"), port);
 }
@@ -60,26 +68,48 @@ QString AppSettings::lastUsername() const
 
 void AppSettings::setLastUsername(const QString& username)
 {
+    if (username.compare(lastUsername(), Qt::CaseInsensitive) != 0)
+        setDeviceToken({}); // the token is for the previous account
     m_settings.setValue(QStringLiteral("login/username"), username);
 }
 
-bool AppSettings::rememberPassword() const
+bool AppSettings::stayLoggedIn() const
 {
     return m_settings.value(QStringLiteral("login/remember"), false).toBool();
 }
 
-void AppSettings::setRememberedPassword(bool remember, const QString& password)
+void AppSettings::setStayLoggedIn(bool stay)
 {
-    m_settings.setValue(QStringLiteral("login/remember"), remember);
-    if (remember)
-        m_settings.setValue(QStringLiteral("login/password"), password);
-    else
-        m_settings.remove(QStringLiteral("login/password"));
+    m_settings.setValue(QStringLiteral("login/remember"), stay);
+    if (!stay)
+        setDeviceToken({});
 }
 
-QString AppSettings::rememberedPassword() const
+QByteArray AppSettings::deviceToken() const
 {
-    return rememberPassword() ? m_settings.value(QStringLiteral("login/password")).toString() : QString();
+    return QByteArray::fromBase64(m_settings.value(QStringLiteral("login/deviceToken")).toByteArray());
+}
+
+void AppSettings::setDeviceToken(const QByteArray& token)
+{
+    if (token.isEmpty()) {
+        m_settings.remove(QStringLiteral("login/deviceToken"));
+        m_settings.sync();
+        return;
+    }
+    // Owner-only before the token is in the file: QSettings rewrites it through QSaveFile, which keeps the mode.
+    restrictPermissions();
+    m_settings.setValue(QStringLiteral("login/deviceToken"), token.toBase64());
+    m_settings.sync();
+    restrictPermissions();
+}
+
+void AppSettings::restrictPermissions()
+{
+    QFile file(m_settings.fileName());
+    if (!file.exists() && file.open(QIODevice::WriteOnly))
+        file.close(); // an empty file for the mode; QSettings fills it
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
 }
 
 QString AppSettings::pinnedFingerprint(const QString& host, quint16 port) const
@@ -112,6 +142,16 @@ bool AppSettings::notificationsEnabled() const
 void AppSettings::setNotificationsEnabled(bool enabled)
 {
     m_settings.setValue(QStringLiteral("notify/enabled"), enabled);
+}
+
+bool AppSettings::notificationSound() const
+{
+    return m_settings.value(QStringLiteral("notify/sound"), true).toBool();
+}
+
+void AppSettings::setNotificationSound(bool enabled)
+{
+    m_settings.setValue(QStringLiteral("notify/sound"), enabled);
 }
 
 QSet<qint64> AppSettings::mutedConversations() const

@@ -11,8 +11,10 @@ namespace lanchat {
  * "lanchat": ~/.config/LanChat/lanchat.conf on Linux). Every window reads and writes settings through one
  * AppSettings passed by reference from main(); nothing reads QSettings directly.
  *
- * The password is stored only when the user ticks "Remember password", as plain text in that file,
- * protected only by the file permissions of the user's home folder; docs/user.md says so.
+ * The password is never stored. "Stay logged in" keeps a device token instead (docs/protocol.md, "Device
+ * tokens"): revocable, replaced at every use, valid only for the last server and user (changing either forgets it),
+ * in the same file made readable by its owner only (0600 where the system has such permissions). A password left
+ * by an older version ("Remember password") is deleted when the settings are opened.
  *
  * There is no TLS setting: the app always connects encrypted. The `server/tls` key of older versions (which
  * a forged discovery answer could set to false) is removed when the settings are opened.
@@ -38,10 +40,17 @@ public:
     void setLastServer(const QString& host, quint16 port);
     QString lastUsername() const;
     void setLastUsername(const QString& username);
-    bool rememberPassword() const;
-    /** Stores @p password when @p remember, erases any stored password otherwise. */
-    void setRememberedPassword(bool remember, const QString& password);
-    QString rememberedPassword() const;
+    /** The "Stay logged in" choice of the login dialog (default false). */
+    bool stayLoggedIn() const;
+    /** Turning it off also forgets the device token. */
+    void setStayLoggedIn(bool stay);
+    /** The device token for lastServer() and lastUsername(); empty when none. */
+    QByteArray deviceToken() const;
+    /** Stores @p token (written to disk at once, file made owner-only first); empty forgets it. */
+    void setDeviceToken(const QByteArray& token);
+    /** A short sound with each new-message notification (default true). */
+    bool notificationSound() const;
+    void setNotificationSound(bool enabled);
 
     /** Pinned TLS certificate fingerprint (hex SHA-256) of host:port, empty when never trusted. */
     QString pinnedFingerprint(const QString& host, quint16 port) const;
@@ -70,6 +79,7 @@ public:
 
 private:
     void migrate();
+    void restrictPermissions();
 
     mutable QSettings m_settings;
 };

@@ -29,6 +29,9 @@ QString ErrorText::message(ErrorCode code)
         return tr("The invite code is missing or wrong. Ask your administrator for the current one.");
     case ErrorCode::SessionRevoked:
         return tr("Your password was changed. Log in again.");
+    case ErrorCode::BadToken:
+        return tr("You were logged out on this computer (logged out elsewhere, password changed or the login "
+                  "expired). Please enter your password.");
     case ErrorCode::NotFound:
         return tr("It does not exist (any more).");
     case ErrorCode::RateLimited:

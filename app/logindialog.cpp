@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSysInfo>
 #include <QTabBar>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -32,19 +33,20 @@ LoginDialog::LoginDialog(ChatClient* client, AppSettings& settings, ServerFinder
     if (!m_settings.lastHost().isEmpty())
         m_server->setServer(m_settings.lastHost(), m_settings.lastPort());
     m_username->setText(m_settings.lastUsername());
-    m_remember->setChecked(m_settings.rememberPassword());
-    m_password->setText(m_settings.rememberedPassword());
+    m_remember->setChecked(m_settings.stayLoggedIn());
     connect(m_client, &ChatClient::stateChanged, this, &LoginDialog::onStateChanged);
     connect(m_client, &ChatClient::registrationChanged, this, &LoginDialog::updateSignUpUi);
     connect(m_client, &ChatClient::loggedIn, this, [this] {
-        m_settings.setLastUsername(m_username->text().trimmed());
-        m_settings.setRememberedPassword(m_remember->isChecked(), m_password->text());
         setBusy(Step::Idle);
         accept();
     });
     connect(m_client, &ChatClient::loginFailed, this, [this](ErrorCode code, const QString&) {
         if (m_step == Step::Idle)
             return;
+        if (code == ErrorCode::BadToken) {
+            m_settings.setDeviceToken({}); // used up or revoked: only the password logs in now
+            m_password->clear();
+        }
         if (code == ErrorCode::BadInvite) {
             m_inviteAsked = true;
             updateSignUpUi();
@@ -167,7 +169,9 @@ void LoginDialog::retranslateUi()
     m_inviteLabel->setText(tr("&Invite code:"));
     m_invite->setPlaceholderText(tr("from your administrator"));
     m_signUpNote->setText(ErrorText::message(ErrorCode::RegistrationDisabled));
-    m_remember->setText(tr("Remember password on this computer"));
+    m_remember->setText(tr("Stay logged in"));
+    m_remember->setToolTip(tr("Log in automatically when LanChat starts. The password is not stored: the server "
+                              "gives this computer a key that logging out or changing the password revokes."));
     m_cancel->setText(m_step == Step::Idle ? tr("Quit") : tr("Stop"));
     m_submit->setText(isSignUp() ? tr("Sign up") : tr("Log in"));
     if (m_step == Step::Connecting)
@@ -247,6 +251,7 @@ void LoginDialog::fail(const QString& text, QLineEdit* focus)
     QLineEdit* target = focus ? focus : m_password;
     target->setFocus();
     target->selectAll();
+    Q_EMIT failed();
 }
 
 void LoginDialog::setBusy(Step step)
@@ -281,7 +286,7 @@ void LoginDialog::onSubmit()
         m_username->setFocus();
         return;
     }
-    if (m_password->text().isEmpty()) {
+    if (m_password->text().isEmpty() && !canUseToken()) {
         showMessage(tr("Please enter your password."));
         m_password->setFocus();
         return;
@@ -391,15 +396,49 @@ void LoginDialog::authenticate()
 {
     setBusy(Step::Authenticating);
     const QString user = m_username->text().trimmed();
+    // Before the reply: a device token arriving with it belongs to this server and user (AppSettings forgets a
+    // token when either changes).
+    m_settings.setLastUsername(user);
+    m_settings.setStayLoggedIn(m_remember->isChecked());
     qCInfo(lcApp) << (isSignUp() ? "signing up as" : "logging in as") << user << "at" << m_host << m_port;
     if (isSignUp()) {
         const QString display = m_displayName->text().trimmed();
         // A server that does not ask for an invite code ignores it.
         m_client->registerAccount(user, m_password->text(), display.isEmpty() ? user : display,
-                                  m_invite->text().trimmed());
+                                  m_invite->text().trimmed(), m_remember->isChecked(), deviceName());
+    } else if (m_password->text().isEmpty() && canUseToken()) {
+        m_client->loginWithToken(user, m_settings.deviceToken());
     } else {
-        m_client->login(user, m_password->text());
+        m_client->login(user, m_password->text(), m_remember->isChecked(), deviceName());
     }
+}
+
+bool LoginDialog::startTokenLogin()
+{
+    if (m_settings.lastHost().isEmpty() || m_settings.lastUsername().isEmpty() || !m_settings.stayLoggedIn() ||
+        m_settings.deviceToken().isEmpty())
+        return false;
+    m_server->setServer(m_settings.lastHost(), m_settings.lastPort());
+    m_username->setText(m_settings.lastUsername());
+    m_password->clear();
+    m_mode->setCurrentIndex(0);
+    onSubmit();
+    return m_step != Step::Idle;
+}
+
+bool LoginDialog::canUseToken() const
+{
+    return !isSignUp() && m_remember->isChecked() && !m_settings.deviceToken().isEmpty() &&
+           m_host == m_settings.lastHost() && m_port == m_settings.lastPort() &&
+           m_username->text().trimmed().compare(m_settings.lastUsername(), Qt::CaseInsensitive) == 0;
+}
+
+QString LoginDialog::deviceName()
+{
+    // Shown to the administrator in `lanchat-server user tokens`; not translated (the server's admin reads it).
+    const QString host = QSysInfo::machineHostName();
+    return QStringLiteral("LanChat desktop on %1 (%2)")
+        .arg(host.isEmpty() ? QStringLiteral("?") : host, QSysInfo::prettyProductName());
 }
 
 } // namespace lanchat

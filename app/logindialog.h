@@ -18,7 +18,8 @@ class ServerFinder;
 
 /**
  * Log in and sign up in one dialog. Lists the servers ServerFinder discovers (refreshing) and accepts a
- * typed "host" or "host:port"; remembers the last server and user (and the password only when asked).
+ * typed "host" or "host:port"; remembers the last server and user. "Stay logged in" asks the server for a device
+ * token (AppSettings keeps it, never the password); with one stored, an empty password field logs in with it.
  * Connects, always over TLS (the app offers no plaintext: a discovery answer or an old setting cannot turn
  * encryption off), asks the user to trust a new server certificate (CertificateDialog) or blocks on a changed
  * one, then logs in or registers. The sign-up tab follows the server's sign-up mode once the client knows it
@@ -42,6 +43,16 @@ public:
     void showMessage(const QString& text);
     /** The inline error currently shown (empty when none), for tests. */
     QString errorText() const;
+    /**
+     * Logs in with the stored device token of the last server and user, without the user's input; the dialog need not
+     * be visible. False (nothing started) when there is no token or the user did not choose to stay logged in. On
+     * success the dialog is accepted; on failure failed() is emitted, with the reason shown in the dialog.
+     */
+    bool startTokenLogin();
+
+Q_SIGNALS:
+    /** A login attempt ended without success (the reason is shown inline). */
+    void failed();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -70,6 +81,10 @@ private:
     void fail(const QString& text, QLineEdit* focus = nullptr);
     void setBusy(Step step);
     bool isSignUp() const;
+    /** True when a login may use the stored device token instead of the password (same server, same user). */
+    bool canUseToken() const;
+    /** How the server lists this computer among the account's remembered devices. */
+    static QString deviceName();
     /** The client's sign-up mode if it was learnt from the server now in the server field, else Unknown. */
     ChatClient::Registration knownRegistration() const;
 

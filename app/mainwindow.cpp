@@ -13,6 +13,7 @@
 #include "languagemanager.h"
 #include "messagerecord.h"
 #include "modelroles.h"
+#include "notificationsound.h"
 #include "settingsdialog.h"
 #include "sidebar.h"
 #include "transfermanager.h"
@@ -76,6 +77,7 @@ MainWindow::MainWindow(ChatClient* client, AppSettings& settings, LanguageManage
             [this] { m_transfersDock->setVisible(!m_transfersDock->isVisible()); });
 
     m_tray = new TrayController(this);
+    m_sound = new NotificationSound(m_settings, this);
     connect(m_tray, &TrayController::showRequested, this, &MainWindow::showAndRaise);
     connect(m_tray, &TrayController::quitRequested, this, &MainWindow::quit);
     connect(m_tray, &TrayController::notificationClicked, this, [this](ConversationId id) {
@@ -301,6 +303,7 @@ void MainWindow::onMessageReceived(const MessageRecord& message)
     m_tray->notify(TrayController::messageNotification(group ? conversation->name : QString(),
                                                        senderName(message.sender.value()), text),
                    message.conversation);
+    m_sound->play();
     QApplication::alert(this);
 }
 

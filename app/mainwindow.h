@@ -18,6 +18,7 @@ class ConnectionStatusLabel;
 class ConversationView;
 class LanguageManager;
 class Sidebar;
+class NotificationSound;
 class TrayController;
 class TransfersPanel;
 struct MessageRecord;
@@ -51,6 +52,7 @@ public:
     ConversationView* conversationView() const { return m_view; }
     TransfersPanel* transfersPanel() const { return m_transfers; }
     TrayController* tray() const { return m_tray; }
+    NotificationSound* sound() const { return m_sound; }
     QDockWidget* transfersDock() const { return m_transfersDock; }
 
 public Q_SLOTS:
@@ -91,6 +93,7 @@ private:
     QToolButton* m_transfersButton = nullptr;
     QToolButton* m_reconnectButton = nullptr;
     TrayController* m_tray = nullptr;
+    NotificationSound* m_sound = nullptr;
     QMenu* m_appMenu = nullptr;
     QMenu* m_chatMenu = nullptr;
     QMenu* m_viewMenu = nullptr;

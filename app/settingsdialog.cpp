@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "appsettings.h"
+#include "autostart.h"
 #include "logindialog.h"
 #include "screenshot/screenshottool.h"
 #include "theme.h"
@@ -14,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -45,7 +47,14 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
     m_notify = new QCheckBox(this);
     m_startMinimised = new QCheckBox(this);
     m_closeToTray = new QCheckBox(this);
+    m_sound = new QCheckBox(this);
+    m_sound->setObjectName(QStringLiteral("soundCheck"));
+    m_autostart = new QCheckBox(this);
+    m_autostart->setObjectName(QStringLiteral("autostartCheck"));
+    m_autostart->setVisible(Autostart::isSupported());
     form->addRow(QString(), m_notify);
+    form->addRow(QString(), m_sound);
+    form->addRow(QString(), m_autostart);
     form->addRow(QString(), m_startMinimised);
     form->addRow(QString(), m_closeToTray);
     m_languageLabel = new QLabel(this);
@@ -96,6 +105,8 @@ void SettingsDialog::load()
                           : m_settings.lastHost() + QLatin1Char(':') + QString::number(m_settings.lastPort()));
     m_folder->setText(m_settings.downloadDirectory());
     m_notify->setChecked(m_settings.notificationsEnabled());
+    m_sound->setChecked(m_settings.notificationSound());
+    m_autostart->setChecked(Autostart::isSupported() && Autostart::isEnabled());
     m_startMinimised->setChecked(m_settings.startMinimised());
     m_closeToTray->setChecked(m_settings.closeToTray());
     m_language->setCurrentIndex(m_language->findData(int(m_settings.language())));
@@ -113,6 +124,13 @@ void SettingsDialog::apply()
     if (!m_folder->text().trimmed().isEmpty())
         m_settings.setDownloadDirectory(m_folder->text().trimmed());
     m_settings.setNotificationsEnabled(m_notify->isChecked());
+    m_settings.setNotificationSound(m_sound->isChecked());
+    QString error;
+    if (Autostart::isSupported() && m_autostart->isChecked() != Autostart::isEnabled() &&
+        !Autostart::setEnabled(m_autostart->isChecked(), {}, &error)) {
+        QMessageBox::warning(this, tr("Start with the system"),
+                             tr("LanChat could not change %1: %2").arg(Autostart::entryPath(), error));
+    }
     m_settings.setStartMinimised(m_startMinimised->isChecked());
     m_settings.setCloseToTray(m_closeToTray->isChecked());
     m_settings.setLanguage(AppSettings::Language(m_language->currentData().toInt()));
@@ -140,6 +158,8 @@ void SettingsDialog::retranslateUi()
     m_folderLabel->setText(tr("Download folder:"));
     m_browse->setText(tr("Browse…"));
     m_notify->setText(tr("Show desktop notifications for new messages"));
+    m_sound->setText(tr("Play a sound with each notification"));
+    m_autostart->setText(tr("Start LanChat when I log in to the computer"));
     m_startMinimised->setText(tr("Start minimised to the tray"));
     m_closeToTray->setText(tr("Closing the window keeps LanChat running in the tray"));
     m_languageLabel->setText(tr("Language:"));

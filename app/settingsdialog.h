@@ -15,9 +15,10 @@ namespace lanchat {
 class AppSettings;
 
 /**
- * Settings: server (host:port, used at the next login), download folder, notifications, start minimised,
- * close to tray, language (follow system / 简体中文 / English, applied at once), theme (follow system / light /
- * dark, applied at once), hiding the window for screenshots and font size. Writes
+ * Settings: server (host:port, used at the next login), download folder, notifications and their sound, start
+ * with the system (Autostart, written at once on OK; hidden where unsupported), start minimised, close to tray,
+ * language (follow system / 简体中文 / English, applied at once), theme (follow system / light / dark, applied at
+ * once), hiding the window for screenshots and font size. Writes
  * AppSettings on OK and emits applied() so the main window re-applies language and font.
  */
 class SettingsDialog : public QDialog
@@ -47,6 +48,8 @@ private:
     QLineEdit* m_folder = nullptr;
     QPushButton* m_browse = nullptr;
     QCheckBox* m_notify = nullptr;
+    QCheckBox* m_sound = nullptr;
+    QCheckBox* m_autostart = nullptr; ///< hidden where Autostart is not supported
     QCheckBox* m_startMinimised = nullptr;
     QCheckBox* m_closeToTray = nullptr;
     QLabel* m_languageLabel = nullptr;

@@ -16,7 +16,12 @@ class ClientConnection;
  * Logs in — and logs in again after every reconnect — with credentials kept in memory only (never
  * written anywhere, never logged). The first attempt may be a `register`; later ones are `login`.
  * Refused credentials are forgotten so that a reconnect does not repeat them (and does not feed the
- * server's failed-login throttle). Lives in the ChatClient's thread.
+ * server's failed-login throttle).
+ *
+ * Device tokens ("stay logged in", docs/protocol.md "Device tokens"): a login with @c stayLoggedIn asks the server
+ * for one; once a token is held, the password is dropped from memory and every later login (reconnects) uses the
+ * token, which the server replaces each time: deviceTokenChanged() hands each new one to whoever stores it.
+ * Lives in the ChatClient's thread.
  */
 class Authenticator : public QObject
 {
@@ -33,9 +38,17 @@ public:
      * way sends nothing more.
      */
     void registerAccount(const QString& username, const QString& password, const QString& displayName,
-                         const QString& invite = {});
-    /** Logs in now if the connection is ready, else as soon as it is (once, as registerAccount()). */
-    void login(const QString& username, const QString& password);
+                         const QString& invite = {}, bool stayLoggedIn = false, const QString& deviceName = {});
+    /**
+     * Logs in now if the connection is ready, else as soon as it is (once, as registerAccount()); with
+     * @p stayLoggedIn, asks for a device token for this device, named @p deviceName (1..64 characters).
+     */
+    void login(const QString& username, const QString& password, bool stayLoggedIn = false,
+               const QString& deviceName = {});
+    /** Logs in with a device token (protocol::kDeviceTokenBytes) from an earlier deviceTokenChanged(). */
+    void loginWithToken(const QString& username, const QByteArray& token);
+    /** Drops the device token held (after a password change the server has forgotten it anyway). */
+    void dropToken() { m_token.clear(); }
     /** Forgets the credentials: no automatic login until the next login()/registerAccount(). */
     void forget();
     /** The password changed on the server (change_password): the next automatic login uses it. */
@@ -46,6 +59,8 @@ Q_SIGNALS:
     void authenticated(const lanchat::UserInfo& user, lanchat::Seq serverLastSeq);
     /** The server refused with @p code (bad_credentials, username_taken …); @p detail is its English message. */
     void refused(lanchat::ErrorCode code, const QString& detail);
+    /** The server issued @p token for this device (it replaces any earlier one, which no longer works). */
+    void deviceTokenChanged(const QByteArray& token);
 
 private:
     enum class Mode
@@ -64,6 +79,9 @@ private:
     QString m_password;
     QString m_displayName;
     QString m_invite;
+    bool m_stayLoggedIn = false;
+    QString m_deviceName;
+    QByteArray m_token;           ///< when set, logins use it instead of the password
     quint64 m_pendingRequest = 0; // id of the login/register on its way, 0 if none
 };
 

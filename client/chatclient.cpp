@@ -300,6 +300,7 @@ ChatClient::ChatClient(QObject* parent)
     });
     connect(d->auth, &Authenticator::authenticated, this,
             [this](const UserInfo& user, Seq serverLastSeq) { d->onLoggedIn(user, serverLastSeq); });
+    connect(d->auth, &Authenticator::deviceTokenChanged, this, &ChatClient::deviceTokenChanged);
     connect(d->auth, &Authenticator::refused, this,
             [this](ErrorCode code, const QString& detail) { d->onRefused(code, detail); });
     connect(d->connection, &ClientConnection::disconnected, this, [this] { d->onDisconnected(); });
@@ -395,16 +396,22 @@ void ChatClient::disconnectFromServer()
 }
 
 void ChatClient::registerAccount(const QString& username, const QString& password, const QString& displayName,
-                                 const QString& invite)
+                                 const QString& invite, bool stayLoggedIn, const QString& deviceName)
 {
     d->inSession = false;
-    d->auth->registerAccount(username, password, displayName, invite);
+    d->auth->registerAccount(username, password, displayName, invite, stayLoggedIn, deviceName);
 }
 
-void ChatClient::login(const QString& username, const QString& password)
+void ChatClient::login(const QString& username, const QString& password, bool stayLoggedIn, const QString& deviceName)
 {
     d->inSession = false;
-    d->auth->login(username, password);
+    d->auth->login(username, password, stayLoggedIn, deviceName);
+}
+
+void ChatClient::loginWithToken(const QString& username, const QByteArray& token)
+{
+    d->inSession = false;
+    d->auth->loginWithToken(username, token);
 }
 
 void ChatClient::logout()
@@ -430,6 +437,8 @@ void ChatClient::changePassword(const QString& oldPassword, const QString& newPa
     msg.newPassword = newPassword;
     d->call(msg.encode(), QLatin1String(ChangePassword::kType), [this, newPassword](const QCborMap&) {
         d->auth->setPassword(newPassword); // the next automatic re-login needs it
+        d->auth->dropToken();              // forgotten by the server with the old password
+        Q_EMIT deviceTokenChanged({});
         Q_EMIT passwordChanged();
     });
 }

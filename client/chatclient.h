@@ -93,10 +93,14 @@ public:
      * registration_disabled, bad_invite, invalid_argument …).
      */
     void registerAccount(const QString& username, const QString& password, const QString& displayName,
-                         const QString& invite = {});
+                         const QString& invite = {}, bool stayLoggedIn = false, const QString& deviceName = {});
     /** Logs in; the credentials are kept in memory to log in again after a reconnect. Result: loggedIn() or
-     * loginFailed(). */
-    void login(const QString& username, const QString& password);
+     * loginFailed(). With @p stayLoggedIn the server also issues a device token (deviceTokenChanged()) for the device
+     * named @p deviceName, and the password is dropped from memory. */
+    void login(const QString& username, const QString& password, bool stayLoggedIn = false,
+               const QString& deviceName = {});
+    /** Logs in with a device token from deviceTokenChanged(). Result: loggedIn() or loginFailed(bad_token …). */
+    void loginWithToken(const QString& username, const QByteArray& token);
     void logout();
     /** Result: passwordChanged() or requestFailed("change_password", code). */
     void changePassword(const QString& oldPassword, const QString& newPassword);
@@ -175,6 +179,12 @@ Q_SIGNALS:
     void loggedIn(const lanchat::UserInfo& user);
     void loginFailed(lanchat::ErrorCode code, const QString& detail);
     void passwordChanged();
+    /**
+     * The server issued a new device token (after a stay-logged-in login and at every login with a token, which uses
+     * the previous one up): store it to log in without the password next time. Empty: the device is no longer
+     * remembered (the password was changed: the server forgot every device).
+     */
+    void deviceTokenChanged(const QByteArray& token);
     /** A message from someone else arrived (push or sync), for notifications. */
     void messageReceived(const lanchat::MessageRecord& message);
     void conversationOpened(lanchat::ConversationId conversation);

@@ -7,7 +7,7 @@ namespace lanchat {
 
 namespace {
 
-constexpr std::array<std::pair<ErrorCode, const char*>, 24> kNames{{
+constexpr std::array<std::pair<ErrorCode, const char*>, 25> kNames{{
     {ErrorCode::Malformed, "malformed"},
     {ErrorCode::FrameTooLarge, "frame_too_large"},
     {ErrorCode::UnknownType, "unknown_type"},
@@ -32,6 +32,7 @@ constexpr std::array<std::pair<ErrorCode, const char*>, 24> kNames{{
     {ErrorCode::Timeout, "timeout"},
     {ErrorCode::BadInvite, "bad_invite"},
     {ErrorCode::SessionRevoked, "session_revoked"},
+    {ErrorCode::BadToken, "bad_token"},
 }};
 
 } // namespace

@@ -34,6 +34,7 @@ enum class ErrorCode
     Timeout,              ///< timeout: nothing received within the handshake or heartbeat time
     BadInvite,            ///< bad_invite: sign-up needs an invite code and the one given is missing or wrong
     SessionRevoked,       ///< session_revoked: the password was changed or reset; this session is closed
+    BadToken,             ///< bad_token: the device token is unknown, expired, already used or revoked
     Unknown,              ///< any code this build does not know (newer peer); never sent
 };
 

@@ -55,6 +55,13 @@ inline constexpr int kMaxGroupMembers = 1000;
  * (docs/protocol.md 10.2a). A server only challenges sessions whose hello announced it.
  */
 inline constexpr const char* kFeatureFileProof = "file_proof";
+/**
+ * Feature flag (welcome `features`): the server issues device tokens on `login {remember: true}` and accepts
+ * `login {username, device_token}` (docs/protocol.md, "Device tokens"). A client offers "stay logged in" only then.
+ */
+inline constexpr const char* kFeatureDeviceTokens = "device_tokens";
+/** A device token: random bytes (256 bits); device_name: 1..64 characters. */
+inline constexpr int kDeviceTokenBytes = 32;
 /** Proof of possession: bytes of the nonce, most ranges per challenge and most bytes per range. */
 inline constexpr int kProofNonceBytes = 16;
 inline constexpr int kProofRanges = 8;

@@ -52,6 +52,17 @@ AuthHandlers::AuthHandlers(const ServerConfig& config, Storage& storage, CommitQ
                   config.loginBaseDelayMs, config.loginMaxDelayMs, config.loginForgetMs})
     , m_registerLimiter(config.registerPerMinute)
     , m_passwordChangeLimiter(config.changePasswordPerMinute)
+    , m_tokenLogins(
+          storage, commits,
+          [this](Session& session, UserId user, quint64 id, const DeviceTokens::Issued& issued) {
+              completeLogin(session, user, id, issued);
+          },
+          [this](bool ok, const QString& address, const QString& username) {
+              if (ok)
+                  m_throttle.recordSuccess(address, username, m_clock.elapsed());
+              else
+                  recordFailedLogin(address, username);
+          })
 {
     m_clock.start();
 }
@@ -106,7 +117,8 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
     Welcome welcome;
     welcome.protocol = protocol::kVersion;
     welcome.server = m_config.serverName;
-    welcome.features = {QString::fromLatin1(protocol::kFeatureFileProof)};
+    welcome.features = {QString::fromLatin1(protocol::kFeatureFileProof),
+                        QString::fromLatin1(protocol::kFeatureDeviceTokens)};
     welcome.maxFrame = m_config.maxFrameBytes;
     welcome.maxFileBytes = m_config.maxFileBytes;
     welcome.serverTimeMs = QDateTime::currentMSecsSinceEpoch();
@@ -146,8 +158,9 @@ void AuthHandlers::registerUser(Session& session, const QCborMap& request, quint
     const PasswordHasher* hasher = &m_hashPool->hasher();
     const bool queued = m_hashPool->run<QByteArray>(
         address, &session, [hasher, password = req->password] { return hasher->hash(password); },
-        [this, guard, id, username = req->username, displayName](const QByteArray& hash) {
-            createAccount(guard, id, username, displayName, hash);
+        [this, guard, id, username = req->username, displayName,
+         device = req->remember ? std::optional<QString>(req->deviceName) : std::nullopt](const QByteArray& hash) {
+            createAccount(guard, id, username, displayName, hash, device);
         });
     if (!queued) {
         replyBusy(session, id);
@@ -157,7 +170,8 @@ void AuthHandlers::registerUser(Session& session, const QCborMap& request, quint
 }
 
 void AuthHandlers::createAccount(const QPointer<Session>& guard, quint64 id, const QString& username,
-                                 const QString& displayName, const QByteArray& hash)
+                                 const QString& displayName, const QByteArray& hash,
+                                 const std::optional<QString>& device)
 {
     if (!guard)
         return; // nobody to log in: the client registers again after reconnecting
@@ -178,8 +192,15 @@ void AuthHandlers::createAccount(const QPointer<Session>& guard, quint64 id, con
                           taken ? QStringLiteral("username is taken") : QStringLiteral("cannot create the account"));
         return;
     }
+    // Committed with the account: a sign-up that asked to stay logged in gets its token in the same reply.
+    std::optional<DeviceTokens::Issued> issued;
+    if (device) {
+        issued = m_tokenLogins.remember(*guard, user, id, *device, false);
+        if (!issued)
+            return; // the batch commits the account anyway: the user logs in with the password
+    }
     resume.dismiss();
-    m_commits.afterCommit([this, guard, user, id, username, displayName](bool ok) {
+    m_commits.afterCommit([this, guard, user, id, username, displayName, issued](bool ok) {
         if (!guard)
             return;
         const auto resumeAfterCommit = qScopeGuard([guard] {
@@ -196,7 +217,7 @@ void AuthHandlers::createAccount(const QPointer<Session>& guard, quint64 id, con
         push.insert(QLatin1String("t"), QLatin1String(msgtype::kUserPush));
         push.insert(QLatin1String("user"), UserInfo{user, username, displayName, false}.toCbor());
         m_sessions.pushToAuthenticated(FrameCodec::encode(push));
-        completeLogin(*guard, user, id);
+        completeLogin(*guard, user, id, issued.value_or(DeviceTokens::Issued{}));
     });
 }
 
@@ -213,7 +234,12 @@ void AuthHandlers::login(Session& session, const QCborMap& request, quint64 id)
                            QStringLiteral("too many failed logins; retry in %1 s").arg((waitMs + 999) / 1000));
         return;
     }
-    LoginCheck check{address, req->username, m_storage.userByName(req->username), false};
+    if (!req->deviceToken.isEmpty()) {
+        m_tokenLogins.login(session, *req, id, address);
+        return;
+    }
+    LoginCheck check{address, req->username, m_storage.userByName(req->username),
+                     false,   req->remember, req->deviceName};
     QPointer<Session> guard(&session);
     const PasswordHasher* hasher = &m_hashPool->hasher();
     const bool queued = m_hashPool->run<LoginCheck>(
@@ -234,7 +260,7 @@ void AuthHandlers::login(Session& session, const QCborMap& request, quint64 id)
 
 void AuthHandlers::finishLogin(const QPointer<Session>& guard, quint64 id, const LoginCheck& check)
 {
-    const auto resume = qScopeGuard([guard] {
+    auto resume = qScopeGuard([guard] {
         if (guard)
             guard->resumeRequests();
     });
@@ -257,10 +283,15 @@ void AuthHandlers::finishLogin(const QPointer<Session>& guard, quint64 id, const
         return;
     }
     m_throttle.recordSuccess(check.address, check.username, m_clock.elapsed());
-    completeLogin(*guard, now->id, id);
+    if (!check.remember) {
+        completeLogin(*guard, now->id, id);
+        return;
+    }
+    if (m_tokenLogins.remember(*guard, now->id, id, check.deviceName, true))
+        resume.dismiss(); // still held until the token is on disk
 }
 
-void AuthHandlers::completeLogin(Session& session, UserId user, quint64 id)
+void AuthHandlers::completeLogin(Session& session, UserId user, quint64 id, const DeviceTokens::Issued& issued)
 {
     if (session.isClosed())
         return; // hung up while its password was checked or its account committed: nobody to log in
@@ -272,6 +303,8 @@ void AuthHandlers::completeLogin(Session& session, UserId user, quint64 id)
     AuthOk ok;
     ok.user = UserInfo{record->id, record->username, record->displayName, true};
     ok.lastSeq = m_storage.lastSeq();
+    ok.deviceToken = issued.token;
+    session.setDeviceToken(issued.device);
     session.reply(id, ok.encode());
     m_sessions.login(&session, user);
     qCInfo(lcServer) << "login" << session.peer() << record->username << user.value();
@@ -281,7 +314,7 @@ void AuthHandlers::logout(Session& session, quint64 id)
 {
     qCInfo(lcServer) << "logout" << session.peer() << session.user().value();
     m_sessions.logout(&session);
-    session.reply(id, {});
+    m_tokenLogins.logout(session, id);
 }
 
 void AuthHandlers::changePassword(Session& session, const QCborMap& request, quint64 id)
@@ -351,7 +384,9 @@ void AuthHandlers::storePassword(const QPointer<Session>& guard, quint64 id, con
         guard->replyError(id, ErrorCode::BadCredentials, QStringLiteral("wrong password"));
         return;
     }
-    if (newHash->isEmpty() || !m_commits.begin() || !m_storage.setPasswordHash(user.id, *newHash)) {
+    // Every remembered device goes with the old password, in the same transaction.
+    if (newHash->isEmpty() || !m_commits.begin() || !m_storage.setPasswordHash(user.id, *newHash) ||
+        m_storage.deviceTokens().removeAll(user.id) < 0) {
         guard->replyError(id, ErrorCode::Internal, QStringLiteral("cannot store the password"));
         return;
     }
@@ -361,6 +396,8 @@ void AuthHandlers::storePassword(const QPointer<Session>& guard, quint64 id, con
             // Whoever else holds a session of this account (a stolen one, a forgotten device) must log in again.
             const int revoked = m_sessions.revokeSessions(user, guard.data());
             qCInfo(lcServer) << "password changed" << user.value() << "-" << revoked << "other sessions closed";
+            if (guard)
+                guard->setDeviceToken(0);
         }
         if (!guard)
             return;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "devicetokenlogins.h"
 #include "ids.h"
 #include "security/addressratelimiter.h"
 #include "security/loginthrottle.h"
@@ -21,6 +22,7 @@ class Router;
 class Session;
 class SessionRegistry;
 class Storage;
+struct Login;
 struct ServerConfig;
 
 /**
@@ -38,6 +40,11 @@ struct ServerConfig;
  * requests keep their order) and may close meanwhile (QPointer). Beyond the pool's caps, and beyond
  * register_per_minute / change_password_per_minute per address (AddressRateLimiter), requests get `rate_limited`
  * without hashing. A changed password ends every other session of the user with `session_revoked`.
+ *
+ * Device tokens ("stay logged in", DeviceTokenLogins): `login {remember: true}` is answered with a new token once it is
+ * committed; `login {username, device_token}` needs no hashing, uses the token up and answers with its successor,
+ * throttled as a password login (a refused token counts as a failed login, answered `bad_token`). Logout forgets the
+ * session's device; a password change forgets every device of the account.
  * Lives on the server thread.
  */
 class AuthHandlers
@@ -62,18 +69,21 @@ private:
         QString username;               ///< as the client sent it
         std::optional<UserRecord> user; ///< at the time of the lookup; nullopt for an unknown name
         bool passwordOk = false;
+        bool remember = false; ///< issue a device token named deviceName once logged in
+        QString deviceName;
     };
 
     void registerUser(Session& session, const QCborMap& request, quint64 id);
+    /** @p device: remember the device under this name (a device token in the reply); nullopt: do not. */
     void createAccount(const QPointer<Session>& session, quint64 id, const QString& username,
-                       const QString& displayName, const QByteArray& hash);
+                       const QString& displayName, const QByteArray& hash, const std::optional<QString>& device);
     void login(Session& session, const QCborMap& request, quint64 id);
     void finishLogin(const QPointer<Session>& session, quint64 id, const LoginCheck& check);
     void logout(Session& session, quint64 id);
     void changePassword(Session& session, const QCborMap& request, quint64 id);
     void storePassword(const QPointer<Session>& session, quint64 id, const UserRecord& user, const QString& address,
                        const std::optional<QByteArray>& newHash);
-    void completeLogin(Session& session, UserId user, quint64 id);
+    void completeLogin(Session& session, UserId user, quint64 id, const DeviceTokens::Issued& issued = {});
     /** Counts a failed login (or a wrong old password) in the throttle, and warns the admin of an attack. */
     void recordFailedLogin(const QString& address, const QString& username);
     /** Answers rate_limited because the hashing pool is full (after it refused a job). */
@@ -88,6 +98,7 @@ private:
     AddressRateLimiter m_registerLimiter;
     AddressRateLimiter m_passwordChangeLimiter;
     QElapsedTimer m_clock; ///< monotonic time for m_throttle and the limiters
+    DeviceTokenLogins m_tokenLogins;
 };
 
 } // namespace lanchat

@@ -89,6 +89,10 @@ public:
      */
     void setUser(UserId user);
 
+    /** The remembered device (device_tokens row) this session logged in with or was issued; 0 for none. */
+    qint64 deviceToken() const { return m_deviceToken; }
+    void setDeviceToken(qint64 device) { m_deviceToken = device; }
+
     /** Protocol version from hello; 0 before hello. */
     quint32 protocolVersion() const { return m_protocol; }
     void setProtocolVersion(quint32 version) { m_protocol = version; }
@@ -143,6 +147,7 @@ private:
     qint64 m_maxPendingOutput;
     QString m_peer;
     UserId m_user;
+    qint64 m_deviceToken = 0;
     quint32 m_protocol = 0;
     QStringList m_features;
     bool m_paused = false;

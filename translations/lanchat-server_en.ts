@@ -258,6 +258,40 @@
     </message>
 </context>
 <context>
+    <name>lanchat::DeviceTokenCommand</name>
+    <message>
+        <source>no device of &apos;%1&apos; stays logged in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEVICE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CREATED (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LAST USED (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot change the account &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of &apos;%1&apos; must log in with the password again</source>
+        <translation>
+            <numerusform>%n device of &apos;%1&apos; must log in with the password again</numerusform>
+            <numerusform>%n devices of &apos;%1&apos; must log in with the password again</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>lanchat::GroupCommand</name>
     <message>
         <source>several groups are named &apos;%1&apos;: use the id</source>
@@ -651,20 +685,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>list, add, passwd, disable, enable, delete or rename.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>usage: user list|add|passwd|disable|enable|delete|rename (see user --help)</source>
-        <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>give the password on stdin with --password-stdin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>no user &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list, add, passwd, disable, enable, delete, rename, tokens or revoke-tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: user list|add|passwd|disable|enable|delete|rename|tokens|revoke-tokens (see user --help)</source>
+        <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -255,6 +255,39 @@
     </message>
 </context>
 <context>
+    <name>lanchat::DeviceTokenCommand</name>
+    <message>
+        <source>no device of &apos;%1&apos; stays logged in</source>
+        <translation>“%1”没有保持登录的设备</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>DEVICE</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>CREATED (UTC)</source>
+        <translation>创建时间（UTC）</translation>
+    </message>
+    <message>
+        <source>LAST USED (UTC)</source>
+        <translation>最近使用（UTC）</translation>
+    </message>
+    <message>
+        <source>cannot change the account &apos;%1&apos;</source>
+        <translation>无法修改账号“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of &apos;%1&apos; must log in with the password again</source>
+        <translation>
+            <numerusform>“%1”的 %n 台设备须重新用密码登录</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>lanchat::GroupCommand</name>
     <message>
         <source>several groups are named &apos;%1&apos;: use the id</source>
@@ -644,21 +677,21 @@
         <translation>管理账号。</translation>
     </message>
     <message>
-        <source>list, add, passwd, disable, enable, delete or rename.</source>
-        <translation>list、add、passwd、disable、enable、delete 或 rename。</translation>
-    </message>
-    <message>
-        <source>usage: user list|add|passwd|disable|enable|delete|rename (see user --help)</source>
-        <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
-        <translation>用法：user list|add|passwd|disable|enable|delete|rename（参见 user --help）</translation>
-    </message>
-    <message>
         <source>give the password on stdin with --password-stdin</source>
         <translation>请用 --password-stdin 从标准输入提供密码</translation>
     </message>
     <message>
         <source>no user &apos;%1&apos;</source>
         <translation>没有用户“%1”</translation>
+    </message>
+    <message>
+        <source>list, add, passwd, disable, enable, delete, rename, tokens or revoke-tokens.</source>
+        <translation>list、add、passwd、disable、enable、delete、rename、tokens 或 revoke-tokens。</translation>
+    </message>
+    <message>
+        <source>usage: user list|add|passwd|disable|enable|delete|rename|tokens|revoke-tokens (see user --help)</source>
+        <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
+        <translation>用法：user list|add|passwd|disable|enable|delete|rename|tokens|revoke-tokens（参见 user --help）</translation>
     </message>
 </context>
 </TS>

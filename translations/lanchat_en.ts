@@ -150,6 +150,10 @@
         <source>Not saved: the file&apos;s name in the download folder is a symbolic link, and LanChat does not write through links.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>You were logged out on this computer (logged out elsewhere, password changed or the login expired). Please enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lanchat::CaptureOverlay</name>
@@ -539,10 +543,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remember password on this computer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -599,6 +599,14 @@
     </message>
     <message>
         <source>This server needs an invite code to sign up. Enter the code your administrator gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stay logged in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in automatically when LanChat starts. The password is not stored: the server gives this computer a key that logging out or changing the password revokes.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -946,6 +954,22 @@
     </message>
     <message>
         <source>Hide LanChat while taking a screenshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LanChat could not change %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play a sound with each notification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start LanChat when I log in to the computer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

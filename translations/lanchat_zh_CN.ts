@@ -148,6 +148,10 @@
         <source>Not saved: the file&apos;s name in the download folder is a symbolic link, and LanChat does not write through links.</source>
         <translation>未保存：下载文件夹中该文件名是一个符号链接，LanChat 不会通过链接写入文件。</translation>
     </message>
+    <message>
+        <source>You were logged out on this computer (logged out elsewhere, password changed or the login expired). Please enter your password.</source>
+        <translation>这台电脑上的登录已失效（已在别处退出、密码已修改或登录已过期）。请输入密码。</translation>
+    </message>
 </context>
 <context>
     <name>lanchat::CaptureOverlay</name>
@@ -534,10 +538,6 @@
         <translation>确认密码(&amp;C)：</translation>
     </message>
     <message>
-        <source>Remember password on this computer</source>
-        <translation>在这台电脑上记住密码</translation>
-    </message>
-    <message>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -594,6 +594,14 @@
     <message>
         <source>This server needs an invite code to sign up. Enter the code your administrator gave you.</source>
         <translation>在此服务器注册需要邀请码，请输入管理员给您的邀请码。</translation>
+    </message>
+    <message>
+        <source>Stay logged in</source>
+        <translation>保持登录</translation>
+    </message>
+    <message>
+        <source>Log in automatically when LanChat starts. The password is not stored: the server gives this computer a key that logging out or changing the password revokes.</source>
+        <translation>LanChat 启动时自动登录。不会保存密码：服务器为这台电脑发放一个密钥，退出登录或修改密码后该密钥即失效。</translation>
     </message>
 </context>
 <context>
@@ -937,6 +945,22 @@
     <message>
         <source>Hide LanChat while taking a screenshot</source>
         <translation>截图时隐藏 LanChat 窗口</translation>
+    </message>
+    <message>
+        <source>Start with the system</source>
+        <translation>开机自启动</translation>
+    </message>
+    <message>
+        <source>LanChat could not change %1: %2</source>
+        <translation>LanChat 无法修改 %1：%2</translation>
+    </message>
+    <message>
+        <source>Play a sound with each notification</source>
+        <translation>通知时播放提示音</translation>
+    </message>
+    <message>
+        <source>Start LanChat when I log in to the computer</source>
+        <translation>登录电脑时自动启动 LanChat</translation>
     </message>
 </context>
 <context>

@@ -82,6 +82,10 @@ QCborMap Register::encode() const
     m.insert(QLatin1String("display_name"), displayName);
     if (!invite.isEmpty())
         m.insert(QLatin1String("invite"), invite);
+    if (remember) {
+        m.insert(QLatin1String("remember"), true);
+        m.insert(QLatin1String("device_name"), deviceName);
+    }
     return m;
 }
 
@@ -93,6 +97,8 @@ std::optional<Register> Register::decode(const QCborMap& map, QString* error)
     x.password = r.text("password", protocol::kMaxPasswordBytes);
     x.displayName = r.text("display_name", protocol::kMaxNameChars * 4, false);
     x.invite = r.text("invite", kMaxLabelBytes, false);
+    x.remember = r.boolean("remember", false);
+    x.deviceName = r.text("device_name", protocol::kMaxNameChars * 4, false);
     return finish(r, std::move(x), error);
 }
 
@@ -100,7 +106,14 @@ QCborMap Login::encode() const
 {
     QCborMap m = typed(kType);
     m.insert(QLatin1String("username"), username);
-    m.insert(QLatin1String("password"), password);
+    if (deviceToken.isEmpty())
+        m.insert(QLatin1String("password"), password);
+    else
+        m.insert(QLatin1String("device_token"), deviceToken);
+    if (remember) {
+        m.insert(QLatin1String("remember"), true);
+        m.insert(QLatin1String("device_name"), deviceName);
+    }
     return m;
 }
 
@@ -109,7 +122,11 @@ std::optional<Login> Login::decode(const QCborMap& map, QString* error)
     CborFieldReader r(map);
     Login x;
     x.username = r.text("username", protocol::kMaxUsernameChars * 4);
-    x.password = r.text("password", protocol::kMaxPasswordBytes);
+    x.deviceToken = r.bytes("device_token", protocol::kDeviceTokenBytes, false, protocol::kDeviceTokenBytes);
+    // One of the two: a token login carries no password.
+    x.password = r.text("password", protocol::kMaxPasswordBytes, x.deviceToken.isEmpty());
+    x.remember = r.boolean("remember", false);
+    x.deviceName = r.text("device_name", protocol::kMaxNameChars * 4, false);
     return finish(r, std::move(x), error);
 }
 
@@ -118,6 +135,8 @@ QCborMap AuthOk::encode() const
     QCborMap m = typed("ok");
     m.insert(QLatin1String("user"), user.toCbor());
     m.insert(QLatin1String("last_seq"), lastSeq);
+    if (!deviceToken.isEmpty())
+        m.insert(QLatin1String("device_token"), deviceToken);
     return m;
 }
 
@@ -127,6 +146,7 @@ std::optional<AuthOk> AuthOk::decode(const QCborMap& map, QString* error)
     AuthOk x;
     const auto user = UserInfo::fromCbor(r.map("user"), error);
     x.lastSeq = r.uint("last_seq", false);
+    x.deviceToken = r.bytes("device_token", protocol::kDeviceTokenBytes, false, protocol::kDeviceTokenBytes);
     if (!user)
         return std::nullopt;
     x.user = *user;

@@ -54,7 +54,9 @@ struct Register
     QString username;
     QString password;
     QString displayName;
-    QString invite; ///< the site's invite code when Welcome::registration is "invite"; at most 256 bytes
+    QString invite;        ///< the site's invite code when Welcome::registration is "invite"; at most 256 bytes
+    bool remember = false; ///< also issue a device token, as Login::remember
+    QString deviceName{};  ///< with remember, as Login::deviceName
     QCborMap encode() const;
     static std::optional<Register> decode(const QCborMap& map, QString* error);
 };
@@ -64,16 +66,23 @@ struct Login
 {
     static constexpr const char* kType = "login";
     QString username;
-    QString password;
+    QString password;         ///< empty (absent on the wire) when logging in with deviceToken
+    bool remember = false;    ///< ask for a device token in the reply (servers with the device_tokens feature)
+    QString deviceName{};     ///< with remember: shown to the admin in `user tokens`, 1..64 characters
+    QByteArray deviceToken{}; ///< log in with this token (kDeviceTokenBytes) instead of the password
     QCborMap encode() const;
     static std::optional<Login> decode(const QCborMap& map, QString* error);
 };
 
-/** `ok {user, last_seq}`: the reply to register and login; last_seq is the newest seq on the server. */
+/**
+ * `ok {user, last_seq, device_token?}`: the reply to register and login; last_seq is the newest seq on the server;
+ * device_token is the new token of a login with remember or with a device token (the one sent is then used up).
+ */
 struct AuthOk
 {
     UserInfo user;
     Seq lastSeq = 0;
+    QByteArray deviceToken{}; ///< empty when none was issued
     QCborMap encode() const;
     static std::optional<AuthOk> decode(const QCborMap& map, QString* error);
 };

@@ -1,6 +1,7 @@
 #include "usercommand.h"
 
 #include "admincontext.h"
+#include "devicetokencommand.h"
 #include "logging.h"
 #include "passwordhasher.h"
 #include "protocol.h"
@@ -124,11 +125,13 @@ int changeUser(AdminContext& context, Storage& storage, const QString& action, c
         if (!password)
             return AdminContext::fail(badPassword(), 2);
         const QByteArray hash = hasherFor(context.config()).hash(*password);
-        ok = !hash.isEmpty() && storage.setPasswordHash(user.id, hash);
+        // The remembered devices go with the old password.
+        ok =
+            !hash.isEmpty() && storage.setPasswordHash(user.id, hash) && storage.deviceTokens().removeAll(user.id) >= 0;
         done = UserCommand::tr("password of '%1' changed").arg(user.username);
     } else if (action == QLatin1String("disable") || action == QLatin1String("enable")) {
         const bool disable = action == QLatin1String("disable");
-        ok = storage.setUserDisabled(user.id, disable);
+        ok = storage.setUserDisabled(user.id, disable) && (!disable || storage.deviceTokens().removeAll(user.id) >= 0);
         done =
             (disable ? UserCommand::tr("user '%1' disabled") : UserCommand::tr("user '%1' enabled")).arg(user.username);
     } else if (action == QLatin1String("delete")) {
@@ -176,24 +179,28 @@ int UserCommand::run(const QStringList& arguments)
                                                     "  user add NAME [--display-name TEXT] --password-stdin\n"
                                                     "  user passwd NAME --password-stdin\n"
                                                     "  user disable|enable|delete NAME\n"
+                                                    "  user tokens|revoke-tokens NAME\n"
                                                     "  user rename NAME NEWNAME [--display-name TEXT]"));
     AdminContext context;
     context.addOptions(parser);
     const UserOptions o;
     parser.addOptions({o.passwordStdin, o.displayName});
-    parser.addPositionalArgument(QStringLiteral("action"), tr("list, add, passwd, disable, enable, delete or rename."));
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 tr("list, add, passwd, disable, enable, delete, rename, tokens or revoke-tokens."));
     if (const int code = context.parse(parser, arguments, 1, 3); code != 0)
         return code;
     const QStringList args = parser.positionalArguments();
     const QString action = args.at(0);
-    static const QStringList oneName{QStringLiteral("add"), QStringLiteral("passwd"), QStringLiteral("disable"),
-                                     QStringLiteral("enable"), QStringLiteral("delete")};
+    static const QStringList oneName{
+        QStringLiteral("add"),    QStringLiteral("passwd"), QStringLiteral("disable"),      QStringLiteral("enable"),
+        QStringLiteral("delete"), QStringLiteral("tokens"), QStringLiteral("revoke-tokens")};
     const bool known = (action == QLatin1String("list") && args.size() == 1) ||
                        (oneName.contains(action) && args.size() == 2) ||
                        (action == QLatin1String("rename") && args.size() >= 2);
     if (!known)
         //: the words after "usage:" are commands: keep them as they are
-        return AdminContext::fail(tr("usage: user list|add|passwd|disable|enable|delete|rename (see user --help)"),
+        return AdminContext::fail(tr("usage: user list|add|passwd|disable|enable|delete|rename|tokens|revoke-tokens "
+                                     "(see user --help)"),
                                   AdminContext::kUsage);
     const bool needsPassword = action == QLatin1String("add") || action == QLatin1String("passwd");
     if (needsPassword && !parser.isSet(o.passwordStdin))
@@ -209,6 +216,8 @@ int UserCommand::run(const QStringList& arguments)
     const std::optional<UserRecord> user = storage->userByName(args.at(1));
     if (!user)
         return AdminContext::fail(tr("no user '%1'").arg(args.at(1)));
+    if (DeviceTokenCommand::handles(action))
+        return DeviceTokenCommand::run(*storage, action, *user);
     return changeUser(context, *storage, action, *user, parser, o);
 }
 

@@ -93,6 +93,7 @@ SqliteStorage::SqliteStorage(const QString& path, std::unique_ptr<SqlStatements>
     : m_path(path)
     , m_statements(std::move(statements))
     , m_users(*m_statements)
+    , m_deviceTokens(*m_statements)
     , m_conversations(*m_statements)
     , m_messages(*m_statements)
     , m_files(*m_statements)

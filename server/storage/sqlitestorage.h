@@ -1,6 +1,7 @@
 #pragma once
 
 #include "conversationtable.h"
+#include "devicetokentable.h"
 #include "filetable.h"
 #include "messagetable.h"
 #include "storage.h"
@@ -89,6 +90,7 @@ public:
     bool setDisplayName(UserId id, const QString& displayName) override;
     bool renameUser(UserId id, const QString& newUsername) override;
     bool deleteUser(UserId id) override;
+    DeviceTokenStore& deviceTokens() override { return m_deviceTokens; }
 
     ConversationId privateConversation(UserId a, UserId b, bool create) override;
     ConversationId createGroup(const QString& name, UserId owner, const QList<UserId>& members) override;
@@ -135,6 +137,7 @@ private:
     QString m_migrationBackupPath;
     std::unique_ptr<SqlStatements> m_statements;
     UserTable m_users;
+    DeviceTokenTable m_deviceTokens;
     ConversationTable m_conversations;
     MessageTable m_messages;
     FileTable m_files;

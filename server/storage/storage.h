@@ -1,6 +1,7 @@
 #pragma once
 
 #include "conversationinfo.h"
+#include "devicetokenstore.h"
 #include "fileref.h"
 #include "ids.h"
 #include "messagerecord.h"
@@ -154,6 +155,8 @@ public:
     virtual bool renameUser(UserId id, const QString& newUsername) = 0;
     /** Removes the account and its memberships; its messages stay, attributed to the id. */
     virtual bool deleteUser(UserId id) = 0;
+    /** The remembered devices of every account ("stay logged in"), owned by the storage. */
+    virtual DeviceTokenStore& deviceTokens() = 0;
 
     // --- conversations
     /** The private conversation of a and b (a != b), created when @p create and missing; invalid if none. */

@@ -16,6 +16,7 @@
 #include "messageinput.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
+#include "notificationsound.h"
 #include "pastepreviewdialog.h"
 #include "relayfixture.h"
 #include "relayserver.h"
@@ -111,6 +112,7 @@ private Q_SLOTS:
     void dropFileUploads();
     void createGroupThroughDialog();
     void notificationNamesTheGroup();
+    void notificationSoundFollowsTheSetting();
     void removedFromGroupShowsNotice();
     void languageSwitchRetranslates();
     void sessionRevokedReturnsToLogin();
@@ -409,6 +411,33 @@ void TestAppWindows::notificationNamesTheGroup()
     m_peer->sendText(m_private, QStringLiteral("lunch?"));
     QVERIFY(received.wait(kWaitMs));
     QCOMPARE(m_window->tray()->lastNotification().summary(), QStringLiteral("Bob: lunch?"));
+    m_window->showAndRaise();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestAppWindows::notificationSoundFollowsTheSetting()
+{
+    NotificationSound* sound = m_window->sound();
+    QVERIFY(sound);
+    sound->setMinGapMs(0); // every message here may ring
+    QSignalSpy played(sound, &NotificationSound::played);
+    QSignalSpy received(m_client.get(), &ChatClient::messageReceived);
+    m_window->hide(); // not looking at the window: notify
+    m_settings->setNotificationSound(false);
+    m_peer->sendText(m_private, QStringLiteral("quiet, please"));
+    QVERIFY(received.wait(kWaitMs));
+    QCOMPARE(m_window->tray()->lastNotification().body, QStringLiteral("quiet, please")); // notified, silently
+    QCOMPARE(played.count(), 0);
+    m_settings->setNotificationSound(true);
+    m_peer->sendText(m_private, QStringLiteral("ding"));
+    QVERIFY(received.wait(kWaitMs));
+    QCOMPARE(played.count(), 1);
+    // A muted chat raises no notification, so no sound either.
+    m_settings->setConversationMuted(m_private.value(), true);
+    m_peer->sendText(m_private, QStringLiteral("muted"));
+    QVERIFY(received.wait(kWaitMs));
+    QCOMPARE(played.count(), 1);
+    m_settings->setConversationMuted(m_private.value(), false);
     m_window->showAndRaise();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }

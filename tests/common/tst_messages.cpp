@@ -116,6 +116,12 @@ void TstMessages::roundTrip_data()
     QTest::newRow("login") << Login{QStringLiteral("li.wei"), QStringLiteral("secret-123")}.encode()
                            << codecOf<Login>();
     QTest::newRow("auth ok") << AuthOk{user(), 99}.encode() << codecOf<AuthOk>();
+    QTest::newRow("login remember")
+        << Login{QStringLiteral("li.wei"), QStringLiteral("secret-123"), true, QStringLiteral("李伟的电脑")}.encode()
+        << codecOf<Login>();
+    QTest::newRow("login with token") << Login{QStringLiteral("li.wei"), {}, false, {}, QByteArray(32, '\x5a')}.encode()
+                                      << codecOf<Login>();
+    QTest::newRow("auth ok with token") << AuthOk{user(), 99, QByteArray(32, '\x01')}.encode() << codecOf<AuthOk>();
     QTest::newRow("change_password")
         << ChangePassword{QStringLiteral("old-pass-1"), QStringLiteral("new-pass-2")}.encode()
         << codecOf<ChangePassword>();
