@@ -5,6 +5,7 @@
 #include "appsettings.h"
 #include "chatclient.h"
 #include "clientconnection.h"
+#include "clientsteps.h"
 #include "contactsmodel.h"
 #include "conversationsmodel.h"
 #include "conversationview.h"
@@ -17,13 +18,14 @@
 #include "messagesmodel.h"
 #include "modelroles.h"
 #include "pastepreviewdialog.h"
-#include "relayfixture.h"
 #include "relayserver.h"
 #include "session.h"
 #include "sessionregistry.h"
 #include "sidebar.h"
+#include "testserver.h"
 #include "transfermanager.h"
 #include "traycontroller.h"
+#include "widgetlookup.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -50,20 +52,11 @@
 #include <memory>
 
 using namespace lanchat;
+using namespace lanchat::test;
 
 namespace {
 
-const QString kHost = QStringLiteral("127.0.0.1");
-const QString kPassword = QStringLiteral("correct horse");
 constexpr int kWaitMs = 15000;
-
-template <typename T> T* child(QObject* parent, const char* name)
-{
-    T* found = parent->findChild<T*>(QLatin1String(name));
-    if (!found)
-        qWarning("no child %s", name);
-    return found;
-}
 
 QModelIndex findRow(const QAbstractItemModel* model, int role, const QVariant& value)
 {
@@ -82,19 +75,16 @@ int readCountOf(const QAbstractItemModel* model, const QString& text)
 }
 
 /** Connects @p client (fast reconnects) and signs up @p username; true once synced. */
-bool signUp(ChatClient& client, const RelayFixture& relay, const QString& username)
+bool signUp(ChatClient& client, const TestServer& relay, const QString& username)
 {
     client.setSettings(nullptr);
     client.connection()->setReconnectDelays(50, 400);
-    QSignalSpy synced(&client, &ChatClient::synced);
-    client.connectToServer(kHost, relay.port(), relay.tls());
-    client.registerAccount(username, kPassword, username.toUpper());
-    return synced.wait(kWaitMs);
+    return enter(client, relay, username, true);
 }
 
 } // namespace
 
-class TestAppWindows : public QObject
+class tst_AppWindows : public QObject
 {
     Q_OBJECT
 
@@ -118,7 +108,7 @@ private:
     void fillLogin(LoginDialog& dialog, const QString& user, bool signUp);
 
     QTemporaryDir m_dir;
-    std::unique_ptr<RelayFixture> m_relay;
+    std::unique_ptr<TestServer> m_relay;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<LanguageManager> m_languages;
     std::unique_ptr<ChatClient> m_client;
@@ -127,10 +117,10 @@ private:
     ConversationId m_private;
 };
 
-void TestAppWindows::initTestCase()
+void tst_AppWindows::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_relay = std::make_unique<RelayFixture>(true);
+    m_relay = std::make_unique<TestServer>(true);
     QVERIFY(m_relay->start());
     m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("lanchat.ini")));
     // Trusted already, so the login dialog does not stop at the first-use certificate question.
@@ -152,7 +142,7 @@ void TestAppWindows::initTestCase()
     m_client->setSettings(nullptr);
 }
 
-void TestAppWindows::cleanupTestCase()
+void tst_AppWindows::cleanupTestCase()
 {
     m_window.reset();
     m_client.reset();
@@ -160,7 +150,7 @@ void TestAppWindows::cleanupTestCase()
     m_relay.reset();
 }
 
-void TestAppWindows::fillLogin(LoginDialog& dialog, const QString& user, bool signUp)
+void tst_AppWindows::fillLogin(LoginDialog& dialog, const QString& user, bool signUp)
 {
     auto* server = child<QLineEdit>(&dialog, "serverEdit");
     QVERIFY(server);
@@ -179,7 +169,7 @@ void TestAppWindows::fillLogin(LoginDialog& dialog, const QString& user, bool si
     }
 }
 
-void TestAppWindows::loginErrorShownInline()
+void tst_AppWindows::loginErrorShownInline()
 {
     LoginDialog dialog(m_client.get(), *m_settings, nullptr);
     dialog.show();
@@ -190,7 +180,7 @@ void TestAppWindows::loginErrorShownInline()
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
 }
 
-void TestAppWindows::signUpThroughDialog()
+void tst_AppWindows::signUpThroughDialog()
 {
     LoginDialog dialog(m_client.get(), *m_settings, nullptr);
     dialog.show();
@@ -208,7 +198,7 @@ void TestAppWindows::signUpThroughDialog()
                              kWaitMs);
 }
 
-void TestAppWindows::sendWithEnter()
+void tst_AppWindows::sendWithEnter()
 {
     // Double-click in the contacts list opens the private conversation with Bob.
     QListView* contacts = m_window->sidebar()->contactList();
@@ -238,7 +228,7 @@ void TestAppWindows::sendWithEnter()
     QVERIFY(m_window->conversationView()->messageList()->visualRect(row).height() > 40);
 }
 
-void TestAppWindows::receiveShowsUnreadBadge()
+void tst_AppWindows::receiveShowsUnreadBadge()
 {
     // With no conversation open, a message from Bob must show as unread in the list and the title.
     m_window->conversationView()->setConversation(ConversationId());
@@ -260,7 +250,7 @@ void TestAppWindows::receiveShowsUnreadBadge()
     QTRY_COMPARE_WITH_TIMEOUT(m_window->unreadCount(), 0, kWaitMs);
 }
 
-void TestAppWindows::readWhenRestoredFromTray()
+void tst_AppWindows::readWhenRestoredFromTray()
 {
     m_window->openConversation(m_private);
     m_window->showAndRaise();
@@ -294,7 +284,7 @@ void TestAppWindows::readWhenRestoredFromTray()
     QTRY_COMPARE_WITH_TIMEOUT(readCountOf(peerView, QStringLiteral("while minimised")), 1, kWaitMs);
 }
 
-void TestAppWindows::dropFileUploads()
+void tst_AppWindows::dropFileUploads()
 {
     const QString path = m_dir.filePath(QStringLiteral("report.bin"));
     QFile file(path);
@@ -335,7 +325,7 @@ void TestAppWindows::dropFileUploads()
              qint64(data.size()));
 }
 
-void TestAppWindows::createGroupThroughDialog()
+void tst_AppWindows::createGroupThroughDialog()
 {
     GroupDialog dialog(m_client.get(), m_window.get());
     dialog.show();
@@ -357,7 +347,7 @@ void TestAppWindows::createGroupThroughDialog()
     QCOMPARE(row.data(roles::ConversationMembers).toList().size(), 2);
 }
 
-void TestAppWindows::notificationNamesTheGroup()
+void tst_AppWindows::notificationNamesTheGroup()
 {
     using Notification = TrayController::Notification;
     QCOMPARE(TrayController::messageNotification(QStringLiteral("Project 42"), QStringLiteral("Bob"),
@@ -384,7 +374,7 @@ void TestAppWindows::notificationNamesTheGroup()
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
-void TestAppWindows::removedFromGroupShowsNotice()
+void tst_AppWindows::removedFromGroupShowsNotice()
 {
     QSignalSpy opened(m_peer.get(), &ChatClient::conversationOpened);
     m_peer->createGroup(QStringLiteral("Bob's team"), {m_client->currentUser().id});
@@ -414,7 +404,7 @@ void TestAppWindows::removedFromGroupShowsNotice()
     QVERIFY(inputRow->isEnabled());
 }
 
-void TestAppWindows::languageSwitchRetranslates()
+void tst_AppWindows::languageSwitchRetranslates()
 {
     auto* tabs = m_window->sidebar()->findChild<QTabWidget*>();
     QVERIFY(tabs);
@@ -435,12 +425,12 @@ void TestAppWindows::languageSwitchRetranslates()
     QTRY_COMPARE(tabs->tabText(1), QStringLiteral("Contacts"));
 }
 
-void TestAppWindows::sessionRevokedReturnsToLogin()
+void tst_AppWindows::sessionRevokedReturnsToLogin()
 {
     QSignalSpy loggedOut(m_window.get(), &MainWindow::loggedOut);
     QSignalSpy loggedIn(m_client.get(), &ChatClient::loggedIn);
     // The password was changed from another device: the server revokes this session and closes it.
-    const QList<Session*> sessions = m_relay->server()->sessions().sessionsOf(m_client->currentUser().id);
+    const QList<Session*> sessions = m_relay->server().sessions().sessionsOf(m_client->currentUser().id);
     QCOMPARE(sessions.size(), 1);
     sessions.first()->closeWithError(ErrorCode::SessionRevoked, QStringLiteral("password changed"));
     QVERIFY(loggedOut.wait(kWaitMs));
@@ -458,9 +448,9 @@ void TestAppWindows::sessionRevokedReturnsToLogin()
     QCOMPARE(dialog.errorText(), reason);
 }
 
-void TestAppWindows::offlineStatesOfferReconnect()
+void tst_AppWindows::offlineStatesOfferReconnect()
 {
-    RelayFixture relay(true);
+    TestServer relay(true);
     QVERIFY(relay.start());
     const quint16 port = relay.port();
     AppSettings settings(m_dir.filePath(QStringLiteral("offline.ini")));
@@ -508,7 +498,7 @@ void TestAppWindows::offlineStatesOfferReconnect()
         }
     });
     canceller.start(10);
-    RelayFixture impostor(true);
+    TestServer impostor(true);
     QVERIFY(impostor.start(port));
     QTRY_COMPARE_WITH_TIMEOUT(dialogs, 1, kWaitMs);
     canceller.stop();
@@ -528,5 +518,5 @@ void TestAppWindows::offlineStatesOfferReconnect()
     QTRY_VERIFY_WITH_TIMEOUT(carolRow().data(roles::ContactPresenceKnown).toBool(), kWaitMs);
 }
 
-QTEST_MAIN(TestAppWindows)
+QTEST_MAIN(tst_AppWindows)
 #include "tst_appwindows.moc"

@@ -5,13 +5,14 @@
 #include "appsettings.h"
 #include "chatclient.h"
 #include "clientconnection.h"
+#include "clientsteps.h"
 #include "conversationview.h"
 #include "messageinput.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
 #include "pastepreviewdialog.h"
-#include "relayfixture.h"
 #include "serverconfig.h"
+#include "testserver.h"
 #include "transfermanager.h"
 
 #include <QApplication>
@@ -34,23 +35,16 @@
 #include <memory>
 
 using namespace lanchat;
+using namespace lanchat::test;
 
 namespace {
 
-const QString kHost = QStringLiteral("127.0.0.1");
-const QString kPassword = QStringLiteral("correct horse");
 constexpr int kWaitMs = 15000;
 
-std::unique_ptr<ChatClient> loggedIn(const RelayFixture& relay, const QString& username)
+std::unique_ptr<ChatClient> loggedIn(const TestServer& relay, const QString& username)
 {
-    auto client = std::make_unique<ChatClient>();
-    client->setSettings(nullptr);
-    QSignalSpy synced(client.get(), &ChatClient::synced);
-    client->connectToServer(kHost, relay.port(), relay.tls());
-    client->registerAccount(username, kPassword, username.toUpper());
-    if (!synced.wait(kWaitMs))
-        return nullptr;
-    return client;
+    auto client = newClient();
+    return enter(*client, relay, username, true) ? std::move(client) : nullptr;
 }
 
 QImage screenshot()
@@ -71,7 +65,7 @@ bool writeFile(const QString& path, qint64 size)
 
 } // namespace
 
-class TestPastePreview : public QObject
+class tst_PastePreview : public QObject
 {
     Q_OBJECT
 
@@ -91,7 +85,7 @@ private:
     bool peerHasFiles(int count);
 
     QTemporaryDir m_dir;
-    std::unique_ptr<RelayFixture> m_relay;
+    std::unique_ptr<TestServer> m_relay;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<ChatClient> m_client;
     std::unique_ptr<ChatClient> m_peer;
@@ -99,11 +93,11 @@ private:
     ConversationId m_chat;
 };
 
-void TestPastePreview::initTestCase()
+void tst_PastePreview::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     QStandardPaths::setTestModeEnabled(true); // pasted screenshots are saved under the cache location
-    m_relay = std::make_unique<RelayFixture>(false);
+    m_relay = std::make_unique<TestServer>(false);
     QVERIFY(m_relay->start());
     m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("lanchat.ini")));
     m_peer = loggedIn(*m_relay, QStringLiteral("bob"));
@@ -121,7 +115,7 @@ void TestPastePreview::initTestCase()
     QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
 }
 
-void TestPastePreview::cleanupTestCase()
+void tst_PastePreview::cleanupTestCase()
 {
     m_view.reset();
     m_client.reset();
@@ -129,23 +123,23 @@ void TestPastePreview::cleanupTestCase()
     m_relay.reset();
 }
 
-void TestPastePreview::init()
+void tst_PastePreview::init()
 {
     QTRY_VERIFY(!dialog()); // the previous test's dialog is gone (deleted on close)
 }
 
-PastePreviewDialog* TestPastePreview::dialog() const
+PastePreviewDialog* tst_PastePreview::dialog() const
 {
     return m_view->findChild<PastePreviewDialog*>();
 }
 
-bool TestPastePreview::peerHasFiles(int count)
+bool tst_PastePreview::peerHasFiles(int count)
 {
     MessagesModel* model = m_peer->messages(m_chat);
     return QTest::qWaitFor([&] { return model->rowCount() >= count; }, kWaitMs) && model->rowCount() == count;
 }
 
-void TestPastePreview::pastedImageAsksFirst()
+void tst_PastePreview::pastedImageAsksFirst()
 {
     TransferManager* transfers = m_client->transfers();
     const int before = transfers->rowCount();
@@ -184,7 +178,7 @@ void TestPastePreview::pastedImageAsksFirst()
     QCOMPARE(transfers->rowCount(), before + 1);
 }
 
-void TestPastePreview::pastedFilesAreListed()
+void tst_PastePreview::pastedFilesAreListed()
 {
     TransferManager* transfers = m_client->transfers();
     const int before = transfers->rowCount();
@@ -210,7 +204,7 @@ void TestPastePreview::pastedFilesAreListed()
     QVERIFY(peerHasFiles(3));
 }
 
-void TestPastePreview::droppedFilesAskToo()
+void tst_PastePreview::droppedFilesAskToo()
 {
     TransferManager* transfers = m_client->transfers();
     const int before = transfers->rowCount();
@@ -234,7 +228,7 @@ void TestPastePreview::droppedFilesAskToo()
     QCOMPARE(transfers->rowCount(), before);
 }
 
-void TestPastePreview::tooLargeForTheServerIsRefused()
+void tst_PastePreview::tooLargeForTheServerIsRefused()
 {
     // The server says how large a file may be, and the dialog checks against it.
     QCOMPARE(m_client->maxFileBytes(), ServerConfig().maxFileBytes);
@@ -265,5 +259,5 @@ void TestPastePreview::tooLargeForTheServerIsRefused()
     QVERIFY(!image.problemText().isEmpty());
 }
 
-QTEST_MAIN(TestPastePreview)
+QTEST_MAIN(tst_PastePreview)
 #include "tst_pastepreview.moc"
