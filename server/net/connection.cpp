@@ -53,13 +53,12 @@ Connection::Connection(EventPoller& poller, int fd, SSL_CTX* tls)
     m_peerAddress = peerOf(fd, &m_peerPort);
     if (tls) {
         m_ssl = SSL_new(tls);
+        m_state = ConnectionState::Handshaking;
         if (m_ssl && SSL_set_fd(m_ssl, fd) == 1) {
             SSL_set_accept_state(m_ssl);
-            m_state = State::Handshaking;
         } else {
             SSL_free(m_ssl);
-            m_ssl = nullptr;
-            m_state = State::Closing; // start() refuses it
+            m_ssl = nullptr; // handshaking without a TLS session: start() refuses it
         }
     }
 }
@@ -73,7 +72,7 @@ Connection::~Connection()
 bool Connection::start(ConnectionHandler* handler)
 {
     m_handler = handler;
-    if (m_state == State::Closing) {
+    if (m_state == ConnectionState::Handshaking && !m_ssl) {
         qCWarning(lcServer) << "error" << m_peerAddress.toString()
                             << "cannot create a TLS session:" << TlsContext::lastError(0);
         m_handler = nullptr;
@@ -86,16 +85,18 @@ bool Connection::start(ConnectionHandler* handler)
         m_handler = nullptr;
         ::close(m_fd);
         m_fd = -1;
+        setState(ConnectionState::Closed);
         return false;
     }
-    if (m_state == State::Handshaking)
+    if (m_state == ConnectionState::Handshaking)
         continueHandshake();
-    return m_fd >= 0;
+    return isOpen();
 }
 
 void Connection::send(const QByteArray& frame)
 {
-    if (m_fd < 0 || m_state == State::Closing || m_closeAfterHandshake || frame.isEmpty())
+    // Queued during the handshake too: written once it is done.
+    if ((m_state != ConnectionState::Open && m_state != ConnectionState::Handshaking) || frame.isEmpty())
         return;
     m_output.append(frame);
     m_poller.scheduleFlush(this);
@@ -106,7 +107,7 @@ void Connection::setReadEnabled(bool enabled)
     if (m_readEnabled == enabled)
         return;
     m_readEnabled = enabled;
-    if (m_fd < 0)
+    if (!isOpen())
         return;
     updateInterest();
     // Records OpenSSL already read from the kernel raise no epoll event: deliver them from the next flush.
@@ -118,13 +119,13 @@ void Connection::setReadEnabled(bool enabled)
 
 void Connection::closeAfterFlush()
 {
-    if (m_fd < 0 || m_state == State::Closing)
-        return;
-    if (m_state == State::Handshaking) {
-        m_closeAfterHandshake = true;
+    if (m_state == ConnectionState::Handshaking) {
+        setState(ConnectionState::HandshakingToClose);
         return;
     }
-    m_state = State::Closing;
+    if (m_state != ConnectionState::Open)
+        return;
+    setState(ConnectionState::Draining);
     updateInterest();
     m_poller.scheduleFlush(this);
 }
@@ -136,7 +137,7 @@ void Connection::abort()
 
 void Connection::handleEvents(unsigned events)
 {
-    if (m_fd < 0)
+    if (!isOpen())
         return;
     if (events & EPOLLERR) {
         int error = 0;
@@ -145,19 +146,19 @@ void Connection::handleEvents(unsigned events)
         fail("socket error", error);
         return;
     }
-    if (m_state == State::Handshaking) {
+    if (isHandshaking()) {
         continueHandshake();
         return;
     }
     if (events & EPOLLOUT) {
         m_writeBlocked = false;
         flush();
-        if (m_fd < 0)
+        if (!isOpen())
             return;
     }
     const bool readable = events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP);
-    if (readable && (m_readEnabled || m_state == State::Closing)) {
-        if (m_ssl && m_state != State::Closing)
+    if (readable && (m_readEnabled || isClosing())) {
+        if (m_ssl && !isClosing())
             readTls();
         else
             readPlain();
@@ -170,7 +171,7 @@ void Connection::handleEvents(unsigned events)
 
 std::span<char> Connection::readTarget()
 {
-    if (m_handler && m_state != State::Closing) {
+    if (m_handler && !isClosing()) {
         if (const std::span<char> room = m_handler->receiveSpace(); !room.empty())
             return room.first(std::min<size_t>(room.size(), INT_MAX)); // SSL_read takes an int
     }
@@ -182,7 +183,7 @@ void Connection::readPlain()
     const std::span<char> target = readTarget();
     const ssize_t n = ::recv(m_fd, target.data(), target.size(), 0);
     if (n > 0) {
-        if (m_state != State::Closing)
+        if (!isClosing())
             deliver(target.data(), n);
         return;
     }
@@ -199,14 +200,14 @@ void Connection::readTls()
     // Bounded per event so one fast sender cannot hold the loop; what OpenSSL still holds is read on from
     // the next flush (it raises no epoll event).
     qint64 budget = 4 * EventPoller::kReadChunkBytes;
-    while (m_fd >= 0 && m_readEnabled && m_state == State::Open) {
+    while (m_readEnabled && m_state == ConnectionState::Open) {
         const std::span<char> target = readTarget();
         ERR_clear_error();
         const int n = SSL_read(m_ssl, target.data(), int(target.size()));
         if (n > 0) {
             deliver(target.data(), n);
             budget -= n;
-            if (budget <= 0 && m_fd >= 0 && SSL_has_pending(m_ssl)) {
+            if (budget <= 0 && isOpen() && SSL_has_pending(m_ssl)) {
                 m_readPending = true;
                 m_poller.scheduleFlush(this);
                 return;
@@ -233,7 +234,7 @@ void Connection::readTls()
         failTls("read", error);
         return;
     }
-    if (m_fd >= 0 && !m_readEnabled && SSL_has_pending(m_ssl))
+    if (isOpen() && !m_readEnabled && SSL_has_pending(m_ssl))
         m_readPending = true;
 }
 
@@ -242,12 +243,12 @@ void Connection::continueHandshake()
     ERR_clear_error();
     const int result = SSL_accept(m_ssl);
     if (result == 1) {
-        m_state = m_closeAfterHandshake ? State::Closing : State::Open;
+        setState(m_state == ConnectionState::HandshakingToClose ? ConnectionState::Draining : ConnectionState::Open);
         m_writeBlocked = false;
         updateInterest();
-        if (m_state == State::Open)
+        if (m_state == ConnectionState::Open)
             readTls(); // the client's first frame may have come with its Finished message
-        if (m_fd >= 0 && (!m_output.isEmpty() || m_state == State::Closing))
+        if (isOpen() && (!m_output.isEmpty() || isDraining()))
             m_poller.scheduleFlush(this);
         return;
     }
@@ -273,22 +274,22 @@ void Connection::deliver(const char* data, qsizetype size)
 
 void Connection::flush()
 {
-    if (m_fd < 0)
+    if (!isOpen())
         return;
-    if (m_readPending && m_readEnabled && m_state == State::Open) {
+    if (m_readPending && m_readEnabled && m_state == ConnectionState::Open) {
         m_readPending = false;
         readTls();
-        if (m_fd < 0)
+        if (!isOpen())
             return;
     }
-    if (m_state == State::Handshaking || m_writeBlocked || m_tlsWantsRead)
+    if (isHandshaking() || m_writeBlocked || m_tlsWantsRead)
         return;
     const qint64 before = m_output.bytes();
     if (!(m_ssl ? writeTls() : writePlain()))
         return; // closed by a write error
     if (m_output.bytes() < before && m_handler)
         m_handler->onBytesWritten();
-    if (m_fd >= 0 && m_state == State::Closing && m_output.isEmpty())
+    if (isDraining() && m_output.isEmpty())
         finishClosing();
 }
 
@@ -350,9 +351,7 @@ bool Connection::writeTls()
 
 void Connection::finishClosing()
 {
-    if (m_shutdownSent)
-        return;
-    m_shutdownSent = true;
+    setState(ConnectionState::HalfClosed);
     if (m_ssl) {
         ERR_clear_error();
         SSL_shutdown(m_ssl); // close_notify, best effort: we do not wait for the peer's
@@ -365,17 +364,28 @@ void Connection::finishClosing()
 
 void Connection::updateInterest()
 {
-    if (m_fd < 0)
+    if (!isOpen())
         return;
     unsigned wanted = 0;
-    if (m_state == State::Handshaking)
+    if (isHandshaking())
         wanted = EPOLLIN;
-    else if (m_readEnabled || m_state == State::Closing)
+    else if (m_readEnabled || isClosing())
         wanted = EPOLLIN | EPOLLRDHUP;
-    if (m_writeBlocked && !m_shutdownSent)
+    if (m_writeBlocked && m_state != ConnectionState::HalfClosed)
         wanted |= EPOLLOUT;
     if (wanted != m_interest && m_poller.modify(this, wanted))
         m_interest = wanted;
+}
+
+void Connection::setState(ConnectionState next)
+{
+    Q_ASSERT_X(isAllowedTransition(m_state, next), "Connection::setState", stateName(next));
+    if (!isAllowedTransition(m_state, next)) {
+        qCWarning(lcServer) << "connection" << m_peerAddress.toString() << "refused state change" << stateName(m_state)
+                            << "->" << stateName(next);
+        return;
+    }
+    m_state = next;
 }
 
 void Connection::fail(const char* what, int error)
@@ -395,8 +405,9 @@ void Connection::failTls(const char* what, int sslError)
 
 void Connection::closeNow()
 {
-    if (m_fd < 0)
+    if (!isOpen())
         return;
+    setState(ConnectionState::Closed);
     m_poller.remove(this);
     if (m_ssl) {
         SSL_free(m_ssl);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionstate.h"
 #include "outputqueue.h"
 
 #include <QByteArray>
@@ -92,9 +93,15 @@ public:
     /** Closes at once, dropping queued output; onConnectionClosed() follows synchronously. */
     void abort();
 
-    bool isOpen() const { return m_fd >= 0; }
+    /** Not yet Closed: the descriptor is open (it may be draining towards its close). */
+    bool isOpen() const { return m_state != ConnectionState::Closed; }
     /** The TLS handshake has not finished yet (never true for plaintext). */
-    bool isHandshaking() const { return m_state == State::Handshaking; }
+    bool isHandshaking() const
+    {
+        return m_state == ConnectionState::Handshaking || m_state == ConnectionState::HandshakingToClose;
+    }
+    /** Where the connection is in its life (see ConnectionState). */
+    ConnectionState state() const { return m_state; }
     int descriptor() const { return m_fd; }
     QHostAddress peerAddress() const { return m_peerAddress; }
     quint16 peerPort() const { return m_peerPort; }
@@ -108,12 +115,12 @@ public:
     void setFlushQueued(bool queued) { m_flushQueued = queued; }
 
 private:
-    enum class State
-    {
-        Handshaking, ///< TLS handshake in progress (plaintext connections start Open)
-        Open,
-        Closing, ///< closeAfterFlush(): writing the rest, then waiting for the peer's FIN
-    };
+    /** Moves to @p next; every state change goes through here and is checked against isAllowedTransition(). */
+    void setState(ConnectionState next);
+    /** Queued output is written, the FIN not yet sent (Draining); input is no longer delivered. */
+    bool isDraining() const { return m_state == ConnectionState::Draining; }
+    /** closeAfterFlush() was called and the handshake is over: input is read only to be dropped. */
+    bool isClosing() const { return m_state == ConnectionState::Draining || m_state == ConnectionState::HalfClosed; }
 
     void readPlain();
     void readTls();
@@ -135,18 +142,17 @@ private:
     int m_fd;
     SSL* m_ssl = nullptr;
     ConnectionHandler* m_handler = nullptr;
-    State m_state = State::Open;
+    ConnectionState m_state = ConnectionState::Open;
     QHostAddress m_peerAddress;
     quint16 m_peerPort = 0;
     OutputQueue m_output;
     unsigned m_interest = 0; ///< the epoll event mask registered now
-    bool m_readEnabled = true;
-    bool m_writeBlocked = false;        ///< the kernel buffer is full: waiting for EPOLLOUT
-    bool m_tlsWantsRead = false;        ///< a TLS write needs input first (TLS record layer)
-    bool m_readPending = false;         ///< TLS bytes decrypted but not delivered while reading was off
-    bool m_shutdownSent = false;        ///< FIN sent during Closing
-    bool m_closeAfterHandshake = false; ///< closeAfterFlush() came during the TLS handshake
-    bool m_flushQueued = false;
+    // What the descriptor waits for inside a state (readiness bookkeeping, not the connection's life):
+    bool m_readEnabled = true;   ///< the owner's back-pressure switch (setReadEnabled())
+    bool m_writeBlocked = false; ///< the kernel buffer is full: waiting for EPOLLOUT
+    bool m_tlsWantsRead = false; ///< a TLS write needs input first (TLS record layer)
+    bool m_readPending = false;  ///< TLS bytes decrypted but not delivered while reading was off
+    bool m_flushQueued = false;  ///< in the poller's end-of-turn flush list
 };
 
 } // namespace lanchat

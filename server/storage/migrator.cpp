@@ -8,60 +8,44 @@
 #include <QFileInfo>
 #include <QMap>
 #include <QRegularExpression>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QVariant>
+
+#include <sqlite3.h>
 
 namespace lanchat {
 
 namespace {
 
-const QString kMigrationDir = QStringLiteral(":/lanchat/storage/sql");
-
-/** Migration number → resource path, from the embedded NNNN_name.sql files. */
-QMap<int, QString> migrationFiles()
+/** Migration number → path, from the NNNN_name.sql files in @p directory. */
+QMap<int, QString> migrationFiles(const QString& directory)
 {
     static const QRegularExpression pattern(QStringLiteral("^(\\d{4})_[a-z0-9_]+\\.sql$"));
     QMap<int, QString> files;
-    const QStringList names = QDir(kMigrationDir).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    const QStringList names = QDir(directory).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
     for (const QString& name : names) {
         const QRegularExpressionMatch match = pattern.match(name);
         if (match.hasMatch())
-            files.insert(match.captured(1).toInt(), kMigrationDir + u'/' + name);
+            files.insert(match.captured(1).toInt(), directory + u'/' + name);
     }
     return files;
 }
 
 } // namespace
 
-Migrator::Migrator(SqlStatements& statements)
+Migrator::Migrator(SqlStatements& statements, const QString& migrationDir)
     : m_statements(statements)
+    , m_files(migrationFiles(migrationDir))
 {}
+
+QString Migrator::embeddedDirectory()
+{
+    return QStringLiteral(":/lanchat/storage/sql");
+}
 
 int Migrator::latestVersion()
 {
-    const QMap<int, QString> files = migrationFiles();
+    const QMap<int, QString> files = migrationFiles(embeddedDirectory());
     return files.isEmpty() ? 0 : files.lastKey();
-}
-
-QStringList Migrator::splitStatements(const QString& sql)
-{
-    QStringList statements;
-    QString current;
-    const QStringList lines = sql.split(u'\n');
-    for (const QString& line : lines) {
-        const QString trimmed = line.trimmed();
-        if (trimmed.isEmpty() || trimmed.startsWith(QLatin1String("--")))
-            continue;
-        current += line + u'\n';
-        if (trimmed.endsWith(u';')) {
-            statements.append(current.trimmed());
-            current.clear();
-        }
-    }
-    if (!current.trimmed().isEmpty())
-        statements.append(current.trimmed());
-    return statements;
 }
 
 int Migrator::currentVersion()
@@ -76,7 +60,7 @@ bool Migrator::migrate(const QString& databasePath, QString* error, int targetVe
     if (!error)
         error = &ignored;
     m_backupPath.clear();
-    const int latest = latestVersion();
+    const int latest = m_files.isEmpty() ? 0 : m_files.lastKey();
     const int target = targetVersion < 0 ? latest : targetVersion;
     const int current = currentVersion();
     if (current < 0 || target > latest) {
@@ -123,34 +107,58 @@ bool Migrator::backup(const QString& databasePath, int targetVersion, QString* e
 
 bool Migrator::apply(int version, QString* error)
 {
-    const QString resource = migrationFiles().value(version);
-    QFile file(resource);
-    if (resource.isEmpty() || !file.open(QIODevice::ReadOnly)) {
+    const QString path = m_files.value(version);
+    const QString name = QFileInfo(path).fileName();
+    QFile file(path);
+    if (path.isEmpty() || !file.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("migration %1 is missing from this build").arg(version);
         return false;
     }
-    const QStringList statements = splitStatements(QString::fromUtf8(file.readAll()));
+    const QByteArray sql = file.readAll();
+    if (!m_statements.handle()) {
+        *error = QStringLiteral("migration %1: the database driver gives no SQLite handle").arg(name);
+        return false;
+    }
     if (!m_statements.begin()) {
-        *error = QStringLiteral("cannot start the transaction for migration %1").arg(version);
+        *error = QStringLiteral("cannot start the transaction for migration %1").arg(name);
         return false;
     }
     // Checked again under the write lock: a second process opening the same file (an admin command
     // during the server's first start) waits here, then finds the work done.
     if (currentVersion() >= version)
         return m_statements.commit();
+    // A COMMIT in the file would make its first part permanent without the version bump: the hook turns it
+    // into a rollback; a ROLLBACK in the file leaves autocommit on.
+    bool committedItself = false;
+    sqlite3_commit_hook(m_statements.handle(), &Migrator::refuseCommit, &committedItself);
     QString failure;
-    for (const QString& statement : statements) {
-        if (!m_statements.execDirect(statement, &failure))
-            break;
-    }
+    const bool ran = execScript(sql, &failure);
+    sqlite3_commit_hook(m_statements.handle(), nullptr, nullptr);
+    if (committedItself || (ran && sqlite3_get_autocommit(m_statements.handle())))
+        failure = QStringLiteral("it ends the migration's transaction (no BEGIN, COMMIT or ROLLBACK in a migration)");
     if (failure.isEmpty())
-        m_statements.execDirect(QStringLiteral("PRAGMA user_version = %1").arg(version), &failure);
+        execScript(QStringLiteral("PRAGMA user_version = %1;").arg(version).toUtf8(), &failure);
     if (failure.isEmpty() && m_statements.commit())
         return true;
     m_statements.rollback();
     *error = QStringLiteral("migration %1 failed: %2")
-                 .arg(version)
-                 .arg(failure.isEmpty() ? QStringLiteral("commit failed") : failure);
+                 .arg(name, failure.isEmpty() ? QStringLiteral("commit failed") : failure);
+    return false;
+}
+
+int Migrator::refuseCommit(void* committedItself)
+{
+    *static_cast<bool*>(committedItself) = true;
+    return 1; // non-zero: SQLite rolls back instead of committing
+}
+
+bool Migrator::execScript(const QByteArray& sql, QString* error)
+{
+    char* message = nullptr;
+    if (sqlite3_exec(m_statements.handle(), sql.constData(), nullptr, nullptr, &message) == SQLITE_OK)
+        return true;
+    *error = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errmsg(m_statements.handle()));
+    sqlite3_free(message);
     return false;
 }
 

@@ -5,6 +5,7 @@
 #include "appsettings.h"
 #include "chatclient.h"
 #include "clientconnection.h"
+#include "clientsteps.h"
 #include "contactsmodel.h"
 #include "conversationsmodel.h"
 #include "conversationview.h"
@@ -18,14 +19,15 @@
 #include "modelroles.h"
 #include "notificationsound.h"
 #include "pastepreviewdialog.h"
-#include "relayfixture.h"
 #include "relayserver.h"
 #include "session.h"
 #include "sessionregistry.h"
 #include "sidebar.h"
+#include "testserver.h"
 #include "theme.h"
 #include "transfermanager.h"
 #include "traycontroller.h"
+#include "widgetlookup.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -52,20 +54,11 @@
 #include <memory>
 
 using namespace lanchat;
+using namespace lanchat::test;
 
 namespace {
 
-const QString kHost = QStringLiteral("127.0.0.1");
-const QString kPassword = QStringLiteral("correct horse");
 constexpr int kWaitMs = 15000;
-
-template <typename T> T* child(QObject* parent, const char* name)
-{
-    T* found = parent->findChild<T*>(QLatin1String(name));
-    if (!found)
-        qWarning("no child %s", name);
-    return found;
-}
 
 QModelIndex findRow(const QAbstractItemModel* model, int role, const QVariant& value)
 {
@@ -84,19 +77,16 @@ int readCountOf(const QAbstractItemModel* model, const QString& text)
 }
 
 /** Connects @p client (fast reconnects) and signs up @p username; true once synced. */
-bool signUp(ChatClient& client, const RelayFixture& relay, const QString& username)
+bool signUp(ChatClient& client, const TestServer& relay, const QString& username)
 {
     client.setSettings(nullptr);
     client.connection()->setReconnectDelays(50, 400);
-    QSignalSpy synced(&client, &ChatClient::synced);
-    client.connectToServer(kHost, relay.port(), relay.tls());
-    client.registerAccount(username, kPassword, username.toUpper());
-    return synced.wait(kWaitMs);
+    return enter(client, relay, username, true);
 }
 
 } // namespace
 
-class TestAppWindows : public QObject
+class tst_AppWindows : public QObject
 {
     Q_OBJECT
 
@@ -122,7 +112,7 @@ private:
     void fillLogin(LoginDialog& dialog, const QString& user, bool signUp);
 
     QTemporaryDir m_dir;
-    std::unique_ptr<RelayFixture> m_relay;
+    std::unique_ptr<TestServer> m_relay;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<LanguageManager> m_languages;
     std::unique_ptr<ChatClient> m_client;
@@ -131,10 +121,10 @@ private:
     ConversationId m_private;
 };
 
-void TestAppWindows::initTestCase()
+void tst_AppWindows::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_relay = std::make_unique<RelayFixture>(true);
+    m_relay = std::make_unique<TestServer>(true);
     QVERIFY(m_relay->start());
     m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("lanchat.ini")));
     // Trusted already, so the login dialog does not stop at the first-use certificate question.
@@ -156,7 +146,7 @@ void TestAppWindows::initTestCase()
     m_client->setSettings(nullptr);
 }
 
-void TestAppWindows::cleanupTestCase()
+void tst_AppWindows::cleanupTestCase()
 {
     m_window.reset();
     m_client.reset();
@@ -164,7 +154,7 @@ void TestAppWindows::cleanupTestCase()
     m_relay.reset();
 }
 
-void TestAppWindows::fillLogin(LoginDialog& dialog, const QString& user, bool signUp)
+void tst_AppWindows::fillLogin(LoginDialog& dialog, const QString& user, bool signUp)
 {
     auto* server = child<QLineEdit>(&dialog, "serverEdit");
     QVERIFY(server);
@@ -183,7 +173,7 @@ void TestAppWindows::fillLogin(LoginDialog& dialog, const QString& user, bool si
     }
 }
 
-void TestAppWindows::loginErrorShownInline()
+void tst_AppWindows::loginErrorShownInline()
 {
     LoginDialog dialog(m_client.get(), *m_settings, nullptr);
     dialog.show();
@@ -194,7 +184,7 @@ void TestAppWindows::loginErrorShownInline()
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
 }
 
-void TestAppWindows::signUpThroughDialog()
+void tst_AppWindows::signUpThroughDialog()
 {
     LoginDialog dialog(m_client.get(), *m_settings, nullptr);
     dialog.show();
@@ -212,7 +202,7 @@ void TestAppWindows::signUpThroughDialog()
                              kWaitMs);
 }
 
-void TestAppWindows::sendWithEnter()
+void tst_AppWindows::sendWithEnter()
 {
     // Double-click in the contacts list opens the private conversation with Bob.
     QListView* contacts = m_window->sidebar()->contactList();
@@ -242,7 +232,7 @@ void TestAppWindows::sendWithEnter()
     QVERIFY(m_window->conversationView()->messageList()->visualRect(row).height() > 40);
 }
 
-void TestAppWindows::darkSystemPaletteRepaintsChat()
+void tst_AppWindows::darkSystemPaletteRepaintsChat()
 {
     QListView* list = m_window->conversationView()->messageList();
     const QModelIndex row = list->model()->index(0, 0);
@@ -269,7 +259,7 @@ void TestAppWindows::darkSystemPaletteRepaintsChat()
     QTRY_VERIFY(pixelsOf(Theme::lightColors().ownBubble) > 200);
 }
 
-void TestAppWindows::receiveShowsUnreadBadge()
+void tst_AppWindows::receiveShowsUnreadBadge()
 {
     // With no conversation open, a message from Bob must show as unread in the list and the title.
     m_window->conversationView()->setConversation(ConversationId());
@@ -291,7 +281,7 @@ void TestAppWindows::receiveShowsUnreadBadge()
     QTRY_COMPARE_WITH_TIMEOUT(m_window->unreadCount(), 0, kWaitMs);
 }
 
-void TestAppWindows::readWhenRestoredFromTray()
+void tst_AppWindows::readWhenRestoredFromTray()
 {
     m_window->openConversation(m_private);
     m_window->showAndRaise();
@@ -325,7 +315,7 @@ void TestAppWindows::readWhenRestoredFromTray()
     QTRY_COMPARE_WITH_TIMEOUT(readCountOf(peerView, QStringLiteral("while minimised")), 1, kWaitMs);
 }
 
-void TestAppWindows::dropFileUploads()
+void tst_AppWindows::dropFileUploads()
 {
     const QString path = m_dir.filePath(QStringLiteral("report.bin"));
     QFile file(path);
@@ -366,7 +356,7 @@ void TestAppWindows::dropFileUploads()
              qint64(data.size()));
 }
 
-void TestAppWindows::createGroupThroughDialog()
+void tst_AppWindows::createGroupThroughDialog()
 {
     GroupDialog dialog(m_client.get(), m_window.get());
     dialog.show();
@@ -388,7 +378,7 @@ void TestAppWindows::createGroupThroughDialog()
     QCOMPARE(row.data(roles::ConversationMembers).toList().size(), 2);
 }
 
-void TestAppWindows::notificationNamesTheGroup()
+void tst_AppWindows::notificationNamesTheGroup()
 {
     using Notification = TrayController::Notification;
     QCOMPARE(TrayController::messageNotification(QStringLiteral("Project 42"), QStringLiteral("Bob"),
@@ -415,7 +405,7 @@ void TestAppWindows::notificationNamesTheGroup()
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
-void TestAppWindows::notificationSoundFollowsTheSetting()
+void tst_AppWindows::notificationSoundFollowsTheSetting()
 {
     NotificationSound* sound = m_window->sound();
     QVERIFY(sound);
@@ -442,7 +432,7 @@ void TestAppWindows::notificationSoundFollowsTheSetting()
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
-void TestAppWindows::removedFromGroupShowsNotice()
+void tst_AppWindows::removedFromGroupShowsNotice()
 {
     QSignalSpy opened(m_peer.get(), &ChatClient::conversationOpened);
     m_peer->createGroup(QStringLiteral("Bob's team"), {m_client->currentUser().id});
@@ -472,7 +462,7 @@ void TestAppWindows::removedFromGroupShowsNotice()
     QVERIFY(inputRow->isEnabled());
 }
 
-void TestAppWindows::languageSwitchRetranslates()
+void tst_AppWindows::languageSwitchRetranslates()
 {
     auto* tabs = m_window->sidebar()->findChild<QTabWidget*>();
     QVERIFY(tabs);
@@ -493,12 +483,12 @@ void TestAppWindows::languageSwitchRetranslates()
     QTRY_COMPARE(tabs->tabText(1), QStringLiteral("Contacts"));
 }
 
-void TestAppWindows::sessionRevokedReturnsToLogin()
+void tst_AppWindows::sessionRevokedReturnsToLogin()
 {
     QSignalSpy loggedOut(m_window.get(), &MainWindow::loggedOut);
     QSignalSpy loggedIn(m_client.get(), &ChatClient::loggedIn);
     // The password was changed from another device: the server revokes this session and closes it.
-    const QList<Session*> sessions = m_relay->server()->sessions().sessionsOf(m_client->currentUser().id);
+    const QList<Session*> sessions = m_relay->server().sessions().sessionsOf(m_client->currentUser().id);
     QCOMPARE(sessions.size(), 1);
     sessions.first()->closeWithError(ErrorCode::SessionRevoked, QStringLiteral("password changed"));
     QVERIFY(loggedOut.wait(kWaitMs));
@@ -516,9 +506,9 @@ void TestAppWindows::sessionRevokedReturnsToLogin()
     QCOMPARE(dialog.errorText(), reason);
 }
 
-void TestAppWindows::offlineStatesOfferReconnect()
+void tst_AppWindows::offlineStatesOfferReconnect()
 {
-    RelayFixture relay(true);
+    TestServer relay(true);
     QVERIFY(relay.start());
     const quint16 port = relay.port();
     AppSettings settings(m_dir.filePath(QStringLiteral("offline.ini")));
@@ -566,7 +556,7 @@ void TestAppWindows::offlineStatesOfferReconnect()
         }
     });
     canceller.start(10);
-    RelayFixture impostor(true);
+    TestServer impostor(true);
     QVERIFY(impostor.start(port));
     QTRY_COMPARE_WITH_TIMEOUT(dialogs, 1, kWaitMs);
     canceller.stop();
@@ -586,5 +576,5 @@ void TestAppWindows::offlineStatesOfferReconnect()
     QTRY_VERIFY_WITH_TIMEOUT(carolRow().data(roles::ContactPresenceKnown).toBool(), kWaitMs);
 }
 
-QTEST_MAIN(TestAppWindows)
+QTEST_MAIN(tst_AppWindows)
 #include "tst_appwindows.moc"

@@ -9,7 +9,7 @@
 
 using namespace lanchat;
 
-class TestAutostart : public QObject
+class tst_Autostart : public QObject
 {
     Q_OBJECT
 
@@ -27,7 +27,7 @@ private:
     QByteArray m_oldConfigHome;
 };
 
-void TestAutostart::init()
+void tst_Autostart::init()
 {
     if (!Autostart::isSupported())
         QSKIP("no XDG autostart on this platform; the Settings dialog hides the option");
@@ -37,7 +37,7 @@ void TestAutostart::init()
     qputenv("XDG_CONFIG_HOME", m_home->path().toLocal8Bit());
 }
 
-void TestAutostart::cleanup()
+void tst_Autostart::cleanup()
 {
     if (m_oldConfigHome.isNull())
         qunsetenv("XDG_CONFIG_HOME");
@@ -45,7 +45,7 @@ void TestAutostart::cleanup()
         qputenv("XDG_CONFIG_HOME", m_oldConfigHome);
 }
 
-void TestAutostart::writesAndRemovesTheEntry()
+void tst_Autostart::writesAndRemovesTheEntry()
 {
     const QString path = m_home->filePath(QStringLiteral("autostart/lanchat.desktop"));
     QCOMPARE(Autostart::entryPath(), path);
@@ -69,7 +69,7 @@ void TestAutostart::writesAndRemovesTheEntry()
     QVERIFY(Autostart::setEnabled(false));
 }
 
-void TestAutostart::hiddenEntryCountsAsOff()
+void tst_Autostart::hiddenEntryCountsAsOff()
 {
     QVERIFY(Autostart::setEnabled(true, QStringLiteral("/usr/bin/lanchat")));
     QFile file(Autostart::entryPath());
@@ -79,14 +79,14 @@ void TestAutostart::hiddenEntryCountsAsOff()
     QVERIFY(!Autostart::isEnabled());
 }
 
-void TestAutostart::relativeConfigHomeIsIgnored()
+void tst_Autostart::relativeConfigHomeIsIgnored()
 {
     qputenv("XDG_CONFIG_HOME", "relative/dir");
     QVERIFY(Autostart::entryPath().endsWith(QStringLiteral("/.config/autostart/lanchat.desktop")));
     QVERIFY(!Autostart::entryPath().contains(QStringLiteral("relative/dir")));
 }
 
-void TestAutostart::execArgumentQuoting_data()
+void tst_Autostart::execArgumentQuoting_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("exec");
@@ -97,12 +97,12 @@ void TestAutostart::execArgumentQuoting_data()
     QTest::newRow("chinese") << QStringLiteral("/home/张三/lanchat") << QStringLiteral("/home/张三/lanchat");
 }
 
-void TestAutostart::execArgumentQuoting()
+void tst_Autostart::execArgumentQuoting()
 {
     QFETCH(QString, path);
     QFETCH(QString, exec);
     QCOMPARE(Autostart::execArgument(path), exec);
 }
 
-QTEST_GUILESS_MAIN(TestAutostart)
+QTEST_GUILESS_MAIN(tst_Autostart)
 #include "tst_autostart.moc"

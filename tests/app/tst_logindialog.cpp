@@ -4,17 +4,19 @@
 
 #include "appsettings.h"
 #include "chatclient.h"
+#include "clientsteps.h"
 #include "discoveryanswerer.h"
 #include "errortext.h"
 #include "languagemanager.h"
 #include "logindialog.h"
 #include "messages/authmessages.h"
 #include "protocol.h"
-#include "relayfixture.h"
 #include "relayserver.h"
 #include "router.h"
 #include "serverfinder.h"
 #include "session.h"
+#include "testserver.h"
+#include "widgetlookup.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -32,20 +34,11 @@
 #include <memory>
 
 using namespace lanchat;
+using namespace lanchat::test;
 
 namespace {
 
-const QString kHost = QStringLiteral("127.0.0.1");
-const QString kPassword = QStringLiteral("correct horse");
 constexpr int kWaitMs = 15000;
-
-template <typename T> T* child(QObject* parent, const char* name)
-{
-    T* found = parent->findChild<T*>(QLatin1String(name));
-    if (!found)
-        qWarning("no child %s", name);
-    return found;
-}
 
 void type(QWidget* widget, const QString& text)
 {
@@ -89,7 +82,7 @@ void playSignUpMode(RelayServer& server, const QString& mode, ErrorCode answer, 
 
 } // namespace
 
-class TestLoginDialog : public QObject
+class tst_LoginDialog : public QObject
 {
     Q_OBJECT
 
@@ -104,23 +97,23 @@ private Q_SLOTS:
 
 private:
     /** A dialog of a fresh client, the server field set to @p relay, the relay's certificate trusted. */
-    std::unique_ptr<LoginDialog> newDialog(const RelayFixture& relay);
+    std::unique_ptr<LoginDialog> newDialog(const TestServer& relay);
     void fillSignUp(LoginDialog& dialog, const QString& user);
 
     QTemporaryDir m_dir;
-    std::unique_ptr<RelayFixture> m_relay;
+    std::unique_ptr<TestServer> m_relay;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<LanguageManager> m_languages;
     std::unique_ptr<ChatClient> m_bob;
     std::list<std::unique_ptr<ChatClient>> m_clients;
 };
 
-void TestLoginDialog::initTestCase()
+void tst_LoginDialog::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_languages = std::make_unique<LanguageManager>();
     m_languages->apply(AppSettings::Language::English);
-    m_relay = std::make_unique<RelayFixture>(true);
+    m_relay = std::make_unique<TestServer>(true);
     QVERIFY(m_relay->start());
     m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("lanchat.ini")));
     m_bob = std::make_unique<ChatClient>();
@@ -131,14 +124,14 @@ void TestLoginDialog::initTestCase()
     QVERIFY(synced.wait(kWaitMs));
 }
 
-void TestLoginDialog::cleanupTestCase()
+void tst_LoginDialog::cleanupTestCase()
 {
     m_clients.clear();
     m_bob.reset();
     m_relay.reset();
 }
 
-std::unique_ptr<LoginDialog> TestLoginDialog::newDialog(const RelayFixture& relay)
+std::unique_ptr<LoginDialog> tst_LoginDialog::newDialog(const TestServer& relay)
 {
     auto& client = m_clients.emplace_back(std::make_unique<ChatClient>());
     client->setSettings(nullptr);
@@ -149,7 +142,7 @@ std::unique_ptr<LoginDialog> TestLoginDialog::newDialog(const RelayFixture& rela
     return dialog;
 }
 
-void TestLoginDialog::fillSignUp(LoginDialog& dialog, const QString& user)
+void tst_LoginDialog::fillSignUp(LoginDialog& dialog, const QString& user)
 {
     child<QTabBar>(&dialog, "modeTabs")->setCurrentIndex(1);
     type(child<QLineEdit>(&dialog, "usernameEdit"), user);
@@ -158,7 +151,7 @@ void TestLoginDialog::fillSignUp(LoginDialog& dialog, const QString& user)
     type(child<QLineEdit>(&dialog, "confirmEdit"), kPassword);
 }
 
-void TestLoginDialog::enterAfterFailedLoginRetries()
+void tst_LoginDialog::enterAfterFailedLoginRetries()
 {
     auto dialog = newDialog(*m_relay);
     dialog->activateWindow();
@@ -188,7 +181,7 @@ void TestLoginDialog::enterAfterFailedLoginRetries()
     QCOMPARE(rejected.count(), 0);
 }
 
-void TestLoginDialog::plaintextIsNeverChosen()
+void tst_LoginDialog::plaintextIsNeverChosen()
 {
     // An older version saved "plaintext", and the only discovered answer says `tls: false`.
     const QString iniPath = m_dir.filePath(QStringLiteral("legacy.ini"));
@@ -224,12 +217,12 @@ void TestLoginDialog::plaintextIsNeverChosen()
     QVERIFY(!settings.raw().contains(QStringLiteral("server/tls")));
 }
 
-void TestLoginDialog::signUpOffExplainedBeforeThePasswordGoesOut()
+void tst_LoginDialog::signUpOffExplainedBeforeThePasswordGoesOut()
 {
-    RelayFixture relay(true);
+    TestServer relay(true);
     QVERIFY(relay.start());
     QStringList invites;
-    playSignUpMode(*relay.server(), QStringLiteral("off"), ErrorCode::RegistrationDisabled, &invites);
+    playSignUpMode(relay.server(), QStringLiteral("off"), ErrorCode::RegistrationDisabled, &invites);
     auto dialog = newDialog(relay);
     auto* note = child<QLabel>(dialog.get(), "signUpNote");
     fillSignUp(*dialog, QStringLiteral("dave"));
@@ -245,12 +238,12 @@ void TestLoginDialog::signUpOffExplainedBeforeThePasswordGoesOut()
     QVERIFY(note->isHidden());
 }
 
-void TestLoginDialog::inviteCodeAskedForAndSent()
+void tst_LoginDialog::inviteCodeAskedForAndSent()
 {
-    RelayFixture relay(true);
+    TestServer relay(true);
     QVERIFY(relay.start());
     QStringList invites;
-    playSignUpMode(*relay.server(), QStringLiteral("invite"), ErrorCode::BadInvite, &invites);
+    playSignUpMode(relay.server(), QStringLiteral("invite"), ErrorCode::BadInvite, &invites);
     auto dialog = newDialog(relay);
     auto* invite = child<QLineEdit>(dialog.get(), "inviteEdit");
     fillSignUp(*dialog, QStringLiteral("erin"));
@@ -268,13 +261,13 @@ void TestLoginDialog::inviteCodeAskedForAndSent()
     QVERIFY(!invite->isHidden());
 }
 
-void TestLoginDialog::registrationDisabledErrorExplained()
+void tst_LoginDialog::registrationDisabledErrorExplained()
 {
     // A server that does not announce its mode: the error itself says what is going on.
-    RelayFixture relay(true);
+    TestServer relay(true);
     QVERIFY(relay.start());
     QStringList invites;
-    playSignUpMode(*relay.server(), QString(), ErrorCode::RegistrationDisabled, &invites);
+    playSignUpMode(relay.server(), QString(), ErrorCode::RegistrationDisabled, &invites);
     auto dialog = newDialog(relay);
     fillSignUp(*dialog, QStringLiteral("frank"));
     QTest::mouseClick(child<QPushButton>(dialog.get(), "submitButton"), Qt::LeftButton);
@@ -285,5 +278,5 @@ void TestLoginDialog::registrationDisabledErrorExplained()
     QVERIFY(child<QLineEdit>(dialog.get(), "inviteEdit")->isHidden());
 }
 
-QTEST_MAIN(TestLoginDialog)
+QTEST_MAIN(tst_LoginDialog)
 #include "tst_logindialog.moc"

@@ -5,15 +5,16 @@
 #include "appsettings.h"
 #include "chatclient.h"
 #include "clientconnection.h"
+#include "clientsteps.h"
 #include "conversationview.h"
 #include "messageinput.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
 #include "pastepreviewdialog.h"
-#include "relayfixture.h"
 #include "screenshot/captureoverlay.h"
 #include "screenshot/screenshottool.h"
 #include "serverconfig.h"
+#include "testserver.h"
 #include "transfermanager.h"
 
 #include <QApplication>
@@ -37,23 +38,16 @@
 #include <memory>
 
 using namespace lanchat;
+using namespace lanchat::test;
 
 namespace {
 
-const QString kHost = QStringLiteral("127.0.0.1");
-const QString kPassword = QStringLiteral("correct horse");
 constexpr int kWaitMs = 15000;
 
-std::unique_ptr<ChatClient> loggedIn(const RelayFixture& relay, const QString& username)
+std::unique_ptr<ChatClient> loggedIn(const TestServer& relay, const QString& username)
 {
-    auto client = std::make_unique<ChatClient>();
-    client->setSettings(nullptr);
-    QSignalSpy synced(client.get(), &ChatClient::synced);
-    client->connectToServer(kHost, relay.port(), relay.tls());
-    client->registerAccount(username, kPassword, username.toUpper());
-    if (!synced.wait(kWaitMs))
-        return nullptr;
-    return client;
+    auto client = newClient();
+    return enter(*client, relay, username, true) ? std::move(client) : nullptr;
 }
 
 QImage screenshot()
@@ -74,7 +68,7 @@ bool writeFile(const QString& path, qint64 size)
 
 } // namespace
 
-class TestPastePreview : public QObject
+class tst_PastePreview : public QObject
 {
     Q_OBJECT
 
@@ -95,7 +89,7 @@ private:
     bool peerHasFiles(int count);
 
     QTemporaryDir m_dir;
-    std::unique_ptr<RelayFixture> m_relay;
+    std::unique_ptr<TestServer> m_relay;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<ChatClient> m_client;
     std::unique_ptr<ChatClient> m_peer;
@@ -103,11 +97,11 @@ private:
     ConversationId m_chat;
 };
 
-void TestPastePreview::initTestCase()
+void tst_PastePreview::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     QStandardPaths::setTestModeEnabled(true); // pasted screenshots are saved under the cache location
-    m_relay = std::make_unique<RelayFixture>(false);
+    m_relay = std::make_unique<TestServer>(false);
     QVERIFY(m_relay->start());
     m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("lanchat.ini")));
     m_peer = loggedIn(*m_relay, QStringLiteral("bob"));
@@ -125,7 +119,7 @@ void TestPastePreview::initTestCase()
     QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
 }
 
-void TestPastePreview::cleanupTestCase()
+void tst_PastePreview::cleanupTestCase()
 {
     m_view.reset();
     m_client.reset();
@@ -133,23 +127,23 @@ void TestPastePreview::cleanupTestCase()
     m_relay.reset();
 }
 
-void TestPastePreview::init()
+void tst_PastePreview::init()
 {
     QTRY_VERIFY(!dialog()); // the previous test's dialog is gone (deleted on close)
 }
 
-PastePreviewDialog* TestPastePreview::dialog() const
+PastePreviewDialog* tst_PastePreview::dialog() const
 {
     return m_view->findChild<PastePreviewDialog*>();
 }
 
-bool TestPastePreview::peerHasFiles(int count)
+bool tst_PastePreview::peerHasFiles(int count)
 {
     MessagesModel* model = m_peer->messages(m_chat);
     return QTest::qWaitFor([&] { return model->rowCount() >= count; }, kWaitMs) && model->rowCount() == count;
 }
 
-void TestPastePreview::pastedImageAsksFirst()
+void tst_PastePreview::pastedImageAsksFirst()
 {
     TransferManager* transfers = m_client->transfers();
     const int before = transfers->rowCount();
@@ -188,7 +182,7 @@ void TestPastePreview::pastedImageAsksFirst()
     QCOMPARE(transfers->rowCount(), before + 1);
 }
 
-void TestPastePreview::pastedFilesAreListed()
+void tst_PastePreview::pastedFilesAreListed()
 {
     TransferManager* transfers = m_client->transfers();
     const int before = transfers->rowCount();
@@ -214,7 +208,7 @@ void TestPastePreview::pastedFilesAreListed()
     QVERIFY(peerHasFiles(3));
 }
 
-void TestPastePreview::droppedFilesAskToo()
+void tst_PastePreview::droppedFilesAskToo()
 {
     TransferManager* transfers = m_client->transfers();
     const int before = transfers->rowCount();
@@ -238,7 +232,7 @@ void TestPastePreview::droppedFilesAskToo()
     QCOMPARE(transfers->rowCount(), before);
 }
 
-void TestPastePreview::tooLargeForTheServerIsRefused()
+void tst_PastePreview::tooLargeForTheServerIsRefused()
 {
     // The server says how large a file may be, and the dialog checks against it.
     QCOMPARE(m_client->maxFileBytes(), ServerConfig().maxFileBytes);
@@ -270,7 +264,7 @@ void TestPastePreview::tooLargeForTheServerIsRefused()
 }
 
 // The screenshot tool's Send goes the way of a pasted picture: the preview first, then one upload of the region.
-void TestPastePreview::screenshotSendsThroughPreview()
+void tst_PastePreview::screenshotSendsThroughPreview()
 {
     ScreenshotTool::setHideWindow(*m_settings, false);
     const int received = m_peer->messages(m_chat)->rowCount();

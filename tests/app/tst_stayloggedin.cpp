@@ -11,7 +11,7 @@
 #include "logindialog.h"
 #include "mainwindow.h"
 #include "protocol.h"
-#include "relayfixture.h"
+#include "testserver.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -78,7 +78,7 @@ private:
 
 } // namespace
 
-class TestStayLoggedIn : public QObject
+class tst_StayLoggedIn : public QObject
 {
     Q_OBJECT
 
@@ -94,14 +94,14 @@ private:
     QByteArray fileBytes(const QString& name) const;
 
     QTemporaryDir m_dir;
-    std::unique_ptr<RelayFixture> m_relay;
+    std::unique_ptr<TestServer> m_relay;
 };
 
-void TestStayLoggedIn::initTestCase()
+void tst_StayLoggedIn::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
-    m_relay = std::make_unique<RelayFixture>(true);
+    m_relay = std::make_unique<TestServer>(true);
     QVERIFY(m_relay->start());
     ChatClient signUp;
     signUp.setSettings(nullptr);
@@ -111,7 +111,7 @@ void TestStayLoggedIn::initTestCase()
     QVERIFY(loggedIn.wait(kWaitMs));
 }
 
-std::unique_ptr<AppSettings> TestStayLoggedIn::settingsFor(const QString& name)
+std::unique_ptr<AppSettings> tst_StayLoggedIn::settingsFor(const QString& name)
 {
     auto settings = std::make_unique<AppSettings>(m_dir.filePath(name));
     settings->setLastServer(kHost, m_relay->port());
@@ -120,13 +120,13 @@ std::unique_ptr<AppSettings> TestStayLoggedIn::settingsFor(const QString& name)
     return settings;
 }
 
-QByteArray TestStayLoggedIn::fileBytes(const QString& name) const
+QByteArray tst_StayLoggedIn::fileBytes(const QString& name) const
 {
     QFile file(m_dir.filePath(name));
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-void TestStayLoggedIn::oldPlaintextPasswordIsDeleted()
+void tst_StayLoggedIn::oldPlaintextPasswordIsDeleted()
 {
     const QString name = QStringLiteral("old.ini");
     {
@@ -140,7 +140,7 @@ void TestStayLoggedIn::oldPlaintextPasswordIsDeleted()
     QVERIFY(settings.deviceToken().isEmpty());
 }
 
-void TestStayLoggedIn::tokenLogsInWithoutPasswordOrDialog()
+void tst_StayLoggedIn::tokenLogsInWithoutPasswordOrDialog()
 {
     const QString name = QStringLiteral("stay.ini");
     QByteArray firstToken;
@@ -189,7 +189,7 @@ void TestStayLoggedIn::tokenLogsInWithoutPasswordOrDialog()
     QVERIFY(afterReconnect != next);
 }
 
-void TestStayLoggedIn::refusedTokenShowsDialogWithEmptyPassword()
+void tst_StayLoggedIn::refusedTokenShowsDialogWithEmptyPassword()
 {
     const QString name = QStringLiteral("revoked.ini");
     {
@@ -213,5 +213,5 @@ void TestStayLoggedIn::refusedTokenShowsDialogWithEmptyPassword()
     QVERIFY(AppSettings(m_dir.filePath(name)).deviceToken().isEmpty()); // not tried again at the next start
 }
 
-QTEST_MAIN(TestStayLoggedIn)
+QTEST_MAIN(tst_StayLoggedIn)
 #include "tst_stayloggedin.moc"

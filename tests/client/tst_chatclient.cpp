@@ -3,15 +3,16 @@
 
 #include "chatclient.h"
 #include "clientconnection.h"
+#include "clientsteps.h"
 #include "contactsmodel.h"
 #include "conversationsmodel.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
-#include "relayfixture.h"
 #include "relayserver.h"
 #include "session.h"
 #include "sessionregistry.h"
 #include "storage.h"
+#include "testserver.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
@@ -23,42 +24,11 @@
 #include <memory>
 
 using namespace lanchat;
+using namespace lanchat::test;
 
 namespace {
 
-const QString kHost = QStringLiteral("127.0.0.1");
-const QString kPassword = QStringLiteral("correct horse");
 constexpr int kWaitMs = 10000;
-
-std::unique_ptr<ChatClient> newClient(QSettings* settings = nullptr)
-{
-    auto client = std::make_unique<ChatClient>();
-    client->setSettings(settings);
-    // Fast retries: the restart tests should not wait the production 1 s.
-    client->connection()->setReconnectDelays(50, 400);
-    return client;
-}
-
-/** Connects, registers (or logs in) and waits for the post-login sync. */
-bool enter(ChatClient& client, const RelayFixture& relay, const QString& username, bool registering)
-{
-    QSignalSpy synced(&client, &ChatClient::synced);
-    client.connectToServer(kHost, relay.port(), relay.tls());
-    if (registering)
-        client.registerAccount(username, kPassword, username.toUpper());
-    else
-        client.login(username, kPassword);
-    return synced.wait(kWaitMs);
-}
-
-ConversationId openPrivate(ChatClient& client, UserId peer)
-{
-    QSignalSpy opened(&client, &ChatClient::conversationOpened);
-    client.openPrivate(peer);
-    if (!opened.wait(kWaitMs))
-        return {};
-    return opened.first().first().value<ConversationId>();
-}
 
 QList<Seq> seqs(const MessagesModel* model)
 {
@@ -89,17 +59,17 @@ ErrorCode deliveryError(const MessagesModel* model, const QUuid& id)
 }
 
 /** Copies of the message @p id in the server's history of @p conversation. */
-int storedCopies(const RelayFixture& relay, ConversationId conversation, const QUuid& id)
+int storedCopies(const TestServer& relay, ConversationId conversation, const QUuid& id)
 {
     int n = 0;
-    for (const MessageRecord& m : relay.server()->storage().history(conversation, 0, 1000))
+    for (const MessageRecord& m : relay.server().storage().history(conversation, 0, 1000))
         n += m.clientMsgId == id ? 1 : 0;
     return n;
 }
 
 } // namespace
 
-class TestChatClient : public QObject
+class tst_ChatClient : public QObject
 {
     Q_OBJECT
 
@@ -129,9 +99,9 @@ private Q_SLOTS:
     void refusedReloginEndsTheSession();
 };
 
-void TestChatClient::registerLoginAndFailures()
+void tst_ChatClient::registerLoginAndFailures()
 {
-    RelayFixture relay(false);
+    TestServer relay(false);
     QVERIFY(relay.start());
     auto alice = newClient();
     QSignalSpy loggedIn(alice.get(), &ChatClient::loggedIn);
@@ -161,9 +131,9 @@ void TestChatClient::registerLoginAndFailures()
     QCOMPARE(badFailed.first().first().value<ErrorCode>(), ErrorCode::BadCredentials);
 }
 
-void TestChatClient::loginFromStateChangedIsSentOnce()
+void tst_ChatClient::loginFromStateChangedIsSentOnce()
 {
-    RelayFixture relay(false);
+    TestServer relay(false);
     QVERIFY(relay.start());
     auto alice = newClient();
     QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
@@ -181,9 +151,9 @@ void TestChatClient::loginFromStateChangedIsSentOnce()
     QCOMPARE(loggedIn.count(), 1);
 }
 
-void TestChatClient::privateChat()
+void tst_ChatClient::privateChat()
 {
-    RelayFixture relay(false);
+    TestServer relay(false);
     QVERIFY(relay.start());
     auto alice = newClient();
     auto bob = newClient();
@@ -220,9 +190,9 @@ void TestChatClient::privateChat()
     QCOMPARE(seqs(aliceModel), seqs(bobModel));
 }
 
-void TestChatClient::groupChatToThree()
+void tst_ChatClient::groupChatToThree()
 {
-    RelayFixture relay(false);
+    TestServer relay(false);
     QVERIFY(relay.start());
     auto alice = newClient();
     auto bob = newClient();
@@ -251,9 +221,9 @@ void TestChatClient::groupChatToThree()
     QCOMPARE(texts(alice->messages(group)).size(), 3);
 }
 
-void TestChatClient::unreadCountsAndMarkRead()
+void tst_ChatClient::unreadCountsAndMarkRead()
 {
-    RelayFixture relay(false);
+    TestServer relay(false);
     QVERIFY(relay.start());
     auto alice = newClient();
     auto bob = newClient();
@@ -285,9 +255,9 @@ void TestChatClient::unreadCountsAndMarkRead()
     QTRY_COMPARE_WITH_TIMEOUT(bob2->conversations()->unread(conv), 1, kWaitMs);
 }
 
-void TestChatClient::offlineDeliveryInSeqOrder()
+void tst_ChatClient::offlineDeliveryInSeqOrder()
 {
-    RelayFixture relay(false);
+    TestServer relay(false);
     QVERIFY(relay.start());
     auto alice = newClient();
     auto bob = newClient();
@@ -316,9 +286,9 @@ void TestChatClient::offlineDeliveryInSeqOrder()
     QCOMPARE(bobAgain->conversations()->unread(conv), 20);
 }
 
-void TestChatClient::syncOfThousandsIsPagedAndTimed()
+void tst_ChatClient::syncOfThousandsIsPagedAndTimed()
 {
-    RelayFixture relay(false);
+    TestServer relay(false);
     QVERIFY(relay.start());
     auto alice = newClient();
     auto bob = newClient();
@@ -346,9 +316,9 @@ void TestChatClient::syncOfThousandsIsPagedAndTimed()
     QCOMPARE(bobAgain->conversations()->unread(conv), kCount);
 }
 
-void TestChatClient::unreadSurvivesClientRestart()
+void tst_ChatClient::unreadSurvivesClientRestart()
 {
-    RelayFixture relay(false);
+    TestServer relay(false);
     QVERIFY(relay.start());
     QTemporaryDir settingsDir;
     QSettings settings(settingsDir.filePath(QStringLiteral("client.ini")), QSettings::IniFormat);
@@ -385,9 +355,9 @@ void TestChatClient::unreadSurvivesClientRestart()
     QCOMPARE(bobAgain->conversations()->unread(group), 0);
 }
 
-void TestChatClient::twoSessionsOfOneUser()
+void tst_ChatClient::twoSessionsOfOneUser()
 {
-    RelayFixture relay(false);
+    TestServer relay(false);
     QVERIFY(relay.start());
     auto alice = newClient();
     auto bobDesk = newClient();
@@ -410,9 +380,9 @@ void TestChatClient::twoSessionsOfOneUser()
     QCOMPARE(bobDesk->messages(conv)->rowCount(), 2);
 }
 
-void TestChatClient::largeMessagesSyncAcrossBigPages()
+void tst_ChatClient::largeMessagesSyncAcrossBigPages()
 {
-    RelayFixture relay(false);
+    TestServer relay(false);
     QVERIFY(relay.start());
     auto alice = newClient();
     auto bob = newClient();
@@ -432,9 +402,9 @@ void TestChatClient::largeMessagesSyncAcrossBigPages()
     QCOMPARE(bobAgain->messages(conv)->index(kCount - 1).data(roles::MessageText).toString().size(), 64 * 1024);
 }
 
-void TestChatClient::historyPagingAfterRestartOfClient()
+void tst_ChatClient::historyPagingAfterRestartOfClient()
 {
-    RelayFixture relay(false);
+    TestServer relay(false);
     QVERIFY(relay.start());
     QTemporaryDir settingsDir;
     QSettings settings(settingsDir.filePath(QStringLiteral("client.ini")), QSettings::IniFormat);
@@ -472,9 +442,9 @@ void TestChatClient::historyPagingAfterRestartOfClient()
     QCOMPARE(texts(model), expected);
 }
 
-void TestChatClient::resendAfterServerRestart()
+void tst_ChatClient::resendAfterServerRestart()
 {
-    RelayFixture relay(false);
+    TestServer relay(false);
     QVERIFY(relay.start());
     const quint16 port = relay.port();
     auto alice = newClient();
@@ -504,7 +474,7 @@ void TestChatClient::resendAfterServerRestart()
     QVERIFY(shutdown.count() <= 1);
 
     // Exactly once in the server's history and in the peer's view.
-    const QList<MessageRecord> history = relay.server()->storage().history(conv, 0, 100);
+    const QList<MessageRecord> history = relay.server().storage().history(conv, 0, 100);
     int inFlightCopies = 0;
     int queuedCopies = 0;
     for (const MessageRecord& m : history) {
@@ -518,9 +488,9 @@ void TestChatClient::resendAfterServerRestart()
     QCOMPARE(seqs(bob->messages(conv)), seqs(model));
 }
 
-void TestChatClient::unsentMessagesSurviveClientRestart()
+void tst_ChatClient::unsentMessagesSurviveClientRestart()
 {
-    RelayFixture relay(false);
+    TestServer relay(false);
     QVERIFY(relay.start());
     const quint16 port = relay.port();
     QTemporaryDir settingsDir;
@@ -553,9 +523,9 @@ void TestChatClient::unsentMessagesSurviveClientRestart()
     QCOMPARE(third->pendingCount(), 0);
 }
 
-void TestChatClient::tlsPinningTrustOnFirstUse()
+void tst_ChatClient::tlsPinningTrustOnFirstUse()
 {
-    RelayFixture first(true);
+    TestServer first(true);
     QVERIFY(first.start());
     const quint16 port = first.port();
     QTemporaryDir settingsDir;
@@ -568,7 +538,7 @@ void TestChatClient::tlsPinningTrustOnFirstUse()
 
     // Another server (another certificate) appears on the same host:port.
     first.stop();
-    RelayFixture impostor(true);
+    TestServer impostor(true);
     QVERIFY(impostor.start(port));
     QVERIFY(impostor.fingerprint() != firstPrint);
     QSignalSpy mismatch(alice.get(), &ChatClient::certificateMismatch);
@@ -596,9 +566,9 @@ void TestChatClient::tlsPinningTrustOnFirstUse()
     QCOMPARE(restarted->serverFingerprint(), impostor.fingerprint());
 }
 
-void TestChatClient::presenceInContacts()
+void tst_ChatClient::presenceInContacts()
 {
-    RelayFixture relay(false);
+    TestServer relay(false);
     QVERIFY(relay.start());
     auto alice = newClient();
     QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
@@ -620,9 +590,9 @@ void TestChatClient::presenceInContacts()
     QTRY_VERIFY_WITH_TIMEOUT(contacts->isOnline(bobId), kWaitMs);
 }
 
-void TestChatClient::presenceUnknownWhileOffline()
+void tst_ChatClient::presenceUnknownWhileOffline()
 {
-    RelayFixture relay(false);
+    TestServer relay(false);
     QVERIFY(relay.start());
     const quint16 port = relay.port();
     auto alice = newClient();
@@ -661,9 +631,9 @@ void TestChatClient::presenceUnknownWhileOffline()
     QVERIFY(conversationRow().data(roles::ConversationPeerPresenceKnown).toBool());
 }
 
-void TestChatClient::groupManagementAndForbiddenSend()
+void tst_ChatClient::groupManagementAndForbiddenSend()
 {
-    RelayFixture relay(false);
+    TestServer relay(false);
     QVERIFY(relay.start());
     auto alice = newClient();
     auto bob = newClient();
@@ -713,9 +683,9 @@ void TestChatClient::groupManagementAndForbiddenSend()
     QCOMPARE(bob->pendingCount(), 1);
 }
 
-void TestChatClient::refusedMessageIsNotResentUntilRetry()
+void tst_ChatClient::refusedMessageIsNotResentUntilRetry()
 {
-    RelayFixture relay(false);
+    TestServer relay(false);
     QVERIFY(relay.start());
     QTemporaryDir settingsDir;
     QSettings settings(settingsDir.filePath(QStringLiteral("client.ini")), QSettings::IniFormat);
@@ -766,10 +736,10 @@ void TestChatClient::refusedMessageIsNotResentUntilRetry()
     QTRY_COMPARE_WITH_TIMEOUT(texts(alice->messages(group)).count(QStringLiteral("still here?")), 1, kWaitMs);
 }
 
-void TestChatClient::transientRefusalIsResentByItself()
+void tst_ChatClient::transientRefusalIsResentByItself()
 {
     // A token bucket just large enough for the logins: a burst of sends is partly refused with rate_limited.
-    RelayFixture relay(false);
+    TestServer relay(false);
     relay.config().maxRequestsPerSecond = 20;
     relay.config().requestBurst = 20;
     QVERIFY(relay.start());
@@ -803,9 +773,9 @@ void TestChatClient::transientRefusalIsResentByItself()
     disconnect(model, nullptr, this, nullptr);
 }
 
-void TestChatClient::removedMemberKeepsAReadOnlyChat()
+void tst_ChatClient::removedMemberKeepsAReadOnlyChat()
 {
-    RelayFixture relay(false);
+    TestServer relay(false);
     QVERIFY(relay.start());
     auto alice = newClient();
     auto bob = newClient();
@@ -861,9 +831,9 @@ void TestChatClient::removedMemberKeepsAReadOnlyChat()
     QTRY_VERIFY_WITH_TIMEOUT(!bobList->conversation(group).has_value(), kWaitMs);
 }
 
-void TestChatClient::changePasswordAndLogout()
+void tst_ChatClient::changePasswordAndLogout()
 {
-    RelayFixture relay(false);
+    TestServer relay(false);
     QVERIFY(relay.start());
     auto alice = newClient();
     QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
@@ -896,9 +866,9 @@ void TestChatClient::changePasswordAndLogout()
     QCOMPARE(alice->contacts()->rowCount(), 1);
 }
 
-void TestChatClient::sessionRevokedStopsReconnecting()
+void tst_ChatClient::sessionRevokedStopsReconnecting()
 {
-    RelayFixture relay(false);
+    TestServer relay(false);
     QVERIFY(relay.start());
     auto alice = newClient();
     QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
@@ -907,7 +877,7 @@ void TestChatClient::sessionRevokedStopsReconnecting()
 
     // What the server does to a user's other sessions when the password changes: a connection-level
     // `error {code: session_revoked}`, then the connection is closed.
-    const QList<Session*> sessions = relay.server()->sessions().sessionsOf(alice->currentUser().id);
+    const QList<Session*> sessions = relay.server().sessions().sessionsOf(alice->currentUser().id);
     QCOMPARE(sessions.size(), 1);
     sessions.first()->closeWithError(ErrorCode::SessionRevoked, QStringLiteral("password changed"));
     QVERIFY(revoked.wait(kWaitMs));
@@ -922,9 +892,9 @@ void TestChatClient::sessionRevokedStopsReconnecting()
     QCOMPARE(alice->state(), ChatClient::State::LoggedIn);
 }
 
-void TestChatClient::refusedReloginEndsTheSession()
+void tst_ChatClient::refusedReloginEndsTheSession()
 {
-    RelayFixture relay(false);
+    TestServer relay(false);
     QVERIFY(relay.start());
     auto alice = newClient();
     QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
@@ -934,7 +904,7 @@ void TestChatClient::refusedReloginEndsTheSession()
 
     // The account is disabled while the connection is down: the client's own re-login is refused.
     const UserId id = alice->currentUser().id;
-    QVERIFY(relay.server()->storage().setUserDisabled(id, true));
+    QVERIFY(relay.server().storage().setUserDisabled(id, true));
     alice->connection()->abortConnection();
     QVERIFY(ended.wait(kWaitMs));
     QCOMPARE(ended.first().first().value<ErrorCode>(), ErrorCode::AccountDisabled);
@@ -945,7 +915,7 @@ void TestChatClient::refusedReloginEndsTheSession()
     QCOMPARE(loggedIn.count(), 0);
 
     // A login the user starts is only reported as failed, never as a session that ended.
-    QVERIFY(relay.server()->storage().setUserDisabled(id, false));
+    QVERIFY(relay.server().storage().setUserDisabled(id, false));
     auto bob = newClient();
     QSignalSpy bobEnded(bob.get(), &ChatClient::sessionEnded);
     QSignalSpy bobFailed(bob.get(), &ChatClient::loginFailed);
@@ -956,5 +926,5 @@ void TestChatClient::refusedReloginEndsTheSession()
     QVERIFY(enter(*alice, relay, QStringLiteral("alice"), false));
 }
 
-QTEST_GUILESS_MAIN(TestChatClient)
+QTEST_GUILESS_MAIN(tst_ChatClient)
 #include "tst_chatclient.moc"

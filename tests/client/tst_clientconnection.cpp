@@ -78,7 +78,7 @@ private:
 
 } // namespace
 
-class TestClientConnection : public QObject
+class tst_ClientConnection : public QObject
 {
     Q_OBJECT
 
@@ -94,7 +94,7 @@ private Q_SLOTS:
     void registrationModeFromWelcome();
 };
 
-void TestClientConnection::backoffSequence()
+void tst_ClientConnection::backoffSequence()
 {
     ReconnectBackoff backoff;
     QCOMPARE(backoff.firstMs(), 1000); // the documented defaults: 1 s doubling to 30 s
@@ -113,7 +113,7 @@ void TestClientConnection::backoffSequence()
     QVERIFY(backoff.next() >= 1);
 }
 
-void TestClientConnection::backoffDoublesWithJitterUpToTheCap()
+void tst_ClientConnection::backoffDoublesWithJitterUpToTheCap()
 {
     quint16 closedPort = 0;
     {
@@ -141,7 +141,7 @@ void TestClientConnection::backoffDoublesWithJitterUpToTheCap()
     QCOMPARE(connection.state(), ClientConnection::State::Disconnected);
 }
 
-void TestClientConnection::silentServerIsDroppedByTheHeartbeat()
+void tst_ClientConnection::silentServerIsDroppedByTheHeartbeat()
 {
     TestPeer peer(false);
     ClientConnection connection;
@@ -156,7 +156,7 @@ void TestClientConnection::silentServerIsDroppedByTheHeartbeat()
     QCOMPARE(peer.received, QStringList{QStringLiteral("hello")});
 }
 
-void TestClientConnection::repliesPushesAndTimeoutOnDrop()
+void tst_ClientConnection::repliesPushesAndTimeoutOnDrop()
 {
     TestPeer peer(true);
     ClientConnection connection;
@@ -190,7 +190,7 @@ void TestClientConnection::repliesPushesAndTimeoutOnDrop()
     QVERIFY(connection.reconnectInMs() > 0);
 }
 
-void TestClientConnection::disconnectStopsReconnecting()
+void tst_ClientConnection::disconnectStopsReconnecting()
 {
     TestPeer peer(true);
     ClientConnection connection;
@@ -203,7 +203,7 @@ void TestClientConnection::disconnectStopsReconnecting()
     QCOMPARE(connection.reconnectInMs(), 0);
 }
 
-void TestClientConnection::fingerprintsAreNormalised()
+void tst_ClientConnection::fingerprintsAreNormalised()
 {
     ClientConnection connection;
     connection.setPinnedFingerprint(QStringLiteral("Host"), 1, QStringLiteral("AB:CD:01"));
@@ -213,7 +213,7 @@ void TestClientConnection::fingerprintsAreNormalised()
     QCOMPARE(connection.pinnedFingerprint(QStringLiteral("host"), 1), QString());
 }
 
-void TestClientConnection::plaintextRefusedToPinnedEndpoint()
+void tst_ClientConnection::plaintextRefusedToPinnedEndpoint()
 {
     TestPeer peer(true);
     ClientConnection pinned;
@@ -232,7 +232,7 @@ void TestClientConnection::plaintextRefusedToPinnedEndpoint()
     QCOMPARE(pinned.state(), ClientConnection::State::Disconnected);
 }
 
-void TestClientConnection::plaintextRefusedWithPersistedPin()
+void tst_ClientConnection::plaintextRefusedWithPersistedPin()
 {
     TestPeer peer(true);
     QTemporaryDir dir;
@@ -254,7 +254,7 @@ void TestClientConnection::plaintextRefusedWithPersistedPin()
     QCOMPARE(client.connection()->state(), ClientConnection::State::Disconnected);
 }
 
-void TestClientConnection::registrationModeFromWelcome()
+void tst_ClientConnection::registrationModeFromWelcome()
 {
     TestPeer peer(true);
     peer.setRegistration(QStringLiteral("invite"));
@@ -297,5 +297,5 @@ void TestClientConnection::registrationModeFromWelcome()
     QTRY_COMPARE_WITH_TIMEOUT(client.registration(), ChatClient::Registration::Off, 5000);
 }
 
-QTEST_GUILESS_MAIN(TestClientConnection)
+QTEST_GUILESS_MAIN(tst_ClientConnection)
 #include "tst_clientconnection.moc"

@@ -5,6 +5,7 @@
 // in-process relay on 127.0.0.1.
 
 #include "downloadjob.h"
+#include "privatechatfixture.h"
 #include "transfermanager.h"
 #include "transfertestenv.h"
 
@@ -29,7 +30,7 @@ QByteArray contents(const QString& path)
 
 } // namespace
 
-class TestDownloadJob : public QObject
+class tst_DownloadJob : public QObject, private PrivateChatFixture
 {
     Q_OBJECT
 
@@ -46,34 +47,22 @@ private:
     /** Alice uploads @p name into the chat; its SHA-256. */
     QByteArray upload(const QString& name);
 
-    std::unique_ptr<TransferTestEnv> m_env;
-    std::unique_ptr<TestUser> m_alice;
-    std::unique_ptr<TestUser> m_bob;
-    ConversationId m_chat;
     QString m_victim;
 };
 
-void TestDownloadJob::init()
+void tst_DownloadJob::init()
 {
-    m_env = std::make_unique<TransferTestEnv>();
-    QVERIFY(m_env->startServer());
-    m_alice = m_env->connectUser(QStringLiteral("alice"));
-    m_bob = m_env->connectUser(QStringLiteral("bob"));
-    QVERIFY(m_alice && m_bob);
-    m_chat = m_env->openPrivate(*m_alice, *m_bob);
-    QVERIFY(m_chat.isValid());
+    QVERIFY(startPrivateChat());
     QVERIFY(QDir().mkpath(m_bob->downloadDir));
     m_victim = QDir(m_env->scratchDir()).filePath(QStringLiteral("victim.txt"));
 }
 
-void TestDownloadJob::cleanup()
+void tst_DownloadJob::cleanup()
 {
-    m_alice.reset();
-    m_bob.reset();
-    m_env.reset();
+    stopPrivateChat();
 }
 
-QByteArray TestDownloadJob::upload(const QString& name)
+QByteArray tst_DownloadJob::upload(const QString& name)
 {
     const QString path = QDir(m_env->scratchDir()).filePath(name);
     const QByteArray sha = TransferTestEnv::writeRandomFile(path, kSize);
@@ -83,7 +72,7 @@ QByteArray TestDownloadJob::upload(const QString& name)
     return sha;
 }
 
-void TestDownloadJob::partFileSymlinkIsRefused()
+void tst_DownloadJob::partFileSymlinkIsRefused()
 {
     const QByteArray sha = upload(QStringLiteral("report.pdf"));
     QVERIFY(!sha.isEmpty());
@@ -104,7 +93,7 @@ void TestDownloadJob::partFileSymlinkIsRefused()
     QVERIFY(!QFileInfo::exists(QDir(m_bob->downloadDir).filePath(QStringLiteral("report.pdf"))));
 }
 
-void TestDownloadJob::finalNameSymlinkIsRefused()
+void tst_DownloadJob::finalNameSymlinkIsRefused()
 {
     const QByteArray sha = upload(QStringLiteral("notes.txt"));
     QVERIFY(!sha.isEmpty());
@@ -121,7 +110,7 @@ void TestDownloadJob::finalNameSymlinkIsRefused()
     QVERIFY(QFileInfo(target).isSymLink());
 }
 
-void TestDownloadJob::plainDownloadStillWorks()
+void tst_DownloadJob::plainDownloadStillWorks()
 {
     const QByteArray sha = upload(QStringLiteral("plain.bin"));
     QVERIFY(!sha.isEmpty());
@@ -133,7 +122,7 @@ void TestDownloadJob::plainDownloadStillWorks()
     QCOMPARE(QDir(m_bob->downloadDir).entryList(QDir::Files | QDir::Hidden).size(), 1); // no part left behind
 }
 
-void TestDownloadJob::sameContentAtTargetIsUsed()
+void tst_DownloadJob::sameContentAtTargetIsUsed()
 {
     const QByteArray sha = upload(QStringLiteral("chart.png"));
     QVERIFY(!sha.isEmpty());
@@ -151,7 +140,7 @@ void TestDownloadJob::sameContentAtTargetIsUsed()
     QCOMPARE(QDir(m_bob->downloadDir).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("chart.png")});
 }
 
-void TestDownloadJob::otherContentAtTargetIsKept()
+void tst_DownloadJob::otherContentAtTargetIsKept()
 {
     const QByteArray sha = upload(QStringLiteral("chart.png"));
     QVERIFY(!sha.isEmpty());
@@ -167,5 +156,5 @@ void TestDownloadJob::otherContentAtTargetIsKept()
     QCOMPARE(contents(mine), before);
 }
 
-QTEST_GUILESS_MAIN(TestDownloadJob)
+QTEST_GUILESS_MAIN(tst_DownloadJob)
 #include "tst_downloadjob.moc"

@@ -5,12 +5,13 @@
 
 #include "chatclient.h"
 #include "clientconnection.h"
+#include "clientsteps.h"
 #include "downloadregistry.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
-#include "relayfixture.h"
 #include "sessionstore.h"
 #include "sha256.h"
+#include "testserver.h"
 #include "transfermanager.h"
 
 #include <QDateTime>
@@ -25,43 +26,12 @@
 #include <memory>
 
 using namespace lanchat;
+using namespace lanchat::test;
 
 namespace {
 
-const QString kHost = QStringLiteral("127.0.0.1");
-const QString kPassword = QStringLiteral("correct horse");
 const QString kEndpoint = QStringLiteral("example:7000");
 constexpr int kWaitMs = 15000;
-
-std::unique_ptr<ChatClient> newClient(QSettings* settings, const QString& downloads = {})
-{
-    auto client = std::make_unique<ChatClient>();
-    client->setSettings(settings);
-    client->connection()->setReconnectDelays(50, 400);
-    if (!downloads.isEmpty())
-        client->transfers()->setDownloadDirectory(downloads);
-    return client;
-}
-
-bool enter(ChatClient& client, const RelayFixture& relay, const QString& username, bool registering)
-{
-    QSignalSpy synced(&client, &ChatClient::synced);
-    client.connectToServer(kHost, relay.port(), relay.tls());
-    if (registering)
-        client.registerAccount(username, kPassword, username.toUpper());
-    else
-        client.login(username, kPassword);
-    return synced.wait(kWaitMs);
-}
-
-ConversationId openPrivate(ChatClient& client, UserId peer)
-{
-    QSignalSpy opened(&client, &ChatClient::conversationOpened);
-    client.openPrivate(peer);
-    if (!opened.wait(kWaitMs))
-        return {};
-    return opened.first().first().value<ConversationId>();
-}
 
 /** Waits until transfer @p key of @p transfers is finished; its state, or -1. */
 int waitFinished(TransferManager& transfers, int key)
@@ -121,7 +91,7 @@ QByteArray pattern(int size, int seed)
 
 } // namespace
 
-class TestDownloadRegistry : public QObject
+class tst_DownloadRegistry : public QObject
 {
     Q_OBJECT
 
@@ -132,9 +102,9 @@ private Q_SLOTS:
     void entriesArePerUser();
 };
 
-void TestDownloadRegistry::downloadRememberedAcrossClientRestart()
+void tst_DownloadRegistry::downloadRememberedAcrossClientRestart()
 {
-    RelayFixture relay(false);
+    TestServer relay(false);
     QVERIFY(relay.start());
     QTemporaryDir dir;
     QSettings settings(dir.filePath(QStringLiteral("client.ini")), QSettings::IniFormat);
@@ -184,7 +154,7 @@ void TestDownloadRegistry::downloadRememberedAcrossClientRestart()
     QVERIFY(third->transfers()->downloadedPath(sha).isEmpty());
 }
 
-void TestDownloadRegistry::changedMtimeIsHashedAgain()
+void tst_DownloadRegistry::changedMtimeIsHashedAgain()
 {
     QTemporaryDir dir;
     QSettings settings(dir.filePath(QStringLiteral("client.ini")), QSettings::IniFormat);
@@ -216,7 +186,7 @@ void TestDownloadRegistry::changedMtimeIsHashedAgain()
     QCOMPARE(registry.count(), 0);
 }
 
-void TestDownloadRegistry::changedSizeOrDeletedIsForgotten()
+void tst_DownloadRegistry::changedSizeOrDeletedIsForgotten()
 {
     QTemporaryDir dir;
     QSettings settings(dir.filePath(QStringLiteral("client.ini")), QSettings::IniFormat);
@@ -253,7 +223,7 @@ void TestDownloadRegistry::changedSizeOrDeletedIsForgotten()
     QCOMPARE(reloaded.count(), 1);
 }
 
-void TestDownloadRegistry::entriesArePerUser()
+void tst_DownloadRegistry::entriesArePerUser()
 {
     QTemporaryDir dir;
     SessionStore store;
@@ -269,5 +239,5 @@ void TestDownloadRegistry::entriesArePerUser()
     QCOMPARE(registry.path(sha), path);
 }
 
-QTEST_GUILESS_MAIN(TestDownloadRegistry)
+QTEST_GUILESS_MAIN(tst_DownloadRegistry)
 #include "tst_downloadregistry.moc"

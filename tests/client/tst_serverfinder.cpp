@@ -16,7 +16,7 @@ constexpr int kWaitMs = 10000;
 
 } // namespace
 
-class TestServerFinder : public QObject
+class tst_ServerFinder : public QObject
 {
     Q_OBJECT
 
@@ -25,7 +25,7 @@ private Q_SLOTS:
     void plaintextServerIsListedAndCanBecomeTls();
 };
 
-void TestServerFinder::forgedAnswersCannotTurnTlsOffOrMoveTheEntry()
+void tst_ServerFinder::forgedAnswersCannotTurnTlsOffOrMoveTheEntry()
 {
     DiscoveryAnswerer real;
     QVERIFY(real.isBound());
@@ -64,7 +64,7 @@ void TestServerFinder::forgedAnswersCannotTurnTlsOffOrMoveTheEntry()
     QCOMPARE(office.address, QHostAddress(QHostAddress::LocalHost));
 }
 
-void TestServerFinder::plaintextServerIsListedAndCanBecomeTls()
+void tst_ServerFinder::plaintextServerIsListedAndCanBecomeTls()
 {
     DiscoveryAnswerer real;
     QVERIFY(real.isBound());
@@ -82,5 +82,5 @@ void TestServerFinder::plaintextServerIsListedAndCanBecomeTls()
     QCOMPARE(finder.servers().first().fingerprint, kFingerprint);
 }
 
-QTEST_GUILESS_MAIN(TestServerFinder)
+QTEST_GUILESS_MAIN(tst_ServerFinder)
 #include "tst_serverfinder.moc"

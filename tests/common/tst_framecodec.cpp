@@ -37,7 +37,7 @@ QByteArray framed(const QByteArray& payload)
 
 } // namespace
 
-class TstFrameCodec : public QObject
+class tst_FrameCodec : public QObject
 {
     Q_OBJECT
 private slots:
@@ -62,7 +62,7 @@ private slots:
     void inPlaceRefusesOversizedLength();
 };
 
-void TstFrameCodec::roundTrip()
+void tst_FrameCodec::roundTrip()
 {
     FrameCodec codec(protocol::kMaxFrameBytes);
     codec.append(FrameCodec::encode(sample(7)));
@@ -74,7 +74,7 @@ void TstFrameCodec::roundTrip()
     QCOMPARE(codec.bufferedBytes(), 0);
 }
 
-void TstFrameCodec::encodeLayout()
+void tst_FrameCodec::encodeLayout()
 {
     const QByteArray frame = FrameCodec::encode(sample(1));
     const QByteArray payload = QCborValue(sample(1)).toCbor();
@@ -82,7 +82,7 @@ void TstFrameCodec::encodeLayout()
     QCOMPARE(frame.mid(4), payload);
 }
 
-void TstFrameCodec::partialByteByByte()
+void tst_FrameCodec::partialByteByByte()
 {
     FrameCodec codec(protocol::kMaxFrameBytes);
     const QByteArray bytes = FrameCodec::encode(sample(3)) + FrameCodec::encode(sample(4));
@@ -98,7 +98,7 @@ void TstFrameCodec::partialByteByByte()
     QCOMPARE(got.at(1), sample(4));
 }
 
-void TstFrameCodec::coalesced()
+void tst_FrameCodec::coalesced()
 {
     FrameCodec codec(protocol::kMaxFrameBytes);
     QByteArray bytes;
@@ -113,7 +113,7 @@ void TstFrameCodec::coalesced()
     QVERIFY(!codec.next());
 }
 
-void TstFrameCodec::lengthAboveMaxRefusedBeforePayload()
+void tst_FrameCodec::lengthAboveMaxRefusedBeforePayload()
 {
     FrameCodec codec(1024);
     // Only the prefix arrives: the codec must refuse now, not wait for (or allocate) 4 GiB.
@@ -128,7 +128,7 @@ void TstFrameCodec::lengthAboveMaxRefusedBeforePayload()
     QCOMPARE(justAbove.error(), ErrorCode::FrameTooLarge);
 }
 
-void TstFrameCodec::lengthAtMaxAccepted()
+void tst_FrameCodec::lengthAtMaxAccepted()
 {
     QCborMap m;
     m.insert(QLatin1String("t"), QLatin1String("x"));
@@ -140,7 +140,7 @@ void TstFrameCodec::lengthAtMaxAccepted()
     QVERIFY(!codec.hasError());
 }
 
-void TstFrameCodec::malformed_data()
+void tst_FrameCodec::malformed_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::newRow("empty frame") << QByteArray::fromHex("00000000");
@@ -160,7 +160,7 @@ void TstFrameCodec::malformed_data()
     QTest::newRow("trailing bytes") << framed(QCborValue(ok).toCbor() + QByteArray::fromHex("00"));
 }
 
-void TstFrameCodec::malformed()
+void tst_FrameCodec::malformed()
 {
     QFETCH(QByteArray, bytes);
     FrameCodec codec(protocol::kMaxFrameBytes);
@@ -171,7 +171,7 @@ void TstFrameCodec::malformed()
     QVERIFY(!codec.errorMessage().isEmpty());
 }
 
-void TstFrameCodec::invalidUtf8IsRejectedNotFatal()
+void tst_FrameCodec::invalidUtf8IsRejectedNotFatal()
 {
     FrameCodec codec(protocol::kMaxFrameBytes);
     // {"id": 9, "t": "send", "text": <ff fe>} then a good frame.
@@ -187,7 +187,7 @@ void TstFrameCodec::invalidUtf8IsRejectedNotFatal()
     QCOMPARE(good->map, sample(2));
 }
 
-void TstFrameCodec::requestIdExactOverWholeRange_data()
+void tst_FrameCodec::requestIdExactOverWholeRange_data()
 {
     QTest::addColumn<quint64>("id");
     QTest::newRow("0") << quint64(0);
@@ -197,7 +197,7 @@ void TstFrameCodec::requestIdExactOverWholeRange_data()
     QTest::newRow("2^64-1") << std::numeric_limits<quint64>::max();
 }
 
-void TstFrameCodec::requestIdExactOverWholeRange()
+void tst_FrameCodec::requestIdExactOverWholeRange()
 {
     QFETCH(quint64, id);
     FrameCodec codec(protocol::kMaxFrameBytes);
@@ -216,7 +216,7 @@ void TstFrameCodec::requestIdExactOverWholeRange()
     QCOMPARE(codec.next()->id, std::nullopt);
 }
 
-void TstFrameCodec::integerBelowInt64IsRejectedNotFatal_data()
+void tst_FrameCodec::integerBelowInt64IsRejectedNotFatal_data()
 {
     QTest::addColumn<QByteArray>("payload");
     QTest::addColumn<bool>("rejected");
@@ -231,7 +231,7 @@ void TstFrameCodec::integerBelowInt64IsRejectedNotFatal_data()
     QTest::newRow("tagged negative") << head + QByteArray::fromHex("a1616bc13bffffffffffffffff") << true;
 }
 
-void TstFrameCodec::integerBelowInt64IsRejectedNotFatal()
+void tst_FrameCodec::integerBelowInt64IsRejectedNotFatal()
 {
     QFETCH(QByteArray, payload);
     QFETCH(bool, rejected);
@@ -246,7 +246,7 @@ void TstFrameCodec::integerBelowInt64IsRejectedNotFatal()
     QCOMPARE(good->map, sample(2));
 }
 
-void TstFrameCodec::staysFailed()
+void tst_FrameCodec::staysFailed()
 {
     FrameCodec codec(protocol::kMaxFrameBytes);
     codec.append(framed(QByteArray::fromHex("ff")));
@@ -256,7 +256,7 @@ void TstFrameCodec::staysFailed()
     QVERIFY(codec.hasError());
 }
 
-void TstFrameCodec::fuzzRandomAndMutated()
+void tst_FrameCodec::fuzzRandomAndMutated()
 {
     // Bounded: 20,000 inputs. The codec must never crash, never return a frame without a text `t` unless
     // rejected, and never buffer more than the max frame plus the bytes of one append.
@@ -292,7 +292,7 @@ void TstFrameCodec::fuzzRandomAndMutated()
     }
 }
 
-void TstFrameCodec::documentedExample()
+void tst_FrameCodec::documentedExample()
 {
     // docs/protocol.md, "Worked example": these bytes must stay what the code produces.
     QCborMap send;
@@ -321,7 +321,7 @@ void TstFrameCodec::documentedExample()
              QByteArray("a2 61 74 68 64 69 73 63 6f 76 65 72 68 70 72 6f 74 6f 63 6f 6c 01"));
 }
 
-void TstFrameCodec::largeFramesReadInPlace()
+void tst_FrameCodec::largeFramesReadInPlace()
 {
     // Two file chunks and a small frame between them, as a socket would hand them over: whatever the codec
     // offers room for is read into it, the rest through append().
@@ -358,7 +358,7 @@ void TstFrameCodec::largeFramesReadInPlace()
     QVERIFY(codec.inPlaceSpace().size() == size_t(protocol::kLengthPrefixBytes));
 }
 
-void TstFrameCodec::inPlaceRoomNotReportedIsDropped()
+void tst_FrameCodec::inPlaceRoomNotReportedIsDropped()
 {
     FrameCodec codec(protocol::kMaxFrameBytes);
     const QByteArray frame = FrameCodec::encode(sample(100000));
@@ -379,7 +379,7 @@ void TstFrameCodec::inPlaceRoomNotReportedIsDropped()
     QCOMPARE(decoded->map, sample(100000));
 }
 
-void TstFrameCodec::inPlaceRefusesOversizedLength()
+void tst_FrameCodec::inPlaceRefusesOversizedLength()
 {
     FrameCodec codec(128 * 1024);
     codec.append(QByteArray::fromHex("00100000")); // 1 MiB announced
@@ -389,5 +389,5 @@ void TstFrameCodec::inPlaceRefusesOversizedLength()
     QVERIFY(codec.inPlaceSpace().empty());
 }
 
-QTEST_GUILESS_MAIN(TstFrameCodec)
+QTEST_GUILESS_MAIN(tst_FrameCodec)
 #include "tst_framecodec.moc"

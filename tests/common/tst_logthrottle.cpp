@@ -7,7 +7,7 @@
 
 using namespace lanchat;
 
-class TstLogThrottle : public QObject
+class tst_LogThrottle : public QObject
 {
     Q_OBJECT
 private slots:
@@ -17,7 +17,7 @@ private slots:
     void logTextTruncates();
 };
 
-void TstLogThrottle::burstThenDroppedThenSummary()
+void tst_LogThrottle::burstThenDroppedThenSummary()
 {
     LogThrottle throttle(3, 1000);
     for (int i = 0; i < 3; ++i)
@@ -32,7 +32,7 @@ void TstLogThrottle::burstThenDroppedThenSummary()
     QVERIFY(LogThrottle::summary(0).isEmpty());
 }
 
-void TstLogThrottle::newWindowWithoutDrops()
+void tst_LogThrottle::newWindowWithoutDrops()
 {
     LogThrottle throttle(1, 10);
     QCOMPARE(throttle.admit(0), std::optional<quint64>(0));
@@ -41,7 +41,7 @@ void TstLogThrottle::newWindowWithoutDrops()
     QCOMPARE(throttle.admit(25), std::optional<quint64>(1));
 }
 
-void TstLogThrottle::logTextTruncates_data()
+void tst_LogThrottle::logTextTruncates_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("logged");
@@ -53,12 +53,12 @@ void TstLogThrottle::logTextTruncates_data()
                            << QString(64, QLatin1Char('b')) + QStringLiteral("…(1048576 chars)");
 }
 
-void TstLogThrottle::logTextTruncates()
+void tst_LogThrottle::logTextTruncates()
 {
     QFETCH(QString, text);
     QFETCH(QString, logged);
     QCOMPARE(logText(text), logged);
 }
 
-QTEST_GUILESS_MAIN(TstLogThrottle)
+QTEST_GUILESS_MAIN(tst_LogThrottle)
 #include "tst_logthrottle.moc"

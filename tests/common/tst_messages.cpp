@@ -84,7 +84,7 @@ ConversationInfo group()
 
 } // namespace
 
-class TstMessages : public QObject
+class tst_Messages : public QObject
 {
     Q_OBJECT
 private slots:
@@ -99,7 +99,7 @@ private slots:
     void streamedFramesMatchMaps();
 };
 
-void TstMessages::roundTrip_data()
+void tst_Messages::roundTrip_data()
 {
     QTest::addColumn<QCborMap>("encoded");
     QTest::addColumn<Codec>("codec");
@@ -168,7 +168,7 @@ void TstMessages::roundTrip_data()
     QTest::newRow("file ref") << FileRef{QStringLiteral("x.bin"), 5, kSha, false}.toCbor() << recordCodecOf<FileRef>();
 }
 
-void TstMessages::roundTrip()
+void tst_Messages::roundTrip()
 {
     QFETCH(QCborMap, encoded);
     QFETCH(Codec, codec);
@@ -177,12 +177,12 @@ void TstMessages::roundTrip()
     QCOMPARE(*again, encoded);
 }
 
-void TstMessages::wrongTypeRejected_data()
+void tst_Messages::wrongTypeRejected_data()
 {
     roundTrip_data();
 }
 
-void TstMessages::wrongTypeRejected()
+void tst_Messages::wrongTypeRejected()
 {
     QFETCH(QCborMap, encoded);
     QFETCH(Codec, codec);
@@ -197,7 +197,7 @@ void TstMessages::wrongTypeRejected()
     }
 }
 
-void TstMessages::missingRequiredRejected()
+void tst_Messages::missingRequiredRejected()
 {
     QCborMap send = SendText{ConversationId(7), QUuid::createUuid(), QStringLiteral("x")}.encode();
     for (const char* key : {"conversation", "client_msg_id", "text"}) {
@@ -209,7 +209,7 @@ void TstMessages::missingRequiredRejected()
     }
 }
 
-void TstMessages::limits()
+void tst_Messages::limits()
 {
     QString error;
     QVERIFY(SendText::decode(
@@ -223,7 +223,7 @@ void TstMessages::limits()
     QVERIFY(!FileChunk::decode(FileChunk{TransferId(1), 0, QByteArray(256 * 1024 + 1, 'x')}.encode(), &error));
 }
 
-void TstMessages::unknownFieldsIgnored()
+void tst_Messages::unknownFieldsIgnored()
 {
     QCborMap send = SendText{ConversationId(7), QUuid::createUuid(), QStringLiteral("x")}.encode();
     send.insert(QLatin1String("future_field"), QCborArray{1, 2});
@@ -231,7 +231,7 @@ void TstMessages::unknownFieldsIgnored()
     QVERIFY(SendText::decode(send, &error));
 }
 
-void TstMessages::streamedFramesMatchMaps_data()
+void tst_Messages::streamedFramesMatchMaps_data()
 {
     QTest::addColumn<QByteArray>("streamed");
     QTest::addColumn<QCborMap>("expected");
@@ -271,7 +271,7 @@ void TstMessages::streamedFramesMatchMaps_data()
     }
 }
 
-void TstMessages::streamedFramesMatchMaps()
+void tst_Messages::streamedFramesMatchMaps()
 {
     QFETCH(QByteArray, streamed);
     QFETCH(QCborMap, expected);
@@ -287,5 +287,5 @@ void TstMessages::streamedFramesMatchMaps()
     QCOMPARE(codec.bufferedBytes(), 0); // the prefix covers exactly the payload
 }
 
-QTEST_GUILESS_MAIN(TstMessages)
+QTEST_GUILESS_MAIN(tst_Messages)
 #include "tst_messages.moc"

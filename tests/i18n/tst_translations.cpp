@@ -74,7 +74,7 @@ QSet<QString> placeholders(const QString& text)
 
 } // namespace
 
-class TestTranslations : public QObject
+class tst_Translations : public QObject
 {
     Q_OBJECT
 
@@ -84,7 +84,7 @@ private Q_SLOTS:
     void compiledTranslationLoads();
 };
 
-void TestTranslations::zhCnCompleteAfterLupdate_data()
+void tst_Translations::zhCnCompleteAfterLupdate_data()
 {
     QTest::addColumn<QString>("tsFile");
     QTest::addColumn<QStringList>("sourceDirs");
@@ -94,7 +94,7 @@ void TestTranslations::zhCnCompleteAfterLupdate_data()
     QTest::newRow("server") << QStringLiteral("lanchat-server_zh_CN.ts") << QStringList{QStringLiteral("server")};
 }
 
-void TestTranslations::zhCnCompleteAfterLupdate()
+void tst_Translations::zhCnCompleteAfterLupdate()
 {
     QFETCH(QString, tsFile);
     QFETCH(QStringList, sourceDirs);
@@ -142,7 +142,7 @@ void TestTranslations::zhCnCompleteAfterLupdate()
                                             problems.join(QStringLiteral("\n  "))));
 }
 
-void TestTranslations::compiledTranslationLoads()
+void tst_Translations::compiledTranslationLoads()
 {
 #ifndef LANCHAT_HAVE_APP
     QSKIP("built without the desktop app (LANCHAT_BUILD_APP=OFF): its compiled catalogue is not linked");
@@ -153,5 +153,5 @@ void TestTranslations::compiledTranslationLoads()
     QVERIFY(translator.load(QStringLiteral(":/i18n/lanchat_en")));
 }
 
-QTEST_GUILESS_MAIN(TestTranslations)
+QTEST_GUILESS_MAIN(tst_Translations)
 #include "tst_translations.moc"

@@ -4,6 +4,7 @@
 
 #include "messages/chatmessages.h"
 #include "messages/filemessages.h"
+#include "protocolframes.h"
 #include "rawclient.h"
 #include "testserver.h"
 
@@ -14,22 +15,12 @@
 #include <memory>
 
 using namespace lanchat;
+using lanchat::test::conversationId;
 using lanchat::test::RawClient;
 using lanchat::test::TestServer;
+using lanchat::test::typed;
 
 namespace {
-
-QCborMap typed(const char* type)
-{
-    QCborMap m;
-    m.insert(QLatin1String("t"), QLatin1String(type));
-    return m;
-}
-
-qint64 conversationId(const QCborMap& reply)
-{
-    return reply.value(QLatin1String("conversation")).toMap().value(QLatin1String("id")).toInteger();
-}
 
 bool listsConversation(RawClient& client, qint64 conversation)
 {
@@ -43,7 +34,7 @@ bool listsConversation(RawClient& client, qint64 conversation)
 
 } // namespace
 
-class TstAuthorization : public QObject
+class tst_Authorization : public QObject
 {
     Q_OBJECT
 private slots:
@@ -66,7 +57,7 @@ private:
     qint64 m_group = 0;
 };
 
-std::unique_ptr<RawClient> TstAuthorization::client(const QString& name)
+std::unique_ptr<RawClient> tst_Authorization::client(const QString& name)
 {
     auto c = std::make_unique<RawClient>();
     if (!c->connectTo(m_server->port(), false) || c->signUp(name) <= 0)
@@ -74,7 +65,7 @@ std::unique_ptr<RawClient> TstAuthorization::client(const QString& name)
     return c;
 }
 
-void TstAuthorization::initTestCase()
+void tst_Authorization::initTestCase()
 {
     m_server = std::make_unique<TestServer>(false);
     QVERIFY(m_server->start());
@@ -90,7 +81,7 @@ void TstAuthorization::initTestCase()
     QCOMPARE(RawClient::errorCode(m_owner->sendText(m_group, QStringLiteral("minutes"))), QString());
 }
 
-void TstAuthorization::cleanupTestCase()
+void tst_Authorization::cleanupTestCase()
 {
     m_owner.reset();
     m_member.reset();
@@ -98,7 +89,7 @@ void TstAuthorization::cleanupTestCase()
     m_server.reset();
 }
 
-void TstAuthorization::nonMemberCannotSeeGroupOrItsMembers()
+void tst_Authorization::nonMemberCannotSeeGroupOrItsMembers()
 {
     // The member list travels only inside the conversation record: a non-member never gets it.
     QVERIFY(listsConversation(*m_member, m_group));
@@ -110,14 +101,14 @@ void TstAuthorization::nonMemberCannotSeeGroupOrItsMembers()
         QVERIFY(m.toMap().value(QLatin1String("conversation")).toInteger() != m_group);
 }
 
-void TstAuthorization::nonMemberCannotMarkGroupRead()
+void tst_Authorization::nonMemberCannotMarkGroupRead()
 {
     QCOMPARE(RawClient::errorCode(m_outsider->request(MarkRead{ConversationId(m_group), 1}.encode())),
              QStringLiteral("forbidden"));
     QCOMPARE(RawClient::errorCode(m_member->request(MarkRead{ConversationId(m_group), 1}.encode())), QString());
 }
 
-void TstAuthorization::nonMemberCannotDownload()
+void tst_Authorization::nonMemberCannotDownload()
 {
     FileRead read;
     read.conversation = ConversationId(m_group);
@@ -128,7 +119,7 @@ void TstAuthorization::nonMemberCannotDownload()
     QCOMPARE(RawClient::errorCode(m_member->request(read.encode())), QStringLiteral("not_found"));
 }
 
-void TstAuthorization::onlyParticipantsUsePrivateConversation()
+void tst_Authorization::onlyParticipantsUsePrivateConversation()
 {
     const qint64 chat = conversationId(m_owner->request(OpenPrivate{UserId(m_member->userId())}.encode()));
     QVERIFY(chat > 0);
@@ -148,7 +139,7 @@ void TstAuthorization::onlyParticipantsUsePrivateConversation()
     QVERIFY(!listsConversation(*m_outsider, chat));
 }
 
-void TstAuthorization::onlyOwnerRemovesOrRenames()
+void tst_Authorization::onlyOwnerRemovesOrRenames()
 {
     auto third = client(QStringLiteral("third"));
     QVERIFY(third);
@@ -176,7 +167,7 @@ void TstAuthorization::onlyOwnerRemovesOrRenames()
     QVERIFY(!listsConversation(*third, m_group));
 }
 
-void TstAuthorization::memberDoesNotReceiveOthersPrivateMessages()
+void tst_Authorization::memberDoesNotReceiveOthersPrivateMessages()
 {
     const qint64 chat = conversationId(m_owner->request(OpenPrivate{UserId(m_member->userId())}.encode()));
     QVERIFY(chat > 0);
@@ -190,5 +181,5 @@ void TstAuthorization::memberDoesNotReceiveOthersPrivateMessages()
         QVERIFY(push.value(QLatin1String("t")).toString() != QLatin1String("message"));
 }
 
-QTEST_GUILESS_MAIN(TstAuthorization)
+QTEST_GUILESS_MAIN(tst_Authorization)
 #include "tst_authorization.moc"

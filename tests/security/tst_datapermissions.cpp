@@ -2,6 +2,7 @@
 // the directories of the file store are 0700, the database (with its WAL and shared-memory files), the TLS
 // certificate and key, and the admin socket are 0600.
 
+#include "protocolframes.h"
 #include "rawclient.h"
 #include "relayserver.h"
 #include "serverconfig.h"
@@ -16,6 +17,7 @@
 
 using namespace lanchat;
 using lanchat::test::RawClient;
+using lanchat::test::typed;
 
 namespace {
 
@@ -29,16 +31,9 @@ int modeOf(const QString& path)
     return int(st.st_mode & 07777);
 }
 
-QCborMap typed(const char* type)
-{
-    QCborMap m;
-    m.insert(QLatin1String("t"), QLatin1String(type));
-    return m;
-}
-
 } // namespace
 
-class TstDataPermissions : public QObject
+class tst_DataPermissions : public QObject
 {
     Q_OBJECT
 private slots:
@@ -54,7 +49,7 @@ private:
     mode_t m_savedUmask = 0;
 };
 
-void TstDataPermissions::initTestCase()
+void tst_DataPermissions::initTestCase()
 {
     m_savedUmask = umask(022); // what a shell usually has: files 0644, directories 0755
     QVERIFY(m_parent.isValid());
@@ -90,13 +85,13 @@ void TstDataPermissions::initTestCase()
     QCOMPARE(a.request(offer).value(QLatin1String("t")).toString(), QStringLiteral("ok"));
 }
 
-void TstDataPermissions::cleanupTestCase()
+void tst_DataPermissions::cleanupTestCase()
 {
     m_server.reset();
     umask(m_savedUmask);
 }
 
-void TstDataPermissions::privateWhateverTheUmask_data()
+void tst_DataPermissions::privateWhateverTheUmask_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<int>("mode");
@@ -111,7 +106,7 @@ void TstDataPermissions::privateWhateverTheUmask_data()
     QTest::newRow("upload parts") << QStringLiteral("files/tmp") << 0700;
 }
 
-void TstDataPermissions::privateWhateverTheUmask()
+void tst_DataPermissions::privateWhateverTheUmask()
 {
     QFETCH(QString, path);
     QFETCH(int, mode);
@@ -119,5 +114,5 @@ void TstDataPermissions::privateWhateverTheUmask()
     QCOMPARE(QString::number(modeOf(full), 8), QString::number(mode, 8));
 }
 
-QTEST_GUILESS_MAIN(TstDataPermissions)
+QTEST_GUILESS_MAIN(tst_DataPermissions)
 #include "tst_datapermissions.moc"

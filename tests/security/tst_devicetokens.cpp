@@ -52,7 +52,7 @@ QByteArray tokenOf(const QCborMap& reply)
 
 } // namespace
 
-class TstDeviceTokens : public QObject
+class tst_DeviceTokens : public QObject
 {
     Q_OBJECT
 private slots:
@@ -77,14 +77,14 @@ private:
     }
 };
 
-void TstDeviceTokens::issuedHashedAndRotated_data()
+void tst_DeviceTokens::issuedHashedAndRotated_data()
 {
     QTest::addColumn<bool>("tls");
     QTest::newRow("plaintext") << false;
     QTest::newRow("tls") << true;
 }
 
-void TstDeviceTokens::issuedHashedAndRotated()
+void tst_DeviceTokens::issuedHashedAndRotated()
 {
     QFETCH(bool, tls);
     TestServer server(tls);
@@ -139,7 +139,7 @@ void TstDeviceTokens::issuedHashedAndRotated()
     QCOMPARE(tokenOf(third).size(), 32);
 }
 
-void TstDeviceTokens::signUpCanStayLoggedIn()
+void tst_DeviceTokens::signUpCanStayLoggedIn()
 {
     TestServer server(false);
     QVERIFY(server.start());
@@ -157,7 +157,7 @@ void TstDeviceTokens::signUpCanStayLoggedIn()
     QCOMPARE(RawClient::errorCode(later->request(tokenLogin(kAlice, token))), QString());
 }
 
-void TstDeviceTokens::tokenOfAnotherUserIsRefused()
+void tst_DeviceTokens::tokenOfAnotherUserIsRefused()
 {
     TestServer server(false);
     QVERIFY(server.start());
@@ -177,7 +177,7 @@ void TstDeviceTokens::tokenOfAnotherUserIsRefused()
     QCOMPARE(RawClient::errorCode(thief->request(tokenLogin(kAlice, token))), QString());
 }
 
-void TstDeviceTokens::logoutForgetsOnlyThatDevice()
+void tst_DeviceTokens::logoutForgetsOnlyThatDevice()
 {
     TestServer server(false);
     QVERIFY(server.start());
@@ -204,7 +204,7 @@ void TstDeviceTokens::logoutForgetsOnlyThatDevice()
     QCOMPARE(RawClient::errorCode(probe->request(tokenLogin(kAlice, desktopToken))), QString());
 }
 
-void TstDeviceTokens::passwordChangeForgetsEveryDevice()
+void tst_DeviceTokens::passwordChangeForgetsEveryDevice()
 {
     TestServer server(false);
     QVERIFY(server.start());
@@ -223,7 +223,7 @@ void TstDeviceTokens::passwordChangeForgetsEveryDevice()
     QCOMPARE(RawClient::errorCode(later->login(kAlice, QStringLiteral("new-password"))), QString());
 }
 
-void TstDeviceTokens::refusedTokensAreThrottled()
+void tst_DeviceTokens::refusedTokensAreThrottled()
 {
     ServerConfig config = TestServer::openSignUp();
     config.loginFreeAttempts = 2;
@@ -249,7 +249,7 @@ void TstDeviceTokens::refusedTokensAreThrottled()
     QCOMPARE(RawClient::errorCode(guesser->login(kAlice, kPassword)), QStringLiteral("rate_limited"));
 }
 
-void TstDeviceTokens::malformedTokenIsInvalidArgument()
+void tst_DeviceTokens::malformedTokenIsInvalidArgument()
 {
     TestServer server(false);
     QVERIFY(server.start());
@@ -261,5 +261,5 @@ void TstDeviceTokens::malformedTokenIsInvalidArgument()
     QCOMPARE(RawClient::errorCode(client->request(neither)), QStringLiteral("invalid_argument"));
 }
 
-QTEST_GUILESS_MAIN(TstDeviceTokens)
+QTEST_GUILESS_MAIN(tst_DeviceTokens)
 #include "tst_devicetokens.moc"

@@ -2,6 +2,7 @@
 // them is refused and finally closed), and the log grows by a bounded amount whatever they carry (peer strings
 // truncated, repeated lines rate-limited). The log is captured with a Qt message handler.
 
+#include "protocolframes.h"
 #include "rawclient.h"
 #include "testserver.h"
 
@@ -11,6 +12,7 @@
 #include <atomic>
 
 using namespace lanchat;
+using lanchat::test::framed;
 using lanchat::test::RawClient;
 using lanchat::test::TestServer;
 
@@ -25,20 +27,6 @@ void countingHandler(QtMsgType, const QMessageLogContext& context, const QString
     g_logBytes += qstrlen(context.category) + message.toUtf8().size() + 2;
     if (message.startsWith(QLatin1String("connect")))
         ++g_connectLines;
-}
-
-QByteArray framed(const QByteArray& payload)
-{
-    QByteArray prefix(4, Qt::Uninitialized);
-    qToBigEndian<quint32>(quint32(payload.size()), prefix.data());
-    return prefix + payload;
-}
-
-QCborMap typed(const QString& type)
-{
-    QCborMap m;
-    m.insert(QLatin1String("t"), type);
-    return m;
 }
 
 /** About @p bytes of frames, each ~1 KiB: {id, t: "send", text: <invalid UTF-8>}. */
@@ -63,7 +51,8 @@ QByteArray unknownTypeFrames(qsizetype bytes, int* count)
     QByteArray out;
     *count = 0;
     for (int id = 1; out.size() < bytes; ++id, ++*count) {
-        QCborMap map = typed(QStringLiteral("%1").arg(id, 1000, 10, QLatin1Char('z')));
+        QCborMap map;
+        map.insert(QLatin1String("t"), QStringLiteral("%1").arg(id, 1000, 10, QLatin1Char('z')));
         map.insert(QLatin1String("id"), id);
         out += framed(QCborValue(map).toCbor());
     }
@@ -72,7 +61,7 @@ QByteArray unknownTypeFrames(qsizetype bytes, int* count)
 
 } // namespace
 
-class TstLogHygiene : public QObject
+class tst_LogHygiene : public QObject
 {
     Q_OBJECT
 private slots:
@@ -85,19 +74,19 @@ private:
     QtMessageHandler m_previous = nullptr;
 };
 
-void TstLogHygiene::init()
+void tst_LogHygiene::init()
 {
     g_logBytes = 0;
     g_connectLines = 0;
     m_previous = qInstallMessageHandler(countingHandler);
 }
 
-void TstLogHygiene::cleanup()
+void tst_LogHygiene::cleanup()
 {
     qInstallMessageHandler(m_previous);
 }
 
-void TstLogHygiene::invalidUtf8FloodIsRateLimitedAndClosed()
+void tst_LogHygiene::invalidUtf8FloodIsRateLimitedAndClosed()
 {
     ServerConfig config;
     config.maxRequestsPerSecond = 10;
@@ -121,7 +110,7 @@ void TstLogHygiene::invalidUtf8FloodIsRateLimitedAndClosed()
     QVERIFY2(g_logBytes < 16 * 1024, qPrintable(QString::number(g_logBytes)));
 }
 
-void TstLogHygiene::unknownTypeFloodLogIsBounded()
+void tst_LogHygiene::unknownTypeFloodLogIsBounded()
 {
     TestServer server(false, {}); // the default request limit lets all of them through to the router
     QVERIFY(server.start());
@@ -137,5 +126,5 @@ void TstLogHygiene::unknownTypeFloodLogIsBounded()
     QVERIFY2(g_logBytes < 12 * 1024, qPrintable(QString::number(g_logBytes)));
 }
 
-QTEST_GUILESS_MAIN(TstLogHygiene)
+QTEST_GUILESS_MAIN(tst_LogHygiene)
 #include "tst_loghygiene.moc"

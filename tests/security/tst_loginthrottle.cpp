@@ -10,7 +10,7 @@
 
 using namespace lanchat;
 
-class TstLoginThrottle : public QObject
+class tst_LoginThrottle : public QObject
 {
     Q_OBJECT
 private slots:
@@ -36,7 +36,7 @@ QString key(const QString& address)
 
 } // namespace
 
-void TstLoginThrottle::scenarios_data()
+void tst_LoginThrottle::scenarios_data()
 {
     // Steps, each "TIME_MS ACTION ADDRESS ACCOUNT [EXPECTED]":
     //   fail   a failed login; the admin is not warned     fail!  a failed login; the admin is warned
@@ -101,7 +101,7 @@ void TstLoginThrottle::scenarios_data()
                        "0 wait 10.0.0.1 alice 1000"};
 }
 
-void TstLoginThrottle::scenarios()
+void tst_LoginThrottle::scenarios()
 {
     QFETCH(int, pairFree);
     QFETCH(int, addressFree);
@@ -129,7 +129,7 @@ void TstLoginThrottle::scenarios()
     }
 }
 
-void TstLoginThrottle::attackWarningIsRateLimited()
+void tst_LoginThrottle::attackWarningIsRateLimited()
 {
     LoginThrottle throttle({1000, 1000, 2, kBaseMs, kMaxMs, 24 * 3600 * 1000});
     const QString account = QStringLiteral("alice");
@@ -146,7 +146,7 @@ void TstLoginThrottle::attackWarningIsRateLimited()
     QCOMPARE(warnings, 4); // at 2 failures, then one per LoginThrottle::kWarningIntervalMs (5 min)
 }
 
-void TstLoginThrottle::knownAddressesAreBounded()
+void tst_LoginThrottle::knownAddressesAreBounded()
 {
     LoginThrottle throttle({100, 100, 1, kBaseMs, kMaxMs, kForgetMs});
     const QString account = QStringLiteral("alice");
@@ -163,7 +163,7 @@ void TstLoginThrottle::knownAddressesAreBounded()
     QVERIFY(!throttle.isKnownAddress(address(1), QStringLiteral("bob")));
 }
 
-void TstLoginThrottle::addressKey_data()
+void tst_LoginThrottle::addressKey_data()
 {
     QTest::addColumn<QString>("address");
     QTest::addColumn<QString>("key");
@@ -181,14 +181,14 @@ void TstLoginThrottle::addressKey_data()
                                                                    << "fe80::1:2:3:4";
 }
 
-void TstLoginThrottle::addressKey()
+void tst_LoginThrottle::addressKey()
 {
     QFETCH(QString, address);
     QFETCH(QString, key);
     QCOMPARE(ConnectionLimiter::key(QHostAddress(address)), key);
 }
 
-void TstLoginThrottle::connectionCapsGroupIpv6By64()
+void tst_LoginThrottle::connectionCapsGroupIpv6By64()
 {
     ConnectionLimiter limiter(2, 0);
     QVERIFY(limiter.tryAcquire(QHostAddress(QStringLiteral("2001:db8::1"))));
@@ -200,5 +200,5 @@ void TstLoginThrottle::connectionCapsGroupIpv6By64()
     QCOMPARE(limiter.count(QHostAddress(QStringLiteral("2001:db8::ffff"))), 2);
 }
 
-QTEST_GUILESS_MAIN(TstLoginThrottle)
+QTEST_GUILESS_MAIN(tst_LoginThrottle)
 #include "tst_loginthrottle.moc"

@@ -1,11 +1,12 @@
 // Password hashing off the socket thread: a real RelayServer in-process on 127.0.0.1:0 with a real SQLite file and
 // the SHIPPED Argon2id cost (m = 19456 KiB, t = 2, p = 1), clients over loopback from several 127.0.0.x source
-// addresses (Linux routes all of 127/8 to lo). The one wall-clock bound: a bystander's worst ping round trip while
-// 40 hashes are queued.
+// addresses (Linux routes all of 127/8 to lo). A bystander's pings overtake 40 queued hashes (ordering, not timing:
+// the round-trip figures are logged; `lanchat-bench login-storm` measures them).
 
 #include "framecodec.h"
 #include "passwordhasher.h"
 #include "protocol.h"
+#include "protocolframes.h"
 #include "rawclient.h"
 #include "relayserver.h"
 #include "serverconfig.h"
@@ -13,6 +14,7 @@
 
 #include <QCborArray>
 #include <QCborValue>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -25,18 +27,11 @@
 
 using namespace lanchat;
 using lanchat::test::RawClient;
+using lanchat::test::typed;
 
 namespace {
 
-constexpr int kWorstPingMs = 50;
 const QString kPassword = QStringLiteral("correct horse battery");
-
-QCborMap typed(const char* type)
-{
-    QCborMap m;
-    m.insert(QLatin1String("t"), QLatin1String(type));
-    return m;
-}
 
 QCborMap account(const char* type, const QString& username, const QString& password)
 {
@@ -156,12 +151,12 @@ ServerConfig cheapHashing()
 
 } // namespace
 
-class TstPasswordHashing : public QObject
+class tst_PasswordHashing : public QObject
 {
     Q_OBJECT
 private slots:
     void shippedCostIsTheDefault();
-    void bystanderPingsStayFastWhileHashesQueue();
+    void bystanderPingsOvertakeQueuedHashes();
     void hashCapsAnswerRateLimited_data();
     void hashCapsAnswerRateLimited();
     void pipelinedRequestsAfterLoginKeepTheirOrder();
@@ -171,7 +166,7 @@ private slots:
     void loginOfAClosedConnectionLogsNobodyIn();
 };
 
-void TstPasswordHashing::shippedCostIsTheDefault()
+void tst_PasswordHashing::shippedCostIsTheDefault()
 {
     // The bystander test below relies on ServerConfig's defaults being the cost we ship.
     const ServerConfig config;
@@ -180,7 +175,7 @@ void TstPasswordHashing::shippedCostIsTheDefault()
     QCOMPARE(config.hashParallelism, 1u);
 }
 
-void TstPasswordHashing::bystanderPingsStayFastWhileHashesQueue()
+void tst_PasswordHashing::bystanderPingsOvertakeQueuedHashes()
 {
     Relay relay(ServerConfig{}); // plaintext: the bound is about hashing, not about TLS record work
     QVERIFY(relay.started());
@@ -202,7 +197,9 @@ void TstPasswordHashing::bystanderPingsStayFastWhileHashesQueue()
     }
     QStringList expected;
     std::vector<qint64> ids(kHashes, 0);
+    int sent = 0;
     const auto sendLogin = [&](int i) {
+        ++sent;
         const bool known = i % 2 == 0;
         const QString user = known ? QStringLiteral("owner") : QStringLiteral("nobody%1").arg(i);
         ids[i] = peers[i]->send(account("login", user, kPassword));
@@ -215,16 +212,22 @@ void TstPasswordHashing::bystanderPingsStayFastWhileHashesQueue()
         return n;
     };
 
-    // Only the round trips are timed. The logins go out four at a time, each group followed by a ping: on the
-    // socket thread a ping would wait for at least those four hashes (about 100 ms at this cost), off it only for
-    // the server to read four requests. Then two pings, a wait (untimed) until one more hash is answered, and
-    // again, so the pings are spread over the whole time the hashes are queued or running.
+    // The logins go out four at a time, each group followed by a ping: on the socket thread a ping would be
+    // answered only after those four hashes (about 100 ms at this cost), off it while they are still queued or
+    // running. Then two pings, a wait until one more hash is answered, and again, so the pings are spread over the
+    // whole time the hashes are queued or running. A ping overtook when some login sent before it has no answer
+    // once the pong is in (answers that came before the pong are read first: processEvents() reads every socket
+    // that is ready).
     std::vector<qint64> roundTripsUs;
+    int overtaking = 0;
     const auto timedPing = [&] {
         QElapsedTimer rtt;
         rtt.start();
         const QCborMap pong = bystander.request(typed("ping"), 10000);
         roundTripsUs.push_back(rtt.nsecsElapsed() / 1000);
+        QCoreApplication::processEvents();
+        if (answered() < sent)
+            ++overtaking;
         return codeOf(pong) == QLatin1String("ok");
     };
     constexpr int kGroup = 4;
@@ -243,10 +246,12 @@ void TstPasswordHashing::bystanderPingsStayFastWhileHashesQueue()
     std::sort(sorted.begin(), sorted.end());
     const qint64 worstUs = sorted.back();
     const auto worstAt = std::find(roundTripsUs.begin(), roundTripsUs.end(), worstUs) - roundTripsUs.begin();
-    qInfo("%d pings during %d hashes: median %.2f ms, worst %.2f ms (ping %d; bound %d ms)", int(sorted.size()),
-          kHashes, sorted[sorted.size() / 2] / 1000.0, worstUs / 1000.0, int(worstAt), kWorstPingMs);
-    QVERIFY2(worstUs < kWorstPingMs * 1000,
-             qPrintable(QStringLiteral("worst ping round trip %1 ms").arg(worstUs / 1000.0)));
+    qInfo("%d pings during %d hashes, %d of them answered before an earlier login: median %.2f ms, worst %.2f ms "
+          "(ping %d)",
+          int(sorted.size()), kHashes, overtaking, sorted[sorted.size() / 2] / 1000.0, worstUs / 1000.0, int(worstAt));
+    QVERIFY2(
+        overtaking * 2 >= int(roundTripsUs.size()),
+        qPrintable(QStringLiteral("%1 of %2 pings overtook a queued hash").arg(overtaking).arg(roundTripsUs.size())));
 
     QCOMPARE(answered(), kHashes);
     // The pings did overlap the hashing: most hashes were still queued when the last login had gone out.
@@ -262,7 +267,7 @@ void TstPasswordHashing::bystanderPingsStayFastWhileHashesQueue()
     QCOMPARE(codes, expected);
 }
 
-void TstPasswordHashing::hashCapsAnswerRateLimited_data()
+void tst_PasswordHashing::hashCapsAnswerRateLimited_data()
 {
     QTest::addColumn<int>("total");
     QTest::addColumn<int>("perAddress");
@@ -270,7 +275,7 @@ void TstPasswordHashing::hashCapsAnswerRateLimited_data()
     QTest::newRow("in total") << 3 << 0;
 }
 
-void TstPasswordHashing::hashCapsAnswerRateLimited()
+void tst_PasswordHashing::hashCapsAnswerRateLimited()
 {
     QFETCH(int, total);
     QFETCH(int, perAddress);
@@ -315,7 +320,7 @@ void TstPasswordHashing::hashCapsAnswerRateLimited()
     QCOMPARE(codeOf(other.request(account("login", QStringLiteral("owner"), kPassword))), QStringLiteral("ok"));
 }
 
-void TstPasswordHashing::pipelinedRequestsAfterLoginKeepTheirOrder()
+void tst_PasswordHashing::pipelinedRequestsAfterLoginKeepTheirOrder()
 {
     // A request sent right behind a login is handled after the login, even though the login's hash ran elsewhere.
     Relay relay(cheapHashing());
@@ -330,7 +335,7 @@ void TstPasswordHashing::pipelinedRequestsAfterLoginKeepTheirOrder()
     QCOMPARE(codeOf(client.waitReply(login)), QStringLiteral("ok"));
 }
 
-void TstPasswordHashing::registerIsRateLimitedPerAddress()
+void tst_PasswordHashing::registerIsRateLimitedPerAddress()
 {
     ServerConfig config = cheapHashing();
     config.registration = ServerConfig::Registration::Open;
@@ -351,7 +356,7 @@ void TstPasswordHashing::registerIsRateLimitedPerAddress()
     QCOMPARE(codeOf(other.request(account("register", QStringLiteral("user9"), kPassword))), QStringLiteral("ok"));
 }
 
-void TstPasswordHashing::changePasswordIsRateLimitedPerAddress()
+void tst_PasswordHashing::changePasswordIsRateLimitedPerAddress()
 {
     ServerConfig config = cheapHashing();
     config.changePasswordPerMinute = 2;
@@ -372,7 +377,7 @@ void TstPasswordHashing::changePasswordIsRateLimitedPerAddress()
     QCOMPARE(codes, QStringList({QStringLiteral("ok"), QStringLiteral("ok"), QStringLiteral("rate_limited")}));
 }
 
-void TstPasswordHashing::wrongOldPasswordCountsAsFailedLogin()
+void tst_PasswordHashing::wrongOldPasswordCountsAsFailedLogin()
 {
     ServerConfig config = cheapHashing();
     config.changePasswordPerMinute = 0;
@@ -401,7 +406,7 @@ void TstPasswordHashing::wrongOldPasswordCountsAsFailedLogin()
              QStringLiteral("rate_limited"));
 }
 
-void TstPasswordHashing::loginOfAClosedConnectionLogsNobodyIn()
+void tst_PasswordHashing::loginOfAClosedConnectionLogsNobodyIn()
 {
     // Clients that sign up or log in and hang up at once: the server may finish their password check (and the
     // account's commit) after it has seen the hang-up, and must then log nobody in. A session logged in after
@@ -447,5 +452,5 @@ void TstPasswordHashing::loginOfAClosedConnectionLogsNobodyIn()
         60000));
 }
 
-QTEST_GUILESS_MAIN(TstPasswordHashing)
+QTEST_GUILESS_MAIN(tst_PasswordHashing)
 #include "tst_passwordhashing.moc"

@@ -45,7 +45,7 @@ std::shared_ptr<QSemaphore> occupyWorkers(PasswordHashPool& pool, std::atomic<in
 
 } // namespace
 
-class TstPasswordHashPool : public QObject
+class tst_PasswordHashPool : public QObject
 {
     Q_OBJECT
 private slots:
@@ -54,7 +54,7 @@ private slots:
     void jobOfAGoneContextIsSkipped();
 };
 
-void TstPasswordHashPool::runsOffTheCallingThreadAtLowerPriority()
+void tst_PasswordHashPool::runsOffTheCallingThreadAtLowerPriority()
 {
     PasswordHashPool pool(kCheap, {0, 0});
     errno = 0;
@@ -81,7 +81,7 @@ void TstPasswordHashPool::runsOffTheCallingThreadAtLowerPriority()
     QVERIFY(*verified);
 }
 
-void TstPasswordHashPool::capsCountPerAddressAndInTotal()
+void tst_PasswordHashPool::capsCountPerAddressAndInTotal()
 {
     PasswordHashPool pool(kCheap, {3, 2});
     std::atomic<int> started = 0;
@@ -113,7 +113,7 @@ void TstPasswordHashPool::capsCountPerAddressAndInTotal()
     QTRY_COMPARE(delivered, 4);
 }
 
-void TstPasswordHashPool::jobOfAGoneContextIsSkipped()
+void tst_PasswordHashPool::jobOfAGoneContextIsSkipped()
 {
     PasswordHashPool pool(kCheap, {0, 0});
     std::atomic<int> started = 0;
@@ -137,5 +137,5 @@ void TstPasswordHashPool::jobOfAGoneContextIsSkipped()
     QVERIFY(!delivered);
 }
 
-QTEST_GUILESS_MAIN(TstPasswordHashPool)
+QTEST_GUILESS_MAIN(tst_PasswordHashPool)
 #include "tst_passwordhashpool.moc"

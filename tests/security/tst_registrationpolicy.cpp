@@ -39,7 +39,7 @@ ServerConfig withMode(ServerConfig::Registration mode)
 
 } // namespace
 
-class TstRegistrationPolicy : public QObject
+class tst_RegistrationPolicy : public QObject
 {
     Q_OBJECT
 private slots:
@@ -48,7 +48,7 @@ private slots:
     void reloadChangesTheMode();
 };
 
-void TstRegistrationPolicy::modes_data()
+void tst_RegistrationPolicy::modes_data()
 {
     QTest::addColumn<bool>("defaultConfig");
     QTest::addColumn<int>("mode"); // a ServerConfig::Registration
@@ -74,7 +74,7 @@ void TstRegistrationPolicy::modes_data()
                                                   << "bad_invite";
 }
 
-void TstRegistrationPolicy::modes()
+void tst_RegistrationPolicy::modes()
 {
     QFETCH(bool, defaultConfig);
     QFETCH(int, mode);
@@ -102,7 +102,7 @@ void TstRegistrationPolicy::modes()
     QVERIFY(client.isConnected());
 }
 
-void TstRegistrationPolicy::reloadChangesTheMode()
+void tst_RegistrationPolicy::reloadChangesTheMode()
 {
     TestServer server(false, withMode(ServerConfig::Registration::Open));
     QVERIFY(server.start());
@@ -132,5 +132,5 @@ void TstRegistrationPolicy::reloadChangesTheMode()
     QVERIFY(first.isConnected()); // a reload is not a restart
 }
 
-QTEST_GUILESS_MAIN(TstRegistrationPolicy)
+QTEST_GUILESS_MAIN(tst_RegistrationPolicy)
 #include "tst_registrationpolicy.moc"

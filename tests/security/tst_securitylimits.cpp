@@ -9,7 +9,7 @@
 
 using namespace lanchat;
 
-class TstSecurityLimits : public QObject
+class tst_SecurityLimits : public QObject
 {
     Q_OBJECT
 private slots:
@@ -20,7 +20,7 @@ private slots:
     void connectionLimits();
 };
 
-void TstSecurityLimits::bucketBurstThenRate()
+void tst_SecurityLimits::bucketBurstThenRate()
 {
     TokenBucket bucket(10.0, 5.0, 0);
     for (int i = 0; i < 5; ++i)
@@ -31,7 +31,7 @@ void TstSecurityLimits::bucketBurstThenRate()
     QVERIFY(!bucket.tryTake(100));
 }
 
-void TstSecurityLimits::bucketCapsAtBurst()
+void tst_SecurityLimits::bucketCapsAtBurst()
 {
     TokenBucket bucket(1000.0, 3.0, 0);
     QCOMPARE(bucket.available(60 * 1000), 3.0);
@@ -39,7 +39,7 @@ void TstSecurityLimits::bucketCapsAtBurst()
     QVERIFY(bucket.available(30 * 1000) < 3.0); // a clock going back refills nothing
 }
 
-void TstSecurityLimits::limiterRejectsThenCloses()
+void tst_SecurityLimits::limiterRejectsThenCloses()
 {
     RequestLimiter limiter(10.0, 2.0, 3, 0);
     const QString ping = QStringLiteral("ping");
@@ -50,7 +50,7 @@ void TstSecurityLimits::limiterRejectsThenCloses()
     QCOMPARE(limiter.admit(ping, 0), RequestLimiter::Verdict::Close);
 }
 
-void TstSecurityLimits::limiterExemptsBulkTransfer()
+void tst_SecurityLimits::limiterExemptsBulkTransfer()
 {
     RequestLimiter limiter(1.0, 1.0, 1, 0);
     QCOMPARE(limiter.admit(QStringLiteral("send"), 0), RequestLimiter::Verdict::Admit);
@@ -61,7 +61,7 @@ void TstSecurityLimits::limiterExemptsBulkTransfer()
     QCOMPARE(limiter.admit(QStringLiteral("send"), 0), RequestLimiter::Verdict::Reject);
 }
 
-void TstSecurityLimits::connectionLimits()
+void tst_SecurityLimits::connectionLimits()
 {
     ConnectionLimiter limiter(2, 3);
     const QHostAddress a(QStringLiteral("10.0.0.1"));
@@ -79,5 +79,5 @@ void TstSecurityLimits::connectionLimits()
     QCOMPARE(limiter.count(QHostAddress(QStringLiteral("10.0.0.9"))), 0);
 }
 
-QTEST_GUILESS_MAIN(TstSecurityLimits)
+QTEST_GUILESS_MAIN(tst_SecurityLimits)
 #include "tst_securitylimits.moc"

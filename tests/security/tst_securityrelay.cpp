@@ -2,6 +2,7 @@
 // loopback. Timeouts are configured short so the suite stays fast; every wait is bounded (no sleeps).
 
 #include "framecodec.h"
+#include "protocolframes.h"
 #include "rawclient.h"
 #include "sessionregistry.h"
 #include "testserver.h"
@@ -18,22 +19,12 @@
 #include <vector>
 
 using namespace lanchat;
+using lanchat::test::errorCodeOf;
 using lanchat::test::RawClient;
 using lanchat::test::TestServer;
+using lanchat::test::typed;
 
 namespace {
-
-QCborMap typed(const char* type)
-{
-    QCborMap m;
-    m.insert(QLatin1String("t"), QLatin1String(type));
-    return m;
-}
-
-QString errorCodeOf(const QCborMap& frame)
-{
-    return frame.value(QLatin1String("code")).toString();
-}
 
 /** A plaintext client whose socket is bound to @p localAddress (e.g. 127.0.0.2: "another IP" on loopback). */
 class BoundClient
@@ -80,7 +71,7 @@ private:
 
 } // namespace
 
-class TstSecurityRelay : public QObject
+class tst_SecurityRelay : public QObject
 {
     Q_OBJECT
 private slots:
@@ -100,7 +91,7 @@ private:
     static std::unique_ptr<TestServer> startServer(bool tls, ServerConfig config);
 };
 
-void TstSecurityRelay::initTestCase()
+void tst_SecurityRelay::initTestCase()
 {
     // 1,000 client sockets plus their server ends.
     rlimit limit{};
@@ -109,7 +100,7 @@ void TstSecurityRelay::initTestCase()
     QCOMPARE(setrlimit(RLIMIT_NOFILE, &limit), 0);
 }
 
-std::unique_ptr<TestServer> TstSecurityRelay::startServer(bool tls, ServerConfig config)
+std::unique_ptr<TestServer> tst_SecurityRelay::startServer(bool tls, ServerConfig config)
 {
     auto server = std::make_unique<TestServer>(tls, std::move(config));
     if (!server->start())
@@ -117,7 +108,7 @@ std::unique_ptr<TestServer> TstSecurityRelay::startServer(bool tls, ServerConfig
     return server;
 }
 
-void TstSecurityRelay::wrongPasswordsThrottledOtherAddressWorks()
+void tst_SecurityRelay::wrongPasswordsThrottledOtherAddressWorks()
 {
     ServerConfig config = TestServer::openSignUp();
     config.loginBaseDelayMs = 60 * 1000; // no attempt becomes free again during the test
@@ -145,7 +136,7 @@ void TstSecurityRelay::wrongPasswordsThrottledOtherAddressWorks()
     QCOMPARE(ok.value(QLatin1String("t")).toString(), QStringLiteral("ok"));
 }
 
-void TstSecurityRelay::guessersCannotLockTheOwnerOut()
+void tst_SecurityRelay::guessersCannotLockTheOwnerOut()
 {
     ServerConfig config = TestServer::openSignUp(); // the shipped throttle, but:
     config.loginBaseDelayMs = 60 * 1000;            // no delay runs out during the test
@@ -191,7 +182,7 @@ void TstSecurityRelay::guessersCannotLockTheOwnerOut()
     QCOMPARE(ok.value(QLatin1String("t")).toString(), QStringLiteral("ok"));
 }
 
-void TstSecurityRelay::floodIsRateLimitedOthersStayFast()
+void tst_SecurityRelay::floodIsRateLimitedOthersStayFast()
 {
     ServerConfig config = TestServer::openSignUp();
     config.maxRequestsPerSecond = 100;
@@ -228,11 +219,11 @@ void TstSecurityRelay::floodIsRateLimitedOthersStayFast()
           qint64(limited), rttUs[rttUs.size() / 2], rttUs.back());
     QVERIFY2(limited >= 9000, qPrintable(QString::number(limited)));
     QVERIFY(flooder.isConnected());
-    // Rejection is cheap: the other client's latency stays normal (loopback: well under 100 ms, even under ASan).
-    QVERIFY2(rttUs[rttUs.size() / 2] < 100 * 1000, qPrintable(QString::number(rttUs[rttUs.size() / 2])));
+    // How cheap rejection is (the other client's round trip) is logged above, not asserted: a wall-clock bound
+    // belongs in bench/, and the other client being answered at all while the flood goes on is what this checks.
 }
 
-void TstSecurityRelay::sustainedFloodIsClosed()
+void tst_SecurityRelay::sustainedFloodIsClosed()
 {
     ServerConfig config;
     config.maxRequestsPerSecond = 10;
@@ -249,7 +240,7 @@ void TstSecurityRelay::sustainedFloodIsClosed()
     QVERIFY(flooder.waitDisconnected(10000));
 }
 
-void TstSecurityRelay::silentConnectionTimesOut()
+void tst_SecurityRelay::silentConnectionTimesOut()
 {
     ServerConfig config;
     config.handshakeTimeoutMs = 300;
@@ -264,7 +255,7 @@ void TstSecurityRelay::silentConnectionTimesOut()
     QVERIFY(timer.elapsed() >= 250); // not before the configured time (coarse timers may fire a little early)
 }
 
-void TstSecurityRelay::silentLoggedInPeerIsDropped()
+void tst_SecurityRelay::silentLoggedInPeerIsDropped()
 {
     ServerConfig config = TestServer::openSignUp();
     config.handshakeTimeoutMs = 5000;
@@ -283,7 +274,7 @@ void TstSecurityRelay::silentLoggedInPeerIsDropped()
     QVERIFY(timer.elapsed() >= 300);
 }
 
-void TstSecurityRelay::pingingPeerStays()
+void tst_SecurityRelay::pingingPeerStays()
 {
     ServerConfig config = TestServer::openSignUp();
     config.handshakeTimeoutMs = 300;
@@ -304,7 +295,7 @@ void TstSecurityRelay::pingingPeerStays()
     QVERIFY(alive.isConnected());
 }
 
-void TstSecurityRelay::connectionsCappedPerAddress()
+void tst_SecurityRelay::connectionsCappedPerAddress()
 {
     constexpr int kLimit = 50;
     constexpr int kAttempts = 1000;
@@ -375,7 +366,7 @@ void TstSecurityRelay::connectionsCappedPerAddress()
         10000));
 }
 
-void TstSecurityRelay::plaintextClientCannotTalkToTls()
+void tst_SecurityRelay::plaintextClientCannotTalkToTls()
 {
     auto server = startServer(true, {});
     QVERIFY(server);
@@ -394,7 +385,7 @@ void TstSecurityRelay::plaintextClientCannotTalkToTls()
     QCOMPARE(tls.request(typed("ping")).value(QLatin1String("t")).toString(), QStringLiteral("ok"));
 }
 
-void TstSecurityRelay::tlsRefusalIsExplainedAfterHandshake()
+void tst_SecurityRelay::tlsRefusalIsExplainedAfterHandshake()
 {
     // The limit is checked at accept, before TLS; the refusal still reaches the client as an error frame
     // inside TLS (the server finishes the handshake first), not as a bare reset.
@@ -414,5 +405,5 @@ void TstSecurityRelay::tlsRefusalIsExplainedAfterHandshake()
     QCOMPARE(second.request(typed("ping")).value(QLatin1String("t")).toString(), QStringLiteral("ok"));
 }
 
-QTEST_GUILESS_MAIN(TstSecurityRelay)
+QTEST_GUILESS_MAIN(tst_SecurityRelay)
 #include "tst_securityrelay.moc"

@@ -1,6 +1,7 @@
 // A changed password ends every other session of the account at once (connection-level `session_revoked`, then
 // close): a real RelayServer in-process on 127.0.0.1:0 with a real SQLite file, clients over loopback.
 
+#include "protocolframes.h"
 #include "rawclient.h"
 #include "testserver.h"
 
@@ -10,15 +11,9 @@
 using namespace lanchat;
 using lanchat::test::RawClient;
 using lanchat::test::TestServer;
+using lanchat::test::typed;
 
 namespace {
-
-QCborMap typed(const char* type)
-{
-    QCborMap m;
-    m.insert(QLatin1String("t"), QLatin1String(type));
-    return m;
-}
 
 QCborMap changePassword(const QString& oldPassword, const QString& newPassword)
 {
@@ -30,7 +25,7 @@ QCborMap changePassword(const QString& oldPassword, const QString& newPassword)
 
 } // namespace
 
-class TstSessionRevocation : public QObject
+class tst_SessionRevocation : public QObject
 {
     Q_OBJECT
 private slots:
@@ -39,14 +34,14 @@ private slots:
     void wrongOldPasswordEndsNothing();
 };
 
-void TstSessionRevocation::changePasswordEndsOtherSessions_data()
+void tst_SessionRevocation::changePasswordEndsOtherSessions_data()
 {
     QTest::addColumn<bool>("tls");
     QTest::newRow("plaintext") << false;
     QTest::newRow("tls") << true;
 }
 
-void TstSessionRevocation::changePasswordEndsOtherSessions()
+void tst_SessionRevocation::changePasswordEndsOtherSessions()
 {
     QFETCH(bool, tls);
     TestServer server(tls);
@@ -84,7 +79,7 @@ void TstSessionRevocation::changePasswordEndsOtherSessions()
     QCOMPARE(RawClient::errorCode(again.login(QStringLiteral("alice"), QStringLiteral("new-password"))), QString());
 }
 
-void TstSessionRevocation::wrongOldPasswordEndsNothing()
+void tst_SessionRevocation::wrongOldPasswordEndsNothing()
 {
     TestServer server(false);
     QVERIFY(server.start());
@@ -103,5 +98,5 @@ void TstSessionRevocation::wrongOldPasswordEndsNothing()
     QVERIFY(phone.isConnected());
 }
 
-QTEST_GUILESS_MAIN(TstSessionRevocation)
+QTEST_GUILESS_MAIN(tst_SessionRevocation)
 #include "tst_sessionrevocation.moc"

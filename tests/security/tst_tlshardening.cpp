@@ -56,7 +56,7 @@ Outcome handshake(quint16 port, const QList<QSslCipher>& offered)
 
 } // namespace
 
-class TstTlsHardening : public QObject
+class tst_TlsHardening : public QObject
 {
     Q_OBJECT
 private slots:
@@ -70,7 +70,7 @@ private:
     std::unique_ptr<TestServer> m_server;
 };
 
-void TstTlsHardening::initTestCase()
+void tst_TlsHardening::initTestCase()
 {
     if (!QSslSocket::supportsSsl())
         QSKIP("no TLS backend");
@@ -78,7 +78,7 @@ void TstTlsHardening::initTestCase()
     QVERIFY(m_server->start());
 }
 
-void TstTlsHardening::tls12Suites_data()
+void tst_TlsHardening::tls12Suites_data()
 {
     QTest::addColumn<QStringList>("offered");
     QTest::addColumn<bool>("accepted");
@@ -93,7 +93,7 @@ void TstTlsHardening::tls12Suites_data()
     QTest::newRow("ChaCha20-Poly1305") << QStringList{QStringLiteral("ECDHE-ECDSA-CHACHA20-POLY1305")} << true;
 }
 
-void TstTlsHardening::tls12Suites()
+void tst_TlsHardening::tls12Suites()
 {
     QFETCH(QStringList, offered);
     QFETCH(bool, accepted);
@@ -108,7 +108,7 @@ void TstTlsHardening::tls12Suites()
              QStringLiteral("ok"));
 }
 
-void TstTlsHardening::tls13Served()
+void tst_TlsHardening::tls13Served()
 {
     QSslSocket socket;
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
@@ -120,7 +120,7 @@ void TstTlsHardening::tls13Served()
     QCOMPARE(socket.sessionProtocol(), QSsl::TlsV1_3);
 }
 
-void TstTlsHardening::generatedCertificateHasSubjectAltName()
+void tst_TlsHardening::generatedCertificateHasSubjectAltName()
 {
     QFile file(QDir(m_server->dataDir()).filePath(QStringLiteral("server.crt")));
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -140,5 +140,5 @@ void TstTlsHardening::generatedCertificateHasSubjectAltName()
     QCOMPARE(socket.peerCertificate(), certificate);
 }
 
-QTEST_GUILESS_MAIN(TstTlsHardening)
+QTEST_GUILESS_MAIN(tst_TlsHardening)
 #include "tst_tlshardening.moc"

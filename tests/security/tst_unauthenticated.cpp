@@ -3,6 +3,7 @@
 // 127.0.0.1:0 with short limits; every wait is bounded (no sleeps).
 
 #include "framecodec.h"
+#include "protocolframes.h"
 #include "rawclient.h"
 #include "security/connectionlimiter.h"
 #include "testserver.h"
@@ -17,22 +18,12 @@
 #include <vector>
 
 using namespace lanchat;
+using lanchat::test::errorCodeOf;
 using lanchat::test::RawClient;
 using lanchat::test::TestServer;
+using lanchat::test::typed;
 
 namespace {
-
-QCborMap typed(const char* type)
-{
-    QCborMap m;
-    m.insert(QLatin1String("t"), QLatin1String(type));
-    return m;
-}
-
-QString errorCodeOf(const QCborMap& frame)
-{
-    return frame.value(QLatin1String("code")).toString();
-}
 
 rlimit fileLimit()
 {
@@ -43,7 +34,7 @@ rlimit fileLimit()
 
 } // namespace
 
-class TstUnauthenticated : public QObject
+class tst_Unauthenticated : public QObject
 {
     Q_OBJECT
 private slots:
@@ -60,7 +51,7 @@ private:
     static std::unique_ptr<TestServer> startServer(ServerConfig config);
 };
 
-std::unique_ptr<TestServer> TstUnauthenticated::startServer(ServerConfig config)
+std::unique_ptr<TestServer> tst_Unauthenticated::startServer(ServerConfig config)
 {
     auto server = std::make_unique<TestServer>(false, std::move(config));
     if (!server->start())
@@ -68,7 +59,7 @@ std::unique_ptr<TestServer> TstUnauthenticated::startServer(ServerConfig config)
     return server;
 }
 
-void TstUnauthenticated::limiterCountsUnauthenticatedApart()
+void tst_Unauthenticated::limiterCountsUnauthenticatedApart()
 {
     ConnectionLimiter limiter(4, 100, 2);
     const QHostAddress a(QStringLiteral("10.0.0.1"));
@@ -93,7 +84,7 @@ void TstUnauthenticated::limiterCountsUnauthenticatedApart()
     QCOMPARE(limiter.total(), 3);
 }
 
-void TstUnauthenticated::pingingWithoutLoginIsClosed()
+void tst_Unauthenticated::pingingWithoutLoginIsClosed()
 {
     ServerConfig config = TestServer::openSignUp();
     config.handshakeTimeoutMs = 5000;
@@ -114,7 +105,7 @@ void TstUnauthenticated::pingingWithoutLoginIsClosed()
     QVERIFY(timer.elapsed() >= 350); // not before the configured time (coarse timers may fire a little early)
 }
 
-void TstUnauthenticated::loggedInSessionOutlivesTheDeadline()
+void tst_Unauthenticated::loggedInSessionOutlivesTheDeadline()
 {
     ServerConfig config = TestServer::openSignUp();
     config.loginTimeoutMs = 300;
@@ -128,7 +119,7 @@ void TstUnauthenticated::loggedInSessionOutlivesTheDeadline()
     QCOMPARE(user.request(typed("ping")).value(QLatin1String("t")).toString(), QStringLiteral("ok"));
 }
 
-void TstUnauthenticated::logoutStartsTheDeadlineAgain()
+void tst_Unauthenticated::logoutStartsTheDeadlineAgain()
 {
     ServerConfig config = TestServer::openSignUp();
     config.loginTimeoutMs = 300;
@@ -143,7 +134,7 @@ void TstUnauthenticated::logoutStartsTheDeadlineAgain()
     QVERIFY(user.waitDisconnected(10000));
 }
 
-void TstUnauthenticated::unauthenticatedCappedPerAddress()
+void tst_Unauthenticated::unauthenticatedCappedPerAddress()
 {
     constexpr int kCap = 4;
     ServerConfig config = TestServer::openSignUp();
@@ -196,7 +187,7 @@ void TstUnauthenticated::unauthenticatedCappedPerAddress()
         10000));
 }
 
-void TstUnauthenticated::openFileLimitRaisedForMaxConnections()
+void tst_Unauthenticated::openFileLimitRaisedForMaxConnections()
 {
     constexpr int kMaxConnections = 3000;
     rlimit limit = fileLimit();
@@ -211,7 +202,7 @@ void TstUnauthenticated::openFileLimitRaisedForMaxConnections()
     QVERIFY(fileLimit().rlim_cur >= rlim_t(kMaxConnections));
 }
 
-void TstUnauthenticated::openFileLimitShortfallIsLogged()
+void tst_Unauthenticated::openFileLimitShortfallIsLogged()
 {
     rlimit limit = fileLimit();
     limit.rlim_max = limit.rlim_cur = 1024;
@@ -226,5 +217,5 @@ void TstUnauthenticated::openFileLimitShortfallIsLogged()
     QCOMPARE(fileLimit().rlim_cur, rlim_t(1024));
 }
 
-QTEST_GUILESS_MAIN(TstUnauthenticated)
+QTEST_GUILESS_MAIN(tst_Unauthenticated)
 #include "tst_unauthenticated.moc"

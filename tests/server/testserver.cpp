@@ -29,19 +29,24 @@ TestServer::~TestServer()
     stop();
 }
 
-bool TestServer::start()
+bool TestServer::start(quint16 port)
 {
     m_server = std::make_unique<RelayServer>(m_config);
     QString error;
-    if (!m_server->start(QHostAddress::LocalHost, 0, &error)) {
+    if (!m_server->start(QHostAddress::LocalHost, port, &error)) {
         qWarning("TestServer: %s", qPrintable(error));
+        m_server.reset();
         return false;
     }
+    m_port = m_server->serverPort();
     return true;
 }
 
 void TestServer::stop()
 {
+    if (!m_server)
+        return;
+    m_server->stop();
     m_server.reset();
 }
 
@@ -49,6 +54,11 @@ bool TestServer::restart()
 {
     stop();
     return start();
+}
+
+QString TestServer::fingerprint() const
+{
+    return m_server ? m_server->certificateFingerprint() : QString();
 }
 
 } // namespace lanchat::test

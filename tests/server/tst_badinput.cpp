@@ -1,36 +1,18 @@
 // Every bad-input case of issue 2 against a real RelayServer over loopback: the offending connection gets
 // the documented error (and is closed where the protocol says so) while a bystander keeps being served.
 
+#include "protocolframes.h"
 #include "rawclient.h"
 #include "testserver.h"
 
 #include <QCborArray>
 #include <QTest>
 #include <QUuid>
-#include <QtEndian>
 
 using namespace lanchat;
 using namespace lanchat::test;
 
-namespace {
-
-QByteArray framed(const QByteArray& payload)
-{
-    QByteArray prefix(4, Qt::Uninitialized);
-    qToBigEndian<quint32>(quint32(payload.size()), prefix.data());
-    return prefix + payload;
-}
-
-QCborMap typed(const char* type)
-{
-    QCborMap m;
-    m.insert(QLatin1String("t"), QLatin1String(type));
-    return m;
-}
-
-} // namespace
-
-class TstBadInput : public QObject
+class tst_BadInput : public QObject
 {
     Q_OBJECT
 private slots:
@@ -57,7 +39,7 @@ private:
     std::unique_ptr<RawClient> m_bystander;
 };
 
-void TstBadInput::initTestCase()
+void tst_BadInput::initTestCase()
 {
     m_server = std::make_unique<TestServer>(false);
     QVERIFY(m_server->start());
@@ -66,19 +48,19 @@ void TstBadInput::initTestCase()
     QVERIFY(m_bystander->signUp(QStringLiteral("bystander")) > 0);
 }
 
-void TstBadInput::cleanupTestCase()
+void tst_BadInput::cleanupTestCase()
 {
     m_bystander.reset();
     m_server.reset();
 }
 
-void TstBadInput::expectBystanderServed()
+void tst_BadInput::expectBystanderServed()
 {
     const QCborMap reply = m_bystander->request(typed("users"));
     QCOMPARE(reply.value(QLatin1String("t")).toString(), QStringLiteral("ok"));
 }
 
-void TstBadInput::closingErrors_data()
+void tst_BadInput::closingErrors_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("code");
@@ -96,7 +78,7 @@ void TstBadInput::closingErrors_data()
     QTest::newRow("empty frame") << QByteArray::fromHex("00000000") << "malformed";
 }
 
-void TstBadInput::closingErrors()
+void tst_BadInput::closingErrors()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, code);
@@ -109,7 +91,7 @@ void TstBadInput::closingErrors()
     expectBystanderServed();
 }
 
-void TstBadInput::unknownTypeKeepsConnection()
+void tst_BadInput::unknownTypeKeepsConnection()
 {
     RawClient client;
     QVERIFY(client.connectTo(m_server->port(), false));
@@ -118,7 +100,7 @@ void TstBadInput::unknownTypeKeepsConnection()
     QVERIFY(client.isConnected());
 }
 
-void TstBadInput::invalidUtf8KeepsConnection()
+void tst_BadInput::invalidUtf8KeepsConnection()
 {
     RawClient client;
     QVERIFY(client.connectTo(m_server->port(), false));
@@ -130,7 +112,7 @@ void TstBadInput::invalidUtf8KeepsConnection()
     QCOMPARE(client.request(typed("ping")).value(QLatin1String("t")).toString(), QStringLiteral("ok"));
 }
 
-void TstBadInput::requestWithoutId()
+void tst_BadInput::requestWithoutId()
 {
     RawClient client;
     QVERIFY(client.connectTo(m_server->port(), false));
@@ -140,7 +122,7 @@ void TstBadInput::requestWithoutId()
     QVERIFY(client.isConnected());
 }
 
-void TstBadInput::unauthenticated_data()
+void tst_BadInput::unauthenticated_data()
 {
     QTest::addColumn<QString>("type");
     for (const char* type :
@@ -149,7 +131,7 @@ void TstBadInput::unauthenticated_data()
         QTest::newRow(type) << QString::fromLatin1(type);
 }
 
-void TstBadInput::unauthenticated()
+void tst_BadInput::unauthenticated()
 {
     QFETCH(QString, type);
     RawClient client;
@@ -161,7 +143,7 @@ void TstBadInput::unauthenticated()
     QVERIFY(client.isConnected());
 }
 
-void TstBadInput::unsupportedProtocol()
+void tst_BadInput::unsupportedProtocol()
 {
     RawClient client;
     QVERIFY(client.connectTo(m_server->port(), false));
@@ -171,7 +153,7 @@ void TstBadInput::unsupportedProtocol()
     QVERIFY(client.waitDisconnected());
 }
 
-void TstBadInput::textLimits()
+void tst_BadInput::textLimits()
 {
     RawClient a;
     QVERIFY(a.connectTo(m_server->port(), false));
@@ -193,7 +175,7 @@ void TstBadInput::textLimits()
     QVERIFY(a.isConnected());
 }
 
-void TstBadInput::forbiddenForNonMembers()
+void tst_BadInput::forbiddenForNonMembers()
 {
     RawClient owner;
     RawClient outsider;
@@ -219,7 +201,7 @@ void TstBadInput::forbiddenForNonMembers()
     QVERIFY(outsider.isConnected());
 }
 
-void TstBadInput::badCredentialsGivesNoHint()
+void tst_BadInput::badCredentialsGivesNoHint()
 {
     RawClient client;
     QVERIFY(client.connectTo(m_server->port(), false));
@@ -235,7 +217,7 @@ void TstBadInput::badCredentialsGivesNoHint()
         QStringLiteral("ok"));
 }
 
-void TstBadInput::badReferences()
+void tst_BadInput::badReferences()
 {
     RawClient client;
     QVERIFY(client.connectTo(m_server->port(), false));
@@ -267,11 +249,11 @@ void TstBadInput::badReferences()
     QVERIFY(client.isConnected());
 }
 
-void TstBadInput::bystanderStillServed()
+void tst_BadInput::bystanderStillServed()
 {
     expectBystanderServed();
     QVERIFY(m_bystander->isConnected());
 }
 
-QTEST_GUILESS_MAIN(TstBadInput)
+QTEST_GUILESS_MAIN(tst_BadInput)
 #include "tst_badinput.moc"

@@ -13,7 +13,7 @@
 
 using namespace lanchat;
 
-class TstCommitQueue : public QObject
+class tst_CommitQueue : public QObject
 {
     Q_OBJECT
 private slots:
@@ -35,7 +35,7 @@ private:
     ConversationId m_chat;
 };
 
-void TstCommitQueue::init()
+void tst_CommitQueue::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QString error;
@@ -50,14 +50,14 @@ void TstCommitQueue::init()
     m_commits = std::make_unique<CommitQueue>(*m_storage);
 }
 
-void TstCommitQueue::cleanup()
+void tst_CommitQueue::cleanup()
 {
     m_commits.reset();
     m_storage.reset();
     m_dir.reset();
 }
 
-NewMessage TstCommitQueue::message(const QString& text, QUuid id) const
+NewMessage tst_CommitQueue::message(const QString& text, QUuid id) const
 {
     NewMessage m;
     m.conversation = m_chat;
@@ -67,7 +67,7 @@ NewMessage TstCommitQueue::message(const QString& text, QUuid id) const
     return m;
 }
 
-void TstCommitQueue::appendsGatherIntoFewCommitsInOrder()
+void tst_CommitQueue::appendsGatherIntoFewCommitsInOrder()
 {
     constexpr int kTurns = 50;
     constexpr int kPerTurn = 40;
@@ -97,7 +97,7 @@ void TstCommitQueue::appendsGatherIntoFewCommitsInOrder()
     QCOMPARE(stored.first().text, QStringLiteral("m%1.%2").arg(kTurns - 1).arg(kPerTurn - 1));
 }
 
-void TstCommitQueue::resendInOneBatchGetsTheOriginal()
+void tst_CommitQueue::resendInOneBatchGetsTheOriginal()
 {
     const QUuid id = QUuid::createUuid();
     std::optional<AppendResult> first;
@@ -112,7 +112,7 @@ void TstCommitQueue::resendInOneBatchGetsTheOriginal()
     QCOMPARE(m_storage->history(m_chat, 0, 10).size(), 1);
 }
 
-void TstCommitQueue::writesBesideARunningCommitLandNext()
+void tst_CommitQueue::writesBesideARunningCommitLandNext()
 {
     std::optional<AppendResult> appended;
     for (int i = 0; i < 500; ++i)
@@ -129,7 +129,7 @@ void TstCommitQueue::writesBesideARunningCommitLandNext()
     QCOMPARE(info->readSeq, 1);
 }
 
-void TstCommitQueue::drainDeliversEverythingBeforeReturning()
+void tst_CommitQueue::drainDeliversEverythingBeforeReturning()
 {
     int delivered = 0;
     for (int i = 0; i < 100; ++i) {
@@ -142,5 +142,5 @@ void TstCommitQueue::drainDeliversEverythingBeforeReturning()
     QVERIFY(!m_commits->isCommitting());
 }
 
-QTEST_GUILESS_MAIN(TstCommitQueue)
+QTEST_GUILESS_MAIN(tst_CommitQueue)
 #include "tst_commitqueue.moc"

@@ -2,6 +2,7 @@
 // to a real RelayServer over loopback, with the answer the spec gives.
 
 #include "framecodec.h"
+#include "protocolframes.h"
 #include "rawclient.h"
 #include "testserver.h"
 
@@ -15,25 +16,6 @@ using namespace lanchat;
 using namespace lanchat::test;
 
 namespace {
-
-QByteArray framed(const QByteArray& payload)
-{
-    QByteArray prefix(4, Qt::Uninitialized);
-    qToBigEndian<quint32>(quint32(payload.size()), prefix.data());
-    return prefix + payload;
-}
-
-QCborMap typed(const char* type)
-{
-    QCborMap m;
-    m.insert(QLatin1String("t"), QLatin1String(type));
-    return m;
-}
-
-QString type(const QCborMap& reply)
-{
-    return reply.value(QLatin1String("t")).toString();
-}
 
 /** CBOR text string of up to 23 bytes (one-byte head). */
 QByteArray cborText(const char* text)
@@ -58,7 +40,7 @@ const QByteArray kBelowInt64 = QByteArray::fromHex("3b8000000000000000");
 
 } // namespace
 
-class TstConformance : public QObject
+class tst_Conformance : public QObject
 {
     Q_OBJECT
 private slots:
@@ -82,7 +64,7 @@ private:
     std::unique_ptr<RawClient> m_peer;
 };
 
-void TstConformance::initTestCase()
+void tst_Conformance::initTestCase()
 {
     m_server = std::make_unique<TestServer>(false);
     QVERIFY(m_server->start());
@@ -99,14 +81,14 @@ void TstConformance::initTestCase()
     QVERIFY(m_conversation > 0);
 }
 
-void TstConformance::cleanupTestCase()
+void tst_Conformance::cleanupTestCase()
 {
     m_client.reset();
     m_peer.reset();
     m_server.reset();
 }
 
-void TstConformance::negativeIntegerInUnsignedField_data()
+void tst_Conformance::negativeIntegerInUnsignedField_data()
 {
     QTest::addColumn<QByteArray>("request");
     QTest::addColumn<QByteArray>("field");
@@ -121,7 +103,7 @@ void TstConformance::negativeIntegerInUnsignedField_data()
     QTest::newRow("sync since -1") << QByteArray("sync") << QByteArray("since") << QByteArray::fromHex("20");
 }
 
-void TstConformance::negativeIntegerInUnsignedField()
+void tst_Conformance::negativeIntegerInUnsignedField()
 {
     QFETCH(QByteArray, request);
     QFETCH(QByteArray, field);
@@ -134,10 +116,10 @@ void TstConformance::negativeIntegerInUnsignedField()
     const QCborMap reply = m_client->waitReply(4242);
     QCOMPARE(RawClient::errorCode(reply), QStringLiteral("invalid_argument"));
     QVERIFY(m_client->isConnected());
-    QCOMPARE(type(m_client->request(typed("ping"))), QStringLiteral("ok"));
+    QCOMPARE(frameType(m_client->request(typed("ping"))), QStringLiteral("ok"));
 }
 
-void TstConformance::wholeRangeOfRequestIds_data()
+void tst_Conformance::wholeRangeOfRequestIds_data()
 {
     QTest::addColumn<quint64>("id");
     QTest::newRow("0") << quint64(0);
@@ -147,12 +129,12 @@ void TstConformance::wholeRangeOfRequestIds_data()
     QTest::newRow("2^64-1") << std::numeric_limits<quint64>::max();
 }
 
-void TstConformance::wholeRangeOfRequestIds()
+void tst_Conformance::wholeRangeOfRequestIds()
 {
     QFETCH(quint64, id);
     // The reply's id is matched from the frame's bytes (FrameCodec::Frame::id), exactly.
     m_client->sendRaw(FrameCodec::encode(typed("ping"), id));
-    QCOMPARE(type(m_client->waitReply(id)), QStringLiteral("ok"));
+    QCOMPARE(frameType(m_client->waitReply(id)), QStringLiteral("ok"));
     // An error reply echoes it too, and so does the send ack (written by its own encoder).
     QCborMap unknown = typed("no_such_type");
     m_client->sendRaw(FrameCodec::encode(unknown, id));
@@ -163,11 +145,11 @@ void TstConformance::wholeRangeOfRequestIds()
     send.insert(QLatin1String("text"), QStringLiteral("id %1").arg(id));
     m_client->sendRaw(FrameCodec::encode(send, id));
     const QCborMap ack = m_client->waitReply(id);
-    QCOMPARE(type(ack), QStringLiteral("ok"));
+    QCOMPARE(frameType(ack), QStringLiteral("ok"));
     QVERIFY(ack.value(QLatin1String("seq")).toInteger() > 0);
 }
 
-void TstConformance::largeIdOnRefusedFrame()
+void tst_Conformance::largeIdOnRefusedFrame()
 {
     // Invalid UTF-8 after the id: the frame is refused, its id still addresses the error.
     const quint64 id = std::numeric_limits<quint64>::max() - 7;
@@ -179,7 +161,7 @@ void TstConformance::largeIdOnRefusedFrame()
     QCOMPARE(RawClient::errorCode(m_client->waitReply(id)), QStringLiteral("invalid_argument"));
 }
 
-void TstConformance::featuresMustBeText_data()
+void tst_Conformance::featuresMustBeText_data()
 {
     QTest::addColumn<QCborArray>("features");
     QTest::newRow("integers") << QCborArray{1, 2};
@@ -188,7 +170,7 @@ void TstConformance::featuresMustBeText_data()
     QTest::newRow("65 bytes") << QCborArray{QString(65, QLatin1Char('f'))};
 }
 
-void TstConformance::featuresMustBeText()
+void tst_Conformance::featuresMustBeText()
 {
     QFETCH(QCborArray, features);
     RawClient c;
@@ -200,25 +182,25 @@ void TstConformance::featuresMustBeText()
     QVERIFY(c.isConnected());
 }
 
-void TstConformance::helloRepeatableBeforeLogin()
+void tst_Conformance::helloRepeatableBeforeLogin()
 {
     RawClient c;
     QVERIFY(c.connectTo(m_server->port(), false));
-    QCOMPARE(type(c.hello()), QStringLiteral("welcome"));
-    QCOMPARE(type(c.hello()), QStringLiteral("welcome"));
+    QCOMPARE(frameType(c.hello()), QStringLiteral("welcome"));
+    QCOMPARE(frameType(c.hello()), QStringLiteral("welcome"));
 }
 
-void TstConformance::helloAfterLoginRefused()
+void tst_Conformance::helloAfterLoginRefused()
 {
     RawClient c;
     QVERIFY(c.connectTo(m_server->port(), false));
     QVERIFY(c.signUp(QStringLiteral("twice")) > 0); // hello, then register
     QCOMPARE(RawClient::errorCode(c.hello()), QStringLiteral("invalid_argument"));
     // Nothing changed: still logged in, still connected.
-    QCOMPARE(type(c.request(typed("users"))), QStringLiteral("ok"));
+    QCOMPARE(frameType(c.request(typed("users"))), QStringLiteral("ok"));
 }
 
-void TstConformance::readClampsToNewestMessage()
+void tst_Conformance::readClampsToNewestMessage()
 {
     const QCborMap ack = m_client->sendText(m_conversation, QStringLiteral("read me"));
     const qint64 newest = ack.value(QLatin1String("seq")).toInteger();
@@ -227,7 +209,7 @@ void TstConformance::readClampsToNewestMessage()
     QCborMap read = typed("read");
     read.insert(QLatin1String("conversation"), m_conversation);
     read.insert(QLatin1String("seq"), newest + 1000);
-    QCOMPARE(type(m_peer->request(read)), QStringLiteral("ok"));
+    QCOMPARE(frameType(m_peer->request(read)), QStringLiteral("ok"));
     // The sender sees the receipt at the newest message, not beyond it...
     const QCborMap receipt = m_client->waitPush(QStringLiteral("read_receipt"));
     QCOMPARE(receipt.value(QLatin1String("seq")).toInteger(), newest);
@@ -245,5 +227,5 @@ void TstConformance::readClampsToNewestMessage()
     QVERIFY(found);
 }
 
-QTEST_GUILESS_MAIN(TstConformance)
+QTEST_GUILESS_MAIN(tst_Conformance)
 #include "tst_conformance.moc"

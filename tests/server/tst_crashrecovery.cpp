@@ -2,6 +2,7 @@
 // messages, restarted on the same data dir, and every message that had been acked must be in the history
 // exactly once (ack after commit, synchronous=FULL, dedup by client_msg_id).
 
+#include "protocolframes.h"
 #include "rawclient.h"
 
 #include <QCborArray>
@@ -21,13 +22,6 @@ constexpr int kMessages = 1000;
 constexpr int kWindow = 64;
 constexpr int kKillAfterAcks = 300;
 
-QCborMap typed(const char* type)
-{
-    QCborMap m;
-    m.insert(QLatin1String("t"), QLatin1String(type));
-    return m;
-}
-
 QCborMap sendRequest(qint64 conversation, const QByteArray& clientMsgId, int n)
 {
     QCborMap m = typed("send");
@@ -39,7 +33,7 @@ QCborMap sendRequest(qint64 conversation, const QByteArray& clientMsgId, int n)
 
 } // namespace
 
-class TstCrashRecovery : public QObject
+class tst_CrashRecovery : public QObject
 {
     Q_OBJECT
 private slots:
@@ -61,7 +55,7 @@ private:
     QByteArray m_startupLog;
 };
 
-void TstCrashRecovery::initTestCase()
+void tst_CrashRecovery::initTestCase()
 {
     m_binary = qEnvironmentVariable("LANCHAT_TEST_BINARY_DIR") + QStringLiteral("/server/lanchat-server");
     QVERIFY2(QFile::exists(m_binary), qPrintable(m_binary + QStringLiteral(" missing; run through ctest")));
@@ -73,7 +67,7 @@ void TstCrashRecovery::initTestCase()
     config.write("[server]\nhash_memory_kib=64\nhash_iterations=1\ndiscovery=false\nregistration=open\n");
 }
 
-void TstCrashRecovery::cleanup()
+void tst_CrashRecovery::cleanup()
 {
     if (m_process) {
         m_process->kill();
@@ -82,7 +76,7 @@ void TstCrashRecovery::cleanup()
     }
 }
 
-quint16 TstCrashRecovery::startServer()
+quint16 tst_CrashRecovery::startServer()
 {
     m_process = std::make_unique<QProcess>();
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -111,7 +105,7 @@ quint16 TstCrashRecovery::startServer()
     return port;
 }
 
-QList<QCborMap> TstCrashRecovery::fullHistory(RawClient& client, qint64 conversation)
+QList<QCborMap> tst_CrashRecovery::fullHistory(RawClient& client, qint64 conversation)
 {
     QList<QCborMap> all;
     qint64 before = 0;
@@ -132,7 +126,7 @@ QList<QCborMap> TstCrashRecovery::fullHistory(RawClient& client, qint64 conversa
     return all;
 }
 
-void TstCrashRecovery::ackedMessagesSurviveSigkill()
+void tst_CrashRecovery::ackedMessagesSurviveSigkill()
 {
     quint16 port = startServer();
     QVERIFY(port > 0);
@@ -216,7 +210,7 @@ void TstCrashRecovery::ackedMessagesSurviveSigkill()
                 history.at(i).value(QLatin1String("seq")).toInteger());
 }
 
-void TstCrashRecovery::sigtermStopsCleanly()
+void tst_CrashRecovery::sigtermStopsCleanly()
 {
     const quint16 port = startServer();
     QVERIFY(port > 0);
@@ -234,5 +228,5 @@ void TstCrashRecovery::sigtermStopsCleanly()
     QVERIFY2(log.contains(QLatin1String("stopped;")), qPrintable(log));
 }
 
-QTEST_GUILESS_MAIN(TstCrashRecovery)
+QTEST_GUILESS_MAIN(tst_CrashRecovery)
 #include "tst_crashrecovery.moc"

@@ -24,7 +24,7 @@ QByteArray gathered(const OutputQueue& queue, int max = 64)
 
 } // namespace
 
-class TstOutputQueue : public QObject
+class tst_OutputQueue : public QObject
 {
     Q_OBJECT
 private slots:
@@ -35,7 +35,7 @@ private slots:
     void writtenFramesAreReleased();
 };
 
-void TstOutputQueue::partialWritesResumeAtTheRightByte()
+void tst_OutputQueue::partialWritesResumeAtTheRightByte()
 {
     OutputQueue queue;
     queue.append("abc");
@@ -52,7 +52,7 @@ void TstOutputQueue::partialWritesResumeAtTheRightByte()
     QCOMPARE(gathered(queue), QByteArray());
 }
 
-void TstOutputQueue::gatherStopsAtTheLimit()
+void tst_OutputQueue::gatherStopsAtTheLimit()
 {
     OutputQueue queue;
     for (char c = 'a'; c <= 'e'; ++c)
@@ -60,7 +60,7 @@ void TstOutputQueue::gatherStopsAtTheLimit()
     QCOMPARE(gathered(queue, 3), QByteArray("abc"));
 }
 
-void TstOutputQueue::tlsPackingIsStableForRetries()
+void tst_OutputQueue::tlsPackingIsStableForRetries()
 {
     OutputQueue queue;
     queue.append("12345");
@@ -79,7 +79,7 @@ void TstOutputQueue::tlsPackingIsStableForRetries()
     QCOMPARE(QByteArray(data, 3), QByteArray("XYZ"));
 }
 
-void TstOutputQueue::largeFrontFrameIsPassedWithoutCopy()
+void tst_OutputQueue::largeFrontFrameIsPassedWithoutCopy()
 {
     OutputQueue queue;
     const QByteArray big(100, 'b');
@@ -91,7 +91,7 @@ void TstOutputQueue::largeFrontFrameIsPassedWithoutCopy()
     QCOMPARE(data, big.constData()); // the shared frame itself, not a packed copy
 }
 
-void TstOutputQueue::writtenFramesAreReleased()
+void tst_OutputQueue::writtenFramesAreReleased()
 {
     OutputQueue queue;
     QByteArray fanOut(64, 'f');
@@ -102,5 +102,5 @@ void TstOutputQueue::writtenFramesAreReleased()
     QVERIFY(fanOut.isDetached()); // the queue let go as soon as it was written
 }
 
-QTEST_GUILESS_MAIN(TstOutputQueue)
+QTEST_GUILESS_MAIN(tst_OutputQueue)
 #include "tst_outputqueue.moc"

@@ -3,6 +3,7 @@
 
 #include "messages/filemessages.h"
 #include "protocol.h"
+#include "protocolframes.h"
 #include "rawclient.h"
 #include "session.h"
 #include "sessionregistry.h"
@@ -23,23 +24,6 @@ using namespace lanchat::test;
 
 namespace {
 
-QCborMap typed(const char* type)
-{
-    QCborMap m;
-    m.insert(QLatin1String("t"), QLatin1String(type));
-    return m;
-}
-
-QString type(const QCborMap& map)
-{
-    return map.value(QLatin1String("t")).toString();
-}
-
-qint64 conversationId(const QCborMap& reply)
-{
-    return reply.value(QLatin1String("conversation")).toMap().value(QLatin1String("id")).toInteger();
-}
-
 QCborArray messages(const QCborMap& page)
 {
     return page.value(QLatin1String("messages")).toArray();
@@ -47,11 +31,11 @@ QCborArray messages(const QCborMap& page)
 
 } // namespace
 
-class TstRelayServer : public QObject
+class tst_RelayServer : public QObject
 {
     Q_OBJECT
 public:
-    explicit TstRelayServer(bool tls)
+    explicit tst_RelayServer(bool tls)
         : m_tls(tls)
     {}
 
@@ -85,19 +69,19 @@ private:
     std::unique_ptr<TestServer> m_server;
 };
 
-void TstRelayServer::init()
+void tst_RelayServer::init()
 {
     m_server = std::make_unique<TestServer>(m_tls);
     QVERIFY(m_server->start());
     QCOMPARE(m_server->server().certificateFingerprint().size(), m_tls ? 64 : 0);
 }
 
-void TstRelayServer::cleanup()
+void tst_RelayServer::cleanup()
 {
     m_server.reset();
 }
 
-std::unique_ptr<RawClient> TstRelayServer::client(const QString& username)
+std::unique_ptr<RawClient> tst_RelayServer::client(const QString& username)
 {
     auto c = std::make_unique<RawClient>();
     if (!c->connectTo(m_server->port(), m_tls) || c->signUp(username) <= 0)
@@ -105,32 +89,32 @@ std::unique_ptr<RawClient> TstRelayServer::client(const QString& username)
     return c;
 }
 
-qint64 TstRelayServer::openPrivate(RawClient& from, qint64 user)
+qint64 tst_RelayServer::openPrivate(RawClient& from, qint64 user)
 {
     QCborMap open = typed("open_private");
     open.insert(QLatin1String("user"), user);
     return conversationId(from.request(open));
 }
 
-void TstRelayServer::welcomeAnnouncesLimits()
+void tst_RelayServer::welcomeAnnouncesLimits()
 {
     RawClient c;
     QVERIFY(c.connectTo(m_server->port(), m_tls));
     const QCborMap welcome = c.hello();
-    QCOMPARE(type(welcome), QStringLiteral("welcome"));
+    QCOMPARE(frameType(welcome), QStringLiteral("welcome"));
     QCOMPARE(welcome.value(QLatin1String("protocol")).toInteger(), 1);
     QCOMPARE(welcome.value(QLatin1String("max_frame")).toInteger(), 1024 * 1024);
     QVERIFY(welcome.value(QLatin1String("server_time")).toInteger() > 0);
 }
 
-void TstRelayServer::registration()
+void tst_RelayServer::registration()
 {
     RawClient c;
     QVERIFY(c.connectTo(m_server->port(), m_tls));
     c.hello();
     const QCborMap ok =
         c.registerUser(QStringLiteral("Wang.Li"), QStringLiteral("password123"), QStringLiteral("王丽"));
-    QCOMPARE(type(ok), QStringLiteral("ok"));
+    QCOMPARE(frameType(ok), QStringLiteral("ok"));
     const QCborMap user = ok.value(QLatin1String("user")).toMap();
     QCOMPARE(user.value(QLatin1String("display_name")).toString(), QStringLiteral("王丽"));
     QCOMPARE(user.value(QLatin1String("username")).toString(), QStringLiteral("Wang.Li"));
@@ -142,7 +126,7 @@ void TstRelayServer::registration()
              QStringLiteral("invalid_argument"));
     QCOMPARE(RawClient::errorCode(other.registerUser(QStringLiteral("shortpw"), QStringLiteral("1234567"))),
              QStringLiteral("invalid_argument"));
-    QCOMPARE(type(other.login(QStringLiteral("WANG.LI"), QStringLiteral("password123"))), QStringLiteral("ok"));
+    QCOMPARE(frameType(other.login(QStringLiteral("WANG.LI"), QStringLiteral("password123"))), QStringLiteral("ok"));
     // The logged-in first client heard about the new account?  It was the new account; a third one is pushed.
     QVERIFY(other.registerUser(QStringLiteral("third"), QStringLiteral("password123")).value(QLatin1String("t")) ==
             QLatin1String("ok"));
@@ -151,7 +135,7 @@ void TstRelayServer::registration()
              QStringLiteral("third"));
 }
 
-void TstRelayServer::registrationDisabled()
+void tst_RelayServer::registrationDisabled()
 {
     TestServer closed(m_tls, ServerConfig{}); // the default: sign-up off
     QVERIFY(closed.start());
@@ -161,7 +145,7 @@ void TstRelayServer::registrationDisabled()
              QStringLiteral("registration_disabled"));
 }
 
-void TstRelayServer::changePassword()
+void tst_RelayServer::changePassword()
 {
     auto a = client(QStringLiteral("alice"));
     QVERIFY(a);
@@ -170,15 +154,15 @@ void TstRelayServer::changePassword()
     change.insert(QLatin1String("new_password"), QStringLiteral("new-password-1"));
     QCOMPARE(RawClient::errorCode(a->request(change)), QStringLiteral("bad_credentials"));
     change.insert(QLatin1String("old_password"), QStringLiteral("password123"));
-    QCOMPARE(type(a->request(change)), QStringLiteral("ok"));
+    QCOMPARE(frameType(a->request(change)), QStringLiteral("ok"));
     RawClient again;
     QVERIFY(again.connectTo(m_server->port(), m_tls));
     QCOMPARE(RawClient::errorCode(again.login(QStringLiteral("alice"), QStringLiteral("password123"))),
              QStringLiteral("bad_credentials"));
-    QCOMPARE(type(again.login(QStringLiteral("alice"), QStringLiteral("new-password-1"))), QStringLiteral("ok"));
+    QCOMPARE(frameType(again.login(QStringLiteral("alice"), QStringLiteral("new-password-1"))), QStringLiteral("ok"));
 }
 
-void TstRelayServer::privateChatBothWays()
+void tst_RelayServer::privateChatBothWays()
 {
     auto a = client(QStringLiteral("alice"));
     auto b = client(QStringLiteral("bob"));
@@ -189,17 +173,17 @@ void TstRelayServer::privateChatBothWays()
     QCOMPARE(conversationId(b->waitPush(QStringLiteral("conversation"))), conversation);
 
     const QCborMap ack = a->sendText(conversation, QStringLiteral("hi bob 你好"));
-    QCOMPARE(type(ack), QStringLiteral("ok"));
+    QCOMPARE(frameType(ack), QStringLiteral("ok"));
     const QCborMap atB = b->waitPush(QStringLiteral("message"));
     QCOMPARE(atB.value(QLatin1String("text")).toString(), QStringLiteral("hi bob 你好"));
     QCOMPARE(atB.value(QLatin1String("seq")), ack.value(QLatin1String("seq")));
     QCOMPARE(atB.value(QLatin1String("ts")), ack.value(QLatin1String("ts")));
     QCOMPARE(atB.value(QLatin1String("sender")).toInteger(), a->userId());
 
-    QCOMPARE(type(b->sendText(conversation, QStringLiteral("hi alice"))), QStringLiteral("ok"));
+    QCOMPARE(frameType(b->sendText(conversation, QStringLiteral("hi alice"))), QStringLiteral("ok"));
     QCOMPARE(a->waitPush(QStringLiteral("message")).value(QLatin1String("text")).toString(),
              QStringLiteral("hi alice"));
-    QVERIFY(a->pushes().isEmpty() || type(a->pushes().constFirst()) != QLatin1String("message")); // no echo of own
+    QVERIFY(a->pushes().isEmpty() || frameType(a->pushes().constFirst()) != QLatin1String("message")); // no echo of own
 
     QCborMap history = typed("history");
     history.insert(QLatin1String("conversation"), conversation);
@@ -208,7 +192,7 @@ void TstRelayServer::privateChatBothWays()
     QCOMPARE(page.at(0).toMap().value(QLatin1String("text")).toString(), QStringLiteral("hi alice")); // newest first
 }
 
-void TstRelayServer::fileChunksBesideText()
+void tst_RelayServer::fileChunksBesideText()
 {
     // Chunks are read into their frame in place (FrameCodec::inPlaceSpace) and small frames through the shared
     // buffer: pipelined chunks with a text message between them must all arrive intact, over TLS and plaintext.
@@ -236,9 +220,9 @@ void TstRelayServer::fileChunksBesideText()
             textId = a->send(text);
         }
     }
-    QCOMPARE(type(a->waitReply(textId, 15000)), QStringLiteral("ok"));
+    QCOMPARE(frameType(a->waitReply(textId, 15000)), QStringLiteral("ok"));
     for (const quint64 id : std::as_const(chunkIds))
-        QCOMPARE(type(a->waitReply(id, 15000)), QStringLiteral("ok")); // the last one only once the hash matched
+        QCOMPARE(frameType(a->waitReply(id, 15000)), QStringLiteral("ok")); // the last one only once the hash matched
     QCOMPARE(b->waitPush(QStringLiteral("message")).value(QLatin1String("text")).toString(),
              QStringLiteral("between the chunks"));
 
@@ -255,7 +239,7 @@ void TstRelayServer::fileChunksBesideText()
     QCOMPARE(downloaded, content);
 }
 
-void TstRelayServer::groupChatReachesAllMembers()
+void tst_RelayServer::groupChatReachesAllMembers()
 {
     auto a = client(QStringLiteral("alice"));
     auto b = client(QStringLiteral("bob"));
@@ -273,7 +257,7 @@ void TstRelayServer::groupChatReachesAllMembers()
     QCOMPARE(conversationId(b->waitPush(QStringLiteral("conversation"))), group);
     QCOMPARE(conversationId(c->waitPush(QStringLiteral("conversation"))), group);
 
-    QCOMPARE(type(a->sendText(group, QStringLiteral("standup in 5"))), QStringLiteral("ok"));
+    QCOMPARE(frameType(a->sendText(group, QStringLiteral("standup in 5"))), QStringLiteral("ok"));
     QCOMPARE(b->waitPush(QStringLiteral("message")).value(QLatin1String("text")).toString(),
              QStringLiteral("standup in 5"));
     QCOMPARE(c->waitPush(QStringLiteral("message")).value(QLatin1String("text")).toString(),
@@ -285,7 +269,7 @@ void TstRelayServer::groupChatReachesAllMembers()
     QCOMPARE(list.value(QLatin1String("conversations")).toArray().size(), 1);
 }
 
-void TstRelayServer::groupManagement()
+void tst_RelayServer::groupManagement()
 {
     auto a = client(QStringLiteral("alice"));
     auto b = client(QStringLiteral("bob"));
@@ -301,14 +285,14 @@ void TstRelayServer::groupManagement()
     add.insert(QLatin1String("conversation"), group);
     add.insert(QLatin1String("user"), c->userId());
     QCOMPARE(RawClient::errorCode(b->request(add)), QStringLiteral("forbidden")); // not the owner
-    QCOMPARE(type(a->request(add)), QStringLiteral("ok"));
+    QCOMPARE(frameType(a->request(add)), QStringLiteral("ok"));
     QCOMPARE(conversationId(c->waitPush(QStringLiteral("conversation"))), group); // the added member learns
 
     QCborMap rename = typed("group_rename");
     rename.insert(QLatin1String("conversation"), group);
     rename.insert(QLatin1String("name"), QStringLiteral("team 2"));
     c->clearPushes();
-    QCOMPARE(type(a->request(rename)), QStringLiteral("ok"));
+    QCOMPARE(frameType(a->request(rename)), QStringLiteral("ok"));
     QCOMPARE(c->waitPush(QStringLiteral("conversation"))
                  .value(QLatin1String("conversation"))
                  .toMap()
@@ -319,7 +303,7 @@ void TstRelayServer::groupManagement()
     QCborMap remove = typed("group_remove");
     remove.insert(QLatin1String("conversation"), group);
     remove.insert(QLatin1String("user"), c->userId());
-    QCOMPARE(type(a->request(remove)), QStringLiteral("ok"));
+    QCOMPARE(frameType(a->request(remove)), QStringLiteral("ok"));
     const QCborMap removed = c->waitPush(QStringLiteral("conversation_removed"));
     QCOMPARE(removed.value(QLatin1String("conversation")).toInteger(), group);
     QCOMPARE(removed.value(QLatin1String("by")).toInteger(), a->userId()); // for "removed by Alice"
@@ -328,13 +312,13 @@ void TstRelayServer::groupManagement()
     QCborMap leave = typed("group_leave");
     leave.insert(QLatin1String("conversation"), group);
     QCOMPARE(RawClient::errorCode(a->request(leave)), QStringLiteral("invalid_argument")); // the owner stays
-    QCOMPARE(type(b->request(leave)), QStringLiteral("ok"));
+    QCOMPARE(frameType(b->request(leave)), QStringLiteral("ok"));
     const QCborMap left = b->waitPush(QStringLiteral("conversation_removed"));
     QCOMPARE(left.value(QLatin1String("conversation")).toInteger(), group);
     QCOMPARE(left.value(QLatin1String("by")).toInteger(), b->userId());
 }
 
-void TstRelayServer::offlineUserSyncsInOrder()
+void tst_RelayServer::offlineUserSyncsInOrder()
 {
     auto a = client(QStringLiteral("alice"));
     auto b = client(QStringLiteral("bob"));
@@ -342,7 +326,7 @@ void TstRelayServer::offlineUserSyncsInOrder()
     const qint64 conversation = openPrivate(*a, b->userId());
     b.reset(); // bob goes offline
     for (int i = 0; i < 5; ++i)
-        QCOMPARE(type(a->sendText(conversation, QStringLiteral("m%1").arg(i))), QStringLiteral("ok"));
+        QCOMPARE(frameType(a->sendText(conversation, QStringLiteral("m%1").arg(i))), QStringLiteral("ok"));
 
     b = client(QStringLiteral("bob"));
     QVERIFY(b);
@@ -363,7 +347,7 @@ void TstRelayServer::offlineUserSyncsInOrder()
         QCOMPARE(got.at(i).toMap().value(QLatin1String("text")).toString(), QStringLiteral("m%1").arg(i));
 }
 
-void TstRelayServer::twoSessionsBothReceive()
+void tst_RelayServer::twoSessionsBothReceive()
 {
     auto a = client(QStringLiteral("alice"));
     auto aPhone = client(QStringLiteral("alice"));
@@ -371,7 +355,7 @@ void TstRelayServer::twoSessionsBothReceive()
     auto bPhone = client(QStringLiteral("bob"));
     QVERIFY(a && aPhone && b && bPhone);
     const qint64 conversation = openPrivate(*a, b->userId());
-    QCOMPARE(type(a->sendText(conversation, QStringLiteral("to both"))), QStringLiteral("ok"));
+    QCOMPARE(frameType(a->sendText(conversation, QStringLiteral("to both"))), QStringLiteral("ok"));
     QCOMPARE(b->waitPush(QStringLiteral("message")).value(QLatin1String("text")).toString(), QStringLiteral("to both"));
     QCOMPARE(bPhone->waitPush(QStringLiteral("message")).value(QLatin1String("text")).toString(),
              QStringLiteral("to both"));
@@ -380,7 +364,7 @@ void TstRelayServer::twoSessionsBothReceive()
              QStringLiteral("to both"));
 }
 
-void TstRelayServer::resendGetsOriginalAck()
+void tst_RelayServer::resendGetsOriginalAck()
 {
     auto a = client(QStringLiteral("alice"));
     auto b = client(QStringLiteral("bob"));
@@ -401,7 +385,7 @@ void TstRelayServer::resendGetsOriginalAck()
     QCOMPARE(messages(a->request(history)).size(), 1);
 }
 
-void TstRelayServer::presence()
+void tst_RelayServer::presence()
 {
     auto a = client(QStringLiteral("alice"));
     QVERIFY(a);
@@ -421,7 +405,7 @@ void TstRelayServer::presence()
     QVERIFY(!offline.value(QLatin1String("online")).toBool());
 }
 
-void TstRelayServer::readReceipts()
+void tst_RelayServer::readReceipts()
 {
     auto a = client(QStringLiteral("alice"));
     auto b = client(QStringLiteral("bob"));
@@ -431,7 +415,7 @@ void TstRelayServer::readReceipts()
     QCborMap read = typed("read");
     read.insert(QLatin1String("conversation"), conversation);
     read.insert(QLatin1String("seq"), seq);
-    QCOMPARE(type(b->request(read)), QStringLiteral("ok"));
+    QCOMPARE(frameType(b->request(read)), QStringLiteral("ok"));
     const QCborMap receipt = a->waitPush(QStringLiteral("read_receipt"));
     QCOMPARE(receipt.value(QLatin1String("seq")).toInteger(), seq);
     QCOMPARE(receipt.value(QLatin1String("user")).toInteger(), b->userId());
@@ -439,7 +423,7 @@ void TstRelayServer::readReceipts()
     QCOMPARE(list.at(0).toMap().value(QLatin1String("read_seq")).toInteger(), seq);
 }
 
-void TstRelayServer::restartKeepsHistory()
+void tst_RelayServer::restartKeepsHistory()
 {
     qint64 conversation = 0;
     {
@@ -448,7 +432,7 @@ void TstRelayServer::restartKeepsHistory()
         QVERIFY(a && b);
         conversation = openPrivate(*a, b->userId());
         for (int i = 0; i < 3; ++i)
-            QCOMPARE(type(a->sendText(conversation, QStringLiteral("kept %1").arg(i))), QStringLiteral("ok"));
+            QCOMPARE(frameType(a->sendText(conversation, QStringLiteral("kept %1").arg(i))), QStringLiteral("ok"));
     }
     const QString fingerprint = m_server->server().certificateFingerprint();
     QVERIFY(m_server->restart());
@@ -471,7 +455,7 @@ void TstRelayServer::restartKeepsHistory()
     QCOMPARE(page.at(2).toMap().value(QLatin1String("text")).toString(), QStringLiteral("kept 0"));
 }
 
-void TstRelayServer::shutdownTellsClients()
+void tst_RelayServer::shutdownTellsClients()
 {
     auto a = client(QStringLiteral("alice"));
     QVERIFY(a);
@@ -482,7 +466,7 @@ void TstRelayServer::shutdownTellsClients()
     QVERIFY(a->waitDisconnected());
 }
 
-void TstRelayServer::slowReaderIsThrottled()
+void tst_RelayServer::slowReaderIsThrottled()
 {
     ServerConfig config = TestServer::openSignUp();
     config.maxPendingOutputBytes = 256 * 1024;
@@ -512,7 +496,7 @@ void TstRelayServer::slowReaderIsThrottled()
             m.insert(QLatin1String("text"), QString(4000, QLatin1Char('z')));
             return m;
         }());
-    QCOMPARE(type(b.waitReply(lastSend)), QStringLiteral("ok"));
+    QCOMPARE(frameType(b.waitReply(lastSend)), QStringLiteral("ok"));
     a.setReading(false);
     // Alice asks for 100-message pages (~400 KB each) 200 times without reading a byte.
     constexpr int kRequests = 200;
@@ -535,7 +519,7 @@ void TstRelayServer::slowReaderIsThrottled()
         QCOMPARE(messages(a.waitReply(id, 20000)).size(), 100);
 }
 
-void TstRelayServer::slowConsumerIsDisconnected()
+void tst_RelayServer::slowConsumerIsDisconnected()
 {
     ServerConfig config = TestServer::openSignUp();
     config.maxPendingOutputBytes = 64 * 1024; // disconnect above 1 MiB of unsent pushes
@@ -559,13 +543,13 @@ void TstRelayServer::slowConsumerIsDisconnected()
     };
     int sent = 0;
     for (; sent < 1000 && sleeperOnline(); ++sent)
-        QCOMPARE(type(sender.sendText(conversation, text)), QStringLiteral("ok"));
+        QCOMPARE(frameType(sender.sendText(conversation, text)), QStringLiteral("ok"));
     QVERIFY2(!sleeperOnline(), qPrintable(QStringLiteral("still connected after %1 pushes").arg(sent)));
     qInfo("slow consumer dropped after %d pushes of 60 KiB", sent);
-    QCOMPARE(type(sender.sendText(conversation, QStringLiteral("still served"))), QStringLiteral("ok"));
+    QCOMPARE(frameType(sender.sendText(conversation, QStringLiteral("still served"))), QStringLiteral("ok"));
 }
 
-void TstRelayServer::discoveryAnswersProbe()
+void tst_RelayServer::discoveryAnswersProbe()
 {
     const quint16 port = m_server->server().discoveryPort();
     QVERIFY(port > 0);
@@ -576,7 +560,7 @@ void TstRelayServer::discoveryAnswersProbe()
     probe.writeDatagram(QCborValue(request).toCbor(), QHostAddress::LocalHost, port);
     QTRY_VERIFY_WITH_TIMEOUT(probe.hasPendingDatagrams(), 5000);
     const QCborMap answer = QCborValue::fromCbor(probe.receiveDatagram().data()).toMap();
-    QCOMPARE(type(answer), QStringLiteral("server"));
+    QCOMPARE(frameType(answer), QStringLiteral("server"));
     QCOMPARE(answer.value(QLatin1String("port")).toInteger(), m_server->port());
     QCOMPARE(answer.value(QLatin1String("tls")).toBool(), m_tls);
     QCOMPARE(answer.value(QLatin1String("fingerprint")).toString(), m_server->server().certificateFingerprint());
@@ -587,7 +571,7 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     int failures = 0;
     for (bool tls : {false, true}) {
-        TstRelayServer test(tls);
+        tst_RelayServer test(tls);
         qInfo("=== %s", tls ? "TLS" : "plaintext");
         failures += QTest::qExec(&test, argc, argv);
     }

@@ -9,7 +9,7 @@
 
 using namespace lanchat;
 
-class TstServerConfig : public QObject
+class tst_ServerConfig : public QObject
 {
     Q_OBJECT
 private slots:
@@ -31,7 +31,7 @@ private:
     int m_files = 0;
 };
 
-QString TstServerConfig::write(const QByteArray& content)
+QString tst_ServerConfig::write(const QByteArray& content)
 {
     const QString path = m_dir.filePath(QStringLiteral("c%1.conf").arg(++m_files));
     QFile file(path);
@@ -40,7 +40,7 @@ QString TstServerConfig::write(const QByteArray& content)
     return path;
 }
 
-void TstServerConfig::sampleFileGivesDefaults()
+void tst_ServerConfig::sampleFileGivesDefaults()
 {
     ServerConfig config;
     QString error;
@@ -50,7 +50,7 @@ void TstServerConfig::sampleFileGivesDefaults()
     QCOMPARE(config.toIni(), ServerConfig().toIni());
 }
 
-void TstServerConfig::adminSocketIsAbsoluteForARelativeDataDir()
+void tst_ServerConfig::adminSocketIsAbsoluteForARelativeDataDir()
 {
     // scripts/run.sh passes --data-dir data/server; QLocalServer would look for a relative name in /tmp.
     ServerConfig config;
@@ -59,7 +59,7 @@ void TstServerConfig::adminSocketIsAbsoluteForARelativeDataDir()
     QCOMPARE(config.adminSocketPath(), QDir::current().absoluteFilePath(QStringLiteral("data/server/admin.sock")));
 }
 
-void TstServerConfig::valuesAreRead()
+void tst_ServerConfig::valuesAreRead()
 {
     ServerConfig config;
     QString error;
@@ -78,7 +78,7 @@ void TstServerConfig::valuesAreRead()
     QCOMPARE(config.discoveryPort, quint16(0));
 }
 
-void TstServerConfig::badValuesAreRefused_data()
+void tst_ServerConfig::badValuesAreRefused_data()
 {
     QTest::addColumn<QByteArray>("content");
     QTest::newRow("port not a number") << QByteArray("[server]\nport=abc\n");
@@ -88,7 +88,7 @@ void TstServerConfig::badValuesAreRefused_data()
     QTest::newRow("negative") << QByteArray("[server]\nretention_days=-1\n");
 }
 
-void TstServerConfig::badValuesAreRefused()
+void tst_ServerConfig::badValuesAreRefused()
 {
     QFETCH(QByteArray, content);
     ServerConfig config;
@@ -98,7 +98,7 @@ void TstServerConfig::badValuesAreRefused()
     QVERIFY(!ServerConfig::fromIni(m_dir.filePath(QStringLiteral("missing.conf")), &config, &error));
 }
 
-void TstServerConfig::printedConfigReadsBack()
+void tst_ServerConfig::printedConfigReadsBack()
 {
     ServerConfig config;
     config.dataDir = QStringLiteral("/var/lib/lanchat");
@@ -110,7 +110,7 @@ void TstServerConfig::printedConfigReadsBack()
     QCOMPARE(again.toIni(), config.toIni());
 }
 
-void TstServerConfig::registrationKeys_data()
+void tst_ServerConfig::registrationKeys_data()
 {
     QTest::addColumn<QByteArray>("lines");
     QTest::addColumn<int>("modeValue"); // a ServerConfig::Registration
@@ -125,7 +125,7 @@ void TstServerConfig::registrationKeys_data()
     QTest::newRow("invite") << QByteArray("registration=invite\ninvite_code_file=CODE\n") << int(R::Invite);
 }
 
-void TstServerConfig::registrationKeys()
+void tst_ServerConfig::registrationKeys()
 {
     QFETCH(QByteArray, lines);
     QFETCH(int, modeValue);
@@ -150,7 +150,7 @@ void TstServerConfig::registrationKeys()
     QCOMPARE(again.inviteCode, config.inviteCode);
 }
 
-void TstServerConfig::badInviteCodeFilesAreRefused_data()
+void tst_ServerConfig::badInviteCodeFilesAreRefused_data()
 {
     QTest::addColumn<QByteArray>("content"); // of the code file
     QTest::addColumn<int>("permissions");    // QFileDevice::Permissions
@@ -168,7 +168,7 @@ void TstServerConfig::badInviteCodeFilesAreRefused_data()
                                           << QByteArray("registration=invite\ninvite_code_file=CODE\n");
 }
 
-void TstServerConfig::badInviteCodeFilesAreRefused()
+void tst_ServerConfig::badInviteCodeFilesAreRefused()
 {
     QFETCH(QByteArray, content);
     QFETCH(int, permissions);
@@ -185,7 +185,7 @@ void TstServerConfig::badInviteCodeFilesAreRefused()
     QVERIFY(!error.isEmpty());
 }
 
-void TstServerConfig::olderThrottleKeys()
+void tst_ServerConfig::olderThrottleKeys()
 {
     // login_lockout_ms was the lockout time and when failures were forgotten; only the second meaning is left.
     ServerConfig config;
@@ -200,5 +200,5 @@ void TstServerConfig::olderThrottleKeys()
     QCOMPARE(config.loginForgetMs, 7000);
 }
 
-QTEST_GUILESS_MAIN(TstServerConfig)
+QTEST_GUILESS_MAIN(tst_ServerConfig)
 #include "tst_serverconfig.moc"

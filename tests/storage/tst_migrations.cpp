@@ -1,4 +1,5 @@
-// Schema migrations: empty file to latest, a version-1 fixture upgraded with a backup, a newer database refused.
+// Schema migrations: empty file to latest, a version-1 fixture upgraded with a backup, a newer database refused;
+// migration files run through SQLite itself (triggers apply, a broken file rolls back).
 
 #include "migrator.h"
 #include "sqlitestorage.h"
@@ -12,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QVariant>
+
+#include <utility>
 
 using namespace lanchat;
 
@@ -41,6 +44,22 @@ std::unique_ptr<SqlStatements> fixtureAt(const QString& path, int version)
     return raw;
 }
 
+/** Writes a migration folder holding @p files (name → SQL) under @p dir; returns its path. */
+QString migrationFolder(const QTemporaryDir& dir, const QList<std::pair<QString, QByteArray>>& files)
+{
+    const QString folder = dir.filePath(QStringLiteral("sql"));
+    QDir().mkpath(folder);
+    for (const auto& [name, sql] : files) {
+        QFile file(folder + u'/' + name);
+        if (!file.open(QIODevice::WriteOnly) || file.write(sql) != sql.size())
+            return {};
+    }
+    return folder;
+}
+
+const QByteArray kBaseMigration = "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);\n"
+                                  "CREATE TABLE audit (note INTEGER, body TEXT);\n";
+
 } // namespace
 
 class tst_Migrations : public QObject
@@ -49,7 +68,9 @@ class tst_Migrations : public QObject
 
 private slots:
     void embeddedMigrationsAreNumberedWithoutGaps();
-    void splitStatements();
+    void migrationWithTriggerApplies();
+    void brokenMigrationRollsBackToThePreviousVersion();
+    void migrationMayNotCommitItself();
     void emptyFileMigratesToLatest();
     void versionOneFixtureIsMigratedWithBackup();
     void versionTwoSharedClientIdsKeepEveryMessage();
@@ -73,13 +94,73 @@ void tst_Migrations::embeddedMigrationsAreNumberedWithoutGaps()
     }
 }
 
-void tst_Migrations::splitStatements()
+void tst_Migrations::migrationWithTriggerApplies()
 {
-    const QStringList statements = Migrator::splitStatements(
-        QStringLiteral("-- comment; not a statement\nCREATE TABLE a (\n  x INTEGER\n);\n\nCREATE INDEX i ON a(x);\n"));
-    QCOMPARE(statements.size(), 2);
-    QVERIFY(statements.at(0).startsWith(QLatin1String("CREATE TABLE a")));
-    QCOMPARE(statements.at(1), QStringLiteral("CREATE INDEX i ON a(x);"));
+    // A trigger body holds statements ending in ';' at the end of a line, and a string may hold one too:
+    // only SQLite's own parser knows where a statement ends.
+    QTemporaryDir dir;
+    const QString folder = migrationFolder(dir, {{QStringLiteral("0001_base.sql"), kBaseMigration},
+                                                 {QStringLiteral("0002_audit_trigger.sql"),
+                                                  "-- keeps a copy of every note\n"
+                                                  "CREATE TRIGGER notes_audit AFTER INSERT ON notes\n"
+                                                  "BEGIN\n"
+                                                  "    INSERT INTO audit (note, body) VALUES (new.id, new.body);\n"
+                                                  "    INSERT INTO audit (note, body) VALUES (new.id, 'copied;\n"
+                                                  "');\n"
+                                                  "END;\n"}});
+    QVERIFY(!folder.isEmpty());
+    const QString path = dir.filePath(QStringLiteral("trigger.db"));
+    std::unique_ptr<SqlStatements> raw = rawConnection(path);
+    QVERIFY(raw);
+    Migrator migrator(*raw, folder);
+    QString error;
+    QVERIFY2(migrator.migrate(path, &error), qPrintable(error));
+    QCOMPARE(migrator.currentVersion(), 2);
+    QVERIFY(raw->execDirect(QStringLiteral("INSERT INTO notes (body) VALUES ('hello')")));
+    QCOMPARE(raw->scalarDirect(QStringLiteral("SELECT COUNT(*) FROM audit WHERE note = 1")), QVariant(2));
+    QCOMPARE(raw->scalarDirect(QStringLiteral("SELECT body FROM audit WHERE body LIKE 'copied%'")).toString(),
+             QStringLiteral("copied;\n"));
+}
+
+void tst_Migrations::brokenMigrationRollsBackToThePreviousVersion()
+{
+    QTemporaryDir dir;
+    const QString folder =
+        migrationFolder(dir, {{QStringLiteral("0001_base.sql"), kBaseMigration},
+                              {QStringLiteral("0002_broken.sql"), "CREATE TABLE half (x INTEGER);\n"
+                                                                  "INSERT INTO notes (body) VALUES ('half done');\n"
+                                                                  "CREAT TABLE typo (x INTEGER);\n"}});
+    QVERIFY(!folder.isEmpty());
+    const QString path = dir.filePath(QStringLiteral("broken.db"));
+    std::unique_ptr<SqlStatements> raw = rawConnection(path);
+    QVERIFY(raw);
+    Migrator migrator(*raw, folder);
+    QString error;
+    QVERIFY(!migrator.migrate(path, &error));
+    QVERIFY2(error.startsWith(QLatin1String("migration 0002_broken.sql failed: ")), qPrintable(error));
+    QVERIFY2(error.contains(QLatin1String("syntax error")), qPrintable(error)); // SQLite's own message
+    QCOMPARE(migrator.currentVersion(), 1);
+    QVERIFY(!raw->inTransaction());
+    QCOMPARE(raw->scalarDirect(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'")), QVariant(0));
+    QCOMPARE(raw->scalarDirect(QStringLiteral("SELECT COUNT(*) FROM notes")), QVariant(0));
+}
+
+void tst_Migrations::migrationMayNotCommitItself()
+{
+    // A COMMIT inside the file would end the transaction that the version bump belongs to.
+    QTemporaryDir dir;
+    const QString folder =
+        migrationFolder(dir, {{QStringLiteral("0001_commits.sql"), "CREATE TABLE a (x INTEGER);\nCOMMIT;\nBEGIN;\n"}});
+    QVERIFY(!folder.isEmpty());
+    const QString path = dir.filePath(QStringLiteral("commits.db"));
+    std::unique_ptr<SqlStatements> raw = rawConnection(path);
+    QVERIFY(raw);
+    Migrator migrator(*raw, folder);
+    QString error;
+    QVERIFY(!migrator.migrate(path, &error));
+    QVERIFY2(error.startsWith(QLatin1String("migration 0001_commits.sql failed: ")), qPrintable(error));
+    QCOMPARE(migrator.currentVersion(), 0);
+    QCOMPARE(raw->scalarDirect(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'a'")), QVariant(0));
 }
 
 void tst_Migrations::emptyFileMigratesToLatest()

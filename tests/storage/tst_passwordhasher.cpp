@@ -2,7 +2,6 @@
 
 #include "passwordhasher.h"
 
-#include <QElapsedTimer>
 #include <QTest>
 
 using namespace lanchat;

@@ -32,18 +32,7 @@ bool waitFor(const std::function<bool()>& condition, int timeoutMs)
 }
 } // namespace
 
-TransferTestEnv::TransferTestEnv()
-{
-    m_config.dataDir = m_dataDir.path();
-    m_config.tls = false;
-    m_config.discoveryEnabled = false;
-    m_config.port = 0;
-    m_config.registration = ServerConfig::Registration::Open; // connectUser() signs users up
-    m_config.hashMemoryKiB = 64;
-    m_config.hashIterations = 1;
-    m_config.hashParallelism = 1;
-    m_config.registerPerMinute = 0; // many sign-ups from 127.0.0.1 (tests/security covers the limit)
-}
+TransferTestEnv::TransferTestEnv() = default;
 
 TransferTestEnv::~TransferTestEnv()
 {
@@ -56,19 +45,15 @@ TransferTestEnv::~TransferTestEnv()
 
 bool TransferTestEnv::startServer(quint16 port)
 {
-    m_server = std::make_unique<RelayServer>(m_config);
-    QString error;
-    if (!m_server->start(QHostAddress::LocalHost, port ? port : m_port, &error)) {
-        qWarning() << "relay did not start:" << error;
+    if (!m_server.start(port ? port : m_port))
         return false;
-    }
-    m_port = m_server->serverPort();
+    m_port = m_server.port();
     return true;
 }
 
 void TransferTestEnv::stopServer()
 {
-    m_server.reset();
+    m_server.stop();
 }
 
 bool TransferTestEnv::startServerProcess()
@@ -79,7 +64,7 @@ bool TransferTestEnv::startServerProcess()
             return false;
         m_port = probe.serverPort();
     }
-    const QString config = QDir(m_dataDir.path()).filePath(QStringLiteral("test.conf"));
+    const QString config = QDir(dataDir()).filePath(QStringLiteral("test.conf"));
     QFile file(config);
     if (!file.open(QIODevice::WriteOnly) || file.write("[server]\nregistration=open\n") < 0)
         return false;
@@ -87,7 +72,7 @@ bool TransferTestEnv::startServerProcess()
     const QString binary = qEnvironmentVariable("LANCHAT_TEST_BINARY_DIR") + QStringLiteral("/server/lanchat-server");
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_process->start(binary, {QStringLiteral("serve"), QStringLiteral("--data-dir"), m_dataDir.path(),
+    m_process->start(binary, {QStringLiteral("serve"), QStringLiteral("--data-dir"), dataDir(),
                               QStringLiteral("--listen"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
                               QString::number(m_port), QStringLiteral("--insecure-plaintext"),
                               QStringLiteral("--no-discovery"), QStringLiteral("--config"), config});

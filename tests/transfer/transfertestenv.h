@@ -4,6 +4,7 @@
 #include "ids.h"
 #include "messagerecord.h"
 #include "serverconfig.h"
+#include "testserver.h"
 #include "transfermanager.h"
 
 #include <QCborMap>
@@ -28,8 +29,8 @@ struct TestUser
 };
 
 /**
- * A relay for the file-transfer tests: in-process (RelayServer on 127.0.0.1) or the real `lanchat-server`
- * executable as a child process, plaintext, on a QTemporaryDir data dir, plus helpers to create users,
+ * A relay for the file-transfer tests: in-process (the tests' TestServer, plaintext) or the real
+ * `lanchat-server` executable as a child process on the same data dir, plus helpers to create users,
  * conversations and random files. Waits are bounded event-loop waits, never sleeps.
  */
 class TransferTestEnv
@@ -38,8 +39,9 @@ public:
     TransferTestEnv();
     ~TransferTestEnv();
 
-    ServerConfig& config() { return m_config; }
-    QString dataDir() const { return m_dataDir.path(); }
+    /** The configuration the next startServer() uses. */
+    ServerConfig& config() { return m_server.config(); }
+    QString dataDir() const { return m_server.dataDir(); }
     QString scratchDir() const { return m_scratch.path(); }
     quint16 port() const { return m_port; }
 
@@ -47,7 +49,7 @@ public:
     bool startServer(quint16 port = 0);
     /** Stops and destroys the in-process relay (clients see the connection drop). */
     void stopServer();
-    RelayServer* server() const { return m_server.get(); }
+    RelayServer* server() const { return m_server.isRunning() ? &m_server.server() : nullptr; }
 
     /** Starts `lanchat-server serve` as a child process on a free port (or the previous one). */
     bool startServerProcess();
@@ -81,11 +83,9 @@ public:
     static QVariant roleOf(const TransferManager& manager, int key, int role);
 
 private:
-    QTemporaryDir m_dataDir;
+    test::TestServer m_server{false};
     QTemporaryDir m_scratch;
-    ServerConfig m_config;
     quint16 m_port = 0;
-    std::unique_ptr<RelayServer> m_server;
     std::unique_ptr<QProcess> m_process;
 };
 

@@ -4,6 +4,7 @@
 #include "chatclient.h"
 #include "filenamesanitizer.h"
 #include "messages/filemessages.h"
+#include "privatechatfixture.h"
 #include "relayserver.h"
 #include "sha256.h"
 #include "transfertestenv.h"
@@ -26,7 +27,7 @@ QString hex8(const QByteArray& sha256)
 }
 } // namespace
 
-class tst_TransferResume : public QObject
+class tst_TransferResume : public QObject, private PrivateChatFixture
 {
     Q_OBJECT
 
@@ -38,33 +39,16 @@ private slots:
     void downloadResumesAfterServerRestart();
     void reofferOfCompletePartFinishes();
     void pauseAndResumeContinue();
-
-private:
-    QString partsDir() const { return QDir(m_env->dataDir()).filePath(QStringLiteral("files/tmp")); }
-
-    std::unique_ptr<TransferTestEnv> m_env;
-    std::unique_ptr<TestUser> m_alice;
-    std::unique_ptr<TestUser> m_bob;
-    ConversationId m_chat;
 };
 
 void tst_TransferResume::init()
 {
-    m_env = std::make_unique<TransferTestEnv>();
-    m_env->config().maxFileBytes = 300 * kMiB;
-    QVERIFY(m_env->startServer());
-    m_alice = m_env->connectUser(QStringLiteral("alice"));
-    m_bob = m_env->connectUser(QStringLiteral("bob"));
-    QVERIFY(m_alice && m_bob);
-    m_chat = m_env->openPrivate(*m_alice, *m_bob);
-    QVERIFY(m_chat.isValid());
+    QVERIFY(startPrivateChat([](ServerConfig& config) { config.maxFileBytes = 300 * kMiB; }));
 }
 
 void tst_TransferResume::cleanup()
 {
-    m_alice.reset();
-    m_bob.reset();
-    m_env.reset();
+    stopPrivateChat();
 }
 
 void tst_TransferResume::uploadResumesAfterServerRestart()

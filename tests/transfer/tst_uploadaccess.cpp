@@ -6,6 +6,7 @@
 #include "messageposter.h"
 #include "messages/filemessages.h"
 #include "protocol.h"
+#include "protocolframes.h"
 #include "rawclient.h"
 #include "relayserver.h"
 #include "sha256.h"
@@ -21,25 +22,6 @@
 
 using namespace lanchat;
 using namespace lanchat::test;
-
-namespace {
-
-QCborMap typed(const char* type)
-{
-    QCborMap map;
-    map.insert(QLatin1String("t"), QLatin1String(type));
-    return map;
-}
-
-QByteArray randomBytes(qint64 size)
-{
-    QByteArray bytes(size, Qt::Uninitialized);
-    for (char& byte : bytes)
-        byte = char(QRandomGenerator::global()->bounded(256));
-    return bytes;
-}
-
-} // namespace
 
 class tst_UploadAccess : public QObject
 {

@@ -4,6 +4,7 @@
 
 #include "messages/filemessages.h"
 #include "protocol.h"
+#include "protocolframes.h"
 #include "rawclient.h"
 #include "relayserver.h"
 #include "sha256.h"
@@ -24,14 +25,6 @@ using namespace lanchat;
 using namespace lanchat::test;
 
 namespace {
-
-QByteArray randomBytes(qint64 size)
-{
-    QByteArray bytes(size, Qt::Uninitialized);
-    for (char& byte : bytes)
-        byte = char(QRandomGenerator::global()->bounded(256));
-    return bytes;
-}
 
 /** Permission bits of @p path (lstat, so a link would show as one), -1 when it does not exist. */
 int modeOf(const QString& path)
