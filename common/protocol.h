@@ -55,6 +55,12 @@ inline constexpr int kMaxGroupMembers = 1000;
  * (docs/protocol.md 10.2a). A server only challenges sessions whose hello announced it.
  */
 inline constexpr const char* kFeatureFileProof = "file_proof";
+/**
+ * Server feature flag (welcome `features`): conversations carry `channel`/`read_only` and the server enforces
+ * the announcement channel's posting rule (docs/protocol.md 8.2, 9). Without it, a group named "Announcements"
+ * is an ordinary group.
+ */
+inline constexpr const char* kFeatureAnnouncementChannel = "announcement_channel";
 /** Proof of possession: bytes of the nonce, most ranges per challenge and most bytes per range. */
 inline constexpr int kProofNonceBytes = 16;
 inline constexpr int kProofRanges = 8;
