@@ -280,10 +280,14 @@ void ConversationView::refreshHeader()
         m_title->setText(title);
         const bool group = index.data(roles::ConversationIsGroup).toBool();
         const UserId removedBy(index.data(roles::ConversationRemovedBy).toLongLong());
-        m_infoButton->setVisible(group && !removedBy.isValid());
-        m_inputRow->setEnabled(!removedBy.isValid());
-        m_removedNotice->setVisible(removedBy.isValid());
-        if (removedBy.isValid()) {
+        const bool announcements = index.data(roles::ConversationIsAnnouncements).toBool();
+        m_infoButton->setVisible(group && !removedBy.isValid() && !announcements);
+        m_inputRow->setEnabled(!removedBy.isValid() && !announcements);
+        m_removedNotice->setVisible(removedBy.isValid() || announcements);
+        if (announcements && !removedBy.isValid()) {
+            //: under the announcement channel instead of a usable input box
+            m_removedNotice->setText(tr("Only administrators post here"));
+        } else if (removedBy.isValid()) {
             //: in a group chat the user was removed from; %1 is the group's name, %2 who removed them
             m_removedNotice->setText(tr("You were removed from %1 by %2. The history stays readable; you cannot "
                                         "send messages here any more.")
