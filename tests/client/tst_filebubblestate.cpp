@@ -87,7 +87,7 @@ public:
     QSet<int> seen;
     bool paused = false;
     int pausedAt = -1;
-    int lowestAfterPause = 101;
+    int lowestAfterPause = 101; ///< lowest percent reported while running since the test last reset it
 };
 
 } // namespace
@@ -137,6 +137,7 @@ void TestFileBubbleState::uploadPauseResumeDownload()
     QCOMPARE(stateOf(fileRow(sent)), FileTransferState::Paused);
     QVERIFY(fileRow(sent).data(roles::MessageFileTransferProgress).toInt() > 0);
     const int uploadPausedAt = fileRow(sent).data(roles::MessageFileTransferProgress).toInt();
+    upload.lowestAfterPause = 101; // from here on: what the resumed upload reports
     alice->transfers()->resume(uploadKey);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(fileRow(sent)), FileTransferState::Sent, kWaitMs);
     QVERIFY2(upload.lowestAfterPause >= uploadPausedAt, qPrintable(QString::number(upload.lowestAfterPause)));
@@ -163,6 +164,7 @@ void TestFileBubbleState::uploadPauseResumeDownload()
     const int pausedAt = fileRow(received).data(roles::MessageFileTransferProgress).toInt();
     QVERIFY(pausedAt > 0);
     const int rows = bob->transfers()->rowCount();
+    download.lowestAfterPause = 101; // from here on: what the resumed download reports
     QCOMPARE(startDownload(), downloadKey);
     QCOMPARE(bob->transfers()->rowCount(), rows);
     QVERIFY(stateOf(fileRow(received)) != FileTransferState::Paused);
