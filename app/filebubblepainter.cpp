@@ -1,6 +1,7 @@
 #include "filebubblepainter.h"
 
 #include "errortext.h"
+#include "transfermanager.h"
 
 #include <QFontMetrics>
 #include <QModelIndex>
@@ -138,6 +139,21 @@ void FileBubblePainter::paint(QPainter* painter, const Line& l, const QStyleOpti
                           QFontMetrics(option.font).elidedText(l.statusText, Qt::ElideRight, l.status.width()));
     }
     painter->restore();
+}
+
+bool FileBubblePainter::runOnTransfer(Action action, TransferManager* transfers, int key)
+{
+    if (action != Action::Pause && action != Action::Resume && action != Action::Retry)
+        return false;
+    if (!transfers)
+        return true;
+    if (action == Action::Pause)
+        transfers->pause(key);
+    else if (action == Action::Resume)
+        transfers->resume(key);
+    else
+        transfers->retry(key);
+    return true;
 }
 
 FileBubblePainter::Action FileBubblePainter::actionAt(const Line& line, const QPoint& pos)

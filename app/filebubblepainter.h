@@ -7,10 +7,13 @@
 #include <QString>
 
 class QModelIndex;
+class QPoint;
 class QPainter;
 class QStyleOptionViewItem;
 
 namespace lanchat {
+
+class TransferManager;
 
 /**
  * The bottom line of a file message's bubble: where its bytes are (MessagesModel's MessageFileTransfer* roles,
@@ -58,6 +61,11 @@ public:
      */
     static Line layout(const QModelIndex& index, const QRect& line, const QFont& font, bool downloaded);
     static void paint(QPainter* painter, const Line& line, const QStyleOptionViewItem& option);
+    /**
+     * Runs Pause, Resume or Retry on transfer @p key of @p transfers (may be null); false for the other actions,
+     * which the caller handles.
+     */
+    static bool runOnTransfer(Action action, TransferManager* transfers, int key);
     /** The action under @p pos, Action::None if none. */
     static Action actionAt(const Line& line, const QPoint& pos);
 };

@@ -237,33 +237,15 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem& o
 bool MessageDelegate::fileAction(FileBubblePainter::Action action, const QModelIndex& index, const QString& path)
 {
     using Action = FileBubblePainter::Action;
-    const int key = index.data(roles::MessageFileTransferKey).toInt();
-    switch (action) {
-    case Action::Download:
+    if (FileBubblePainter::runOnTransfer(action, m_transfers, index.data(roles::MessageFileTransferKey).toInt()))
+        return true;
+    if (action == Action::Download)
         Q_EMIT downloadRequested(index);
-        break;
-    case Action::Open:
+    else if (action == Action::Open)
         Q_EMIT openRequested(path);
-        break;
-    case Action::ShowInFolder:
+    else if (action == Action::ShowInFolder)
         Q_EMIT showInFolderRequested(path);
-        break;
-    case Action::Pause:
-        if (m_transfers)
-            m_transfers->pause(key);
-        break;
-    case Action::Resume:
-        if (m_transfers)
-            m_transfers->resume(key);
-        break;
-    case Action::Retry:
-        if (m_transfers)
-            m_transfers->retry(key);
-        break;
-    case Action::None:
-        return false;
-    }
-    return true;
+    return action != Action::None;
 }
 
 QString MessageDelegate::statusText(const QModelIndex& index) const
