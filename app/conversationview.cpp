@@ -297,10 +297,14 @@ void ConversationView::refreshHeader()
         const bool group = index.data(roles::ConversationIsGroup).toBool();
         const bool removed = index.data(roles::ConversationRemoved).toBool();
         const UserId removedBy(index.data(roles::ConversationRemovedBy).toLongLong());
-        m_infoButton->setVisible(group && !removed);
-        m_inputRow->setEnabled(!removed);
-        m_removedNotice->setVisible(removed);
-        if (removed && removedBy.isValid()) {
+        const bool announcements = index.data(roles::ConversationIsAnnouncements).toBool();
+        m_infoButton->setVisible(group && !removed && !announcements);
+        m_inputRow->setEnabled(!removed && !announcements);
+        m_removedNotice->setVisible(removed || announcements);
+        if (announcements && !removed) {
+            //: under the announcement channel instead of a usable input box
+            m_removedNotice->setText(tr("Only administrators post here"));
+        } else if (removed && removedBy.isValid()) {
             //: in a group chat the user was removed from; %1 is the group's name, %2 who removed them
             m_removedNotice->setText(tr("You were removed from %1 by %2. The history stays readable; you cannot "
                                         "send messages here any more.")

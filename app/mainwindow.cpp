@@ -16,6 +16,7 @@
 #include "notificationsound.h"
 #include "settingsdialog.h"
 #include "sidebar.h"
+#include "transfercounter.h"
 #include "transfermanager.h"
 #include "transferspanel.h"
 #include "traycontroller.h"
@@ -69,6 +70,7 @@ MainWindow::MainWindow(ChatClient* client, AppSettings& settings, LanguageManage
     m_reconnectButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     statusBar()->addPermanentWidget(m_reconnectButton);
     m_transfersButton = new QToolButton(this);
+    m_transfersButton->setObjectName(QStringLiteral("transfersButton"));
     m_transfersButton->setAutoRaise(true);
     m_transfersButton->setIcon(Icons::icon(QStringLiteral("transfers")));
     m_transfersButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -117,12 +119,8 @@ MainWindow::MainWindow(ChatClient* client, AppSettings& settings, LanguageManage
     connect(conversations, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateUnread);
     connect(conversations, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateUnread);
     connect(conversations, &QAbstractItemModel::modelReset, this, &MainWindow::updateUnread);
-    TransferManager* transfers = m_client->transfers();
-    connect(transfers, &QAbstractItemModel::rowsInserted, this, [this] {
-        m_transfersDock->show();
-        retranslateUi();
-    });
-    connect(transfers, &TransferManager::transferFinished, this, &MainWindow::retranslateUi);
+    // A new transfer only updates the button's count: the panel opens when the user asks for it.
+    connect(m_transfers->counter(), &TransferCounter::changed, this, &MainWindow::updateTransfersButton);
     m_client->transfers()->setDownloadDirectory(m_settings.downloadDirectory());
     applyFont();
     retranslateUi();
@@ -193,17 +191,14 @@ void MainWindow::retranslateUi()
     m_transfersDock->toggleViewAction()->setText(tr("&Transfers"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About LanChat"));
-    int active = 0;
-    const QAbstractItemModel* transfers = m_client->transfers();
-    for (int row = 0; row < transfers->rowCount(); ++row) {
-        const auto state = TransferManager::State(transfers->index(row, 0).data(TransferManager::StateRole).toInt());
-        active += (state == TransferManager::State::Running || state == TransferManager::State::Queued ||
-                   state == TransferManager::State::Hashing)
-                      ? 1
-                      : 0;
-    }
-    m_transfersButton->setText(active > 0 ? tr("Transfers (%n active)", nullptr, active) : tr("Transfers"));
+    updateTransfersButton();
     updateUnread();
+}
+
+void MainWindow::updateTransfersButton()
+{
+    const int active = m_transfers->counter()->active();
+    m_transfersButton->setText(active > 0 ? tr("Transfers (%n active)", nullptr, active) : tr("Transfers"));
 }
 
 void MainWindow::updateReconnect()
@@ -300,8 +295,11 @@ void MainWindow::onMessageReceived(const MessageRecord& message)
         text = tr("[File] %1").arg(message.file->name);
     const auto conversation = m_client->conversations()->conversation(message.conversation);
     const bool group = conversation && conversation->kind == ConversationKind::Group;
-    m_tray->notify(TrayController::messageNotification(group ? conversation->name : QString(),
-                                                       senderName(message.sender.value()), text),
+    // A notice has no sender: the balloon is titled with the channel's translated name instead.
+    const bool notice = conversation && conversation->announcements;
+    const QString from =
+        notice ? m_client->conversations()->titleOf(message.conversation) : senderName(message.sender.value());
+    m_tray->notify(TrayController::messageNotification(group && !notice ? conversation->name : QString(), from, text),
                    message.conversation);
     m_sound->play();
     QApplication::alert(this);

@@ -76,6 +76,7 @@ private:
     void buildMenus();
     void retranslateUi();
     void updateUnread();
+    void updateTransfersButton();
     void updateReconnect();
     void applyFont();
     void onMessageReceived(const MessageRecord& message);

@@ -3,9 +3,11 @@
 #include "avatarpainter.h"
 #include "displayformat.h"
 #include "errorcode.h"
+#include "filebubblepainter.h"
 #include "icons.h"
 #include "messagerecord.h"
 #include "modelroles.h"
+#include "noticecardpainter.h"
 #include "theme.h"
 #include "transfermanager.h"
 
@@ -73,12 +75,12 @@ struct MessageDelegate::Layout
     QRect bubble;
     QRect content;
     QRect thumb;
-    QRect primaryAction;
-    QRect secondaryAction;
+    FileBubblePainter::Line fileLine; ///< file messages: state, progress and actions under the name
     QRect status;
     QRect retry; ///< the "Retry" link of a refused message, inside status
     bool own = false;
     bool system = false;
+    bool notice = false; ///< an administrator's notice in the announcement channel: drawn as a card
     bool file = false;
     int height = 0;
 };
@@ -168,6 +170,12 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem& o
         l.day = QRect(row.left(), y, width, sfm.height() + 14);
         y = l.day.bottom() + 1;
     }
+    if (l.system && index.data(roles::MessageIsAnnouncement).toBool()) {
+        l.notice = true;
+        l.content = NoticeCardPainter::cardRect(option, row, y + 4, index.data(roles::MessageText).toString());
+        l.height = l.content.bottom() + 8 - row.top();
+        return l;
+    }
     if (l.system) {
         l.content = QRect(row.left() + kMargin, y + 4, width - 2 * kMargin, sfm.height());
         l.height = l.content.bottom() + 6 - row.top();
@@ -215,13 +223,8 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem& o
     }
     if (l.file) {
         l.thumb.moveTopLeft(l.content.topLeft());
-        const int actionsY = l.content.bottom() - fm.height() + 1;
-        const QFontMetrics afm(option.font);
-        const bool downloaded = !downloadedPath(index).isEmpty();
-        const QString primary = downloaded ? tr("Open") : tr("Download");
-        l.primaryAction = QRect(l.content.left(), actionsY, afm.horizontalAdvance(primary) + 4, fm.height());
-        l.secondaryAction =
-            QRect(l.primaryAction.right() + 16, actionsY, afm.horizontalAdvance(tr("Show in folder")) + 4, fm.height());
+        const QRect line(l.content.left(), l.content.bottom() - fm.height() + 1, l.content.width(), fm.height());
+        l.fileLine = FileBubblePainter::layout(index, line, option.font, !downloadedPath(index).isEmpty());
     }
     const bool refused = DeliveryState(index.data(roles::MessageDeliveryState).toInt()) == DeliveryState::Failed;
     if (l.own && refused) {
@@ -241,12 +244,27 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem& o
     return l;
 }
 
+bool MessageDelegate::fileAction(FileBubblePainter::Action action, const QModelIndex& index, const QString& path)
+{
+    using Action = FileBubblePainter::Action;
+    if (FileBubblePainter::runOnTransfer(action, m_transfers, index.data(roles::MessageFileTransferKey).toInt()))
+        return true;
+    if (action == Action::Download)
+        Q_EMIT downloadRequested(index);
+    else if (action == Action::Open)
+        Q_EMIT openRequested(path);
+    else if (action == Action::ShowInFolder)
+        Q_EMIT showInFolderRequested(path);
+    return action != Action::None;
+}
+
 QString MessageDelegate::statusText(const QModelIndex& index) const
 {
     const auto state = DeliveryState(index.data(roles::MessageDeliveryState).toInt());
     switch (state) {
     case DeliveryState::Pending:
-        return tr("Sending…");
+        // A file's upload progress is in its bubble (FileBubblePainter).
+        return index.data(roles::MessageKind).toInt() == int(MessageKind::File) ? QString() : tr("Sending…");
     case DeliveryState::Waiting:
         //: under an own message the client will send by itself as soon as it can (offline, server busy)
         return tr("Waiting to send…");
@@ -294,6 +312,12 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         painter->drawLine(l.day.left() + kMargin, cy, l.day.center().x() - tw / 2, cy);
         painter->drawLine(l.day.center().x() + tw / 2, cy, l.day.right() - kMargin, cy);
         painter->drawText(l.day, Qt::AlignCenter, day);
+    }
+    if (l.notice) {
+        NoticeCardPainter::paint(painter, option, l.content, index.data(roles::MessageText).toString(),
+                                 index.data(roles::MessageTimestamp).toDateTime());
+        painter->restore();
+        return;
     }
     if (l.system) {
         painter->setFont(small);
@@ -360,22 +384,7 @@ void MessageDelegate::paintFileCard(QPainter* painter, const Layout& l, const QM
     painter->setPen(kMuted);
     painter->drawText(nameRect.translated(0, fm.height() + 3), Qt::AlignLeft | Qt::AlignVCenter,
                       DisplayFormat::size(index.data(roles::MessageFileSize).toLongLong()));
-    if (index.data(roles::MessageFileExpired).toBool() && path.isEmpty()) {
-        painter->drawText(l.primaryAction.adjusted(0, 0, 200, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                          tr("No longer available on the server"));
-        return;
-    }
-    painter->setPen(kLink);
-    if (path.isEmpty() && !index.data(roles::MessageIsOwn).toBool()) {
-        painter->drawText(l.primaryAction, Qt::AlignLeft | Qt::AlignVCenter, tr("Download"));
-    } else if (!path.isEmpty()) {
-        painter->drawText(l.primaryAction, Qt::AlignLeft | Qt::AlignVCenter, tr("Open"));
-        painter->drawText(l.secondaryAction, Qt::AlignLeft | Qt::AlignVCenter, tr("Show in folder"));
-    } else {
-        painter->setPen(kMuted);
-        //: shown under a file the user sent, which other members can now download
-        painter->drawText(l.primaryAction.adjusted(0, 0, 200, 0), Qt::AlignLeft | Qt::AlignVCenter, tr("Sent"));
-    }
+    FileBubblePainter::paint(painter, l.fileLine, option);
 }
 
 void MessageDelegate::paintStatus(QPainter* painter, const Layout& l, const QModelIndex& index,
@@ -422,17 +431,8 @@ bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, cons
     }
     if (l.file) {
         const QString path = downloadedPath(index);
-        if (l.primaryAction.contains(pos)) {
-            if (path.isEmpty() && !index.data(roles::MessageFileExpired).toBool())
-                Q_EMIT downloadRequested(index);
-            else if (!path.isEmpty())
-                Q_EMIT openRequested(path);
-            return true;
-        }
-        if (l.secondaryAction.contains(pos) && !path.isEmpty()) {
-            Q_EMIT showInFolderRequested(path);
-            return true;
-        }
+        if (const auto action = FileBubblePainter::actionAt(l.fileLine, pos); action != FileBubblePainter::Action::None)
+            return fileAction(action, index, path);
         if (l.thumb.contains(pos) && !path.isEmpty()) {
             Q_EMIT openRequested(path);
             return true;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "filebubblepainter.h"
+
 #include <QCache>
 #include <QPixmap>
 #include <QStyledItemDelegate>
@@ -57,6 +59,8 @@ private:
     struct Layout;
     Layout layoutFor(const QStyleOptionViewItem& option, const QModelIndex& index) const;
     QString downloadedPath(const QModelIndex& index) const;
+    /** Runs @p action on the file of @p index; false for Action::None. */
+    bool fileAction(FileBubblePainter::Action action, const QModelIndex& index, const QString& path);
     const QPixmap* thumbnail(const QString& path) const;
     void prepareDocument(QTextDocument& doc, const QModelIndex& index, const QFont& font) const;
     void paintFileCard(QPainter* painter, const Layout& layout, const QModelIndex& index,

@@ -40,7 +40,9 @@ void TransferItemDelegate::initStyleOption(QStyleOptionViewItem* option, const Q
 {
     QStyledItemDelegate::initStyleOption(option, index);
     const int state = index.data(TransferManager::StateRole).toInt();
-    const bool running = TransferManager::State(state) == TransferManager::State::Running;
+    // SpeedRole is 0 unless bytes are moving (TransferRow::showsSpeed()): then no speed and no remaining time.
+    const bool running = TransferManager::State(state) == TransferManager::State::Running &&
+                         index.data(TransferManager::SpeedRole).toDouble() > 0;
     switch (index.column()) {
     case TransferManager::NameColumn:
         option->text = index.data(TransferManager::FileNameRole).toString();

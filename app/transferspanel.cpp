@@ -2,6 +2,7 @@
 
 #include "appsettings.h"
 #include "icons.h"
+#include "transfercounter.h"
 #include "transferitemdelegate.h"
 #include "transfermanager.h"
 
@@ -23,12 +24,14 @@ TransfersPanel::TransfersPanel(TransferManager* transfers, AppSettings& settings
     : QWidget(parent)
     , m_transfers(transfers)
     , m_settings(settings)
+    , m_counter(new TransferCounter(transfers, this))
 {
     setObjectName(QStringLiteral("transfersPanel"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     auto* buttons = new QHBoxLayout;
     m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("transfersSummary"));
     m_pause = new QPushButton(this);
     m_resume = new QPushButton(this);
     m_cancel = new QPushButton(this);
@@ -78,9 +81,7 @@ TransfersPanel::TransfersPanel(TransferManager* transfers, AppSettings& settings
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TransfersPanel::updateActions);
     connect(m_transfers, &QAbstractItemModel::dataChanged, this, &TransfersPanel::updateActions);
-    connect(m_transfers, &QAbstractItemModel::rowsInserted, this, &TransfersPanel::updateActions);
-    connect(m_transfers, &QAbstractItemModel::rowsRemoved, this, &TransfersPanel::updateActions);
-    connect(m_transfers, &QAbstractItemModel::modelReset, this, &TransfersPanel::updateActions);
+    connect(m_counter, &TransferCounter::changed, this, &TransfersPanel::updateActions);
     retranslateUi();
 }
 
@@ -124,16 +125,10 @@ void TransfersPanel::updateActions()
     m_resume->setEnabled(state == int(State::Paused));
     m_cancel->setEnabled(active || state == int(State::Paused));
     m_retry->setEnabled(state == int(State::Failed) || state == int(State::Cancelled));
-    int running = 0;
-    int failed = 0;
-    for (int row = 0; row < m_transfers->rowCount(); ++row) {
-        const int s = m_transfers->index(row, 0).data(TransferManager::StateRole).toInt();
-        running += (s == int(State::Running) || s == int(State::Hashing) || s == int(State::Queued)) ? 1 : 0;
-        failed += s == int(State::Failed) ? 1 : 0;
-    }
-    m_retryAll->setEnabled(failed > 0);
+    m_retryAll->setEnabled(m_counter->failed() > 0);
     //: summary above the transfers table
-    m_summary->setText(tr("%n active", nullptr, running) + QStringLiteral(" · ") + tr("%n failed", nullptr, failed));
+    m_summary->setText(tr("%n active", nullptr, m_counter->active()) + QStringLiteral(" · ") +
+                       tr("%n failed", nullptr, m_counter->failed()));
 }
 
 } // namespace lanchat

@@ -9,6 +9,7 @@ class QTableView;
 namespace lanchat {
 
 class AppSettings;
+class TransferCounter;
 class TransferManager;
 
 /**
@@ -24,6 +25,8 @@ public:
     TransfersPanel(TransferManager* transfers, AppSettings& settings, QWidget* parent = nullptr);
 
     QTableView* table() const { return m_table; }
+    /** The counts the panel's summary shows; the status-bar button shows the same ones. */
+    TransferCounter* counter() const { return m_counter; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -36,6 +39,7 @@ private:
 
     TransferManager* m_transfers;
     AppSettings& m_settings;
+    TransferCounter* m_counter = nullptr;
     QTableView* m_table = nullptr;
     QLabel* m_summary = nullptr;
     QPushButton* m_pause = nullptr;

@@ -4,6 +4,7 @@
 #include "clientconnection.h"
 #include "contactsmodel.h"
 #include "conversationsmodel.h"
+#include "filetransfertracker.h"
 #include "historyloader.h"
 #include "logging.h"
 #include "messages/authmessages.h"
@@ -69,6 +70,7 @@ public:
     Synchronizer* sync;
     HistoryLoader* history;
     TransferManager* transfers;
+    FileTransferTracker* fileTransfers;
     State state = State::Offline;
     Registration registration = Registration::Unknown;
     UserInfo user;
@@ -90,7 +92,10 @@ ChatClient::Private::Private(ChatClient* q)
     , sync(new Synchronizer(connection, models, &store, q))
     , history(new HistoryLoader(connection, models, q))
     , transfers(new TransferManager(connection, q))
-{}
+    , fileTransfers(new FileTransferTracker(transfers, models, q))
+{
+    models->setFileTransfers(fileTransfers);
+}
 
 void ChatClient::Private::updateState()
 {

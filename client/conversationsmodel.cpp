@@ -76,6 +76,8 @@ QVariant ConversationsModel::data(const QModelIndex& index, int role) const
         return e.removedBy.value();
     case roles::ConversationRemoved:
         return e.removed;
+    case roles::ConversationIsAnnouncements:
+        return e.info.announcements;
     default:
         return {};
     }
@@ -98,6 +100,7 @@ QHash<int, QByteArray> ConversationsModel::roleNames() const
     names.insert(roles::ConversationPeerPresenceKnown, "peerPresenceKnown");
     names.insert(roles::ConversationRemovedBy, "removedBy");
     names.insert(roles::ConversationRemoved, "removed");
+    names.insert(roles::ConversationIsAnnouncements, "isAnnouncements");
     return names;
 }
 
@@ -291,8 +294,17 @@ ConversationId ConversationsModel::privateWith(UserId user) const
     return {};
 }
 
+QString ConversationsModel::titleOf(ConversationId id) const
+{
+    const int row = rowOf(id);
+    return row >= 0 ? title(m_entries.at(row)) : QString();
+}
+
 QString ConversationsModel::title(const Entry& entry) const
 {
+    // The server stores an English name for the channel; every user reads it in their own language.
+    if (entry.info.announcements)
+        return tr("Announcements");
     if (entry.info.kind == ConversationKind::Group)
         return entry.info.name;
     return m_contacts->displayName(peerOf(entry.info));

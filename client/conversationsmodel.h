@@ -70,6 +70,8 @@ public:
     /** Sum of all unread counts (tray tooltip, window title). */
     int totalUnread() const;
     int rowOf(ConversationId id) const;
+    /** What ConversationTitle shows for @p id (translated for the announcement channel); empty if unknown. */
+    QString titleOf(ConversationId id) const;
     /** The other member of a private conversation, invalid for groups. */
     UserId peerOf(const ConversationInfo& conversation) const;
     /** The private conversation with @p user, invalid if none is known. */

@@ -1,6 +1,7 @@
 #include "messagesmodel.h"
 
 #include "contactsmodel.h"
+#include "filetransfertracker.h"
 
 #include <QDateTime>
 
@@ -63,6 +64,15 @@ QVariant MessagesModel::data(const QModelIndex& index, int role) const
         return m.seq > 0 ? readCount(m.seq) : 0;
     case roles::MessageDeliveryError:
         return int(row.error);
+    case roles::MessageFileTransferState:
+    case roles::MessageFileTransferProgress:
+    case roles::MessageFileTransferError:
+    case roles::MessageFileTransferKey:
+        if (!hasFile || !m_fileTransfers)
+            return {};
+        return m_fileTransfers->data(m, m_ownUser.isValid() && m.sender == m_ownUser, index.row() >= m_stored, role);
+    case roles::MessageIsAnnouncement:
+        return m_announcementChannel && m.kind == MessageKind::System;
     default:
         return {};
     }
@@ -86,6 +96,11 @@ QHash<int, QByteArray> MessagesModel::roleNames() const
     names.insert(roles::MessageFileExpired, "fileExpired");
     names.insert(roles::MessageReadCount, "readCount");
     names.insert(roles::MessageDeliveryError, "deliveryError");
+    names.insert(roles::MessageIsAnnouncement, "isAnnouncement");
+    names.insert(roles::MessageFileTransferState, "fileTransferState");
+    names.insert(roles::MessageFileTransferProgress, "fileTransferProgress");
+    names.insert(roles::MessageFileTransferError, "fileTransferError");
+    names.insert(roles::MessageFileTransferKey, "fileTransferKey");
     return names;
 }
 
@@ -169,6 +184,43 @@ void MessagesModel::appendPending(const QUuid& clientMsgId, const QString& text,
     endInsertRows();
 }
 
+void MessagesModel::appendPendingFile(const QUuid& clientMsgId, const FileRef& file, qint64 localTimeMs)
+{
+    if (rowOfClientId(clientMsgId) >= 0)
+        return;
+    Row row;
+    row.message.conversation = m_conversation;
+    row.message.sender = m_ownUser;
+    row.message.timestampMs = localTimeMs;
+    row.message.clientMsgId = clientMsgId;
+    row.message.kind = MessageKind::File;
+    row.message.file = file;
+    row.state = DeliveryState::Pending;
+    const int at = int(m_rows.size());
+    beginInsertRows({}, at, at);
+    m_rows.append(row);
+    endInsertRows();
+}
+
+void MessagesModel::removePending(const QUuid& clientMsgId)
+{
+    const int row = pendingRow(clientMsgId);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+}
+
+void MessagesModel::refreshFileStates()
+{
+    if (m_rows.isEmpty())
+        return;
+    Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1),
+                       {roles::MessageFileTransferState, roles::MessageFileTransferProgress,
+                        roles::MessageFileTransferError, roles::MessageFileTransferKey});
+}
+
 void MessagesModel::markSent(const QUuid& clientMsgId, Seq seq, qint64 timestampMs)
 {
     const int row = pendingRow(clientMsgId);
@@ -229,12 +281,21 @@ void MessagesModel::setReadPosition(UserId user, Seq seq)
         Q_EMIT dataChanged(index(0), index(m_stored - 1), {roles::MessageReadCount});
 }
 
+void MessagesModel::setAnnouncementChannel(bool announcements)
+{
+    if (m_announcementChannel == announcements)
+        return;
+    m_announcementChannel = announcements;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {roles::MessageIsAnnouncement});
+}
+
 int MessagesModel::countFromOthersAfter(Seq readSeq) const
 {
     int n = 0;
     for (int i = m_stored - 1; i >= 0 && m_rows.at(i).message.seq > readSeq; --i) {
         const MessageRecord& m = m_rows.at(i).message;
-        if (m.sender != m_ownUser && m.kind != MessageKind::System)
+        if (m.sender != m_ownUser && (m.kind != MessageKind::System || m_announcementChannel))
             ++n;
     }
     return n;

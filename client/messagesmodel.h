@@ -12,6 +12,7 @@
 
 namespace lanchat {
 
+class FileTransferTracker;
 class ContactsModel;
 
 /**
@@ -47,6 +48,11 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     ConversationId conversation() const { return m_conversation; }
+    /**
+     * The conversation is the announcement channel: its system messages are the administrator's notices
+     * (MessageIsAnnouncement) and count as unread in countFromOthersAfter().
+     */
+    void setAnnouncementChannel(bool announcements);
     /** The logged-in user: decides MessageIsOwn and whose read receipts count. */
     void setOwnUser(UserId user);
 
@@ -60,6 +66,14 @@ public:
 
     /** Appends the user's own message as Pending, at the bottom; @p localTimeMs ms since epoch, UTC. */
     void appendPending(const QUuid& clientMsgId, const QString& text, qint64 localTimeMs);
+    /** Appends the user's own file message as Pending while its upload runs (FileTransferTracker). */
+    void appendPendingFile(const QUuid& clientMsgId, const FileRef& file, qint64 localTimeMs);
+    /** Removes a pending row (its upload was cancelled); nothing if it is stored or unknown. */
+    void removePending(const QUuid& clientMsgId);
+    /** Where file bytes are comes from @p tracker (not owned; may be null: then the roles read empty). */
+    void setFileTransfers(const FileTransferTracker* tracker) { m_fileTransfers = tracker; }
+    /** A transfer changed: the MessageFileTransfer* roles of every file row may read differently. */
+    void refreshFileStates();
     /** The ack of a pending message: state Sent, seq and server time set, row moved to its seq place. */
     void markSent(const QUuid& clientMsgId, Seq seq, qint64 timestampMs);
     /** The server refused a pending message for good (@p code is kept); it stays at the bottom, retryable. */
@@ -73,7 +87,7 @@ public:
 
     /** Another member (or the user's other device) has read up to @p seq: updates MessageReadCount. */
     void setReadPosition(UserId user, Seq seq);
-    /** Messages from others with seq > @p readSeq (the unread count). */
+    /** Messages from others with seq > @p readSeq (the unread count); announcement channel: notices too. */
     int countFromOthersAfter(Seq readSeq) const;
 
     /** Newest stored seq, 0 if none. */
@@ -123,6 +137,8 @@ private:
     int m_stored = 0; // rows [0, m_stored) are stored, ascending seq; the rest are pending/failed
     QHash<UserId, Seq> m_readPositions;
     bool m_atStart = false;
+    bool m_announcementChannel = false;
+    const FileTransferTracker* m_fileTransfers = nullptr;
     bool m_loadingOlder = false;
 };
 

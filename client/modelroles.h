@@ -40,6 +40,8 @@ enum Conversation
     ConversationRemovedBy,               ///< qint64: who removed the user from this group (history stays readable,
                                          ///< nothing can be sent); 0 while a member or when an administrator did
     ConversationRemoved,                 ///< bool: the user was removed from this group (by a member or an admin)
+    ConversationIsAnnouncements,         ///< bool: the server's announcement channel (read-only: only the
+                                         ///< administrator posts; its notices count as unread and notify)
 };
 
 /** MessagesModel: one row per message of one conversation, oldest first (row 0 is the oldest loaded). */
@@ -60,9 +62,32 @@ enum Message
     MessageFileExpired,              ///< bool
     MessageReadCount,                ///< int: how many other members have read it (read receipts)
     MessageDeliveryError,            ///< int: lanchat::ErrorCode why it is Failed or Waiting, else ErrorCode::Unknown
+    MessageIsAnnouncement,           ///< bool: a notice the administrator posted in the announcement channel
+    MessageFileTransferState,    ///< int: lanchat::FileTransferState of a file message's bytes, as this user sees it
+    MessageFileTransferProgress, ///< int 0..100: percent of the upload or download while it is not finished
+    MessageFileTransferError,    ///< QString error code when FileTransferState::Failed (ErrorText translates it)
+    MessageFileTransferKey,      ///< int: TransferManager row key of the transfer (pause, resume, retry), -1 none
 };
 
 } // namespace roles
+
+/**
+ * Where the bytes of a file message are, for the chat bubble (FileTransferTracker). The sender's side: Queued,
+ * Preparing (hashing), Uploading, Paused, Failed, then Sent. The receiver's side: NotDownloaded, Queued,
+ * Downloading, Paused, Failed, Downloaded.
+ */
+enum class FileTransferState
+{
+    NotDownloaded, ///< receiver: nothing local yet ("Download")
+    Queued,        ///< waiting for a free transfer slot
+    Preparing,     ///< sender: hashing the file before the offer
+    Uploading,     ///< sender: bytes going up (MessageFileTransferProgress)
+    Downloading,   ///< receiver: bytes coming down (MessageFileTransferProgress)
+    Paused,        ///< stopped by the user; resumes where it stopped
+    Failed,        ///< stopped by an error (MessageFileTransferError); retry resumes where possible
+    Sent,          ///< sender: the file message is stored on the server
+    Downloaded,    ///< receiver: the file is on this computer (open, show in folder)
+};
 
 /** Delivery state of a message as the sender sees it. */
 enum class DeliveryState

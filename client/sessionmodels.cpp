@@ -33,6 +33,9 @@ MessagesModel* SessionModels::messages(ConversationId conversation)
     if (!model) {
         model = new MessagesModel(conversation, m_contacts, this);
         model->setOwnUser(m_ownUser);
+        model->setFileTransfers(m_fileTransfers);
+        if (const auto info = m_conversations->conversation(conversation))
+            model->setAnnouncementChannel(info->announcements);
     }
     return model;
 }
@@ -58,6 +61,13 @@ void SessionModels::setOwnUser(UserId user)
         model->setOwnUser(user);
 }
 
+void SessionModels::setFileTransfers(const FileTransferTracker* tracker)
+{
+    m_fileTransfers = tracker;
+    for (MessagesModel* model : std::as_const(m_messages))
+        model->setFileTransfers(tracker);
+}
+
 bool SessionModels::applyMessage(const MessageRecord& message)
 {
     if (!message.conversation.isValid())
@@ -71,7 +81,9 @@ bool SessionModels::applyMessage(const MessageRecord& message)
         return true;
     }
     const auto info = m_conversations->conversation(message.conversation);
-    const bool fromOther = message.sender != m_ownUser && message.kind != MessageKind::System;
+    // The administrator's notices are the point of the announcement channel: they count and notify.
+    const bool fromOther =
+        message.sender != m_ownUser && (message.kind != MessageKind::System || (info && info->announcements));
     const bool unread = fromOther && info && message.seq > info->readSeq;
     if (!m_conversations->noteMessage(message, unread)) {
         // A conversation we have not heard of yet (its `conversation` push is late): the message is new
@@ -178,10 +190,11 @@ bool SessionModels::applyMessagePush(const QCborMap& push)
 
 void SessionModels::refresh(ConversationId conversation)
 {
-    const MessagesModel* model = existingMessages(conversation);
+    MessagesModel* model = existingMessages(conversation);
     const auto info = m_conversations->conversation(conversation);
     if (!model || !info)
         return;
+    model->setAnnouncementChannel(info->announcements);
     if (const MessageRecord* newest = model->newestMessage())
         m_conversations->noteMessage(*newest, false);
     m_conversations->setRead(conversation, info->readSeq, model->countFromOthersAfter(info->readSeq));

@@ -12,6 +12,7 @@
 namespace lanchat {
 
 class ContactsModel;
+class FileTransferTracker;
 class ConversationsModel;
 class MessagesModel;
 struct ConversationInfo;
@@ -44,6 +45,8 @@ public:
     UserId ownUser() const { return m_ownUser; }
     /** Sets the logged-in user; a different user than before empties every model first. */
     void setOwnUser(UserId user);
+    /** Gives every MessagesModel, existing and future, @p tracker for its file rows (not owned). */
+    void setFileTransfers(const FileTransferTracker* tracker);
 
     /** A stored message from a push or sync. Returns true unless it was a duplicate. */
     bool applyMessage(const MessageRecord& message);
@@ -75,6 +78,7 @@ private:
     ConversationsModel* m_conversations;
     QHash<ConversationId, MessagesModel*> m_messages;
     UserId m_ownUser;
+    const FileTransferTracker* m_fileTransfers = nullptr;
 };
 
 } // namespace lanchat

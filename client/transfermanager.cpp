@@ -128,8 +128,14 @@ template <typename Job> void TransferManager::Private::wireJob(Job* job, int key
     job->setCorruptFirstChunk(corruptForTest);
     job->setPollLogin(!hasLoginNotice);
     connect(job, &Job::progressed, q, [this, key](qint64 bytes) {
-        if (TransferRow* r = find(key))
-            r->done = bytes;
+        TransferRow* r = find(key);
+        if (!r)
+            return;
+        // Each whole percent reaches the views (chat bubble, panel) at once, not only at the next speed sample.
+        const bool step = r->size > 0 && bytes * 100 / r->size != r->done * 100 / r->size;
+        r->done = bytes;
+        if (step)
+            changed(r);
     });
     connect(job, &Job::finished, q, [this, key](bool ok, ErrorCode code) {
         if (TransferRow* r = find(key))
@@ -359,8 +365,11 @@ int TransferManager::download(ConversationId conversation, const QString& name, 
         const bool finished =
             existing->state == State::Done || existing->state == State::Failed || existing->state == State::Cancelled;
         if (existing->direction == Direction::Download && !finished && existing->sha256 == sha256 &&
-            existing->conversation == conversation && existing->name == FileNameSanitizer::sanitize(name))
+            existing->conversation == conversation && existing->name == FileNameSanitizer::sanitize(name)) {
+            if (existing->state == State::Paused)
+                resume(existing->key); // "Download" on a paused download means go on, not a second job
             return existing->key;
+        }
     }
     auto row = std::make_unique<TransferRow>();
     row->direction = Direction::Download;

@@ -73,6 +73,7 @@ public:
         LocalPathRole,                        ///< QString: source file, or final downloaded path when Done
         ConversationRole,                     ///< qint64
         Sha256Role,                           ///< QByteArray
+        ClientMsgIdRole,                      ///< QUuid: uploads, the client_msg_id of the file message it posts
     };
 
     /**
@@ -94,7 +95,8 @@ public:
     int upload(ConversationId conversation, const QString& localPath);
     /**
      * Queues a download of a file message's content into downloadDirectory(); returns the row key. While the
-     * same file is already queued, running or paused, returns that row's key instead of adding a second row.
+     * same file is already queued, running or paused, returns that row's key instead of adding a second row,
+     * and a paused one resumes (from where it stopped).
      */
     int download(ConversationId conversation, const QString& name, qint64 size, const QByteArray& sha256);
     void pause(int key);

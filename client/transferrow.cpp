@@ -34,7 +34,7 @@ QString stateText(const TransferRow& row)
 
 qint64 TransferRow::etaSeconds() const
 {
-    if (state != TransferManager::State::Running || speed < 1.0)
+    if (!showsSpeed() || speed < 1.0)
         return -1;
     return qint64(std::ceil(double(size - done) / speed));
 }
@@ -53,7 +53,7 @@ QVariant TransferRow::data(int role) const
     case TransferManager::BytesDoneRole:
         return done;
     case TransferManager::SpeedRole:
-        return isActive() ? speed : 0.0;
+        return showsSpeed() ? speed : 0.0;
     case TransferManager::EtaRole:
         return etaSeconds();
     case TransferManager::StateRole:
@@ -66,6 +66,8 @@ QVariant TransferRow::data(int role) const
         return conversation.value();
     case TransferManager::Sha256Role:
         return sha256;
+    case TransferManager::ClientMsgIdRole:
+        return clientMsgId;
     default:
         return {};
     }
@@ -83,7 +85,7 @@ QString TransferRow::displayText(int column) const
     case TransferManager::ProgressColumn:
         return TransferManager::tr("%1 of %2").arg(locale.formattedDataSize(done), locale.formattedDataSize(size));
     case TransferManager::SpeedColumn:
-        return isActive() ? TransferManager::tr("%1/s").arg(locale.formattedDataSize(qint64(speed))) : QString();
+        return showsSpeed() ? TransferManager::tr("%1/s").arg(locale.formattedDataSize(qint64(speed))) : QString();
     case TransferManager::EtaColumn: {
         const qint64 eta = etaSeconds();
         // Beyond a day the exact time says nothing; the panel shows at most 23:59:59.

@@ -40,6 +40,12 @@ struct TransferRow
     {
         return state == TransferManager::State::Running || state == TransferManager::State::Hashing;
     }
+    /**
+     * A speed is shown only while bytes are moving: running, some bytes done and a measured speed. Not while
+     * checking (those are bytes hashed), paused, finished, or before the first byte after a (re)start, when the
+     * smoothed speed is still that of an earlier run.
+     */
+    bool showsSpeed() const { return state == TransferManager::State::Running && done > 0 && speed > 0; }
     /** Seconds left at the current speed, -1 when unknown (not running, or no speed yet). */
     qint64 etaSeconds() const;
     /** The value of TransferManager::Role @p role. */

@@ -7,6 +7,13 @@
 
 namespace lanchat {
 
+namespace {
+
+/** Wire value of `channel` for the announcement channel (docs/protocol.md 8.2); also the stored value. */
+constexpr char kAnnouncementsChannel[] = "announcements";
+
+} // namespace
+
 QCborMap ConversationInfo::toCbor() const
 {
     QCborMap m;
@@ -23,6 +30,10 @@ QCborMap ConversationInfo::toCbor() const
     m.insert(QLatin1String("members"), members);
     m.insert(QLatin1String("last_seq"), lastSeq);
     m.insert(QLatin1String("read_seq"), readSeq);
+    if (announcements) {
+        m.insert(QLatin1String("channel"), QLatin1String(kAnnouncementsChannel));
+        m.insert(QLatin1String("read_only"), true);
+    }
     return m;
 }
 
@@ -39,6 +50,8 @@ std::optional<ConversationInfo> ConversationInfo::fromCbor(const QCborMap& map, 
         c.members.append(UserId(m));
     c.lastSeq = r.uint("last_seq", false);
     c.readSeq = r.uint("read_seq", false);
+    // Other channel names may come from a newer server: those are ordinary conversations to this build.
+    c.announcements = r.text("channel", 32, false) == QLatin1String(kAnnouncementsChannel);
     if (!r.ok()) {
         if (error)
             *error = r.error();

@@ -18,7 +18,8 @@ enum class ConversationKind
 
 /**
  * A conversation the requesting user belongs to
- * (wire: `{id, kind, name, owner, members, last_seq, read_seq}`; name/owner only for groups).
+ * (wire: `{id, kind, name, owner, members, last_seq, read_seq, channel, read_only}`; name/owner only for
+ * groups; channel/read_only only for an announcement channel).
  */
 struct ConversationInfo
 {
@@ -29,6 +30,11 @@ struct ConversationInfo
     QList<UserId> members; ///< all members, the requester included
     Seq lastSeq = 0;       ///< seq of the newest message, 0 if none
     Seq readSeq = 0;       ///< the requesting user's read position (`read`), 0 if none
+    /**
+     * The group is the server's announcement channel (wire `channel: "announcements"`, `read_only: true`):
+     * members read it, only the admin's `lanchat-server broadcast` posts; a post from a client is `forbidden`.
+     */
+    bool announcements = false;
 
     QCborMap toCbor() const;
     static std::optional<ConversationInfo> fromCbor(const QCborMap& map, QString* error = nullptr);

@@ -62,6 +62,12 @@ inline constexpr const char* kFeatureFileProof = "file_proof";
 inline constexpr const char* kFeatureDeviceTokens = "device_tokens";
 /** A device token: random bytes (256 bits); device_name: 1..64 characters. */
 inline constexpr int kDeviceTokenBytes = 32;
+/**
+ * Server feature flag (welcome `features`): conversations carry `channel`/`read_only` and the server enforces
+ * the announcement channel's posting rule (docs/protocol.md 8.2, 9). Without it, a group named "Announcements"
+ * is an ordinary group.
+ */
+inline constexpr const char* kFeatureAnnouncementChannel = "announcement_channel";
 /** Proof of possession: bytes of the nonce, most ranges per challenge and most bytes per range. */
 inline constexpr int kProofNonceBytes = 16;
 inline constexpr int kProofRanges = 8;

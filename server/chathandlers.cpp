@@ -1,5 +1,6 @@
 #include "chathandlers.h"
 
+#include "channelpolicy.h"
 #include "commitqueue.h"
 #include "framecodec.h"
 #include "logging.h"
@@ -137,7 +138,8 @@ void ChatHandlers::send(Session& session, const QCborMap& request, quint64 id)
         session.replyError(id, ErrorCode::InvalidArgument, QStringLiteral("empty text or null client_msg_id"));
         return;
     }
-    if (!requireMember(m_storage, session, req->conversation, id))
+    if (!requireMember(m_storage, session, req->conversation, id) ||
+        !ChannelPolicy::mayPost(m_storage, session, req->conversation, id))
         return;
     NewMessage message;
     message.conversation = req->conversation;

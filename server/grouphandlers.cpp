@@ -1,5 +1,6 @@
 #include "grouphandlers.h"
 
+#include "channelpolicy.h"
 #include "chathandlers.h"
 #include "commitqueue.h"
 #include "framecodec.h"
@@ -90,7 +91,8 @@ void GroupHandlers::change(Session& session, const QCborMap& request, quint64 id
 
 bool GroupHandlers::allowed(Session& session, const GroupChange& change, quint64 id)
 {
-    if (!ChatHandlers::requireMember(m_storage, session, change.conversation, id))
+    if (!ChatHandlers::requireMember(m_storage, session, change.conversation, id) ||
+        !ChannelPolicy::mayChangeGroup(m_storage, session, change.conversation, id))
         return false;
     const std::optional<ConversationInfo> info = m_storage.conversation(change.conversation, session.user());
     const auto refuse = [&](ErrorCode code, const QString& message) {

@@ -424,6 +424,83 @@
         <source>Take a screenshot of a screen area and send it (Ctrl+Alt+A)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only administrators post here</source>
+        <extracomment>under the announcement channel instead of a usable input box</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ConversationsModel</name>
+    <message>
+        <source>Announcements</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::FileBubblePainter</name>
+    <message>
+        <source>No longer available on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <extracomment>a file transfer waiting for a free slot</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <extracomment>computing the checksum of a file before it is uploaded</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading %1 %</source>
+        <extracomment>in a file bubble, %1 is a percentage</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused at %1 %</source>
+        <extracomment>in a file bubble, %1 is a percentage</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <extracomment>in a file bubble, %1 is why the transfer failed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <extracomment>shown under a file the user sent, which other members can now download</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lanchat::GroupDialog</name>
@@ -713,27 +790,6 @@
 <context>
     <name>lanchat::MessageDelegate</name>
     <message>
-        <source>Show in folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No longer available on the server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Download</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <extracomment>shown under a file the user sent, which other members can now download</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -791,6 +847,14 @@
     </message>
     <message>
         <source>[File] %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::NoticeCardPainter</name>
+    <message>
+        <source>Announcement · %1</source>
+        <extracomment>heading of an administrator&apos;s notice in the announcement channel; %1 is the time it was posted</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -420,6 +420,83 @@
         <source>Take a screenshot of a screen area and send it (Ctrl+Alt+A)</source>
         <translation>截取屏幕区域并发送 (Ctrl+Alt+A)</translation>
     </message>
+    <message>
+        <source>Only administrators post here</source>
+        <extracomment>under the announcement channel instead of a usable input box</extracomment>
+        <translation>只有管理员可以在此发言</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ConversationsModel</name>
+    <message>
+        <source>Announcements</source>
+        <translation>公告</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::FileBubblePainter</name>
+    <message>
+        <source>No longer available on the server</source>
+        <translation>服务器上已不再保留</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <extracomment>a file transfer waiting for a free slot</extracomment>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <extracomment>computing the checksum of a file before it is uploaded</extracomment>
+        <translation>准备中…</translation>
+    </message>
+    <message>
+        <source>Uploading %1 %</source>
+        <translation>正在上传 %1 %</translation>
+    </message>
+    <message>
+        <source>Downloading %1 %</source>
+        <extracomment>in a file bubble, %1 is a percentage</extracomment>
+        <translation>正在下载 %1 %</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Paused at %1 %</source>
+        <extracomment>in a file bubble, %1 is a percentage</extracomment>
+        <translation>已暂停于 %1 %</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <extracomment>in a file bubble, %1 is why the transfer failed</extracomment>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <extracomment>shown under a file the user sent, which other members can now download</extracomment>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
 </context>
 <context>
     <name>lanchat::GroupDialog</name>
@@ -706,27 +783,6 @@
 <context>
     <name>lanchat::MessageDelegate</name>
     <message>
-        <source>Show in folder</source>
-        <translation>在文件夹中显示</translation>
-    </message>
-    <message>
-        <source>No longer available on the server</source>
-        <translation>服务器上已不再保留</translation>
-    </message>
-    <message>
-        <source>Download</source>
-        <translation>下载</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <extracomment>shown under a file the user sent, which other members can now download</extracomment>
-        <translation>已发送</translation>
-    </message>
-    <message>
         <source>Sending…</source>
         <translation>发送中…</translation>
     </message>
@@ -784,6 +840,14 @@
     <message>
         <source>[File] %1</source>
         <translation>[文件] %1</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::NoticeCardPainter</name>
+    <message>
+        <source>Announcement · %1</source>
+        <extracomment>heading of an administrator&apos;s notice in the announcement channel; %1 is the time it was posted</extracomment>
+        <translation>公告 · %1</translation>
     </message>
 </context>
 <context>

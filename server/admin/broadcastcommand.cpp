@@ -11,13 +11,12 @@ namespace lanchat {
 
 namespace {
 
-/** The Announcements group (lowest id if several), created with @p owner when missing; invalid on failure. */
+/** The announcement channel, created with @p owner when missing; invalid on failure. */
 ConversationId announcementsGroup(Storage& storage, const QString& owner)
 {
-    for (const ConversationInfo& group : storage.groups()) {
-        if (group.name == QLatin1String(BroadcastCommand::kGroupName))
-            return group.id;
-    }
+    // Found by its channel mark, not by name: a group a user named "Announcements" is not the channel.
+    if (const ConversationId channel = storage.announcementChannel(); channel.isValid())
+        return channel;
     if (owner.isEmpty()) {
         AdminContext::fail(BroadcastCommand::tr("the first broadcast creates the group '%1': name its owner with "
                                                 "--owner USER")
@@ -30,10 +29,17 @@ ConversationId announcementsGroup(Storage& storage, const QString& owner)
         AdminContext::fail(BroadcastCommand::tr("no user '%1'").arg(owner));
         return {};
     }
-    const ConversationId id = storage.createGroup(QLatin1String(BroadcastCommand::kGroupName), user->id, {});
-    if (!id.isValid())
-        AdminContext::fail(BroadcastCommand::tr("cannot create the group"));
-    return id;
+    // One transaction: a group left without its channel mark would be an ordinary group everyone posts into.
+    ConversationId id;
+    if (storage.beginTransaction()) {
+        id = storage.createGroup(QLatin1String(BroadcastCommand::kGroupName), user->id, {});
+        if (id.isValid() && storage.setAnnouncementChannel(id) && storage.commitTransaction())
+            return id;
+        if (storage.inTransaction())
+            storage.rollbackTransaction();
+    }
+    AdminContext::fail(BroadcastCommand::tr("cannot create the group"));
+    return {};
 }
 
 /** Adds every enabled account that is not a member yet; false on a database error. */

@@ -1,5 +1,6 @@
 #include "filehandlers.h"
 
+#include "channelpolicy.h"
 #include "commitqueue.h"
 #include "filenamesanitizer.h"
 #include "logging.h"
@@ -135,6 +136,8 @@ void FileHandlers::onProve(Session& session, const QCborMap& request, quint64 id
         session.replyError(id, ErrorCode::Forbidden, notMemberMessage());
         return;
     }
+    if (!ChannelPolicy::mayPost(m_server.storage(), session, offer.conversation, id))
+        return;
     completeInstantly(session, offer, id);
 }
 
@@ -151,6 +154,8 @@ bool FileHandlers::admitOffer(Session& session, const FileOffer& offer, quint64 
         session.replyError(id, ErrorCode::Forbidden, notMemberMessage());
         return false;
     }
+    if (!ChannelPolicy::mayPost(storage, session, offer.conversation, id))
+        return false;
     if (offer.size > config.maxFileBytes) {
         session.replyError(id, ErrorCode::FileTooLarge, tooLargeMessage(config.maxFileBytes));
         return false;

@@ -16,6 +16,8 @@ namespace {
 // Stored values of conversations.kind (0001_initial.sql).
 constexpr int kPrivateKind = 0;
 constexpr int kGroupKind = 1;
+// Stored value of conversations.channel for the announcement channel (0004_announcement_channel.sql).
+constexpr char kAnnouncementsChannel[] = "announcements";
 
 ConversationInfo readInfo(const QSqlQuery& query)
 {
@@ -26,6 +28,7 @@ ConversationInfo readInfo(const QSqlQuery& query)
     info.owner = UserId(query.value(3).toLongLong());
     info.lastSeq = query.value(4).toLongLong();
     info.readSeq = query.value(5).toLongLong();
+    info.announcements = query.value(6).toString() == QLatin1String(kAnnouncementsChannel);
     return info;
 }
 
@@ -87,12 +90,12 @@ ConversationId ConversationTable::createGroup(const QString& name, UserId owner,
 
 std::optional<ConversationInfo> ConversationTable::info(ConversationId id, UserId viewer)
 {
-    const QList<ConversationInfo> infos =
-        readInfos(m_statements.run("SELECT c.id, c.kind, c.name, c.owner, "
-                                   "(SELECT MAX(seq) FROM messages WHERE conversation = c.id), "
-                                   "(SELECT read_seq FROM members WHERE conversation = c.id AND user_id = ?) "
-                                   "FROM conversations c WHERE c.id = ?",
-                                   {viewer.value(), id.value()}));
+    const QList<ConversationInfo> infos = readInfos(
+        m_statements.run("SELECT c.id, c.kind, c.name, c.owner, "
+                         "(SELECT MAX(seq) FROM messages WHERE conversation = c.id), "
+                         "(SELECT read_seq FROM members WHERE conversation = c.id AND user_id = ?), c.channel "
+                         "FROM conversations c WHERE c.id = ?",
+                         {viewer.value(), id.value()}));
     if (infos.isEmpty())
         return std::nullopt;
     return infos.first();
@@ -100,17 +103,18 @@ std::optional<ConversationInfo> ConversationTable::info(ConversationId id, UserI
 
 QList<ConversationInfo> ConversationTable::of(UserId user)
 {
-    return readInfos(m_statements.run("SELECT c.id, c.kind, c.name, c.owner, "
-                                      "(SELECT MAX(seq) FROM messages WHERE conversation = c.id), m.read_seq "
-                                      "FROM members m JOIN conversations c ON c.id = m.conversation "
-                                      "WHERE m.user_id = ? ORDER BY c.id",
-                                      {user.value()}));
+    return readInfos(
+        m_statements.run("SELECT c.id, c.kind, c.name, c.owner, "
+                         "(SELECT MAX(seq) FROM messages WHERE conversation = c.id), m.read_seq, c.channel "
+                         "FROM members m JOIN conversations c ON c.id = m.conversation "
+                         "WHERE m.user_id = ? ORDER BY c.id",
+                         {user.value()}));
 }
 
 QList<ConversationInfo> ConversationTable::groups()
 {
     return readInfos(m_statements.run("SELECT c.id, c.kind, c.name, c.owner, "
-                                      "(SELECT MAX(seq) FROM messages WHERE conversation = c.id), 0 "
+                                      "(SELECT MAX(seq) FROM messages WHERE conversation = c.id), 0, c.channel "
                                       "FROM conversations c WHERE c.kind = ? ORDER BY c.id",
                                       {kGroupKind}));
 }
@@ -124,17 +128,7 @@ bool ConversationTable::isMember(ConversationId conversation, UserId user)
 
 QList<UserId> ConversationTable::members(ConversationId conversation)
 {
-    // data_version moves when another connection (an admin command) commits: then nothing cached is trusted.
-    // While a detached commit owns the connection the check is skipped: our own commits never move it, and an
-    // admin command's change is also announced over admin.sock, which asks again after the commit.
-    qint64 dataVersion = m_cachedDataVersion;
-    if (!m_statements.isDetached()) {
-        dataVersion = m_statements.dataVersion();
-        if (dataVersion < 0 || dataVersion != m_cachedDataVersion) {
-            m_memberCache.clear();
-            m_cachedDataVersion = dataVersion;
-        }
-    }
+    const qint64 dataVersion = checkDataVersion();
     const auto cached = m_memberCache.constFind(conversation.value());
     if (cached != m_memberCache.cend())
         return *cached;
@@ -157,6 +151,45 @@ QList<UserId> ConversationTable::members(ConversationId conversation)
 void ConversationTable::forgetMembers()
 {
     m_memberCache.clear();
+    m_announcementChannels.reset();
+}
+
+bool ConversationTable::isAnnouncementChannel(ConversationId conversation)
+{
+    // Asked for every post, so cached like the members (one query per data_version).
+    const qint64 dataVersion = checkDataVersion();
+    if (m_announcementChannels)
+        return m_announcementChannels->contains(conversation.value());
+    QSet<qint64> ids;
+    QSqlQuery* query =
+        m_statements.run("SELECT id FROM conversations WHERE channel = ?", {QLatin1String(kAnnouncementsChannel)});
+    if (!query)
+        return false;
+    while (query->next())
+        ids.insert(query->value(0).toLongLong());
+    query->finish();
+    const bool found = ids.contains(conversation.value());
+    if (dataVersion >= 0)
+        m_announcementChannels = std::move(ids);
+    return found;
+}
+
+ConversationId ConversationTable::announcementChannel()
+{
+    QSqlQuery* query = m_statements.run("SELECT MIN(id) FROM conversations WHERE channel = ? AND kind = ?",
+                                        {QLatin1String(kAnnouncementsChannel), kGroupKind});
+    if (!query)
+        return {};
+    const ConversationId id(query->next() ? query->value(0).toLongLong() : 0);
+    query->finish();
+    return id;
+}
+
+bool ConversationTable::setAnnouncementChannel(ConversationId group)
+{
+    m_announcementChannels.reset();
+    return m_statements.change("UPDATE conversations SET channel = ? WHERE id = ? AND kind = ?",
+                               {QLatin1String(kAnnouncementsChannel), group.value(), kGroupKind}) == 1;
 }
 
 bool ConversationTable::addMember(ConversationId group, UserId user)
@@ -212,6 +245,22 @@ bool ConversationTable::insertMember(ConversationId conversation, UserId user)
     return m_statements.change("INSERT INTO members (conversation, user_id, read_seq) VALUES (?, ?, 0) "
                                "ON CONFLICT (conversation, user_id) DO NOTHING",
                                {conversation.value(), user.value()}) >= 0;
+}
+
+qint64 ConversationTable::checkDataVersion()
+{
+    // data_version moves when another connection (an admin command) commits: then nothing cached is trusted.
+    // While a detached commit owns the connection the check is skipped: our own commits never move it, and an
+    // admin command's change is also announced over admin.sock, which asks again after the commit.
+    if (m_statements.isDetached())
+        return m_cachedDataVersion;
+    const qint64 dataVersion = m_statements.dataVersion();
+    if (dataVersion < 0 || dataVersion != m_cachedDataVersion) {
+        m_memberCache.clear();
+        m_announcementChannels.reset();
+        m_cachedDataVersion = dataVersion;
+    }
+    return dataVersion;
 }
 
 QList<ConversationInfo> ConversationTable::readInfos(QSqlQuery* query)

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 #include <optional>
 
@@ -38,10 +39,16 @@ public:
     bool renameGroup(ConversationId group, const QString& name);
     bool remove(ConversationId conversation);
     bool setReadSeq(ConversationId conversation, UserId user, Seq seq);
+    /** Cached like members(): asked for every post. */
+    bool isAnnouncementChannel(ConversationId conversation);
+    ConversationId announcementChannel();
+    bool setAnnouncementChannel(ConversationId group);
 
 private:
     ConversationId privateId(const QString& pairKey);
     bool insertMember(ConversationId conversation, UserId user);
+    /** Drops the caches when another connection committed; the data_version they now belong to (< 0: none). */
+    qint64 checkDataVersion();
     /** Reads every row of an info query, then fills in the member lists. */
     QList<ConversationInfo> readInfos(QSqlQuery* query);
 
@@ -50,6 +57,7 @@ private:
 
     SqlStatements& m_statements;
     QHash<qint64, QList<UserId>> m_memberCache;
+    std::optional<QSet<qint64>> m_announcementChannels; ///< ids of the announcement channels, once read
     qint64 m_cachedDataVersion = -1;
 };
 

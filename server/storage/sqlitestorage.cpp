@@ -301,6 +301,21 @@ bool SqliteStorage::deleteConversation(ConversationId conversation)
     return m_conversations.remove(conversation);
 }
 
+bool SqliteStorage::isAnnouncementChannel(ConversationId conversation)
+{
+    return m_conversations.isAnnouncementChannel(conversation);
+}
+
+ConversationId SqliteStorage::announcementChannel()
+{
+    return m_conversations.announcementChannel();
+}
+
+bool SqliteStorage::setAnnouncementChannel(ConversationId group)
+{
+    return m_conversations.setAnnouncementChannel(group);
+}
+
 bool SqliteStorage::setReadSeq(ConversationId conversation, UserId user, Seq seq)
 {
     return m_conversations.setReadSeq(conversation, user, seq);

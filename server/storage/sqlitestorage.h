@@ -104,6 +104,9 @@ public:
     bool renameGroup(ConversationId group, const QString& name) override;
     bool deleteConversation(ConversationId conversation) override;
     bool setReadSeq(ConversationId conversation, UserId user, Seq seq) override;
+    bool isAnnouncementChannel(ConversationId conversation) override;
+    ConversationId announcementChannel() override;
+    bool setAnnouncementChannel(ConversationId group) override;
 
     std::optional<AppendResult> appendMessage(const NewMessage& message) override;
     QList<MessageRecord> history(ConversationId conversation, Seq before, int limit) override;

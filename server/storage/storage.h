@@ -178,6 +178,15 @@ public:
     virtual bool removeMember(ConversationId group, UserId user) = 0;
     virtual bool renameGroup(ConversationId group, const QString& name) = 0;
     virtual bool deleteConversation(ConversationId conversation) = 0;
+    /**
+     * True if @p conversation is the announcement channel (ConversationInfo::announcements): clients may not
+     * post into it. Cheap (cached): asked for every post.
+     */
+    virtual bool isAnnouncementChannel(ConversationId conversation) = 0;
+    /** The announcement channel (the oldest if several); invalid if there is none yet. */
+    virtual ConversationId announcementChannel() = 0;
+    /** Makes group @p group the announcement channel; false if it is not a group or on a database error. */
+    virtual bool setAnnouncementChannel(ConversationId group) = 0;
     /** Moves the member's read position forward to @p seq (never backwards). False if not a member. */
     virtual bool setReadSeq(ConversationId conversation, UserId user, Seq seq) = 0;
 

@@ -2,6 +2,7 @@
 // forgotten on logout from that device and on a password change, throttled like passwords. A real RelayServer
 // in-process on 127.0.0.1:0 with a real SQLite file, clients over loopback.
 
+#include "protocolframes.h"
 #include "rawclient.h"
 #include "security/devicetokens.h"
 #include "sqlitestorage.h"
@@ -12,6 +13,7 @@
 #include <QtTest>
 
 using namespace lanchat;
+using namespace lanchat::test;
 using lanchat::test::RawClient;
 using lanchat::test::TestServer;
 
@@ -19,13 +21,6 @@ namespace {
 
 const QString kAlice = QStringLiteral("alice");
 const QString kPassword = QStringLiteral("password123");
-
-QCborMap typed(const char* type)
-{
-    QCborMap m;
-    m.insert(QLatin1String("t"), QLatin1String(type));
-    return m;
-}
 
 QCborMap rememberLogin(const QString& username, const QString& password, const QString& device)
 {
