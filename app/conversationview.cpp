@@ -110,6 +110,13 @@ void ConversationView::buildUi()
     m_list->setMouseTracking(true);
     m_delegate = new MessageDelegate(m_client->transfers(), m_list);
     m_list->setItemDelegate(m_delegate);
+    connect(m_list, &QListView::activated, this, [this](const QModelIndex& index) {
+        QStyleOptionViewItem option;
+        option.initFrom(m_list->viewport());
+        option.rect = m_list->visualRect(index);
+        option.font = m_list->font();
+        m_delegate->activate(option, index);
+    });
     layout->addWidget(m_list, 1);
 
     m_removedNotice = new QLabel(page);

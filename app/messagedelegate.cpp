@@ -414,6 +414,14 @@ void MessageDelegate::paintStatus(QPainter* painter, const Layout& l, const QMod
     painter->drawText(l.retry, Qt::AlignRight | Qt::AlignVCenter, tr("Retry"));
 }
 
+bool MessageDelegate::activate(const QStyleOptionViewItem& option, const QModelIndex& index)
+{
+    const Layout l = layoutFor(option, index);
+    if (!l.file || l.fileLine.primaryAction == FileBubblePainter::Action::None)
+        return false;
+    return fileAction(l.fileLine.primaryAction, index, downloadedPath(index));
+}
+
 bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
                                   const QModelIndex& index)
 {

@@ -47,6 +47,12 @@ public:
      * "Read by N", or empty.
      */
     QString statusText(const QModelIndex& index) const;
+    /**
+     * Enter or a double-click on message @p index laid out in @p option: a file message does what its first link
+     * offers (Download, Resume, Retry, Open, …), so the keyboard reaches every file action. False when the
+     * message has no such action.
+     */
+    bool activate(const QStyleOptionViewItem& option, const QModelIndex& index);
 
 Q_SIGNALS:
     void downloadRequested(const QModelIndex& index);

@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from lanchat_e2e import App, Desktop, ScenarioError, Server, need_tools, wait_until  # noqa: E402
 
 PASSWORD = "correct horse battery staple"
+SENT, DOWNLOADED = 8, 9  # FileTransferState (client/modelroles.h) of a file message: Sent, Downloaded
 GROUP = "项目组 Alpha"
 
 
@@ -130,6 +131,42 @@ class Day:
         self.alice.click_row("conversationList", GROUP)
         self.message(self.alice, "周会改到周四")
         self.shot("group")
+
+        self.step("Alice sends Bob the report as a file; Bob downloads it from the bubble with the keyboard")
+        report = self.work / "Q3-report.pdf"
+        report.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8192)  # 2 MiB
+        self.alice.click_row("conversationList", "王小明")
+        self.alice.wait_text("conversationTitle", "王小明")
+        self.alice.click("attachButton")
+        self.alice.wait_visible("fileNameEdit")  # Qt's own file dialog
+        self.alice.type_into("fileNameEdit", str(report))
+        self.alice.key("Return")
+        self.alice.wait_row("messageList", "the report sent",
+                            lambda r: r.get("fileName") == report.name and r.get("fileTransferState") == SENT)
+        self.bob.click_row("conversationList", "Alice")
+        row = self.bob.wait_row("messageList", "the report offered", lambda r: r.get("fileName") == report.name)
+        self.bob.click_row("messageList", report.name, right_end=True)
+        self.bob.key("Return")  # the bubble's first action, Download, from the keyboard
+        self.bob.wait_row("messageList", "the report downloaded",
+                          lambda r: r.get("fileName") == report.name and r.get("fileTransferState") == DOWNLOADED)
+        downloaded = self.bob.home / "Downloads" / "LanChat" / report.name
+        wait_until("the downloaded copy identical", lambda: downloaded.exists()
+                   and downloaded.read_bytes() == report.read_bytes())
+        del row
+        self.shot("file-downloaded")
+
+        self.step("the admin posts an announcement: a badge and a notice card; nobody can reply into it")
+        self.server.cli("broadcast", "Fire drill at 15:00 — please leave by the stairs. 15:00 消防演习，请走楼梯。")
+        for app in (self.alice, self.bob):
+            app.wait_row("conversationList", "the announcement unread",
+                         lambda r: r.get("isAnnouncements") and r.get("unread", 0) >= 1)
+        self.shot("announcement-unread")
+        self.bob.click_row("conversationList", "公告")
+        self.bob.wait_text("removedNotice", "管理员")
+        wait_until("bob's input closed in the channel", lambda: not self.bob.find("messageInput")["enabled"])
+        self.bob.wait_row("conversationList", "the announcement read",
+                          lambda r: r.get("isAnnouncements") and r.get("unread", 0) == 0)
+        self.shot("announcement-read")
 
         self.step("the server crashes (SIGKILL): both apps say offline and offer Reconnect")
         self.server.kill()

@@ -247,10 +247,13 @@ class App:
         x = widget["x"] + (8 if checkable else widget["w"] // 2)
         self.click_at(x, widget["y"] + widget["h"] // 2, double=double)
 
-    def click_row(self, view, contains, double=False):
+    def click_row(self, view, contains, double=False, right_end=False):
+        """Clicks the first row of `view` showing `contains`: near its left end, or at its right end (an empty
+        part of an incoming message's row, which selects it without hitting a link in the bubble)."""
         item = wait_until(f"{self.name}: row {contains!r} in {view}",
                           lambda: self.ask("item", view=view, text=contains))
-        self.click_at(item["x"] + min(item["w"] // 2, 120), item["y"] + item["h"] // 2, double=double)
+        x = item["x"] + (item["w"] - 12 if right_end else min(item["w"] // 2, 120))
+        self.click_at(x, item["y"] + item["h"] // 2, double=double)
 
     def type(self, text):
         self.desktop.xdotool("type", "--delay", "15", text)

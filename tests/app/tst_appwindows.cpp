@@ -34,6 +34,7 @@
 #include <QDialog>
 #include <QDockWidget>
 #include <QDropEvent>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -100,6 +101,7 @@ private Q_SLOTS:
     void receiveShowsUnreadBadge();
     void readWhenRestoredFromTray();
     void dropFileUploads();
+    void enterOnAFileMessageDownloadsIt();
     void createGroupThroughDialog();
     void notificationNamesTheGroup();
     void notificationSoundFollowsTheSetting();
@@ -354,6 +356,30 @@ void tst_AppWindows::dropFileUploads()
                  .data(roles::MessageFileSize)
                  .toLongLong(),
              qint64(data.size()));
+}
+
+void tst_AppWindows::enterOnAFileMessageDownloadsIt()
+{
+    QTemporaryDir source;
+    const QString path = source.filePath(QStringLiteral("minutes.txt"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(4096, 'm'));
+    file.close();
+    m_window->conversationView()->setConversation(m_private);
+    QListView* list = m_window->conversationView()->messageList();
+    const int before = list->model()->rowCount();
+    m_peer->transfers()->upload(m_private, path);
+    QTRY_COMPARE_WITH_TIMEOUT(list->model()->rowCount(), before + 1, kWaitMs);
+    const QModelIndex row = list->model()->index(before, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!row.data(roles::MessageFileSha256).toByteArray().isEmpty(), kWaitMs);
+
+    // Keyboard only: select the file message and press Enter, as the Download link would.
+    const int transfers = m_client->transfers()->rowCount();
+    list->setFocus();
+    list->setCurrentIndex(row);
+    QTest::keyClick(list, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(m_client->transfers()->rowCount(), transfers + 1, kWaitMs);
 }
 
 void tst_AppWindows::createGroupThroughDialog()
