@@ -80,7 +80,7 @@ private:
     {
         ConversationInfo info;
         int unread = 0;
-        QString lastText;
+        MessageRecord last; ///< the newest message, its text cut to kPreviewChars (the preview is worded on paint)
         qint64 lastTimestampMs = 0;
         UserId removedBy; ///< valid once the user was removed from this group
     };
