@@ -167,10 +167,10 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem& o
         l.header = QRect(row.left() + kMargin + kAvatar + 8, y, width - 2 * (kMargin + kAvatar + 8), sfm.height() + 2);
         y = l.header.bottom() + 3;
     }
-    // A line of about 70 characters at any font size, within three quarters of the view: a larger font must
-    // not wrap sooner than the default one does.
-    const int maxContent =
-        qMax(120, qMin(width * 3 / 4, qMax(640, fm.averageCharWidth() * 70)) - kAvatar - kStatusWidth - 2 * kPadH);
+    // A line of at most about 70 characters at any font size, else all the room beside avatar and status: a
+    // larger font must not wrap sooner than the default one does.
+    const int room = width - 2 * kMargin - kAvatar - 8 - kStatusWidth - 2 * kPadH;
+    const int maxContent = qMax(120, qMin(room, fm.averageCharWidth() * 70));
     QSize content;
     if (l.file) {
         const QString path = downloadedPath(index);

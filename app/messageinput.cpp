@@ -100,8 +100,11 @@ void MessageInput::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
-    if (event->type() == QEvent::FontChange)
+    if (event->type() == QEvent::FontChange) {
+        // The placeholder is painted with the viewport's font, which the style sheet pins: keep it in step.
+        viewport()->setFont(font());
         updateHeight();
+    }
     QPlainTextEdit::changeEvent(event);
 }
 

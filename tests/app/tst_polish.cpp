@@ -69,6 +69,17 @@ bool signUp(ChatClient& client, const RelayFixture& relay, const QString& userna
     return synced.wait(kWaitMs);
 }
 
+/** Saves a grab of @p widget as @p name.png into $LANCHAT_SHOTS_DIR, when set (for looking at, not asserted). */
+void shot(QWidget* widget, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("LANCHAT_SHOTS_DIR");
+    if (dir.isEmpty())
+        return;
+    QApplication::processEvents();
+    const QString language = QLocale().language() == QLocale::Chinese ? QStringLiteral("zh") : QStringLiteral("en");
+    widget->grab().save(dir + QLatin1Char('/') + name + QLatin1Char('-') + language + QStringLiteral(".png"));
+}
+
 /** What Qt's xcb and Windows platforms show: the title, plus " — display name" unless it already ends so. */
 QString shownTitle(const QString& title)
 {
@@ -253,8 +264,10 @@ void TestPolish::systemLinesInTheUsersLanguage()
     QTRY_VERIFY_WITH_TIMEOUT(findRow(messages, roles::MessageText, created).isValid(), kWaitMs);
     QCOMPARE(findRow(messages, roles::MessageText, created).data(roles::MessageKind).toInt(), int(MessageKind::System));
 
+    shot(m_window.get(), QStringLiteral("main-group"));
     m_languages->apply(AppSettings::Language::Chinese);
     QTRY_VERIFY(findRow(messages, roles::MessageText, QStringLiteral("Bob 创建了群聊“项目组 Alpha”")).isValid());
+    shot(m_window.get(), QStringLiteral("main-group"));
     const QModelIndex row = findRow(m_client->conversations(), roles::ConversationId, m_group.value());
     QCOMPARE(row.data(roles::ConversationLastText).toString(), QStringLiteral("Bob 创建了群聊“项目组 Alpha”"));
     m_languages->apply(AppSettings::Language::English);
@@ -301,18 +314,21 @@ void TestPolish::dialogButtonsFitTheirText()
         create.show();
         QVERIFY(QTest::qWaitForWindowExposed(&create));
         verifyButtonsFit(&create);
+        shot(&create, QStringLiteral("group-create"));
     }
     {
         GroupDialog manage(m_client.get(), m_group, m_window.get());
         manage.show();
         QVERIFY(QTest::qWaitForWindowExposed(&manage));
         verifyButtonsFit(&manage);
+        shot(&manage, QStringLiteral("group-manage"));
     }
     {
         SettingsDialog settings(*m_settings, m_window.get());
         settings.show();
         QVERIFY(QTest::qWaitForWindowExposed(&settings));
         verifyButtonsFit(&settings);
+        shot(&settings, QStringLiteral("settings"));
     }
     m_languages->apply(AppSettings::Language::English);
 }
@@ -343,17 +359,25 @@ void TestPolish::memberListShowsDetailsAndRemoveAsks()
     }
     QVERIFY(wang);
     QCOMPARE(wang->data(MemberListDelegate::UsernameRole).toString(), QStringLiteral("wang"));
+    shot(&dialog, QStringLiteral("members"));
+    m_languages->apply(AppSettings::Language::Chinese);
+    shot(&dialog, QStringLiteral("members"));
+    m_languages->apply(AppSettings::Language::English);
 
-    // Remove asks first, naming member and group; "No" keeps the member.
-    members->setCurrentItem(wang);
-    auto* remove = [&]() -> QPushButton* {
+    // Remove asks first, naming member and group; "No" keeps the member. (The list was rebuilt meanwhile.)
+    QTRY_COMPARE(members->count(), 3);
+    const QList<QListWidgetItem*> found = members->findItems(QStringLiteral("王小明"), Qt::MatchExactly);
+    QCOMPARE(found.size(), 1);
+    members->setCurrentItem(found.first());
+    const auto findRemove = [&]() -> QPushButton* {
         for (QPushButton* b : dialog.findChildren<QPushButton*>()) {
             if (b->text() == QLatin1String("Remove"))
                 return b;
         }
         return nullptr;
-    }();
-    QVERIFY(remove);
+    };
+    QTRY_VERIFY(findRemove()); // back in English once the language change reached the dialog
+    QPushButton* remove = findRemove();
     QString question;
     answerNextMessageBox(QMessageBox::No, &question);
     remove->click();
@@ -390,6 +414,7 @@ void TestPolish::mutedConversationLooksMuted()
     list->viewport()->update();
     QVERIFY(countColour(ConversationListDelegate::badgeColor(false)) == 0);
     QVERIFY(countColour(ConversationListDelegate::badgeColor(true)) > 20);
+    shot(m_window->sidebar(), QStringLiteral("sidebar-muted"));
     m_settings->setConversationMuted(m_group.value(), false);
 }
 
@@ -410,9 +435,17 @@ void TestPolish::fontSizeReachesInputAndHeader()
     QVERIFY(dialog);
     QCOMPARE(input->font().pointSize(), 16);
     QCOMPARE(QFontInfo(input->font()).pointSize(), 16);
+    QCOMPARE(input->viewport()->font().pointSize(), 16); // the placeholder's
     QVERIFY(title->font().pointSizeF() > 16);
     QVERIFY(QFontMetrics(title->font()).height() > QFontMetrics(QApplication::font()).height());
     QVERIFY(input->height() >= 3 * QFontMetrics(input->font()).lineSpacing());
+    const QString longText = QStringLiteral("A longer message to see where the bubble wraps at a large font size, "
+                                            "which should use the width of the window rather than a fixed cap.");
+    m_peer->sendText(m_group, longText);
+    const QAbstractItemModel* messages =
+        m_window->conversationView()->findChild<QListView*>(QStringLiteral("messageList"))->model();
+    QTRY_VERIFY_WITH_TIMEOUT(findRow(messages, roles::MessageText, longText).isValid(), kWaitMs);
+    shot(m_window.get(), QStringLiteral("font-16pt"));
     m_settings->setFontPointSize(0);
 }
 
@@ -428,6 +461,10 @@ void TestPolish::smallWindowKeepsRoomToWrite()
     QVERIFY(m_window->sidebar()->width() <= 260); // the sidebar gave way
     QVERIFY(m_window->conversationView()->width() >= 380);
     QVERIFY(m_window->minimumSizeHint().width() <= 640);
+    shot(m_window.get(), QStringLiteral("small-640x480"));
+    m_languages->apply(AppSettings::Language::Chinese);
+    shot(m_window.get(), QStringLiteral("small-640x480"));
+    m_languages->apply(AppSettings::Language::English);
     m_window->resize(1000, 680);
 }
 
@@ -456,6 +493,7 @@ void TestPolish::focusIsVisible()
         QTRY_VERIFY(w->hasFocus());
         const QImage after = w->grab().toImage();
         QVERIFY2(before != after, qPrintable(w->objectName()));
+        shot(m_window.get(), QStringLiteral("focus-") + w->metaObject()->className() + w->objectName());
     }
 }
 
