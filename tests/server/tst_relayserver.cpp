@@ -273,6 +273,9 @@ void TstRelayServer::groupChatReachesAllMembers()
     QCOMPARE(conversationId(b->waitPush(QStringLiteral("conversation"))), group);
     QCOMPARE(conversationId(c->waitPush(QStringLiteral("conversation"))), group);
 
+    // First the system line of the creation, then the chat.
+    QCOMPARE(b->waitPush(QStringLiteral("message")).value(QLatin1String("kind")).toString(), QStringLiteral("system"));
+    QCOMPARE(c->waitPush(QStringLiteral("message")).value(QLatin1String("kind")).toString(), QStringLiteral("system"));
     QCOMPARE(type(a->sendText(group, QStringLiteral("standup in 5"))), QStringLiteral("ok"));
     QCOMPARE(b->waitPush(QStringLiteral("message")).value(QLatin1String("text")).toString(),
              QStringLiteral("standup in 5"));
