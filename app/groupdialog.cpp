@@ -18,6 +18,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace lanchat {
 
 namespace {
@@ -209,9 +211,17 @@ void GroupDialog::refresh()
         m_name->setText(group.data(roles::ConversationTitle).toString());
     const qint64 owner = group.data(roles::ConversationOwnerId).toLongLong();
     const bool isOwner = owner == self;
+    QList<qint64> ordered;
+    for (const QVariant& v : group.data(roles::ConversationMembers).toList())
+        ordered.append(v.toLongLong());
+    // The owner first, then by name, as the list is read top down.
+    std::stable_sort(ordered.begin(), ordered.end(), [&](qint64 a, qint64 b) {
+        if ((a == owner) != (b == owner))
+            return a == owner;
+        return people.value(a).displayName.localeAwareCompare(people.value(b).displayName) < 0;
+    });
     QSet<qint64> members;
-    for (const QVariant& v : group.data(roles::ConversationMembers).toList()) {
-        const qint64 id = v.toLongLong();
+    for (const qint64 id : std::as_const(ordered)) {
         members.insert(id);
         const Person person = people.value(id, Person{QStringLiteral("#%1").arg(id), QString(), false, false});
         auto* item = new QListWidgetItem(person.displayName, m_members);
