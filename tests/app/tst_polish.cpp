@@ -80,6 +80,20 @@ void shot(QWidget* widget, const QString& name)
     widget->grab().save(dir + QLatin1Char('/') + name + QLatin1Char('-') + language + QStringLiteral(".png"));
 }
 
+/** Opens Settings on @p window and presses OK, which applies what the settings hold; false if none opened. */
+bool applySettingsThroughDialog(MainWindow* window)
+{
+    bool opened = false;
+    QTimer::singleShot(0, window, [&] {
+        if (auto* dialog = window->findChild<SettingsDialog*>()) {
+            opened = true;
+            dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        }
+    });
+    window->showSettings();
+    return opened;
+}
+
 /** What Qt's xcb and Windows platforms show: the title, plus " — display name" unless it already ends so. */
 QString shownTitle(const QString& title)
 {
@@ -425,14 +439,7 @@ void TestPolish::fontSizeReachesInputAndHeader()
     auto* title = m_window->findChild<QLabel*>(QStringLiteral("conversationTitle"));
     QVERIFY(input && title);
     m_settings->setFontPointSize(16);
-    SettingsDialog* dialog = nullptr;
-    QTimer::singleShot(0, m_window.get(), [&] {
-        dialog = m_window->findChild<SettingsDialog*>();
-        if (dialog)
-            dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
-    });
-    m_window->showSettings(); // applies the stored 16 pt on OK
-    QVERIFY(dialog);
+    QVERIFY(applySettingsThroughDialog(m_window.get())); // applies the stored 16 pt on OK
     QCOMPARE(input->font().pointSize(), 16);
     QCOMPARE(QFontInfo(input->font()).pointSize(), 16);
     QCOMPARE(input->viewport()->font().pointSize(), 16); // the placeholder's
@@ -447,6 +454,7 @@ void TestPolish::fontSizeReachesInputAndHeader()
     QTRY_VERIFY_WITH_TIMEOUT(findRow(messages, roles::MessageText, longText).isValid(), kWaitMs);
     shot(m_window.get(), QStringLiteral("font-16pt"));
     m_settings->setFontPointSize(0);
+    QVERIFY(applySettingsThroughDialog(m_window.get()));
 }
 
 void TestPolish::smallWindowKeepsRoomToWrite()
