@@ -178,12 +178,15 @@ void GroupDialog::removeSelected()
     const QListWidgetItem* item = m_members->currentItem();
     if (!item)
         return;
+    // Taken now: the list is rebuilt whenever the group or a presence changes, also while the question is open.
+    const UserId member(item->data(kUserIdRole).toLongLong());
+    const QString name = item->text();
     // Removing someone is visible to the whole group: say who and from where before doing it.
     const auto answer = QMessageBox::question(this, tr("Remove member"),
                                               //: %1 is the member's display name, %2 the group's name
-                                              tr("Remove %1 from the group \"%2\"?").arg(item->text(), m_name->text()));
+                                              tr("Remove %1 from the group \"%2\"?").arg(name, m_name->text()));
     if (answer == QMessageBox::Yes)
-        m_client->removeMember(m_group, UserId(item->data(kUserIdRole).toLongLong()));
+        m_client->removeMember(m_group, member);
 }
 
 void GroupDialog::refresh()
