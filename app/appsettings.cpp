@@ -196,6 +196,16 @@ void AppSettings::setCloseToTray(bool toTray)
     m_settings.setValue(QStringLiteral("window/closeToTray"), toTray);
 }
 
+bool AppSettings::trayHintShown() const
+{
+    return m_settings.value(QStringLiteral("window/trayHintShown"), false).toBool();
+}
+
+void AppSettings::setTrayHintShown(bool shown)
+{
+    m_settings.setValue(QStringLiteral("window/trayHintShown"), shown);
+}
+
 AppSettings::Language AppSettings::language() const
 {
     const QString value = m_settings.value(QStringLiteral("ui/language")).toString();

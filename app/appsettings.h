@@ -69,6 +69,9 @@ public:
     /** Closing the main window hides it to the tray instead of quitting (default true). */
     bool closeToTray() const;
     void setCloseToTray(bool toTray);
+    /** True once the "still running in the tray" hint was shown: it is shown once per installation. */
+    bool trayHintShown() const;
+    void setTrayHintShown(bool shown);
     Language language() const;
     void setLanguage(Language language);
     /** Base font size in points for messages and lists; 0 means the system default. */

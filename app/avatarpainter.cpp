@@ -3,6 +3,7 @@
 #include "theme.h"
 
 #include <QPainter>
+#include <QStringList>
 
 #include <array>
 
@@ -14,7 +15,30 @@ namespace {
 constexpr std::array<QRgb, 8> kPalette{0xff3b6fb6, 0xff2e8b57, 0xffb5533c, 0xff7a52a8,
                                        0xff1f7f8c, 0xffa0522d, 0xff5b6b7d, 0xffb03a6e};
 
+bool isHan(uint c)
+{
+    return QChar::script(c) == QChar::Script_Han;
+}
+
 } // namespace
+
+QString AvatarPainter::initials(const QString& name, Kind kind)
+{
+    const QString trimmed = name.simplified();
+    if (trimmed.isEmpty())
+        return QStringLiteral("?");
+    QStringList han; // one code point each (Han beyond the BMP are surrogate pairs)
+    for (const uint c : trimmed.toUcs4()) {
+        if (isHan(c))
+            han.append(QStringView(QChar::fromUcs4(c)).toString());
+    }
+    if (!han.isEmpty())
+        return kind == Kind::Group ? han.constFirst() : han.mid(qMax<qsizetype>(0, han.size() - 2)).join(QString());
+    QString result;
+    for (const QString& word : trimmed.split(QLatin1Char(' '), Qt::SkipEmptyParts).mid(0, 2))
+        result += QStringView(QChar::fromUcs4(word.toUcs4().constFirst())).toString().toUpper();
+    return result;
+}
 
 QColor AvatarPainter::colorFor(qint64 key)
 {
@@ -34,7 +58,7 @@ void AvatarPainter::paint(QPainter* painter, const QRect& rect, const QString& i
     font.setPixelSize(qMax(8, rect.height() * 2 / 5));
     painter->setFont(font);
     painter->setPen(Qt::white);
-    painter->drawText(rect, Qt::AlignCenter, initials.left(2).toUpper());
+    painter->drawText(rect, Qt::AlignCenter, initials);
     painter->restore();
 }
 

@@ -49,8 +49,9 @@ void ConversationListDelegate::paint(QPainter* painter, const QStyleOptionViewIt
     const int keyRole = !conv     ? int(roles::ContactUserId)
                         : isGroup ? int(roles::ConversationId)
                                   : int(roles::ConversationPeerId);
+    const QString name = index.data(conv ? int(roles::ConversationTitle) : int(roles::ContactDisplayName)).toString();
     const QString initials =
-        index.data(conv ? int(roles::ConversationInitials) : int(roles::ContactInitials)).toString();
+        AvatarPainter::initials(name, isGroup ? AvatarPainter::Kind::Group : AvatarPainter::Kind::Person);
     AvatarPainter::paint(painter, avatar, initials, index.data(keyRole).toLongLong());
     // While the user is offline nobody's presence is known: no dot rather than a stale one.
     const bool presenceKnown =
@@ -81,12 +82,20 @@ void ConversationListDelegate::paint(QPainter* painter, const QStyleOptionViewIt
     QFont small = option.font;
     small.setPointSizeF(option.font.pointSizeF() * 0.88);
     const int timeWidth = time.isEmpty() ? 0 : QFontMetrics(small).horizontalAdvance(time) + kPadding;
+    const bool muted = conv && m_isMuted && m_isMuted(ConversationId(index.data(roles::ConversationId).toLongLong()));
     QFont bold = option.font;
-    bold.setBold(true);
+    bold.setBold(!muted);
+    const QFontMetrics bfm(bold);
+    const int markWidth = muted ? bfm.height() : 0;
     painter->setFont(bold);
     painter->setPen(primary);
-    painter->drawText(line1.adjusted(0, 0, -timeWidth, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetrics(bold).elidedText(title, Qt::ElideRight, line1.width() - timeWidth));
+    const QString shownTitle = bfm.elidedText(title, Qt::ElideRight, line1.width() - timeWidth - markWidth);
+    painter->drawText(line1.adjusted(0, 0, -timeWidth, 0), Qt::AlignLeft | Qt::AlignVCenter, shownTitle);
+    if (muted) {
+        const int x = line1.left() + bfm.horizontalAdvance(shownTitle) + 4;
+        paintMutedMark(painter, QRect(x, line1.top() + (line1.height() - bfm.ascent()) / 2, bfm.ascent(), bfm.ascent()),
+                       secondary);
+    }
     painter->setFont(small);
     painter->setPen(secondary);
     if (!time.isEmpty())
@@ -97,16 +106,39 @@ void ConversationListDelegate::paint(QPainter* painter, const QStyleOptionViewIt
                       QFontMetrics(small).elidedText(subtitle, Qt::ElideRight, line2.width() - badgeWidth));
     painter->restore();
     if (unread > 0)
-        paintBadge(painter, line2, unread, option);
+        paintBadge(painter, line2, unread, muted, option);
 }
 
-void ConversationListDelegate::paintBadge(QPainter* painter, const QRect& line, int unread,
+QColor ConversationListDelegate::badgeColor(bool muted)
+{
+    return muted ? Theme::colors().muted : Theme::colors().badge;
+}
+
+void ConversationListDelegate::paintMutedMark(QPainter* painter, const QRect& r, const QColor& color)
+{
+    // A speaker with a slash through it, drawn so it needs no icon font and scales with the text.
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(color);
+    const qreal w = r.width();
+    const qreal h = r.height();
+    const QPointF body[] = {{r.left() + 0.1 * w, r.top() + 0.35 * h}, {r.left() + 0.3 * w, r.top() + 0.35 * h},
+                            {r.left() + 0.6 * w, r.top() + 0.1 * h},  {r.left() + 0.6 * w, r.top() + 0.9 * h},
+                            {r.left() + 0.3 * w, r.top() + 0.65 * h}, {r.left() + 0.1 * w, r.top() + 0.65 * h}};
+    painter->drawPolygon(body, 6);
+    painter->setPen(QPen(color, qMax(1.5, w / 10)));
+    painter->drawLine(QPointF(r.left(), r.top() + 0.05 * h), QPointF(r.right(), r.bottom() - 0.05 * h));
+    painter->restore();
+}
+
+void ConversationListDelegate::paintBadge(QPainter* painter, const QRect& line, int unread, bool muted,
                                           const QStyleOptionViewItem& option) const
 {
     const QString text = unread > 99 ? QStringLiteral("99+") : QString::number(unread);
     QFont font = option.font;
     font.setPointSizeF(option.font.pointSizeF() * 0.8);
-    font.setBold(true);
+    font.setBold(!muted);
     const QFontMetrics fm(font);
     const int h = fm.height() + 2;
     const int w = qMax(h, fm.horizontalAdvance(text) + 10);
@@ -114,7 +146,7 @@ void ConversationListDelegate::paintBadge(QPainter* painter, const QRect& line, 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(Theme::colors().badge);
+    painter->setBrush(badgeColor(muted));
     painter->drawRoundedRect(badge, h / 2.0, h / 2.0);
     painter->setFont(font);
     painter->setPen(Qt::white);

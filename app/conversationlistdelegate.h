@@ -1,13 +1,18 @@
 #pragma once
 
+#include "ids.h"
+
 #include <QStyledItemDelegate>
+
+#include <functional>
 
 namespace lanchat {
 
 /**
  * Paints one row of the conversation list (initials avatar, presence dot for private chats, title,
  * last-message preview, time of last activity, unread badge) or of the contacts list (avatar, presence,
- * display name, username), reading only the roles of client/modelroles.h.
+ * display name, username), reading only the roles of client/modelroles.h. A muted conversation has a
+ * crossed-out speaker after its title, a grey unread badge with a normal-weight count, and a normal-weight title.
  */
 class ConversationListDelegate : public QStyledItemDelegate
 {
@@ -24,11 +29,18 @@ public:
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    /** Which conversations are muted (the app's settings keep that); none without a lookup. */
+    void setMutedLookup(std::function<bool(ConversationId)> isMuted) { m_isMuted = std::move(isMuted); }
+    /** Background of the unread badge: red, or grey for a muted conversation. */
+    static QColor badgeColor(bool muted);
 
 private:
-    void paintBadge(QPainter* painter, const QRect& textRect, int unread, const QStyleOptionViewItem& option) const;
+    void paintBadge(QPainter* painter, const QRect& textRect, int unread, bool muted,
+                    const QStyleOptionViewItem& option) const;
+    static void paintMutedMark(QPainter* painter, const QRect& rect, const QColor& color);
 
     Mode m_mode;
+    std::function<bool(ConversationId)> m_isMuted;
 };
 
 } // namespace lanchat

@@ -168,6 +168,7 @@ void ConversationView::buildUi()
     connect(m_infoButton, &QToolButton::clicked, this, [this] { Q_EMIT groupInfoRequested(m_conversation); });
     connect(m_muteButton, &QToolButton::toggled, this, [this](bool muted) {
         m_settings.setConversationMuted(m_conversation.value(), muted);
+        Q_EMIT mutedChanged(m_conversation, muted);
         retranslateUi();
     });
     connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this, &ConversationView::onScrolled);
@@ -249,6 +250,14 @@ void ConversationView::setMessageFont(const QFont& font)
 {
     m_list->setFont(font);
     m_input->setFont(font);
+    // The header follows the chosen size too: the title a little larger and bold, the subtitle smaller.
+    QFont title = font;
+    title.setPointSizeF(font.pointSizeF() * 1.2);
+    title.setBold(true);
+    m_title->setFont(title);
+    QFont subtitle = font;
+    subtitle.setPointSizeF(font.pointSizeF() * 0.9);
+    m_subtitle->setFont(subtitle);
     m_delegate->clearCaches();
     m_list->doItemsLayout();
 }

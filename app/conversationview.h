@@ -51,6 +51,8 @@ public:
 Q_SIGNALS:
     /** The user asked for the member list / management of the open group. */
     void groupInfoRequested(lanchat::ConversationId conversation);
+    /** The user muted or unmuted @p conversation with the header's button (already saved in the settings). */
+    void mutedChanged(lanchat::ConversationId conversation, bool muted);
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -4,6 +4,7 @@
 #include "contactsmodel.h"
 #include "conversationsmodel.h"
 #include "errortext.h"
+#include "memberlistdelegate.h"
 #include "modelroles.h"
 #include "protocol.h"
 
@@ -17,11 +18,13 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace lanchat {
 
 namespace {
 
-constexpr int kUserIdRole = Qt::UserRole + 1;
+constexpr int kUserIdRole = MemberListDelegate::UserIdRole;
 
 QModelIndex findConversation(const QAbstractItemModel* model, ConversationId id)
 {
@@ -75,6 +78,8 @@ void GroupDialog::buildUi()
     layout->addWidget(m_filter);
     m_members = new QListWidget(this);
     m_members->setObjectName(QStringLiteral("memberList"));
+    if (!m_createMode)
+        m_members->setItemDelegate(new MemberListDelegate(m_members));
     layout->addWidget(m_members, 1);
     auto* manageRow = new QHBoxLayout;
     m_addCombo = new QComboBox(this);
@@ -123,10 +128,7 @@ void GroupDialog::buildUi()
         if (m_addCombo->currentIndex() >= 0)
             m_client->addMember(m_group, UserId(m_addCombo->currentData().toLongLong()));
     });
-    connect(m_remove, &QPushButton::clicked, this, [this] {
-        if (QListWidgetItem* item = m_members->currentItem())
-            m_client->removeMember(m_group, UserId(item->data(kUserIdRole).toLongLong()));
-    });
+    connect(m_remove, &QPushButton::clicked, this, &GroupDialog::removeSelected);
     connect(m_leave, &QPushButton::clicked, this, [this] {
         if (QMessageBox::question(this, tr("Leave group"), tr("Leave the group \"%1\"?").arg(m_name->text())) !=
             QMessageBox::Yes) {
@@ -150,32 +152,54 @@ void GroupDialog::buildUi()
     QAbstractItemModel* conversations = m_client->conversations();
     connect(conversations, &QAbstractItemModel::dataChanged, this, &GroupDialog::refresh);
     connect(conversations, &QAbstractItemModel::modelReset, this, &GroupDialog::refresh);
+    if (!m_createMode) // presence shows in the member list
+        connect(m_client->contacts(), &QAbstractItemModel::dataChanged, this, &GroupDialog::refresh);
     retranslateUi();
     refresh();
     resize(420, 480);
 }
 
-QHash<qint64, QString> GroupDialog::contactNames() const
+QHash<qint64, GroupDialog::Person> GroupDialog::people() const
 {
-    QHash<qint64, QString> names;
+    QHash<qint64, Person> people;
     const QAbstractItemModel* contacts = m_client->contacts();
     for (int row = 0; row < contacts->rowCount(); ++row) {
         const QModelIndex index = contacts->index(row, 0);
-        names.insert(index.data(roles::ContactUserId).toLongLong(), index.data(roles::ContactDisplayName).toString());
+        people.insert(index.data(roles::ContactUserId).toLongLong(),
+                      Person{index.data(roles::ContactDisplayName).toString(),
+                             index.data(roles::ContactUsername).toString(), index.data(roles::ContactOnline).toBool(),
+                             index.data(roles::ContactPresenceKnown).toBool()});
     }
-    return names;
+    return people;
+}
+
+void GroupDialog::removeSelected()
+{
+    const QListWidgetItem* item = m_members->currentItem();
+    if (!item)
+        return;
+    // Taken now: the list is rebuilt whenever the group or a presence changes, also while the question is open.
+    const UserId member(item->data(kUserIdRole).toLongLong());
+    const QString name = item->text();
+    // Removing someone is visible to the whole group: say who and from where before doing it.
+    const auto answer = QMessageBox::question(this, tr("Remove member"),
+                                              //: %1 is the member's display name, %2 the group's name
+                                              tr("Remove %1 from the group \"%2\"?").arg(name, m_name->text()));
+    if (answer == QMessageBox::Yes)
+        m_client->removeMember(m_group, member);
 }
 
 void GroupDialog::refresh()
 {
-    const QHash<qint64, QString> names = contactNames();
+    const QHash<qint64, Person> people = this->people();
     const qint64 self = m_client->currentUser().id.value();
+    const qint64 selected = m_members->currentItem() ? m_members->currentItem()->data(kUserIdRole).toLongLong() : 0;
     m_members->clear();
     if (m_createMode) {
-        for (auto it = names.cbegin(); it != names.cend(); ++it) {
+        for (auto it = people.cbegin(); it != people.cend(); ++it) {
             if (it.key() == self)
                 continue;
-            auto* item = new QListWidgetItem(it.value(), m_members);
+            auto* item = new QListWidgetItem(it.value().displayName, m_members);
             item->setData(kUserIdRole, it.key());
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
             item->setCheckState(Qt::Unchecked);
@@ -190,21 +214,38 @@ void GroupDialog::refresh()
         m_name->setText(group.data(roles::ConversationTitle).toString());
     const qint64 owner = group.data(roles::ConversationOwnerId).toLongLong();
     const bool isOwner = owner == self;
+    QList<qint64> ordered;
+    for (const QVariant& v : group.data(roles::ConversationMembers).toList())
+        ordered.append(v.toLongLong());
+    // The owner first, then by name, as the list is read top down.
+    std::stable_sort(ordered.begin(), ordered.end(), [&](qint64 a, qint64 b) {
+        if ((a == owner) != (b == owner))
+            return a == owner;
+        return people.value(a).displayName.localeAwareCompare(people.value(b).displayName) < 0;
+    });
     QSet<qint64> members;
-    for (const QVariant& v : group.data(roles::ConversationMembers).toList()) {
-        const qint64 id = v.toLongLong();
+    for (const qint64 id : std::as_const(ordered)) {
         members.insert(id);
-        QString text = names.value(id, QString::number(id));
-        if (id == owner)
-            //: marks the group owner in the member list
-            text += QLatin1Char(' ') + tr("(owner)");
-        auto* item = new QListWidgetItem(text, m_members);
+        const Person person = people.value(id, Person{QStringLiteral("#%1").arg(id), QString(), false, false});
+        auto* item = new QListWidgetItem(person.displayName, m_members);
         item->setData(kUserIdRole, id);
+        if (id == selected)
+            m_members->setCurrentItem(item);
+        item->setData(MemberListDelegate::UsernameRole, person.username);
+        item->setData(MemberListDelegate::OnlineRole, person.online);
+        item->setData(MemberListDelegate::PresenceKnownRole, person.presenceKnown);
+        item->setData(MemberListDelegate::GroupRoleRole,
+                      int(id == owner ? MemberListDelegate::GroupRole::Owner : MemberListDelegate::GroupRole::Member));
+        //: tooltip of a member row: display name, user name, role in the group
+        item->setToolTip(tr("%1 (@%2), %3")
+                             .arg(person.displayName, person.username,
+                                  MemberListDelegate::roleText(id == owner ? MemberListDelegate::GroupRole::Owner
+                                                                           : MemberListDelegate::GroupRole::Member)));
     }
     m_addCombo->clear();
-    for (auto it = names.cbegin(); it != names.cend(); ++it) {
+    for (auto it = people.cbegin(); it != people.cend(); ++it) {
         if (!members.contains(it.key()))
-            m_addCombo->addItem(it.value(), it.key());
+            m_addCombo->addItem(it.value().displayName, it.key());
     }
     m_name->setReadOnly(!isOwner);
     for (QWidget* w : std::initializer_list<QWidget*>{m_rename, m_addCombo, m_add, m_remove})

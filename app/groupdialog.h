@@ -17,8 +17,9 @@ class ChatClient;
 /**
  * Groups. Create mode: a name and members picked (checked) from the contacts; accepted once the server
  * created the group (ChatClient::conversationOpened). Manage mode for an existing group: the member list
- * with the owner marked; the owner can rename, add and remove members; anyone can leave. Failures are
- * shown inline (ErrorText).
+ * (MemberListDelegate: avatar, display name, user name, presence, role); the owner can rename, add and
+ * remove members (after confirming, naming member and group); anyone can leave. Failures are shown inline
+ * (ErrorText).
  */
 class GroupDialog : public QDialog
 {
@@ -42,7 +43,16 @@ private:
     void refresh();
     void onCreate();
     void showError(const QString& text);
-    QHash<qint64, QString> contactNames() const;
+    /** Whom the contacts know: display name, user name, presence. */
+    struct Person
+    {
+        QString displayName;
+        QString username;
+        bool online = false;
+        bool presenceKnown = false;
+    };
+    QHash<qint64, Person> people() const;
+    void removeSelected();
 
     ChatClient* m_client;
     ConversationId m_group;

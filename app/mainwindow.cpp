@@ -43,13 +43,20 @@ MainWindow::MainWindow(ChatClient* client, AppSettings& settings, LanguageManage
 {
     setObjectName(QStringLiteral("mainWindow"));
     auto* splitter = new QSplitter(this);
-    splitter->setChildrenCollapsible(false);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_sidebar = new Sidebar(m_client, splitter);
-    m_sidebar->setMinimumWidth(240);
+    // In a small window the sidebar gives way first (down to 200 px, then it can be dragged shut); the chat keeps room.
+    m_sidebar->setMinimumWidth(200);
     m_view = new ConversationView(m_client, m_settings, splitter);
+    m_view->setMinimumWidth(380);
     splitter->addWidget(m_sidebar);
     splitter->addWidget(m_view);
+    splitter->setCollapsible(0, true);
+    splitter->setCollapsible(1, false);
+    splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
+    m_sidebar->setMutedLookup(
+        [this](ConversationId id) { return m_settings.mutedConversations().contains(id.value()); });
     splitter->setSizes({300, 700});
     setCentralWidget(splitter);
 
@@ -99,6 +106,8 @@ MainWindow::MainWindow(ChatClient* client, AppSettings& settings, LanguageManage
         GroupDialog dialog(m_client, id, this);
         dialog.exec();
     });
+    connect(m_view, &ConversationView::mutedChanged, m_sidebar->conversationList()->viewport(),
+            qOverload<>(&QWidget::update));
     connect(m_client, &ChatClient::conversationOpened, this, &MainWindow::openConversation);
     connect(m_client, &ChatClient::messageReceived, this, &MainWindow::onMessageReceived);
     connect(m_client, &ChatClient::certificateMismatch, this, &MainWindow::onCertificateMismatch);
@@ -138,7 +147,12 @@ void MainWindow::buildMenus()
     m_reconnectAction->setShortcut(QKeySequence::Refresh);
     m_appMenu->addSeparator();
     m_settingsAction = m_appMenu->addAction(QString(), this, &MainWindow::showSettings);
-    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    // QKeySequence::Preferences is empty on most Linux desktops; Ctrl+, is what users of other apps try.
+    QList<QKeySequence> settingsKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    if (!settingsKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Comma)))
+        settingsKeys.append(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setShortcuts(settingsKeys);
     m_appMenu->addSeparator();
     m_logoutAction = m_appMenu->addAction(QString(), this, [this] {
         m_client->logout();
@@ -220,6 +234,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
 {
     if (!m_quitting && m_settings.closeToTray() && m_tray->isAvailable()) {
         hide();
+        m_tray->showCloseHintOnce(m_settings);
         event->ignore();
         return;
     }
@@ -265,7 +280,11 @@ void MainWindow::updateUnread()
         unread += model->index(row, 0).data(roles::ConversationUnread).toInt();
     m_unread = unread;
     const QString name = m_client->currentUser().displayName;
-    const QString base = name.isEmpty() ? tr("LanChat") : tr("LanChat — %1").arg(name);
+    // Ends with the application display name, so window systems that append it (Qt's xcb and Windows
+    // platforms do unless the title already ends with it) do not show "LanChat" twice.
+    const QString app = QGuiApplication::applicationDisplayName();
+    //: window title: %1 is the user's display name, %2 the application name (LanChat)
+    const QString base = name.isEmpty() ? app : tr("%1 — %2").arg(name, app);
     //: window title with the number of unread messages in front
     setWindowTitle(unread > 0 ? tr("(%1) %2").arg(unread).arg(base) : base);
     m_tray->setUnreadCount(unread);

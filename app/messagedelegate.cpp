@@ -185,7 +185,10 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem& o
         l.header = QRect(row.left() + kMargin + kAvatar + 8, y, width - 2 * (kMargin + kAvatar + 8), sfm.height() + 2);
         y = l.header.bottom() + 3;
     }
-    const int maxContent = qMax(120, qMin(width * 7 / 10, 640) - kAvatar - kStatusWidth - 2 * kPadH);
+    // A line of at most about 70 characters at any font size, else all the room beside avatar and status: a
+    // larger font must not wrap sooner than the default one does.
+    const int room = width - 2 * kMargin - kAvatar - 8 - kStatusWidth - 2 * kPadH;
+    const int maxContent = qMax(120, qMin(room, fm.averageCharWidth() * 70));
     QSize content;
     if (l.file) {
         const QString path = downloadedPath(index);
@@ -336,7 +339,8 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     }
     if (!l.avatar.isNull()) {
         const QString name = index.data(roles::MessageSenderName).toString();
-        AvatarPainter::paint(painter, l.avatar, name.left(1), index.data(roles::MessageSenderId).toLongLong());
+        AvatarPainter::paint(painter, l.avatar, AvatarPainter::initials(name, AvatarPainter::Kind::Person),
+                             index.data(roles::MessageSenderId).toLongLong());
     }
     painter->setPen(l.own ? Qt::NoPen : QPen(kBorder));
     painter->setBrush(l.own ? kOwnBubble : kOtherBubble);

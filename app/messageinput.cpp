@@ -34,12 +34,12 @@ QSize MessageInput::sizeHint() const
     // Count visual lines (wrapped ones too) so long paragraphs grow the box as well.
     for (QTextBlock block = document()->begin(); block.isValid(); block = block.next())
         lines += qMax(1, block.layout() ? block.layout()->lineCount() : 1);
-    return {QPlainTextEdit::sizeHint().width(), heightForLines(qBound(1, lines, kMaxLines))};
+    return {QPlainTextEdit::sizeHint().width(), heightForLines(qBound(kMinLines, lines, kMaxLines))};
 }
 
 QSize MessageInput::minimumSizeHint() const
 {
-    return {100, heightForLines(1)};
+    return {200, heightForLines(kMinLines)};
 }
 
 void MessageInput::updateHeight()
@@ -100,8 +100,11 @@ void MessageInput::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
-    if (event->type() == QEvent::FontChange)
+    if (event->type() == QEvent::FontChange) {
+        // The placeholder is painted with the viewport's font, which the style sheet pins: keep it in step.
+        viewport()->setFont(font());
         updateHeight();
+    }
     QPlainTextEdit::changeEvent(event);
 }
 

@@ -7,7 +7,7 @@ namespace lanchat {
 
 /**
  * The message input box: Enter sends (submitted()), Shift+Enter inserts a newline, the box grows with
- * its text from one line up to kMaxLines and then scrolls. Pasting files or an image (a screenshot)
+ * its text from kMinLines up to kMaxLines and then scrolls. Pasting files or an image (a screenshot)
  * does not insert text but reports them through filesPasted() / imagePasted().
  */
 class MessageInput : public QPlainTextEdit
@@ -15,6 +15,8 @@ class MessageInput : public QPlainTextEdit
     Q_OBJECT
 
 public:
+    /** The box never gets lower than this many lines, so a small window still leaves room to write. */
+    static constexpr int kMinLines = 3;
     static constexpr int kMaxLines = 6;
 
     explicit MessageInput(QWidget* parent = nullptr);

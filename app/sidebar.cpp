@@ -63,8 +63,9 @@ Sidebar::Sidebar(ChatClient* client, QWidget* parent)
     m_conversationFilter->setFilterRole(roles::ConversationTitle);
     m_conversationFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_conversations->setModel(m_conversationFilter);
-    m_conversations->setItemDelegate(
-        new ConversationListDelegate(ConversationListDelegate::Mode::Conversations, m_conversations));
+    m_conversationDelegate =
+        new ConversationListDelegate(ConversationListDelegate::Mode::Conversations, m_conversations);
+    m_conversations->setItemDelegate(m_conversationDelegate);
     m_contacts = makeList(m_tabs, "contactList");
     m_contactFilter = new QSortFilterProxyModel(this);
     m_contactFilter->setSourceModel(m_client->contacts());
@@ -119,6 +120,12 @@ void Sidebar::selectConversation(ConversationId conversation)
             return;
         }
     }
+}
+
+void Sidebar::setMutedLookup(std::function<bool(ConversationId)> isMuted)
+{
+    m_conversationDelegate->setMutedLookup(std::move(isMuted));
+    m_conversations->viewport()->update();
 }
 
 void Sidebar::showContacts()

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLineEdit;
 class QListView;
 class QPushButton;
@@ -13,6 +15,7 @@ class QTabWidget;
 namespace lanchat {
 
 class ChatClient;
+class ConversationListDelegate;
 
 /**
  * The left side of the main window: a search box, the conversation list (ConversationListDelegate,
@@ -32,6 +35,8 @@ public:
     void selectConversation(ConversationId conversation);
     /** Shows the contacts tab with the search box focused (the "New chat" action). */
     void showContacts();
+    /** Tells the conversation list which conversations are muted (drawn greyed, no bold count). */
+    void setMutedLookup(std::function<bool(ConversationId)> isMuted);
 
 Q_SIGNALS:
     void conversationActivated(lanchat::ConversationId conversation);
@@ -49,6 +54,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     QListView* m_conversations = nullptr;
     QListView* m_contacts = nullptr;
+    ConversationListDelegate* m_conversationDelegate = nullptr;
     QSortFilterProxyModel* m_conversationFilter = nullptr;
     QSortFilterProxyModel* m_contactFilter = nullptr;
     QPushButton* m_newChat = nullptr;

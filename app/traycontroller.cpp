@@ -1,5 +1,6 @@
 #include "traycontroller.h"
 
+#include "appsettings.h"
 #include "icons.h"
 
 #include <QAction>
@@ -92,6 +93,21 @@ TrayController::Notification TrayController::messageNotification(const QString& 
     n.title = groupName.isEmpty() ? sender : tr("%1 — %2").arg(groupName, sender);
     n.body = text.left(200);
     return n;
+}
+
+bool TrayController::showCloseHintOnce(AppSettings& settings)
+{
+    if (settings.trayHintShown())
+        return false;
+    settings.setTrayHintShown(true);
+    Notification hint;
+    hint.title = tr("LanChat is still running");
+    hint.body = tr("LanChat keeps running in the tray so you still get messages. To quit, use Quit in the tray "
+                   "icon's menu or in the LanChat menu.");
+    m_lastNotification = hint;
+    if (QSystemTrayIcon::supportsMessages() && m_tray->isVisible())
+        m_tray->showMessage(hint.title, hint.body, QSystemTrayIcon::Information, 8000);
+    return true;
 }
 
 void TrayController::notify(const Notification& notification, ConversationId conversation)

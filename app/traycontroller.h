@@ -11,6 +11,8 @@ class QSystemTrayIcon;
 
 namespace lanchat {
 
+class AppSettings;
+
 /**
  * The system tray icon: tooltip with the unread count, an icon with a red dot while anything is unread,
  * desktop notifications for new messages (the caller decides focus and mute), and a menu to show the
@@ -47,6 +49,11 @@ public:
     QString toolTip() const;
     /** Shows a desktop notification; clicking it emits notificationClicked(@p conversation). */
     void notify(const Notification& notification, ConversationId conversation);
+    /**
+     * The window was just closed to the tray: the first time on this installation (@p settings remembers it)
+     * shows a balloon saying LanChat keeps running in the tray, and returns true; afterwards does nothing.
+     */
+    bool showCloseHintOnce(AppSettings& settings);
     /** The last notification passed to notify(), shown or not (tests, and platforms without a tray). */
     Notification lastNotification() const { return m_lastNotification; }
 

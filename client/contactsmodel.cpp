@@ -16,12 +16,6 @@ bool lessThan(const UserInfo& a, const UserInfo& b)
     return a.id < b.id;
 }
 
-bool isCjk(QChar c)
-{
-    const char16_t u = c.unicode();
-    return (u >= 0x3400 && u <= 0x9FFF) || (u >= 0xAC00 && u <= 0xD7AF) || (u >= 0xF900 && u <= 0xFAFF);
-}
-
 } // namespace
 
 ContactsModel::ContactsModel(QObject* parent)
@@ -57,8 +51,6 @@ QVariant ContactsModel::data(const QModelIndex& index, int role) const
         return u.username;
     case roles::ContactOnline:
         return m_presenceKnown && u.online;
-    case roles::ContactInitials:
-        return initials(u.displayName.isEmpty() ? u.username : u.displayName);
     case roles::ContactSearchText:
         return (u.username + QLatin1Char(' ') + u.displayName).toLower();
     case roles::ContactPresenceKnown:
@@ -75,7 +67,6 @@ QHash<int, QByteArray> ContactsModel::roleNames() const
     names.insert(roles::ContactUsername, "username");
     names.insert(roles::ContactDisplayName, "displayName");
     names.insert(roles::ContactOnline, "online");
-    names.insert(roles::ContactInitials, "initials");
     names.insert(roles::ContactSearchText, "searchText");
     names.insert(roles::ContactPresenceKnown, "presenceKnown");
     return names;
@@ -182,19 +173,6 @@ void ContactsModel::reindex()
     m_rowById.reserve(m_users.size());
     for (int i = 0; i < m_users.size(); ++i)
         m_rowById.insert(m_users.at(i).id, i);
-}
-
-QString ContactsModel::initials(const QString& name)
-{
-    const QString trimmed = name.trimmed();
-    if (trimmed.isEmpty())
-        return QStringLiteral("?");
-    if (isCjk(trimmed.front()))
-        return trimmed.right(2); // Chinese avatars conventionally show the given name
-    const QStringList words = trimmed.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    if (words.size() >= 2)
-        return QString(words.at(0).front().toUpper()) + words.at(1).front().toUpper();
-    return trimmed.left(2).toUpper();
 }
 
 int ContactsModel::sortedRow(const UserInfo& user, int excludeRow) const

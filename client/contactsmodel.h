@@ -51,9 +51,6 @@ public:
     /** Row of @p id, -1 if absent. */
     int rowOf(UserId id) const;
 
-    /** 1–2 characters for an avatar: two initials of a Latin name, the last two characters of a CJK name. */
-    static QString initials(const QString& name);
-
 Q_SIGNALS:
     /** A user's name or presence changed (conversation titles and peer presence depend on it). */
     void userChanged(lanchat::UserId user);

@@ -1,6 +1,7 @@
 #include "conversationsmodel.h"
 
 #include "contactsmodel.h"
+#include "languagechangewatcher.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
 
@@ -11,6 +12,9 @@
 namespace lanchat {
 
 namespace {
+
+// More than a sidebar row ever shows; the rest of a long message need not stay in memory twice.
+constexpr qsizetype kPreviewChars = 300;
 
 bool newerFirst(Seq aSeq, ConversationId aId, Seq bSeq, ConversationId bId)
 {
@@ -26,6 +30,10 @@ ConversationsModel::ConversationsModel(const ContactsModel* contacts, QObject* p
     , m_contacts(contacts)
 {
     connect(contacts, &ContactsModel::userChanged, this, &ConversationsModel::onUserChanged);
+    connect(new LanguageChangeWatcher(this), &LanguageChangeWatcher::languageChanged, this, [this] {
+        if (!m_entries.isEmpty())
+            Q_EMIT dataChanged(index(0), index(int(m_entries.size()) - 1), {roles::ConversationLastText});
+    });
 }
 
 ConversationsModel::~ConversationsModel() = default;
@@ -54,7 +62,8 @@ QVariant ConversationsModel::data(const QModelIndex& index, int role) const
     case roles::ConversationPeerOnline:
         return !isGroup && m_contacts->isOnline(peerOf(e.info));
     case roles::ConversationLastText:
-        return e.lastText;
+        // Worded now, not when the message came: the preview follows a language switch.
+        return e.lastTimestampMs > 0 ? MessagesModel::displayText(e.last, m_contacts).simplified() : QString();
     case roles::ConversationLastActivity:
         return e.lastTimestampMs > 0 ? QDateTime::fromMSecsSinceEpoch(e.lastTimestampMs) : QDateTime();
     case roles::ConversationUnread:
@@ -68,8 +77,6 @@ QVariant ConversationsModel::data(const QModelIndex& index, int role) const
     }
     case roles::ConversationOwnerId:
         return e.info.owner.value();
-    case roles::ConversationInitials:
-        return ContactsModel::initials(title(e));
     case roles::ConversationPeerPresenceKnown:
         return !isGroup && m_contacts->presenceKnown();
     case roles::ConversationRemovedBy:
@@ -96,7 +103,6 @@ QHash<int, QByteArray> ConversationsModel::roleNames() const
     names.insert(roles::ConversationUnread, "unread");
     names.insert(roles::ConversationMembers, "members");
     names.insert(roles::ConversationOwnerId, "ownerId");
-    names.insert(roles::ConversationInitials, "initials");
     names.insert(roles::ConversationPeerPresenceKnown, "peerPresenceKnown");
     names.insert(roles::ConversationRemovedBy, "removedBy");
     names.insert(roles::ConversationRemoved, "removed");
@@ -211,7 +217,8 @@ bool ConversationsModel::noteMessage(const MessageRecord& message, bool unread)
     Entry& e = m_entries[row];
     if (message.seq >= e.info.lastSeq || e.lastTimestampMs == 0) {
         e.info.lastSeq = std::max(e.info.lastSeq, message.seq);
-        e.lastText = MessagesModel::displayText(message).simplified();
+        e.last = message;
+        e.last.text.truncate(kPreviewChars);
         e.lastTimestampMs = message.timestampMs;
     }
     if (unread)

@@ -85,7 +85,7 @@ private:
     {
         ConversationInfo info;
         int unread = 0;
-        QString lastText;
+        MessageRecord last; ///< the newest message, its text cut to kPreviewChars (the preview is worded on paint)
         qint64 lastTimestampMs = 0;
         bool removed = false; ///< the user was removed from this group and not re-added
         UserId removedBy;     ///< who removed them; invalid when an administrator did

@@ -2,6 +2,8 @@
 
 #include "contactsmodel.h"
 #include "filetransfertracker.h"
+#include "languagechangewatcher.h"
+#include "systemeventtext.h"
 
 #include <QDateTime>
 
@@ -13,7 +15,13 @@ MessagesModel::MessagesModel(ConversationId conversation, const ContactsModel* c
     : QAbstractListModel(parent)
     , m_conversation(conversation)
     , m_contacts(contacts)
-{}
+{
+    // System lines and "[File]" are worded on every data() call: have the view lay them out again.
+    connect(new LanguageChangeWatcher(this), &LanguageChangeWatcher::languageChanged, this, [this] {
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {Qt::DisplayRole, roles::MessageText});
+    });
+}
 
 MessagesModel::~MessagesModel() = default;
 
@@ -31,7 +39,7 @@ QVariant MessagesModel::data(const QModelIndex& index, int role) const
     const bool hasFile = m.file.has_value();
     switch (role) {
     case Qt::DisplayRole:
-        return displayText(m);
+        return displayText(m, m_contacts);
     case roles::MessageSeq:
         return m.seq;
     case roles::MessageSenderId:
@@ -43,7 +51,7 @@ QVariant MessagesModel::data(const QModelIndex& index, int role) const
     case roles::MessageTimestamp:
         return QDateTime::fromMSecsSinceEpoch(m.timestampMs);
     case roles::MessageText:
-        return m.text;
+        return m.kind == MessageKind::System ? displayText(m, m_contacts) : m.text;
     case roles::MessageKind:
         return int(m.kind);
     case roles::MessageIsOwn:
@@ -339,10 +347,12 @@ void MessagesModel::setAtStart(bool atStart)
     Q_EMIT atStartChanged(atStart);
 }
 
-QString MessagesModel::displayText(const MessageRecord& message)
+QString MessagesModel::displayText(const MessageRecord& message, const ContactsModel* contacts)
 {
     if (message.kind == MessageKind::File)
         return tr("[File] %1").arg(message.file ? message.file->name : QString());
+    if (message.kind == MessageKind::System && message.event)
+        return SystemEventText::format(*message.event, contacts);
     return message.text;
 }
 

@@ -110,8 +110,12 @@ public:
     bool isLoadingOlder() const { return m_loadingOlder; }
     void setLoadingOlder(bool loading) { m_loadingOlder = loading; }
 
-    /** One-line text of a message: its text, or "[File] name" (translated). */
-    static QString displayText(const MessageRecord& message);
+    /**
+     * Text of a message in the current UI language: its text, "[File] name", or the line of a system
+     * message's event (SystemEventText, names from @p contacts, which may be null); a system message
+     * without an event (older servers, admin broadcasts) keeps its text.
+     */
+    static QString displayText(const MessageRecord& message, const ContactsModel* contacts);
 
 Q_SIGNALS:
     void atStartChanged(bool atStart);

@@ -17,7 +17,6 @@ enum Contact
     ContactUsername,                  ///< QString
     ContactDisplayName,               ///< QString
     ContactOnline,                    ///< bool; false while presence is unknown (see ContactPresenceKnown)
-    ContactInitials,                  ///< QString, 1–2 characters for the avatar
     ContactSearchText,                ///< QString: username, display name and pinyin-free lowercase forms for filtering
     ContactPresenceKnown,             ///< bool: false while the client is not logged in (presence is not current)
 };
@@ -35,7 +34,6 @@ enum Conversation
     ConversationUnread,                  ///< int
     ConversationMembers,                 ///< QList<qint64>
     ConversationOwnerId,                 ///< qint64, groups only
-    ConversationInitials,                ///< QString for the avatar
     ConversationPeerPresenceKnown,       ///< bool, private only: false while the client is not logged in
     ConversationRemovedBy,               ///< qint64: who removed the user from this group (history stays readable,
                                          ///< nothing can be sent); 0 while a member or when an administrator did

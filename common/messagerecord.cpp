@@ -37,6 +37,8 @@ QCborMap MessageRecord::toCbor() const
         m.insert(QLatin1String("text"), text);
     if (file)
         m.insert(QLatin1String("file"), file->toCbor());
+    if (event)
+        m.insert(QLatin1String("event"), event->toCbor());
     return m;
 }
 
@@ -44,7 +46,7 @@ QByteArray MessageRecord::encodeFrame(const char* type) const
 {
     const bool hasClientId = !clientMsgId.isNull();
     const bool hasText = kind != MessageKind::File;
-    CborFrameWriter w(6 + (hasClientId ? 1 : 0) + (hasText ? 1 : 0) + (file ? 1 : 0));
+    CborFrameWriter w(6 + (hasClientId ? 1 : 0) + (hasText ? 1 : 0) + (file ? 1 : 0) + (event ? 1 : 0));
     w.key("t");
     w.text(QLatin1String(type));
     w.key("seq");
@@ -81,6 +83,12 @@ QByteArray MessageRecord::encodeFrame(const char* type) const
         }
         w.endMap();
     }
+    if (event) {
+        w.key("event");
+        w.startMap(quint64(event->fieldCount()));
+        event->write(w);
+        w.endMap();
+    }
     return w.take();
 }
 
@@ -113,6 +121,9 @@ std::optional<MessageRecord> MessageRecord::fromCbor(const QCborMap& map, QStrin
             *error = r.error();
         return std::nullopt;
     }
+    // An event this build cannot read leaves the English text to show, it does not drop the message.
+    if (m.kind == MessageKind::System && map.value(QLatin1String("event")).isMap())
+        m.event = SystemEvent::fromCbor(map.value(QLatin1String("event")).toMap());
     return m;
 }
 

@@ -2,6 +2,7 @@
 
 #include "fileref.h"
 #include "ids.h"
+#include "systemevent.h"
 
 #include <QCborMap>
 #include <QString>
@@ -15,12 +16,12 @@ enum class MessageKind
 {
     Text,   ///< wire "text": `text` holds the message
     File,   ///< wire "file": `file` describes an uploaded file
-    System, ///< wire "system": server notice (admin broadcast, member joined …), `text` in English
+    System, ///< wire "system": server notice (admin broadcast, group event …), `text` in English
 };
 
 /**
  * One stored message as delivered in `message` pushes, `history` and `sync` replies
- * (wire: `{seq, conversation, sender, ts, client_msg_id, kind, text?, file?}`).
+ * (wire: `{seq, conversation, sender, ts, client_msg_id, kind, text?, file?, event?}`).
  */
 struct MessageRecord
 {
@@ -30,8 +31,9 @@ struct MessageRecord
     qint64 timestampMs = 0; ///< server time of commit, ms since 1970-01-01 UTC
     QUuid clientMsgId;      ///< chosen by the sending client; null for system messages
     MessageKind kind = MessageKind::Text;
-    QString text;                ///< Text and System kinds; at most 64 KiB UTF-8
-    std::optional<FileRef> file; ///< File kind
+    QString text;                                    ///< Text and System kinds; at most 64 KiB UTF-8
+    std::optional<FileRef> file;                     ///< File kind
+    std::optional<SystemEvent> event = std::nullopt; ///< System kind: the group event it records, for a translated line
 
     QCborMap toCbor() const;
     /**

@@ -24,12 +24,24 @@ bool isValidGroupName(const QString& name)
     return !name.trimmed().isEmpty() && name.trimmed().size() <= protocol::kMaxNameChars;
 }
 
+SystemEvent eventOf(const GroupChange& change, UserId actor)
+{
+    if (change.type == QLatin1String(GroupChange::kAdd))
+        return {SystemEvent::Type::MemberAdded, actor, change.user, {}};
+    if (change.type == QLatin1String(GroupChange::kRemove))
+        return {SystemEvent::Type::MemberRemoved, actor, change.user, {}};
+    if (change.type == QLatin1String(GroupChange::kLeave))
+        return {SystemEvent::Type::MemberLeft, actor, UserId(), {}};
+    return {SystemEvent::Type::GroupRenamed, actor, UserId(), change.name.trimmed()};
+}
+
 } // namespace
 
-GroupHandlers::GroupHandlers(Storage& storage, CommitQueue& commits, SessionRegistry& sessions)
+GroupHandlers::GroupHandlers(Storage& storage, CommitQueue& commits, SessionRegistry& sessions, MessagePoster& poster)
     : m_storage(storage)
     , m_commits(commits)
     , m_sessions(sessions)
+    , m_notices(storage, poster)
 {}
 
 void GroupHandlers::registerWith(Router& router)
@@ -72,6 +84,7 @@ void GroupHandlers::create(Session& session, const QCborMap& request, quint64 id
     }
     qCInfo(lcServer) << "group_create" << group.value() << "by" << session.user().value();
     finish(session, group, UserId(), id);
+    m_notices.post(group, SystemEvent{SystemEvent::Type::GroupCreated, session.user(), UserId(), req->name.trimmed()});
 }
 
 void GroupHandlers::change(Session& session, const QCborMap& request, quint64 id)
@@ -79,6 +92,9 @@ void GroupHandlers::change(Session& session, const QCborMap& request, quint64 id
     const auto req = decodeRequest<GroupChange>(session, request, id);
     if (!req || !allowed(session, *req, id))
         return;
+    // Adding a member again changes nothing: no system line for it.
+    const bool noChange =
+        req->type == QLatin1String(GroupChange::kAdd) && m_storage.isMember(req->conversation, req->user);
     if (!m_commits.begin() || !apply(*req, session.user())) {
         session.replyError(id, ErrorCode::Internal, QStringLiteral("cannot change the group"));
         return;
@@ -87,6 +103,8 @@ void GroupHandlers::change(Session& session, const QCborMap& request, quint64 id
         req->type == QLatin1String(GroupChange::kRemove) || req->type == QLatin1String(GroupChange::kLeave);
     const UserId removed = req->type == QLatin1String(GroupChange::kLeave) ? session.user() : req->user;
     finish(session, req->conversation, removes ? removed : UserId(), id);
+    if (!noChange)
+        m_notices.post(req->conversation, eventOf(*req, session.user()));
 }
 
 bool GroupHandlers::allowed(Session& session, const GroupChange& change, quint64 id)

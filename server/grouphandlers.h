@@ -1,5 +1,6 @@
 #pragma once
 
+#include "groupnotices.h"
 #include "ids.h"
 
 #include <QCborMap>
@@ -10,6 +11,7 @@
 namespace lanchat {
 
 class CommitQueue;
+class MessagePoster;
 class Router;
 class Session;
 class SessionRegistry;
@@ -20,13 +22,14 @@ struct GroupChange;
  * Group requests (docs/protocol.md, "Groups"): group_create, group_add, group_remove, group_leave,
  * group_rename. The creator owns the group; only the owner adds, removes and renames (forbidden otherwise);
  * the owner cannot leave or be removed (invalid_argument). After each commit every member, the added one
- * included, gets a `conversation` push; a removed or leaving member gets `conversation_removed`.
+ * included, gets a `conversation` push; a removed or leaving member gets `conversation_removed`. Each change
+ * also leaves a system line in the group's history (GroupNotices), committed with it.
  * Lives on the server thread.
  */
 class GroupHandlers
 {
 public:
-    GroupHandlers(Storage& storage, CommitQueue& commits, SessionRegistry& sessions);
+    GroupHandlers(Storage& storage, CommitQueue& commits, SessionRegistry& sessions, MessagePoster& poster);
 
     /** Registers the five handlers, all Authenticated. */
     void registerWith(Router& router);
@@ -46,6 +49,7 @@ private:
     Storage& m_storage;
     CommitQueue& m_commits;
     SessionRegistry& m_sessions;
+    GroupNotices m_notices;
     std::function<void(ConversationId, UserId)> m_memberRemoved;
 };
 

@@ -122,7 +122,7 @@ void RelayServer::registerHandlers()
     m_auth->registerWith(m_router);
     m_chat = std::make_unique<ChatHandlers>(*m_storage, *m_commits, *m_sessions, *m_poster);
     m_chat->registerWith(m_router);
-    m_groups = std::make_unique<GroupHandlers>(*m_storage, *m_commits, *m_sessions);
+    m_groups = std::make_unique<GroupHandlers>(*m_storage, *m_commits, *m_sessions, *m_poster);
     m_groups->registerWith(m_router);
     m_groups->setMemberRemovedHandler(
         [this](ConversationId group, UserId user) { emit membershipRevoked(group, user); });

@@ -156,6 +156,34 @@
     </message>
 </context>
 <context>
+    <name>SystemEventText</name>
+    <message>
+        <source>%1 created the group &quot;%2&quot;</source>
+        <extracomment>system line in a group&apos;s history; %1 is a person, %2 the group name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 renamed the group to &quot;%2&quot;</source>
+        <extracomment>system line in a group&apos;s history; %1 is a person, %2 the new group name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 added %2</source>
+        <extracomment>system line in a group&apos;s history: %1 added %2 to the group</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 removed %2</source>
+        <extracomment>system line in a group&apos;s history: %1 removed %2 from the group</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left the group</source>
+        <extracomment>system line in a group&apos;s history</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanchat::CaptureOverlay</name>
     <message>
         <source>Drag to select an area · Esc to cancel</source>
@@ -512,11 +540,6 @@
         <source>Leave the group &quot;%1&quot;?</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>(owner)</source>
-        <extracomment>marks the group owner in the member list</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Members (%n):</source>
         <translation>
@@ -574,6 +597,20 @@
     </message>
     <message>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from the group &quot;%2&quot;?</source>
+        <extracomment>%1 is the member&apos;s display name, %2 the group&apos;s name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (@%2), %3</source>
+        <extracomment>tooltip of a member row: display name, user name, role in the group</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -757,14 +794,6 @@
         </translation>
     </message>
     <message>
-        <source>LanChat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>LanChat — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>(%1) %2</source>
         <extracomment>window title with the number of unread messages in front</extracomment>
         <translation type="unfinished"></translation>
@@ -784,6 +813,23 @@
     </message>
     <message>
         <source>Connect to the server again now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>window title: %1 is the user&apos;s display name, %2 the application name (LanChat)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::MemberListDelegate</name>
+    <message>
+        <source>Owner</source>
+        <extracomment>role of a member in a group, shown in the member list</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1260,6 +1306,14 @@
     <message>
         <source>%1 — %2</source>
         <extracomment>notification title for a group message: %1 is the group&apos;s name, %2 the sender&apos;s</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LanChat is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LanChat keeps running in the tray so you still get messages. To quit, use Quit in the tray icon&apos;s menu or in the LanChat menu.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -154,6 +154,34 @@
     </message>
 </context>
 <context>
+    <name>SystemEventText</name>
+    <message>
+        <source>%1 created the group &quot;%2&quot;</source>
+        <extracomment>system line in a group&apos;s history; %1 is a person, %2 the group name</extracomment>
+        <translation>%1 创建了群聊“%2”</translation>
+    </message>
+    <message>
+        <source>%1 renamed the group to &quot;%2&quot;</source>
+        <extracomment>system line in a group&apos;s history; %1 is a person, %2 the new group name</extracomment>
+        <translation>%1 将群聊名称改为“%2”</translation>
+    </message>
+    <message>
+        <source>%1 added %2</source>
+        <extracomment>system line in a group&apos;s history: %1 added %2 to the group</extracomment>
+        <translation>%1 添加了 %2</translation>
+    </message>
+    <message>
+        <source>%1 removed %2</source>
+        <extracomment>system line in a group&apos;s history: %1 removed %2 from the group</extracomment>
+        <translation>%1 移除了 %2</translation>
+    </message>
+    <message>
+        <source>%1 left the group</source>
+        <extracomment>system line in a group&apos;s history</extracomment>
+        <translation>%1 退出了群聊</translation>
+    </message>
+</context>
+<context>
     <name>lanchat::CaptureOverlay</name>
     <message>
         <source>Drag to select an area · Esc to cancel</source>
@@ -508,11 +536,6 @@
         <source>Leave the group &quot;%1&quot;?</source>
         <translation>确定退出群组“%1”吗？</translation>
     </message>
-    <message>
-        <source>(owner)</source>
-        <extracomment>marks the group owner in the member list</extracomment>
-        <translation>（群主）</translation>
-    </message>
     <message numerus="yes">
         <source>Members (%n):</source>
         <translation>
@@ -570,6 +593,20 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation>移除成员</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the group &quot;%2&quot;?</source>
+        <extracomment>%1 is the member&apos;s display name, %2 the group&apos;s name</extracomment>
+        <translation>要将 %1 移出群聊“%2”吗？</translation>
+    </message>
+    <message>
+        <source>%1 (@%2), %3</source>
+        <extracomment>tooltip of a member row: display name, user name, role in the group</extracomment>
+        <translation>%1（@%2），%3</translation>
     </message>
 </context>
 <context>
@@ -750,14 +787,6 @@
         </translation>
     </message>
     <message>
-        <source>LanChat</source>
-        <translation>LanChat</translation>
-    </message>
-    <message>
-        <source>LanChat — %1</source>
-        <translation>LanChat — %1</translation>
-    </message>
-    <message>
         <source>(%1) %2</source>
         <extracomment>window title with the number of unread messages in front</extracomment>
         <translation>(%1) %2</translation>
@@ -778,6 +807,23 @@
     <message>
         <source>Connect to the server again now</source>
         <translation>立即重新连接服务器</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>window title: %1 is the user&apos;s display name, %2 the application name (LanChat)</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::MemberListDelegate</name>
+    <message>
+        <source>Owner</source>
+        <extracomment>role of a member in a group, shown in the member list</extracomment>
+        <translation>群主</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
     </message>
 </context>
 <context>
@@ -1248,6 +1294,14 @@
         <source>%1 — %2</source>
         <extracomment>notification title for a group message: %1 is the group&apos;s name, %2 the sender&apos;s</extracomment>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>LanChat is still running</source>
+        <translation>LanChat 仍在运行</translation>
+    </message>
+    <message>
+        <source>LanChat keeps running in the tray so you still get messages. To quit, use Quit in the tray icon&apos;s menu or in the LanChat menu.</source>
+        <translation>LanChat 会在系统托盘中继续运行，以便您继续接收消息。要退出，请使用托盘图标菜单或“LanChat”菜单中的“退出”。</translation>
     </message>
 </context>
 </TS>

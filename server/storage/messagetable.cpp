@@ -47,7 +47,8 @@ QList<MessageRecord> MessageTable::history(ConversationId conversation, Seq befo
     if (limit <= 0)
         return records;
     readRecords(m_statements.run("SELECT m.seq, m.conversation, m.sender, m.ts, m.client_msg_id, m.kind, m.text, "
-                                 "m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL "
+                                 "m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL, "
+                                 "m.event, m.event_actor, m.event_target, m.event_name "
                                  "FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
                                  "WHERE m.conversation = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?",
                                  {conversation.value(), before > 0 ? before : kNoUpperBound, limit}),
@@ -75,7 +76,8 @@ QList<MessageRecord> MessageTable::since(UserId user, Seq since, int limit)
     Seq upper = kNoUpperBound; // once `limit` rows are found, later conversations only need smaller seqs
     for (qint64 conversation : conversations) {
         readRecords(m_statements.run("SELECT m.seq, m.conversation, m.sender, m.ts, m.client_msg_id, m.kind, "
-                                     "m.text, m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL "
+                                     "m.text, m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL, "
+                                     "m.event, m.event_actor, m.event_target, m.event_name "
                                      "FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
                                      "WHERE m.conversation = ? AND m.seq > ? AND m.seq < ? ORDER BY m.seq LIMIT ?",
                                      {conversation, since, upper, limit}),
@@ -134,6 +136,12 @@ void MessageTable::readRecords(QSqlQuery* query, QList<MessageRecord>& out)
         if (!query->isNull(9)) {
             record.file = FileRef{query->value(7).toString(), query->value(8).toLongLong(),
                                   query->value(9).toByteArray(), query->value(10).toBool()};
+        }
+        if (!query->isNull(11)) {
+            if (const auto type = SystemEvent::typeFromName(query->value(11).toString())) {
+                record.event = SystemEvent{*type, UserId(query->value(12).toLongLong()),
+                                           UserId(query->value(13).toLongLong()), query->value(14).toString()};
+            }
         }
         out.append(std::move(record));
     }

@@ -10,7 +10,8 @@ namespace lanchat {
 namespace {
 
 constexpr const char* kInsertSql = "INSERT INTO messages (conversation, sender, client_msg_id, kind, text, file_name, "
-                                   "file_size, file_sha256, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                   "file_size, file_sha256, ts, event, event_actor, event_target, event_name) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                    "ON CONFLICT (client_msg_id) DO NOTHING";
 constexpr const char* kOriginalSql = "SELECT seq, ts, sender FROM messages WHERE client_msg_id = ?";
 
@@ -44,6 +45,24 @@ void bindClientMsgId(sqlite3_stmt* statement, int index, const NewMessage& messa
         sqlite3_bind_null(statement, index);
     else
         sqlite3_bind_blob(statement, index, clientMsgId.data(), int(clientMsgId.size()), SQLITE_STATIC);
+}
+
+/** Binds the four event columns from @p index on: all NULL for a message without an event. */
+void bindEvent(sqlite3_stmt* statement, int index, const std::optional<SystemEvent>& event)
+{
+    if (!event) {
+        for (int i = 0; i < 4; ++i)
+            sqlite3_bind_null(statement, index + i);
+        return;
+    }
+    const QLatin1String type = SystemEvent::typeName(event->type);
+    sqlite3_bind_text(statement, index, type.data(), int(type.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(statement, index + 1, event->actor.value());
+    if (event->target.isValid())
+        sqlite3_bind_int64(statement, index + 2, event->target.value());
+    else
+        sqlite3_bind_null(statement, index + 2);
+    bindText(statement, index + 3, event->name);
 }
 
 } // namespace
@@ -123,6 +142,7 @@ std::optional<AppendResult> MessageWriter::append(const NewMessage& message, qin
         sqlite3_bind_null(insert, 8);
     }
     sqlite3_bind_int64(insert, 9, nowMs);
+    bindEvent(insert, 10, message.event);
     const int rc = sqlite3_step(insert);
     const bool inserted = rc == SQLITE_DONE && sqlite3_changes(m_db) == 1;
     const Seq seq = sqlite3_last_insert_rowid(m_db);

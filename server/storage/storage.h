@@ -39,6 +39,7 @@ struct NewMessage
     MessageKind kind = MessageKind::Text;
     QString text;
     std::optional<FileRef> file;
+    std::optional<SystemEvent> event = std::nullopt; ///< system messages about a group change
 };
 
 /** Result of appendMessage(). */

@@ -257,6 +257,9 @@ void tst_RelayServer::groupChatReachesAllMembers()
     QCOMPARE(conversationId(b->waitPush(QStringLiteral("conversation"))), group);
     QCOMPARE(conversationId(c->waitPush(QStringLiteral("conversation"))), group);
 
+    // First the system line of the creation, then the chat.
+    QCOMPARE(b->waitPush(QStringLiteral("message")).value(QLatin1String("kind")).toString(), QStringLiteral("system"));
+    QCOMPARE(c->waitPush(QStringLiteral("message")).value(QLatin1String("kind")).toString(), QStringLiteral("system"));
     QCOMPARE(frameType(a->sendText(group, QStringLiteral("standup in 5"))), QStringLiteral("ok"));
     QCOMPARE(b->waitPush(QStringLiteral("message")).value(QLatin1String("text")).toString(),
              QStringLiteral("standup in 5"));

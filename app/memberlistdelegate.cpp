@@ -1,0 +1,90 @@
+#include "memberlistdelegate.h"
+
+#include "avatarpainter.h"
+#include "theme.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace lanchat {
+
+namespace {
+
+constexpr int kPadding = 8;
+constexpr int kAvatar = 32;
+
+} // namespace
+
+MemberListDelegate::MemberListDelegate(QObject* parent)
+    : QStyledItemDelegate(parent)
+{}
+
+QString MemberListDelegate::roleText(GroupRole role)
+{
+    //: role of a member in a group, shown in the member list
+    return role == GroupRole::Owner ? tr("Owner") : tr("Member");
+}
+
+QSize MemberListDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    Q_UNUSED(index);
+    const QFontMetrics fm(option.font);
+    return {240, qMax(kAvatar, 2 * fm.height() + 2) + 2 * kPadding};
+}
+
+void MemberListDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    opt.text.clear();
+    opt.icon = QIcon();
+    const QWidget* widget = option.widget;
+    QStyle* style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    const QRect r = option.rect.adjusted(kPadding, kPadding, -kPadding, -kPadding);
+    const QRect avatar(r.left(), r.top() + (r.height() - kAvatar) / 2, kAvatar, kAvatar);
+    const QString name = index.data(Qt::DisplayRole).toString();
+    AvatarPainter::paint(painter, avatar, AvatarPainter::initials(name, AvatarPainter::Kind::Person),
+                         index.data(UserIdRole).toLongLong());
+    if (index.data(PresenceKnownRole).toBool())
+        AvatarPainter::paintPresence(painter, avatar, index.data(OnlineRole).toBool());
+
+    const auto role = GroupRole(index.data(GroupRoleRole).toInt());
+    const QString roleLabel = roleText(role);
+    QFont small = option.font;
+    small.setPointSizeF(option.font.pointSizeF() * 0.88);
+    const QFontMetrics sfm(small);
+    const int roleWidth = sfm.horizontalAdvance(roleLabel) + 16;
+    const QRect roleRect(r.right() - roleWidth + 1, r.top() + (r.height() - sfm.height() - 4) / 2, roleWidth,
+                         sfm.height() + 4);
+
+    const QFontMetrics fm(option.font);
+    const QRect text(avatar.right() + 1 + kPadding, r.top(), roleRect.left() - avatar.right() - 2 * kPadding,
+                     r.height());
+    const int top = text.top() + (text.height() - fm.height() - sfm.height() - 2) / 2;
+    painter->save();
+    QFont bold = option.font;
+    bold.setBold(true);
+    painter->setFont(bold);
+    painter->setPen(option.palette.color(QPalette::Text));
+    painter->drawText(QRect(text.left(), top, text.width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetrics(bold).elidedText(name, Qt::ElideRight, text.width()));
+    painter->setFont(small);
+    painter->setPen(option.palette.color(QPalette::PlaceholderText));
+    const QString username = QLatin1Char('@') + index.data(UsernameRole).toString();
+    painter->drawText(QRect(text.left(), top + fm.height() + 2, text.width(), sfm.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter, sfm.elidedText(username, Qt::ElideRight, text.width()));
+    // The owner stands out; a plain member's role is quiet text.
+    painter->setRenderHint(QPainter::Antialiasing);
+    if (role == GroupRole::Owner) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(Theme::colors().selected);
+        painter->drawRoundedRect(roleRect, roleRect.height() / 2.0, roleRect.height() / 2.0);
+        painter->setPen(Theme::colors().link);
+    }
+    painter->drawText(roleRect, Qt::AlignCenter, roleLabel);
+    painter->restore();
+}
+
+} // namespace lanchat

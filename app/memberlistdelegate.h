@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace lanchat {
+
+/**
+ * Paints one member of a group's member list (GroupDialog): the initials avatar (AvatarPainter) with a
+ * presence dot, the display name, the user name, and the member's role in the group on the right ("Owner",
+ * "Member"). Reads the item data roles below; the display name is Qt::DisplayRole.
+ */
+class MemberListDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    /** Item data roles of a member row. */
+    enum Role
+    {
+        UserIdRole = Qt::UserRole + 1, ///< qint64
+        UsernameRole,                  ///< QString, shown as "@name"
+        OnlineRole,                    ///< bool
+        PresenceKnownRole,             ///< bool: false while offline ourselves (no dot then)
+        GroupRoleRole,                 ///< int: MemberListDelegate::GroupRole
+    };
+
+    /** A member's role in the group. Groups have one owner; the protocol has no admins yet. */
+    enum class GroupRole
+    {
+        Member,
+        Owner,
+    };
+
+    explicit MemberListDelegate(QObject* parent = nullptr);
+
+    /** The translated name of @p role ("Owner", "Member"). */
+    static QString roleText(GroupRole role);
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+};
+
+} // namespace lanchat
