@@ -7,6 +7,7 @@
 #include "avatarpainter.h"
 #include "chatclient.h"
 #include "clientconnection.h"
+#include "clientsteps.h"
 #include "conversationlistdelegate.h"
 #include "conversationsmodel.h"
 #include "conversationview.h"
@@ -46,8 +47,6 @@ using namespace lanchat::test;
 
 namespace {
 
-const QString kHost = QStringLiteral("127.0.0.1");
-const QString kPassword = QStringLiteral("correct horse");
 constexpr int kWaitMs = 30000;
 
 QModelIndex findRow(const QAbstractItemModel* model, int role, const QVariant& value)
@@ -58,16 +57,6 @@ QModelIndex findRow(const QAbstractItemModel* model, int role, const QVariant& v
             return index;
     }
     return {};
-}
-
-bool signUp(ChatClient& client, const TestServer& relay, const QString& username, const QString& displayName)
-{
-    client.setSettings(nullptr);
-    client.connection()->setReconnectDelays(50, 400);
-    QSignalSpy synced(&client, &ChatClient::synced);
-    client.connectToServer(kHost, relay.port(), relay.tls());
-    client.registerAccount(username, kPassword, displayName);
-    return synced.wait(kWaitMs);
 }
 
 /** Saves a grab of @p widget as @p name.png into $LANCHAT_SHOTS_DIR, when set (for looking at, not asserted). */

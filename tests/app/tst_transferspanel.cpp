@@ -5,6 +5,7 @@
 #include "appsettings.h"
 #include "chatclient.h"
 #include "clientconnection.h"
+#include "clientsteps.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "testserver.h"
@@ -27,19 +28,7 @@ using namespace lanchat::test;
 
 namespace {
 
-const QString kHost = QStringLiteral("127.0.0.1");
-const QString kPassword = QStringLiteral("correct horse");
 constexpr int kWaitMs = 30000;
-
-bool signUp(ChatClient& client, const TestServer& relay, const QString& username)
-{
-    client.setSettings(nullptr);
-    client.connection()->setReconnectDelays(50, 400);
-    QSignalSpy synced(&client, &ChatClient::synced);
-    client.connectToServer(kHost, relay.port(), relay.tls());
-    client.registerAccount(username, kPassword, username.toUpper());
-    return synced.wait(kWaitMs);
-}
 
 bool writeRandom(const QString& path, qint64 bytes)
 {

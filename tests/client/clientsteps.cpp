@@ -30,6 +30,16 @@ bool enter(ChatClient& client, const TestServer& server, const QString& username
     return synced.wait(kClientStepMs);
 }
 
+bool signUp(ChatClient& client, const TestServer& server, const QString& username, const QString& displayName)
+{
+    client.setSettings(nullptr);
+    client.connection()->setReconnectDelays(50, 400);
+    QSignalSpy synced(&client, &ChatClient::synced);
+    client.connectToServer(kHost, server.port(), server.tls());
+    client.registerAccount(username, kPassword, displayName.isEmpty() ? username.toUpper() : displayName);
+    return synced.wait(kClientStepMs);
+}
+
 ConversationId openPrivate(ChatClient& client, UserId peer)
 {
     QSignalSpy opened(&client, &ChatClient::conversationOpened);

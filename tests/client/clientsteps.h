@@ -37,6 +37,11 @@ std::unique_ptr<ChatClient> newClient(QSettings* settings = nullptr, const QStri
  * or logs in with kPassword; true once the post-login sync is done.
  */
 bool enter(ChatClient& client, const TestServer& server, const QString& username, bool registering);
+/**
+ * Gives @p client (made elsewhere, e.g. by the widget under test) newClient()'s test settings and signs
+ * @p username up with @p displayName (empty: the name in capitals); true once the post-login sync is done.
+ */
+bool signUp(ChatClient& client, const TestServer& server, const QString& username, const QString& displayName = {});
 /** Opens (or finds) the private conversation with @p peer; an invalid id on failure. */
 ConversationId openPrivate(ChatClient& client, UserId peer);
 

@@ -5,6 +5,7 @@
 
 #include "chatclient.h"
 #include "clientconnection.h"
+#include "clientsteps.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
 #include "testserver.h"
@@ -24,24 +25,10 @@ using namespace lanchat::test;
 
 namespace {
 
-const QString kHost = QStringLiteral("127.0.0.1");
-const QString kPassword = QStringLiteral("correct horse");
 constexpr int kWaitMs = 30000;
 constexpr qint64 kFileBytes = 24 * 1024 * 1024;
 /** Far enough in that a restart from 0 would report lower percentages again (each percent is reported). */
 constexpr int kPauseAtPercent = 10;
-
-std::unique_ptr<ChatClient> signUp(const TestServer& relay, const QString& username, const QString& downloads)
-{
-    auto client = std::make_unique<ChatClient>();
-    client->setSettings(nullptr);
-    client->connection()->setReconnectDelays(50, 400);
-    client->transfers()->setDownloadDirectory(downloads);
-    QSignalSpy synced(client.get(), &ChatClient::synced);
-    client->connectToServer(kHost, relay.port(), relay.tls());
-    client->registerAccount(username, kPassword, username.toUpper());
-    return synced.wait(kWaitMs) ? std::move(client) : nullptr;
-}
 
 FileTransferState stateOf(const QModelIndex& index)
 {
@@ -108,8 +95,10 @@ void tst_FileBubbleState::uploadPauseResumeDownload()
     TestServer relay(false);
     relay.config().maxFileBytes = 2 * kFileBytes;
     QVERIFY(relay.start());
-    auto alice = signUp(relay, QStringLiteral("alice"), dir.filePath(QStringLiteral("alice")));
-    auto bob = signUp(relay, QStringLiteral("bob"), dir.filePath(QStringLiteral("bob")));
+    auto alice = newClient(nullptr, dir.filePath(QStringLiteral("alice")));
+    auto bob = newClient(nullptr, dir.filePath(QStringLiteral("bob")));
+    QVERIFY(enter(*alice, relay, QStringLiteral("alice"), true));
+    QVERIFY(enter(*bob, relay, QStringLiteral("bob"), true));
     QVERIFY(alice && bob);
     QSignalSpy opened(alice.get(), &ChatClient::conversationOpened);
     alice->openPrivate(bob->currentUser().id);
