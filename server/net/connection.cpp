@@ -1,7 +1,7 @@
 #include "connection.h"
 
 #include "eventpoller.h"
-#include "logging.h"
+#include "netlogging.h"
 #include "tlscontext.h"
 
 #include <algorithm>
@@ -74,15 +74,15 @@ bool Connection::start(ConnectionHandler* handler)
 {
     m_handler = handler;
     if (m_state == State::Closing) {
-        qCWarning(lcServer) << "error" << m_peerAddress.toString()
-                            << "cannot create a TLS session:" << TlsContext::lastError(0);
+        qCWarning(lcNet) << "error" << m_peerAddress.toString()
+                         << "cannot create a TLS session:" << TlsContext::lastError(0);
         m_handler = nullptr;
         closeNow();
         return false;
     }
     m_interest = EPOLLIN | EPOLLRDHUP;
     if (!m_poller.add(this, m_interest)) {
-        qCWarning(lcServer) << "error" << m_peerAddress.toString() << "epoll_ctl:" << std::strerror(errno);
+        qCWarning(lcNet) << "error" << m_peerAddress.toString() << "epoll_ctl:" << std::strerror(errno);
         m_handler = nullptr;
         ::close(m_fd);
         m_fd = -1;
@@ -257,7 +257,7 @@ void Connection::continueHandshake()
         updateInterest();
         return;
     }
-    qCInfo(lcServer) << "TLS handshake failed" << m_peerAddress.toString() << TlsContext::lastError(error);
+    qCInfo(lcNet) << "TLS handshake failed" << m_peerAddress.toString() << TlsContext::lastError(error);
     closeNow();
 }
 
@@ -381,15 +381,15 @@ void Connection::updateInterest()
 void Connection::fail(const char* what, int error)
 {
     if (error == ECONNRESET || error == EPIPE)
-        qCDebug(lcServer) << "connection reset" << m_peerAddress.toString() << what;
+        qCDebug(lcNet) << "connection reset" << m_peerAddress.toString() << what;
     else
-        qCInfo(lcServer) << "connection error" << m_peerAddress.toString() << what << std::strerror(error);
+        qCInfo(lcNet) << "connection error" << m_peerAddress.toString() << what << std::strerror(error);
     closeNow();
 }
 
 void Connection::failTls(const char* what, int sslError)
 {
-    qCInfo(lcServer) << "TLS error" << m_peerAddress.toString() << what << TlsContext::lastError(sslError);
+    qCInfo(lcNet) << "TLS error" << m_peerAddress.toString() << what << TlsContext::lastError(sslError);
     closeNow();
 }
 
