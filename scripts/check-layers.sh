@@ -1,5 +1,5 @@
 #!/bin/bash
-# Fails when a server source includes a header of a higher layer (docs/architecture.md, "Layers"):
+# Fails when a common/ or server/ source includes a header of a higher layer (docs/architecture.md, "Layers"):
 #
 #   common  <-  net, storage  <-  relay  <-  files  <-  admin  <-  top (RelayServer, CLI)
 #
@@ -29,6 +29,7 @@ layer_of_path() {
 # What each layer may include.
 allowed() {
     case "$1" in
+    common) echo " common " ;;
     net) echo " net " ;;
     storage) echo " common storage " ;;
     relay) echo " common net storage relay " ;;
@@ -62,10 +63,10 @@ while IFS= read -r source; do
             failures=$((failures + 1))
         fi
     done < <(sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' "$source")
-done < <(find server -name '*.h' -o -name '*.cpp' | sort)
+done < <(find common server -name '*.h' -o -name '*.cpp' | sort)
 
 if ((failures > 0)); then
     echo "check-layers: $failures include(s) point up the layers (docs/architecture.md, \"Layers\")" >&2
     exit 1
 fi
-echo "check-layers: every server include points down or sideways within its layer"
+echo "check-layers: every include of common/ and server/ points down or within its own layer"
