@@ -14,18 +14,18 @@ FileHasher::FileHasher(const QString& path, qint64 length, QObject* parent)
     : QObject(parent)
     , m_path(path)
     , m_length(length)
+    , m_thread(QStringLiteral("lanchat-hash"))
 {}
 
 FileHasher::~FileHasher()
 {
-    m_stop = true;
-    if (m_thread.joinable())
-        m_thread.join();
+    m_stop = true; // then m_thread, the last member, joins the worker at its next block
 }
 
 void FileHasher::start()
 {
-    m_thread = std::thread([this] { run(); });
+    m_thread.start();
+    m_thread.post([this] { run(); });
 }
 
 Sha256 FileHasher::takeState()
@@ -36,7 +36,7 @@ Sha256 FileHasher::takeState()
 void FileHasher::run()
 {
     // Results travel back as queued calls: they run in the owner's thread, and Qt drops them if this
-    // object is destroyed first (the destructor joins before the object goes away).
+    // object is destroyed first (m_thread joins before the object goes away).
     const auto report = [this](bool ok) { QMetaObject::invokeMethod(this, [this, ok] { Q_EMIT finished(ok); }); };
     QFile file(m_path);
     if (!file.open(QIODevice::ReadOnly) || file.size() < m_length) {

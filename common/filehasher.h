@@ -1,19 +1,19 @@
 #pragma once
 
 #include "sha256.h"
+#include "workerthread.h"
 
 #include <QObject>
 #include <QString>
 
 #include <atomic>
-#include <thread>
 
 namespace lanchat {
 
 /**
- * SHA-256 of the first `length` bytes of a file, computed on a worker thread (std::thread; QtConcurrent
- * is not linked) so that hashing a multi-GB file freezes neither the UI nor the relay's event loop. Used by
- * client uploads (whole file), resumed downloads and the server's resumed upload parts (the `.part` prefix).
+ * SHA-256 of the first `length` bytes of a file, computed on a thread of its own (a WorkerThread, "lanchat-hash";
+ * QtConcurrent is not linked) so that hashing a multi-GB file freezes neither the UI nor the relay's event loop. Used
+ * by client uploads (whole file), resumed downloads and the server's resumed upload parts (the `.part` prefix).
  * Created, started and destroyed in the owner's thread; signals arrive there. Destroying it stops the
  * worker at the next 1 MiB block and joins it.
  */
@@ -43,7 +43,7 @@ private:
     qint64 m_length;
     Sha256 m_state;
     std::atomic<bool> m_stop{false};
-    std::thread m_thread;
+    WorkerThread m_thread; ///< last: destroyed (joined) first, while the members run() uses exist
 };
 
 } // namespace lanchat

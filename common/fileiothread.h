@@ -1,10 +1,11 @@
 #pragma once
 
+#include "workerthread.h"
+
 #include <QMutex>
-#include <QThread>
+#include <QObject>
 #include <QWaitCondition>
 
-#include <deque>
 #include <functional>
 
 namespace lanchat {
@@ -12,7 +13,8 @@ namespace lanchat {
 /**
  * A thread for file I/O and hashing, after the FileManager of Qt's torrent example: jobs run one after another
  * in the order they were posted (FIFO), so the jobs of one file need no locking among themselves, and results
- * go back to the owner's thread (the one that created this object) through deliver().
+ * go back to the owner's thread (the one that created this object) through deliver(). The thread is a
+ * WorkerThread ("lanchat-file-io"); this class adds the bound on queued bytes.
  *
  * Used by the relay's file store (part-file writes with incremental SHA-256, blob reads) and by the client's
  * transfers (chunk reads, part writes), so neither the socket thread nor the GUI thread waits for the disk.
@@ -27,7 +29,7 @@ namespace lanchat {
  * first post(). Destroying the object runs the jobs still queued, then joins the thread; deliveries that have
  * not run yet are dropped with the object, so they never reach a destroyed owner.
  */
-class FileIoThread : public QThread
+class FileIoThread : public QObject
 {
     Q_OBJECT
 
@@ -56,25 +58,16 @@ public:
     qint64 queuedBytes() const;
     /** Jobs waiting or running. Thread-safe. */
     int queuedJobs() const;
-
-protected:
-    void run() override;
+    /** The thread the jobs run on (tests). */
+    const QThread* workerThread() const { return m_thread.thread(); }
 
 private:
-    struct Entry
-    {
-        Job job;
-        qint64 bytes = 0;
-    };
-
     const qint64 m_maxQueuedBytes;
     mutable QMutex m_mutex;
-    QWaitCondition m_hasWork;
     QWaitCondition m_hasRoom;
-    std::deque<Entry> m_queue;
-    qint64 m_queuedBytes = 0; ///< of m_queue and the running job
-    int m_jobs = 0;           ///< m_queue plus the running job
-    bool m_stopping = false;
+    qint64 m_queuedBytes = 0; ///< of the jobs waiting and the running one
+    int m_jobs = 0;           ///< waiting plus running
+    WorkerThread m_thread;    ///< last: destroyed first, running the queued jobs while the counters above exist
 };
 
 } // namespace lanchat

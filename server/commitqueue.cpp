@@ -1,9 +1,9 @@
 #include "commitqueue.h"
 
 #include "logging.h"
+#include "workerthread.h"
 
 #include <QElapsedTimer>
-#include <QThread>
 
 #include <condition_variable>
 #include <mutex>
@@ -38,20 +38,15 @@ struct CommitQueue::InFlight
 CommitQueue::CommitQueue(Storage& storage, QObject* parent)
     : QObject(parent)
     , m_storage(storage)
-    , m_thread(new QThread(this))
-    , m_worker(new QObject)
+    , m_thread(std::make_unique<WorkerThread>(QStringLiteral("lanchat-commit")))
 {
-    m_thread->setObjectName(QStringLiteral("lanchat-commit"));
-    m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread->start();
 }
 
 CommitQueue::~CommitQueue()
 {
     drain();
-    m_thread->quit();
-    m_thread->wait();
+    m_thread.reset(); // nothing is queued after drain(): joins the idle thread
 }
 
 bool CommitQueue::begin()
@@ -114,7 +109,7 @@ void CommitQueue::start()
         return;
     }
     m_inFlight = inFlight;
-    QMetaObject::invokeMethod(m_worker, [this, inFlight] {
+    m_thread->post([this, inFlight] {
         QElapsedTimer timer;
         timer.start();
         inFlight->commit->run();

@@ -10,9 +10,9 @@
 #include <memory>
 #include <optional>
 
-class QThread;
-
 namespace lanchat {
+
+class WorkerThread;
 
 /**
  * Group commit (design.md, "Storage"), pipelined: the writes of an event-loop turn share one transaction,
@@ -97,8 +97,7 @@ private:
     Storage& m_storage;
     Batch m_pending;
     std::shared_ptr<InFlight> m_inFlight;
-    QThread* m_thread;
-    QObject* m_worker; ///< lives on m_thread: the context that commits run in
+    std::unique_ptr<WorkerThread> m_thread; ///< the commit thread: runs DetachedCommit::run() of each batch
     bool m_scheduled = false;
     CommitStats m_stats; ///< successful commits: count, batch sizes, run times
 };

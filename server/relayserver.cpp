@@ -94,26 +94,20 @@ RelayServer::RelayServer(ServerConfig config, QObject* parent)
     if (!sqlite->startBackgroundCheckpoints(&checkpointError))
         qCWarning(lcServer) << checkpointError << "- checkpoints stay inside commits";
     m_storage = std::move(sqlite);
-    m_commits = new CommitQueue(*m_storage, this);
-    m_sessions = new SessionRegistry(this);
+    m_commits = std::make_unique<CommitQueue>(*m_storage);
+    m_sessions = std::make_unique<SessionRegistry>();
     m_poster = std::make_unique<MessagePoster>(*m_storage, *m_commits, *m_sessions);
-    connect(m_sessions, &SessionRegistry::userOnline, this, &RelayServer::onUserOnline);
-    connect(m_sessions, &SessionRegistry::userOffline, this, &RelayServer::onUserOffline);
+    connect(m_sessions.get(), &SessionRegistry::userOnline, this, &RelayServer::onUserOnline);
+    connect(m_sessions.get(), &SessionRegistry::userOffline, this, &RelayServer::onUserOffline);
     registerHandlers();
 }
 
 RelayServer::~RelayServer()
 {
     stop();
-    // Children (sessions, the commit queue, handler modules such as FileHandlers) may use the storage:
-    // delete them while it still exists, not in ~QObject after the members are gone.
-    const QObjectList kids = children();
-    qDeleteAll(kids);
-    m_commits = nullptr;
-    m_sessions = nullptr;
-    m_listener = nullptr;
-    m_watchdog = nullptr;
-    m_discovery = nullptr;
+    // Sessions are this object's children, and ~QObject would delete them only after every member is gone: they
+    // use the poller (their connection), the router and the registry, so they go first, while all of that exists.
+    qDeleteAll(findChildren<Session*>(Qt::FindDirectChildrenOnly));
 }
 
 void RelayServer::registerHandlers()
@@ -126,8 +120,9 @@ void RelayServer::registerHandlers()
     m_groups->registerWith(m_router);
     m_groups->setMemberRemovedHandler(
         [this](ConversationId group, UserId user) { emit membershipRevoked(group, user); });
-    // Feature modules register here, one line each (server/files/: file_offer, file_chunk, file_cancel, file_read).
-    new FileHandlers(*this); // child of the relay: file_offer, file_chunk, file_cancel, file_read
+    m_files = std::make_unique<FileHandlers>(m_config, *m_storage, *m_commits, *m_poster);
+    m_files->registerWith(m_router);
+    connect(this, &RelayServer::membershipRevoked, m_files.get(), &FileHandlers::dropUploads);
 }
 
 void RelayServer::reloadConfig(const ServerConfig& fresh)
@@ -174,14 +169,20 @@ bool RelayServer::start(const QHostAddress& address, quint16 port, QString* erro
     if (!listen(address, port, error))
         return false;
     if (m_config.discoveryEnabled) {
-        m_discovery = new Discovery({m_config.serverName, serverPort(), m_config.tls, certificateFingerprint()}, this);
+        m_discovery = std::make_unique<Discovery>(
+            Discovery::Announcement{m_config.serverName, serverPort(), m_config.tls, certificateFingerprint()});
         QString discoveryError;
         // Discovery is a convenience: without it clients type the address, so the server still starts.
         if (!m_discovery->start(m_config.discoveryPort, &discoveryError))
             qCWarning(lcServer) << discoveryError;
     }
     m_stopped = false;
-    new AdminChannel(*this); // child: admin.sock for the admin subcommands, daily retention (issue 7)
+    // admin.sock for the admin subcommands, and the daily retention job. The old channel (a start() after a
+    // failed one) goes first: closing it removes the socket file, which must not be the new channel's.
+    m_admin.reset();
+    m_admin = std::make_unique<AdminChannel>(m_config, *m_storage, *m_commits, *m_sessions, *m_poster);
+    connect(m_admin.get(), &AdminChannel::membershipRevoked, this, &RelayServer::membershipRevoked);
+    connect(this, &RelayServer::stopped, m_admin.get(), &AdminChannel::close);
     qCInfo(lcServer) << "listening on"
                      << (address == QHostAddress::Any ? QStringLiteral("any (IPv4+IPv6)") : address.toString())
                      << "port" << serverPort() << (m_config.tls ? "(TLS)" : "(plaintext)");
@@ -203,20 +204,19 @@ bool RelayServer::listen(const QHostAddress& address, quint16 port, QString* err
         }
     }
     if (!m_watchdog)
-        m_watchdog = new SessionWatchdog(*m_sessions, m_config.handshakeTimeoutMs, m_config.heartbeatTimeoutMs,
-                                         m_config.loginTimeoutMs, this);
-    m_listener = new Listener(this);
+        m_watchdog = std::make_unique<SessionWatchdog>(*m_sessions, m_config.handshakeTimeoutMs,
+                                                       m_config.heartbeatTimeoutMs, m_config.loginTimeoutMs);
+    m_listener = std::make_unique<Listener>();
     // Qt's default backlog of 50 drops SYNs when hundreds of clients connect at once (the morning login
     // wave, a restart); a dropped SYN is retried only after a second or more.
     m_listener->setListenBacklogSize(kListenBacklog);
-    connect(m_listener, &Listener::accepted, this, &RelayServer::onAccepted);
+    connect(m_listener.get(), &Listener::accepted, this, &RelayServer::onAccepted);
     if (!m_listener->listen(address, port)) {
         *error = QStringLiteral("cannot listen on %1 port %2: %3")
                      .arg(address.toString())
                      .arg(port)
                      .arg(m_listener->errorString());
-        delete m_listener;
-        m_listener = nullptr;
+        m_listener.reset();
         return false;
     }
     return true;
@@ -322,8 +322,7 @@ void RelayServer::stop()
         m_poller->flushAll(); // the goodbyes leave now, even if the caller deletes us before the next turn
     if (m_sessions->connectionCount() == 0)
         QMetaObject::invokeMethod(this, &RelayServer::stopped, Qt::QueuedConnection);
-    delete m_discovery;
-    m_discovery = nullptr;
+    m_discovery.reset();
     qCInfo(lcServer) << "stopped;" << sessions.size() << "connections closed";
 }
 

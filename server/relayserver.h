@@ -13,11 +13,13 @@
 
 namespace lanchat {
 
+class AdminChannel;
 class AuthHandlers;
 class ChatHandlers;
 class CommitQueue;
 class Discovery;
 class EventPoller;
+class FileHandlers;
 class GroupHandlers;
 class Listener;
 class MessagePoster;
@@ -35,8 +37,11 @@ class TlsIdentity;
  * see EventPoller for the memory and CPU this saves.
  *
  * Construction opens the database (<dataDir>/lanchat.db, created with the directory if missing) and registers
- * every handler; start() loads or generates the TLS identity and listens. Tests instantiate it in-process on
- * 127.0.0.1 port 0 with a QTemporaryDir data dir and a cheap hash cost. Lives on one thread (the one that
+ * every handler; start() loads or generates the TLS identity and listens. The composition root of the server
+ * (docs/architecture.md): it owns every part as a member and hands each handler module its dependencies through
+ * its constructor; the members are declared in dependency order, so they are destroyed in reverse, each before
+ * what it uses. Sessions are the exception: one QObject child per connection, deleted on close. Tests instantiate it
+ * in-process on 127.0.0.1 port 0 with a QTemporaryDir data dir and a cheap hash cost. Lives on one thread (the one that
  * created it); not thread-safe.
  */
 class RelayServer : public QObject
@@ -73,7 +78,6 @@ public:
     /** False if the database could not be opened at construction (start() then fails with the reason). */
     bool isOpen() const { return m_storage != nullptr; }
 
-    // --- services for handler modules (server/files/ registers through these)
     const ServerConfig& config() const { return m_config; }
     /**
      * SIGHUP: takes the keys that apply without a restart from @p fresh — registration, invite_code_file,
@@ -81,10 +85,13 @@ public:
      * changed keys that need a restart (ports, TLS, data dir, …).
      */
     void reloadConfig(const ServerConfig& fresh);
+    // The parts, for tests and tools that drive the relay in-process. Valid when isOpen().
     Router& router() { return m_router; }
     CommitQueue& commits() { return *m_commits; }
     SessionRegistry& sessions() { return *m_sessions; }
     MessagePoster& poster() { return *m_poster; }
+    /** The admin socket and retention job; nullptr before start(). */
+    AdminChannel* adminChannel() const { return m_admin.get(); }
 
 signals:
     /** A session was created for a new connection (tests, stats). */
@@ -106,24 +113,27 @@ private:
     void onUserOnline(UserId user);
     void onUserOffline(UserId user);
 
-    ServerConfig m_config;
+    // Declared in dependency order: each member uses only those above it, and members are destroyed bottom-up.
+    ServerConfig m_config; ///< handlers hold a reference: reloadConfig() assigns it, they read the new values
     QString m_openError;
+    ConnectionLimiter m_connections;
     std::unique_ptr<Storage> m_storage;
-    Router m_router;
-    CommitQueue* m_commits = nullptr;
-    SessionRegistry* m_sessions = nullptr;
+    std::unique_ptr<CommitQueue> m_commits;
+    std::unique_ptr<SessionRegistry> m_sessions;
     std::unique_ptr<MessagePoster> m_poster;
+    Router m_router;
     std::unique_ptr<AuthHandlers> m_auth;
     std::unique_ptr<ChatHandlers> m_chat;
     std::unique_ptr<GroupHandlers> m_groups;
+    std::unique_ptr<FileHandlers> m_files;
     std::unique_ptr<TlsIdentity> m_identity;
     std::unique_ptr<TlsContext> m_tls;
-    std::unique_ptr<EventPoller> m_poller; ///< not a child: it must outlive every session's connection
-    SessionWatchdog* m_watchdog = nullptr;
-    Listener* m_listener = nullptr;
-    Discovery* m_discovery = nullptr;
+    std::unique_ptr<EventPoller> m_poller;
+    std::unique_ptr<SessionWatchdog> m_watchdog;
+    std::unique_ptr<Listener> m_listener;
+    std::unique_ptr<Discovery> m_discovery;
+    std::unique_ptr<AdminChannel> m_admin;
     bool m_stopped = false;
-    ConnectionLimiter m_connections;
 };
 
 } // namespace lanchat

@@ -25,7 +25,7 @@ struct ServerConfig
     /** TCP port; 0 = any free port (tests). Used by `serve`. */
     quint16 port = protocol::kDefaultPort;
 
-    /** TLS (QSslServer). false only with --insecure-plaintext, which logs a warning at every start. */
+    /** TLS (OpenSSL in server/net/). false only with --insecure-plaintext, which logs a warning at every start. */
     bool tls = true;
     /** PEM certificate and private key. Empty: a self-signed ECDSA P-256 pair is generated in dataDir. */
     QString certFile;

@@ -6,8 +6,8 @@
 #include "messageposter.h"
 #include "messages/chatmessages.h"
 #include "protocol.h"
-#include "relayserver.h"
 #include "retention.h"
+#include "serverconfig.h"
 #include "session.h"
 #include "sessionregistry.h"
 #include "storage/storage.h"
@@ -33,9 +33,13 @@ QCborMap answer(const char* type)
 
 } // namespace
 
-AdminChannel::AdminChannel(RelayServer& relay)
-    : QObject(&relay)
-    , m_relay(relay)
+AdminChannel::AdminChannel(const ServerConfig& config, Storage& storage, CommitQueue& commits,
+                           SessionRegistry& sessions, MessagePoster& poster)
+    : m_config(config)
+    , m_storage(storage)
+    , m_commits(commits)
+    , m_sessions(sessions)
+    , m_poster(poster)
     , m_server(new QLocalServer(this))
     , m_retentionTimer(new QTimer(this))
 {
@@ -50,14 +54,13 @@ AdminChannel::AdminChannel(RelayServer& relay)
                             << "- admin changes apply at the next login only";
     }
     connect(m_server, &QLocalServer::newConnection, this, &AdminChannel::onNewConnection);
-    connect(&m_relay, &RelayServer::stopped, this, &AdminChannel::close);
 
     // Always armed: a SIGHUP may switch retention on later; with every rule off a run touches nothing.
     m_retentionTimer->setSingleShot(true);
     connect(m_retentionTimer, &QTimer::timeout, this, &AdminChannel::onRetentionTimer);
     m_retentionTimer->start(kFirstRetentionDelayMs);
     // Before any client can resume one of them: uploads abandoned while the server was down go now.
-    Retention::expireUploads(m_relay.storage(), m_relay.config(), QDateTime::currentMSecsSinceEpoch());
+    Retention::expireUploads(m_storage, m_config, QDateTime::currentMSecsSinceEpoch());
 }
 
 AdminChannel::~AdminChannel()
@@ -67,7 +70,7 @@ AdminChannel::~AdminChannel()
 
 QString AdminChannel::socketPath() const
 {
-    return m_relay.config().adminSocketPath();
+    return m_config.adminSocketPath();
 }
 
 void AdminChannel::close()
@@ -106,8 +109,8 @@ QCborMap AdminChannel::handle(const QCborMap& request)
         conversationChanged(ConversationId(request.value(QLatin1String("conversation")).toInteger()), request);
     } else if (type == QLatin1String("stats")) {
         QCborMap ok = answer("ok");
-        ok.insert(QLatin1String("online"), m_relay.sessions().onlineUserCount());
-        ok.insert(QLatin1String("connections"), m_relay.sessions().connectionCount());
+        ok.insert(QLatin1String("online"), m_sessions.onlineUserCount());
+        ok.insert(QLatin1String("connections"), m_sessions.connectionCount());
         return ok;
     } else {
         QCborMap error = answer("error");
@@ -119,17 +122,17 @@ QCborMap AdminChannel::handle(const QCborMap& request)
 
 void AdminChannel::userChanged(UserId user, bool revokeSessions)
 {
-    const std::optional<UserRecord> record = m_relay.storage().userById(user);
+    const std::optional<UserRecord> record = m_storage.userById(user);
     if (record && !record->disabled && revokeSessions) {
-        const int closed = m_relay.sessions().revokeSessions(user, nullptr);
+        const int closed = m_sessions.revokeSessions(user, nullptr);
         qCInfo(lcServer) << "admin: password of user" << user.value() << "reset -" << closed << "sessions closed";
         return;
     }
     if (!record || record->disabled) {
-        const QList<Session*> sessions = m_relay.sessions().sessionsOf(user);
+        const QList<Session*> sessions = m_sessions.sessionsOf(user);
         for (Session* session : sessions)
             session->closeWithError(ErrorCode::AccountDisabled, QStringLiteral("the account was disabled"));
-        emit m_relay.membershipRevoked(ConversationId(), user);
+        emit membershipRevoked(ConversationId(), user);
         qCInfo(lcServer) << "admin: user" << user.value() << (record ? "disabled" : "deleted") << "-" << sessions.size()
                          << "sessions closed";
         return;
@@ -137,18 +140,18 @@ void AdminChannel::userChanged(UserId user, bool revokeSessions)
     QCborMap push;
     push.insert(QLatin1String("t"), QLatin1String(msgtype::kUserPush));
     push.insert(QLatin1String("user"),
-                UserInfo{user, record->username, record->displayName, m_relay.sessions().isOnline(user)}.toCbor());
-    m_relay.sessions().pushToAuthenticated(FrameCodec::encode(push));
+                UserInfo{user, record->username, record->displayName, m_sessions.isOnline(user)}.toCbor());
+    m_sessions.pushToAuthenticated(FrameCodec::encode(push));
     qCInfo(lcServer) << "admin: user" << user.value() << "changed";
 }
 
 void AdminChannel::conversationChanged(ConversationId conversation, const QCborMap& request)
 {
-    Storage& storage = m_relay.storage();
+    Storage& storage = m_storage;
     // read_seq differs per member, so the push is encoded per member (rare, small).
     for (UserId member : storage.members(conversation)) {
         if (const std::optional<ConversationInfo> info = storage.conversation(conversation, member))
-            m_relay.sessions().pushToUsers({member}, FrameCodec::encode(ConversationOk{*info}.encode("conversation")));
+            m_sessions.pushToUsers({member}, FrameCodec::encode(ConversationOk{*info}.encode("conversation")));
     }
     QList<UserId> removed;
     for (const QCborValue& id : request.value(QLatin1String("removed")).toArray())
@@ -157,10 +160,10 @@ void AdminChannel::conversationChanged(ConversationId conversation, const QCborM
         QCborMap push = answer(msgtype::kConversationRemovedPush);
         push.insert(QLatin1String("conversation"), conversation.value());
         push.insert(QLatin1String("by"), 0); // no member did it: the administrator, with the admin command
-        m_relay.sessions().pushToUsers(removed, FrameCodec::encode(push));
+        m_sessions.pushToUsers(removed, FrameCodec::encode(push));
     }
     for (UserId user : std::as_const(removed))
-        emit m_relay.membershipRevoked(conversation, user);
+        emit membershipRevoked(conversation, user);
     qCInfo(lcServer) << "admin: conversation" << conversation.value() << "changed";
 }
 
@@ -182,7 +185,7 @@ void AdminChannel::broadcast(QLocalSocket* socket, const QCborMap& request)
     // The admin command added members: show them the group before its first message arrives.
     conversationChanged(group, {});
     const NewMessage notice{group, UserId(), QUuid(), MessageKind::System, text, std::nullopt};
-    m_relay.poster().post(notice, nullptr, [this, guard, answerError](const std::optional<AppendResult>& result) {
+    m_poster.post(notice, nullptr, [this, guard, answerError](const std::optional<AppendResult>& result) {
         if (!result) {
             answerError(QStringLiteral("cannot store the notice"));
             return;
@@ -190,7 +193,7 @@ void AdminChannel::broadcast(QLocalSocket* socket, const QCborMap& request)
         qCInfo(lcServer) << "admin: broadcast posted, seq" << result->seq;
         QCborMap ok = answer("ok");
         ok.insert(QLatin1String("seq"), result->seq);
-        ok.insert(QLatin1String("online"), m_relay.sessions().onlineUserCount());
+        ok.insert(QLatin1String("online"), m_sessions.onlineUserCount());
         if (guard)
             guard->write(FrameCodec::encode(ok));
     });
@@ -204,16 +207,16 @@ void AdminChannel::onRetentionTimer()
 
 Retention::Result AdminChannel::applyRetention()
 {
-    const ServerConfig& config = m_relay.config();
+    const ServerConfig& config = m_config;
     const bool retention = config.retentionDays > 0 || config.fileRetentionDays > 0 || config.storeQuotaBytes > 0;
     if (!retention && config.uploadExpiryHours <= 0)
         return {};
     // Retention writes outside the group commit: commit what is pending (and wait for a running commit) first.
-    m_relay.commits().drain();
+    m_commits.drain();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    Retention::Result result = Retention::expireUploads(m_relay.storage(), config, now);
+    Retention::Result result = Retention::expireUploads(m_storage, config, now);
     if (retention) {
-        const Retention::Result removed = Retention::apply(m_relay.storage(), config, now);
+        const Retention::Result removed = Retention::apply(m_storage, config, now);
         result.messages = removed.messages;
         result.files = removed.files;
         result.fileBytes = removed.fileBytes;

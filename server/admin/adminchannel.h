@@ -12,7 +12,11 @@ class QTimer;
 
 namespace lanchat {
 
-class RelayServer;
+class CommitQueue;
+class MessagePoster;
+class SessionRegistry;
+class Storage;
+struct ServerConfig;
 
 /**
  * The running server's side of the admin commands (issue 7): a QLocalServer on `<data-dir>/admin.sock`
@@ -33,8 +37,8 @@ class RelayServer;
  *
  * Retention (Retention): first run kFirstRetentionDelayMs after start, then every 24 h; a run does nothing
  * while every retention key is 0 (checked each time, so a SIGHUP reload can switch it on). Abandoned uploads
- * (upload_expiry_hours) expire in each run and once at construction, i.e. at server start. Lives on the relay's
- * thread as its child; not thread-safe.
+ * (upload_expiry_hours) expire in each run and once at construction, i.e. at server start. Created by
+ * RelayServer::start() and owned by it; lives on the relay's thread; not thread-safe.
  */
 class AdminChannel : public QObject
 {
@@ -47,8 +51,12 @@ public:
     /** Largest admin frame accepted, bytes. */
     static constexpr quint32 kMaxFrameBytes = 64 * 1024;
 
-    /** Listens at once (a failure is logged: the relay runs on, admin changes then apply at the next login). */
-    explicit AdminChannel(RelayServer& relay);
+    /**
+     * Listens at once (a failure is logged: the relay runs on, admin changes then apply at the next login).
+     * @p config is read at every retention run (SIGHUP reloads it) and, like the other parts, must outlive this.
+     */
+    AdminChannel(const ServerConfig& config, Storage& storage, CommitQueue& commits, SessionRegistry& sessions,
+                 MessagePoster& poster);
     ~AdminChannel() override;
 
     /** Full path of the socket. */
@@ -58,6 +66,15 @@ public:
      * expires abandoned uploads and applies Retention with the current config; nothing while every key is 0.
      */
     Retention::Result applyRetention();
+    /** Stops listening (removes the socket file) and the retention timer; the relay calls it once stopped. */
+    void close();
+
+signals:
+    /**
+     * An admin command took @p user's access to @p conversation away (removed from a group), or to every
+     * conversation (@p conversation invalid: disabled or deleted). The relay forwards it to the file handlers.
+     */
+    void membershipRevoked(lanchat::ConversationId conversation, lanchat::UserId user);
 
 private:
     void onNewConnection();
@@ -67,9 +84,12 @@ private:
     void conversationChanged(ConversationId conversation, const QCborMap& request);
     void broadcast(QLocalSocket* socket, const QCborMap& request);
     void onRetentionTimer();
-    void close();
 
-    RelayServer& m_relay;
+    const ServerConfig& m_config;
+    Storage& m_storage;
+    CommitQueue& m_commits;
+    SessionRegistry& m_sessions;
+    MessagePoster& m_poster;
     QLocalServer* m_server;
     QTimer* m_retentionTimer;
 };

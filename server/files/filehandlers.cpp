@@ -7,9 +7,9 @@
 #include "messageposter.h"
 #include "messages/filemessages.h"
 #include "protocol.h"
-#include "relayserver.h"
 #include "requestdecoder.h"
 #include "router.h"
+#include "serverconfig.h"
 #include "session.h"
 #include "sessionregistry.h"
 #include "sha256.h"
@@ -30,17 +30,20 @@ QString notMemberMessage()
 }
 } // namespace
 
-FileHandlers::FileHandlers(RelayServer& server)
-    : QObject(&server)
-    , m_server(server)
-    , m_store(server.config().dataDir)
-    , m_reads(std::make_unique<FileReads>(server.storage(), m_store))
+FileHandlers::FileHandlers(const ServerConfig& config, Storage& storage, CommitQueue& commits, MessagePoster& poster)
+    : m_config(config)
+    , m_storage(storage)
+    , m_commits(commits)
+    , m_poster(poster)
+    , m_store(config.dataDir)
+    , m_reads(std::make_unique<FileReads>(storage, m_store))
     , m_proofs(std::make_unique<PossessionProofs>(m_store))
-    , m_capacity(server.storage(), m_store)
-    , m_revocations(server.storage(), server.commits(), m_store)
+    , m_capacity(storage, m_store)
+    , m_revocations(storage, commits, m_store)
+{}
+
+void FileHandlers::registerWith(Router& router)
 {
-    connect(&server, &RelayServer::membershipRevoked, this, &FileHandlers::dropUploads);
-    Router& router = server.router();
     const auto bind = [this](void (FileHandlers::*method)(Session&, const QCborMap&, quint64)) {
         return [this, method](Session& s, const QCborMap& r, quint64 id) { (this->*method)(s, r, id); };
     };
@@ -78,7 +81,7 @@ void FileHandlers::handleOffer(Session& session, FileOffer offer, quint64 id)
     offer.name = FileNameSanitizer::clean(offer.name);
     if (!admitOffer(session, offer, id))
         return;
-    Storage& storage = m_server.storage();
+    Storage& storage = m_storage;
     if (offer.size == 0 && !m_store.hasBlobFile(offer.sha256) && !m_store.writeBlob(offer.sha256, {})) {
         session.replyError(id, ErrorCode::StorageFull, QStringLiteral("cannot store the empty file"));
         return;
@@ -132,7 +135,7 @@ void FileHandlers::onProve(Session& session, const QCborMap& request, quint64 id
     case PossessionProofs::Verdict::Proved:
         break;
     }
-    if (!m_server.storage().isMember(offer.conversation, session.user())) {
+    if (!m_storage.isMember(offer.conversation, session.user())) {
         session.replyError(id, ErrorCode::Forbidden, notMemberMessage());
         return;
     }
@@ -143,8 +146,8 @@ void FileHandlers::onProve(Session& session, const QCborMap& request, quint64 id
 
 bool FileHandlers::admitOffer(Session& session, const FileOffer& offer, quint64 id)
 {
-    Storage& storage = m_server.storage();
-    const ServerConfig& config = m_server.config();
+    Storage& storage = m_storage;
+    const ServerConfig& config = m_config;
     if (offer.name.isEmpty()) {
         session.replyError(id, ErrorCode::InvalidArgument, QStringLiteral("field 'name': nothing left once sanitised"));
         return false;
@@ -173,7 +176,7 @@ bool FileHandlers::admitOffer(Session& session, const FileOffer& offer, quint64 
 
 bool FileHandlers::admitBytes(Session& session, qint64 newBytes, quint64 id)
 {
-    switch (m_capacity.check(m_server.config(), newBytes)) {
+    switch (m_capacity.check(m_config, newBytes)) {
     case UploadCapacity::Verdict::Fits:
         return true;
     case UploadCapacity::Verdict::OverQuota:
@@ -189,8 +192,8 @@ bool FileHandlers::admitBytes(Session& session, qint64 newBytes, quint64 id)
 
 void FileHandlers::completeInstantly(Session& session, const FileOffer& offer, quint64 id)
 {
-    Storage& storage = m_server.storage();
-    if (!m_server.commits().begin()) {
+    Storage& storage = m_storage;
+    if (!m_commits.begin()) {
         session.replyError(id, ErrorCode::Internal, QStringLiteral("database unavailable"));
         return;
     }
@@ -204,7 +207,7 @@ void FileHandlers::completeInstantly(Session& session, const FileOffer& offer, q
     message.file = FileRef{offer.name, offer.size, offer.sha256, false};
     QPointer<Session> guard(&session);
     // No origin: the uploader's session has no pending row for a file message, so it gets the push too.
-    m_server.poster().post(message, nullptr, [guard, id, size = offer.size](const std::optional<AppendResult>& r) {
+    m_poster.post(message, nullptr, [guard, id, size = offer.size](const std::optional<AppendResult>& r) {
         if (!guard)
             return;
         if (!r || r->idTaken) { // idTaken: the offer's client_msg_id is another sender's
@@ -222,7 +225,7 @@ void FileHandlers::completeInstantly(Session& session, const FileOffer& offer, q
 
 void FileHandlers::startUpload(Session& session, const FileOffer& offer, quint64 id)
 {
-    Storage& storage = m_server.storage();
+    Storage& storage = m_storage;
     std::optional<UploadRecord> upload = storage.findUpload(session.user(), offer.conversation, offer.sha256);
     // Checked at every offer, resumes too: a resumed upload is counted already, a new one adds its size.
     if (!admitBytes(session, upload ? 0 : offer.size, id))
@@ -237,7 +240,7 @@ void FileHandlers::startUpload(Session& session, const FileOffer& offer, quint64
         record.sha256 = offer.sha256;
         record.createdMs = QDateTime::currentMSecsSinceEpoch();
         // In the turn's group commit: the offer is answered only once the upload row is on disk.
-        if (!m_server.commits().begin()) {
+        if (!m_commits.begin()) {
             session.replyError(id, ErrorCode::Internal, QStringLiteral("database unavailable"));
             return;
         }
@@ -288,12 +291,12 @@ void FileHandlers::answerOffer(Session& session, quint64 id, const UploadRecord&
     qCInfo(lcServer) << "upload" << upload.id.value() << "of" << upload.size << "bytes from" << session.peer()
                      << "at offset" << offset;
     const FileOfferOk ok{upload.id, offset, false, 0, 0};
-    if (!afterCommit || !m_server.storage().inTransaction()) {
+    if (!afterCommit || !m_storage.inTransaction()) {
         session.reply(id, ok.encode());
         return;
     }
     QPointer<Session> guard(&session);
-    m_server.commits().afterCommit([guard, id, ok](bool committed) {
+    m_commits.afterCommit([guard, id, ok](bool committed) {
         if (guard && committed)
             guard->reply(id, ok.encode());
         else if (guard)
@@ -329,9 +332,8 @@ void FileHandlers::onChunk(Session& session, const QCborMap& request, quint64 id
     const UploadRecord* upload = ownUpload(session, chunk->transfer);
     if (!upload) {
         // Not open (server restarted, part evicted): if it is this user's, a fresh file_offer reopens it.
-        const std::optional<UploadRecord> stored = m_server.storage().upload(chunk->transfer);
-        if (stored && stored->sender == session.user() &&
-            !m_server.storage().isMember(stored->conversation, session.user()))
+        const std::optional<UploadRecord> stored = m_storage.upload(chunk->transfer);
+        if (stored && stored->sender == session.user() && !m_storage.isMember(stored->conversation, session.user()))
             refuseRevoked(session, *stored, id);
         else if (stored && stored->sender == session.user())
             replyWriteFailure(guard, FileStore::WriteResult::OffsetMismatch, *stored, id,
@@ -341,7 +343,7 @@ void FileHandlers::onChunk(Session& session, const QCborMap& request, quint64 id
         return;
     }
     // On every chunk: a member removed (by the owner or an admin) since the offer posts nothing more.
-    if (!m_server.storage().isMember(upload->conversation, session.user())) {
+    if (!m_storage.isMember(upload->conversation, session.user())) {
         refuseRevoked(session, *upload, id);
         return;
     }
@@ -405,12 +407,12 @@ void FileHandlers::replyWriteFailure(const QPointer<Session>& session, FileStore
             session->replyError(id, ErrorCode::InvalidArgument, QStringLiteral("chunk beyond the announced size"));
         break;
     case FileStore::WriteResult::HashMismatch:
-        m_server.storage().deleteUpload(upload.id);
+        m_storage.deleteUpload(upload.id);
         if (session)
             session->replyError(id, ErrorCode::HashMismatch, QStringLiteral("content does not match its sha256"));
         break;
     case FileStore::WriteResult::StorageFull:
-        m_server.storage().deleteUpload(upload.id);
+        m_storage.deleteUpload(upload.id);
         if (session && m_revocations.isRevoked(upload.id, upload.sender)) // dropped with the membership
             session->replyError(id, ErrorCode::Forbidden, notMemberMessage());
         else if (session)
@@ -422,8 +424,8 @@ void FileHandlers::replyWriteFailure(const QPointer<Session>& session, FileStore
 void FileHandlers::completeUpload(const QPointer<Session>& session, const UploadRecord& upload, quint64 id,
                                   bool toOffer)
 {
-    Storage& storage = m_server.storage();
-    if (!m_server.commits().begin()) {
+    Storage& storage = m_storage;
+    if (!m_commits.begin()) {
         if (session)
             session->replyError(id, ErrorCode::Internal, QStringLiteral("database unavailable"));
         return;
@@ -459,7 +461,7 @@ void FileHandlers::completeUpload(const QPointer<Session>& session, const Upload
         }
     };
     // No origin: the uploader's own session shows the file message from the push (see above).
-    m_server.poster().post(message, nullptr, done);
+    m_poster.post(message, nullptr, done);
 }
 
 void FileHandlers::refuseRevoked(Session& session, const UploadRecord& upload, quint64 id)
@@ -479,13 +481,13 @@ void FileHandlers::onCancel(Session& session, const QCborMap& request, quint64 i
     const std::optional<FileCancel> cancel = decodeRequest<FileCancel>(session, request, id);
     if (!cancel)
         return;
-    const std::optional<UploadRecord> record = m_server.storage().upload(cancel->transfer);
+    const std::optional<UploadRecord> record = m_storage.upload(cancel->transfer);
     if (!record || record->sender != session.user()) {
         session.replyError(id, ErrorCode::NotFound, QStringLiteral("no such upload"));
         return;
     }
     m_store.discardPart(record->id);
-    m_server.storage().deleteUpload(record->id);
+    m_storage.deleteUpload(record->id);
     qCInfo(lcServer) << "upload" << record->id.value() << "cancelled by its sender";
     session.reply(id, {});
 }

@@ -15,8 +15,12 @@
 
 namespace lanchat {
 
-class RelayServer;
+class CommitQueue;
+class MessagePoster;
+class Router;
 class Session;
+class Storage;
+struct ServerConfig;
 struct FileOffer;
 struct UploadRecord;
 
@@ -28,10 +32,11 @@ struct UploadRecord;
  * its blob and posts the file message through the relay's MessagePoster (group commit: acked only once committed).
  * Every handler first checks that the session's user may do it (membership, upload ownership), as a plain call;
  * an upload checks membership again at every chunk and before its file message is posted, and the uploads of a
- * user who leaves, is removed or is disabled are dropped at once (dropUploads(), RelayServer::membershipRevoked):
- * their next chunk gets `forbidden`. The store quota and the free-disk floor are checked at every offer that
- * takes bytes, resumes included (UploadCapacity). Content the store holds is challenged (proof of possession)
- * only when the user can read a conversation it was posted in; otherwise it is uploaded like new content.
+ * user who leaves, is removed or is disabled are dropped at once (dropUploads(), which the relay connects to
+ * RelayServer::membershipRevoked): their next chunk gets `forbidden`. The store quota and the free-disk floor are
+ * checked at every offer that takes bytes, resumes included (UploadCapacity). Content the store holds is challenged
+ * (proof of possession) only when the user can read a conversation it was posted in; otherwise it is uploaded like new
+ * content.
  *
  * Disk work happens on the FileStore's I/O thread: a chunk is acknowledged once it is written (so `received`
  * never counts bytes that are not in the part file, and a full disk fails the chunk that hit it); file_read is
@@ -40,7 +45,7 @@ struct UploadRecord;
  * Memory: at most kMaxQueuedChunks chunks (256 KiB each) of one connection wait for the disk, a further one gets
  * `rate_limited` unwritten; the FileStore bounds all connections together. For reads see FileReads.
  *
- * Created by RelayServer::registerHandlers() as its child; lives on the server thread.
+ * Owned by RelayServer (a member, like the other handler modules); lives on the server thread.
  */
 class FileHandlers : public QObject
 {
@@ -49,9 +54,15 @@ public:
     /** Chunks of one connection waiting for the disk (twice the bench's window, four times the client's). */
     static constexpr int kMaxQueuedChunks = 32;
 
-    /** Registers the five handlers on @p server's router. */
-    explicit FileHandlers(RelayServer& server);
+    /**
+     * @p config is read at every request (a SIGHUP reload changes max_file_bytes, store_quota_bytes, …): it must
+     * outlive this object, as must @p storage, @p commits and @p poster. The file store lives in config.dataDir.
+     */
+    FileHandlers(const ServerConfig& config, Storage& storage, CommitQueue& commits, MessagePoster& poster);
     ~FileHandlers() override;
+
+    /** Registers file_offer, file_chunk, file_cancel, file_prove and file_read on @p router, all Authenticated. */
+    void registerWith(Router& router);
 
     /**
      * Drops every unfinished upload of @p user into @p conversation (an invalid id: into any conversation):
@@ -101,7 +112,10 @@ private:
     const UploadRecord* ownUpload(Session& session, TransferId transfer);
     bool ensureStore();
 
-    RelayServer& m_server;
+    const ServerConfig& m_config;
+    Storage& m_storage;
+    CommitQueue& m_commits;
+    MessagePoster& m_poster;
     FileStore m_store;
     std::unique_ptr<FileReads> m_reads;         ///< after m_store: destroyed first
     std::unique_ptr<PossessionProofs> m_proofs; ///< likewise

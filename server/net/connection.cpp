@@ -1,7 +1,7 @@
 #include "connection.h"
 
 #include "eventpoller.h"
-#include "logging.h"
+#include "netlogging.h"
 #include "tlscontext.h"
 
 #include <algorithm>
@@ -73,15 +73,15 @@ bool Connection::start(ConnectionHandler* handler)
 {
     m_handler = handler;
     if (m_state == ConnectionState::Handshaking && !m_ssl) {
-        qCWarning(lcServer) << "error" << m_peerAddress.toString()
-                            << "cannot create a TLS session:" << TlsContext::lastError(0);
+        qCWarning(lcNet) << "error" << m_peerAddress.toString()
+                         << "cannot create a TLS session:" << TlsContext::lastError(0);
         m_handler = nullptr;
         closeNow();
         return false;
     }
     m_interest = EPOLLIN | EPOLLRDHUP;
     if (!m_poller.add(this, m_interest)) {
-        qCWarning(lcServer) << "error" << m_peerAddress.toString() << "epoll_ctl:" << std::strerror(errno);
+        qCWarning(lcNet) << "error" << m_peerAddress.toString() << "epoll_ctl:" << std::strerror(errno);
         m_handler = nullptr;
         ::close(m_fd);
         m_fd = -1;
@@ -258,7 +258,7 @@ void Connection::continueHandshake()
         updateInterest();
         return;
     }
-    qCInfo(lcServer) << "TLS handshake failed" << m_peerAddress.toString() << TlsContext::lastError(error);
+    qCInfo(lcNet) << "TLS handshake failed" << m_peerAddress.toString() << TlsContext::lastError(error);
     closeNow();
 }
 
@@ -381,8 +381,8 @@ void Connection::setState(ConnectionState next)
 {
     Q_ASSERT_X(isAllowedTransition(m_state, next), "Connection::setState", stateName(next));
     if (!isAllowedTransition(m_state, next)) {
-        qCWarning(lcServer) << "connection" << m_peerAddress.toString() << "refused state change" << stateName(m_state)
-                            << "->" << stateName(next);
+        qCWarning(lcNet) << "connection" << m_peerAddress.toString() << "refused state change" << stateName(m_state)
+                         << "->" << stateName(next);
         return;
     }
     m_state = next;
@@ -391,15 +391,15 @@ void Connection::setState(ConnectionState next)
 void Connection::fail(const char* what, int error)
 {
     if (error == ECONNRESET || error == EPIPE)
-        qCDebug(lcServer) << "connection reset" << m_peerAddress.toString() << what;
+        qCDebug(lcNet) << "connection reset" << m_peerAddress.toString() << what;
     else
-        qCInfo(lcServer) << "connection error" << m_peerAddress.toString() << what << std::strerror(error);
+        qCInfo(lcNet) << "connection error" << m_peerAddress.toString() << what << std::strerror(error);
     closeNow();
 }
 
 void Connection::failTls(const char* what, int sslError)
 {
-    qCInfo(lcServer) << "TLS error" << m_peerAddress.toString() << what << TlsContext::lastError(sslError);
+    qCInfo(lcNet) << "TLS error" << m_peerAddress.toString() << what << TlsContext::lastError(sslError);
     closeNow();
 }
 

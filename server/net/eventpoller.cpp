@@ -1,7 +1,7 @@
 #include "eventpoller.h"
 
 #include "connection.h"
-#include "logging.h"
+#include "netlogging.h"
 
 #include <QSocketNotifier>
 
@@ -24,7 +24,7 @@ EventPoller::EventPoller(QObject* parent)
     std::signal(SIGPIPE, SIG_IGN);
     m_epoll = epoll_create1(EPOLL_CLOEXEC);
     if (m_epoll < 0) {
-        qCCritical(lcServer) << "epoll_create1 failed:" << std::strerror(errno);
+        qCCritical(lcNet) << "epoll_create1 failed:" << std::strerror(errno);
         return;
     }
     m_notifier = new QSocketNotifier(qintptr(m_epoll), QSocketNotifier::Read, this);

@@ -26,29 +26,25 @@ std::unique_ptr<WalCheckpointer> WalCheckpointer::start(const QString& path, sql
 }
 
 WalCheckpointer::WalCheckpointer(sqlite3* own, sqlite3* writer, int thresholdPages)
-    : m_db(own)
+    : m_db(own, &sqlite3_close)
     , m_writer(writer)
     , m_thresholdPages(thresholdPages)
+    , m_thread(QStringLiteral("lanchat-wal"))
 {
-    m_thread = std::thread([this] { run(); });
+    m_thread.start();
     sqlite3_wal_hook(m_writer, &WalCheckpointer::onCommit, this); // replaces the automatic checkpoint
 }
 
 WalCheckpointer::~WalCheckpointer()
 {
     sqlite3_wal_autocheckpoint(m_writer, m_thresholdPages); // removes our hook, restores SQLite's own
-    {
-        std::lock_guard lock(m_mutex);
-        m_stop = true;
-    }
-    m_wake.notify_all();
-    m_thread.join();
-    sqlite3_close(m_db);
+    // A queued checkpoint is skipped (the writer checkpoints by itself from now on); m_thread, the last member,
+    // then joins a running one before m_db closes.
+    m_stopping = true;
 }
 
 int WalCheckpointer::checkpoints() const
 {
-    std::lock_guard lock(m_mutex);
     return m_checkpoints;
 }
 
@@ -56,45 +52,33 @@ int WalCheckpointer::onCommit(void* self, sqlite3*, const char*, int walPages)
 {
     // On the committing thread, inside COMMIT: only a wake-up, never I/O.
     auto* checkpointer = static_cast<WalCheckpointer*>(self);
-    if (walPages >= checkpointer->m_thresholdPages) {
-        {
-            std::lock_guard lock(checkpointer->m_mutex);
-            checkpointer->m_wanted = true;
-        }
-        checkpointer->m_wake.notify_one();
-    }
+    if (walPages >= checkpointer->m_thresholdPages && !checkpointer->m_wanted.exchange(true))
+        checkpointer->m_thread.post([checkpointer] { checkpointer->checkpoint(); });
     return SQLITE_OK;
 }
 
-void WalCheckpointer::run()
+void WalCheckpointer::checkpoint()
 {
-    std::unique_lock lock(m_mutex);
-    while (true) {
-        m_wake.wait(lock, [this] { return m_wanted || m_stop; });
-        if (m_stop)
-            return;
-        m_wanted = false;
-        lock.unlock();
-        int walPages = 0;
-        int copied = 0;
-        // The bulk, without blocking anyone.
-        int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &walPages, &copied);
-        if (rc == SQLITE_OK) {
-            // Then the few pages committed meanwhile, holding the writer off for just that, so that the next
-            // commit rewinds the WAL: under a steady load a passive checkpoint alone always finishes after
-            // the next transaction began, and the WAL would grow without end.
-            rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_RESTART, &walPages, &copied);
-        }
-        if (rc != SQLITE_OK && rc != SQLITE_BUSY)
-            qCWarning(lcStorage) << "WAL checkpoint failed:" << sqlite3_errmsg(m_db);
-        else
-            qCDebug(lcStorage) << "WAL checkpoint:" << copied << "of" << walPages << "pages copied"
-                               << (rc == SQLITE_OK ? "(WAL rewound)" : "(busy; again after the next commit)");
-        lock.lock();
-        ++m_checkpoints;
-        // Commits during the run asked again; the WAL is rewound (or the next commit asks anew if busy).
-        m_wanted = false;
+    if (m_stopping)
+        return;
+    int walPages = 0;
+    int copied = 0;
+    // The bulk, without blocking anyone.
+    int rc = sqlite3_wal_checkpoint_v2(m_db.get(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &walPages, &copied);
+    if (rc == SQLITE_OK) {
+        // Then the few pages committed meanwhile, holding the writer off for just that, so that the next
+        // commit rewinds the WAL: under a steady load a passive checkpoint alone always finishes after
+        // the next transaction began, and the WAL would grow without end.
+        rc = sqlite3_wal_checkpoint_v2(m_db.get(), nullptr, SQLITE_CHECKPOINT_RESTART, &walPages, &copied);
     }
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+        qCWarning(lcStorage) << "WAL checkpoint failed:" << sqlite3_errmsg(m_db.get());
+    else
+        qCDebug(lcStorage) << "WAL checkpoint:" << copied << "of" << walPages << "pages copied"
+                           << (rc == SQLITE_OK ? "(WAL rewound)" : "(busy; again after the next commit)");
+    ++m_checkpoints;
+    // Commits during the run posted nothing; the WAL is rewound (or the next commit asks anew if busy).
+    m_wanted = false;
 }
 
 } // namespace lanchat

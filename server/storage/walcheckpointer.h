@@ -1,11 +1,11 @@
 #pragma once
 
+#include "workerthread.h"
+
 #include <QString>
 
-#include <condition_variable>
+#include <atomic>
 #include <memory>
-#include <mutex>
-#include <thread>
 
 struct sqlite3;
 
@@ -21,7 +21,8 @@ namespace lanchat {
  * hundred take hundreds of ms, and every ack of that batch waited for it (p99.9 latency, issue 8).
  *
  * Installs a sqlite3_wal_hook on the writer connection (replacing its automatic checkpoint); after a
- * commit leaves at least @p thresholdPages pages in the WAL the hook wakes the thread, which runs a
+ * commit leaves at least @p thresholdPages pages in the WAL the hook posts one job to the thread (a WorkerThread,
+ * "lanchat-wal"; further commits post nothing until that job has run), which runs a
  * passive checkpoint (the bulk, blocking nobody), then a RESTART checkpoint for the pages committed meanwhile
  * (it holds the next commit off for those only, at most kRestartWaitMs waiting for the running one), after
  * which the next commit rewinds the WAL, so it stays near the threshold in size. synchronous=FULL: the
@@ -50,17 +51,16 @@ public:
 private:
     WalCheckpointer(sqlite3* own, sqlite3* writer, int thresholdPages);
     static int onCommit(void* self, sqlite3* db, const char* schema, int walPages);
-    void run();
+    /** One checkpoint, on the thread. */
+    void checkpoint();
 
-    sqlite3* m_db;
+    std::unique_ptr<sqlite3, int (*)(sqlite3*)> m_db; ///< the checkpoint connection, used by m_thread's jobs only
     sqlite3* m_writer;
     int m_thresholdPages;
-    mutable std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_wanted = false;
-    bool m_stop = false;
-    int m_checkpoints = 0;
-    std::thread m_thread;
+    std::atomic<bool> m_wanted = false; ///< a checkpoint job is queued or running: commits need not post another
+    std::atomic<bool> m_stopping = false;
+    std::atomic<int> m_checkpoints = 0;
+    WorkerThread m_thread; ///< last: destroyed (joined) first, while the members its job uses exist
 };
 
 } // namespace lanchat

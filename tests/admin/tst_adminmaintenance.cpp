@@ -362,7 +362,7 @@ void tst_AdminMaintenance::runningServerRetentionJob()
     QVERIFY(
         execSql(dbPath(server.dataDir()), {QStringLiteral("UPDATE messages SET ts = %1 WHERE text = 'old'").arg(old)}));
 
-    auto* channel = server.server().findChild<AdminChannel*>();
+    auto* channel = server.server().adminChannel();
     QVERIFY(channel);
     QCOMPARE(channel->applyRetention().messages, 1);
     const QCborMap page = b.request(QCborMap{{QStringLiteral("t"), QStringLiteral("history")},
@@ -418,7 +418,7 @@ void tst_AdminMaintenance::abandonedUploadsExpire()
     }
     QVERIFY(backDate(strayOld, 100));
 
-    auto* channel = server.server().findChild<AdminChannel*>();
+    auto* channel = server.server().adminChannel();
     QVERIFY(channel);
     const Retention::Result result = channel->applyRetention(); // the daily job, with only the upload rule on
     QCOMPARE(result.uploads, 2);

@@ -45,7 +45,7 @@ void tst_FileIoThread::runsJobsInOrderOnItsThread()
     for (int i = 0; i < 100; ++i)
         QCOMPARE(order->at(i), i);
     QCOMPARE(threads->size(), 1);
-    QCOMPARE(*threads->begin(), &io);
+    QCOMPARE(*threads->begin(), io.workerThread());
     QVERIFY(*threads->begin() != QThread::currentThread());
 }
 

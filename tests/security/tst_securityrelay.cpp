@@ -318,7 +318,7 @@ void tst_SecurityRelay::connectionsCappedPerAddress()
         }
         return refused;
     };
-    // In batches that fit the listen backlog of 50 (a dropped SYN is retried only after a second or more).
+    // In batches of 40, far inside the listen backlog (RelayServer::kListenBacklog): no SYN is dropped and retried.
     for (int batch = 0; batch < kAttempts / 40; ++batch) {
         for (int i = 0; i < 40; ++i) {
             clients.push_back(std::make_unique<RawClient>());
