@@ -78,9 +78,8 @@ bool Migrator::migrate(const QString& databasePath, QString* error, int targetVe
         return true;
     if (current > 0 && !backup(databasePath, target, error))
         return false;
-    // Numbers are handed out to work in progress ahead of time, so a build may lack some (never one it once had:
-    // shipped files are never removed); the ones it has run in order.
-    const QList<int> versions = migrationFiles().keys();
+    // In number order; the embedded files are numbered without gaps (tst_migrations checks that).
+    const QList<int> versions = m_files.keys();
     for (int version : versions) {
         if (version > current && version <= target && !apply(version, error))
             return false;
