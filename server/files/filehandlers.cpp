@@ -139,7 +139,7 @@ void FileHandlers::onProve(Session& session, const QCborMap& request, quint64 id
         session.replyError(id, ErrorCode::Forbidden, notMemberMessage());
         return;
     }
-    if (!ChannelPolicy::mayPost(m_server.storage(), session, offer.conversation, id))
+    if (!ChannelPolicy::mayPost(m_storage, session, offer.conversation, id))
         return;
     completeInstantly(session, offer, id);
 }
