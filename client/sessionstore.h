@@ -52,6 +52,13 @@ public:
     QVariantList downloads(const QString& endpoint, const QString& username) const;
     void setDownloads(const QString& endpoint, const QString& username, const QVariantList& entries);
 
+    /**
+     * Other per-user state of @p username at @p endpoint under `<section>/<host:port>/<username>` (the app's
+     * drafts and pinned conversations); an invalid QVariant when never set.
+     */
+    QVariant userValue(const QString& section, const QString& endpoint, const QString& username) const;
+    void setUserValue(const QString& section, const QString& endpoint, const QString& username, const QVariant& value);
+
 private:
     QVariant value(const QString& key) const;
     void setValue(const QString& key, const QVariant& value);
