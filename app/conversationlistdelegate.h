@@ -6,7 +6,8 @@ namespace lanchat {
 
 /**
  * Paints one row of the conversation list (initials avatar, presence dot for private chats, title,
- * last-message preview, time of last activity, unread badge) or of the contacts list (avatar, presence,
+ * last-message preview or "[Draft] text" in red while the user has an unsent draft there, time of last
+ * activity, unread badge, a folded corner on pinned ones) or of the contacts list (avatar, presence,
  * display name, username), reading only the roles of client/modelroles.h.
  */
 class ConversationListDelegate : public QStyledItemDelegate
@@ -27,6 +28,8 @@ public:
 
 private:
     void paintBadge(QPainter* painter, const QRect& textRect, int unread, const QStyleOptionViewItem& option) const;
+
+    void paintPinMark(QPainter* painter, const QRect& row) const;
 
     Mode m_mode;
 };

@@ -6,6 +6,7 @@
 
 class QLineEdit;
 class QListView;
+class QPoint;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTabWidget;
@@ -16,7 +17,8 @@ class ChatClient;
 
 /**
  * The left side of the main window: a search box, the conversation list (ConversationListDelegate,
- * newest activity first, as the model orders it) and the contacts list with presence, and the buttons
+ * pinned conversations first, then newest activity first, through ConversationListProxy; its context menu pins
+ * and unpins) and the contacts list with presence, and the buttons
  * "New chat" and "New group". The search filters both lists (title, user name, display name).
  */
 class Sidebar : public QWidget
@@ -43,6 +45,8 @@ protected:
 
 private:
     void retranslateUi();
+    /** The context menu of a conversation: pin to the top, or unpin. */
+    void onConversationMenu(const QPoint& pos);
 
     ChatClient* m_client;
     QLineEdit* m_search = nullptr;
