@@ -4,6 +4,8 @@
 #include "chatclient.h"
 #include "contactsmodel.h"
 #include "conversationsmodel.h"
+#include "draftbinder.h"
+#include "emojibutton.h"
 #include "logging.h"
 #include "messagedelegate.h"
 #include "messageinput.h"
@@ -11,6 +13,7 @@
 #include "modelroles.h"
 #include "pastepreviewdialog.h"
 #include "transfermanager.h"
+#include "unreadjumper.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -107,7 +110,7 @@ void ConversationView::buildUi()
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     m_list->setMouseTracking(true);
     m_delegate = new MessageDelegate(m_client->transfers(), m_list);
-    m_list->setItemDelegate(m_delegate);
+    m_unread = new UnreadJumper(m_client, m_list, m_delegate, this);
     layout->addWidget(m_list, 1);
 
     m_removedNotice = new QLabel(page);
@@ -125,11 +128,13 @@ void ConversationView::buildUi()
     m_attachButton = new QToolButton(inputRow);
     m_attachButton->setObjectName(QStringLiteral("attachButton"));
     m_input = new MessageInput(inputRow);
+    m_drafts = new DraftBinder(m_input, m_client->drafts(), this);
     m_sendButton = new QPushButton(inputRow);
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
     m_sendButton->setDefault(false);
     m_sendButton->setAutoDefault(false);
     inputLayout->addWidget(m_attachButton, 0, Qt::AlignBottom);
+    inputLayout->addWidget(new EmojiButton(m_client, m_settings, m_input, inputRow), 0, Qt::AlignBottom);
     inputLayout->addWidget(m_input, 1);
     inputLayout->addWidget(m_sendButton, 0, Qt::AlignBottom);
     layout->addWidget(inputRow);
@@ -153,6 +158,7 @@ void ConversationView::buildUi()
     connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this, &ConversationView::onScrolled);
     connect(m_list->verticalScrollBar(), &QScrollBar::rangeChanged, this, &ConversationView::onRangeChanged);
     connect(m_list, &QListView::customContextMenuRequested, this, &ConversationView::onContextMenu);
+    connect(m_unread, &UnreadJumper::positioned, this, [this] { onScrolled(m_list->verticalScrollBar()->value()); });
     auto* copy = new QShortcut(QKeySequence::Copy, m_list, nullptr, nullptr, Qt::WidgetShortcut);
     connect(copy, &QShortcut::activated, this, &ConversationView::copySelection);
 
@@ -235,11 +241,13 @@ void ConversationView::setConversation(ConversationId conversation)
     if (m_model)
         disconnect(m_model, nullptr, this, nullptr);
     m_conversation = conversation;
+    m_drafts->setConversation(conversation);
     m_loadingOlder = false;
     m_restoreFromBottom = -1;
     m_stickToBottom = true;
     if (!conversation.isValid()) {
         m_model = nullptr;
+        m_unread->open(conversation, nullptr, 0, 0);
         m_list->setModel(nullptr);
         m_stack->setCurrentIndex(0);
         return;
@@ -260,7 +268,11 @@ void ConversationView::setConversation(ConversationId conversation)
     m_muteButton->setChecked(m_settings.mutedConversations().contains(conversation.value()));
     m_stack->setCurrentIndex(1);
     retranslateUi();
+    // Opened at the first unread message when there is one (UnreadJumper), else at the bottom.
+    m_unread->open(conversation, m_model, info ? info->readSeq : 0, m_client->conversations()->unread(conversation));
+    m_stickToBottom = !m_unread->isPositionPending();
     m_list->scrollToBottom();
+    m_unread->jumpToFirstUnread();
     if (m_model->rowCount() < 30)
         m_client->loadOlder(conversation);
     markReadIfVisible();
@@ -390,7 +402,7 @@ void ConversationView::dropEvent(QDropEvent* event)
 void ConversationView::onScrolled(int value)
 {
     QScrollBar* bar = m_list->verticalScrollBar();
-    m_stickToBottom = value >= bar->maximum() - 4;
+    m_stickToBottom = value >= bar->maximum() - 4 && !m_unread->isPositionPending();
     if (m_stickToBottom)
         markReadIfVisible();
     if (value == bar->minimum() && bar->maximum() > bar->minimum() && m_model && !m_loadingOlder &&
@@ -437,7 +449,7 @@ void ConversationView::onRowsInserted(const QModelIndex& parent, int first, int 
 void ConversationView::markReadIfVisible()
 {
     if (m_conversation.isValid() && isVisible() && window()->isActiveWindow() && !window()->isMinimized() &&
-        m_stickToBottom) {
+        m_stickToBottom && !m_unread->isPositionPending()) {
         m_client->markRead(m_conversation);
     }
 }
