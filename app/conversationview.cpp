@@ -253,6 +253,11 @@ void ConversationView::setConversation(ConversationId conversation)
         return;
     }
     m_model = m_client->messages(conversation);
+    const auto info = m_client->conversations()->conversation(conversation);
+    // Opened at the first unread message when there is one (UnreadJumper), else at the bottom; told before the
+    // list shows the model, whose first scroll may already mark the conversation read.
+    m_unread->open(conversation, m_model, info ? info->readSeq : 0, m_client->conversations()->unread(conversation));
+    m_stickToBottom = !m_unread->isPositionPending();
     m_list->setModel(m_model);
     connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, &ConversationView::onRowsAboutToBeInserted);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ConversationView::onRowsInserted);
@@ -261,18 +266,17 @@ void ConversationView::setConversation(ConversationId conversation)
         if (m_model && last.row() >= m_model->storedCount())
             m_list->doItemsLayout();
     });
-    const auto info = m_client->conversations()->conversation(conversation);
     // Private conversations are always listed; one that is not is a group the user has left or lost.
     m_delegate->setGroupConversation(!info || info->kind == ConversationKind::Group);
     const QSignalBlocker block(m_muteButton);
     m_muteButton->setChecked(m_settings.mutedConversations().contains(conversation.value()));
     m_stack->setCurrentIndex(1);
     retranslateUi();
-    // Opened at the first unread message when there is one (UnreadJumper), else at the bottom.
-    m_unread->open(conversation, m_model, info ? info->readSeq : 0, m_client->conversations()->unread(conversation));
-    m_stickToBottom = !m_unread->isPositionPending();
-    m_list->scrollToBottom();
-    m_unread->jumpToFirstUnread();
+    // Scrolling to the bottom first would count the unread messages as read.
+    if (m_unread->unreadAtOpen() > 0)
+        m_unread->jumpToFirstUnread();
+    else
+        m_list->scrollToBottom();
     if (m_model->rowCount() < 30)
         m_client->loadOlder(conversation);
     markReadIfVisible();
@@ -423,6 +427,7 @@ void ConversationView::onRangeChanged(int min, int max)
     } else if (m_stickToBottom) {
         bar->setValue(max);
     }
+    m_unread->onRangeChanged();
 }
 
 void ConversationView::onRowsAboutToBeInserted(const QModelIndex& parent, int first, int last)

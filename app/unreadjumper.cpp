@@ -10,6 +10,8 @@
 #include <QScrollBar>
 #include <QToolButton>
 
+#include <algorithm>
+
 namespace lanchat {
 
 namespace {
@@ -51,11 +53,6 @@ UnreadJumper::UnreadJumper(ChatClient* client, QListView* list, QAbstractItemDel
         m_list->scrollToBottom();
     });
     QScrollBar* bar = m_list->verticalScrollBar();
-    // Connected after the conversation view's own handlers, so this runs once they have restored or followed.
-    connect(bar, &QScrollBar::rangeChanged, this, [this] {
-        tryPosition();
-        updateButtons();
-    });
     connect(bar, &QScrollBar::valueChanged, this, &UnreadJumper::updateButtons);
     retranslateUi();
 }
@@ -135,13 +132,23 @@ void UnreadJumper::locateDivider()
         return;
     }
     m_divider->setDividerSeq(first);
-    m_list->doItemsLayout(); // that row is taller now
+    // A restarted client counts unread only among the messages it held; now all of them are here.
+    m_unread = std::max(m_unread, m_model->countFromOthersAfter(m_readSeq));
+    retranslateUi();
+    if (m_list->model() == m_model)
+        m_list->doItemsLayout(); // that row is taller now
     tryPosition();
+}
+
+void UnreadJumper::onRangeChanged()
+{
+    tryPosition();
+    updateButtons();
 }
 
 void UnreadJumper::tryPosition()
 {
-    if (!m_pending || !m_model || m_divider->dividerSeq() == 0)
+    if (!m_pending || !m_model || m_list->model() != m_model || m_divider->dividerSeq() == 0)
         return;
     const int row = m_model->rowOfSeq(m_divider->dividerSeq());
     const int rows = m_model->rowCount();

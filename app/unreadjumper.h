@@ -43,6 +43,11 @@ public:
     bool isPositionPending() const { return m_pending; }
     /** Scrolls to the line now if it is loaded and laid out; otherwise when it is (emits positioned()). */
     void jumpToFirstUnread();
+    /**
+     * The list's scroll range changed (rows laid out): scrolls to the line if that is still to do. Called by the
+     * view after its own handling (keeping the visible message in place when history was inserted above).
+     */
+    void onRangeChanged();
     /** The message the line is above; 0 while it is not known (not loaded) or when there is no line. */
     Seq dividerSeq() const;
     /** The unread count when the conversation was opened. */
