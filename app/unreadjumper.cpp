@@ -28,7 +28,7 @@ QToolButton* makeButton(QListView* list, const char* name)
     button->setFocusPolicy(Qt::TabFocus);
     // Floats over the messages in either palette: an opaque accent pill.
     button->setStyleSheet(QStringLiteral("QToolButton { background: #1f6fd1; color: white; border: none;"
-                                         " border-radius: 13px; padding: 4px 12px; font-weight: bold; }"
+                                         " border-radius: 10px; padding: 3px 12px; font-weight: bold; }"
                                          "QToolButton:hover { background: #185bb0; }"
                                          "QToolButton:focus { border: 2px solid #0b3d7a; }"));
     button->hide();

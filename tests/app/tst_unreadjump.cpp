@@ -72,6 +72,8 @@ private Q_SLOTS:
 private:
     /** A ConversationView of @p client, shown and active, 600×500. */
     std::unique_ptr<ConversationView> makeView(ChatClient* client);
+    /** With LANCHAT_SHOTS_DIR set, saves @p view there as <name>-en.png and <name>-zh.png. */
+    void shoot(QWidget* view, const QString& name);
     /** Where the first unread message ("new 0") is in @p view, relative to the top of the visible area. */
     int firstUnreadTop(ConversationView& view) const;
 
@@ -134,6 +136,19 @@ std::unique_ptr<ConversationView> TestUnreadJump::makeView(ChatClient* client)
     return view;
 }
 
+void TestUnreadJump::shoot(QWidget* view, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("LANCHAT_SHOTS_DIR");
+    if (dir.isEmpty())
+        return;
+    m_languages->apply(AppSettings::Language::Chinese);
+    QApplication::processEvents();
+    view->grab().save(dir + QLatin1Char('/') + name + QStringLiteral("-zh.png"));
+    m_languages->apply(AppSettings::Language::English);
+    QApplication::processEvents();
+    view->grab().save(dir + QLatin1Char('/') + name + QStringLiteral("-en.png"));
+}
+
 int TestUnreadJump::firstUnreadTop(ConversationView& view) const
 {
     QListView* list = view.messageList();
@@ -160,6 +175,7 @@ void TestUnreadJump::opensAtFirstUnread()
     QCOMPARE(m_bob->conversations()->unread(m_chat), kUnread);
     QVERIFY(jumper->bottomButton()->isVisible());
     QVERIFY(!jumper->firstUnreadButton()->isVisible());
+    shoot(view.get(), QStringLiteral("unread-divider"));
 }
 
 void TestUnreadJump::jumpsBackAndToBottom()
@@ -178,6 +194,8 @@ void TestUnreadJump::jumpsBackAndToBottom()
     QTRY_VERIFY(jumper->firstUnreadButton()->isVisible());
     QCOMPARE(jumper->firstUnreadButton()->text(), QStringLiteral("↑ 300 new messages"));
     QVERIFY(jumper->dividerSeq() > 0);
+    shoot(view.get(), QStringLiteral("unread-jump"));
+    QCOMPARE(jumper->firstUnreadButton()->text(), QStringLiteral("↑ 300 new messages"));
     QTest::mouseClick(jumper->firstUnreadButton(), Qt::LeftButton);
     QTRY_COMPARE(firstUnreadTop(*view), 0);
     QVERIFY(!jumper->firstUnreadButton()->isVisible());
