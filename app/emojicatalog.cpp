@@ -21,26 +21,31 @@ QStringList EmojiCatalog::emoji(Group group)
 {
     switch (group) {
     case Group::Smileys:
-        return split(u"😀 😃 😄 😁 😆 😅 🤣 😂 🙂 🙃 😉 😊 😇 🥰 😍 🤩 😘 😋 😛 😜 🤪 🤔 🤗 🤭 🤫 😐 😑 "
+        return split(u"😀 😃 😄 😁 😆 😅 🤣 😂 🙂 🙃 😉 😊 😇 🥰 😍 🤩 😘 😋 😛 😜 🤪 🤔 🤗 🤭 🤫 😐 "
+                     u"😑 "
                      u"😶 "
                      u"😏 "
-                     u"😒 🙄 😬 😌 😔 😪 😴 😷 🤒 🤯 🥳 😎 🤓 😕 😟 😮 😲 😳 🥺 😢 😭 😱 😤 "
+                     u"😒 🙄 😬 😌 😔 😪 😴 😷 🤒 🤯 🥳 😎 🤓 😕 😟 😮 😲 😳 🥺 😢 😭 😱 "
+                     u"😤 "
                      u"😡 "
                      u"🥱");
     case Group::People:
-        return split(u"👍 👎 👌 ✌️ 🤞 🤝 👏 🙌 🙏 💪 👋 🤙 👈 👉 👆 👇 ☝️ ✋ 🖐️ ✊ 👊 🤛 🤜 🤲 👐 🙋 "
+        return split(u"👍 👎 👌 ✌️ 🤞 🤝 👏 🙌 🙏 💪 👋 🤙 👈 👉 👆 👇 ☝️ ✋ 🖐️ ✊ 👊 🤛 🤜 🤲 👐 "
+                     u"🙋 "
                      u"🙆 "
                      u"🙅 "
                      u"🤷 🤦 🙇 💁 👀 🧑‍💻 👨‍💼 👩‍💼");
     case Group::Objects:
         return split(
-            u"🎉 🎊 🎁 🎂 🍰 ☕ 🍵 🍺 🍻 🍜 🍚 🍎 🍉 🌹 💐 🏆 🥇 📱 💻 🖥️ ⌨️ 🖨️ 📷 📞 📧 📅 "
+            u"🎉 🎊 🎁 🎂 🍰 ☕ 🍵 🍺 🍻 🍜 🍚 🍎 🍉 🌹 💐 🏆 🥇 📱 💻 🖥️ ⌨️ 🖨️ 📷 📞 📧 "
+            u"📅 "
             u"📌 "
             u"📎 "
             u"📁 📄 📊 📈 🔑 🔒 💡 ⏰ ⌛ 🚀 🚗 ✈️ 🏠 🌞 🌙 ⭐ ☔ ❄️ 🔥 💰 "
             u"🧧");
     case Group::Symbols:
-        return split(u"❤️ 🧡 💛 💚 💙 💜 🖤 💔 💯 ✅ ☑️ ✔️ ❌ ❎ ❓ ❗ ⚠️ 🚫 ⭕ 🔴 🟢 🔵 ➕ ➖ ➡️ ⬅️ "
+        return split(u"❤️ 🧡 💛 💚 💙 💜 🖤 💔 💯 ✅ ☑️ ✔️ ❌ ❎ ❓ ❗ ⚠️ 🚫 ⭕ 🔴 🟢 🔵 ➕ ➖ ➡️ "
+                     u"⬅️ "
                      u"⬆️ "
                      u"⬇️ "
                      u"🔄 🆗 🆕 🆒 💤 💬 💭 ♻️ 🔔 🔕");

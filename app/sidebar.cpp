@@ -111,6 +111,7 @@ Sidebar::Sidebar(ChatClient* client, QWidget* parent)
 
 void Sidebar::selectConversation(ConversationId conversation)
 {
+    m_conversationFilter->setOpenConversation(conversation.value());
     m_tabs->setCurrentWidget(m_conversations);
     for (int row = 0; row < m_conversationFilter->rowCount(); ++row) {
         const QModelIndex index = m_conversationFilter->index(row, 0);

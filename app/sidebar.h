@@ -14,6 +14,7 @@ class QTabWidget;
 namespace lanchat {
 
 class ChatClient;
+class ConversationListProxy;
 
 /**
  * The left side of the main window: a search box, the conversation list (ConversationListDelegate,
@@ -30,7 +31,10 @@ public:
 
     QListView* conversationList() const { return m_conversations; }
     QListView* contactList() const { return m_contacts; }
-    /** Selects the row of @p conversation in the list (without emitting conversationActivated()). */
+    /**
+     * Selects the row of @p conversation, the one open in the chat view, in the list (without emitting
+     * conversationActivated()); its row shows the last message rather than the draft being typed there.
+     */
     void selectConversation(ConversationId conversation);
     /** Shows the contacts tab with the search box focused (the "New chat" action). */
     void showContacts();
@@ -53,7 +57,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     QListView* m_conversations = nullptr;
     QListView* m_contacts = nullptr;
-    QSortFilterProxyModel* m_conversationFilter = nullptr;
+    ConversationListProxy* m_conversationFilter = nullptr;
     QSortFilterProxyModel* m_contactFilter = nullptr;
     QPushButton* m_newChat = nullptr;
     QPushButton* m_newGroup = nullptr;

@@ -5,6 +5,8 @@
 #include "modelroles.h"
 #include "pinnedconversations.h"
 
+#include <utility>
+
 namespace lanchat {
 
 ConversationListProxy::ConversationListProxy(ConversationsModel* conversations, PinnedConversations* pinned,
@@ -36,9 +38,20 @@ QVariant ConversationListProxy::data(const QModelIndex& index, int role) const
         return isPinned(mapToSource(index));
     if (role == roles::ConversationDraft) {
         const ConversationId id(mapToSource(index).data(roles::ConversationId).toLongLong());
-        return m_drafts->draft(id).text;
+        return id.value() == m_open ? QString() : m_drafts->draft(id).text;
     }
     return QSortFilterProxyModel::data(index, role);
+}
+
+void ConversationListProxy::setOpenConversation(qint64 conversation)
+{
+    const qint64 previous = std::exchange(m_open, conversation);
+    for (const qint64 id : {previous, conversation}) {
+        const int row = m_conversations->rowOf(ConversationId(id));
+        const QModelIndex index = row < 0 ? QModelIndex() : mapFromSource(m_conversations->index(row, 0));
+        if (index.isValid())
+            Q_EMIT dataChanged(index, index, {roles::ConversationDraft});
+    }
 }
 
 bool ConversationListProxy::lessThan(const QModelIndex& left, const QModelIndex& right) const
