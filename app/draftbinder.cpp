@@ -14,6 +14,8 @@ DraftBinder::DraftBinder(MessageInput* input, DraftStore* drafts, QObject* paren
 {
     connect(m_input, &MessageInput::textChanged, this, &DraftBinder::store);
     connect(m_input, &MessageInput::cursorPositionChanged, this, &DraftBinder::store);
+    // The text in the box belongs to the user who typed it, not to whoever logs in next.
+    connect(m_drafts, &DraftStore::attached, this, &DraftBinder::load);
 }
 
 DraftBinder::~DraftBinder() = default;
@@ -24,7 +26,12 @@ void DraftBinder::setConversation(ConversationId conversation)
         return;
     store();
     m_conversation = conversation;
-    const DraftStore::Draft draft = m_drafts->draft(conversation);
+    load();
+}
+
+void DraftBinder::load()
+{
+    const DraftStore::Draft draft = m_drafts->draft(m_conversation);
     m_loading = true;
     m_input->setPlainText(draft.text);
     QTextCursor cursor = m_input->textCursor();

@@ -12,7 +12,8 @@ class MessageInput;
 /**
  * Keeps the message input and the DraftStore in step: what is typed goes into the open conversation's draft
  * as it is typed (so it survives a crash or a restart), and opening a conversation puts its draft back into
- * the input with the cursor where it was. Sending clears the input and with it the draft. GUI thread only.
+ * the input with the cursor where it was. Sending clears the input and with it the draft. When another user logs in
+ * (the store is attached to them), the input shows that user's draft instead. GUI thread only.
  */
 class DraftBinder : public QObject
 {
@@ -28,6 +29,7 @@ public:
 
 private:
     void store();
+    void load();
 
     MessageInput* m_input;
     DraftStore* m_drafts;

@@ -40,6 +40,7 @@ void DraftStore::attach(SessionStore* store, const QString& endpoint, const QStr
         Q_EMIT draftChanged(id);
     for (auto it = m_drafts.cbegin(); it != m_drafts.cend(); ++it)
         Q_EMIT draftChanged(it.key());
+    Q_EMIT attached();
 }
 
 DraftStore::Draft DraftStore::draft(ConversationId conversation) const

@@ -51,6 +51,8 @@ public:
 Q_SIGNALS:
     /** The draft text of @p conversation changed (set, edited or removed); not emitted for cursor moves alone. */
     void draftChanged(lanchat::ConversationId conversation);
+    /** attach() switched to another store, server or user: every draft may have changed. */
+    void attached();
 
 private:
     void load();

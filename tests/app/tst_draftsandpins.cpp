@@ -283,12 +283,21 @@ void TestDraftsAndPins::survivesRestart()
     QCOMPARE(input->toPlainText(), QStringLiteral("后来再说"));
     QCOMPARE(input->textCursor().position(), 2);
 
-    // Another user on the same computer has neither.
-    ChatClient carolHere;
-    carolHere.setSettings(m_bobState.get());
-    QVERIFY(enter(carolHere, *m_relay, QStringLiteral("carol"), false));
-    QCOMPARE(carolHere.drafts()->conversations(), QList<ConversationId>());
-    QCOMPARE(carolHere.pinnedConversations()->pinned(), QList<ConversationId>());
+    // Another user logging in on the same computer (the same window, their own chat with Bob open) has neither;
+    // Bob's draft comes back when he logs in again.
+    m_bob->logout();
+    QSignalSpy synced(m_bob.get(), &ChatClient::synced);
+    m_bob->login(QStringLiteral("carol"), kPassword);
+    QVERIFY(synced.wait(kWaitMs));
+    QCOMPARE(input->toPlainText(), QString());
+    QCOMPARE(m_bob->drafts()->conversations(), QList<ConversationId>());
+    QCOMPARE(m_bob->pinnedConversations()->pinned(), QList<ConversationId>());
+    QTest::keyClicks(input, QStringLiteral("carol's"));
+    m_bob->logout();
+    m_bob->login(QStringLiteral("bob"), kPassword);
+    QVERIFY(synced.wait(kWaitMs));
+    QCOMPARE(input->toPlainText(), QStringLiteral("后来再说"));
+    QVERIFY(m_bob->pinnedConversations()->isPinned(m_withAlice));
 }
 
 QTEST_MAIN(TestDraftsAndPins)
