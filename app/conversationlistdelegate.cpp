@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QPainter>
+#include <QPolygon>
 
 namespace lanchat {
 
@@ -14,6 +15,8 @@ namespace {
 
 constexpr int kPadding = 10;
 constexpr int kAvatar = 40;
+const QColor kDraftColour(0xd9, 0x30, 0x25);
+const QColor kPinColour(0x1f, 0x6f, 0xd1);
 
 } // namespace
 
@@ -73,6 +76,11 @@ void ConversationListDelegate::paint(QPainter* painter, const QStyleOptionViewIt
 
     const QString title = index.data(conv ? int(roles::ConversationTitle) : int(roles::ContactDisplayName)).toString();
     QString subtitle = index.data(conv ? int(roles::ConversationLastText) : int(roles::ContactUsername)).toString();
+    const QString draft = conv ? index.data(roles::ConversationDraft).toString() : QString();
+    //: prefix of a conversation's preview in the list when the user has typed something there and not sent it
+    const QString draftMark = draft.isEmpty() ? QString() : tr("[Draft]") + QLatin1Char(' ');
+    if (!draft.isEmpty())
+        subtitle = draft;
     subtitle.replace(QLatin1Char('\n'), QLatin1Char(' '));
     QString time;
     if (conv)
@@ -102,9 +110,19 @@ void ConversationListDelegate::paint(QPainter* painter, const QStyleOptionViewIt
         painter->drawText(line1, Qt::AlignRight | Qt::AlignVCenter, time);
     const int unread = conv ? index.data(roles::ConversationUnread).toInt() : 0;
     const int badgeWidth = unread > 0 ? fm.height() + 12 : 0;
-    painter->drawText(line2.adjusted(0, 0, -badgeWidth, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetrics(small).elidedText(subtitle, Qt::ElideRight, line2.width() - badgeWidth));
+    QRect preview = line2.adjusted(0, 0, -badgeWidth, 0);
+    if (!draftMark.isEmpty()) {
+        // A draft reads in the accent colour, so an unsent text is not taken for the last message.
+        painter->setPen(kDraftColour);
+        painter->drawText(preview, Qt::AlignLeft | Qt::AlignVCenter, draftMark);
+        preview.setLeft(preview.left() + QFontMetrics(small).horizontalAdvance(draftMark));
+        painter->setPen(secondary);
+    }
+    painter->drawText(preview, Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetrics(small).elidedText(subtitle, Qt::ElideRight, preview.width()));
     painter->restore();
+    if (conv && index.data(roles::ConversationPinned).toBool())
+        paintPinMark(painter, option.rect);
     if (unread > 0)
         paintBadge(painter, line2, unread, muted, option);
 }
@@ -151,6 +169,19 @@ void ConversationListDelegate::paintBadge(QPainter* painter, const QRect& line, 
     painter->setFont(font);
     painter->setPen(Qt::white);
     painter->drawText(badge, Qt::AlignCenter, text);
+    painter->restore();
+}
+
+void ConversationListDelegate::paintPinMark(QPainter* painter, const QRect& row) const
+{
+    // A folded corner at the top left, as pinned chats are marked in the messengers users know.
+    constexpr int kSize = 10;
+    const QPolygon corner({row.topLeft(), row.topLeft() + QPoint(kSize, 0), row.topLeft() + QPoint(0, kSize)});
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(kPinColour);
+    painter->drawPolygon(corner);
     painter->restore();
 }
 

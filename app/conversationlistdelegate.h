@@ -10,7 +10,8 @@ namespace lanchat {
 
 /**
  * Paints one row of the conversation list (initials avatar, presence dot for private chats, title,
- * last-message preview, time of last activity, unread badge) or of the contacts list (avatar, presence,
+ * last-message preview or "[Draft] text" in red while the user has an unsent draft there, time of last
+ * activity, unread badge, a folded corner on pinned ones) or of the contacts list (avatar, presence,
  * display name, username), reading only the roles of client/modelroles.h. A muted conversation has a
  * crossed-out speaker after its title, a grey unread badge with a normal-weight count, and a normal-weight title.
  */
@@ -38,6 +39,8 @@ private:
     void paintBadge(QPainter* painter, const QRect& textRect, int unread, bool muted,
                     const QStyleOptionViewItem& option) const;
     static void paintMutedMark(QPainter* painter, const QRect& rect, const QColor& color);
+
+    void paintPinMark(QPainter* painter, const QRect& row) const;
 
     Mode m_mode;
     std::function<bool(ConversationId)> m_isMuted;

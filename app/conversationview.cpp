@@ -4,6 +4,8 @@
 #include "chatclient.h"
 #include "contactsmodel.h"
 #include "conversationsmodel.h"
+#include "draftbinder.h"
+#include "emojibutton.h"
 #include "icons.h"
 #include "logging.h"
 #include "messagedelegate.h"
@@ -13,6 +15,7 @@
 #include "pastepreviewdialog.h"
 #include "screenshot/screenshottool.h"
 #include "transfermanager.h"
+#include "unreadjumper.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -117,6 +120,7 @@ void ConversationView::buildUi()
         option.font = m_list->font();
         m_delegate->activate(option, index);
     });
+    m_unread = new UnreadJumper(m_client, m_list, m_delegate, this);
     layout->addWidget(m_list, 1);
 
     m_removedNotice = new QLabel(page);
@@ -138,6 +142,7 @@ void ConversationView::buildUi()
     m_screenshotButton->setObjectName(QStringLiteral("screenshotButton"));
     m_screenshotButton->setIcon(Icons::icon(QStringLiteral("screenshot")));
     m_input = new MessageInput(inputRow);
+    m_drafts = new DraftBinder(m_input, m_client->drafts(), this);
     m_sendButton = new QPushButton(inputRow);
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
     m_sendButton->setDefault(false);
@@ -148,6 +153,7 @@ void ConversationView::buildUi()
     m_muteButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     inputLayout->addWidget(m_attachButton, 0, Qt::AlignBottom);
     inputLayout->addWidget(m_screenshotButton, 0, Qt::AlignBottom);
+    inputLayout->addWidget(new EmojiButton(m_client, m_settings, m_input, inputRow), 0, Qt::AlignBottom);
     inputLayout->addWidget(m_input, 1);
     inputLayout->addWidget(m_sendButton, 0, Qt::AlignBottom);
     layout->addWidget(inputRow);
@@ -174,6 +180,7 @@ void ConversationView::buildUi()
     connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this, &ConversationView::onScrolled);
     connect(m_list->verticalScrollBar(), &QScrollBar::rangeChanged, this, &ConversationView::onRangeChanged);
     connect(m_list, &QListView::customContextMenuRequested, this, &ConversationView::onContextMenu);
+    connect(m_unread, &UnreadJumper::positioned, this, [this] { onScrolled(m_list->verticalScrollBar()->value()); });
     auto* copy = new QShortcut(QKeySequence::Copy, m_list, nullptr, nullptr, Qt::WidgetShortcut);
     connect(copy, &QShortcut::activated, this, &ConversationView::copySelection);
 
@@ -267,16 +274,23 @@ void ConversationView::setConversation(ConversationId conversation)
     if (m_model)
         disconnect(m_model, nullptr, this, nullptr);
     m_conversation = conversation;
+    m_drafts->setConversation(conversation);
     m_loadingOlder = false;
     m_restoreFromBottom = -1;
     m_stickToBottom = true;
     if (!conversation.isValid()) {
         m_model = nullptr;
+        m_unread->open(conversation, nullptr, 0, 0);
         m_list->setModel(nullptr);
         m_stack->setCurrentIndex(0);
         return;
     }
     m_model = m_client->messages(conversation);
+    const auto info = m_client->conversations()->conversation(conversation);
+    // Opened at the first unread message when there is one (UnreadJumper), else at the bottom; told before the
+    // list shows the model, whose first scroll may already mark the conversation read.
+    m_unread->open(conversation, m_model, info ? info->readSeq : 0, m_client->conversations()->unread(conversation));
+    m_stickToBottom = !m_unread->isPositionPending();
     m_list->setModel(m_model);
     connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, &ConversationView::onRowsAboutToBeInserted);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ConversationView::onRowsInserted);
@@ -285,14 +299,17 @@ void ConversationView::setConversation(ConversationId conversation)
         if (m_model && last.row() >= m_model->storedCount())
             m_list->doItemsLayout();
     });
-    const auto info = m_client->conversations()->conversation(conversation);
     // Private conversations are always listed; one that is not is a group the user has left or lost.
     m_delegate->setGroupConversation(!info || info->kind == ConversationKind::Group);
     const QSignalBlocker block(m_muteButton);
     m_muteButton->setChecked(m_settings.mutedConversations().contains(conversation.value()));
     m_stack->setCurrentIndex(1);
     retranslateUi();
-    m_list->scrollToBottom();
+    // Scrolling to the bottom first would count the unread messages as read.
+    if (m_unread->unreadAtOpen() > 0)
+        m_unread->jumpToFirstUnread();
+    else
+        m_list->scrollToBottom();
     if (m_model->rowCount() < 30)
         m_client->loadOlder(conversation);
     markReadIfVisible();
@@ -432,7 +449,7 @@ void ConversationView::dropEvent(QDropEvent* event)
 void ConversationView::onScrolled(int value)
 {
     QScrollBar* bar = m_list->verticalScrollBar();
-    m_stickToBottom = value >= bar->maximum() - 4;
+    m_stickToBottom = value >= bar->maximum() - 4 && !m_unread->isPositionPending();
     if (m_stickToBottom)
         markReadIfVisible();
     if (value == bar->minimum() && bar->maximum() > bar->minimum() && m_model && !m_loadingOlder &&
@@ -453,6 +470,7 @@ void ConversationView::onRangeChanged(int min, int max)
     } else if (m_stickToBottom) {
         bar->setValue(max);
     }
+    m_unread->onRangeChanged();
 }
 
 void ConversationView::onRowsAboutToBeInserted(const QModelIndex& parent, int first, int last)
@@ -479,7 +497,7 @@ void ConversationView::onRowsInserted(const QModelIndex& parent, int first, int 
 void ConversationView::markReadIfVisible()
 {
     if (m_conversation.isValid() && isVisible() && window()->isActiveWindow() && !window()->isMinimized() &&
-        m_stickToBottom) {
+        m_stickToBottom && !m_unread->isPositionPending()) {
         m_client->markRead(m_conversation);
     }
 }

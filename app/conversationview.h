@@ -15,19 +15,22 @@ namespace lanchat {
 
 class AppSettings;
 class ChatClient;
+class DraftBinder;
 class MessageDelegate;
 class MessageInput;
 class MessagesModel;
 class ScreenshotTool;
+class UnreadJumper;
 
 /**
  * The right side of the main window: header (title, members, mute), the messages of one conversation in
  * a QListView painted by MessageDelegate, and the input row (attach, text, send). Loads older history
  * when scrolled to the top while keeping the visible message in place, follows new messages when at the
  * bottom, marks the conversation read when its newest messages are visible in the active, not minimised
- * window (also when that window is restored or activated later), and uploads files picked, and files or images
- * dropped or pasted once the user confirmed them in a PastePreviewDialog. In a group the user was removed from, a
- * notice says by whom and the input is disabled; the history stays readable.
+ * window (also when that window is restored or activated later), opens at the first unread message with a jump
+ * back to it and one to the bottom (UnreadJumper), keeps a draft per conversation (DraftBinder), and uploads files
+ * picked, and files or images dropped or pasted once the user confirmed them in a PastePreviewDialog. In a group the
+ * user was removed from, a notice says by whom and the input is disabled; the history stays readable.
  */
 class ConversationView : public QWidget
 {
@@ -98,6 +101,8 @@ private:
     QToolButton* m_screenshotButton = nullptr;
     ScreenshotTool* m_screenshots = nullptr;
     QPushButton* m_sendButton = nullptr;
+    UnreadJumper* m_unread = nullptr;
+    DraftBinder* m_drafts = nullptr;
     bool m_loadingOlder = false;
     bool m_stickToBottom = true;
     int m_restoreFromBottom = -1;

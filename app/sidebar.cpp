@@ -3,9 +3,11 @@
 #include "chatclient.h"
 #include "contactsmodel.h"
 #include "conversationlistdelegate.h"
+#include "conversationlistproxy.h"
 #include "conversationsmodel.h"
 #include "icons.h"
 #include "modelroles.h"
+#include "pinnedconversations.h"
 
 #include <QAction>
 #include <QEvent>
@@ -13,6 +15,7 @@
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
@@ -58,14 +61,16 @@ Sidebar::Sidebar(ChatClient* client, QWidget* parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
     m_conversations = makeList(m_tabs, "conversationList");
-    m_conversationFilter = new QSortFilterProxyModel(this);
-    m_conversationFilter->setSourceModel(m_client->conversations());
+    m_conversationFilter =
+        new ConversationListProxy(m_client->conversations(), m_client->pinnedConversations(), m_client->drafts(), this);
     m_conversationFilter->setFilterRole(roles::ConversationTitle);
     m_conversationFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_conversations->setModel(m_conversationFilter);
     m_conversationDelegate =
         new ConversationListDelegate(ConversationListDelegate::Mode::Conversations, m_conversations);
     m_conversations->setItemDelegate(m_conversationDelegate);
+    m_conversations->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_conversations, &QListView::customContextMenuRequested, this, &Sidebar::onConversationMenu);
     m_contacts = makeList(m_tabs, "contactList");
     m_contactFilter = new QSortFilterProxyModel(this);
     m_contactFilter->setSourceModel(m_client->contacts());
@@ -112,6 +117,7 @@ Sidebar::Sidebar(ChatClient* client, QWidget* parent)
 
 void Sidebar::selectConversation(ConversationId conversation)
 {
+    m_conversationFilter->setOpenConversation(conversation.value());
     m_tabs->setCurrentWidget(m_conversations);
     for (int row = 0; row < m_conversationFilter->rowCount(); ++row) {
         const QModelIndex index = m_conversationFilter->index(row, 0);
@@ -126,6 +132,22 @@ void Sidebar::setMutedLookup(std::function<bool(ConversationId)> isMuted)
 {
     m_conversationDelegate->setMutedLookup(std::move(isMuted));
     m_conversations->viewport()->update();
+}
+
+void Sidebar::onConversationMenu(const QPoint& pos)
+{
+    const QModelIndex index = m_conversations->indexAt(pos);
+    if (!index.isValid())
+        return;
+    const ConversationId id(index.data(roles::ConversationId).toLongLong());
+    const bool pinned = index.data(roles::ConversationPinned).toBool();
+    QMenu menu(this);
+    //: context menu of a conversation in the list: keep it above the others
+    QAction* pin = menu.addAction(pinned ? tr("Unpin") : tr("Pin to top"));
+    pin->setObjectName(QStringLiteral("pinAction"));
+    connect(pin, &QAction::triggered, this,
+            [this, id, pinned] { m_client->pinnedConversations()->setPinned(id, !pinned); });
+    menu.exec(m_conversations->viewport()->mapToGlobal(pos));
 }
 
 void Sidebar::showContacts()

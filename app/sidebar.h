@@ -8,6 +8,7 @@
 
 class QLineEdit;
 class QListView;
+class QPoint;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTabWidget;
@@ -16,10 +17,12 @@ namespace lanchat {
 
 class ChatClient;
 class ConversationListDelegate;
+class ConversationListProxy;
 
 /**
  * The left side of the main window: a search box, the conversation list (ConversationListDelegate,
- * newest activity first, as the model orders it) and the contacts list with presence, and the buttons
+ * pinned conversations first, then newest activity first, through ConversationListProxy; its context menu pins
+ * and unpins) and the contacts list with presence, and the buttons
  * "New chat" and "New group". The search filters both lists (title, user name, display name).
  */
 class Sidebar : public QWidget
@@ -31,7 +34,10 @@ public:
 
     QListView* conversationList() const { return m_conversations; }
     QListView* contactList() const { return m_contacts; }
-    /** Selects the row of @p conversation in the list (without emitting conversationActivated()). */
+    /**
+     * Selects the row of @p conversation, the one open in the chat view, in the list (without emitting
+     * conversationActivated()); its row shows the last message rather than the draft being typed there.
+     */
     void selectConversation(ConversationId conversation);
     /** Shows the contacts tab with the search box focused (the "New chat" action). */
     void showContacts();
@@ -48,6 +54,8 @@ protected:
 
 private:
     void retranslateUi();
+    /** The context menu of a conversation: pin to the top, or unpin. */
+    void onConversationMenu(const QPoint& pos);
 
     ChatClient* m_client;
     QLineEdit* m_search = nullptr;
@@ -55,7 +63,7 @@ private:
     QListView* m_conversations = nullptr;
     QListView* m_contacts = nullptr;
     ConversationListDelegate* m_conversationDelegate = nullptr;
-    QSortFilterProxyModel* m_conversationFilter = nullptr;
+    ConversationListProxy* m_conversationFilter = nullptr;
     QSortFilterProxyModel* m_contactFilter = nullptr;
     QPushButton* m_newChat = nullptr;
     QPushButton* m_newGroup = nullptr;

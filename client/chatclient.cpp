@@ -4,6 +4,7 @@
 #include "clientconnection.h"
 #include "contactsmodel.h"
 #include "conversationsmodel.h"
+#include "draftstore.h"
 #include "filetransfertracker.h"
 #include "historyloader.h"
 #include "logging.h"
@@ -11,6 +12,7 @@
 #include "messages/chatmessages.h"
 #include "messagesmodel.h"
 #include "outgoingqueue.h"
+#include "pinnedconversations.h"
 #include "sessionmodels.h"
 #include "sessionstore.h"
 #include "synchronizer.h"
@@ -63,6 +65,9 @@ public:
 
     ChatClient* q;
     SessionStore store;
+    // Declared after the store they write to, so they are gone before it.
+    std::unique_ptr<DraftStore> drafts = std::make_unique<DraftStore>();
+    std::unique_ptr<PinnedConversations> pinned = std::make_unique<PinnedConversations>();
     ClientConnection* connection;
     SessionModels* models;
     OutgoingQueue* queue;
@@ -179,6 +184,8 @@ void ChatClient::Private::onLoggedIn(const UserInfo& account, Seq serverLastSeq)
     user = account;
     models->setOwnUser(user.id);
     transfers->rememberDownloadsIn(&store, endpoint, user.username);
+    drafts->attach(&store, endpoint, user.username);
+    pinned->attach(&store, endpoint, user.username);
     sync->begin(endpoint, user.username, serverLastSeq);
     loggedIn = true;
     inSession = true;
@@ -597,6 +604,16 @@ MessagesModel* ChatClient::messages(ConversationId conversation)
     if (model->storedCount() == 0 && info && info->lastSeq > 0)
         loadOlder(conversation);
     return model;
+}
+
+DraftStore* ChatClient::drafts() const
+{
+    return d->drafts.get();
+}
+
+PinnedConversations* ChatClient::pinnedConversations() const
+{
+    return d->pinned.get();
 }
 
 TransferManager* ChatClient::transfers() const

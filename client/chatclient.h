@@ -18,7 +18,9 @@ namespace lanchat {
 class ClientConnection;
 class ContactsModel;
 class ConversationsModel;
+class DraftStore;
 class MessagesModel;
+class PinnedConversations;
 class TransferManager;
 
 /**
@@ -154,6 +156,10 @@ public:
      */
     MessagesModel* messages(ConversationId conversation);
     TransferManager* transfers() const;
+    /** The user's unsent drafts, one per conversation, kept per server and user across restarts. */
+    DraftStore* drafts() const;
+    /** The conversations the user pinned to the top, kept per server and user across restarts. */
+    PinnedConversations* pinnedConversations() const;
     /** The underlying connection (shared with TransferManager; tests tune its timers through it). */
     ClientConnection* connection() const;
     /** Own messages not yet acked by the server (failed ones included). */

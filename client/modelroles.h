@@ -24,22 +24,24 @@ enum Contact
 /** ConversationsModel: one row per conversation, newest activity first. */
 enum Conversation
 {
-    ConversationId = Qt::UserRole + 100, ///< qint64
-    ConversationIsGroup,                 ///< bool
-    ConversationTitle,                   ///< QString: group name, or the peer's display name
-    ConversationPeerId,                  ///< qint64, private only
-    ConversationPeerOnline,              ///< bool, private only; false while presence is unknown
-    ConversationLastText,                ///< QString preview of the newest message ("[File] name" for files)
-    ConversationLastActivity,            ///< QDateTime (local time) of the newest message
-    ConversationUnread,                  ///< int
-    ConversationMembers,                 ///< QList<qint64>
-    ConversationOwnerId,                 ///< qint64, groups only
-    ConversationPeerPresenceKnown,       ///< bool, private only: false while the client is not logged in
-    ConversationRemovedBy,               ///< qint64: who removed the user from this group (history stays readable,
-                                         ///< nothing can be sent); 0 while a member or when an administrator did
-    ConversationRemoved,                 ///< bool: the user was removed from this group (by a member or an admin)
-    ConversationIsAnnouncements,         ///< bool: the server's announcement channel (read-only: only the
-                                         ///< administrator posts; its notices count as unread and notify)
+    ConversationId = Qt::UserRole + 100,     ///< qint64
+    ConversationIsGroup,                     ///< bool
+    ConversationTitle,                       ///< QString: group name, or the peer's display name
+    ConversationPeerId,                      ///< qint64, private only
+    ConversationPeerOnline,                  ///< bool, private only; false while presence is unknown
+    ConversationLastText,                    ///< QString preview of the newest message ("[File] name" for files)
+    ConversationLastActivity,                ///< QDateTime (local time) of the newest message
+    ConversationUnread,                      ///< int
+    ConversationMembers,                     ///< QList<qint64>
+    ConversationOwnerId,                     ///< qint64, groups only
+    ConversationPeerPresenceKnown,           ///< bool, private only: false while the client is not logged in
+    ConversationRemovedBy,                   ///< qint64: who removed the user from this group (history stays readable,
+                                             ///< nothing can be sent); 0 while a member or when an administrator did
+    ConversationRemoved,                     ///< bool: the user was removed from this group (by a member or an admin)
+    ConversationIsAnnouncements,             ///< bool: the server's announcement channel (read-only: only the
+                                             ///< administrator posts; its notices count as unread and notify)
+    ConversationPinned = Qt::UserRole + 180, ///< bool: pinned to the top (ConversationListProxy only)
+    ConversationDraft,                       ///< QString: the unsent draft, empty if none (ConversationListProxy only)
 };
 
 /** MessagesModel: one row per message of one conversation, oldest first (row 0 is the oldest loaded). */

@@ -96,6 +96,17 @@ void SessionStore::setDownloads(const QString& endpoint, const QString& username
     setValue(QStringLiteral("downloads/%1/%2").arg(escapeKeyPart(endpoint), escapeKeyPart(username)), entries);
 }
 
+QVariant SessionStore::userValue(const QString& section, const QString& endpoint, const QString& username) const
+{
+    return value(QStringLiteral("%1/%2/%3").arg(section, escapeKeyPart(endpoint), escapeKeyPart(username)));
+}
+
+void SessionStore::setUserValue(const QString& section, const QString& endpoint, const QString& username,
+                                const QVariant& value)
+{
+    setValue(QStringLiteral("%1/%2/%3").arg(section, escapeKeyPart(endpoint), escapeKeyPart(username)), value);
+}
+
 QVariant SessionStore::value(const QString& key) const
 {
     if (m_memoryOnly)

@@ -19,8 +19,9 @@ namespace lanchat {
  * last seq synced per server and user (`sync/<host:port>/<username>`), so a restarted client asks
  * `sync` only for what it missed, and the user's unacknowledged messages (`outbox/<host:port>/<username>`),
  * resent with their original client_msg_id after a restart, except those the server refused for good
- * (kept with the error code, shown as failed until the user retries), and the files the user downloaded
- * (`downloads/<host:port>/<username>`). Backed by QSettings (the application's default scope unless another is
+ * (kept with the error code, shown as failed until the user retries), the files the user downloaded
+ * (`downloads/<host:port>/<username>`), and the user's drafts and pinned conversations (`drafts/…`, `pinned/…`,
+ * through userValue()). Backed by QSettings (the application's default scope unless another is
  * injected) or, for tests, by memory only. Not thread-safe; used from the ChatClient's thread.
  */
 class SessionStore
@@ -51,6 +52,13 @@ public:
      * keeps them. */
     QVariantList downloads(const QString& endpoint, const QString& username) const;
     void setDownloads(const QString& endpoint, const QString& username, const QVariantList& entries);
+
+    /**
+     * Other per-user state of @p username at @p endpoint under `<section>/<host:port>/<username>` (the app's
+     * drafts and pinned conversations); an invalid QVariant when never set.
+     */
+    QVariant userValue(const QString& section, const QString& endpoint, const QString& username) const;
+    void setUserValue(const QString& section, const QString& endpoint, const QString& username, const QVariant& value);
 
 private:
     QVariant value(const QString& key) const;

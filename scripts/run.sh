@@ -4,7 +4,7 @@
 # Usage: scripts/run.sh [extra lanchat-server options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/deps.sh fonts-noto-cjk
+scripts/deps.sh fonts-noto-cjk fonts-noto-color-emoji
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build --parallel "$(nproc)"
 mkdir -p data/server

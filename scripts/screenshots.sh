@@ -12,6 +12,7 @@ need=()
 command -v Xvfb >/dev/null || need+=(xvfb)
 command -v convert >/dev/null || need+=(imagemagick)
 fc-list :lang=zh | grep -q . || need+=(fonts-noto-cjk)
+fc-list | grep -qi 'color emoji' || need+=(fonts-noto-color-emoji)
 if [ ${#need[@]} -gt 0 ]; then
     sudo_cmd=()
     [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)

@@ -39,6 +39,29 @@
     </message>
 </context>
 <context>
+    <name>EmojiCatalog</name>
+    <message>
+        <source>Smileys</source>
+        <extracomment>tab of the emoji picker</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <extracomment>tab of the emoji picker: hands and people</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <extracomment>tab of the emoji picker</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <extracomment>tab of the emoji picker</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>The server did not understand this program. Please update LanChat.</source>
@@ -357,6 +380,14 @@
     </message>
 </context>
 <context>
+    <name>lanchat::ConversationListDelegate</name>
+    <message>
+        <source>[Draft]</source>
+        <extracomment>prefix of a conversation&apos;s preview in the list when the user has typed something there and not sent it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanchat::ConversationView</name>
     <message>
         <source>Select a conversation on the left, or start a new chat.</source>
@@ -462,6 +493,21 @@
     <name>lanchat::ConversationsModel</name>
     <message>
         <source>Announcements</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::EmojiButton</name>
+    <message>
+        <source>Insert an emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::EmojiPicker</name>
+    <message>
+        <source>Recently used</source>
+        <extracomment>heading of the emoji picker&apos;s row of emoji the user picked lately</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1109,6 +1155,15 @@
         <source>New group</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unpin</source>
+        <extracomment>context menu of a conversation in the list: keep it above the others</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin to top</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lanchat::TransferItemDelegate</name>
@@ -1314,6 +1369,33 @@
     </message>
     <message>
         <source>LanChat keeps running in the tray so you still get messages. To quit, use Quit in the tray icon&apos;s menu or in the LanChat menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::UnreadDividerDelegate</name>
+    <message>
+        <source>New messages</source>
+        <extracomment>the line above the first message the user had not read when opening the chat</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::UnreadJumper</name>
+    <message numerus="yes">
+        <source>↑ %n new message(s)</source>
+        <extracomment>floating button over a chat: scrolls up to the first message that was unread when the chat was opened</extracomment>
+        <translation>
+            <numerusform>↑ %n new message</numerusform>
+            <numerusform>↑ %n new messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Jump to the first unread message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to the newest message</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

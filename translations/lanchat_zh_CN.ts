@@ -37,6 +37,29 @@
     </message>
 </context>
 <context>
+    <name>EmojiCatalog</name>
+    <message>
+        <source>Smileys</source>
+        <extracomment>tab of the emoji picker</extracomment>
+        <translation>表情</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <extracomment>tab of the emoji picker: hands and people</extracomment>
+        <translation>手势与人物</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <extracomment>tab of the emoji picker</extracomment>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <extracomment>tab of the emoji picker</extracomment>
+        <translation>符号</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>The server did not understand this program. Please update LanChat.</source>
@@ -354,6 +377,14 @@
     </message>
 </context>
 <context>
+    <name>lanchat::ConversationListDelegate</name>
+    <message>
+        <source>[Draft]</source>
+        <extracomment>prefix of a conversation&apos;s preview in the list when the user has typed something there and not sent it</extracomment>
+        <translation>[草稿]</translation>
+    </message>
+</context>
+<context>
     <name>lanchat::ConversationView</name>
     <message>
         <source>Select a conversation on the left, or start a new chat.</source>
@@ -459,6 +490,21 @@
     <message>
         <source>Announcements</source>
         <translation>公告</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::EmojiButton</name>
+    <message>
+        <source>Insert an emoji</source>
+        <translation>插入表情</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::EmojiPicker</name>
+    <message>
+        <source>Recently used</source>
+        <extracomment>heading of the emoji picker&apos;s row of emoji the user picked lately</extracomment>
+        <translation>最近使用</translation>
     </message>
 </context>
 <context>
@@ -1099,6 +1145,15 @@
         <source>New group</source>
         <translation>新建群组</translation>
     </message>
+    <message>
+        <source>Unpin</source>
+        <extracomment>context menu of a conversation in the list: keep it above the others</extracomment>
+        <translation>取消置顶</translation>
+    </message>
+    <message>
+        <source>Pin to top</source>
+        <translation>置顶</translation>
+    </message>
 </context>
 <context>
     <name>lanchat::TransferItemDelegate</name>
@@ -1302,6 +1357,32 @@
     <message>
         <source>LanChat keeps running in the tray so you still get messages. To quit, use Quit in the tray icon&apos;s menu or in the LanChat menu.</source>
         <translation>LanChat 会在系统托盘中继续运行，以便您继续接收消息。要退出，请使用托盘图标菜单或“LanChat”菜单中的“退出”。</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::UnreadDividerDelegate</name>
+    <message>
+        <source>New messages</source>
+        <extracomment>the line above the first message the user had not read when opening the chat</extracomment>
+        <translation>以下为新消息</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::UnreadJumper</name>
+    <message numerus="yes">
+        <source>↑ %n new message(s)</source>
+        <extracomment>floating button over a chat: scrolls up to the first message that was unread when the chat was opened</extracomment>
+        <translation>
+            <numerusform>↑ %n 条新消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Jump to the first unread message</source>
+        <translation>跳到第一条未读消息</translation>
+    </message>
+    <message>
+        <source>Jump to the newest message</source>
+        <translation>跳到最新消息</translation>
     </message>
 </context>
 </TS>

@@ -21,6 +21,7 @@ std::unique_ptr<ChatClient> newClient(QSettings* settings, const QString& downlo
 
 bool enter(ChatClient& client, const TestServer& server, const QString& username, bool registering)
 {
+    client.connection()->setReconnectDelays(50, 400);
     QSignalSpy synced(&client, &ChatClient::synced);
     client.connectToServer(kHost, server.port(), server.tls());
     if (registering)

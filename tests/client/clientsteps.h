@@ -33,8 +33,9 @@ constexpr int kClientStepMs = 15000;
  */
 std::unique_ptr<ChatClient> newClient(QSettings* settings = nullptr, const QString& downloads = {});
 /**
- * Connects @p client to @p server and signs @p username up (@p registering; display name: the name in capitals)
- * or logs in with kPassword; true once the post-login sync is done.
+ * Connects @p client to @p server (retrying a lost connection after 50–400 ms) and signs @p username up
+ * (@p registering; display name: the name in capitals) or logs in with kPassword; true once the post-login
+ * sync is done.
  */
 bool enter(ChatClient& client, const TestServer& server, const QString& username, bool registering);
 /**

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QSortFilterProxyModel>
+
+namespace lanchat {
+
+class ConversationsModel;
+class DraftStore;
+class PinnedConversations;
+
+/**
+ * The conversation list as the sidebar shows it: pinned conversations first, each part in the source's order
+ * (newest activity first), filterable like any QSortFilterProxyModel, with two more roles
+ * (client/modelroles.h): ConversationPinned and ConversationDraft (not for the open conversation). Follows pins and
+ * drafts as they change. All three sources must outlive the proxy. Lives in the ChatClient's thread.
+ */
+class ConversationListProxy : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    ConversationListProxy(ConversationsModel* conversations, PinnedConversations* pinned, DraftStore* drafts,
+                          QObject* parent = nullptr);
+    ~ConversationListProxy() override;
+
+    QVariant data(const QModelIndex& index, int role) const override;
+    /**
+     * The conversation open in the chat view: its draft is what the user is typing right there, so its row shows
+     * the last message instead (ConversationDraft is empty for it).
+     */
+    void setOpenConversation(qint64 conversation);
+
+protected:
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
+
+private:
+    bool isPinned(const QModelIndex& sourceIndex) const;
+
+    ConversationsModel* m_conversations;
+    PinnedConversations* m_pinned;
+    DraftStore* m_drafts;
+    qint64 m_open = 0;
+};
+
+} // namespace lanchat
