@@ -77,14 +77,6 @@ int readCountOf(const QAbstractItemModel* model, const QString& text)
     return findRow(model, roles::MessageText, text).data(roles::MessageReadCount).toInt();
 }
 
-/** Connects @p client (fast reconnects) and signs up @p username; true once synced. */
-bool signUp(ChatClient& client, const TestServer& relay, const QString& username)
-{
-    client.setSettings(nullptr);
-    client.connection()->setReconnectDelays(50, 400);
-    return enter(client, relay, username, true);
-}
-
 } // namespace
 
 class tst_AppWindows : public QObject

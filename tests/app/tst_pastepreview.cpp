@@ -293,5 +293,5 @@ void tst_PastePreview::screenshotSendsThroughPreview()
     QVERIFY(peerHasFiles(received + 1));
 }
 
-QTEST_MAIN(TestPastePreview)
+QTEST_MAIN(tst_PastePreview)
 #include "tst_pastepreview.moc"

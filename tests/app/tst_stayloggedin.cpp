@@ -29,6 +29,7 @@
 #include <memory>
 
 using namespace lanchat;
+using namespace lanchat::test;
 
 namespace {
 
