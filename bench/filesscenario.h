@@ -5,7 +5,7 @@
 namespace lanchat::bench {
 
 /**
- * Scenario 5 of issue 8: upload and download of one large random file through the server (file_offer,
+ * Scenario 5: upload and download of one large random file through the server (file_offer,
  * file_chunk with a window, file_read with a window, fsync of the downloaded copy), and in the same run the
  * baseline: a plain TCP copy of the same bytes over loopback into a file on the same disk, fsynced at the end.
  */

@@ -5,7 +5,7 @@
 namespace lanchat::bench {
 
 /**
- * Scenario 3 of issue 8: 5,000 logged-in idle connections (100 accounts × 50 sessions, so presence fan-out stays
+ * Scenario 3: 5,000 logged-in idle connections (100 accounts × 50 sessions, so presence fan-out stays
  * bounded); the server's RSS before and after, per connection. The process raises its own open-file limit.
  */
 class IdleScenario

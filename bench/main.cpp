@@ -1,4 +1,4 @@
-// lanchat-bench: the load generator of issue 8. Starts real lanchat-server processes on 127.0.0.1 with fresh
+// lanchat-bench: the load generator. Starts real lanchat-server processes on 127.0.0.1 with fresh
 // data directories, runs the scenarios, prints one table and writes it as JSON. See bench/README.md.
 
 #include "benchharness.h"
@@ -55,7 +55,7 @@ int main(int argc, char** argv)
     // with plain write(), without MSG_NOSIGNAL).
     std::signal(SIGPIPE, SIG_IGN);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("LanChat load generator and benchmark (issue 8)."));
+    parser.setApplicationDescription(QStringLiteral("LanChat load generator and benchmark."));
     parser.addHelpOption();
     const QCommandLineOption serverOption(
         QStringLiteral("server"), QStringLiteral("lanchat-server binary."), QStringLiteral("path"),

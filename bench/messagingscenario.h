@@ -6,7 +6,7 @@
 namespace lanchat::bench {
 
 /**
- * Scenarios 1 and 2 of issue 8: senders each send a fixed number of 100-byte messages with a window of
+ * Scenarios 1 and 2: senders each send a fixed number of 100-byte messages with a window of
  * unacknowledged messages in flight; every delivery's latency is taken from the send time in its payload.
  * Sends are patched copies of a pre-encoded frame (SendTemplate); acks and deliveries are recognised in place.
  *   pairs: 200 clients in 100 pairs, each sender to its partner's private conversation.

@@ -22,7 +22,7 @@ namespace lanchat::bench {
 class SendTemplate
 {
 public:
-    /** Bytes of every bench message text (issue 8: messages of 100 bytes). */
+    /** Bytes of every bench message text (messages of 100 bytes). */
     static constexpr std::size_t kTextBytes = 100;
     /** Precedes the 16 hex digits of the send time in the text. */
     static constexpr std::string_view kMarker = "@@LCB";

@@ -19,7 +19,7 @@ namespace lanchat {
  * chats or files: ChatClient and TransferManager build on it. Lives in the thread that created it.
  *
  * TLS: the server's self-signed certificate is accepted only by its SHA-256 fingerprint, trust on first
- * use as SSH and Mumble do (issue 6): the first fingerprint seen for host:port is pinned (certificatePinned()
+ * use as SSH and Mumble do: the first fingerprint seen for host:port is pinned (certificatePinned()
  * lets the owner persist it); a different one later aborts the connection before any byte of the
  * protocol is sent, emits certificateMismatch() and stops reconnecting. An endpoint with a pin is never
  * contacted in plaintext (see connectToServer()).

@@ -31,7 +31,7 @@ class TlsContext;
 class TlsIdentity;
 
 /**
- * The relay (issue 2): listens (TLS by default, or plaintext), runs one Session per connection, routes
+ * The relay: listens (TLS by default, or plaintext), runs one Session per connection, routes
  * requests to the handlers, group-commits writes, delivers pushes, answers discovery probes. Sockets are
  * served by EventPoller (epoll) with OpenSSL directly for TLS (TlsContext), not by QTcpSocket/QSslSocket:
  * see EventPoller for the memory and CPU this saves.

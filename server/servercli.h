@@ -7,7 +7,7 @@ namespace lanchat {
 
 /**
  * `lanchat-server [SUBCOMMAND] [OPTIONS]`: picks the subcommand from the first argument and runs it.
- * Today: `serve` (the default, ServeCommand). Admin subcommands of issue 7 (user, group, stats, backup …)
+ * Today: `serve` (the default, ServeCommand). Admin subcommands (user, group, stats, backup …)
  * are added as their own classes and one line each in run().
  * Exit codes: 0 success, 1 runtime failure (port taken, database unreadable), 2 usage error.
  */

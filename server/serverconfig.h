@@ -56,9 +56,9 @@ struct ServerConfig
      * store's disk (default 1 GiB, so the database and the logs keep room); 0 = no floor.
      */
     qint64 minFreeDiskBytes = qint64(1) * 1024 * 1024 * 1024;
-    /** Messages older than this many days are deleted by retention; 0 = keep forever (issue 7). */
+    /** Messages older than this many days are deleted by retention; 0 = keep forever. */
     int retentionDays = 0;
-    /** Files older than this many days are deleted by retention; 0 = keep forever (issue 7). */
+    /** Files older than this many days are deleted by retention; 0 = keep forever. */
     int fileRetentionDays = 0;
     /**
      * An unfinished upload whose part file has not grown for this many hours (or without a part, created that
@@ -81,7 +81,7 @@ struct ServerConfig
      */
     qint64 maxPendingOutputBytes = 4 * 1024 * 1024;
 
-    // --- issue 6 limits (server/security/); 0 disables a limit. resources/lanchat-server.conf explains each.
+    // --- limits (server/security/); 0 disables a limit. resources/lanchat-server.conf explains each.
     /** A connection must send its first complete frame within this many ms, else `error timeout` + close. */
     int handshakeTimeoutMs = 10 * 1000;
     /** A connection silent (no bytes) for this many ms is closed with `error timeout`; clients ping every 30 s. */

@@ -24,7 +24,7 @@ public:
 signals:
     /** SIGTERM or SIGINT arrived (@p signal is its number). */
     void terminationRequested(int signal);
-    /** SIGHUP arrived: re-read the configuration (issue 7). */
+    /** SIGHUP arrived: re-read the configuration. */
     void reloadRequested();
 
 private:

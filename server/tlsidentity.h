@@ -12,7 +12,7 @@ namespace lanchat {
  * The server's TLS certificate and private key. Either the admin's own PEM pair (cert_file/key_file) or,
  * when none is configured, a self-signed ECDSA P-256 pair generated once with OpenSSL (EVP_PKEY/X509 APIs)
  * into the data dir as `server.crt` and `server.key` (mode 0600) and reused on later starts. Clients pin
- * the SHA-256 fingerprint (trust on first use, issue 6). A value type.
+ * the SHA-256 fingerprint (trust on first use). A value type.
  */
 class TlsIdentity
 {

@@ -19,7 +19,7 @@ class Storage;
 struct ServerConfig;
 
 /**
- * The running server's side of the admin commands (issue 7): a QLocalServer on `<data-dir>/admin.sock`
+ * The running server's side of the admin commands: a QLocalServer on `<data-dir>/admin.sock`
  * (mode 0600: only the server's own account may talk to it), removed when the relay stops, and the daily
  * retention job.
  *

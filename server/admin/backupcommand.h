@@ -6,7 +6,7 @@
 namespace lanchat {
 
 /**
- * `lanchat-server backup FILE` and `lanchat-server restore FILE` (issue 7).
+ * `lanchat-server backup FILE` and `lanchat-server restore FILE`.
  *
  * backup: a consistent copy of the database with SQLite `VACUUM INTO` on a separate connection; safe while
  * the server runs and writes (one read snapshot). FILE must not exist. The file store (`<data-dir>/files`) is

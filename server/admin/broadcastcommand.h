@@ -6,7 +6,7 @@
 namespace lanchat {
 
 /**
- * `lanchat-server broadcast "TEXT" [--owner USER]` (issue 7): a system notice (message kind `system`, sender 0)
+ * `lanchat-server broadcast "TEXT" [--owner USER]`: a system notice (message kind `system`, sender 0)
  * in the announcement channel: a group marked as such in storage (Storage::announcementChannel(); members
  * read it, no client posts into it), which every enabled account joins at each broadcast (so accounts created
  * later receive the next ones). The channel is created by the first broadcast, named kGroupName (clients show

@@ -9,7 +9,7 @@ namespace lanchat {
 class Storage;
 
 /**
- * Applies the retention rules of the config (issue 7; all off by default):
+ * Applies the retention rules of the config (all off by default):
  * - retention_days N > 0: messages older than N days are deleted;
  * - file_retention_days M > 0: blobs stored more than M days ago are deleted from the store;
  * - store_quota_bytes Q > 0: while the blobs total more than Q bytes, the oldest are deleted.

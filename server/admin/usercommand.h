@@ -6,7 +6,7 @@
 namespace lanchat {
 
 /**
- * `lanchat-server user add|list|passwd|disable|enable|delete|rename …` (issue 7). Writes the database
+ * `lanchat-server user add|list|passwd|disable|enable|delete|rename …`. Writes the database
  * directly, then tells a running server (`user_changed`) so that a disabled or deleted user's sessions are
  * closed with `account_disabled` at once, a user whose password was reset (passwd) loses every session with
  * `session_revoked`, and renames reach everyone online as a `user` push.

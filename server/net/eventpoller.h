@@ -17,7 +17,7 @@ class Connection;
  * Why not one QTcpSocket per client: each costs two socket notifiers that Qt's dispatcher passes to poll()
  * on every loop turn (O(connections) per turn), a 16 KiB read and a 16 KiB write ring buffer that stay
  * allocated while the connection idles, and for TLS a private SSL_CTX per socket; at 5,000 connections that
- * measured 51 KiB (plaintext) and 101 KiB (TLS) of server memory per idle connection (issue 8). Here an idle
+ * measured 51 KiB (plaintext) and 101 KiB (TLS) of server memory per idle connection. Here an idle
  * connection holds no buffer at all.
  *
  * Output is coalesced per loop turn: Connection::send() queues a frame and marks the connection dirty; one

@@ -7,7 +7,7 @@ namespace lanchat {
 
 /**
  * Counts open connections per peer address and in total, and refuses new ones above the limits
- * (issue 6, "Resource limits"). The relay calls tryAcquire() at accept and release() when the session
+ * ("Resource limits"). The relay calls tryAcquire() at accept and release() when the session
  * closes; a refused peer gets `error {code: "too_many_connections"}` and is closed. IPv4-mapped IPv6
  * addresses count as their IPv4 address.
  *

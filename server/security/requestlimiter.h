@@ -7,7 +7,7 @@
 namespace lanchat {
 
 /**
- * Per-connection request rate limit (issue 6, "Resource limits"): a token bucket of ratePerSecond requests
+ * Per-connection request rate limit ("Resource limits"): a token bucket of ratePerSecond requests
  * with a burst of `burst`. A request over the rate is answered `error {id, code: "rate_limited"}` (Reject);
  * sustained abuse closes the connection (Close): every rejected request takes a strike from a second bucket
  * of `closeAfter` strikes, refilled at a tenth of the request rate, and the connection closes when it is empty.

@@ -71,7 +71,7 @@ struct UploadRecord
 /**
  * One group commit run off the storage's own thread (CommitQueue's commit thread): the message appends
  * of a batch, then COMMIT of the transaction they share with the batch's other writes, so the socket
- * thread keeps reading and writing while the database writes and fsyncs (issue 8).
+ * thread keeps reading and writing while the database writes and fsyncs.
  *
  * Made by Storage::detachCommit() on the storage's thread; run() exactly once, on any thread; then
  * Storage::attachCommit() back on the storage's thread. Until run() has returned, every other call on the
@@ -132,7 +132,7 @@ public:
     /** On the storage's thread after @p commit ran: drops cached state a rollback made untrue. */
     virtual void attachCommit(DetachedCommit& commit) = 0;
 
-    // --- administration (issue 7)
+    // --- administration
     /**
      * Writes a consistent copy of the whole database to @p path (a new file; fails if it exists),
      * while other connections may keep writing. Not inside a transaction. False with @p error set on failure.

@@ -18,7 +18,7 @@ namespace lanchat {
  *
  * Why: with SQLite's automatic checkpoint, the commit that crosses wal_autocheckpoint pages also copies up
  * to that many pages into the database and fsyncs it; under a chat burst that made one commit in a few
- * hundred take hundreds of ms, and every ack of that batch waited for it (p99.9 latency, issue 8).
+ * hundred take hundreds of ms, and every ack of that batch waited for it (p99.9 latency).
  *
  * Installs a sqlite3_wal_hook on the writer connection (replacing its automatic checkpoint); after a
  * commit leaves at least @p thresholdPages pages in the WAL the hook posts one job to the thread (a WorkerThread,

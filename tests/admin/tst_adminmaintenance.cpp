@@ -1,5 +1,5 @@
 // Admin maintenance subcommands through the real executable: backup during a write burst and restore,
-// check (corrupt blob, orphans), prune (retention by age and quota), upgrades (issue 7).
+// check (corrupt blob, orphans), prune (retention by age and quota), upgrades.
 
 #include "adminchannel.h"
 #include "adminrunner.h"

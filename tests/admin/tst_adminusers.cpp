@@ -1,5 +1,5 @@
 // Admin subcommands for accounts, groups and stats, through the real executable: offline (no server) and
-// against a running in-process relay whose clients must see the change at once (issue 7).
+// against a running in-process relay whose clients must see the change at once.
 
 #include "adminrunner.h"
 #include "chatclient.h"

@@ -1,4 +1,4 @@
-// libFuzzer target (issue 6): arbitrary bytes into the frame decoder, and every decoded frame through the
+// libFuzzer target: arbitrary bytes into the frame decoder, and every decoded frame through the
 // decoder of every message type in the catalogue. Any crash, leak or sanitizer report is a bug.
 // Run longer by hand: build-fuzz/tests/fuzz/fuzz_framecodec -max_total_time=3600 tests/fuzz/corpus
 

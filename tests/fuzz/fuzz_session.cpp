@@ -1,4 +1,4 @@
-// libFuzzer target (issue 6): fuzzer bytes as one client's TCP stream into a real, in-process RelayServer
+// libFuzzer target: fuzzer bytes as one client's TCP stream into a real, in-process RelayServer
 // (plaintext on 127.0.0.1:0, real SQLite in a temporary data dir created once). Inputs whose first byte is odd
 // are sent after a valid login, so the authenticated handlers (chat, groups, files) are reached as well.
 // Per input: connect, write, close our end, then run the event loop until the server has closed the session

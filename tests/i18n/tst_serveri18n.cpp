@@ -1,4 +1,4 @@
-// The server's --help and admin output follow the locale variables (issue 5): the real lanchat-server runs as a
+// The server's --help and admin output follow the locale variables: the real lanchat-server runs as a
 // child process with LANG / LC_ALL / LC_MESSAGES set, and prints Chinese for zh_CN, the English source otherwise.
 
 #include "adminrunner.h"

@@ -1,4 +1,4 @@
-// Every bad-input case of issue 2 against a real RelayServer over loopback: the offending connection gets
+// Every bad-input case against a real RelayServer over loopback: the offending connection gets
 // the documented error (and is closed where the protocol says so) while a bystander keeps being served.
 
 #include "protocolframes.h"

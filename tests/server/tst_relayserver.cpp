@@ -1,4 +1,4 @@
-// End-to-end behaviour of the relay (issue 2) over real loopback sockets and a real SQLite file, run
+// End-to-end behaviour of the relay over real loopback sockets and a real SQLite file, run
 // twice: plaintext and TLS (see main() at the end).
 
 #include "messages/filemessages.h"

@@ -685,7 +685,7 @@ void tst_SqliteStorage::dataSurvivesReopen()
 
 void tst_SqliteStorage::secondConnectionSharesTheFile()
 {
-    // An admin command opens the same file while the server runs (issue 7).
+    // An admin command opens the same file while the server runs.
     const UserId owner = addUser(QStringLiteral("owner"));
     const ConversationId group = m_storage->createGroup(QStringLiteral("g"), owner, {});
     QCOMPARE(m_storage->members(group), QList<UserId>{owner});

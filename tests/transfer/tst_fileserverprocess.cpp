@@ -1,4 +1,4 @@
-// File transfer against the real `lanchat-server` executable as a child process (issue 3): the upload survives
+// File transfer against the real `lanchat-server` executable as a child process: the upload survives
 // a SIGKILL of the server, and the server's memory stays bounded while a client that does not read is sent 1 GiB.
 
 #include "framecodec.h"

@@ -1,4 +1,4 @@
-// End-to-end file transfer through an in-process relay on 127.0.0.1 (issue 3): real sockets, real files.
+// End-to-end file transfer through an in-process relay on 127.0.0.1: real sockets, real files.
 
 #include "chatclient.h"
 #include "downloadjob.h"

@@ -1,4 +1,4 @@
-// Resuming transfers through an in-process relay on 127.0.0.1 (issue 3): connections cut by stopping and restarting
+// Resuming transfers through an in-process relay on 127.0.0.1: connections cut by stopping and restarting
 // the relay on the same port and data directory, pause and resume, a crash between last byte and completion.
 
 #include "chatclient.h"
