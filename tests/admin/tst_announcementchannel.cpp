@@ -59,6 +59,9 @@ void tst_AnnouncementChannel::membersReadButCannotPost()
     const qint64 ordinary =
         member.request(create).value(QLatin1String("conversation")).toMap().value(QLatin1String("id")).toInteger();
     QVERIFY(ordinary > 0);
+    // That group's own system line ("member created the group") reaches its creator first.
+    QCOMPARE(member.waitPush(QStringLiteral("message")).value(QLatin1String("kind")).toString(),
+             QStringLiteral("system"));
 
     const AdminRunner::Result r = admin.run({QStringLiteral("broadcast"), QStringLiteral("Fire drill at 10:00"),
                                              QStringLiteral("--owner"), QStringLiteral("boss")});

@@ -3,6 +3,7 @@
 // removing, muted look, the Settings shortcut, visible focus, the window title and the tray hint. Against a
 // real relay in-process (127.0.0.1, port 0, SQLite in a QTemporaryDir); QT_QPA_PLATFORM=offscreen.
 
+#include "appcontroller.h"
 #include "appsettings.h"
 #include "avatarpainter.h"
 #include "chatclient.h"
@@ -167,9 +168,7 @@ void tst_Polish::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     QApplication::setApplicationDisplayName(QStringLiteral("LanChat"));
-    QFile qss(QStringLiteral(":/style.qss"));
-    QVERIFY(qss.open(QIODevice::ReadOnly));
-    qApp->setStyleSheet(QString::fromUtf8(qss.readAll()));
+    AppController::applyStyleSheet(); // the stylesheet as the app has it: its colour placeholders filled in
     m_relay = std::make_unique<TestServer>(false);
     QVERIFY(m_relay->start());
     m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("lanchat.ini")));
