@@ -133,8 +133,13 @@ void ConversationView::buildUi()
     auto* inputRow = new QWidget(page);
     inputRow->setObjectName(QStringLiteral("inputRow"));
     m_inputRow = inputRow;
-    auto* inputLayout = new QHBoxLayout(inputRow);
-    inputLayout->setContentsMargins(12, 8, 12, 10);
+    // Tools above the text box, as in the messengers our users know: the box keeps the row's whole width.
+    auto* rowLayout = new QVBoxLayout(inputRow);
+    rowLayout->setContentsMargins(12, 4, 12, 10);
+    rowLayout->setSpacing(4);
+    auto* toolLayout = new QHBoxLayout;
+    toolLayout->setSpacing(2);
+    auto* inputLayout = new QHBoxLayout;
     m_attachButton = new QToolButton(inputRow);
     m_attachButton->setObjectName(QStringLiteral("attachButton"));
     m_attachButton->setIcon(Icons::icon(QStringLiteral("attach")));
@@ -151,11 +156,16 @@ void ConversationView::buildUi()
     m_infoButton->setIcon(Icons::icon(QStringLiteral("new-group")));
     m_infoButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_muteButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    inputLayout->addWidget(m_attachButton, 0, Qt::AlignBottom);
-    inputLayout->addWidget(m_screenshotButton, 0, Qt::AlignBottom);
-    inputLayout->addWidget(new EmojiButton(m_client, m_settings, m_input, inputRow), 0, Qt::AlignBottom);
+    for (QToolButton* tool : {static_cast<QToolButton*>(new EmojiButton(m_client, m_settings, m_input, inputRow)),
+                              m_attachButton, m_screenshotButton}) {
+        tool->setAutoRaise(true);
+        toolLayout->addWidget(tool);
+    }
+    toolLayout->addStretch(1);
+    rowLayout->addLayout(toolLayout);
     inputLayout->addWidget(m_input, 1);
     inputLayout->addWidget(m_sendButton, 0, Qt::AlignBottom);
+    rowLayout->addLayout(inputLayout);
     layout->addWidget(inputRow);
     m_stack->addWidget(page);
 
