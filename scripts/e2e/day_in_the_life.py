@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from lanchat_e2e import App, Desktop, ScenarioError, Server, need_tools, wait_until  # noqa: E402
 
 PASSWORD = "correct horse battery staple"
-SENT, DOWNLOADED = 8, 9  # FileTransferState (client/modelroles.h) of a file message: Sent, Downloaded
+SENT, DOWNLOADED = 7, 8  # FileTransferState (client/modelroles.h) of a file message: Sent, Downloaded
 GROUP = "项目组 Alpha"
 
 
