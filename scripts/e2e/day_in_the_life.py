@@ -92,6 +92,7 @@ class Day:
         self.server.add_user("alice", "Alice Smith", PASSWORD)
         self.server.add_user("bob", "王小明", PASSWORD)
         self.server.add_user("carol", "Carol", PASSWORD)
+        self.server.add_user("it", "IT Service Desk", PASSWORD)  # owns the announcement channel
         self.server.cli("group", "create", GROUP, "alice", "bob", "carol")
 
         self.step("Alice (English) and Bob (Chinese) start the app and log in")
@@ -156,7 +157,8 @@ class Day:
         self.shot("file-downloaded")
 
         self.step("the admin posts an announcement: a badge and a notice card; nobody can reply into it")
-        self.server.cli("broadcast", "Fire drill at 15:00 — please leave by the stairs. 15:00 消防演习，请走楼梯。")
+        self.server.cli("broadcast", "Fire drill at 15:00 — please leave by the stairs. 15:00 消防演习，请走楼梯。",
+                        "--owner", "it")
         for app in (self.alice, self.bob):
             app.wait_row("conversationList", "the announcement unread",
                          lambda r: r.get("isAnnouncements") and r.get("unread", 0) >= 1)
