@@ -183,6 +183,7 @@ class Day:
         for app in (self.alice, self.bob):
             app.wait_hidden("reconnectButton")
         self.send(self.alice, "Back online?")
+        self.bob.click_row("conversationList", "Alice")
         self.message(self.bob, "Back online?")
         self.shot("reconnected")
 
@@ -243,9 +244,9 @@ class Day:
         self.bob.wait_visible("mainWindow")
         self.place_windows(self.bob)
         self.bob.click_row("conversationList", GROUP)
-        self.message(self.bob, "rotated it")
+        self.message(self.bob, "我回来了")
         self.bob.click_row("conversationList", "Alice")
-        self.message(self.bob, "Q3 report")
+        self.message(self.bob, "rotated it")
         self.shot("after-restart")
 
         self.step("end of the day: everything was done without logging out")
