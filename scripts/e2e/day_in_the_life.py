@@ -225,6 +225,7 @@ class Day:
         self.bob.wait_hidden("removedNotice")
         wait_until("bob's input enabled", lambda: self.bob.find("messageInput")["enabled"])
         self.send(self.bob, "我回来了")
+        self.alice.click_row("conversationList", GROUP)
         self.message(self.alice, "我回来了")
 
         self.step("a small window: nothing essential is cut off")

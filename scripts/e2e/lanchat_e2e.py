@@ -63,6 +63,18 @@ class Desktop:
         return dict(os.environ, DISPLAY=self.display)
 
     def start(self):
+        # A display number that looked free can be taken by another X server starting at the same moment: then
+        # this Xvfb exits, or the window manager cannot connect. Try the next numbers.
+        for _ in range(3):
+            try:
+                return self._start_once()
+            except ScenarioError:
+                self.stop()
+                self.processes = []
+                self.display = f":{int(self.display[1:]) + 1}"
+        return self._start_once()
+
+    def _start_once(self):
         log = open(self.work / "xvfb.log", "w")
         self.processes.append(subprocess.Popen(
             ["Xvfb", self.display, "-screen", "0", f"{self.size[0]}x{self.size[1]}x24", "-nolisten", "tcp"],
@@ -77,7 +89,7 @@ class Desktop:
             env=self.env(), stdout=wm_log, stderr=subprocess.STDOUT))
         wait_until("the window manager", lambda: subprocess.run(
             ["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=self.env(), capture_output=True,
-            text=True).stdout.find("window id") >= 0)
+            text=True).stdout.find("window id") >= 0, deadline_s=20)
 
     def xdotool(self, *args):
         result = subprocess.run(["xdotool", *map(str, args)], env=self.env(), capture_output=True, text=True)
