@@ -3,7 +3,7 @@
 # English and one in Chinese, driven with real X input through every step of an employee's day, unhappy paths
 # included (server killed, certificate changed, removed from a group, app restarted). Writes one screenshot per
 # step. Installs the Debian packages it needs (xvfb openbox trayer xdotool imagemagick x11-utils fonts-noto-cjk).
-# Usage: scripts/day-in-the-life.sh [build-dir] [--out DIR] [--keep]
+# Usage: scripts/day-in-the-life.sh [build-dir] [--out DIR] [--keep] [--docs]   (--docs: also docs/screenshots/day-*.png)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=build

@@ -23,11 +23,14 @@ from lanchat_e2e import App, Desktop, ScenarioError, Server, need_tools, wait_un
 PASSWORD = "correct horse battery staple"
 SENT, DOWNLOADED = 7, 8  # FileTransferState (client/modelroles.h) of a file message: Sent, Downloaded
 GROUP = "项目组 Alpha"
+# Steps whose whole-screen picture (Alice in English on the left, Bob in Chinese on the right) goes into
+# docs/screenshots/day-NAME.png with --docs.
+DOCS_SHOTS = {"conversation", "file-downloaded", "announcement-read", "certificate-changed", "removed-from-group"}
 
 
 class Day:
-    def __init__(self, build: Path, out: Path, work: Path):
-        self.build, self.out, self.work = build, out, work
+    def __init__(self, build: Path, out: Path, work: Path, docs: Path = None):
+        self.build, self.out, self.work, self.docs = build, out, work, docs
         self.desktop = Desktop(work)
         self.server = Server(build, work)
         self.alice = App("alice", build, work, self.desktop, lang="en_US.UTF-8")
@@ -45,6 +48,8 @@ class Day:
         path = self.out / f"{self.number:02d}-{name}.png"
         self.desktop.screenshot(path)
         print(f"   screenshot {path}", flush=True)
+        if self.docs and name in DOCS_SHOTS:
+            shutil.copyfile(path, self.docs / f"day-{name}.png")
 
     def log_in(self, app: App, user: str):
         app.wait_visible("loginDialog")
@@ -258,6 +263,7 @@ def main():
     parser.add_argument("--build", default="build", help="build directory with app/lanchat and server/")
     parser.add_argument("--out", default=None, help="screenshot directory (default: BUILD/day-in-the-life)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (logs, homes)")
+    parser.add_argument("--docs", action="store_true", help="also write docs/screenshots/day-*.png")
     args = parser.parse_args()
     build = Path(args.build).resolve()
     out = Path(args.out or build / "day-in-the-life").resolve()
@@ -265,7 +271,8 @@ def main():
     out.mkdir(parents=True)
     need_tools()
     work = Path(tempfile.mkdtemp(prefix="lanchat-day-"))
-    day = Day(build, out, work)
+    docs = Path(__file__).resolve().parents[2] / "docs" / "screenshots" if args.docs else None
+    day = Day(build, out, work, docs)
     status = 0
     try:
         day.run()

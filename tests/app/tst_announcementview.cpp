@@ -3,6 +3,7 @@
 // the channel's translated name, is drawn as a notice card, and the chat offers no input but says why, in
 // English and in Chinese. Renders the chat to PNG (light and dark) when LANCHAT_SCREENSHOT_DIR is set.
 
+#include "appdesk.h"
 #include "appsettings.h"
 #include "chatclient.h"
 #include "clientconnection.h"
@@ -20,6 +21,7 @@
 #include "storage.h"
 #include "testserver.h"
 #include "traycontroller.h"
+#include "widgetlookup.h"
 
 #include <QApplication>
 #include <QDir>
@@ -82,10 +84,7 @@ private Q_SLOTS:
     void chineseAndDark();
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<TestServer> m_relay;
-    std::unique_ptr<AppSettings> m_settings;
-    std::unique_ptr<LanguageManager> m_languages;
+    AppDesk m_desk;
     std::unique_ptr<ChatClient> m_client;
     std::unique_ptr<ChatClient> m_peer;
     std::unique_ptr<MainWindow> m_window;
@@ -94,18 +93,12 @@ private:
 
 void tst_AnnouncementView::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_relay = std::make_unique<TestServer>(false);
-    QVERIFY(m_relay->start());
-    m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("lanchat.ini")));
-    m_settings->setCloseToTray(false);
-    m_languages = std::make_unique<LanguageManager>();
-    m_languages->apply(AppSettings::Language::English);
+    QVERIFY(m_desk.start(false, QStringLiteral("lanchat.ini")));
     m_peer = std::make_unique<ChatClient>();
-    QVERIFY(signUp(*m_peer, *m_relay, QStringLiteral("bob")));
+    QVERIFY(signUp(*m_peer, *m_desk.relay, QStringLiteral("bob")));
     m_client = std::make_unique<ChatClient>();
-    QVERIFY(signUp(*m_client, *m_relay, QStringLiteral("alice")));
-    m_window = std::make_unique<MainWindow>(m_client.get(), *m_settings, m_languages.get());
+    QVERIFY(signUp(*m_client, *m_desk.relay, QStringLiteral("alice")));
+    m_window = std::make_unique<MainWindow>(m_client.get(), *m_desk.settings, m_desk.languages.get());
     m_window->resize(900, 600);
 }
 
@@ -114,19 +107,19 @@ void tst_AnnouncementView::cleanupTestCase()
     m_window.reset();
     m_client.reset();
     m_peer.reset();
-    m_relay.reset();
+    m_desk.relay.reset();
 }
 
 void tst_AnnouncementView::noticeCountsNotifiesAndIsReadOnly()
 {
-    m_channel = createChannel(m_relay->server(), {m_peer->currentUser().id, m_client->currentUser().id});
+    m_channel = createChannel(m_desk.relay->server(), {m_peer->currentUser().id, m_client->currentUser().id});
     QVERIFY(m_channel.isValid());
     const ConversationsModel* conversations = m_client->conversations();
     QTRY_VERIFY_WITH_TIMEOUT(conversations->conversation(m_channel).has_value(), kWaitMs);
 
     // Not looking at the window: the notice counts as unread and raises a notification.
     QSignalSpy received(m_client.get(), &ChatClient::messageReceived);
-    postNotice(m_relay->server(), m_channel, QStringLiteral("Fire drill at 10:00. Please leave by the stairs."));
+    postNotice(m_desk.relay->server(), m_channel, QStringLiteral("Fire drill at 10:00. Please leave by the stairs."));
     QVERIFY(received.wait(kWaitMs));
     const QModelIndex row = conversations->index(conversations->rowOf(m_channel), 0);
     QCOMPARE(row.data(roles::ConversationIsAnnouncements).toBool(), true);
@@ -162,7 +155,7 @@ void tst_AnnouncementView::noticeCountsNotifiesAndIsReadOnly()
 
 void tst_AnnouncementView::chineseAndDark()
 {
-    m_languages->apply(AppSettings::Language::Chinese);
+    m_desk.languages->apply(AppSettings::Language::Chinese);
     const ConversationsModel* conversations = m_client->conversations();
     QCOMPARE(conversations->titleOf(m_channel), QStringLiteral("公告"));
     auto* notice = m_window->findChild<QLabel*>(QStringLiteral("removedNotice"));
@@ -177,7 +170,7 @@ void tst_AnnouncementView::chineseAndDark()
     dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
     list->setPalette(dark);
     saveShot(list, QStringLiteral("announcements-zh-dark"));
-    m_languages->apply(AppSettings::Language::English);
+    m_desk.languages->apply(AppSettings::Language::English);
     saveShot(list, QStringLiteral("announcements-en-dark"));
     list->setPalette(light);
 }

@@ -2,6 +2,7 @@
 // QTemporaryDir). The functions build on each other in order: log in, chat, receive, send a file,
 // create a group, switch language. No sleeps: QTRY_* and QSignalSpy::wait only.
 
+#include "appdesk.h"
 #include "appsettings.h"
 #include "chatclient.h"
 #include "clientconnection.h"
@@ -61,16 +62,6 @@ namespace {
 
 constexpr int kWaitMs = 15000;
 
-QModelIndex findRow(const QAbstractItemModel* model, int role, const QVariant& value)
-{
-    for (int row = 0; row < model->rowCount(); ++row) {
-        const QModelIndex index = model->index(row, 0);
-        if (index.data(role) == value)
-            return index;
-    }
-    return {};
-}
-
 /** How many others have read the message with @p text, as its sender sees it (read receipts). */
 int readCountOf(const QAbstractItemModel* model, const QString& text)
 {
@@ -105,10 +96,7 @@ private Q_SLOTS:
 private:
     void fillLogin(LoginDialog& dialog, const QString& user, bool signUp);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<TestServer> m_relay;
-    std::unique_ptr<AppSettings> m_settings;
-    std::unique_ptr<LanguageManager> m_languages;
+    AppDesk m_desk;
     std::unique_ptr<ChatClient> m_client;
     std::unique_ptr<ChatClient> m_peer;
     std::unique_ptr<MainWindow> m_window;
@@ -117,22 +105,16 @@ private:
 
 void tst_AppWindows::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_relay = std::make_unique<TestServer>(true);
-    QVERIFY(m_relay->start());
-    m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("lanchat.ini")));
+    QVERIFY(m_desk.start(true, QStringLiteral("lanchat.ini")));
     // Trusted already, so the login dialog does not stop at the first-use certificate question.
-    m_settings->setPinnedFingerprint(kHost, m_relay->port(), m_relay->fingerprint());
-    m_settings->setDownloadDirectory(m_dir.filePath(QStringLiteral("downloads")));
-    m_settings->setCloseToTray(false);
-    m_languages = std::make_unique<LanguageManager>();
-    m_languages->apply(AppSettings::Language::English);
+    m_desk.settings->setPinnedFingerprint(kHost, m_desk.relay->port(), m_desk.relay->fingerprint());
+    m_desk.settings->setDownloadDirectory(m_desk.dir.filePath(QStringLiteral("downloads")));
 
     // The peer is a headless ChatClient that exists before the app user logs in.
     m_peer = std::make_unique<ChatClient>();
     m_peer->setSettings(nullptr);
     QSignalSpy peerSynced(m_peer.get(), &ChatClient::synced);
-    m_peer->connectToServer(kHost, m_relay->port(), true);
+    m_peer->connectToServer(kHost, m_desk.relay->port(), true);
     m_peer->registerAccount(QStringLiteral("bob"), kPassword, QStringLiteral("Bob"));
     QVERIFY(peerSynced.wait(kWaitMs));
 
@@ -145,7 +127,7 @@ void tst_AppWindows::cleanupTestCase()
     m_window.reset();
     m_client.reset();
     m_peer.reset();
-    m_relay.reset();
+    m_desk.relay.reset();
 }
 
 void tst_AppWindows::fillLogin(LoginDialog& dialog, const QString& user, bool signUp)
@@ -153,7 +135,7 @@ void tst_AppWindows::fillLogin(LoginDialog& dialog, const QString& user, bool si
     auto* server = child<QLineEdit>(&dialog, "serverEdit");
     QVERIFY(server);
     server->clear();
-    QTest::keyClicks(server, kHost + QLatin1Char(':') + QString::number(m_relay->port()));
+    QTest::keyClicks(server, kHost + QLatin1Char(':') + QString::number(m_desk.relay->port()));
     child<QTabBar>(&dialog, "modeTabs")->setCurrentIndex(signUp ? 1 : 0);
     auto* username = child<QLineEdit>(&dialog, "usernameEdit");
     username->clear();
@@ -169,7 +151,7 @@ void tst_AppWindows::fillLogin(LoginDialog& dialog, const QString& user, bool si
 
 void tst_AppWindows::loginErrorShownInline()
 {
-    LoginDialog dialog(m_client.get(), *m_settings, nullptr);
+    LoginDialog dialog(m_client.get(), *m_desk.settings, nullptr);
     dialog.show();
     fillLogin(dialog, QStringLiteral("bob"), false);
     QTest::keyClick(child<QLineEdit>(&dialog, "passwordEdit"), Qt::Key_Return);
@@ -180,16 +162,16 @@ void tst_AppWindows::loginErrorShownInline()
 
 void tst_AppWindows::signUpThroughDialog()
 {
-    LoginDialog dialog(m_client.get(), *m_settings, nullptr);
+    LoginDialog dialog(m_client.get(), *m_desk.settings, nullptr);
     dialog.show();
     fillLogin(dialog, QStringLiteral("alice"), true);
     QTest::mouseClick(child<QPushButton>(&dialog, "submitButton"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), kWaitMs);
     QCOMPARE(m_client->state(), ChatClient::State::LoggedIn);
-    QCOMPARE(m_settings->lastUsername(), QStringLiteral("alice"));
-    QCOMPARE(m_settings->lastPort(), m_relay->port());
+    QCOMPARE(m_desk.settings->lastUsername(), QStringLiteral("alice"));
+    QCOMPARE(m_desk.settings->lastPort(), m_desk.relay->port());
 
-    m_window = std::make_unique<MainWindow>(m_client.get(), *m_settings, m_languages.get());
+    m_window = std::make_unique<MainWindow>(m_client.get(), *m_desk.settings, m_desk.languages.get());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QTRY_VERIFY_WITH_TIMEOUT(findRow(m_client->contacts(), roles::ContactUsername, QStringLiteral("bob")).isValid(),
@@ -311,7 +293,7 @@ void tst_AppWindows::readWhenRestoredFromTray()
 
 void tst_AppWindows::dropFileUploads()
 {
-    const QString path = m_dir.filePath(QStringLiteral("report.bin"));
+    const QString path = m_desk.dir.filePath(QStringLiteral("report.bin"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     QByteArray data(700 * 1024, '\0');
@@ -431,21 +413,21 @@ void tst_AppWindows::notificationSoundFollowsTheSetting()
     QSignalSpy played(sound, &NotificationSound::played);
     QSignalSpy received(m_client.get(), &ChatClient::messageReceived);
     m_window->hide(); // not looking at the window: notify
-    m_settings->setNotificationSound(false);
+    m_desk.settings->setNotificationSound(false);
     m_peer->sendText(m_private, QStringLiteral("quiet, please"));
     QVERIFY(received.wait(kWaitMs));
     QCOMPARE(m_window->tray()->lastNotification().body, QStringLiteral("quiet, please")); // notified, silently
     QCOMPARE(played.count(), 0);
-    m_settings->setNotificationSound(true);
+    m_desk.settings->setNotificationSound(true);
     m_peer->sendText(m_private, QStringLiteral("ding"));
     QVERIFY(received.wait(kWaitMs));
     QCOMPARE(played.count(), 1);
     // A muted chat raises no notification, so no sound either.
-    m_settings->setConversationMuted(m_private.value(), true);
+    m_desk.settings->setConversationMuted(m_private.value(), true);
     m_peer->sendText(m_private, QStringLiteral("muted"));
     QVERIFY(received.wait(kWaitMs));
     QCOMPARE(played.count(), 1);
-    m_settings->setConversationMuted(m_private.value(), false);
+    m_desk.settings->setConversationMuted(m_private.value(), false);
     m_window->showAndRaise();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -488,7 +470,7 @@ void tst_AppWindows::languageSwitchRetranslates()
     auto* send = child<QPushButton>(m_window.get(), "sendButton");
     QCOMPARE(send->text(), QStringLiteral("Send"));
 
-    m_languages->apply(AppSettings::Language::Chinese);
+    m_desk.languages->apply(AppSettings::Language::Chinese);
     QTRY_COMPARE(tabs->tabText(1), QStringLiteral("联系人"));
     QCOMPARE(tabs->tabText(0), QStringLiteral("会话"));
     QCOMPARE(send->text(), QStringLiteral("发送"));
@@ -497,7 +479,7 @@ void tst_AppWindows::languageSwitchRetranslates()
     QCOMPARE(m_window->transfersDock()->windowTitle(), QStringLiteral("文件传输"));
     QCOMPARE(QLocale().language(), QLocale::Chinese);
 
-    m_languages->apply(AppSettings::Language::English);
+    m_desk.languages->apply(AppSettings::Language::English);
     QTRY_COMPARE(tabs->tabText(1), QStringLiteral("Contacts"));
 }
 
@@ -506,7 +488,7 @@ void tst_AppWindows::sessionRevokedReturnsToLogin()
     QSignalSpy loggedOut(m_window.get(), &MainWindow::loggedOut);
     QSignalSpy loggedIn(m_client.get(), &ChatClient::loggedIn);
     // The password was changed from another device: the server revokes this session and closes it.
-    const QList<Session*> sessions = m_relay->server().sessions().sessionsOf(m_client->currentUser().id);
+    const QList<Session*> sessions = m_desk.relay->server().sessions().sessionsOf(m_client->currentUser().id);
     QCOMPARE(sessions.size(), 1);
     sessions.first()->closeWithError(ErrorCode::SessionRevoked, QStringLiteral("password changed"));
     QVERIFY(loggedOut.wait(kWaitMs));
@@ -518,7 +500,7 @@ void tst_AppWindows::sessionRevokedReturnsToLogin()
     QCOMPARE(loggedIn.count(), 0);
 
     // What AppController then shows: the login dialog with that explanation.
-    LoginDialog dialog(m_client.get(), *m_settings, nullptr);
+    LoginDialog dialog(m_client.get(), *m_desk.settings, nullptr);
     dialog.showMessage(reason);
     dialog.show();
     QCOMPARE(dialog.errorText(), reason);
@@ -529,13 +511,13 @@ void tst_AppWindows::offlineStatesOfferReconnect()
     TestServer relay(true);
     QVERIFY(relay.start());
     const quint16 port = relay.port();
-    AppSettings settings(m_dir.filePath(QStringLiteral("offline.ini")));
+    AppSettings settings(m_desk.dir.filePath(QStringLiteral("offline.ini")));
     settings.setCloseToTray(false);
     ChatClient dave;
     ChatClient carol;
     QVERIFY(signUp(dave, relay, QStringLiteral("dave")));
     QVERIFY(signUp(carol, relay, QStringLiteral("carol")));
-    MainWindow window(&dave, settings, m_languages.get());
+    MainWindow window(&dave, settings, m_desk.languages.get());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto* button = child<QToolButton>(&window, "reconnectButton");

@@ -3,6 +3,7 @@
 // window against a real relay in-process (127.0.0.1, port 0). No sleeps: QTRY_* and QSignalSpy::wait only.
 // With LANCHAT_SHOTS_DIR set, the sidebar and chat are also written there as PNGs in English and Chinese.
 
+#include "appdesk.h"
 #include "appsettings.h"
 #include "chatclient.h"
 #include "clientconnection.h"
@@ -19,6 +20,7 @@
 #include "sidebar.h"
 #include "testserver.h"
 #include "unreadjumper.h"
+#include "widgetlookup.h"
 
 #include <QAction>
 #include <QApplication>
@@ -88,10 +90,7 @@ private:
     /** Opens the sidebar's context menu on @p conversation and triggers its pin/unpin action. */
     void togglePinThroughMenu(ConversationId conversation, const QString& expectedText);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<TestServer> m_relay;
-    std::unique_ptr<AppSettings> m_settings;
-    std::unique_ptr<LanguageManager> m_languages;
+    AppDesk m_desk;
     std::unique_ptr<QSettings> m_bobState;
     std::unique_ptr<ChatClient> m_alice;
     std::unique_ptr<ChatClient> m_carol;
@@ -103,21 +102,15 @@ private:
 
 void tst_DraftsAndPins::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_relay = std::make_unique<TestServer>(false);
-    QVERIFY(m_relay->start());
-    m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("app.ini")));
-    m_settings->setCloseToTray(false);
-    m_languages = std::make_unique<LanguageManager>();
-    m_languages->apply(AppSettings::Language::English);
-    m_bobState = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("bob.ini")), QSettings::IniFormat);
+    QVERIFY(m_desk.start(false, QStringLiteral("app.ini")));
+    m_bobState = std::make_unique<QSettings>(m_desk.dir.filePath(QStringLiteral("bob.ini")), QSettings::IniFormat);
 
     m_alice = std::make_unique<ChatClient>();
     m_alice->setSettings(nullptr);
-    QVERIFY(enter(*m_alice, *m_relay, QStringLiteral("alice"), true));
+    QVERIFY(enter(*m_alice, *m_desk.relay, QStringLiteral("alice"), true));
     m_carol = std::make_unique<ChatClient>();
     m_carol->setSettings(nullptr);
-    QVERIFY(enter(*m_carol, *m_relay, QStringLiteral("carol"), true));
+    QVERIFY(enter(*m_carol, *m_desk.relay, QStringLiteral("carol"), true));
     startBob(true);
 
     QSignalSpy aliceOpened(m_alice.get(), &ChatClient::conversationOpened);
@@ -142,7 +135,7 @@ void tst_DraftsAndPins::cleanupTestCase()
     m_bob.reset();
     m_carol.reset();
     m_alice.reset();
-    m_relay.reset();
+    m_desk.relay.reset();
 }
 
 void tst_DraftsAndPins::startBob(bool signUp)
@@ -150,8 +143,8 @@ void tst_DraftsAndPins::startBob(bool signUp)
     m_window.reset();
     m_bob = std::make_unique<ChatClient>();
     m_bob->setSettings(m_bobState.get());
-    QVERIFY(enter(*m_bob, *m_relay, QStringLiteral("bob"), signUp));
-    m_window = std::make_unique<MainWindow>(m_bob.get(), *m_settings, m_languages.get());
+    QVERIFY(enter(*m_bob, *m_desk.relay, QStringLiteral("bob"), signUp));
+    m_window = std::make_unique<MainWindow>(m_bob.get(), *m_desk.settings, m_desk.languages.get());
     m_window->resize(900, 560);
     m_window->show();
     QApplication::setActiveWindow(m_window.get());
@@ -163,12 +156,12 @@ void tst_DraftsAndPins::shoot(const QString& name)
     if (dir.isEmpty())
         return;
     for (const auto language : {AppSettings::Language::English, AppSettings::Language::Chinese}) {
-        m_languages->apply(language);
+        m_desk.languages->apply(language);
         QApplication::processEvents();
         const QString suffix = language == AppSettings::Language::English ? QStringLiteral("en") : QStringLiteral("zh");
         m_window->grab().save(dir + QLatin1Char('/') + name + QLatin1Char('-') + suffix + QStringLiteral(".png"));
     }
-    m_languages->apply(AppSettings::Language::English);
+    m_desk.languages->apply(AppSettings::Language::English);
 }
 
 void tst_DraftsAndPins::draftKeptPerConversation()

@@ -4,6 +4,7 @@
 // real relay in-process (127.0.0.1, port 0, SQLite in a QTemporaryDir); QT_QPA_PLATFORM=offscreen.
 
 #include "appcontroller.h"
+#include "appdesk.h"
 #include "appsettings.h"
 #include "avatarpainter.h"
 #include "chatclient.h"
@@ -23,6 +24,7 @@
 #include "sidebar.h"
 #include "testserver.h"
 #include "traycontroller.h"
+#include "widgetlookup.h"
 
 #include <QAction>
 #include <QApplication>
@@ -49,16 +51,6 @@ using namespace lanchat::test;
 namespace {
 
 constexpr int kWaitMs = 30000;
-
-QModelIndex findRow(const QAbstractItemModel* model, int role, const QVariant& value)
-{
-    for (int row = 0; row < model->rowCount(); ++row) {
-        const QModelIndex index = model->index(row, 0);
-        if (index.data(role) == value)
-            return index;
-    }
-    return {};
-}
 
 /** Saves a grab of @p widget as @p name.png into $LANCHAT_SHOTS_DIR, when set (for looking at, not asserted). */
 void shot(QWidget* widget, const QString& name)
@@ -153,10 +145,7 @@ private Q_SLOTS:
     void trayHintOncePerInstallation();
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<TestServer> m_relay;
-    std::unique_ptr<AppSettings> m_settings;
-    std::unique_ptr<LanguageManager> m_languages;
+    AppDesk m_desk;
     std::unique_ptr<ChatClient> m_client;
     std::unique_ptr<ChatClient> m_peer;
     std::unique_ptr<ChatClient> m_third;
@@ -166,22 +155,16 @@ private:
 
 void tst_Polish::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
+    QVERIFY(m_desk.start(false, QStringLiteral("lanchat.ini")));
     QApplication::setApplicationDisplayName(QStringLiteral("LanChat"));
     AppController::applyStyleSheet(); // the stylesheet as the app has it: its colour placeholders filled in
-    m_relay = std::make_unique<TestServer>(false);
-    QVERIFY(m_relay->start());
-    m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("lanchat.ini")));
-    m_settings->setCloseToTray(false);
-    m_languages = std::make_unique<LanguageManager>();
-    m_languages->apply(AppSettings::Language::English);
     m_peer = std::make_unique<ChatClient>();
-    QVERIFY(signUp(*m_peer, *m_relay, QStringLiteral("bob"), QStringLiteral("Bob")));
+    QVERIFY(signUp(*m_peer, *m_desk.relay, QStringLiteral("bob"), QStringLiteral("Bob")));
     m_third = std::make_unique<ChatClient>();
-    QVERIFY(signUp(*m_third, *m_relay, QStringLiteral("wang"), QStringLiteral("王小明")));
+    QVERIFY(signUp(*m_third, *m_desk.relay, QStringLiteral("wang"), QStringLiteral("王小明")));
     m_client = std::make_unique<ChatClient>();
-    QVERIFY(signUp(*m_client, *m_relay, QStringLiteral("alice"), QStringLiteral("Alice")));
-    m_window = std::make_unique<MainWindow>(m_client.get(), *m_settings, m_languages.get());
+    QVERIFY(signUp(*m_client, *m_desk.relay, QStringLiteral("alice"), QStringLiteral("Alice")));
+    m_window = std::make_unique<MainWindow>(m_client.get(), *m_desk.settings, m_desk.languages.get());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -192,7 +175,7 @@ void tst_Polish::cleanupTestCase()
     m_client.reset();
     m_peer.reset();
     m_third.reset();
-    m_relay.reset();
+    m_desk.relay.reset();
 }
 
 void tst_Polish::initials_data()
@@ -268,12 +251,12 @@ void tst_Polish::systemLinesInTheUsersLanguage()
     QCOMPARE(findRow(messages, roles::MessageText, created).data(roles::MessageKind).toInt(), int(MessageKind::System));
 
     shot(m_window.get(), QStringLiteral("main-group"));
-    m_languages->apply(AppSettings::Language::Chinese);
+    m_desk.languages->apply(AppSettings::Language::Chinese);
     QTRY_VERIFY(findRow(messages, roles::MessageText, QStringLiteral("Bob 创建了群聊“项目组 Alpha”")).isValid());
     shot(m_window.get(), QStringLiteral("main-group"));
     const QModelIndex row = findRow(m_client->conversations(), roles::ConversationId, m_group.value());
     QCOMPARE(row.data(roles::ConversationLastText).toString(), QStringLiteral("Bob 创建了群聊“项目组 Alpha”"));
-    m_languages->apply(AppSettings::Language::English);
+    m_desk.languages->apply(AppSettings::Language::English);
     QTRY_VERIFY(findRow(messages, roles::MessageText, created).isValid());
 }
 
@@ -294,10 +277,10 @@ void tst_Polish::filePreviewFollowsLanguageSwitch()
     };
     QCOMPARE(preview(), QStringLiteral("[File] plan.pdf"));
     QSignalSpy changed(list, &QAbstractItemModel::dataChanged);
-    m_languages->apply(AppSettings::Language::Chinese);
+    m_desk.languages->apply(AppSettings::Language::Chinese);
     QCOMPARE(preview(), QStringLiteral("[文件] plan.pdf"));
     QVERIFY(!changed.isEmpty()); // the list repaints
-    m_languages->apply(AppSettings::Language::English);
+    m_desk.languages->apply(AppSettings::Language::English);
     QCOMPARE(preview(), QStringLiteral("[File] plan.pdf"));
 }
 
@@ -311,7 +294,7 @@ void tst_Polish::dialogButtonsFitTheirText_data()
 void tst_Polish::dialogButtonsFitTheirText()
 {
     QFETCH(int, language);
-    m_languages->apply(AppSettings::Language(language));
+    m_desk.languages->apply(AppSettings::Language(language));
     {
         GroupDialog create(m_client.get(), m_window.get());
         create.show();
@@ -327,13 +310,13 @@ void tst_Polish::dialogButtonsFitTheirText()
         shot(&manage, QStringLiteral("group-manage"));
     }
     {
-        SettingsDialog settings(*m_settings, m_window.get());
+        SettingsDialog settings(*m_desk.settings, m_window.get());
         settings.show();
         QVERIFY(QTest::qWaitForWindowExposed(&settings));
         verifyButtonsFit(&settings);
         shot(&settings, QStringLiteral("settings"));
     }
-    m_languages->apply(AppSettings::Language::English);
+    m_desk.languages->apply(AppSettings::Language::English);
 }
 
 void tst_Polish::memberListShowsDetailsAndRemoveAsks()
@@ -363,9 +346,9 @@ void tst_Polish::memberListShowsDetailsAndRemoveAsks()
     QVERIFY(wang);
     QCOMPARE(wang->data(MemberListDelegate::UsernameRole).toString(), QStringLiteral("wang"));
     shot(&dialog, QStringLiteral("members"));
-    m_languages->apply(AppSettings::Language::Chinese);
+    m_desk.languages->apply(AppSettings::Language::Chinese);
     shot(&dialog, QStringLiteral("members"));
-    m_languages->apply(AppSettings::Language::English);
+    m_desk.languages->apply(AppSettings::Language::English);
 
     // Remove asks first, naming member and group; "No" keeps the member. (The list was rebuilt meanwhile.)
     QTRY_COMPARE(members->count(), 3);
@@ -413,12 +396,12 @@ void tst_Polish::mutedConversationLooksMuted()
         return n;
     };
     QVERIFY(countColour(ConversationListDelegate::badgeColor(false)) > 20);
-    m_settings->setConversationMuted(m_group.value(), true);
+    m_desk.settings->setConversationMuted(m_group.value(), true);
     list->viewport()->update();
     QVERIFY(countColour(ConversationListDelegate::badgeColor(false)) == 0);
     QVERIFY(countColour(ConversationListDelegate::badgeColor(true)) > 20);
     shot(m_window->sidebar(), QStringLiteral("sidebar-muted"));
-    m_settings->setConversationMuted(m_group.value(), false);
+    m_desk.settings->setConversationMuted(m_group.value(), false);
 }
 
 void tst_Polish::fontSizeReachesInputAndHeader()
@@ -427,7 +410,7 @@ void tst_Polish::fontSizeReachesInputAndHeader()
     auto* input = m_window->findChild<MessageInput*>();
     auto* title = m_window->findChild<QLabel*>(QStringLiteral("conversationTitle"));
     QVERIFY(input && title);
-    m_settings->setFontPointSize(16);
+    m_desk.settings->setFontPointSize(16);
     QVERIFY(applySettingsThroughDialog(m_window.get())); // applies the stored 16 pt on OK
     QCOMPARE(input->font().pointSize(), 16);
     QCOMPARE(QFontInfo(input->font()).pointSize(), 16);
@@ -442,7 +425,7 @@ void tst_Polish::fontSizeReachesInputAndHeader()
         m_window->conversationView()->findChild<QListView*>(QStringLiteral("messageList"))->model();
     QTRY_VERIFY_WITH_TIMEOUT(findRow(messages, roles::MessageText, longText).isValid(), kWaitMs);
     shot(m_window.get(), QStringLiteral("font-16pt"));
-    m_settings->setFontPointSize(0);
+    m_desk.settings->setFontPointSize(0);
     QVERIFY(applySettingsThroughDialog(m_window.get()));
 }
 
@@ -459,9 +442,9 @@ void tst_Polish::smallWindowKeepsRoomToWrite()
     QVERIFY(m_window->conversationView()->width() >= 380);
     QVERIFY(m_window->minimumSizeHint().width() <= 640);
     shot(m_window.get(), QStringLiteral("small-640x480"));
-    m_languages->apply(AppSettings::Language::Chinese);
+    m_desk.languages->apply(AppSettings::Language::Chinese);
     shot(m_window.get(), QStringLiteral("small-640x480"));
-    m_languages->apply(AppSettings::Language::English);
+    m_desk.languages->apply(AppSettings::Language::English);
     m_window->resize(1000, 680);
 }
 
@@ -496,7 +479,7 @@ void tst_Polish::focusIsVisible()
 
 void tst_Polish::trayHintOncePerInstallation()
 {
-    const QString path = m_dir.filePath(QStringLiteral("fresh.ini"));
+    const QString path = m_desk.dir.filePath(QStringLiteral("fresh.ini"));
     {
         AppSettings settings(path);
         TrayController tray;

@@ -2,6 +2,7 @@
 // loads history back to it and scrolls there, and "↓" to the bottom. 300 unread messages through a real relay
 // in-process (127.0.0.1, port 0, SQLite in a QTemporaryDir). No sleeps: QTRY_* and QSignalSpy::wait only.
 
+#include "appdesk.h"
 #include "appsettings.h"
 #include "chatclient.h"
 #include "clientconnection.h"
@@ -13,6 +14,7 @@
 #include "modelroles.h"
 #include "testserver.h"
 #include "unreadjumper.h"
+#include "widgetlookup.h"
 
 #include <QApplication>
 #include <QListView>
@@ -64,10 +66,7 @@ private:
     /** Where the first unread message ("new 0") is in @p view, relative to the top of the visible area. */
     int firstUnreadTop(ConversationView& view) const;
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<TestServer> m_relay;
-    std::unique_ptr<AppSettings> m_settings;
-    std::unique_ptr<LanguageManager> m_languages;
+    AppDesk m_desk;
     std::unique_ptr<QSettings> m_bobState;
     std::unique_ptr<ChatClient> m_alice;
     std::unique_ptr<ChatClient> m_bob;
@@ -76,20 +75,15 @@ private:
 
 void tst_UnreadJump::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_relay = std::make_unique<TestServer>(false);
-    QVERIFY(m_relay->start());
-    m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("app.ini")));
-    m_languages = std::make_unique<LanguageManager>();
-    m_languages->apply(AppSettings::Language::English);
-    m_bobState = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("bob.ini")), QSettings::IniFormat);
+    QVERIFY(m_desk.start(false, QStringLiteral("app.ini")));
+    m_bobState = std::make_unique<QSettings>(m_desk.dir.filePath(QStringLiteral("bob.ini")), QSettings::IniFormat);
 
     m_alice = std::make_unique<ChatClient>();
     m_alice->setSettings(nullptr);
-    QVERIFY(enter(*m_alice, *m_relay, QStringLiteral("alice"), true));
+    QVERIFY(enter(*m_alice, *m_desk.relay, QStringLiteral("alice"), true));
     m_bob = std::make_unique<ChatClient>();
     m_bob->setSettings(m_bobState.get());
-    QVERIFY(enter(*m_bob, *m_relay, QStringLiteral("bob"), true));
+    QVERIFY(enter(*m_bob, *m_desk.relay, QStringLiteral("bob"), true));
 
     QSignalSpy opened(m_alice.get(), &ChatClient::conversationOpened);
     m_alice->openPrivate(m_bob->currentUser().id);
@@ -111,12 +105,12 @@ void tst_UnreadJump::cleanupTestCase()
 {
     m_bob.reset();
     m_alice.reset();
-    m_relay.reset();
+    m_desk.relay.reset();
 }
 
 std::unique_ptr<ConversationView> tst_UnreadJump::makeView(ChatClient* client)
 {
-    auto view = std::make_unique<ConversationView>(client, *m_settings);
+    auto view = std::make_unique<ConversationView>(client, *m_desk.settings);
     view->resize(600, 500);
     view->show();
     QApplication::setActiveWindow(view.get());
@@ -128,10 +122,10 @@ void tst_UnreadJump::shoot(QWidget* view, const QString& name)
     const QString dir = qEnvironmentVariable("LANCHAT_SHOTS_DIR");
     if (dir.isEmpty())
         return;
-    m_languages->apply(AppSettings::Language::Chinese);
+    m_desk.languages->apply(AppSettings::Language::Chinese);
     QApplication::processEvents();
     view->grab().save(dir + QLatin1Char('/') + name + QStringLiteral("-zh.png"));
-    m_languages->apply(AppSettings::Language::English);
+    m_desk.languages->apply(AppSettings::Language::English);
     QApplication::processEvents();
     view->grab().save(dir + QLatin1Char('/') + name + QStringLiteral("-en.png"));
 }
@@ -206,7 +200,7 @@ void tst_UnreadJump::restartedClientLoadsHistoryToFirstUnread()
     m_bob.reset();
     m_bob = std::make_unique<ChatClient>();
     m_bob->setSettings(m_bobState.get());
-    QVERIFY(enter(*m_bob, *m_relay, QStringLiteral("bob"), false));
+    QVERIFY(enter(*m_bob, *m_desk.relay, QStringLiteral("bob"), false));
     MessagesModel* model = m_bob->messages(m_chat);
     QTRY_VERIFY_WITH_TIMEOUT(model->storedCount() > 0 && !model->isLoadingOlder(), kWaitMs);
     QVERIFY2(rowOfText(model, QStringLiteral("later 0")) < 0, "the first unread must not be loaded yet");

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QAbstractItemModel>
 #include <QLatin1String>
 #include <QObject>
 #include <QtDebug>
@@ -13,6 +14,17 @@ template <typename T> T* child(QObject* parent, const char* name)
     if (!found)
         qWarning("no child %s", name);
     return found;
+}
+
+/** The first row of @p model (column 0) whose @p role holds @p value; invalid when none. */
+inline QModelIndex findRow(const QAbstractItemModel* model, int role, const QVariant& value)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        if (index.data(role) == value)
+            return index;
+    }
+    return {};
 }
 
 } // namespace lanchat::test
