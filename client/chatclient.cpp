@@ -10,6 +10,7 @@
 #include "logging.h"
 #include "messages/authmessages.h"
 #include "messages/chatmessages.h"
+#include "messages/forwardmessages.h"
 #include "messagesmodel.h"
 #include "outgoingqueue.h"
 #include "pinnedconversations.h"
@@ -17,6 +18,7 @@
 #include "sessionstore.h"
 #include "synchronizer.h"
 #include "transfermanager.h"
+#include "uuidv7.h"
 
 #include <QDateTime>
 #include <QTimer>
@@ -519,6 +521,16 @@ void ChatClient::renameGroup(ConversationId group, const QString& name)
 {
     GroupChange msg{QLatin1String(GroupChange::kRename), group, {}, name};
     d->call(msg.encode(), msg.type, [this](const QCborMap& reply) { d->applyConversationReply(reply, false); });
+}
+
+QUuid ChatClient::forward(ConversationId target, ConversationId source, const QList<Seq>& seqs)
+{
+    const ForwardMessages msg{target, source, seqs, createUuidV7()};
+    d->call(msg.encode(), QLatin1String(ForwardMessages::kType), [this, msg](const QCborMap& reply) {
+        const auto ok = ForwardOk::decode(reply, nullptr);
+        Q_EMIT forwarded(msg.clientMsgId, msg.conversation, ok ? ok->seqs : QList<Seq>());
+    });
+    return msg.clientMsgId;
 }
 
 void ChatClient::loadOlder(ConversationId conversation)

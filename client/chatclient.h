@@ -126,6 +126,15 @@ public:
     void leaveGroup(ConversationId group);
     void renameGroup(ConversationId group, const QString& name);
 
+    /**
+     * Forwards messages @p seqs (1..50, no repeats, shown in this order) of conversation @p source into @p target
+     * (docs/protocol.md 6.3): text is copied, files are shared by reference. Returns the request's client_msg_id.
+     * Result: forwarded() with that id, or requestFailed("forward", code) with forbidden (not a member of either),
+     * invalid_argument (a message that does not exist, was recalled or whose file expired), unknown_type (a server
+     * without the `forward` feature), timeout (the connection was lost: the copies may or may not exist; sync shows
+     * them). Not resent by itself. The copies arrive as ordinary messages of the user in @p target.
+     */
+    QUuid forward(ConversationId target, ConversationId source, const QList<Seq>& seqs);
     /** Loads the page of history older than what the model holds; the model emits rows inserted at the top. */
     void loadOlder(ConversationId conversation);
     /** Marks everything up to the newest message read (unread count → 0, read receipt to others). */
@@ -206,6 +215,8 @@ Q_SIGNALS:
     void serverShuttingDown();
     /** The sync after a login completed: every message missed while offline is in the models. */
     void synced();
+    /** A forward() request succeeded: @p seqs are the copies in @p target, in the order requested. */
+    void forwarded(const QUuid& requestId, lanchat::ConversationId target, const QList<lanchat::Seq>& seqs);
 
 private:
     class Private;

@@ -68,6 +68,13 @@ inline constexpr int kDeviceTokenBytes = 32;
  * is an ordinary group.
  */
 inline constexpr const char* kFeatureAnnouncementChannel = "announcement_channel";
+/**
+ * Server feature flag (welcome `features`): the server knows `forward` (docs/protocol.md 6.3): copies of
+ * messages of one conversation posted into another, files by reference.
+ */
+inline constexpr const char* kFeatureForward = "forward";
+/** Most messages one `forward` request copies. */
+inline constexpr int kMaxForwardMessages = 50;
 /** Proof of possession: bytes of the nonce, most ranges per challenge and most bytes per range. */
 inline constexpr int kProofNonceBytes = 16;
 inline constexpr int kProofRanges = 8;

@@ -6,6 +6,7 @@
 #include "commitqueue.h"
 #include "discovery.h"
 #include "files/filehandlers.h"
+#include "forwardhandler.h"
 #include "framecodec.h"
 #include "grouphandlers.h"
 #include "logging.h"
@@ -120,6 +121,8 @@ void RelayServer::registerHandlers()
     m_groups->registerWith(m_router);
     m_groups->setMemberRemovedHandler(
         [this](ConversationId group, UserId user) { emit membershipRevoked(group, user); });
+    m_forward = std::make_unique<ForwardHandler>(*m_storage, *m_poster);
+    m_forward->registerWith(m_router);
     m_files = std::make_unique<FileHandlers>(m_config, *m_storage, *m_commits, *m_poster);
     m_files->registerWith(m_router);
     connect(this, &RelayServer::membershipRevoked, m_files.get(), &FileHandlers::dropUploads);

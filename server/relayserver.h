@@ -20,6 +20,7 @@ class CommitQueue;
 class Discovery;
 class EventPoller;
 class FileHandlers;
+class ForwardHandler;
 class GroupHandlers;
 class Listener;
 class MessagePoster;
@@ -125,6 +126,7 @@ private:
     std::unique_ptr<AuthHandlers> m_auth;
     std::unique_ptr<ChatHandlers> m_chat;
     std::unique_ptr<GroupHandlers> m_groups;
+    std::unique_ptr<ForwardHandler> m_forward;
     std::unique_ptr<FileHandlers> m_files;
     std::unique_ptr<TlsIdentity> m_identity;
     std::unique_ptr<TlsContext> m_tls;
