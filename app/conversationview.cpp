@@ -8,12 +8,14 @@
 #include "emojibutton.h"
 #include "icons.h"
 #include "logging.h"
+#include "messageactions.h"
 #include "messagedelegate.h"
 #include "messageinput.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
 #include "pastepreviewdialog.h"
 #include "screenshot/screenshottool.h"
+#include "textselection.h"
 #include "transfermanager.h"
 #include "unreadjumper.h"
 
@@ -121,6 +123,8 @@ void ConversationView::buildUi()
         m_delegate->activate(option, index);
     });
     m_unread = new UnreadJumper(m_client, m_list, m_delegate, this);
+    m_textSelection = new TextSelection(m_list, m_delegate);
+    m_actions = new MessageActions(m_client, m_list, this);
     layout->addWidget(m_list, 1);
 
     m_removedNotice = new QLabel(page);
@@ -528,6 +532,7 @@ void ConversationView::onContextMenu(const QPoint& pos)
         return;
     QMenu menu(this);
     menu.addAction(Icons::icon(QStringLiteral("copy")), tr("Copy"), this, &ConversationView::copySelection);
+    m_actions->addTo(menu, index);
     if (index.data(roles::MessageKind).toInt() == int(MessageKind::File) &&
         !index.data(roles::MessageFileExpired).toBool()) {
         menu.addAction(Icons::icon(QStringLiteral("download")), tr("Download"), this,
@@ -543,6 +548,8 @@ void ConversationView::onContextMenu(const QPoint& pos)
 
 void ConversationView::copySelection()
 {
+    if (m_textSelection->copy())
+        return;
     QModelIndexList rows = m_list->selectionModel() ? m_list->selectionModel()->selectedRows() : QModelIndexList();
     std::sort(rows.begin(), rows.end(), [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
     QStringList texts;

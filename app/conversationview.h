@@ -17,9 +17,11 @@ class AppSettings;
 class ChatClient;
 class DraftBinder;
 class MessageDelegate;
+class MessageActions;
 class MessageInput;
 class MessagesModel;
 class ScreenshotTool;
+class TextSelection;
 class UnreadJumper;
 
 /**
@@ -50,6 +52,8 @@ public:
 
     QListView* messageList() const { return m_list; }
     MessageInput* input() const { return m_input; }
+    MessageActions* actions() const { return m_actions; }
+    TextSelection* textSelection() const { return m_textSelection; }
 
 Q_SIGNALS:
     /** The user asked for the member list / management of the open group. */
@@ -103,6 +107,8 @@ private:
     QPushButton* m_sendButton = nullptr;
     UnreadJumper* m_unread = nullptr;
     DraftBinder* m_drafts = nullptr;
+    MessageActions* m_actions = nullptr;
+    TextSelection* m_textSelection = nullptr;
     bool m_loadingOlder = false;
     bool m_stickToBottom = true;
     int m_restoreFromBottom = -1;

@@ -8,6 +8,7 @@
 #include "messagerecord.h"
 #include "modelroles.h"
 #include "noticecardpainter.h"
+#include "textselection.h"
 #include "theme.h"
 #include "transfermanager.h"
 
@@ -354,6 +355,8 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         painter->translate(l.content.topLeft());
         QAbstractTextDocumentLayout::PaintContext ctx;
         ctx.palette.setColor(QPalette::Text, kText);
+        if (m_selection)
+            ctx.selections = m_selection->selectionsFor(index, doc, option.palette);
         doc.documentLayout()->draw(painter, ctx);
         painter->translate(-l.content.topLeft());
     }
@@ -424,6 +427,12 @@ bool MessageDelegate::activate(const QStyleOptionViewItem& option, const QModelI
     if (!l.file || l.fileLine.primaryAction == FileBubblePainter::Action::None)
         return false;
     return fileAction(l.fileLine.primaryAction, index, downloadedPath(index));
+}
+
+QRect MessageDelegate::textRect(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    const Layout l = layoutFor(option, index);
+    return l.file || l.system ? QRect() : l.content;
 }
 
 bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,

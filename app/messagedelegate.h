@@ -12,6 +12,7 @@ class QTextDocument;
 
 namespace lanchat {
 
+class TextSelection;
 class TransferManager;
 
 /**
@@ -53,6 +54,12 @@ public:
      * message has no such action.
      */
     bool activate(const QStyleOptionViewItem& option, const QModelIndex& index);
+    /** Where the text of a text message is drawn (selection hit-testing); null for other messages. */
+    QRect textRect(const QStyleOptionViewItem& option, const QModelIndex& index) const;
+    /** The document a text message is drawn from, laid out by the caller at textRect()'s width. */
+    void prepareDocument(QTextDocument& doc, const QModelIndex& index, const QFont& font) const;
+    /** @p selection (may be null, not owned) highlights the part of a text the user selected. */
+    void setTextSelection(const TextSelection* selection) { m_selection = selection; }
 
 Q_SIGNALS:
     void downloadRequested(const QModelIndex& index);
@@ -68,7 +75,6 @@ private:
     /** Runs @p action on the file of @p index; false for Action::None. */
     bool fileAction(FileBubblePainter::Action action, const QModelIndex& index, const QString& path);
     const QPixmap* thumbnail(const QString& path) const;
-    void prepareDocument(QTextDocument& doc, const QModelIndex& index, const QFont& font) const;
     void paintFileCard(QPainter* painter, const Layout& layout, const QModelIndex& index,
                        const QStyleOptionViewItem& option) const;
     void paintStatus(QPainter* painter, const Layout& layout, const QModelIndex& index,
@@ -76,6 +82,7 @@ private:
 
     TransferManager* m_transfers;
     bool m_group = false;
+    const TextSelection* m_selection = nullptr;
     mutable QCache<QString, QSize> m_textSizes;
     mutable QCache<QString, QPixmap> m_thumbnails;
 };

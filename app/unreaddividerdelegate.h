@@ -24,6 +24,11 @@ public:
     /** The message (by seq) the line is drawn above; 0 for none. The caller lays the view out again. */
     void setDividerSeq(Seq seq) { m_seq = seq; }
     Seq dividerSeq() const { return m_seq; }
+    /** The option the wrapped delegate gets for @p index: on the line's row, the part below the line. */
+    QStyleOptionViewItem messageOption(const QStyleOptionViewItem& option, const QModelIndex& index) const
+    {
+        return isDividerRow(index) ? below(option) : option;
+    }
     /** Height in pixels the line adds to its row with @p font. */
     static int dividerHeight(const QFont& font);
 

@@ -577,6 +577,29 @@
     </message>
 </context>
 <context>
+    <name>lanchat::ForwardDialog</name>
+    <message>
+        <source>Forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Forward %n message(s) to:</source>
+        <extracomment>above the list of conversations to forward the selected messages into</extracomment>
+        <translation>
+            <numerusform>Forward %n message to:</numerusform>
+            <numerusform>Forward %n messages to:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search conversations by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conversation matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanchat::GroupDialog</name>
     <message>
         <source>Leave group</source>
@@ -876,6 +899,51 @@
     </message>
     <message>
         <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::MessageActions</name>
+    <message>
+        <source>Forward…</source>
+        <extracomment>context menu of messages: send copies of the selected messages to another conversation</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are offline: nothing was forwarded. Forward again once connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarded to %1</source>
+        <extracomment>shown briefly beside the messages after a forward; %1 is the conversation&apos;s name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not forwarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not a member of that conversation any more, or you may not post there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message could not be forwarded: it no longer exists, was recalled, or its file has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server cannot forward messages. Ask the administrator to update it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was lost before the server answered. Look in the conversation before you forward again: the messages may have arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can forward at most %1 messages at once.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -573,6 +573,28 @@
     </message>
 </context>
 <context>
+    <name>lanchat::ForwardDialog</name>
+    <message>
+        <source>Forward</source>
+        <translation>转发</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forward %n message(s) to:</source>
+        <extracomment>above the list of conversations to forward the selected messages into</extracomment>
+        <translation>
+            <numerusform>将 %n 条消息转发给：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search conversations by name</source>
+        <translation>按名称搜索会话</translation>
+    </message>
+    <message>
+        <source>No conversation matches.</source>
+        <translation>没有匹配的会话。</translation>
+    </message>
+</context>
+<context>
     <name>lanchat::GroupDialog</name>
     <message>
         <source>Leave group</source>
@@ -870,6 +892,51 @@
     <message>
         <source>Member</source>
         <translation>成员</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::MessageActions</name>
+    <message>
+        <source>Forward…</source>
+        <extracomment>context menu of messages: send copies of the selected messages to another conversation</extracomment>
+        <translation>转发…</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>转发</translation>
+    </message>
+    <message>
+        <source>You are offline: nothing was forwarded. Forward again once connected.</source>
+        <translation>您已离线，未转发任何消息。连接后请重新转发。</translation>
+    </message>
+    <message>
+        <source>Forwarded to %1</source>
+        <extracomment>shown briefly beside the messages after a forward; %1 is the conversation&apos;s name</extracomment>
+        <translation>已转发给“%1”</translation>
+    </message>
+    <message>
+        <source>Not forwarded</source>
+        <translation>未转发</translation>
+    </message>
+    <message>
+        <source>You are not a member of that conversation any more, or you may not post there.</source>
+        <translation>您已不是该会话的成员，或无权在该会话中发言。</translation>
+    </message>
+    <message>
+        <source>A message could not be forwarded: it no longer exists, was recalled, or its file has expired.</source>
+        <translation>有消息无法转发：它已不存在、已被撤回，或其文件已过期。</translation>
+    </message>
+    <message>
+        <source>This server cannot forward messages. Ask the administrator to update it.</source>
+        <translation>此服务器不支持转发消息。请联系管理员升级服务器。</translation>
+    </message>
+    <message>
+        <source>The connection was lost before the server answered. Look in the conversation before you forward again: the messages may have arrived.</source>
+        <translation>服务器应答前连接已断开。再次转发前请先查看该会话：消息可能已经送达。</translation>
+    </message>
+    <message>
+        <source>You can forward at most %1 messages at once.</source>
+        <translation>一次最多只能转发 %1 条消息。</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include "captureoverlay.h"
 #include "chatclient.h"
 #include "conversationview.h"
+#include "forwarddialog.h"
 #include "languagemanager.h"
 #include "logindialog.h"
 #include "mainwindow.h"
@@ -19,6 +20,7 @@
 #include "serverfinder.h"
 #include "settingsdialog.h"
 #include "sidebar.h"
+#include "textselection.h"
 #include "theme.h"
 #include "transfermanager.h"
 #include "transferspanel.h"
@@ -29,6 +31,7 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QListView>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -151,6 +154,28 @@ void saveScreenshotTool(QWidget& window, const QString& out, const QString& name
     overlay.setTool(CaptureOverlay::Tool::Arrow);
     drag(area.topLeft() + QPoint(500, 60), area.topLeft() + QPoint(370, 150));
     save(&overlay, out, name);
+}
+
+/** Drags the mouse over the first @p chars characters of the message @p text, as a user selecting them would. */
+void selectText(ConversationView& view, const QString& text, int chars)
+{
+    QListView* list = view.messageList();
+    for (int row = list->model()->rowCount() - 1; row >= 0; --row) {
+        const QModelIndex index = list->model()->index(row, 0);
+        if (index.data(roles::MessageText).toString() != text)
+            continue;
+        const QRect rect = view.textSelection()->textRect(index);
+        const QPoint from(rect.left() + 1, rect.top() + 2);
+        const QPoint to(rect.left() + list->fontMetrics().horizontalAdvance(text.left(chars)), rect.top() + 2);
+        for (const auto& [type, pos] : {std::pair{QEvent::MouseButtonPress, from}, std::pair{QEvent::MouseMove, to},
+                                        std::pair{QEvent::MouseButtonRelease, to}}) {
+            const Qt::MouseButtons held = type == QEvent::MouseButtonRelease ? Qt::NoButton : Qt::LeftButton;
+            QMouseEvent event(type, pos, list->viewport()->mapToGlobal(pos),
+                              type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, held, Qt::NoModifier);
+            QApplication::sendEvent(list->viewport(), &event);
+        }
+        return;
+    }
 }
 
 } // namespace
@@ -319,6 +344,15 @@ int main(int argc, char* argv[])
         save(&dialog, out, QStringLiteral("settings-") + tag);
         dialog.hide();
         saveScreenshotTool(window, out, QStringLiteral("screenshot-tool-") + tag);
+        // Part of a message selected with the mouse, then the conversation picker of "Forward…".
+        selectText(*window.conversationView(), QStringLiteral("Morning Alice! Did the Q3 numbers come in?"), 13);
+        save(&window, out, QStringLiteral("text-selection-") + tag);
+        window.conversationView()->textSelection()->clear();
+        ForwardDialog forward(&scene.alice, 2, &window);
+        forward.show();
+        forward.findChild<QLineEdit*>(QStringLiteral("forwardSearch"))->setText(QStringLiteral("apollo"));
+        save(&forward, out, QStringLiteral("forward-") + tag);
+        forward.hide();
     }
     return 0;
 }
