@@ -14,6 +14,7 @@
 #include "messagesmodel.h"
 #include "modelroles.h"
 #include "pastepreviewdialog.h"
+#include "readerspopup.h"
 #include "screenshot/screenshottool.h"
 #include "textselection.h"
 #include "transfermanager.h"
@@ -205,6 +206,9 @@ void ConversationView::buildUi()
         QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
     });
     connect(m_delegate, &MessageDelegate::retryRequested, m_client, &ChatClient::retry);
+    connect(m_delegate, &MessageDelegate::readersRequested, this, [this](const QModelIndex& index, const QRect& label) {
+        ReadersPopup::open(index, this, m_list->viewport()->mapToGlobal(label.bottomLeft() + QPoint(0, 4)));
+    });
     connect(m_delegate, &MessageDelegate::linkActivated, this, [](const QUrl& url) { QDesktopServices::openUrl(url); });
     connect(m_client->transfers(), &TransferManager::transferFinished, this, [this](int, bool ok) {
         // A finished download changes a file card (actions, thumbnail height): lay the rows out again.
@@ -543,6 +547,8 @@ void ConversationView::onContextMenu(const QPoint& pos)
         menu.addAction(Icons::icon(QStringLiteral("reconnect")), tr("Retry sending"), this,
                        [this, id] { m_client->retry(id); });
     }
+    ReadersPopup::addMenuAction(menu, index, m_delegate->isGroupConversation(), this,
+                                m_list->viewport()->mapToGlobal(pos));
     menu.exec(m_list->viewport()->mapToGlobal(pos));
 }
 

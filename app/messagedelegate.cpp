@@ -9,6 +9,7 @@
 #include "modelroles.h"
 #include "noticecardpainter.h"
 #include "textselection.h"
+#include "readreceiptlabel.h"
 #include "theme.h"
 #include "transfermanager.h"
 
@@ -274,11 +275,8 @@ QString MessageDelegate::statusText(const QModelIndex& index) const
         return tr("Waiting to send…");
     case DeliveryState::Failed:
         break;
-    case DeliveryState::Sent: {
-        const int readers = index.data(roles::MessageReadCount).toInt();
-        //: read receipt under an own message: how many others have read it
-        return readers > 0 ? tr("Read by %n", nullptr, readers) : QString();
-    }
+    case DeliveryState::Sent:
+        return ReadReceiptLabel::text(index, m_group);
     }
     const auto code = ErrorCode(index.data(roles::MessageDeliveryError).toInt());
     switch (code) {
@@ -403,7 +401,7 @@ void MessageDelegate::paintStatus(QPainter* painter, const Layout& l, const QMod
     const QFont small = smallFont(option.font);
     painter->setFont(small);
     if (l.retry.isNull()) {
-        painter->setPen(kMuted);
+        painter->setPen(ReadReceiptLabel::opensList(index, m_group) ? kLink : kMuted);
         painter->drawText(l.status, Qt::AlignRight | Qt::AlignVCenter, text);
         return;
     }
@@ -419,6 +417,11 @@ void MessageDelegate::paintStatus(QPainter* painter, const Layout& l, const QMod
     painter->setFont(link);
     painter->setPen(kLink);
     painter->drawText(l.retry, Qt::AlignRight | Qt::AlignVCenter, tr("Retry"));
+}
+
+QRect MessageDelegate::readLabelRect(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    return ReadReceiptLabel::linkRect(layoutFor(option, index).status, index, m_group, smallFont(option.font));
 }
 
 bool MessageDelegate::activate(const QStyleOptionViewItem& option, const QModelIndex& index)
@@ -448,6 +451,10 @@ bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, cons
     if (l.own && l.retry.contains(pos) &&
         DeliveryState(index.data(roles::MessageDeliveryState).toInt()) == DeliveryState::Failed) {
         Q_EMIT retryRequested(index.data(roles::MessageClientId).toUuid());
+        return true;
+    }
+    if (l.own && readLabelRect(option, index).contains(pos)) {
+        Q_EMIT readersRequested(index, readLabelRect(option, index));
         return true;
     }
     if (l.file) {

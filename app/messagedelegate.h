@@ -19,7 +19,7 @@ class TransferManager;
  * Paints one message of a MessagesModel row (client/modelroles.h) in a QListView, so a conversation of
  * 100,000 messages costs no widget per message: day separators, sender and time at the start of a group
  * of consecutive messages (same sender, less than 5 minutes apart), own messages right-aligned in a
- * coloured bubble, delivery state (sending / waiting / read by N / "Not sent: reason · Retry" under the
+ * coloured bubble, delivery state (sending / waiting / read receipt / "Not sent: reason · Retry" under the
  * bubble), file cards with
  * Download / Open / Show in folder, inline thumbnails of downloaded images, and clickable links.
  * Text heights are cached per (message, width). GUI thread only.
@@ -42,12 +42,15 @@ public:
     void clearCaches();
     /** The open conversation is a group: a `forbidden` refusal then reads "not a member of this group". */
     void setGroupConversation(bool group) { m_group = group; }
+    bool isGroupConversation() const { return m_group; }
     /**
      * The delivery line of an own message as shown: "Sending…", "Waiting to send…" (a transient failure
      * the client resends by itself), "Not sent: <reason>" (refused for good; "Retry" is drawn after it),
-     * "Read by N", or empty.
+     * the read receipt (ReadReceiptLabel: "Read", "Sent", "N/M read"), or empty.
      */
     QString statusText(const QModelIndex& index) const;
+    /** Where the "N/M read" link of @p index is (item coordinates); empty when it has none. */
+    QRect readLabelRect(const QStyleOptionViewItem& option, const QModelIndex& index) const;
     /**
      * Enter or a double-click on message @p index laid out in @p option: a file message does what its first link
      * offers (Download, Resume, Retry, Open, …), so the keyboard reaches every file action. False when the
@@ -67,6 +70,8 @@ Q_SIGNALS:
     void showInFolderRequested(const QString& localPath);
     void retryRequested(const QUuid& clientMsgId);
     void linkActivated(const QUrl& url);
+    /** The "N/M read" label of @p index at @p labelRect (viewport coordinates) was clicked: list who has read it. */
+    void readersRequested(const QModelIndex& index, const QRect& labelRect);
 
 private:
     struct Layout;

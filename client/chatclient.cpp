@@ -14,6 +14,7 @@
 #include "messagesmodel.h"
 #include "outgoingqueue.h"
 #include "pinnedconversations.h"
+#include "readpositionloader.h"
 #include "sessionmodels.h"
 #include "sessionstore.h"
 #include "synchronizer.h"
@@ -76,6 +77,7 @@ public:
     Authenticator* auth;
     Synchronizer* sync;
     HistoryLoader* history;
+    ReadPositionLoader* readPositions;
     TransferManager* transfers;
     FileTransferTracker* fileTransfers;
     State state = State::Offline;
@@ -98,6 +100,7 @@ ChatClient::Private::Private(ChatClient* q)
     , auth(new Authenticator(connection, q))
     , sync(new Synchronizer(connection, models, &store, q))
     , history(new HistoryLoader(connection, models, q))
+    , readPositions(new ReadPositionLoader(connection, models, q))
     , transfers(new TransferManager(connection, q))
     , fileTransfers(new FileTransferTracker(transfers, models, q))
 {
@@ -175,6 +178,7 @@ void ChatClient::Private::onDisconnected()
     sync->stop();
     fetchingConversations = false;
     queue->setActive(false);
+    readPositions->loggedOut();
     models->contacts()->setPresenceKnown(false); // until the `users` reply after the next login
     updateState();
 }
@@ -326,6 +330,7 @@ ChatClient::ChatClient(QObject* parent)
     connect(d->connection, &ClientConnection::certificateMismatch, this, &ChatClient::certificateMismatch);
     connect(d->sync, &Synchronizer::finished, this, [this] {
         d->history->loadAfterSync();
+        d->readPositions->loggedIn();
         Q_EMIT synced();
     });
     connect(d->history, &HistoryLoader::failed, this,
@@ -615,6 +620,7 @@ MessagesModel* ChatClient::messages(ConversationId conversation)
     // A model opened for the first time shows the newest page of history at once.
     if (model->storedCount() == 0 && info && info->lastSeq > 0)
         loadOlder(conversation);
+    d->readPositions->open(conversation); // who has read what, once per login
     return model;
 }
 

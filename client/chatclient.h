@@ -161,7 +161,8 @@ public:
     /**
      * The message model of one conversation, created on first use, owned by the client (valid as long as
      * the client). If it holds no stored message yet and the conversation has history, the newest page
-     * is requested at once (rows arrive asynchronously, inserted at the top).
+     * is requested at once (rows arrive asynchronously, inserted at the top). Every member's read position
+     * (MessageReadCount, MessageReaderNames …) is requested once per login from then on.
      */
     MessagesModel* messages(ConversationId conversation);
     TransferManager* transfers() const;

@@ -69,7 +69,13 @@ QVariant MessagesModel::data(const QModelIndex& index, int role) const
     case roles::MessageFileExpired:
         return hasFile && m.file->expired;
     case roles::MessageReadCount:
-        return m.seq > 0 ? readCount(m.seq) : 0;
+        return m_receipts.readCount(m.seq, m.sender);
+    case roles::MessageReadTotal:
+        return m_receipts.othersCount(m.sender);
+    case roles::MessageReaderNames:
+        return namesOf(m_receipts.readers(m.seq, m.sender));
+    case roles::MessageNonReaderNames:
+        return namesOf(m_receipts.nonReaders(m.seq, m.sender));
     case roles::MessageDeliveryError:
         return int(row.error);
     case roles::MessageFileTransferState:
@@ -103,6 +109,9 @@ QHash<int, QByteArray> MessagesModel::roleNames() const
     names.insert(roles::MessageFileSha256, "fileSha256");
     names.insert(roles::MessageFileExpired, "fileExpired");
     names.insert(roles::MessageReadCount, "readCount");
+    names.insert(roles::MessageReadTotal, "readTotal");
+    names.insert(roles::MessageReaderNames, "readerNames");
+    names.insert(roles::MessageNonReaderNames, "nonReaderNames");
     names.insert(roles::MessageDeliveryError, "deliveryError");
     names.insert(roles::MessageIsAnnouncement, "isAnnouncement");
     names.insert(roles::MessageFileTransferState, "fileTransferState");
@@ -115,7 +124,6 @@ QHash<int, QByteArray> MessagesModel::roleNames() const
 void MessagesModel::setOwnUser(UserId user)
 {
     m_ownUser = user;
-    m_readPositions.remove(user);
 }
 
 MessagesModel::AddResult MessagesModel::addMessage(const MessageRecord& message)
@@ -275,18 +283,29 @@ void MessagesModel::clear()
     beginResetModel();
     m_rows.clear();
     m_stored = 0;
-    m_readPositions.clear();
+    m_receipts.clear();
     endResetModel();
     setAtStart(false);
 }
 
 void MessagesModel::setReadPosition(UserId user, Seq seq)
 {
-    if (user == m_ownUser || m_readPositions.value(user) >= seq)
-        return;
-    m_readPositions.insert(user, seq);
+    if (m_receipts.setPosition(user, seq))
+        receiptsChanged();
+}
+
+void MessagesModel::setMembers(const QList<UserId>& members)
+{
+    if (m_receipts.setMembers(members))
+        receiptsChanged();
+}
+
+void MessagesModel::receiptsChanged()
+{
     if (m_stored > 0)
-        Q_EMIT dataChanged(index(0), index(m_stored - 1), {roles::MessageReadCount});
+        Q_EMIT dataChanged(index(0), index(m_stored - 1),
+                           {roles::MessageReadCount, roles::MessageReadTotal, roles::MessageReaderNames,
+                            roles::MessageNonReaderNames});
 }
 
 void MessagesModel::setAnnouncementChannel(bool announcements)
@@ -373,14 +392,14 @@ int MessagesModel::pendingRow(const QUuid& clientMsgId) const
     return -1;
 }
 
-int MessagesModel::readCount(Seq seq) const
+QStringList MessagesModel::namesOf(const QList<UserId>& users) const
 {
-    int n = 0;
-    for (const Seq read : m_readPositions) {
-        if (read >= seq)
-            ++n;
-    }
-    return n;
+    QStringList names;
+    for (const UserId user : users)
+        names.append(m_contacts ? m_contacts->displayName(user) : QString::number(user.value()));
+    std::sort(names.begin(), names.end(),
+              [](const QString& a, const QString& b) { return QString::localeAwareCompare(a, b) < 0; });
+    return names;
 }
 
 void MessagesModel::changed(int row)

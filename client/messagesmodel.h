@@ -4,10 +4,12 @@
 #include "ids.h"
 #include "messagerecord.h"
 #include "modelroles.h"
+#include "readreceipts.h"
 
 #include <QAbstractListModel>
 #include <QHash>
 #include <QList>
+#include <QStringList>
 #include <QUuid>
 
 namespace lanchat {
@@ -85,8 +87,13 @@ public:
     /** Removes every row (another user logged in). */
     void clear();
 
-    /** Another member (or the user's other device) has read up to @p seq: updates MessageReadCount. */
+    /**
+     * A member (another one, or the user on another device) has read up to @p seq; positions only move forwards.
+     * Updates MessageReadCount and the reader roles.
+     */
     void setReadPosition(UserId user, Seq seq);
+    /** The conversation's current members (the user included): who counts in MessageReadTotal and the names. */
+    void setMembers(const QList<UserId>& members);
     /** Messages from others with seq > @p readSeq (the unread count); announcement channel: notices too. */
     int countFromOthersAfter(Seq readSeq) const;
 
@@ -131,7 +138,8 @@ private:
     /** First stored row with seq >= @p seq. */
     int lowerBound(Seq seq) const;
     int pendingRow(const QUuid& clientMsgId) const;
-    int readCount(Seq seq) const;
+    QStringList namesOf(const QList<UserId>& users) const;
+    void receiptsChanged();
     void changed(int row);
 
     ConversationId m_conversation;
@@ -139,7 +147,7 @@ private:
     UserId m_ownUser;
     QList<Row> m_rows;
     int m_stored = 0; // rows [0, m_stored) are stored, ascending seq; the rest are pending/failed
-    QHash<UserId, Seq> m_readPositions;
+    ReadReceipts m_receipts;
     bool m_atStart = false;
     bool m_announcementChannel = false;
     const FileTransferTracker* m_fileTransfers = nullptr;

@@ -67,6 +67,9 @@ enum Message
     MessageFileTransferProgress, ///< int 0..100: percent of the upload or download while it is not finished
     MessageFileTransferError,    ///< QString error code when FileTransferState::Failed (ErrorText translates it)
     MessageFileTransferKey,      ///< int: TransferManager row key of the transfer (pause, resume, retry), -1 none
+    MessageReadTotal = Qt::UserRole + 290, ///< int: the members other than the sender (M of "N/M read"); 0 unknown
+    MessageReaderNames,                    ///< QStringList: display names of the other members who have read it
+    MessageNonReaderNames,                 ///< QStringList: display names of the other members who have not
 };
 
 } // namespace roles

@@ -6,6 +6,8 @@
 #include "messages/chatmessages.h"
 #include "messagesmodel.h"
 
+#include <algorithm>
+
 namespace lanchat {
 
 namespace {
@@ -34,8 +36,10 @@ MessagesModel* SessionModels::messages(ConversationId conversation)
         model = new MessagesModel(conversation, m_contacts, this);
         model->setOwnUser(m_ownUser);
         model->setFileTransfers(m_fileTransfers);
-        if (const auto info = m_conversations->conversation(conversation))
+        if (const auto info = m_conversations->conversation(conversation)) {
             model->setAnnouncementChannel(info->announcements);
+            model->setMembers(info->members);
+        }
     }
     return model;
 }
@@ -127,11 +131,22 @@ void SessionModels::applyConversation(const ConversationInfo& conversation)
 void SessionModels::applyRead(ConversationId conversation, UserId user, Seq seq)
 {
     if (user == m_ownUser) {
-        const MessagesModel* model = existingMessages(conversation);
-        m_conversations->setRead(conversation, seq, model ? model->countFromOthersAfter(seq) : 0);
+        // Another device's position (a push, or read_positions) may be older than what this one has read.
+        const auto info = m_conversations->conversation(conversation);
+        const Seq read = std::max(seq, info ? info->readSeq : 0);
+        MessagesModel* model = existingMessages(conversation);
+        m_conversations->setRead(conversation, read, model ? model->countFromOthersAfter(read) : 0);
+        if (model)
+            model->setReadPosition(user, read);
         return;
     }
     messages(conversation)->setReadPosition(user, seq);
+}
+
+void SessionModels::applyReadPositions(ConversationId conversation, const QList<ReadPosition>& positions)
+{
+    for (const ReadPosition& p : positions)
+        applyRead(conversation, p.user, p.seq);
 }
 
 bool SessionModels::applyPush(const QCborMap& push)
@@ -195,6 +210,7 @@ void SessionModels::refresh(ConversationId conversation)
     if (!model || !info)
         return;
     model->setAnnouncementChannel(info->announcements);
+    model->setMembers(info->members);
     if (const MessageRecord* newest = model->newestMessage())
         m_conversations->noteMessage(*newest, false);
     m_conversations->setRead(conversation, info->readSeq, model->countFromOthersAfter(info->readSeq));

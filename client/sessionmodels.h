@@ -2,6 +2,7 @@
 
 #include "ids.h"
 #include "messagerecord.h"
+#include "messages/receiptmessages.h"
 
 #include <QCborMap>
 #include <QHash>
@@ -57,6 +58,8 @@ public:
     void applyConversation(const ConversationInfo& conversation);
     /** The user (@p user == ownUser(), from any device) or another member read @p conversation up to @p seq. */
     void applyRead(ConversationId conversation, UserId user, Seq seq);
+    /** A `read_positions` reply: every member's position in @p conversation, the user's own included. */
+    void applyReadPositions(ConversationId conversation, const QList<ReadPosition>& positions);
     /** Applies a push frame; returns false for a type it does not know (ignored, as the protocol requires). */
     bool applyPush(const QCborMap& push);
 

@@ -17,6 +17,7 @@
 #include "net/eventpoller.h"
 #include "net/listener.h"
 #include "net/tlscontext.h"
+#include "receipthandlers.h"
 #include "session.h"
 #include "sessionregistry.h"
 #include "sessionwatchdog.h"
@@ -117,6 +118,8 @@ void RelayServer::registerHandlers()
     m_auth->registerWith(m_router);
     m_chat = std::make_unique<ChatHandlers>(*m_storage, *m_commits, *m_sessions, *m_poster);
     m_chat->registerWith(m_router);
+    m_receipts = std::make_unique<ReceiptHandlers>(*m_storage);
+    m_receipts->registerWith(m_router);
     m_groups = std::make_unique<GroupHandlers>(*m_storage, *m_commits, *m_sessions, *m_poster);
     m_groups->registerWith(m_router);
     m_groups->setMemberRemovedHandler(

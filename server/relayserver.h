@@ -24,6 +24,7 @@ class ForwardHandler;
 class GroupHandlers;
 class Listener;
 class MessagePoster;
+class ReceiptHandlers;
 class Session;
 class SessionRegistry;
 class SessionWatchdog;
@@ -125,6 +126,7 @@ private:
     Router m_router;
     std::unique_ptr<AuthHandlers> m_auth;
     std::unique_ptr<ChatHandlers> m_chat;
+    std::unique_ptr<ReceiptHandlers> m_receipts;
     std::unique_ptr<GroupHandlers> m_groups;
     std::unique_ptr<ForwardHandler> m_forward;
     std::unique_ptr<FileHandlers> m_files;

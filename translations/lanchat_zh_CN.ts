@@ -945,13 +945,6 @@
         <source>Sending…</source>
         <translation>发送中…</translation>
     </message>
-    <message numerus="yes">
-        <source>Read by %n</source>
-        <extracomment>read receipt under an own message: how many others have read it</extracomment>
-        <translation>
-            <numerusform>%n 人已读</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Retry</source>
         <translation>重试</translation>
@@ -1066,6 +1059,49 @@
     <message>
         <source>Not found, so not sent: %1</source>
         <translation>找不到，未发送：%1</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ReadReceiptLabel</name>
+    <message>
+        <source>Read</source>
+        <extracomment>read receipt beside an own message in a private chat: the peer has read it</extracomment>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <extracomment>read receipt beside an own message in a private chat: stored, the peer has not read it yet (Chinese: 未读, as WeChat Work says)</extracomment>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <source>%1/%2 read</source>
+        <extracomment>read receipt beside an own message in a group: %1 of the %2 other members have read it; click for names</extracomment>
+        <translation>%1/%2 已读</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ReadersPopup</name>
+    <message>
+        <source>Who has read it</source>
+        <translation>查看已读成员</translation>
+    </message>
+    <message>
+        <source>Read (%1)</source>
+        <extracomment>header of the names of the members who have read a group message; %1 is how many</extracomment>
+        <translation>已读（%1）</translation>
+    </message>
+    <message>
+        <source>Not read yet (%1)</source>
+        <extracomment>header of the names of the members who have not read a group message yet; %1 is how many</extracomment>
+        <translation>未读（%1）</translation>
+    </message>
+    <message>
+        <source>Nobody yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>Everyone has read it</source>
+        <translation>全部已读</translation>
     </message>
 </context>
 <context>

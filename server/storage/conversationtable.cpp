@@ -231,6 +231,19 @@ bool ConversationTable::setReadSeq(ConversationId conversation, UserId user, Seq
                                {seq, seq, conversation.value(), user.value()}) == 1;
 }
 
+QList<ReadPosition> ConversationTable::readPositions(ConversationId conversation)
+{
+    QList<ReadPosition> positions;
+    QSqlQuery* query = m_statements.run("SELECT user_id, read_seq FROM members WHERE conversation = ? ORDER BY user_id",
+                                        {conversation.value()});
+    if (!query)
+        return positions;
+    while (query->next())
+        positions.append(ReadPosition{UserId(query->value(0).toLongLong()), query->value(1).toLongLong()});
+    query->finish();
+    return positions;
+}
+
 ConversationId ConversationTable::privateId(const QString& pairKey)
 {
     QSqlQuery* query = m_statements.run("SELECT id FROM conversations WHERE pair_key = ?", {pairKey});

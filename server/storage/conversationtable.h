@@ -39,6 +39,8 @@ public:
     bool renameGroup(ConversationId group, const QString& name);
     bool remove(ConversationId conversation);
     bool setReadSeq(ConversationId conversation, UserId user, Seq seq);
+    /** Not cached: asked when a member opens the conversation, not per post. */
+    QList<ReadPosition> readPositions(ConversationId conversation);
     /** Cached like members(): asked for every post. */
     bool isAnnouncementChannel(ConversationId conversation);
     ConversationId announcementChannel();

@@ -321,6 +321,11 @@ bool SqliteStorage::setReadSeq(ConversationId conversation, UserId user, Seq seq
     return m_conversations.setReadSeq(conversation, user, seq);
 }
 
+QList<ReadPosition> SqliteStorage::readPositions(ConversationId conversation)
+{
+    return m_conversations.readPositions(conversation);
+}
+
 std::optional<AppendResult> SqliteStorage::appendMessage(const NewMessage& message)
 {
     return m_messages.append(message);

@@ -104,6 +104,7 @@ public:
     bool renameGroup(ConversationId group, const QString& name) override;
     bool deleteConversation(ConversationId conversation) override;
     bool setReadSeq(ConversationId conversation, UserId user, Seq seq) override;
+    QList<ReadPosition> readPositions(ConversationId conversation) override;
     bool isAnnouncementChannel(ConversationId conversation) override;
     ConversationId announcementChannel() override;
     bool setAnnouncementChannel(ConversationId group) override;

@@ -5,6 +5,7 @@
 #include "fileref.h"
 #include "ids.h"
 #include "messagerecord.h"
+#include "messages/receiptmessages.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -190,6 +191,11 @@ public:
     virtual bool setAnnouncementChannel(ConversationId group) = 0;
     /** Moves the member's read position forward to @p seq (never backwards). False if not a member. */
     virtual bool setReadSeq(ConversationId conversation, UserId user, Seq seq) = 0;
+    /**
+     * The read position of every current member of @p conversation (0 for one who has read nothing), ordered by
+     * user id; empty if it does not exist or on a database error.
+     */
+    virtual QList<ReadPosition> readPositions(ConversationId conversation) = 0;
 
     // --- messages
     /** Appends, or finds the earlier message of (sender, clientMsgId). nullopt on failure. */

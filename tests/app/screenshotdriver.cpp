@@ -1,7 +1,8 @@
 // Test-only program behind scripts/screenshots.sh: logs three users into a running lanchat-server, plays a
 // short scripted conversation with files through the real ChatClient and app windows, and saves
-// QWidget::grab() PNGs of the login dialog, main window, transfers panel and settings in English and
-// Chinese. Not part of the product and not a CTest test.
+// QWidget::grab() PNGs of the login dialog, main window, transfers panel, settings and a group's read
+// receipts with the list of who has read a message, in English and Chinese. Not part of the product and not a CTest
+// test.
 //
 // Usage: lanchat-screenshots --port P --discovery-port D --out DIR [--theme light|dark]
 // (dark: every file name gets "-dark"; QT_SCALE_FACTOR=2 gives 200 % grabs)
@@ -17,6 +18,7 @@
 #include "mainwindow.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
+#include "readerspopup.h"
 #include "serverfinder.h"
 #include "settingsdialog.h"
 #include "sidebar.h"
@@ -209,6 +211,27 @@ QModelIndex lastFile(ChatClient& client, ConversationId conversation)
     return {};
 }
 
+/** The group with Alice's "N/M read" note (receipts-<tag>) and the list of who has read it (receipts-list-<tag>). */
+void saveReceipts(MainWindow& window, const QString& out, const QString& tag)
+{
+    QListView* list = window.conversationView()->messageList();
+    const QModelIndex note = [list] {
+        for (int row = list->model()->rowCount() - 1; row >= 0; --row) {
+            const QModelIndex index = list->model()->index(row, 0);
+            if (index.data(roles::MessageText).toString().startsWith(QLatin1String("Slides")))
+                return index;
+        }
+        return QModelIndex();
+    }();
+    list->scrollTo(note, QAbstractItemView::PositionAtCenter);
+    save(&window, out, QStringLiteral("receipts-") + tag);
+    if (!note.isValid())
+        return;
+    ReadersPopup* popup = ReadersPopup::open(note, window.conversationView(), window.mapToGlobal(QPoint(400, 200)));
+    save(popup, out, QStringLiteral("receipts-list-") + tag);
+    popup->close();
+}
+
 bool play(Scene& s, const QString& files)
 {
     s.chat = open(s.alice, s.bob.currentUser().id);
@@ -248,6 +271,9 @@ bool play(Scene& s, const QString& files)
     if (!QTest::qWaitFor([&] { return s.carol.messages(s.group) != nullptr; }, kWaitMs))
         return fail("group for carol");
     QTest::qWait(300);
+    // Bob reads Alice's note, Carol does not: "1/2 read" and its list (receipts-*.png).
+    say(s.alice, s.group, QStringLiteral("Slides for Friday's review are in the shared folder."), s.bob);
+    s.bob.markRead(s.group);
     say(s.carol, s.group, QStringLiteral("Kick-off notes are in the shared folder."), s.alice);
     say(s.carol, s.group, QStringLiteral("明天上午十点开会，别忘了。"), s.alice);
     const int backup =
@@ -353,6 +379,13 @@ int main(int argc, char* argv[])
         forward.findChild<QLineEdit*>(QStringLiteral("forwardSearch"))->setText(QStringLiteral("apollo"));
         save(&forward, out, QStringLiteral("forward-") + tag);
         forward.hide();
+    }
+    // Last: opening the group marks it read, which the shots above must not show.
+    window.openConversation(scene.group);
+    for (const auto& [language, suffix] : {std::pair{AppSettings::Language::English, QStringLiteral("en")},
+                                           std::pair{AppSettings::Language::Chinese, QStringLiteral("zh_CN")}}) {
+        languages.apply(language);
+        saveReceipts(window, out, suffix + themeSuffix);
     }
     return 0;
 }

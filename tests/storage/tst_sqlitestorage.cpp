@@ -311,6 +311,9 @@ void tst_SqliteStorage::readSeqMovesForwardOnly()
     QCOMPARE(m_storage->conversation(chat, a)->lastSeq, second);
     QCOMPARE(m_storage->conversationsOf(b).first().readSeq, second);
     QVERIFY(!m_storage->setReadSeq(chat, outsider, second));
+    // Every member's position, ordered by user id; none for an outsider or a missing conversation.
+    QCOMPARE(m_storage->readPositions(chat), (QList<ReadPosition>{{a, 0}, {b, second}}));
+    QVERIFY(m_storage->readPositions(ConversationId(999999)).isEmpty());
 }
 
 void tst_SqliteStorage::deleteConversationRemovesMessages()
