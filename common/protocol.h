@@ -75,6 +75,7 @@ inline constexpr const char* kFeatureAnnouncementChannel = "announcement_channel
 inline constexpr const char* kFeatureForward = "forward";
 /** Most messages one `forward` request copies. */
 inline constexpr int kMaxForwardMessages = 50;
+/**
  * Server feature flag (welcome `features`): the server answers `read_positions {conversation}` with every member's
  * read position (docs/protocol.md 6.4), so a client shows who has read a message after a restart and on a second
  * device. Without it, a client knows only the `read_receipt` pushes it saw while online.
