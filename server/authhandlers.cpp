@@ -117,9 +117,11 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
     Welcome welcome;
     welcome.protocol = protocol::kVersion;
     welcome.server = m_config.serverName;
-    welcome.features = {QString::fromLatin1(protocol::kFeatureFileProof),
-                        QString::fromLatin1(protocol::kFeatureDeviceTokens),
-                        QString::fromLatin1(protocol::kFeatureAnnouncementChannel)};
+    welcome.features = {
+        QString::fromLatin1(protocol::kFeatureFileProof), QString::fromLatin1(protocol::kFeatureDeviceTokens),
+        QString::fromLatin1(protocol::kFeatureAnnouncementChannel), QString::fromLatin1(protocol::kFeatureRecallEdit)};
+    welcome.recallWindowSeconds = m_config.recallWindowSeconds;
+    welcome.editWindowSeconds = m_config.editWindowSeconds;
     welcome.maxFrame = m_config.maxFrameBytes;
     welcome.maxFileBytes = m_config.maxFileBytes;
     welcome.serverTimeMs = QDateTime::currentMSecsSinceEpoch();
