@@ -9,6 +9,7 @@
 #include "icons.h"
 #include "logging.h"
 #include "messagedelegate.h"
+#include "messageeditactions.h"
 #include "messageinput.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
@@ -166,6 +167,8 @@ void ConversationView::buildUi()
     inputLayout->addWidget(m_input, 1);
     inputLayout->addWidget(m_sendButton, 0, Qt::AlignBottom);
     rowLayout->addLayout(inputLayout);
+    m_editActions = new MessageEditActions(m_client, m_input, page, this);
+    layout->addWidget(m_editActions->bar());
     layout->addWidget(inputRow);
     m_stack->addWidget(page);
 
@@ -175,7 +178,7 @@ void ConversationView::buildUi()
     connect(m_sendButton, &QPushButton::clicked, this, [this] {
         const QString text = m_input->toPlainText().trimmed();
         m_input->clear();
-        if (!text.isEmpty())
+        if (!text.isEmpty() || m_editActions->isEditing())
             onSubmitted(text);
     });
     connect(m_attachButton, &QToolButton::clicked, this, &ConversationView::onAttach);
@@ -201,6 +204,7 @@ void ConversationView::buildUi()
         QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
     });
     connect(m_delegate, &MessageDelegate::retryRequested, m_client, &ChatClient::retry);
+    connect(m_delegate, &MessageDelegate::reEditRequested, m_editActions, &MessageEditActions::reEdit);
     connect(m_delegate, &MessageDelegate::linkActivated, this, [](const QUrl& url) { QDesktopServices::openUrl(url); });
     connect(m_client->transfers(), &TransferManager::transferFinished, this, [this](int, bool ok) {
         // A finished download changes a file card (actions, thumbnail height): lay the rows out again.
@@ -283,6 +287,7 @@ void ConversationView::setConversation(ConversationId conversation)
 {
     if (m_model)
         disconnect(m_model, nullptr, this, nullptr);
+    m_editActions->setConversation(conversation); // before the draft of the old one is saved
     m_conversation = conversation;
     m_drafts->setConversation(conversation);
     m_loadingOlder = false;
@@ -304,11 +309,13 @@ void ConversationView::setConversation(ConversationId conversation)
     m_list->setModel(m_model);
     connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, &ConversationView::onRowsAboutToBeInserted);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ConversationView::onRowsInserted);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex&, const QModelIndex& last) {
-        // A refused message grows a line ("Not sent: … · Retry"); QListView keeps row heights on dataChanged.
-        if (m_model && last.row() >= m_model->storedCount())
-            m_list->doItemsLayout();
-    });
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex&, const QModelIndex& last, const QList<int>& changed) {
+                // A refused message grows a line ("Not sent: … · Retry"), a recall or an edit changes a row's height;
+                // QListView keeps row heights on dataChanged.
+                if (m_model && (last.row() >= m_model->storedCount() || changed.contains(roles::MessageEditedTime)))
+                    m_list->doItemsLayout();
+            });
     // Private conversations are always listed; one that is not is a group the user has left or lost.
     m_delegate->setGroupConversation(!info || info->kind == ConversationKind::Group);
     const QSignalBlocker block(m_muteButton);
@@ -376,7 +383,7 @@ void ConversationView::refreshHeader()
 
 void ConversationView::onSubmitted(const QString& text)
 {
-    if (!m_conversation.isValid())
+    if (!m_conversation.isValid() || m_editActions->submit(text))
         return;
     m_stickToBottom = true;
     m_client->sendText(m_conversation, text);
@@ -538,6 +545,7 @@ void ConversationView::onContextMenu(const QPoint& pos)
         menu.addAction(Icons::icon(QStringLiteral("reconnect")), tr("Retry sending"), this,
                        [this, id] { m_client->retry(id); });
     }
+    m_editActions->addTo(menu, index);
     menu.exec(m_list->viewport()->mapToGlobal(pos));
 }
 

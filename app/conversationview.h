@@ -17,6 +17,7 @@ class AppSettings;
 class ChatClient;
 class DraftBinder;
 class MessageDelegate;
+class MessageEditActions;
 class MessageInput;
 class MessagesModel;
 class ScreenshotTool;
@@ -97,6 +98,7 @@ private:
     QWidget* m_inputRow = nullptr;
     QLabel* m_removedNotice = nullptr;
     MessageInput* m_input = nullptr;
+    MessageEditActions* m_editActions = nullptr;
     QToolButton* m_attachButton = nullptr;
     QToolButton* m_screenshotButton = nullptr;
     ScreenshotTool* m_screenshots = nullptr;

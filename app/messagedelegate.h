@@ -60,6 +60,8 @@ Q_SIGNALS:
     void showInFolderRequested(const QString& localPath);
     void retryRequested(const QUuid& clientMsgId);
     void linkActivated(const QUrl& url);
+    /** The "Re-edit" link of the user's own recalled message was clicked. */
+    void reEditRequested(const QModelIndex& index);
 
 private:
     struct Layout;

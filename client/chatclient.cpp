@@ -10,9 +10,11 @@
 #include "logging.h"
 #include "messages/authmessages.h"
 #include "messages/chatmessages.h"
+#include "messages/editmessages.h"
 #include "messagesmodel.h"
 #include "outgoingqueue.h"
 #include "pinnedconversations.h"
+#include "protocol.h"
 #include "sessionmodels.h"
 #include "sessionstore.h"
 #include "synchronizer.h"
@@ -519,6 +521,56 @@ void ChatClient::renameGroup(ConversationId group, const QString& name)
 {
     GroupChange msg{QLatin1String(GroupChange::kRename), group, {}, name};
     d->call(msg.encode(), msg.type, [this](const QCborMap& reply) { d->applyConversationReply(reply, false); });
+}
+
+void ChatClient::recallMessage(ConversationId conversation, Seq seq)
+{
+    const RecallRequest request{conversation, seq};
+    d->call(request.encode(), QLatin1String(RecallRequest::kType), [this, conversation, seq](const QCborMap& reply) {
+        // The relay pushes the record to the user's other devices only: this one applies it from the ack.
+        MessageRecord record;
+        record.seq = reply.value(QLatin1String("seq")).toInteger();
+        record.timestampMs = reply.value(QLatin1String("ts")).toInteger();
+        record.conversation = conversation;
+        record.sender = d->user.id;
+        record.kind = MessageKind::Recall;
+        record.target = seq;
+        d->models->applyMessage(record);
+    });
+}
+
+void ChatClient::editMessage(ConversationId conversation, Seq seq, const QString& text)
+{
+    const EditRequest request{conversation, seq, text};
+    d->call(request.encode(), QLatin1String(EditRequest::kType),
+            [this, conversation, seq, text](const QCborMap& reply) {
+                MessageRecord record;
+                record.seq = reply.value(QLatin1String("seq")).toInteger();
+                record.timestampMs = reply.value(QLatin1String("ts")).toInteger();
+                record.conversation = conversation;
+                record.sender = d->user.id;
+                record.kind = MessageKind::Edit;
+                record.text = text;
+                record.target = seq;
+                d->models->applyMessage(record);
+            });
+}
+
+bool ChatClient::canRecallAndEdit() const
+{
+    return d->connection->serverFeatures().contains(QLatin1String(protocol::kFeatureRecallEdit));
+}
+
+qint64 ChatClient::recallWindowSeconds() const
+{
+    const qint64 said = d->connection->serverRecallWindowSeconds();
+    return said > 0 ? said : protocol::kDefaultRecallWindowSeconds;
+}
+
+qint64 ChatClient::editWindowSeconds() const
+{
+    const qint64 said = d->connection->serverEditWindowSeconds();
+    return said > 0 ? said : protocol::kDefaultEditWindowSeconds;
 }
 
 void ChatClient::loadOlder(ConversationId conversation)

@@ -67,6 +67,11 @@ enum Message
     MessageFileTransferProgress, ///< int 0..100: percent of the upload or download while it is not finished
     MessageFileTransferError,    ///< QString error code when FileTransferState::Failed (ErrorText translates it)
     MessageFileTransferKey,      ///< int: TransferManager row key of the transfer (pause, resume, retry), -1 none
+    MessageRecalled = Qt::UserRole + 260, ///< bool: the message was recalled (text and file gone; shown as a line)
+    MessageRecalledBy,                    ///< qint64: who recalled it (0: an administrator); -1 when not recalled
+    MessageEditedTime,                    ///< QDateTime (local time) of the latest edit; invalid when never edited
+    MessageReEditText, ///< QString: the text of the user's own text message they recalled while this model held it
+                       ///< ("Re-edit" puts it back into the input); empty otherwise. Never stored, never sent.
 };
 
 } // namespace roles

@@ -177,6 +177,14 @@
         <source>You were logged out on this computer (logged out elsewhere, password changed or the login expired). Please enter your password.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>It is too late to recall or edit this message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message was recalled.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SystemEventText</name>
@@ -203,6 +211,17 @@
     <message>
         <source>%1 left the group</source>
         <extracomment>system line in a group&apos;s history</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ActionMarkPainter</name>
+    <message>
+        <source>edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-edit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -925,6 +944,29 @@
     </message>
 </context>
 <context>
+    <name>lanchat::MessageEditActions</name>
+    <message>
+        <source>Editing message · Esc to cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanchat::MessageInput</name>
     <message>
         <source>Type a message — Enter to send, Shift+Enter for a new line</source>
@@ -1008,6 +1050,22 @@
     </message>
     <message>
         <source>Not found, so not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::RecallText</name>
+    <message>
+        <source>An administrator recalled a message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You recalled a message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 recalled a message</source>
+        <extracomment>%1 is the display name of the member who recalled the message</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

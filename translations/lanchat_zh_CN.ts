@@ -175,6 +175,14 @@
         <source>You were logged out on this computer (logged out elsewhere, password changed or the login expired). Please enter your password.</source>
         <translation>这台电脑上的登录已失效（已在别处退出、密码已修改或登录已过期）。请输入密码。</translation>
     </message>
+    <message>
+        <source>It is too late to recall or edit this message.</source>
+        <translation>已超过可撤回或编辑的时间。</translation>
+    </message>
+    <message>
+        <source>This message was recalled.</source>
+        <translation>这条消息已被撤回。</translation>
+    </message>
 </context>
 <context>
     <name>SystemEventText</name>
@@ -202,6 +210,17 @@
         <source>%1 left the group</source>
         <extracomment>system line in a group&apos;s history</extracomment>
         <translation>%1 退出了群聊</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ActionMarkPainter</name>
+    <message>
+        <source>edited</source>
+        <translation>已编辑</translation>
+    </message>
+    <message>
+        <source>Re-edit</source>
+        <translation>重新编辑</translation>
     </message>
 </context>
 <context>
@@ -917,6 +936,29 @@
     </message>
 </context>
 <context>
+    <name>lanchat::MessageEditActions</name>
+    <message>
+        <source>Editing message · Esc to cancel</source>
+        <translation>正在编辑消息 · 按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation>取消编辑</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Re-edit</source>
+        <translation>重新编辑</translation>
+    </message>
+</context>
+<context>
     <name>lanchat::MessageInput</name>
     <message>
         <source>Type a message — Enter to send, Shift+Enter for a new line</source>
@@ -999,6 +1041,22 @@
     <message>
         <source>Not found, so not sent: %1</source>
         <translation>找不到，未发送：%1</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::RecallText</name>
+    <message>
+        <source>An administrator recalled a message</source>
+        <translation>管理员撤回了一条消息</translation>
+    </message>
+    <message>
+        <source>You recalled a message</source>
+        <translation>你撤回了一条消息</translation>
+    </message>
+    <message>
+        <source>%1 recalled a message</source>
+        <extracomment>%1 is the display name of the member who recalled the message</extracomment>
+        <translation>%1 撤回了一条消息</translation>
     </message>
 </context>
 <context>
