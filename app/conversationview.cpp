@@ -10,6 +10,7 @@
 #include "logging.h"
 #include "messageactions.h"
 #include "messagedelegate.h"
+#include "messageeditactions.h"
 #include "messageinput.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
@@ -171,6 +172,8 @@ void ConversationView::buildUi()
     inputLayout->addWidget(m_input, 1);
     inputLayout->addWidget(m_sendButton, 0, Qt::AlignBottom);
     rowLayout->addLayout(inputLayout);
+    m_editActions = new MessageEditActions(m_client, m_input, page, this);
+    layout->addWidget(m_editActions->bar());
     layout->addWidget(inputRow);
     m_stack->addWidget(page);
 
@@ -180,7 +183,7 @@ void ConversationView::buildUi()
     connect(m_sendButton, &QPushButton::clicked, this, [this] {
         const QString text = m_input->toPlainText().trimmed();
         m_input->clear();
-        if (!text.isEmpty())
+        if (!text.isEmpty() || m_editActions->isEditing())
             onSubmitted(text);
     });
     connect(m_attachButton, &QToolButton::clicked, this, &ConversationView::onAttach);
@@ -209,6 +212,7 @@ void ConversationView::buildUi()
     connect(m_delegate, &MessageDelegate::readersRequested, this, [this](const QModelIndex& index, const QRect& label) {
         ReadersPopup::open(index, this, m_list->viewport()->mapToGlobal(label.bottomLeft() + QPoint(0, 4)));
     });
+    connect(m_delegate, &MessageDelegate::reEditRequested, m_editActions, &MessageEditActions::reEdit);
     connect(m_delegate, &MessageDelegate::linkActivated, this, [](const QUrl& url) { QDesktopServices::openUrl(url); });
     connect(m_client->transfers(), &TransferManager::transferFinished, this, [this](int, bool ok) {
         // A finished download changes a file card (actions, thumbnail height): lay the rows out again.
@@ -291,6 +295,7 @@ void ConversationView::setConversation(ConversationId conversation)
 {
     if (m_model)
         disconnect(m_model, nullptr, this, nullptr);
+    m_editActions->setConversation(conversation); // before the draft of the old one is saved
     m_conversation = conversation;
     m_drafts->setConversation(conversation);
     m_loadingOlder = false;
@@ -312,11 +317,13 @@ void ConversationView::setConversation(ConversationId conversation)
     m_list->setModel(m_model);
     connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, &ConversationView::onRowsAboutToBeInserted);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ConversationView::onRowsInserted);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex&, const QModelIndex& last) {
-        // A refused message grows a line ("Not sent: … · Retry"); QListView keeps row heights on dataChanged.
-        if (m_model && last.row() >= m_model->storedCount())
-            m_list->doItemsLayout();
-    });
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex&, const QModelIndex& last, const QList<int>& changed) {
+                // A refused message grows a line ("Not sent: … · Retry"), a recall or an edit changes a row's height;
+                // QListView keeps row heights on dataChanged.
+                if (m_model && (last.row() >= m_model->storedCount() || changed.contains(roles::MessageEditedTime)))
+                    m_list->doItemsLayout();
+            });
     // Private conversations are always listed; one that is not is a group the user has left or lost.
     m_delegate->setGroupConversation(!info || info->kind == ConversationKind::Group);
     const QSignalBlocker block(m_muteButton);
@@ -384,7 +391,7 @@ void ConversationView::refreshHeader()
 
 void ConversationView::onSubmitted(const QString& text)
 {
-    if (!m_conversation.isValid())
+    if (!m_conversation.isValid() || m_editActions->submit(text))
         return;
     m_stickToBottom = true;
     m_client->sendText(m_conversation, text);
@@ -549,6 +556,7 @@ void ConversationView::onContextMenu(const QPoint& pos)
     }
     ReadersPopup::addMenuAction(menu, index, m_delegate->isGroupConversation(), this,
                                 m_list->viewport()->mapToGlobal(pos));
+    m_editActions->addTo(menu, index);
     menu.exec(m_list->viewport()->mapToGlobal(pos));
 }
 

@@ -18,6 +18,7 @@ class ChatClient;
 class DraftBinder;
 class MessageDelegate;
 class MessageActions;
+class MessageEditActions;
 class MessageInput;
 class MessagesModel;
 class ScreenshotTool;
@@ -101,6 +102,7 @@ private:
     QWidget* m_inputRow = nullptr;
     QLabel* m_removedNotice = nullptr;
     MessageInput* m_input = nullptr;
+    MessageEditActions* m_editActions = nullptr;
     QToolButton* m_attachButton = nullptr;
     QToolButton* m_screenshotButton = nullptr;
     ScreenshotTool* m_screenshots = nullptr;

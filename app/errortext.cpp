@@ -56,6 +56,10 @@ QString ErrorText::message(ErrorCode code)
         return tr("The transfer was cancelled.");
     case ErrorCode::Timeout:
         return tr("The server did not answer in time.");
+    case ErrorCode::WindowExpired:
+        return tr("It is too late to recall or edit this message.");
+    case ErrorCode::Recalled:
+        return tr("This message was recalled.");
     case ErrorCode::Unknown:
         break;
     }

@@ -1,5 +1,6 @@
 #include "messagedelegate.h"
 
+#include "actionmarkpainter.h"
 #include "avatarpainter.h"
 #include "displayformat.h"
 #include "errorcode.h"
@@ -164,7 +165,8 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem& o
                             prevTs.secsTo(ts) > kGroupGapSecs ||
                             prev.data(roles::MessageKind).toInt() == int(MessageKind::System);
     l.own = index.data(roles::MessageIsOwn).toBool();
-    l.system = index.data(roles::MessageKind).toInt() == int(MessageKind::System);
+    l.system = index.data(roles::MessageKind).toInt() == int(MessageKind::System) ||
+               index.data(roles::MessageRecalled).toBool();
     l.file = index.data(roles::MessageKind).toInt() == int(MessageKind::File);
 
     int y = row.top() + (groupStart ? 6 : 2);
@@ -204,7 +206,8 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem& o
     } else {
         const QString key = index.data(roles::MessageClientId).toString() + QLatin1Char('|') +
                             QString::number(index.data(roles::MessageSeq).toLongLong()) + QLatin1Char('|') +
-                            QString::number(maxContent) + QLatin1Char('|') + option.font.toString();
+                            QString::number(maxContent) + QLatin1Char('|') + option.font.toString() +
+                            index.data(roles::MessageEditedTime).toString();
         if (const QSize* cached = m_textSizes.object(key)) {
             content = *cached;
         } else {
@@ -322,9 +325,7 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         return;
     }
     if (l.system) {
-        painter->setFont(small);
-        painter->setPen(kMuted);
-        painter->drawText(l.content, Qt::AlignCenter, index.data(roles::MessageText).toString());
+        ActionMarkPainter::paintRecallLine(painter, l.content, index, small);
         painter->restore();
         return;
     }
@@ -358,6 +359,7 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         doc.documentLayout()->draw(painter, ctx);
         painter->translate(-l.content.topLeft());
     }
+    ActionMarkPainter::paintEditedMark(painter, l.bubble, l.own, index, small);
     if (l.own)
         paintStatus(painter, l, index, option);
     painter->restore();
@@ -466,6 +468,10 @@ bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, cons
             return true;
         }
         return false;
+    }
+    if (l.system && ActionMarkPainter::reEditRect(l.content, index, smallFont(option.font)).contains(pos)) {
+        Q_EMIT reEditRequested(index);
+        return true;
     }
     if (!l.system && l.content.contains(pos)) {
         QTextDocument doc;

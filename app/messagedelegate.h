@@ -72,6 +72,8 @@ Q_SIGNALS:
     void linkActivated(const QUrl& url);
     /** The "N/M read" label of @p index at @p labelRect (viewport coordinates) was clicked: list who has read it. */
     void readersRequested(const QModelIndex& index, const QRect& labelRect);
+    /** The "Re-edit" link of the user's own recalled message was clicked. */
+    void reEditRequested(const QModelIndex& index);
 
 private:
     struct Layout;

@@ -14,6 +14,8 @@
 #include "messagesmodel.h"
 #include "outgoingqueue.h"
 #include "pinnedconversations.h"
+#include "messages/editmessages.h"
+#include "protocol.h"
 #include "readpositionloader.h"
 #include "sessionmodels.h"
 #include "sessionstore.h"
@@ -536,6 +538,54 @@ QUuid ChatClient::forward(ConversationId target, ConversationId source, const QL
         Q_EMIT forwarded(msg.clientMsgId, msg.conversation, ok ? ok->seqs : QList<Seq>());
     });
     return msg.clientMsgId;
+void ChatClient::recallMessage(ConversationId conversation, Seq seq)
+{
+    const RecallRequest request{conversation, seq};
+    d->call(request.encode(), QLatin1String(RecallRequest::kType), [this, conversation, seq](const QCborMap& reply) {
+        // The relay pushes the record to the user's other devices only: this one applies it from the ack.
+        MessageRecord record;
+        record.seq = reply.value(QLatin1String("seq")).toInteger();
+        record.timestampMs = reply.value(QLatin1String("ts")).toInteger();
+        record.conversation = conversation;
+        record.sender = d->user.id;
+        record.kind = MessageKind::Recall;
+        record.target = seq;
+        d->models->applyMessage(record);
+    });
+}
+
+void ChatClient::editMessage(ConversationId conversation, Seq seq, const QString& text)
+{
+    const EditRequest request{conversation, seq, text};
+    d->call(request.encode(), QLatin1String(EditRequest::kType),
+            [this, conversation, seq, text](const QCborMap& reply) {
+                MessageRecord record;
+                record.seq = reply.value(QLatin1String("seq")).toInteger();
+                record.timestampMs = reply.value(QLatin1String("ts")).toInteger();
+                record.conversation = conversation;
+                record.sender = d->user.id;
+                record.kind = MessageKind::Edit;
+                record.text = text;
+                record.target = seq;
+                d->models->applyMessage(record);
+            });
+}
+
+bool ChatClient::canRecallAndEdit() const
+{
+    return d->connection->serverFeatures().contains(QLatin1String(protocol::kFeatureRecallEdit));
+}
+
+qint64 ChatClient::recallWindowSeconds() const
+{
+    const qint64 said = d->connection->serverRecallWindowSeconds();
+    return said > 0 ? said : protocol::kDefaultRecallWindowSeconds;
+}
+
+qint64 ChatClient::editWindowSeconds() const
+{
+    const qint64 said = d->connection->serverEditWindowSeconds();
+    return said > 0 ? said : protocol::kDefaultEditWindowSeconds;
 }
 
 void ChatClient::loadOlder(ConversationId conversation)

@@ -135,6 +135,22 @@ public:
      * them). Not resent by itself. The copies arrive as ordinary messages of the user in @p target.
      */
     QUuid forward(ConversationId target, ConversationId source, const QList<Seq>& seqs);
+     * Recalls stored message @p seq (own message within recallWindowSeconds(), or any message of a group the user
+     * owns). Result: the model shows it recalled (MessageRecalled), or requestFailed("recall", code) with forbidden,
+     * window_expired, not_found …
+     */
+    void recallMessage(ConversationId conversation, Seq seq);
+    /**
+     * Replaces the text of the user's own stored text message @p seq (within editWindowSeconds()). Result: the model
+     * shows the new text and MessageEditedTime, or requestFailed("edit", code).
+     */
+    void editMessage(ConversationId conversation, Seq seq, const QString& text);
+    /** True if the server takes recall and edit (welcome feature `recall_edit`). */
+    bool canRecallAndEdit() const;
+    /** How long after sending the user may recall / edit their message, seconds (the server's, else its default). */
+    qint64 recallWindowSeconds() const;
+    qint64 editWindowSeconds() const;
+
     /** Loads the page of history older than what the model holds; the model emits rows inserted at the top. */
     void loadOlder(ConversationId conversation);
     /** Marks everything up to the newest message read (unread count → 0, read receipt to others). */

@@ -90,6 +90,8 @@ public:
     QStringList serverFeatures;
     QString serverRegistration;
     qint64 serverMaxFileBytes = 0;
+    qint64 serverRecallWindow = 0;
+    qint64 serverEditWindow = 0;
     QStringList features{QString::fromLatin1(protocol::kFeatureFileProof)};
     QString lastError;
     QString peerFingerprint;
@@ -300,6 +302,8 @@ void ClientConnection::Private::onWelcome(const QCborMap& map)
     serverFeatures = welcome->features;
     serverRegistration = welcome->registration;
     serverMaxFileBytes = welcome->maxFileBytes;
+    serverRecallWindow = welcome->recallWindowSeconds;
+    serverEditWindow = welcome->editWindowSeconds;
     backoff.reset(); // a completed handshake resets the back-off
     lastError.clear();
     setState(State::Ready);
@@ -463,6 +467,16 @@ QString ClientConnection::serverRegistration() const
 qint64 ClientConnection::serverMaxFileBytes() const
 {
     return d->serverMaxFileBytes;
+}
+
+qint64 ClientConnection::serverRecallWindowSeconds() const
+{
+    return d->serverRecallWindow;
+}
+
+qint64 ClientConnection::serverEditWindowSeconds() const
+{
+    return d->serverEditWindow;
 }
 
 void ClientConnection::setFeatures(const QStringList& features)

@@ -88,6 +88,9 @@ public:
     QString serverRegistration() const;
     /** The largest file the server accepts, bytes, from its last welcome; 0 when not known (an older server). */
     qint64 serverMaxFileBytes() const;
+    /** The sender's recall and edit windows from the last welcome (feature `recall_edit`), seconds; 0 when not said. */
+    qint64 serverRecallWindowSeconds() const;
+    qint64 serverEditWindowSeconds() const;
     /**
      * Feature flags this connection announces in hello; by default every one this build implements
      * (protocol::kFeatureFileProof). Takes effect at the next handshake; tests play an older client with it.

@@ -63,7 +63,8 @@ QVariant ConversationsModel::data(const QModelIndex& index, int role) const
         return !isGroup && m_contacts->isOnline(peerOf(e.info));
     case roles::ConversationLastText:
         // Worded now, not when the message came: the preview follows a language switch.
-        return e.lastTimestampMs > 0 ? MessagesModel::displayText(e.last, m_contacts).simplified() : QString();
+        return e.lastTimestampMs > 0 ? MessagesModel::displayText(e.last, m_contacts, m_ownUser).simplified()
+                                     : QString();
     case roles::ConversationLastActivity:
         return e.lastTimestampMs > 0 ? QDateTime::fromMSecsSinceEpoch(e.lastTimestampMs) : QDateTime();
     case roles::ConversationUnread:
@@ -215,7 +216,8 @@ bool ConversationsModel::noteMessage(const MessageRecord& message, bool unread)
     if (row < 0)
         return false;
     Entry& e = m_entries[row];
-    if (message.seq >= e.info.lastSeq || e.lastTimestampMs == 0) {
+    // lastSeq counts recall and edit records too, which are no preview: a message newer than the one shown is.
+    if (message.seq >= e.info.lastSeq || e.lastTimestampMs == 0 || message.seq > e.last.seq) {
         e.info.lastSeq = std::max(e.info.lastSeq, message.seq);
         e.last = message;
         e.last.text.truncate(kPreviewChars);
@@ -227,6 +229,18 @@ bool ConversationsModel::noteMessage(const MessageRecord& message, bool unread)
     if (unread)
         emitTotal();
     return true;
+}
+
+void ConversationsModel::updateLast(const MessageRecord& message)
+{
+    const int row = rowOf(message.conversation);
+    if (row < 0 || m_entries.at(row).last.seq != message.seq)
+        return;
+    Entry& e = m_entries[row];
+    e.last = message;
+    e.last.text.truncate(kPreviewChars);
+    const QModelIndex i = index(row);
+    Q_EMIT dataChanged(i, i, {Qt::DisplayRole, roles::ConversationLastText});
 }
 
 void ConversationsModel::setRead(ConversationId id, Seq readSeq, int unread)

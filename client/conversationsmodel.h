@@ -61,6 +61,8 @@ public:
      * @p unread adds one to the unread count. Unknown conversations are ignored (returns false).
      */
     bool noteMessage(const MessageRecord& message, bool unread);
+    /** @p message was recalled or edited: the preview follows when it is the newest message (never the old text). */
+    void updateLast(const MessageRecord& message);
     /** The user's read position and the resulting unread count. */
     void setRead(ConversationId id, Seq readSeq, int unread);
 

@@ -3,6 +3,7 @@
 #include "contactsmodel.h"
 #include "filetransfertracker.h"
 #include "languagechangewatcher.h"
+#include "recalltext.h"
 #include "systemeventtext.h"
 
 #include <QDateTime>
@@ -39,7 +40,7 @@ QVariant MessagesModel::data(const QModelIndex& index, int role) const
     const bool hasFile = m.file.has_value();
     switch (role) {
     case Qt::DisplayRole:
-        return displayText(m, m_contacts);
+        return displayText(m, m_contacts, m_ownUser);
     case roles::MessageSeq:
         return m.seq;
     case roles::MessageSenderId:
@@ -51,7 +52,7 @@ QVariant MessagesModel::data(const QModelIndex& index, int role) const
     case roles::MessageTimestamp:
         return QDateTime::fromMSecsSinceEpoch(m.timestampMs);
     case roles::MessageText:
-        return m.kind == MessageKind::System ? displayText(m, m_contacts) : m.text;
+        return m.kind == MessageKind::System || m.recalledBy ? displayText(m, m_contacts, m_ownUser) : m.text;
     case roles::MessageKind:
         return int(m.kind);
     case roles::MessageIsOwn:
@@ -87,6 +88,14 @@ QVariant MessagesModel::data(const QModelIndex& index, int role) const
         return m_fileTransfers->data(m, m_ownUser.isValid() && m.sender == m_ownUser, index.row() >= m_stored, role);
     case roles::MessageIsAnnouncement:
         return m_announcementChannel && m.kind == MessageKind::System;
+    case roles::MessageRecalled:
+        return m.recalledBy.has_value();
+    case roles::MessageRecalledBy:
+        return m.recalledBy ? m.recalledBy->value() : qint64(-1);
+    case roles::MessageEditedTime:
+        return m.editedMs > 0 ? QDateTime::fromMSecsSinceEpoch(m.editedMs) : QDateTime();
+    case roles::MessageReEditText:
+        return row.reEditText;
     default:
         return {};
     }
@@ -118,6 +127,10 @@ QHash<int, QByteArray> MessagesModel::roleNames() const
     names.insert(roles::MessageFileTransferProgress, "fileTransferProgress");
     names.insert(roles::MessageFileTransferError, "fileTransferError");
     names.insert(roles::MessageFileTransferKey, "fileTransferKey");
+    names.insert(roles::MessageRecalled, "recalled");
+    names.insert(roles::MessageRecalledBy, "recalledBy");
+    names.insert(roles::MessageEditedTime, "editedTime");
+    names.insert(roles::MessageReEditText, "reEditText");
     return names;
 }
 
@@ -147,10 +160,37 @@ MessagesModel::AddResult MessagesModel::addMessage(const MessageRecord& message)
         return AddResult::Confirmed;
     }
     beginInsertRows({}, at, at);
-    m_rows.insert(at, Row{message, DeliveryState::Sent, ErrorCode::Unknown});
+    m_rows.insert(at, Row{message, DeliveryState::Sent, ErrorCode::Unknown, {}});
     ++m_stored;
     endInsertRows();
     return AddResult::Added;
+}
+
+const MessageRecord* MessagesModel::applyAction(const MessageRecord& action)
+{
+    const int row = rowOfSeq(action.target);
+    if (row < 0)
+        return nullptr;
+    MessageRecord& m = m_rows[row].message;
+    if (m.recalledBy)
+        return nullptr; // a recall is final: a later edit record (or the same recall again) changes nothing
+    if (action.kind == MessageKind::Recall) {
+        if (m_ownUser.isValid() && action.sender == m_ownUser && m.sender == m_ownUser && m.kind == MessageKind::Text)
+            m_rows[row].reEditText = m.text;
+        m.recalledBy = action.sender;
+        m.text.clear();
+        m.file.reset();
+    } else if (action.kind == MessageKind::Edit && action.timestampMs >= m.editedMs) {
+        m.text = action.text;
+        m.editedMs = action.timestampMs;
+    } else {
+        return nullptr;
+    }
+    const QModelIndex i = index(row);
+    Q_EMIT dataChanged(i, i,
+                       {Qt::DisplayRole, roles::MessageText, roles::MessageRecalled, roles::MessageRecalledBy,
+                        roles::MessageEditedTime, roles::MessageReEditText, roles::MessageFileName});
+    return &m_rows.at(row).message;
 }
 
 int MessagesModel::prependOlder(QList<MessageRecord> page)
@@ -165,7 +205,7 @@ int MessagesModel::prependOlder(QList<MessageRecord> page)
         if (duplicateOlder)
             continue;
         if (m.seq < oldest && !matchesPending)
-            older.append(Row{m, DeliveryState::Sent, ErrorCode::Unknown});
+            older.append(Row{m, DeliveryState::Sent, ErrorCode::Unknown, {}});
         else
             rest.append(m);
     }
@@ -366,8 +406,10 @@ void MessagesModel::setAtStart(bool atStart)
     Q_EMIT atStartChanged(atStart);
 }
 
-QString MessagesModel::displayText(const MessageRecord& message, const ContactsModel* contacts)
+QString MessagesModel::displayText(const MessageRecord& message, const ContactsModel* contacts, UserId ownUser)
 {
+    if (message.recalledBy)
+        return RecallText::line(*message.recalledBy, ownUser, contacts);
     if (message.kind == MessageKind::File)
         return tr("[File] %1").arg(message.file ? message.file->name : QString());
     if (message.kind == MessageKind::System && message.event)

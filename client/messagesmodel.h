@@ -58,8 +58,15 @@ public:
     /** The logged-in user: decides MessageIsOwn and whose read receipts count. */
     void setOwnUser(UserId user);
 
-    /** Adds a stored message (push, sync or history) at its seq position. */
+    /** Adds a stored message (push, sync or history) at its seq position. Recall and Edit records: applyAction(). */
     AddResult addMessage(const MessageRecord& message);
+    /**
+     * Applies a Recall or Edit record to the message it targets: a recall empties its text and file and sets
+     * MessageRecalled; an edit sets the text and MessageEditedTime (ignored on a recalled message, and when it is not
+     * newer than the edit already shown). Returns the changed message, or nullptr when it is not loaded (history
+     * brings it in its current state) or nothing changed.
+     */
+    const MessageRecord* applyAction(const MessageRecord& action);
     /**
      * Adds a history page (any order) older than everything held with one beginInsertRows at row 0;
      * messages that are not older go through addMessage(). Returns how many rows were added.
@@ -120,9 +127,10 @@ public:
     /**
      * Text of a message in the current UI language: its text, "[File] name", or the line of a system
      * message's event (SystemEventText, names from @p contacts, which may be null); a system message
-     * without an event (older servers, admin broadcasts) keeps its text.
+     * without an event (older servers, admin broadcasts) keeps its text; a recalled message reads as RecallText's
+     * line ("You recalled a message" when @p ownUser recalled it).
      */
-    static QString displayText(const MessageRecord& message, const ContactsModel* contacts);
+    static QString displayText(const MessageRecord& message, const ContactsModel* contacts, UserId ownUser = {});
 
 Q_SIGNALS:
     void atStartChanged(bool atStart);
@@ -133,6 +141,7 @@ private:
         MessageRecord message;
         DeliveryState state = DeliveryState::Sent;
         ErrorCode error = ErrorCode::Unknown;
+        QString reEditText; // the user's own recalled text, kept in memory only for "Re-edit"
     };
 
     /** First stored row with seq >= @p seq. */

@@ -70,6 +70,11 @@ enum Message
     MessageReadTotal = Qt::UserRole + 290, ///< int: the members other than the sender (M of "N/M read"); 0 unknown
     MessageReaderNames,                    ///< QStringList: display names of the other members who have read it
     MessageNonReaderNames,                 ///< QStringList: display names of the other members who have not
+    MessageRecalled = Qt::UserRole + 260, ///< bool: the message was recalled (text and file gone; shown as a line)
+    MessageRecalledBy,                    ///< qint64: who recalled it (0: an administrator); -1 when not recalled
+    MessageEditedTime,                    ///< QDateTime (local time) of the latest edit; invalid when never edited
+    MessageReEditText, ///< QString: the text of the user's own text message they recalled while this model held it
+                       ///< ("Re-edit" puts it back into the input); empty otherwise. Never stored, never sent.
 };
 
 } // namespace roles

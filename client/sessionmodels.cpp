@@ -76,6 +76,12 @@ bool SessionModels::applyMessage(const MessageRecord& message)
 {
     if (!message.conversation.isValid())
         return false;
+    if (message.isAction()) {
+        // It changes a message the user may have seen; it is not news of its own: no unread count, no notification.
+        if (const MessageRecord* changed = messages(message.conversation)->applyAction(message))
+            m_conversations->updateLast(*changed);
+        return true;
+    }
     const auto result = messages(message.conversation)->addMessage(message);
     if (result == MessagesModel::AddResult::Duplicate)
         return false;
@@ -93,11 +99,12 @@ bool SessionModels::applyMessage(const MessageRecord& message)
         // A conversation we have not heard of yet (its `conversation` push is late): the message is new
         // to us, so it is announced; the unread count follows when the list is fetched.
         Q_EMIT unknownConversation(message.conversation);
-        if (fromOther)
+        if (fromOther && !message.recalledBy)
             Q_EMIT messageReceived(message);
         return true;
     }
-    if (unread)
+    // A message that arrives already recalled (a later sync) is never announced: there is nothing to show.
+    if (unread && !message.recalledBy)
         Q_EMIT messageReceived(message);
     return true;
 }

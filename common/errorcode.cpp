@@ -7,7 +7,7 @@ namespace lanchat {
 
 namespace {
 
-constexpr std::array<std::pair<ErrorCode, const char*>, 25> kNames{{
+constexpr std::array<std::pair<ErrorCode, const char*>, 27> kNames{{
     {ErrorCode::Malformed, "malformed"},
     {ErrorCode::FrameTooLarge, "frame_too_large"},
     {ErrorCode::UnknownType, "unknown_type"},
@@ -33,6 +33,8 @@ constexpr std::array<std::pair<ErrorCode, const char*>, 25> kNames{{
     {ErrorCode::BadInvite, "bad_invite"},
     {ErrorCode::SessionRevoked, "session_revoked"},
     {ErrorCode::BadToken, "bad_token"},
+    {ErrorCode::WindowExpired, "window_expired"},
+    {ErrorCode::Recalled, "recalled"},
 }};
 
 } // namespace

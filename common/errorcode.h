@@ -35,6 +35,8 @@ enum class ErrorCode
     BadInvite,            ///< bad_invite: sign-up needs an invite code and the one given is missing or wrong
     SessionRevoked,       ///< session_revoked: the password was changed or reset; this session is closed
     BadToken,             ///< bad_token: the device token is unknown, expired, already used or revoked
+    WindowExpired,        ///< window_expired: the sender's recall or edit window of the message has passed
+    Recalled,             ///< recalled: the message (or the file it carried) was recalled; its content is gone
     Unknown,              ///< any code this build does not know (newer peer); never sent
 };
 

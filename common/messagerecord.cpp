@@ -17,8 +17,23 @@ QLatin1String kindName(MessageKind kind)
         return QLatin1String("file");
     case MessageKind::System:
         return QLatin1String("system");
+    case MessageKind::Recall:
+        return QLatin1String("recall");
+    case MessageKind::Edit:
+        return QLatin1String("edit");
     }
     return QLatin1String("text");
+}
+
+/**
+ * A recall record and a recalled message carry no text, nor does an edit record of a recalled message (its text
+ * was cleared); Text and System kinds always do.
+ */
+bool carriesText(const MessageRecord& m)
+{
+    if (m.kind == MessageKind::Edit)
+        return !m.text.isEmpty();
+    return m.kind != MessageKind::File && m.kind != MessageKind::Recall && !m.recalledBy;
 }
 
 } // namespace
@@ -33,20 +48,27 @@ QCborMap MessageRecord::toCbor() const
     if (!clientMsgId.isNull())
         m.insert(QLatin1String("client_msg_id"), clientMsgId.toRfc4122());
     m.insert(QLatin1String("kind"), kindName(kind));
-    if (kind != MessageKind::File)
+    if (carriesText(*this))
         m.insert(QLatin1String("text"), text);
     if (file)
         m.insert(QLatin1String("file"), file->toCbor());
     if (event)
         m.insert(QLatin1String("event"), event->toCbor());
+    if (target > 0)
+        m.insert(QLatin1String("target"), target);
+    if (recalledBy)
+        m.insert(QLatin1String("recalled_by"), recalledBy->value());
+    if (editedMs > 0)
+        m.insert(QLatin1String("edited"), editedMs);
     return m;
 }
 
 QByteArray MessageRecord::encodeFrame(const char* type) const
 {
     const bool hasClientId = !clientMsgId.isNull();
-    const bool hasText = kind != MessageKind::File;
-    CborFrameWriter w(6 + (hasClientId ? 1 : 0) + (hasText ? 1 : 0) + (file ? 1 : 0) + (event ? 1 : 0));
+    const bool hasText = carriesText(*this);
+    CborFrameWriter w(6 + (hasClientId ? 1 : 0) + (hasText ? 1 : 0) + (file ? 1 : 0) + (event ? 1 : 0) +
+                      (target > 0 ? 1 : 0) + (recalledBy ? 1 : 0) + (editedMs > 0 ? 1 : 0));
     w.key("t");
     w.text(QLatin1String(type));
     w.key("seq");
@@ -89,6 +111,18 @@ QByteArray MessageRecord::encodeFrame(const char* type) const
         event->write(w);
         w.endMap();
     }
+    if (target > 0) {
+        w.key("target");
+        w.number(target);
+    }
+    if (recalledBy) {
+        w.key("recalled_by");
+        w.number(recalledBy->value());
+    }
+    if (editedMs > 0) {
+        w.key("edited");
+        w.number(editedMs);
+    }
     return w.take();
 }
 
@@ -106,7 +140,15 @@ std::optional<MessageRecord> MessageRecord::fromCbor(const QCborMap& map, QStrin
         m.kind = MessageKind::File;
     else if (kind == QLatin1String("system"))
         m.kind = MessageKind::System;
+    else if (kind == QLatin1String("recall"))
+        m.kind = MessageKind::Recall;
+    else if (kind == QLatin1String("edit"))
+        m.kind = MessageKind::Edit;
     m.text = r.text("text", protocol::kMaxTextBytes, false);
+    m.target = r.uint("target", m.isAction());
+    if (r.has("recalled_by"))
+        m.recalledBy = UserId(r.uint("recalled_by"));
+    m.editedMs = r.uint("edited", false);
     if (r.has("file")) {
         QString fileError;
         m.file = FileRef::fromCbor(r.map("file"), &fileError);

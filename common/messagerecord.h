@@ -17,11 +17,15 @@ enum class MessageKind
     Text,   ///< wire "text": `text` holds the message
     File,   ///< wire "file": `file` describes an uploaded file
     System, ///< wire "system": server notice (admin broadcast, group event …), `text` in English
+    Recall, ///< wire "recall": `sender` recalled message `target` (sender 0: an administrator); not shown as a row
+    Edit,   ///< wire "edit": `sender` changed the text of message `target` to `text`; not shown as a row
 };
 
 /**
  * One stored message as delivered in `message` pushes, `history` and `sync` replies
- * (wire: `{seq, conversation, sender, ts, client_msg_id, kind, text?, file?, event?}`).
+ * (wire: `{seq, conversation, sender, ts, client_msg_id, kind, text?, file?, event?, target?, recalled_by?,
+ * edited?}`). Recall and Edit records are ordered events that change an earlier message (docs/protocol.md,
+ * "Recall and edit"); a client applies them to the message `target` in seq order.
  */
 struct MessageRecord
 {
@@ -34,6 +38,16 @@ struct MessageRecord
     QString text;                                    ///< Text and System kinds; at most 64 KiB UTF-8
     std::optional<FileRef> file;                     ///< File kind
     std::optional<SystemEvent> event = std::nullopt; ///< System kind: the group event it records, for a translated line
+    Seq target = 0; ///< Recall and Edit kinds: the seq of the message they change; 0 otherwise
+    /**
+     * Set when the message was recalled: who recalled it (UserId(0): an administrator). Its text is then empty and
+     * its file absent.
+     */
+    std::optional<UserId> recalledBy = std::nullopt;
+    qint64 editedMs = 0; ///< server time of the latest edit, ms since 1970-01-01 UTC; 0 = never edited
+
+    /** Recall and Edit records change another message; they are never a row of their own. */
+    bool isAction() const { return kind == MessageKind::Recall || kind == MessageKind::Edit; }
 
     QCborMap toCbor() const;
     /**

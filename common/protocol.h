@@ -81,6 +81,15 @@ inline constexpr int kMaxForwardMessages = 50;
  * device. Without it, a client knows only the `read_receipt` pushes it saw while online.
  */
 inline constexpr const char* kFeatureReadPositions = "read_positions";
+/**
+ * Server feature flag (welcome `features`): the server accepts `recall` and `edit` and delivers them as ordered
+ * `recall`/`edit` records (docs/protocol.md, "Recall and edit"). A client offers the menu entries only then.
+ */
+inline constexpr const char* kFeatureRecallEdit = "recall_edit";
+/** Default recall window of the sender, seconds (server config `recall_window_seconds`). */
+inline constexpr int kDefaultRecallWindowSeconds = 120;
+/** Default edit window of the sender, seconds (server config `edit_window_seconds`): 24 h. */
+inline constexpr int kDefaultEditWindowSeconds = 24 * 60 * 60;
 /** Proof of possession: bytes of the nonce, most ranges per challenge and most bytes per range. */
 inline constexpr int kProofNonceBytes = 16;
 inline constexpr int kProofRanges = 8;

@@ -121,7 +121,10 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
                         QString::fromLatin1(protocol::kFeatureDeviceTokens),
                         QString::fromLatin1(protocol::kFeatureAnnouncementChannel),
                         QString::fromLatin1(protocol::kFeatureForward),
-                        QString::fromLatin1(protocol::kFeatureReadPositions)};
+                        QString::fromLatin1(protocol::kFeatureReadPositions),
+                        QString::fromLatin1(protocol::kFeatureRecallEdit)};
+    welcome.recallWindowSeconds = m_config.recallWindowSeconds;
+    welcome.editWindowSeconds = m_config.editWindowSeconds;
     welcome.maxFrame = m_config.maxFrameBytes;
     welcome.maxFileBytes = m_config.maxFileBytes;
     welcome.serverTimeMs = QDateTime::currentMSecsSinceEpoch();

@@ -11,6 +11,7 @@
 #include "grouphandlers.h"
 #include "logging.h"
 #include "logthrottle.h"
+#include "messageactions.h"
 #include "messageposter.h"
 #include "messages/chatmessages.h"
 #include "net/connection.h"
@@ -122,6 +123,8 @@ void RelayServer::registerHandlers()
     m_receipts->registerWith(m_router);
     m_groups = std::make_unique<GroupHandlers>(*m_storage, *m_commits, *m_sessions, *m_poster);
     m_groups->registerWith(m_router);
+    m_actions = std::make_unique<MessageActions>(m_config, *m_storage, *m_commits, *m_poster);
+    m_actions->registerWith(m_router);
     m_groups->setMemberRemovedHandler(
         [this](ConversationId group, UserId user) { emit membershipRevoked(group, user); });
     m_forward = std::make_unique<ForwardHandler>(*m_storage, *m_poster);

@@ -22,6 +22,7 @@ class EventPoller;
 class FileHandlers;
 class ForwardHandler;
 class GroupHandlers;
+class MessageActions;
 class Listener;
 class MessagePoster;
 class ReceiptHandlers;
@@ -129,6 +130,7 @@ private:
     std::unique_ptr<ReceiptHandlers> m_receipts;
     std::unique_ptr<GroupHandlers> m_groups;
     std::unique_ptr<ForwardHandler> m_forward;
+    std::unique_ptr<MessageActions> m_actions;
     std::unique_ptr<FileHandlers> m_files;
     std::unique_ptr<TlsIdentity> m_identity;
     std::unique_ptr<TlsContext> m_tls;

@@ -1,9 +1,11 @@
 #include "servercli.h"
 
+#include "admin/auditcommand.h"
 #include "admin/backupcommand.h"
 #include "admin/broadcastcommand.h"
 #include "admin/checkcommand.h"
 #include "admin/groupcommand.h"
+#include "admin/messagecommand.h"
 #include "admin/prunecommand.h"
 #include "admin/statscommand.h"
 #include "admin/usercommand.h"
@@ -39,10 +41,14 @@ int ServerCli::run(const QStringList& arguments)
         return PruneCommand::run(rest);
     if (command == QLatin1String("broadcast"))
         return BroadcastCommand::run(rest);
+    if (command == QLatin1String("audit"))
+        return AuditCommand::run(rest);
+    if (command == QLatin1String("message"))
+        return MessageCommand::run(rest);
     //: the subcommand names are typed as they are: keep them in English
     QTextStream(stderr) << "lanchat-server: "
                         << tr("unknown subcommand '%1' (try: serve, user, group, stats, backup, restore, check, "
-                              "prune, broadcast; see docs/admin.md)")
+                              "prune, broadcast, audit, message; see docs/admin.md)")
                                .arg(command)
                         << "\n";
     return 2;

@@ -126,6 +126,8 @@ bool ServerConfig::fromIni(const QString& path, ServerConfig* config, QString* e
     readInt(s, "retention_days", &config->retentionDays, 0, 100000, &problem);
     readInt(s, "file_retention_days", &config->fileRetentionDays, 0, 100000, &problem);
     readInt(s, "upload_expiry_hours", &config->uploadExpiryHours, 0, 1000000, &problem);
+    readInt(s, "recall_window_seconds", &config->recallWindowSeconds, 0, 365 * 24 * 3600, &problem);
+    readInt(s, "edit_window_seconds", &config->editWindowSeconds, 0, 365 * 24 * 3600, &problem);
     readInt(s, "hash_memory_kib", &config->hashMemoryKiB, 8, 4 * 1024 * 1024, &problem);
     readInt(s, "hash_iterations", &config->hashIterations, 1, 100, &problem);
     readInt(s, "hash_parallelism", &config->hashParallelism, 1, 64, &problem);
@@ -190,6 +192,8 @@ QString ServerConfig::toIni() const
     add("retention_days", QString::number(retentionDays));
     add("file_retention_days", QString::number(fileRetentionDays));
     add("upload_expiry_hours", QString::number(uploadExpiryHours));
+    add("recall_window_seconds", QString::number(recallWindowSeconds));
+    add("edit_window_seconds", QString::number(editWindowSeconds));
     add("hash_memory_kib", QString::number(hashMemoryKiB));
     add("hash_iterations", QString::number(hashIterations));
     add("hash_parallelism", QString::number(hashParallelism));

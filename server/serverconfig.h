@@ -66,6 +66,10 @@ struct ServerConfig
      * retention job; 0 = keep them forever.
      */
     int uploadExpiryHours = 72;
+    /** How long after sending a sender may recall their message, seconds (a group's owner: any time). */
+    int recallWindowSeconds = 120;
+    /** How long after sending a sender may edit their text message, seconds (default 24 h). */
+    int editWindowSeconds = 24 * 60 * 60;
 
     /**
      * Argon2id cost (RFC 9106). Defaults from the OWASP Password Storage Cheat Sheet: m = 19 MiB, t = 2, p = 1.

@@ -77,6 +77,78 @@
     </message>
 </context>
 <context>
+    <name>lanchat::AuditCommand</name>
+    <message>
+        <source>no recalled or edited messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WHEN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CONVERSATION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SEQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SENDER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ORIGINAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the originals of recalled and edited messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this conversation (its id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only actions on or after DATE (ISO 8601, local time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export format: csv or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list or export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: audit list|export [--format csv|json] (see audit --help)</source>
+        <extracomment>the words after &quot;usage:&quot; are commands and options: keep them as they are</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--conversation takes an id and --since a date such as 2026-12-01</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanchat::BackupCommand</name>
     <message>
         <source>%1 is not a file</source>
@@ -377,6 +449,44 @@
     </message>
 </context>
 <context>
+    <name>lanchat::MessageCommand</name>
+    <message>
+        <source>message %1 recalled</source>
+        <extracomment>%1 is the sequence number of the recalled message</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot store the recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall a message as the administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recall.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: message recall CONVERSATION SEQ (see message --help)</source>
+        <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no message %1 in conversation %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message %1 is already recalled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server could not recall it: %1</source>
+        <extracomment>%1 is the server&apos;s (English) reason</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanchat::PruneCommand</name>
     <message>
         <source>Apply retention now: delete messages older than retention_days, files older than file_retention_days and the oldest files beyond store_quota_bytes (0 = rule off).</source>
@@ -459,7 +569,7 @@
 <context>
     <name>lanchat::ServerCli</name>
     <message>
-        <source>unknown subcommand &apos;%1&apos; (try: serve, user, group, stats, backup, restore, check, prune, broadcast; see docs/admin.md)</source>
+        <source>unknown subcommand &apos;%1&apos; (try: serve, user, group, stats, backup, restore, check, prune, broadcast, audit, message; see docs/admin.md)</source>
         <extracomment>the subcommand names are typed as they are: keep them in English</extracomment>
         <translation type="unfinished"></translation>
     </message>

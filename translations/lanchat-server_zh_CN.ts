@@ -77,6 +77,78 @@
     </message>
 </context>
 <context>
+    <name>lanchat::AuditCommand</name>
+    <message>
+        <source>no recalled or edited messages</source>
+        <translation>没有被撤回或编辑的消息</translation>
+    </message>
+    <message>
+        <source>WHEN</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>BY</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>CONVERSATION</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>SEQ</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>SENDER</source>
+        <translation>发送者</translation>
+    </message>
+    <message>
+        <source>ORIGINAL</source>
+        <translation>原始内容</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Show the originals of recalled and edited messages.</source>
+        <translation>显示被撤回和被编辑消息的原始内容。</translation>
+    </message>
+    <message>
+        <source>Only this conversation (its id).</source>
+        <translation>只看这个会话（填会话 ID）。</translation>
+    </message>
+    <message>
+        <source>Only actions on or after DATE (ISO 8601, local time).</source>
+        <translation>只看 DATE 当天及之后的操作（ISO 8601，本地时间）。</translation>
+    </message>
+    <message>
+        <source>Export format: csv or json.</source>
+        <translation>导出格式：csv 或 json。</translation>
+    </message>
+    <message>
+        <source>list or export.</source>
+        <translation>list 或 export。</translation>
+    </message>
+    <message>
+        <source>usage: audit list|export [--format csv|json] (see audit --help)</source>
+        <extracomment>the words after &quot;usage:&quot; are commands and options: keep them as they are</extracomment>
+        <translation>用法：audit list|export [--format csv|json]（见 audit --help）</translation>
+    </message>
+    <message>
+        <source>--conversation takes an id and --since a date such as 2026-12-01</source>
+        <translation>--conversation 需要会话 ID，--since 需要日期，例如 2026-12-01</translation>
+    </message>
+</context>
+<context>
     <name>lanchat::BackupCommand</name>
     <message>
         <source>%1 is not a file</source>
@@ -373,6 +445,44 @@
     </message>
 </context>
 <context>
+    <name>lanchat::MessageCommand</name>
+    <message>
+        <source>message %1 recalled</source>
+        <extracomment>%1 is the sequence number of the recalled message</extracomment>
+        <translation>消息 %1 已撤回</translation>
+    </message>
+    <message>
+        <source>cannot store the recall</source>
+        <translation>无法保存撤回</translation>
+    </message>
+    <message>
+        <source>Recall a message as the administrator.</source>
+        <translation>以管理员身份撤回一条消息。</translation>
+    </message>
+    <message>
+        <source>recall.</source>
+        <translation>recall。</translation>
+    </message>
+    <message>
+        <source>usage: message recall CONVERSATION SEQ (see message --help)</source>
+        <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
+        <translation>用法：message recall CONVERSATION SEQ（见 message --help）</translation>
+    </message>
+    <message>
+        <source>no message %1 in conversation %2</source>
+        <translation>会话 %2 中没有消息 %1</translation>
+    </message>
+    <message>
+        <source>message %1 is already recalled</source>
+        <translation>消息 %1 已被撤回</translation>
+    </message>
+    <message>
+        <source>the server could not recall it: %1</source>
+        <extracomment>%1 is the server&apos;s (English) reason</extracomment>
+        <translation>服务器无法撤回该消息：%1</translation>
+    </message>
+</context>
+<context>
     <name>lanchat::PruneCommand</name>
     <message>
         <source>Apply retention now: delete messages older than retention_days, files older than file_retention_days and the oldest files beyond store_quota_bytes (0 = rule off).</source>
@@ -453,9 +563,9 @@
 <context>
     <name>lanchat::ServerCli</name>
     <message>
-        <source>unknown subcommand &apos;%1&apos; (try: serve, user, group, stats, backup, restore, check, prune, broadcast; see docs/admin.md)</source>
+        <source>unknown subcommand &apos;%1&apos; (try: serve, user, group, stats, backup, restore, check, prune, broadcast, audit, message; see docs/admin.md)</source>
         <extracomment>the subcommand names are typed as they are: keep them in English</extracomment>
-        <translation>未知子命令“%1”（可用：serve、user、group、stats、backup、restore、check、prune、broadcast；见 docs/admin.md）</translation>
+        <translation>未知子命令“%1”（可用：serve、user、group、stats、backup、restore、check、prune、broadcast、audit、message；见 docs/admin.md）</translation>
     </message>
 </context>
 <context>

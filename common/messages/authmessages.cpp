@@ -57,6 +57,10 @@ QCborMap Welcome::encode() const
         m.insert(QLatin1String("registration"), registration);
     if (maxFileBytes > 0)
         m.insert(QLatin1String("max_file_bytes"), maxFileBytes);
+    if (recallWindowSeconds > 0)
+        m.insert(QLatin1String("recall_window"), recallWindowSeconds);
+    if (editWindowSeconds > 0)
+        m.insert(QLatin1String("edit_window"), editWindowSeconds);
     return m;
 }
 
@@ -71,6 +75,8 @@ std::optional<Welcome> Welcome::decode(const QCborMap& map, QString* error)
     w.serverTimeMs = r.uint("server_time", false);
     w.registration = r.text("registration", kMaxLabelBytes, false);
     w.maxFileBytes = r.uint("max_file_bytes", false);
+    w.recallWindowSeconds = r.uint("recall_window", false);
+    w.editWindowSeconds = r.uint("edit_window", false);
     return finish(r, std::move(w), error);
 }
 

@@ -40,6 +40,10 @@ struct Welcome
     QString registration;
     /** Largest file the server accepts (file_offer size), bytes; 0 when an older server did not say. */
     qint64 maxFileBytes = 0;
+    /** With feature `recall_edit`: how long a sender may recall their message, seconds; 0 when not said. */
+    qint64 recallWindowSeconds = 0;
+    /** With feature `recall_edit`: how long a sender may edit their text message, seconds; 0 when not said. */
+    qint64 editWindowSeconds = 0;
     QCborMap encode() const;
     static std::optional<Welcome> decode(const QCborMap& map, QString* error);
 };

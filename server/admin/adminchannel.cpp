@@ -40,6 +40,7 @@ AdminChannel::AdminChannel(const ServerConfig& config, Storage& storage, CommitQ
     , m_commits(commits)
     , m_sessions(sessions)
     , m_poster(poster)
+    , m_editor(storage, commits, poster)
     , m_server(new QLocalServer(this))
     , m_retentionTimer(new QTimer(this))
 {
@@ -88,8 +89,11 @@ void AdminChannel::onNewConnection()
         connect(socket, &QLocalSocket::readyRead, this, [this, socket, codec] {
             codec->append(socket->readAll());
             while (std::optional<FrameCodec::Frame> frame = codec->next()) {
-                if (frame->map.value(QLatin1String("t")).toString() == QLatin1String("broadcast"))
+                const QString type = frame->map.value(QLatin1String("t")).toString();
+                if (type == QLatin1String("broadcast"))
                     broadcast(socket, frame->map); // answers after the commit
+                else if (type == QLatin1String("recall"))
+                    recall(socket, frame->map); // answers after the commit
                 else
                     socket->write(FrameCodec::encode(handle(frame->map)));
             }
@@ -196,6 +200,40 @@ void AdminChannel::broadcast(QLocalSocket* socket, const QCborMap& request)
         ok.insert(QLatin1String("online"), m_sessions.onlineUserCount());
         if (guard)
             guard->write(FrameCodec::encode(ok));
+    });
+}
+
+void AdminChannel::recall(QLocalSocket* socket, const QCborMap& request)
+{
+    const ConversationId conversation(request.value(QLatin1String("conversation")).toInteger());
+    const std::optional<MessageRecord> message = m_storage.message(request.value(QLatin1String("seq")).toInteger());
+    QPointer<QLocalSocket> guard(socket);
+    const auto reply = [guard](const QCborMap& map) {
+        if (guard)
+            guard->write(FrameCodec::encode(map));
+    };
+    QCborMap error = answer("error");
+    if (!message || message->conversation != conversation || message->isAction() ||
+        message->kind == MessageKind::System) {
+        error.insert(QLatin1String("message"), QStringLiteral("no such message in this conversation"));
+        reply(error);
+        return;
+    }
+    if (message->recalledBy) {
+        error.insert(QLatin1String("message"), QStringLiteral("the message is already recalled"));
+        reply(error);
+        return;
+    }
+    m_editor.recall(*message, UserId(), nullptr, [reply, error](const std::optional<AppendResult>& result) mutable {
+        if (!result) {
+            error.insert(QLatin1String("message"), QStringLiteral("cannot store the recall"));
+            reply(error);
+            return;
+        }
+        qCInfo(lcServer) << "admin: message recalled, record seq" << result->seq;
+        QCborMap ok = answer("ok");
+        ok.insert(QLatin1String("seq"), result->seq);
+        reply(ok);
     });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ids.h"
+#include "messageeditor.h"
 #include "retention.h"
 
 #include <QCborMap>
@@ -34,6 +35,8 @@ struct ServerConfig;
  * - `stats`: answers `ok {online, connections}` (users online, open connections).
  * - `broadcast {conversation, text}`: posts a system message through MessagePoster (members online get the
  *   `message` push after the commit) and answers `ok {seq, online}` then.
+ * - `recall {conversation, seq}`: recalls a message as the administrator (MessageEditor, actor 0; members online
+ *   get the Recall record after the commit) and answers `ok {seq}` of the record then, or `error {message}`.
  *
  * Retention (Retention): first run kFirstRetentionDelayMs after start, then every 24 h; a run does nothing
  * while every retention key is 0 (checked each time, so a SIGHUP reload can switch it on). Abandoned uploads
@@ -83,6 +86,7 @@ private:
     void userChanged(UserId user, bool revokeSessions);
     void conversationChanged(ConversationId conversation, const QCborMap& request);
     void broadcast(QLocalSocket* socket, const QCborMap& request);
+    void recall(QLocalSocket* socket, const QCborMap& request);
     void onRetentionTimer();
 
     const ServerConfig& m_config;
@@ -90,6 +94,7 @@ private:
     CommitQueue& m_commits;
     SessionRegistry& m_sessions;
     MessagePoster& m_poster;
+    MessageEditor m_editor;
     QLocalServer* m_server;
     QTimer* m_retentionTimer;
 };

@@ -60,6 +60,10 @@ void FileReads::onRead(Session& session, const QCborMap& request, quint64 id)
         return;
     }
     if (!m_storage.conversationHasFile(read->conversation, read->sha256)) {
+        if (m_storage.fileRecalled(read->conversation, read->sha256)) {
+            session.replyError(id, ErrorCode::Recalled, QStringLiteral("the file was recalled"));
+            return;
+        }
         session.replyError(id, ErrorCode::NotFound, QStringLiteral("no such file in this conversation"));
         return;
     }

@@ -23,6 +23,10 @@ MessageKind kindFromColumn(int value)
         return MessageKind::File;
     case 2:
         return MessageKind::System;
+    case 3:
+        return MessageKind::Recall;
+    case 4:
+        return MessageKind::Edit;
     default:
         return MessageKind::Text;
     }
@@ -46,13 +50,14 @@ QList<MessageRecord> MessageTable::history(ConversationId conversation, Seq befo
     QList<MessageRecord> records;
     if (limit <= 0)
         return records;
-    readRecords(m_statements.run("SELECT m.seq, m.conversation, m.sender, m.ts, m.client_msg_id, m.kind, m.text, "
-                                 "m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL, "
-                                 "m.event, m.event_actor, m.event_target, m.event_name "
-                                 "FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
-                                 "WHERE m.conversation = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?",
-                                 {conversation.value(), before > 0 ? before : kNoUpperBound, limit}),
-                records);
+    readRecords(
+        m_statements.run("SELECT m.seq, m.conversation, m.sender, m.ts, m.client_msg_id, m.kind, m.text, "
+                         "m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL, "
+                         "m.event, m.event_actor, m.event_target, m.event_name, m.target, m.recalled_by, m.edited_ms "
+                         "FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
+                         "WHERE m.conversation = ? AND m.seq < ? AND m.kind < 3 ORDER BY m.seq DESC LIMIT ?",
+                         {conversation.value(), before > 0 ? before : kNoUpperBound, limit}),
+        records);
     return records;
 }
 
@@ -75,12 +80,13 @@ QList<MessageRecord> MessageTable::since(UserId user, Seq since, int limit)
     const auto bySeq = [](const MessageRecord& a, const MessageRecord& b) { return a.seq < b.seq; };
     Seq upper = kNoUpperBound; // once `limit` rows are found, later conversations only need smaller seqs
     for (qint64 conversation : conversations) {
-        readRecords(m_statements.run("SELECT m.seq, m.conversation, m.sender, m.ts, m.client_msg_id, m.kind, "
-                                     "m.text, m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL, "
-                                     "m.event, m.event_actor, m.event_target, m.event_name "
-                                     "FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
-                                     "WHERE m.conversation = ? AND m.seq > ? AND m.seq < ? ORDER BY m.seq LIMIT ?",
-                                     {conversation, since, upper, limit}),
+        readRecords(m_statements.run(
+                        "SELECT m.seq, m.conversation, m.sender, m.ts, m.client_msg_id, m.kind, "
+                        "m.text, m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL, "
+                        "m.event, m.event_actor, m.event_target, m.event_name, m.target, m.recalled_by, m.edited_ms "
+                        "FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
+                        "WHERE m.conversation = ? AND m.seq > ? AND m.seq < ? ORDER BY m.seq LIMIT ?",
+                        {conversation, since, upper, limit}),
                     records);
         if (records.size() >= limit) {
             std::sort(records.begin(), records.end(), bySeq);
@@ -89,6 +95,34 @@ QList<MessageRecord> MessageTable::since(UserId user, Seq since, int limit)
         }
     }
     std::sort(records.begin(), records.end(), bySeq);
+    return records;
+}
+
+std::optional<MessageRecord> MessageTable::message(Seq seq)
+{
+    QList<MessageRecord> records;
+    readRecords(m_statements.run("SELECT m.seq, m.conversation, m.sender, m.ts, m.client_msg_id, m.kind, m.text, "
+                                 "m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL, "
+                                 "m.event, m.event_actor, m.event_target, m.event_name, m.target, m.recalled_by, "
+                                 "m.edited_ms FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
+                                 "WHERE m.seq = ?",
+                                 {seq}),
+                records);
+    if (records.isEmpty())
+        return std::nullopt;
+    return records.first();
+}
+
+QList<MessageRecord> MessageTable::actionsOn(Seq seq)
+{
+    QList<MessageRecord> records;
+    readRecords(m_statements.run("SELECT m.seq, m.conversation, m.sender, m.ts, m.client_msg_id, m.kind, m.text, "
+                                 "m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL, "
+                                 "m.event, m.event_actor, m.event_target, m.event_name, m.target, m.recalled_by, "
+                                 "m.edited_ms FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
+                                 "WHERE m.target = ? ORDER BY m.seq",
+                                 {seq}),
+                records);
     return records;
 }
 
@@ -143,6 +177,10 @@ void MessageTable::readRecords(QSqlQuery* query, QList<MessageRecord>& out)
                                            UserId(query->value(13).toLongLong()), query->value(14).toString()};
             }
         }
+        record.target = query->value(15).toLongLong();
+        if (!query->isNull(16))
+            record.recalledBy = UserId(query->value(16).toLongLong());
+        record.editedMs = query->value(17).toLongLong();
         out.append(std::move(record));
     }
     query->finish();

@@ -26,12 +26,17 @@ public:
     std::optional<AppendResult> append(const NewMessage& message);
     /** The raw-handle writer, also used by detached commits (SqliteCommit). */
     MessageWriter& writer() { return m_writer; }
+    /** Messages only: Recall and Edit records are already applied to the rows they target. */
     QList<MessageRecord> history(ConversationId conversation, Seq before, int limit);
     /**
      * Merges per-conversation index range scans of the user's conversations (each bounded by @p limit
      * and by the limit-th seq found so far), so a sync never walks other people's traffic.
      */
     QList<MessageRecord> since(UserId user, Seq since, int limit);
+    /** One row by seq, any kind. */
+    std::optional<MessageRecord> message(Seq seq);
+    /** The Recall and Edit records of message @p seq, oldest first (the partial index on target). */
+    QList<MessageRecord> actionsOn(Seq seq);
     Seq lastSeq();
     qint64 count(qint64 sinceMs);
     qint64 deleteBefore(qint64 beforeMs);

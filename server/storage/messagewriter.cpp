@@ -10,8 +10,8 @@ namespace lanchat {
 namespace {
 
 constexpr const char* kInsertSql = "INSERT INTO messages (conversation, sender, client_msg_id, kind, text, file_name, "
-                                   "file_size, file_sha256, ts, event, event_actor, event_target, event_name) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                   "file_size, file_sha256, ts, event, event_actor, event_target, event_name, target) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                    "ON CONFLICT (client_msg_id) DO NOTHING";
 constexpr const char* kOriginalSql = "SELECT seq, ts, sender FROM messages WHERE client_msg_id = ?";
 
@@ -87,6 +87,10 @@ int MessageWriter::kindColumn(MessageKind kind)
         return 1;
     case MessageKind::System:
         return 2;
+    case MessageKind::Recall:
+        return 3;
+    case MessageKind::Edit:
+        return 4;
     }
     return 0;
 }
@@ -143,6 +147,10 @@ std::optional<AppendResult> MessageWriter::append(const NewMessage& message, qin
     }
     sqlite3_bind_int64(insert, 9, nowMs);
     bindEvent(insert, 10, message.event);
+    if (message.target > 0)
+        sqlite3_bind_int64(insert, 14, message.target);
+    else
+        sqlite3_bind_null(insert, 14);
     const int rc = sqlite3_step(insert);
     const bool inserted = rc == SQLITE_DONE && sqlite3_changes(m_db) == 1;
     const Seq seq = sqlite3_last_insert_rowid(m_db);

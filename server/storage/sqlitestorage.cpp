@@ -96,6 +96,7 @@ SqliteStorage::SqliteStorage(const QString& path, std::unique_ptr<SqlStatements>
     , m_deviceTokens(*m_statements)
     , m_conversations(*m_statements)
     , m_messages(*m_statements)
+    , m_audit(*m_statements)
     , m_files(*m_statements)
 {}
 
@@ -353,7 +354,38 @@ qint64 SqliteStorage::messageCount(qint64 sinceMs)
 
 qint64 SqliteStorage::deleteMessagesBefore(qint64 beforeMs)
 {
+    m_audit.deleteSentBefore(beforeMs);
     return m_messages.deleteBefore(beforeMs);
+}
+
+std::optional<MessageRecord> SqliteStorage::message(Seq seq)
+{
+    return m_messages.message(seq);
+}
+
+QList<MessageRecord> SqliteStorage::actionsOn(Seq seq)
+{
+    return m_messages.actionsOn(seq);
+}
+
+bool SqliteStorage::recallMessage(Seq seq, UserId actor, qint64 nowMs)
+{
+    return m_audit.recall(seq, actor, nowMs);
+}
+
+bool SqliteStorage::editMessage(Seq seq, UserId actor, const QString& text, qint64 nowMs)
+{
+    return m_audit.edit(seq, actor, text, nowMs);
+}
+
+bool SqliteStorage::fileRecalled(ConversationId conversation, const QByteArray& sha256)
+{
+    return m_audit.fileRecalled(conversation, sha256);
+}
+
+QList<AuditEntry> SqliteStorage::audit(ConversationId conversation, qint64 sinceMs, int limit)
+{
+    return m_audit.list(conversation, sinceMs, limit);
 }
 
 bool SqliteStorage::hasBlob(const QByteArray& sha256)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audittable.h"
 #include "conversationtable.h"
 #include "devicetokentable.h"
 #include "filetable.h"
@@ -115,6 +116,12 @@ public:
     Seq lastSeq() override;
     qint64 messageCount(qint64 sinceMs = 0) override;
     qint64 deleteMessagesBefore(qint64 beforeMs) override;
+    std::optional<MessageRecord> message(Seq seq) override;
+    QList<MessageRecord> actionsOn(Seq seq) override;
+    bool recallMessage(Seq seq, UserId actor, qint64 nowMs) override;
+    bool editMessage(Seq seq, UserId actor, const QString& text, qint64 nowMs) override;
+    bool fileRecalled(ConversationId conversation, const QByteArray& sha256) override;
+    QList<AuditEntry> audit(ConversationId conversation, qint64 sinceMs, int limit = 0) override;
 
     bool hasBlob(const QByteArray& sha256) override;
     bool addBlob(const QByteArray& sha256, qint64 size) override;
@@ -144,6 +151,7 @@ private:
     DeviceTokenTable m_deviceTokens;
     ConversationTable m_conversations;
     MessageTable m_messages;
+    AuditTable m_audit;
     FileTable m_files;
     std::unique_ptr<WalCheckpointer> m_checkpointer; ///< declared last: stopped before the connection closes
 };

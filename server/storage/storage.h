@@ -41,6 +41,27 @@ struct NewMessage
     QString text;
     std::optional<FileRef> file;
     std::optional<SystemEvent> event = std::nullopt; ///< system messages about a group change
+    Seq target = 0;                                  ///< Recall and Edit records: the seq of the message they change
+};
+
+/**
+ * One row of the audit table (schema 7): a message as it was before it was recalled or edited. Read only by the
+ * admin CLI (`lanchat-server audit`), never sent to clients.
+ */
+struct AuditEntry
+{
+    qint64 id = 0;
+    ConversationId conversation;
+    Seq seq = 0;         ///< the message recalled or edited
+    QString action;      ///< "recall" or "edit"
+    UserId actor;        ///< who recalled or edited it; UserId(0): an administrator
+    qint64 actionMs = 0; ///< when, ms since epoch UTC
+    UserId sender;       ///< who sent the message
+    qint64 sentMs = 0;   ///< when it was sent, ms since epoch UTC
+    MessageKind kind = MessageKind::Text;
+    QString text;                ///< the text before the action (an edit: the version it replaced)
+    std::optional<FileRef> file; ///< the file it carried (a recall of a file message)
+    qint64 previousEditedMs = 0; ///< when the replaced version was itself made by an edit; 0 = the original
 };
 
 /** Result of appendMessage(). */
@@ -207,8 +228,37 @@ public:
     /** Highest seq stored, 0 when empty. */
     virtual Seq lastSeq() = 0;
     virtual qint64 messageCount(qint64 sinceMs = 0) = 0;
-    /** Deletes messages older than @p beforeMs; returns how many. */
+    /**
+     * Deletes messages older than @p beforeMs, and the audit rows of messages sent before then; returns how many
+     * messages.
+     */
     virtual qint64 deleteMessagesBefore(qint64 beforeMs) = 0;
+
+    // --- recall and edit (schema 7)
+    /** The stored message or record @p seq in its current state; nullopt if there is none. */
+    virtual std::optional<MessageRecord> message(Seq seq) = 0;
+    /** The Recall and Edit records that target @p seq, oldest first. */
+    virtual QList<MessageRecord> actionsOn(Seq seq) = 0;
+    /**
+     * Copies message @p seq as it is to the audit table (action "recall", by @p actor at @p nowMs), then clears its
+     * text and file and marks it recalled by @p actor (UserId(0): an administrator); the text of the Edit records
+     * that target it is cleared too. Atomic; false on a database error or if there is no such message. The caller
+     * appends the Recall record (appendMessage or MessagePoster) in the same transaction.
+     */
+    virtual bool recallMessage(Seq seq, UserId actor, qint64 nowMs) = 0;
+    /**
+     * Copies message @p seq's current text to the audit table (action "edit"), then sets its text to @p text and
+     * its edited time to @p nowMs; the Edit records that target it carry @p text from then on. Atomic; false on a
+     * database error or if there is no such message.
+     */
+    virtual bool editMessage(Seq seq, UserId actor, const QString& text, qint64 nowMs) = 0;
+    /** True if a file message with this content was recalled in @p conversation (file_read answers `recalled`). */
+    virtual bool fileRecalled(ConversationId conversation, const QByteArray& sha256) = 0;
+    /**
+     * Audit rows, oldest action first: of @p conversation (invalid: every conversation), made at or after
+     * @p sinceMs, at most @p limit (0: all).
+     */
+    virtual QList<AuditEntry> audit(ConversationId conversation, qint64 sinceMs, int limit = 0) = 0;
 
     // --- files
     virtual bool hasBlob(const QByteArray& sha256) = 0;

@@ -16,6 +16,7 @@
 #include "languagemanager.h"
 #include "logindialog.h"
 #include "mainwindow.h"
+#include "messageeditactions.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
 #include "readerspopup.h"
@@ -285,6 +286,54 @@ bool play(Scene& s, const QString& files)
     return true;
 }
 
+/** The row of @p client's message in @p conversation whose text is @p text; invalid when none. */
+QModelIndex rowWithText(ChatClient& client, ConversationId conversation, const QString& text)
+{
+    const QAbstractItemModel* model = client.messages(conversation);
+    for (int row = model->rowCount() - 1; row >= 0; --row) {
+        const QModelIndex index = model->index(row, 0);
+        if (index.data(roles::MessageText).toString() == text && index.data(roles::MessageSeq).toLongLong() > 0)
+            return index;
+    }
+    return {};
+}
+
+/** The group after recall and edit: an edited message, a recall by someone else and one's own (with Re-edit). */
+bool playRecallEdit(Scene& s)
+{
+    const QString notes = QStringLiteral("Kick-off notes are in the shared folder.");
+    const QModelIndex carols = rowWithText(s.carol, s.group, notes);
+    if (!carols.isValid())
+        return fail("carol's message");
+    s.carol.editMessage(s.group, carols.data(roles::MessageSeq).toLongLong(),
+                        QStringLiteral("Kick-off notes are in the shared folder: Apollo/Kick-off."));
+    const QString wrong = QStringLiteral("Sorry, wrong chat");
+    if (!say(s.bob, s.group, wrong, s.alice))
+        return fail("bob's message");
+    s.bob.recallMessage(s.group, rowWithText(s.bob, s.group, wrong).data(roles::MessageSeq).toLongLong());
+    const QString budget = QStringLiteral("Budget: 2.4M (draft numbers)");
+    if (!say(s.alice, s.group, budget, s.bob) ||
+        !QTest::qWaitFor([&] { return rowWithText(s.alice, s.group, budget).isValid(); }, kWaitMs))
+        return fail("alice's message");
+    s.alice.recallMessage(s.group, rowWithText(s.alice, s.group, budget).data(roles::MessageSeq).toLongLong());
+    const QString standup = QStringLiteral("Stand-up moves to 9:30 tomorrow");
+    if (!say(s.alice, s.group, standup, s.bob) ||
+        !QTest::qWaitFor([&] { return rowWithText(s.alice, s.group, standup).isValid(); }, kWaitMs))
+        return fail("alice's second message");
+    return QTest::qWaitFor(
+        [&] {
+            const QAbstractItemModel* model = s.alice.messages(s.group);
+            int recalled = 0;
+            int edited = 0;
+            for (int row = 0; row < model->rowCount(); ++row) {
+                recalled += model->index(row, 0).data(roles::MessageRecalled).toBool() ? 1 : 0;
+                edited += model->index(row, 0).data(roles::MessageEditedTime).toDateTime().isValid() ? 1 : 0;
+            }
+            return recalled == 2 && edited == 1;
+        },
+        kWaitMs);
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -386,6 +435,24 @@ int main(int argc, char* argv[])
                                            std::pair{AppSettings::Language::Chinese, QStringLiteral("zh_CN")}}) {
         languages.apply(language);
         saveReceipts(window, out, suffix + themeSuffix);
+    }
+
+    // Recall and edit, in the group: after the other pictures, which show the chat without them.
+    if (!playRecallEdit(scene))
+        return 1;
+    window.openConversation(scene.group);
+    scene.alice.markRead(scene.group);
+    auto* editActions = window.conversationView()->findChild<MessageEditActions*>();
+    const QModelIndex standup =
+        rowWithText(scene.alice, scene.group, QStringLiteral("Stand-up moves to 9:30 tomorrow"));
+    if (!editActions || !standup.isValid())
+        return fail("recall-edit scene") ? 0 : 1;
+    editActions->startEdit(standup);
+    for (const auto& [language, suffix] : {std::pair{AppSettings::Language::English, QStringLiteral("en")},
+                                           std::pair{AppSettings::Language::Chinese, QStringLiteral("zh_CN")}}) {
+        languages.apply(language);
+        window.conversationView()->messageList()->scrollToBottom();
+        save(&window, out, QStringLiteral("recall-edit-") + suffix + themeSuffix);
     }
     return 0;
 }
