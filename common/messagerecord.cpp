@@ -39,6 +39,7 @@ QCborMap MessageRecord::toCbor() const
         m.insert(QLatin1String("file"), file->toCbor());
     if (event)
         m.insert(QLatin1String("event"), event->toCbor());
+    mentions.insertInto(m);
     return m;
 }
 
@@ -46,7 +47,8 @@ QByteArray MessageRecord::encodeFrame(const char* type) const
 {
     const bool hasClientId = !clientMsgId.isNull();
     const bool hasText = kind != MessageKind::File;
-    CborFrameWriter w(6 + (hasClientId ? 1 : 0) + (hasText ? 1 : 0) + (file ? 1 : 0) + (event ? 1 : 0));
+    CborFrameWriter w(6 + (hasClientId ? 1 : 0) + (hasText ? 1 : 0) + (file ? 1 : 0) + (event ? 1 : 0) +
+                      mentions.fieldCount());
     w.key("t");
     w.text(QLatin1String(type));
     w.key("seq");
@@ -89,6 +91,7 @@ QByteArray MessageRecord::encodeFrame(const char* type) const
         event->write(w);
         w.endMap();
     }
+    mentions.write(w);
     return w.take();
 }
 
@@ -116,6 +119,7 @@ std::optional<MessageRecord> MessageRecord::fromCbor(const QCborMap& map, QStrin
             return std::nullopt;
         }
     }
+    m.mentions = Mentions::read(r);
     if (!r.ok()) {
         if (error)
             *error = r.error();

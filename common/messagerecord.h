@@ -2,6 +2,7 @@
 
 #include "fileref.h"
 #include "ids.h"
+#include "mentions.h"
 #include "systemevent.h"
 
 #include <QCborMap>
@@ -21,7 +22,7 @@ enum class MessageKind
 
 /**
  * One stored message as delivered in `message` pushes, `history` and `sync` replies
- * (wire: `{seq, conversation, sender, ts, client_msg_id, kind, text?, file?, event?}`).
+ * (wire: `{seq, conversation, sender, ts, client_msg_id, kind, text?, file?, event?, mentions?, mention_all?}`).
  */
 struct MessageRecord
 {
@@ -34,6 +35,7 @@ struct MessageRecord
     QString text;                                    ///< Text and System kinds; at most 64 KiB UTF-8
     std::optional<FileRef> file;                     ///< File kind
     std::optional<SystemEvent> event = std::nullopt; ///< System kind: the group event it records, for a translated line
+    Mentions mentions = {}; ///< Text kind: who it mentions, as the server kept them (members only)
 
     QCborMap toCbor() const;
     /**
