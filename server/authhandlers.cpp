@@ -119,7 +119,8 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
     welcome.server = m_config.serverName;
     welcome.features = {QString::fromLatin1(protocol::kFeatureFileProof),
                         QString::fromLatin1(protocol::kFeatureDeviceTokens),
-                        QString::fromLatin1(protocol::kFeatureAnnouncementChannel)};
+                        QString::fromLatin1(protocol::kFeatureAnnouncementChannel),
+                        QString::fromLatin1(protocol::kFeatureMentions), QString::fromLatin1(protocol::kFeatureTyping)};
     welcome.maxFrame = m_config.maxFrameBytes;
     welcome.maxFileBytes = m_config.maxFileBytes;
     welcome.serverTimeMs = QDateTime::currentMSecsSinceEpoch();

@@ -43,6 +43,7 @@ void MessagePoster::post(const NewMessage& message, const Session* origin, Done 
                          record.text = message.text;
                          record.file = message.file;
                          record.event = message.event;
+                         record.mentions = message.mentions;
                          QCborMap push = record.toCbor();
                          push.insert(QLatin1String("t"), QLatin1String(msgtype::kMessagePush));
                          const QByteArray frame = FrameCodec::encode(push);

@@ -21,6 +21,7 @@
 #include "sessionwatchdog.h"
 #include "sqlitestorage.h"
 #include "tlsidentity.h"
+#include "typingrelay.h"
 
 #include <QDir>
 #include <QFile>
@@ -118,6 +119,8 @@ void RelayServer::registerHandlers()
     m_chat->registerWith(m_router);
     m_groups = std::make_unique<GroupHandlers>(*m_storage, *m_commits, *m_sessions, *m_poster);
     m_groups->registerWith(m_router);
+    m_typing = std::make_unique<TypingRelay>(*m_storage, *m_sessions);
+    m_typing->registerWith(m_router);
     m_groups->setMemberRemovedHandler(
         [this](ConversationId group, UserId user) { emit membershipRevoked(group, user); });
     m_files = std::make_unique<FileHandlers>(m_config, *m_storage, *m_commits, *m_poster);

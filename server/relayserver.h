@@ -21,6 +21,7 @@ class Discovery;
 class EventPoller;
 class FileHandlers;
 class GroupHandlers;
+class TypingRelay;
 class Listener;
 class MessagePoster;
 class Session;
@@ -125,6 +126,7 @@ private:
     std::unique_ptr<AuthHandlers> m_auth;
     std::unique_ptr<ChatHandlers> m_chat;
     std::unique_ptr<GroupHandlers> m_groups;
+    std::unique_ptr<TypingRelay> m_typing;
     std::unique_ptr<FileHandlers> m_files;
     std::unique_ptr<TlsIdentity> m_identity;
     std::unique_ptr<TlsContext> m_tls;

@@ -28,6 +28,16 @@ MessageKind kindFromColumn(int value)
     }
 }
 
+// The inverse of MessageWriter's mentions column: ids joined by ','.
+Mentions mentionsFromColumns(const QString& ids, bool all)
+{
+    Mentions mentions;
+    mentions.all = all;
+    for (QStringView id : QStringView(ids).split(u',', Qt::SkipEmptyParts))
+        mentions.users.append(UserId(id.toLongLong()));
+    return mentions;
+}
+
 } // namespace
 
 MessageTable::MessageTable(SqlStatements& statements)
@@ -48,7 +58,7 @@ QList<MessageRecord> MessageTable::history(ConversationId conversation, Seq befo
         return records;
     readRecords(m_statements.run("SELECT m.seq, m.conversation, m.sender, m.ts, m.client_msg_id, m.kind, m.text, "
                                  "m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL, "
-                                 "m.event, m.event_actor, m.event_target, m.event_name "
+                                 "m.event, m.event_actor, m.event_target, m.event_name, m.mentions, m.mention_all "
                                  "FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
                                  "WHERE m.conversation = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?",
                                  {conversation.value(), before > 0 ? before : kNoUpperBound, limit}),
@@ -77,7 +87,7 @@ QList<MessageRecord> MessageTable::since(UserId user, Seq since, int limit)
     for (qint64 conversation : conversations) {
         readRecords(m_statements.run("SELECT m.seq, m.conversation, m.sender, m.ts, m.client_msg_id, m.kind, "
                                      "m.text, m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL, "
-                                     "m.event, m.event_actor, m.event_target, m.event_name "
+                                     "m.event, m.event_actor, m.event_target, m.event_name, m.mentions, m.mention_all "
                                      "FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
                                      "WHERE m.conversation = ? AND m.seq > ? AND m.seq < ? ORDER BY m.seq LIMIT ?",
                                      {conversation, since, upper, limit}),
@@ -143,6 +153,7 @@ void MessageTable::readRecords(QSqlQuery* query, QList<MessageRecord>& out)
                                            UserId(query->value(13).toLongLong()), query->value(14).toString()};
             }
         }
+        record.mentions = mentionsFromColumns(query->value(15).toString(), query->value(16).toBool());
         out.append(std::move(record));
     }
     query->finish();

@@ -40,6 +40,7 @@ struct NewMessage
     QString text;
     std::optional<FileRef> file;
     std::optional<SystemEvent> event = std::nullopt; ///< system messages about a group change
+    Mentions mentions = {}; ///< text messages: whom it mentions, already filtered to members (schema 9)
 };
 
 /** Result of appendMessage(). */
