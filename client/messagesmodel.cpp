@@ -6,6 +6,7 @@
 #include "systemeventtext.h"
 
 #include <QDateTime>
+#include <QStringList>
 
 #include <algorithm>
 
@@ -81,6 +82,24 @@ QVariant MessagesModel::data(const QModelIndex& index, int role) const
         return m_fileTransfers->data(m, m_ownUser.isValid() && m.sender == m_ownUser, index.row() >= m_stored, role);
     case roles::MessageIsAnnouncement:
         return m_announcementChannel && m.kind == MessageKind::System;
+    case roles::MessageMentionsMe:
+        return m.sender != m_ownUser && m.mentions.includes(m_ownUser);
+    case roles::MessageMentionIds: {
+        QList<qint64> ids;
+        for (UserId user : m.mentions.users)
+            ids.append(user.value());
+        return QVariant::fromValue(ids);
+    }
+    case roles::MessageMentionAll:
+        return m.mentions.all;
+    case roles::MessageMentionNames: {
+        QStringList names;
+        for (UserId user : m.mentions.users)
+            names.append(m_contacts ? m_contacts->displayName(user) : QString());
+        return names;
+    }
+    case roles::MessageMentionOwnName:
+        return m_contacts && m.mentions.users.contains(m_ownUser) ? m_contacts->displayName(m_ownUser) : QString();
     default:
         return {};
     }
@@ -109,6 +128,11 @@ QHash<int, QByteArray> MessagesModel::roleNames() const
     names.insert(roles::MessageFileTransferProgress, "fileTransferProgress");
     names.insert(roles::MessageFileTransferError, "fileTransferError");
     names.insert(roles::MessageFileTransferKey, "fileTransferKey");
+    names.insert(roles::MessageMentionsMe, "mentionsMe");
+    names.insert(roles::MessageMentionIds, "mentionIds");
+    names.insert(roles::MessageMentionAll, "mentionAll");
+    names.insert(roles::MessageMentionNames, "mentionNames");
+    names.insert(roles::MessageMentionOwnName, "mentionOwnName");
     return names;
 }
 
@@ -307,6 +331,16 @@ int MessagesModel::countFromOthersAfter(Seq readSeq) const
             ++n;
     }
     return n;
+}
+
+bool MessagesModel::mentionsOwnUserAfter(Seq readSeq) const
+{
+    for (int i = m_stored - 1; i >= 0 && m_rows.at(i).message.seq > readSeq; --i) {
+        const MessageRecord& m = m_rows.at(i).message;
+        if (m.sender != m_ownUser && m.mentions.includes(m_ownUser))
+            return true;
+    }
+    return false;
 }
 
 Seq MessagesModel::newestSeq() const

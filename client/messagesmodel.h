@@ -89,6 +89,8 @@ public:
     void setReadPosition(UserId user, Seq seq);
     /** Messages from others with seq > @p readSeq (the unread count); announcement channel: notices too. */
     int countFromOthersAfter(Seq readSeq) const;
+    /** True if a stored message from someone else with seq > @p readSeq mentions the user or everyone. */
+    bool mentionsOwnUserAfter(Seq readSeq) const;
 
     /** Newest stored seq, 0 if none. */
     Seq newestSeq() const;

@@ -93,6 +93,8 @@ bool SessionModels::applyMessage(const MessageRecord& message)
             Q_EMIT messageReceived(message);
         return true;
     }
+    if (unread && message.mentions.includes(m_ownUser))
+        m_conversations->setMentioned(message.conversation, true);
     if (unread)
         Q_EMIT messageReceived(message);
     return true;
@@ -129,6 +131,7 @@ void SessionModels::applyRead(ConversationId conversation, UserId user, Seq seq)
     if (user == m_ownUser) {
         const MessagesModel* model = existingMessages(conversation);
         m_conversations->setRead(conversation, seq, model ? model->countFromOthersAfter(seq) : 0);
+        m_conversations->setMentioned(conversation, model && model->mentionsOwnUserAfter(seq));
         return;
     }
     messages(conversation)->setReadPosition(user, seq);
@@ -198,6 +201,7 @@ void SessionModels::refresh(ConversationId conversation)
     if (const MessageRecord* newest = model->newestMessage())
         m_conversations->noteMessage(*newest, false);
     m_conversations->setRead(conversation, info->readSeq, model->countFromOthersAfter(info->readSeq));
+    m_conversations->setMentioned(conversation, model->mentionsOwnUserAfter(info->readSeq));
 }
 
 } // namespace lanchat
