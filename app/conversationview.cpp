@@ -8,6 +8,7 @@
 #include "emojibutton.h"
 #include "icons.h"
 #include "logging.h"
+#include "mentioncontroller.h"
 #include "messagedelegate.h"
 #include "messageinput.h"
 #include "messagesmodel.h"
@@ -15,6 +16,7 @@
 #include "pastepreviewdialog.h"
 #include "screenshot/screenshottool.h"
 #include "transfermanager.h"
+#include "typingindicator.h"
 #include "unreadjumper.h"
 
 #include <QApplication>
@@ -91,6 +93,7 @@ void ConversationView::buildUi()
     m_subtitle->setObjectName(QStringLiteral("conversationSubtitle"));
     titles->addWidget(m_title);
     titles->addWidget(m_subtitle);
+    titles->addWidget(m_typing = new TypingIndicator(m_client, m_subtitle, header));
     headerLayout->addLayout(titles, 1);
     m_muteButton = new QToolButton(header);
     m_muteButton->setCheckable(true);
@@ -148,6 +151,7 @@ void ConversationView::buildUi()
     m_screenshotButton->setIcon(Icons::icon(QStringLiteral("screenshot")));
     m_input = new MessageInput(inputRow);
     m_drafts = new DraftBinder(m_input, m_client->drafts(), this);
+    m_mentions = new MentionController(m_client, m_input, this);
     m_sendButton = new QPushButton(inputRow);
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
     m_sendButton->setDefault(false);
@@ -285,6 +289,8 @@ void ConversationView::setConversation(ConversationId conversation)
         disconnect(m_model, nullptr, this, nullptr);
     m_conversation = conversation;
     m_drafts->setConversation(conversation);
+    m_mentions->setConversation(conversation);
+    m_typing->setConversation(conversation);
     m_loadingOlder = false;
     m_restoreFromBottom = -1;
     m_stickToBottom = true;
@@ -379,7 +385,7 @@ void ConversationView::onSubmitted(const QString& text)
     if (!m_conversation.isValid())
         return;
     m_stickToBottom = true;
-    m_client->sendText(m_conversation, text);
+    m_client->sendText(m_conversation, text, m_mentions->takeMentions(text));
 }
 
 void ConversationView::sendFiles(const QStringList& paths)

@@ -17,9 +17,11 @@ class AppSettings;
 class ChatClient;
 class DraftBinder;
 class MessageDelegate;
+class MentionController;
 class MessageInput;
 class MessagesModel;
 class ScreenshotTool;
+class TypingIndicator;
 class UnreadJumper;
 
 /**
@@ -50,6 +52,8 @@ public:
 
     QListView* messageList() const { return m_list; }
     MessageInput* input() const { return m_input; }
+    /** The @ completer and typing notices of the input (tests reach the completer through it). */
+    MentionController* mentions() const { return m_mentions; }
 
 Q_SIGNALS:
     /** The user asked for the member list / management of the open group. */
@@ -103,6 +107,8 @@ private:
     QPushButton* m_sendButton = nullptr;
     UnreadJumper* m_unread = nullptr;
     DraftBinder* m_drafts = nullptr;
+    MentionController* m_mentions = nullptr;
+    TypingIndicator* m_typing = nullptr;
     bool m_loadingOlder = false;
     bool m_stickToBottom = true;
     int m_restoreFromBottom = -1;

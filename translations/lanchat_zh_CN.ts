@@ -383,6 +383,11 @@
         <extracomment>prefix of a conversation&apos;s preview in the list when the user has typed something there and not sent it</extracomment>
         <translation>[草稿]</translation>
     </message>
+    <message>
+        <source>[@me]</source>
+        <extracomment>prefix of a conversation&apos;s preview in the list while an unread message there mentions the user</extracomment>
+        <translation>[有人@我]</translation>
+    </message>
 </context>
 <context>
     <name>lanchat::ConversationView</name>
@@ -873,6 +878,29 @@
     </message>
 </context>
 <context>
+    <name>lanchat::MentionCompleter</name>
+    <message>
+        <source>Everyone (@%1)</source>
+        <extracomment>a row of the @ completer: display name and username; everyone reads e.g. &quot;Everyone (@all)&quot;</extracomment>
+        <translation>所有成员（@%1）</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::MentionController</name>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::MentionHighlighter</name>
+    <message>
+        <source>all</source>
+        <extracomment>the word after @ that mentions every member of a group, as typed in a message: &quot;@all&quot;</extracomment>
+        <translation>所有人</translation>
+    </message>
+</context>
+<context>
     <name>lanchat::MessageDelegate</name>
     <message>
         <source>Sending…</source>
@@ -1357,6 +1385,18 @@
     <message>
         <source>LanChat keeps running in the tray so you still get messages. To quit, use Quit in the tray icon&apos;s menu or in the LanChat menu.</source>
         <translation>LanChat 会在系统托盘中继续运行，以便您继续接收消息。要退出，请使用托盘图标菜单或“LanChat”菜单中的“退出”。</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::TypingIndicator</name>
+    <message>
+        <source>%1 is typing…</source>
+        <extracomment>conversation header while others type; %1 is one name, or several joined by &quot;, &quot;</extracomment>
+        <translation>%1 正在输入…</translation>
+    </message>
+    <message>
+        <source>%1 are typing…</source>
+        <translation>%1 正在输入…</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,8 @@
 #include "conversationsmodel.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
+#include "relayserver.h"
+#include "storage.h"
 #include "testserver.h"
 #include "typingtracker.h"
 
