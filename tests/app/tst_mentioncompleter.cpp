@@ -26,6 +26,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QListView>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -289,9 +290,8 @@ void tst_MentionCompleter::typingLineAppearsAndExpires()
     QVERIFY(subtitle->isHidden());
     shoot(QStringLiteral("typing"));
 
-    // In a group, everyone typing is named; the line expires by itself.
+    // In a group, everyone typing is named; a message ends its sender's part at once.
     m_window->openConversation(m_bobsGroup);
-    m_bob->typing()->setExpiryMs(400);
     m_alice->noteTyping(m_bobsGroup);
     m_carol->noteTyping(m_bobsGroup);
     // In the order their notices arrived, which two connections do not fix.
@@ -299,7 +299,22 @@ void tst_MentionCompleter::typingLineAppearsAndExpires()
                                  line->text() == QStringLiteral("CAROL, ALICE are typing…"),
                              kWaitMs);
     QVERIFY(!line->isHidden());
-    QTRY_VERIFY_WITH_TIMEOUT(line->isHidden(), kWaitMs);
+    m_carol->sendText(m_bobsGroup, QStringLiteral("done"));
+    QTRY_COMPARE_WITH_TIMEOUT(line->text(), QStringLiteral("ALICE is typing…"), kWaitMs);
+
+    // Without a message the line expires by itself, and the subtitle comes back.
+    m_window->openConversation(m_alicesGroup);
+    QVERIFY(line->isHidden());
+    m_bob->typing()->setExpiryMs(300);
+    QList<bool> visible;
+    const auto watch = connect(m_bob->typing(), &TypingTracker::typingChanged, this, [&](ConversationId c) {
+        if (c == m_alicesGroup)
+            visible.append(!line->isHidden());
+    });
+    const auto unwatch = qScopeGuard([&] { disconnect(watch); }); // the lambda holds locals
+    m_alice->noteTyping(m_alicesGroup);
+    QTRY_COMPARE_WITH_TIMEOUT(visible.size(), 2, kWaitMs);
+    QCOMPARE(visible, (QList<bool>{true, false}));
     QVERIFY(!subtitle->isHidden());
     m_bob->typing()->setExpiryMs(TypingTracker::kDefaultExpiryMs);
 }
