@@ -33,7 +33,9 @@ void MentionCompleter::showCandidates(const QList<MentionCandidate>& candidates,
         addItem(text);
     }
     setCurrentRow(0);
-    const int rowHeight = std::max(sizeHintForRow(0), fontMetrics().height() + 6);
+    // The style's own row height (a taller guess leaves an empty band under the last row).
+    const int hinted = sizeHintForRow(0);
+    const int rowHeight = hinted > 0 ? hinted : fontMetrics().height() + 4;
     const int rows = int(std::min<qsizetype>(candidates.size(), kVisibleRows));
     const int width = std::clamp(sizeHintForColumn(0) + 2 * frameWidth() + 24, 220, 420);
     const int height = rows * rowHeight + 2 * frameWidth();
