@@ -78,9 +78,15 @@ void ConversationListDelegate::paint(QPainter* painter, const QStyleOptionViewIt
     QString subtitle = index.data(conv ? int(roles::ConversationLastText) : int(roles::ContactUsername)).toString();
     const QString draft = conv ? index.data(roles::ConversationDraft).toString() : QString();
     //: prefix of a conversation's preview in the list when the user has typed something there and not sent it
-    const QString draftMark = draft.isEmpty() ? QString() : tr("[Draft]") + QLatin1Char(' ');
+    QString mark = draft.isEmpty() ? QString() : tr("[Draft]") + QLatin1Char(' ');
     if (!draft.isEmpty())
         subtitle = draft;
+    // Being mentioned outranks a draft, as in WeChat: it is what the user must not miss.
+    if (conv && index.data(roles::ConversationMentioned).toBool()) {
+        //: prefix of a conversation's preview in the list while an unread message there mentions the user
+        mark = tr("[@me]") + QLatin1Char(' ');
+        subtitle = index.data(roles::ConversationLastText).toString();
+    }
     subtitle.replace(QLatin1Char('\n'), QLatin1Char(' '));
     QString time;
     if (conv)
@@ -111,11 +117,11 @@ void ConversationListDelegate::paint(QPainter* painter, const QStyleOptionViewIt
     const int unread = conv ? index.data(roles::ConversationUnread).toInt() : 0;
     const int badgeWidth = unread > 0 ? fm.height() + 12 : 0;
     QRect preview = line2.adjusted(0, 0, -badgeWidth, 0);
-    if (!draftMark.isEmpty()) {
-        // A draft reads in the accent colour, so an unsent text is not taken for the last message.
+    if (!mark.isEmpty()) {
+        // A draft or a mention reads in the accent colour, so it is not taken for the last message's text.
         painter->setPen(kDraftColour);
-        painter->drawText(preview, Qt::AlignLeft | Qt::AlignVCenter, draftMark);
-        preview.setLeft(preview.left() + QFontMetrics(small).horizontalAdvance(draftMark));
+        painter->drawText(preview, Qt::AlignLeft | Qt::AlignVCenter, mark);
+        preview.setLeft(preview.left() + QFontMetrics(small).horizontalAdvance(mark));
         painter->setPen(secondary);
     }
     painter->drawText(preview, Qt::AlignLeft | Qt::AlignVCenter,

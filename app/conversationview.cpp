@@ -9,6 +9,7 @@
 #include "icons.h"
 #include "logging.h"
 #include "messageactions.h"
+#include "mentioncontroller.h"
 #include "messagedelegate.h"
 #include "messageeditactions.h"
 #include "messageinput.h"
@@ -19,6 +20,7 @@
 #include "screenshot/screenshottool.h"
 #include "textselection.h"
 #include "transfermanager.h"
+#include "typingindicator.h"
 #include "unreadjumper.h"
 
 #include <QApplication>
@@ -95,6 +97,7 @@ void ConversationView::buildUi()
     m_subtitle->setObjectName(QStringLiteral("conversationSubtitle"));
     titles->addWidget(m_title);
     titles->addWidget(m_subtitle);
+    titles->addWidget(m_typing = new TypingIndicator(m_client, m_subtitle, header));
     headerLayout->addLayout(titles, 1);
     m_muteButton = new QToolButton(header);
     m_muteButton->setCheckable(true);
@@ -154,6 +157,7 @@ void ConversationView::buildUi()
     m_screenshotButton->setIcon(Icons::icon(QStringLiteral("screenshot")));
     m_input = new MessageInput(inputRow);
     m_drafts = new DraftBinder(m_input, m_client->drafts(), this);
+    m_mentions = new MentionController(m_client, m_input, this);
     m_sendButton = new QPushButton(inputRow);
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
     m_sendButton->setDefault(false);
@@ -298,6 +302,8 @@ void ConversationView::setConversation(ConversationId conversation)
     m_editActions->setConversation(conversation); // before the draft of the old one is saved
     m_conversation = conversation;
     m_drafts->setConversation(conversation);
+    m_mentions->setConversation(conversation);
+    m_typing->setConversation(conversation);
     m_loadingOlder = false;
     m_restoreFromBottom = -1;
     m_stickToBottom = true;
@@ -394,7 +400,7 @@ void ConversationView::onSubmitted(const QString& text)
     if (!m_conversation.isValid() || m_editActions->submit(text))
         return;
     m_stickToBottom = true;
-    m_client->sendText(m_conversation, text);
+    m_client->sendText(m_conversation, text, m_mentions->takeMentions(text));
 }
 
 void ConversationView::sendFiles(const QStringList& paths)

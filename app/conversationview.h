@@ -17,12 +17,14 @@ class AppSettings;
 class ChatClient;
 class DraftBinder;
 class MessageDelegate;
+class MentionController;
 class MessageActions;
 class MessageEditActions;
 class MessageInput;
 class MessagesModel;
 class ScreenshotTool;
 class TextSelection;
+class TypingIndicator;
 class UnreadJumper;
 
 /**
@@ -55,6 +57,8 @@ public:
     MessageInput* input() const { return m_input; }
     MessageActions* actions() const { return m_actions; }
     TextSelection* textSelection() const { return m_textSelection; }
+    /** The @ completer and typing notices of the input (tests reach the completer through it). */
+    MentionController* mentions() const { return m_mentions; }
 
 Q_SIGNALS:
     /** The user asked for the member list / management of the open group. */
@@ -111,6 +115,8 @@ private:
     DraftBinder* m_drafts = nullptr;
     MessageActions* m_actions = nullptr;
     TextSelection* m_textSelection = nullptr;
+    MentionController* m_mentions = nullptr;
+    TypingIndicator* m_typing = nullptr;
     bool m_loadingOlder = false;
     bool m_stickToBottom = true;
     int m_restoreFromBottom = -1;

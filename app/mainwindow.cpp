@@ -304,8 +304,10 @@ QString MainWindow::senderName(qint64 userId) const
 void MainWindow::onMessageReceived(const MessageRecord& message)
 {
     const bool focusedHere = isActiveWindow() && m_view->conversation() == message.conversation;
+    // A mention gets through a muted conversation: the user asked not to hear the chatter, not to miss a question.
+    const bool mentioned = message.mentions.includes(m_client->currentUser().id);
     if (focusedHere || !m_settings.notificationsEnabled() ||
-        m_settings.mutedConversations().contains(message.conversation.value())) {
+        (m_settings.mutedConversations().contains(message.conversation.value()) && !mentioned)) {
         return;
     }
     QString text = message.text;

@@ -6,6 +6,7 @@
 #include "errorcode.h"
 #include "filebubblepainter.h"
 #include "icons.h"
+#include "mentionhighlighter.h"
 #include "messagerecord.h"
 #include "modelroles.h"
 #include "noticecardpainter.h"
@@ -108,6 +109,7 @@ void MessageDelegate::prepareDocument(QTextDocument& doc, const QModelIndex& ind
     static const QRegularExpression url(QStringLiteral(R"((https?://[^\s<>"]+|www\.[^\s<>"]+))"));
     QString html = index.data(roles::MessageText).toString().toHtmlEscaped();
     html.replace(url, QStringLiteral("<a href=\"\\1\">\\1</a>"));
+    html = MentionHighlighter::highlight(html, index);
     html.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
     doc.setDefaultFont(font);
     doc.setDocumentMargin(0);

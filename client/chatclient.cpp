@@ -22,6 +22,7 @@
 #include "synchronizer.h"
 #include "transfermanager.h"
 #include "uuidv7.h"
+#include "typingtracker.h"
 
 #include <QDateTime>
 #include <QTimer>
@@ -82,6 +83,7 @@ public:
     ReadPositionLoader* readPositions;
     TransferManager* transfers;
     FileTransferTracker* fileTransfers;
+    TypingTracker* typing;
     State state = State::Offline;
     Registration registration = Registration::Unknown;
     UserInfo user;
@@ -105,6 +107,7 @@ ChatClient::Private::Private(ChatClient* q)
     , readPositions(new ReadPositionLoader(connection, models, q))
     , transfers(new TransferManager(connection, q))
     , fileTransfers(new FileTransferTracker(transfers, models, q))
+    , typing(new TypingTracker(connection, q))
 {
     models->setFileTransfers(fileTransfers);
 }
@@ -181,6 +184,7 @@ void ChatClient::Private::onDisconnected()
     fetchingConversations = false;
     queue->setActive(false);
     readPositions->loggedOut();
+    typing->clear();                             // nobody's notice can end it any more
     models->contacts()->setPresenceKnown(false); // until the `users` reply after the next login
     updateState();
 }
@@ -270,13 +274,21 @@ void ChatClient::Private::onPush(const QCborMap& push)
             onSessionRevoked();
         return;
     }
+    const QString type = push.value(QLatin1String("t")).toString();
+    if (type == QLatin1String(msgtype::kTypingPush)) {
+        if (const auto notice = TypingPush::decode(push, nullptr); notice && notice->user != user.id)
+            typing->noteTyping(notice->conversation, notice->user);
+        return;
+    }
     if (!models->applyPush(push))
-        qCDebug(lcClient) << "ignoring unknown push" << push.value(QLatin1String("t")).toString();
-    if (push.value(QLatin1String("t")).toString() != QLatin1String(msgtype::kMessagePush))
+        qCDebug(lcClient) << "ignoring unknown push" << type;
+    if (type != QLatin1String(msgtype::kMessagePush))
         return;
     const QCborValue nested = push.value(QLatin1String("message"));
-    const Seq seq = (nested.isMap() ? nested.toMap() : push).value(QLatin1String("seq")).toInteger();
-    sync->notePushed(seq);
+    const QCborMap message = nested.isMap() ? nested.toMap() : push;
+    typing->noteMessage(ConversationId(message.value(QLatin1String("conversation")).toInteger()),
+                        UserId(message.value(QLatin1String("sender")).toInteger()));
+    sync->notePushed(message.value(QLatin1String("seq")).toInteger());
 }
 
 void ChatClient::Private::call(const QCborMap& map, const QString& name, std::function<void(const QCborMap&)> onOk,
@@ -464,10 +476,10 @@ void ChatClient::changePassword(const QString& oldPassword, const QString& newPa
     });
 }
 
-QUuid ChatClient::sendText(ConversationId conversation, const QString& text)
+QUuid ChatClient::sendText(ConversationId conversation, const QString& text, const Mentions& mentions)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QUuid id = d->queue->enqueue(conversation, text, now);
+    const QUuid id = d->queue->enqueue(conversation, text, now, mentions);
     MessagesModel* model = d->models->messages(conversation);
     model->appendPending(id, text, now);
     if (!d->loggedIn)
@@ -682,6 +694,17 @@ DraftStore* ChatClient::drafts() const
 PinnedConversations* ChatClient::pinnedConversations() const
 {
     return d->pinned.get();
+}
+
+void ChatClient::noteTyping(ConversationId conversation)
+{
+    if (d->loggedIn)
+        d->typing->noteOwnTyping(conversation);
+}
+
+TypingTracker* ChatClient::typing() const
+{
+    return d->typing;
 }
 
 TransferManager* ChatClient::transfers() const

@@ -22,6 +22,7 @@ class DraftStore;
 class MessagesModel;
 class PinnedConversations;
 class TransferManager;
+class TypingTracker;
 
 /**
  * The headless client: one logged-in session with a LanChat server (docs/protocol.md). Owns the
@@ -112,8 +113,10 @@ public:
      * conversation's MessagesModel as pending (waiting while not logged in), becomes sent on ack, and is
      * resent after reconnects and transient errors until acked. A message the server refuses for good
      * (forbidden, not_found …) becomes failed and is not sent again, not even after a restart, until retry().
+     * @p mentions (group chats; docs/protocol.md "Mentions") go with it: the server keeps only members, and
+     * refuses `all` from anyone but the group's owner (the message then fails with forbidden).
      */
-    QUuid sendText(ConversationId conversation, const QString& text);
+    QUuid sendText(ConversationId conversation, const QString& text, const Mentions& mentions = {});
     /** Resends a message shown as failed (the only way a refused message is sent again). */
     void retry(const QUuid& clientMsgId);
 
@@ -182,6 +185,13 @@ public:
      */
     MessagesModel* messages(ConversationId conversation);
     TransferManager* transfers() const;
+    /**
+     * The user is typing in @p conversation: tells the other members (`typing`, at most once per conversation every
+     * 3 s; nothing while not logged in or on a server without the `typing` feature). Call on every edit.
+     */
+    void noteTyping(ConversationId conversation);
+    /** Who else is typing where (the indicator in the conversation header); owned by the client. */
+    TypingTracker* typing() const;
     /** The user's unsent drafts, one per conversation, kept per server and user across restarts. */
     DraftStore* drafts() const;
     /** The conversations the user pinned to the top, kept per server and user across restarts. */

@@ -429,6 +429,16 @@ quint64 ClientConnection::request(QCborMap map, ReplyHandler onReply)
     return id;
 }
 
+quint64 ClientConnection::notify(QCborMap map)
+{
+    if (d->state != State::Ready || !d->socket)
+        return 0;
+    const quint64 id = d->nextId++;
+    map.insert(QLatin1String("id"), qint64(id));
+    d->sendFrame(map);
+    return id;
+}
+
 bool ClientConnection::isReady() const
 {
     return d->state == State::Ready;

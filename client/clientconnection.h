@@ -68,6 +68,12 @@ public:
 
     /** Sends a request (a map with `t`, without `id`): the id is assigned here. Returns the id, 0 if not connected. */
     quint64 request(QCborMap map, ReplyHandler onReply);
+    /**
+     * Sends a request that gets no reply (`typing`): an id is assigned as for request(), but no handler waits,
+     * so nothing is kept per call; an error the server may still send for it is dropped. Returns the id, 0 if
+     * not connected.
+     */
+    quint64 notify(QCborMap map);
 
     /** True once the handshake (hello/welcome) is done and until the socket closes. */
     bool isReady() const;

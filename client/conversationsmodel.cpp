@@ -86,6 +86,8 @@ QVariant ConversationsModel::data(const QModelIndex& index, int role) const
         return e.removed;
     case roles::ConversationIsAnnouncements:
         return e.info.announcements;
+    case roles::ConversationMentioned:
+        return e.mentioned;
     default:
         return {};
     }
@@ -108,6 +110,7 @@ QHash<int, QByteArray> ConversationsModel::roleNames() const
     names.insert(roles::ConversationRemovedBy, "removedBy");
     names.insert(roles::ConversationRemoved, "removed");
     names.insert(roles::ConversationIsAnnouncements, "isAnnouncements");
+    names.insert(roles::ConversationMentioned, "mentioned");
     return names;
 }
 
@@ -254,6 +257,22 @@ void ConversationsModel::setRead(ConversationId id, Seq readSeq, int unread)
     const QModelIndex i = index(row);
     Q_EMIT dataChanged(i, i, {roles::ConversationUnread});
     emitTotal();
+}
+
+void ConversationsModel::setMentioned(ConversationId id, bool mentioned)
+{
+    const int row = rowOf(id);
+    if (row < 0 || m_entries.at(row).mentioned == mentioned)
+        return;
+    m_entries[row].mentioned = mentioned;
+    const QModelIndex i = index(row);
+    Q_EMIT dataChanged(i, i, {roles::ConversationMentioned});
+}
+
+bool ConversationsModel::isMentioned(ConversationId id) const
+{
+    const int row = rowOf(id);
+    return row >= 0 && m_entries.at(row).mentioned;
 }
 
 std::optional<ConversationInfo> ConversationsModel::conversation(ConversationId id) const

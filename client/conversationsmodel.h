@@ -65,6 +65,9 @@ public:
     void updateLast(const MessageRecord& message);
     /** The user's read position and the resulting unread count. */
     void setRead(ConversationId id, Seq readSeq, int unread);
+    /** Whether an unread message of @p id mentions the user or everyone (ConversationMentioned). */
+    void setMentioned(ConversationId id, bool mentioned);
+    bool isMentioned(ConversationId id) const;
 
     std::optional<ConversationInfo> conversation(ConversationId id) const;
     QList<ConversationId> ids() const;
@@ -89,8 +92,9 @@ private:
         int unread = 0;
         MessageRecord last; ///< the newest message, its text cut to kPreviewChars (the preview is worded on paint)
         qint64 lastTimestampMs = 0;
-        bool removed = false; ///< the user was removed from this group and not re-added
-        UserId removedBy;     ///< who removed them; invalid when an administrator did
+        bool removed = false;   ///< the user was removed from this group and not re-added
+        UserId removedBy;       ///< who removed them; invalid when an administrator did
+        bool mentioned = false; ///< an unread message mentions the user (SessionModels derives it)
     };
 
     QString title(const Entry& entry) const;

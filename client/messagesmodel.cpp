@@ -7,6 +7,7 @@
 #include "systemeventtext.h"
 
 #include <QDateTime>
+#include <QStringList>
 
 #include <algorithm>
 
@@ -96,6 +97,24 @@ QVariant MessagesModel::data(const QModelIndex& index, int role) const
         return m.editedMs > 0 ? QDateTime::fromMSecsSinceEpoch(m.editedMs) : QDateTime();
     case roles::MessageReEditText:
         return row.reEditText;
+    case roles::MessageMentionsMe:
+        return m.sender != m_ownUser && m.mentions.includes(m_ownUser);
+    case roles::MessageMentionIds: {
+        QList<qint64> ids;
+        for (UserId user : m.mentions.users)
+            ids.append(user.value());
+        return QVariant::fromValue(ids);
+    }
+    case roles::MessageMentionAll:
+        return m.mentions.all;
+    case roles::MessageMentionNames: {
+        QStringList names;
+        for (UserId user : m.mentions.users)
+            names.append(m_contacts ? m_contacts->displayName(user) : QString());
+        return names;
+    }
+    case roles::MessageMentionOwnName:
+        return m_contacts && m.mentions.users.contains(m_ownUser) ? m_contacts->displayName(m_ownUser) : QString();
     default:
         return {};
     }
@@ -131,6 +150,11 @@ QHash<int, QByteArray> MessagesModel::roleNames() const
     names.insert(roles::MessageRecalledBy, "recalledBy");
     names.insert(roles::MessageEditedTime, "editedTime");
     names.insert(roles::MessageReEditText, "reEditText");
+    names.insert(roles::MessageMentionsMe, "mentionsMe");
+    names.insert(roles::MessageMentionIds, "mentionIds");
+    names.insert(roles::MessageMentionAll, "mentionAll");
+    names.insert(roles::MessageMentionNames, "mentionNames");
+    names.insert(roles::MessageMentionOwnName, "mentionOwnName");
     return names;
 }
 
@@ -366,6 +390,16 @@ int MessagesModel::countFromOthersAfter(Seq readSeq) const
             ++n;
     }
     return n;
+}
+
+bool MessagesModel::mentionsOwnUserAfter(Seq readSeq) const
+{
+    for (int i = m_stored - 1; i >= 0 && m_rows.at(i).message.seq > readSeq; --i) {
+        const MessageRecord& m = m_rows.at(i).message;
+        if (m.sender != m_ownUser && m.mentions.includes(m_ownUser))
+            return true;
+    }
+    return false;
 }
 
 Seq MessagesModel::newestSeq() const

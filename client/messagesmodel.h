@@ -103,6 +103,8 @@ public:
     void setMembers(const QList<UserId>& members);
     /** Messages from others with seq > @p readSeq (the unread count); announcement channel: notices too. */
     int countFromOthersAfter(Seq readSeq) const;
+    /** True if a stored message from someone else with seq > @p readSeq mentions the user or everyone. */
+    bool mentionsOwnUserAfter(Seq readSeq) const;
 
     /** Newest stored seq, 0 if none. */
     Seq newestSeq() const;

@@ -42,6 +42,7 @@ enum Conversation
                                              ///< administrator posts; its notices count as unread and notify)
     ConversationPinned = Qt::UserRole + 180, ///< bool: pinned to the top (ConversationListProxy only)
     ConversationDraft,                       ///< QString: the unsent draft, empty if none (ConversationListProxy only)
+    ConversationMentioned = Qt::UserRole + 190, ///< bool: an unread message mentions the user or everyone (until read)
 };
 
 /** MessagesModel: one row per message of one conversation, oldest first (row 0 is the oldest loaded). */
@@ -75,6 +76,11 @@ enum Message
     MessageEditedTime,                    ///< QDateTime (local time) of the latest edit; invalid when never edited
     MessageReEditText, ///< QString: the text of the user's own text message they recalled while this model held it
                        ///< ("Re-edit" puts it back into the input); empty otherwise. Never stored, never sent.
+    MessageMentionsMe = Qt::UserRole + 280, ///< bool: someone else's message mentions the user or everyone
+    MessageMentionIds,                      ///< QList<qint64>: the ids it mentions (as the server kept them)
+    MessageMentionAll,                      ///< bool: it mentions everyone (@all, from the group's owner)
+    MessageMentionNames,                    ///< QStringList: display names of the mentioned users (highlighted)
+    MessageMentionOwnName,                  ///< QString: the user's own display name if it mentions them by id
 };
 
 } // namespace roles

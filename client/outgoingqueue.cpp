@@ -30,11 +30,12 @@ OutgoingQueue::OutgoingQueue(ClientConnection* connection, QObject* parent)
 
 OutgoingQueue::~OutgoingQueue() = default;
 
-QUuid OutgoingQueue::enqueue(ConversationId conversation, const QString& text, qint64 createdMs)
+QUuid OutgoingQueue::enqueue(ConversationId conversation, const QString& text, qint64 createdMs,
+                             const Mentions& mentions)
 {
     Item item;
     // Time-ordered ids keep the server's (sender, client_msg_id) index appends local.
-    item.entry = Entry{createUuidV7(), conversation, text, createdMs, std::nullopt};
+    item.entry = Entry{createUuidV7(), conversation, text, createdMs, std::nullopt, mentions};
     item.waiting = !m_active;
     m_items.append(item);
     if (m_active)
@@ -141,6 +142,7 @@ void OutgoingQueue::send(Item& item)
     SendText msg;
     msg.conversation = item.entry.conversation;
     msg.clientMsgId = item.entry.id;
+    msg.mentions = item.entry.mentions;
     msg.text = item.entry.text;
     const QUuid id = item.entry.id;
     const quint64 requestId =

@@ -2,6 +2,7 @@
 
 #include "errorcode.h"
 #include "ids.h"
+#include "mentions.h"
 
 #include <QList>
 #include <QObject>
@@ -42,6 +43,7 @@ public:
         qint64 createdMs = 0; ///< local time of sendText, ms since epoch, UTC
         /** Set when the server refused it for good: never sent again without retry(). */
         std::optional<ErrorCode> refusal;
+        Mentions mentions = {}; ///< whom it mentions (sent as `mentions`/`mention_all`)
     };
 
     /** @p connection must outlive the queue. */
@@ -49,7 +51,7 @@ public:
     ~OutgoingQueue() override;
 
     /** Queues @p text for @p conversation and sends it at once if active. Returns its client_msg_id. */
-    QUuid enqueue(ConversationId conversation, const QString& text, qint64 createdMs);
+    QUuid enqueue(ConversationId conversation, const QString& text, qint64 createdMs, const Mentions& mentions = {});
     /**
      * Queues a message saved by an earlier run (same client_msg_id); false if already queued. One with a
      * refusal stays failed until retry().

@@ -103,6 +103,8 @@ bool SessionModels::applyMessage(const MessageRecord& message)
             Q_EMIT messageReceived(message);
         return true;
     }
+    if (unread && !message.recalledBy && message.mentions.includes(m_ownUser))
+        m_conversations->setMentioned(message.conversation, true);
     // A message that arrives already recalled (a later sync) is never announced: there is nothing to show.
     if (unread && !message.recalledBy)
         Q_EMIT messageReceived(message);
@@ -143,6 +145,7 @@ void SessionModels::applyRead(ConversationId conversation, UserId user, Seq seq)
         const Seq read = std::max(seq, info ? info->readSeq : 0);
         MessagesModel* model = existingMessages(conversation);
         m_conversations->setRead(conversation, read, model ? model->countFromOthersAfter(read) : 0);
+        m_conversations->setMentioned(conversation, model && model->mentionsOwnUserAfter(read));
         if (model)
             model->setReadPosition(user, read);
         return;
@@ -221,6 +224,7 @@ void SessionModels::refresh(ConversationId conversation)
     if (const MessageRecord* newest = model->newestMessage())
         m_conversations->noteMessage(*newest, false);
     m_conversations->setRead(conversation, info->readSeq, model->countFromOthersAfter(info->readSeq));
+    m_conversations->setMentioned(conversation, model->mentionsOwnUserAfter(info->readSeq));
 }
 
 } // namespace lanchat

@@ -63,6 +63,9 @@ QList<OutgoingQueue::Entry> SessionStore::outbox(const QString& endpoint, const 
         const QString refusal = m.value(QStringLiteral("refused")).toString();
         if (!refusal.isEmpty())
             e.refusal = errorCodeFromName(refusal);
+        for (const QVariant& id : m.value(QStringLiteral("mentions")).toList())
+            e.mentions.users.append(UserId(id.toLongLong()));
+        e.mentions.all = m.value(QStringLiteral("mention_all")).toBool();
         if (!e.id.isNull() && e.conversation.isValid())
             out.append(e);
     }
@@ -81,6 +84,14 @@ void SessionStore::setOutbox(const QString& endpoint, const QString& username,
         // A message refused for good must stay refused after a restart, not be sent by itself.
         if (e.refusal)
             m.insert(QStringLiteral("refused"), errorCodeName(*e.refusal));
+        if (!e.mentions.users.isEmpty()) {
+            QVariantList ids;
+            for (UserId user : e.mentions.users)
+                ids.append(user.value());
+            m.insert(QStringLiteral("mentions"), ids);
+        }
+        if (e.mentions.all)
+            m.insert(QStringLiteral("mention_all"), true);
         list.append(m);
     }
     setValue(QStringLiteral("outbox/%1/%2").arg(escapeKeyPart(endpoint), escapeKeyPart(username)), list);

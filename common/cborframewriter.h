@@ -36,6 +36,9 @@ public:
     /** Starts a nested map of @p pairs pairs (as the value of the last key); close it with endMap(). */
     void startMap(quint64 pairs) { m_writer.startMap(pairs); }
     void endMap() { m_writer.endMap(); }
+    /** Starts a nested array of @p items items (as the value of the last key); close it with endArray(). */
+    void startArray(quint64 items) { m_writer.startArray(items); }
+    void endArray() { m_writer.endArray(); }
 
     /** Closes the map, writes the length prefix and returns the frame. The writer is spent afterwards. */
     QByteArray take();

@@ -60,6 +60,7 @@ QCborMap MessageRecord::toCbor() const
         m.insert(QLatin1String("recalled_by"), recalledBy->value());
     if (editedMs > 0)
         m.insert(QLatin1String("edited"), editedMs);
+    mentions.insertInto(m);
     return m;
 }
 
@@ -68,7 +69,8 @@ QByteArray MessageRecord::encodeFrame(const char* type) const
     const bool hasClientId = !clientMsgId.isNull();
     const bool hasText = carriesText(*this);
     CborFrameWriter w(6 + (hasClientId ? 1 : 0) + (hasText ? 1 : 0) + (file ? 1 : 0) + (event ? 1 : 0) +
-                      (target > 0 ? 1 : 0) + (recalledBy ? 1 : 0) + (editedMs > 0 ? 1 : 0));
+                      (target > 0 ? 1 : 0) + (recalledBy ? 1 : 0) + (editedMs > 0 ? 1 : 0) +
+                      mentions.fieldCount());
     w.key("t");
     w.text(QLatin1String(type));
     w.key("seq");
@@ -123,6 +125,7 @@ QByteArray MessageRecord::encodeFrame(const char* type) const
         w.key("edited");
         w.number(editedMs);
     }
+    mentions.write(w);
     return w.take();
 }
 
@@ -158,6 +161,7 @@ std::optional<MessageRecord> MessageRecord::fromCbor(const QCborMap& map, QStrin
             return std::nullopt;
         }
     }
+    m.mentions = Mentions::read(r);
     if (!r.ok()) {
         if (error)
             *error = r.error();

@@ -2,6 +2,7 @@
 
 #include "fileref.h"
 #include "ids.h"
+#include "mentions.h"
 #include "systemevent.h"
 
 #include <QCborMap>
@@ -24,7 +25,8 @@ enum class MessageKind
 /**
  * One stored message as delivered in `message` pushes, `history` and `sync` replies
  * (wire: `{seq, conversation, sender, ts, client_msg_id, kind, text?, file?, event?, target?, recalled_by?,
- * edited?}`). Recall and Edit records are ordered events that change an earlier message (docs/protocol.md,
+ * edited?, mentions?,
+ * mention_all?}`). Recall and Edit records are ordered events that change an earlier message (docs/protocol.md,
  * "Recall and edit"); a client applies them to the message `target` in seq order.
  */
 struct MessageRecord
@@ -48,6 +50,7 @@ struct MessageRecord
 
     /** Recall and Edit records change another message; they are never a row of their own. */
     bool isAction() const { return kind == MessageKind::Recall || kind == MessageKind::Edit; }
+    Mentions mentions = {}; ///< Text kind: who it mentions, as the server kept them (members only)
 
     QCborMap toCbor() const;
     /**

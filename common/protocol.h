@@ -95,4 +95,19 @@ inline constexpr int kProofNonceBytes = 16;
 inline constexpr int kProofRanges = 8;
 inline constexpr qint64 kProofRangeBytes = 4096;
 
+/**
+ * Feature flag (welcome `features`): `send` takes `mentions`/`mention_all`, stored messages carry them
+ * (docs/protocol.md, "Mentions"). A client offers the @ completer's ids to older servers in vain: they ignore them.
+ */
+inline constexpr const char* kFeatureMentions = "mentions";
+/** Most user ids in one message's `mentions` (a group's largest member list). */
+inline constexpr int kMaxMentions = kMaxGroupMembers;
+/**
+ * Feature flag (welcome `features`): the server relays `typing` to the other online members
+ * (docs/protocol.md, "Typing").
+ */
+inline constexpr const char* kFeatureTyping = "typing";
+/** The server relays at most one `typing` per session and conversation in this many ms; more are dropped. */
+inline constexpr int kTypingIntervalMs = 2000;
+
 } // namespace lanchat::protocol

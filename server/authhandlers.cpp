@@ -122,7 +122,9 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
                         QString::fromLatin1(protocol::kFeatureAnnouncementChannel),
                         QString::fromLatin1(protocol::kFeatureForward),
                         QString::fromLatin1(protocol::kFeatureReadPositions),
-                        QString::fromLatin1(protocol::kFeatureRecallEdit)};
+                        QString::fromLatin1(protocol::kFeatureRecallEdit),
+                        QString::fromLatin1(protocol::kFeatureMentions),
+                        QString::fromLatin1(protocol::kFeatureTyping)};
     welcome.recallWindowSeconds = m_config.recallWindowSeconds;
     welcome.editWindowSeconds = m_config.editWindowSeconds;
     welcome.maxFrame = m_config.maxFrameBytes;

@@ -4,6 +4,7 @@
 #include "commitqueue.h"
 #include "framecodec.h"
 #include "logging.h"
+#include "mentionpolicy.h"
 #include "messageposter.h"
 #include "messages/chatmessages.h"
 #include "protocol.h"
@@ -141,12 +142,17 @@ void ChatHandlers::send(Session& session, const QCborMap& request, quint64 id)
     if (!requireMember(m_storage, session, req->conversation, id) ||
         !ChannelPolicy::mayPost(m_storage, session, req->conversation, id))
         return;
+    const std::optional<Mentions> mentions =
+        MentionPolicy::filter(m_storage, session, req->conversation, req->mentions, id);
+    if (!mentions)
+        return;
     NewMessage message;
     message.conversation = req->conversation;
     message.sender = session.user();
     message.clientMsgId = req->clientMsgId;
     message.kind = MessageKind::Text;
     message.text = req->text;
+    message.mentions = *mentions;
     QPointer<Session> guard(&session);
     m_poster.post(message, &session, [guard, id](const std::optional<AppendResult>& result) {
         if (!guard)

@@ -44,6 +44,7 @@ void MessagePoster::post(const NewMessage& message, const Session* origin, Done 
                          record.file = message.file;
                          record.event = message.event;
                          record.target = message.target;
+                         record.mentions = message.mentions;
                          QCborMap push = record.toCbor();
                          push.insert(QLatin1String("t"), QLatin1String(msgtype::kMessagePush));
                          const QByteArray frame = FrameCodec::encode(push);

@@ -24,6 +24,7 @@
 #include "sessionwatchdog.h"
 #include "sqlitestorage.h"
 #include "tlsidentity.h"
+#include "typingrelay.h"
 
 #include <QDir>
 #include <QFile>
@@ -125,6 +126,8 @@ void RelayServer::registerHandlers()
     m_groups->registerWith(m_router);
     m_actions = std::make_unique<MessageActions>(m_config, *m_storage, *m_commits, *m_poster);
     m_actions->registerWith(m_router);
+    m_typing = std::make_unique<TypingRelay>(*m_storage, *m_sessions);
+    m_typing->registerWith(m_router);
     m_groups->setMemberRemovedHandler(
         [this](ConversationId group, UserId user) { emit membershipRevoked(group, user); });
     m_forward = std::make_unique<ForwardHandler>(*m_storage, *m_poster);

@@ -23,6 +23,7 @@ class FileHandlers;
 class ForwardHandler;
 class GroupHandlers;
 class MessageActions;
+class TypingRelay;
 class Listener;
 class MessagePoster;
 class ReceiptHandlers;
@@ -131,6 +132,7 @@ private:
     std::unique_ptr<GroupHandlers> m_groups;
     std::unique_ptr<ForwardHandler> m_forward;
     std::unique_ptr<MessageActions> m_actions;
+    std::unique_ptr<TypingRelay> m_typing;
     std::unique_ptr<FileHandlers> m_files;
     std::unique_ptr<TlsIdentity> m_identity;
     std::unique_ptr<TlsContext> m_tls;

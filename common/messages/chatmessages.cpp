@@ -66,6 +66,7 @@ QCborMap SendText::encode() const
     m.insert(kConversation, conversation.value());
     m.insert(QLatin1String("client_msg_id"), clientMsgId.toRfc4122());
     m.insert(QLatin1String("text"), text);
+    mentions.insertInto(m);
     return m;
 }
 
@@ -76,6 +77,39 @@ std::optional<SendText> SendText::decode(const QCborMap& map, QString* error)
     x.conversation = ConversationId(r.uint("conversation"));
     x.clientMsgId = r.uuid("client_msg_id");
     x.text = r.text("text", protocol::kMaxTextBytes);
+    x.mentions = Mentions::read(r);
+    return finish(r, std::move(x), error);
+}
+
+QCborMap TypingNotice::encode() const
+{
+    QCborMap m = typed(kType);
+    m.insert(kConversation, conversation.value());
+    return m;
+}
+
+std::optional<TypingNotice> TypingNotice::decode(const QCborMap& map, QString* error)
+{
+    CborFieldReader r(map);
+    TypingNotice x;
+    x.conversation = ConversationId(r.uint("conversation"));
+    return finish(r, std::move(x), error);
+}
+
+QCborMap TypingPush::encode() const
+{
+    QCborMap m = typed(msgtype::kTypingPush);
+    m.insert(kConversation, conversation.value());
+    m.insert(QLatin1String("user"), user.value());
+    return m;
+}
+
+std::optional<TypingPush> TypingPush::decode(const QCborMap& map, QString* error)
+{
+    CborFieldReader r(map);
+    TypingPush x;
+    x.conversation = ConversationId(r.uint("conversation"));
+    x.user = UserId(r.uint("user"));
     return finish(r, std::move(x), error);
 }
 

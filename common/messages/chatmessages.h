@@ -30,6 +30,7 @@ inline constexpr const char* kConversationPush = "conversation";
 inline constexpr const char* kConversationRemovedPush = "conversation_removed";
 inline constexpr const char* kReadReceiptPush = "read_receipt";
 inline constexpr const char* kShutdownPush = "shutdown";
+inline constexpr const char* kTypingPush = "typing";
 } // namespace msgtype
 
 /** A map with only `t`, for requests that carry no fields. */
@@ -44,13 +45,17 @@ struct OpenPrivate
     static std::optional<OpenPrivate> decode(const QCborMap& map, QString* error);
 };
 
-/** `send {conversation, client_msg_id, text}` → SendAck. Errors: forbidden, not_found, invalid_argument. */
+/**
+ * `send {conversation, client_msg_id, text, mentions?, mention_all?}` → SendAck. Errors: forbidden (also
+ * `mention_all` from anyone but the group's owner), not_found, invalid_argument.
+ */
 struct SendText
 {
     static constexpr const char* kType = "send";
     ConversationId conversation;
     QUuid clientMsgId;
-    QString text; ///< 1 .. 64 KiB of UTF-8
+    QString text;           ///< 1 .. 64 KiB of UTF-8
+    Mentions mentions = {}; ///< optional; non-members are dropped by the server
     QCborMap encode() const;
     static std::optional<SendText> decode(const QCborMap& map, QString* error);
 };
@@ -115,6 +120,28 @@ struct ReadReceipt
     Seq seq = 0;
     QCborMap encode() const;
     static std::optional<ReadReceipt> decode(const QCborMap& map, QString* error);
+};
+
+/**
+ * `typing {conversation}`: the user is typing there. No reply, not even an error (docs/protocol.md, "Typing"):
+ * the server relays it as a Typing push to the other online members, at most one per session and conversation
+ * every protocol::kTypingIntervalMs, and drops the rest silently.
+ */
+struct TypingNotice
+{
+    static constexpr const char* kType = "typing";
+    ConversationId conversation;
+    QCborMap encode() const;
+    static std::optional<TypingNotice> decode(const QCborMap& map, QString* error);
+};
+
+/** Push `typing {conversation, user}`: @p user is typing in @p conversation; never stored. */
+struct TypingPush
+{
+    ConversationId conversation;
+    UserId user;
+    QCborMap encode() const;
+    static std::optional<TypingPush> decode(const QCborMap& map, QString* error);
 };
 
 /** Push `presence {user, online}`. */

@@ -32,6 +32,16 @@ MessageKind kindFromColumn(int value)
     }
 }
 
+// The inverse of MessageWriter's mentions column: ids joined by ','.
+Mentions mentionsFromColumns(const QString& ids, bool all)
+{
+    Mentions mentions;
+    mentions.all = all;
+    for (QStringView id : QStringView(ids).split(u',', Qt::SkipEmptyParts))
+        mentions.users.append(UserId(id.toLongLong()));
+    return mentions;
+}
+
 } // namespace
 
 MessageTable::MessageTable(SqlStatements& statements)
@@ -53,7 +63,8 @@ QList<MessageRecord> MessageTable::history(ConversationId conversation, Seq befo
     readRecords(
         m_statements.run("SELECT m.seq, m.conversation, m.sender, m.ts, m.client_msg_id, m.kind, m.text, "
                          "m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL, "
-                         "m.event, m.event_actor, m.event_target, m.event_name, m.target, m.recalled_by, m.edited_ms "
+                         "m.event, m.event_actor, m.event_target, m.event_name, m.target, m.recalled_by, m.edited_ms, "
+                         "m.mentions, m.mention_all "
                          "FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
                          "WHERE m.conversation = ? AND m.seq < ? AND m.kind < 3 ORDER BY m.seq DESC LIMIT ?",
                          {conversation.value(), before > 0 ? before : kNoUpperBound, limit}),
@@ -83,7 +94,8 @@ QList<MessageRecord> MessageTable::since(UserId user, Seq since, int limit)
         readRecords(m_statements.run(
                         "SELECT m.seq, m.conversation, m.sender, m.ts, m.client_msg_id, m.kind, "
                         "m.text, m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL, "
-                        "m.event, m.event_actor, m.event_target, m.event_name, m.target, m.recalled_by, m.edited_ms "
+                        "m.event, m.event_actor, m.event_target, m.event_name, m.target, m.recalled_by, m.edited_ms, "
+                        "m.mentions, m.mention_all "
                         "FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
                         "WHERE m.conversation = ? AND m.seq > ? AND m.seq < ? ORDER BY m.seq LIMIT ?",
                         {conversation, since, upper, limit}),
@@ -104,7 +116,7 @@ std::optional<MessageRecord> MessageTable::message(Seq seq)
     readRecords(m_statements.run("SELECT m.seq, m.conversation, m.sender, m.ts, m.client_msg_id, m.kind, m.text, "
                                  "m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL, "
                                  "m.event, m.event_actor, m.event_target, m.event_name, m.target, m.recalled_by, "
-                                 "m.edited_ms FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
+                                 "m.edited_ms, m.mentions, m.mention_all FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
                                  "WHERE m.seq = ?",
                                  {seq}),
                 records);
@@ -119,7 +131,7 @@ QList<MessageRecord> MessageTable::actionsOn(Seq seq)
     readRecords(m_statements.run("SELECT m.seq, m.conversation, m.sender, m.ts, m.client_msg_id, m.kind, m.text, "
                                  "m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL, "
                                  "m.event, m.event_actor, m.event_target, m.event_name, m.target, m.recalled_by, "
-                                 "m.edited_ms FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
+                                 "m.edited_ms, m.mentions, m.mention_all FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
                                  "WHERE m.target = ? ORDER BY m.seq",
                                  {seq}),
                 records);
@@ -181,6 +193,7 @@ void MessageTable::readRecords(QSqlQuery* query, QList<MessageRecord>& out)
         if (!query->isNull(16))
             record.recalledBy = UserId(query->value(16).toLongLong());
         record.editedMs = query->value(17).toLongLong();
+        record.mentions = mentionsFromColumns(query->value(18).toString(), query->value(19).toBool());
         out.append(std::move(record));
     }
     query->finish();

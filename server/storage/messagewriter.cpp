@@ -2,6 +2,8 @@
 
 #include "logging.h"
 
+#include <QStringList>
+
 #include <array>
 #include <sqlite3.h>
 
@@ -10,8 +12,9 @@ namespace lanchat {
 namespace {
 
 constexpr const char* kInsertSql = "INSERT INTO messages (conversation, sender, client_msg_id, kind, text, file_name, "
-                                   "file_size, file_sha256, ts, event, event_actor, event_target, event_name, target) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                   "file_size, file_sha256, ts, event, event_actor, event_target, event_name, target, "
+                                   "mentions, mention_all) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                    "ON CONFLICT (client_msg_id) DO NOTHING";
 constexpr const char* kOriginalSql = "SELECT seq, ts, sender FROM messages WHERE client_msg_id = ?";
 
@@ -63,6 +66,16 @@ void bindEvent(sqlite3_stmt* statement, int index, const std::optional<SystemEve
     else
         sqlite3_bind_null(statement, index + 2);
     bindText(statement, index + 3, event->name);
+}
+
+/** The mentions column (0009_mentions.sql): ids joined by ','. */
+QString mentionsColumn(const Mentions& mentions)
+{
+    QStringList ids;
+    ids.reserve(mentions.users.size());
+    for (UserId user : mentions.users)
+        ids.append(QString::number(user.value()));
+    return ids.join(u',');
 }
 
 } // namespace
@@ -151,6 +164,9 @@ std::optional<AppendResult> MessageWriter::append(const NewMessage& message, qin
         sqlite3_bind_int64(insert, 14, message.target);
     else
         sqlite3_bind_null(insert, 14);
+    const QString mentions = mentionsColumn(message.mentions); // bound SQLITE_STATIC: outlives the step
+    bindText(insert, 15, mentions);
+    sqlite3_bind_int(insert, 16, message.mentions.all ? 1 : 0);
     const int rc = sqlite3_step(insert);
     const bool inserted = rc == SQLITE_DONE && sqlite3_changes(m_db) == 1;
     const Seq seq = sqlite3_last_insert_rowid(m_db);

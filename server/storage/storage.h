@@ -42,6 +42,7 @@ struct NewMessage
     std::optional<FileRef> file;
     std::optional<SystemEvent> event = std::nullopt; ///< system messages about a group change
     Seq target = 0;                                  ///< Recall and Edit records: the seq of the message they change
+    Mentions mentions = {}; ///< text messages: whom it mentions, already filtered to members (schema 9)
 };
 
 /**

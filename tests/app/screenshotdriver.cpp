@@ -17,6 +17,7 @@
 #include "logindialog.h"
 #include "mainwindow.h"
 #include "messageeditactions.h"
+#include "messageinput.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
 #include "readerspopup.h"
@@ -27,6 +28,7 @@
 #include "theme.h"
 #include "transfermanager.h"
 #include "transferspanel.h"
+#include "typingtracker.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -332,6 +334,42 @@ bool playRecallEdit(Scene& s)
             return recalled == 2 && edited == 1;
         },
         kWaitMs);
+/**
+ * The @mention states: the list's "[@me]" with someone typing in the open chat, then the @ completer over the
+ * group with the mention highlighted in its bubble. Runs after the other pictures (it opens the group).
+ */
+bool saveMentionStates(Scene& s, MainWindow& window, LanguageManager& languages, const QString& out,
+                       const QString& themeSuffix)
+{
+    const QList<std::pair<AppSettings::Language, QString>> languageTags{
+        {AppSettings::Language::English, QStringLiteral("en")},
+        {AppSettings::Language::Chinese, QStringLiteral("zh_CN")}};
+    QSignalSpy received(&s.alice, &ChatClient::messageReceived);
+    s.carol.sendText(s.group, QStringLiteral("@Alice Chen could you review the slides before 3?"),
+                     Mentions{{s.alice.currentUser().id}, false});
+    if (!received.wait(kWaitMs))
+        return fail("mention");
+    s.alice.typing()->setExpiryMs(10 * 60 * 1000); // the pictures take longer than a real notice lasts
+    s.bob.noteTyping(s.chat);
+    if (!QTest::qWaitFor([&] { return !s.alice.typing()->typingUsers(s.chat).isEmpty(); }, kWaitMs))
+        return fail("typing");
+    window.openConversation(s.chat);
+    for (const auto& [language, suffix] : languageTags) {
+        languages.apply(language);
+        save(&window, out, QStringLiteral("mention-list-typing-") + suffix + themeSuffix);
+    }
+    window.openConversation(s.group);
+    MessageInput* input = window.conversationView()->input();
+    for (const auto& [language, suffix] : languageTags) {
+        languages.apply(language);
+        input->clear();
+        input->setFocus();
+        QTest::keyClicks(input, QStringLiteral("@"));
+        window.conversationView()->messageList()->scrollToBottom();
+        save(&window, out, QStringLiteral("mention-completer-") + suffix + themeSuffix);
+    }
+    input->clear();
+    return true;
 }
 
 } // namespace
@@ -454,5 +492,8 @@ int main(int argc, char* argv[])
         window.conversationView()->messageList()->scrollToBottom();
         save(&window, out, QStringLiteral("recall-edit-") + suffix + themeSuffix);
     }
+    editActions->cancelEdit();
+    if (!saveMentionStates(scene, window, languages, out, themeSuffix))
+        return 1;
     return 0;
 }

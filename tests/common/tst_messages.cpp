@@ -128,6 +128,14 @@ void tst_Messages::roundTrip_data()
     QTest::newRow("open_private") << OpenPrivate{UserId(4)}.encode() << codecOf<OpenPrivate>();
     QTest::newRow("send") << SendText{ConversationId(7), QUuid::createUuid(), QStringLiteral("hi 你好")}.encode()
                           << codecOf<SendText>();
+    QTest::newRow("send with mentions") << SendText{ConversationId(7),
+                                                    QUuid::createUuid(),
+                                                    QStringLiteral("@Bob @all"),
+                                                    {{UserId(4), UserId(5)}, true}}
+                                               .encode()
+                                        << codecOf<SendText>();
+    QTest::newRow("typing") << TypingNotice{ConversationId(7)}.encode() << codecOf<TypingNotice>();
+    QTest::newRow("typing push") << TypingPush{ConversationId(7), UserId(4)}.encode() << codecOf<TypingPush>();
     QTest::newRow("send ack") << SendAck{42, 1700000000123}.encode() << codecOf<SendAck>();
     QTest::newRow("history") << History{ConversationId(7), 40, 50}.encode() << codecOf<History>();
     QTest::newRow("sync") << Sync{12, 500}.encode() << codecOf<Sync>();
@@ -259,6 +267,13 @@ void tst_Messages::streamedFramesMatchMaps_data()
     QCborMap systemMap = system.toCbor();
     systemMap.insert(QLatin1String("t"), QLatin1String("message"));
     QTest::newRow("system push") << system.encodeFrame("message") << systemMap;
+
+    MessageRecord mentioning = text;
+    mentioning.mentions = Mentions{{UserId(4), UserId(12)}, true};
+    QCborMap mentioningMap = mentioning.toCbor();
+    mentioningMap.insert(QLatin1String("t"), QLatin1String("message"));
+    QCOMPARE(mentioningMap.value(QLatin1String("mentions")).toArray().size(), 2);
+    QTest::newRow("text push with mentions") << mentioning.encodeFrame("message") << mentioningMap;
 
     for (bool expired : {false, true}) {
         MessageRecord file = text;

@@ -46,6 +46,7 @@ private slots:
     void transactionCommitAndRollback();
     void groupCommitSurvivesFailedWriteInside();
     void dataSurvivesReopen();
+    void mentionsSurviveReopen();
     void secondConnectionSharesTheFile();
     void backupAndIntegrity();
     void filesAreOwnerOnly();
@@ -684,6 +685,28 @@ void tst_SqliteStorage::dataSurvivesReopen()
     QCOMPARE(again->seq, first.seq);
     QCOMPARE(m_storage->history(chat, 0, 10).first().text, QStringLiteral("持久"));
     QVERIFY(m_storage->migrationBackupPath().isEmpty()); // already at the latest schema: no backup
+}
+
+void tst_SqliteStorage::mentionsSurviveReopen()
+{
+    const UserId owner = addUser(QStringLiteral("owner"));
+    const UserId b = addUser(QStringLiteral("b"));
+    const UserId c = addUser(QStringLiteral("c"));
+    const ConversationId group = m_storage->createGroup(QStringLiteral("g"), owner, {b, c});
+    NewMessage message;
+    message.conversation = group;
+    message.sender = owner;
+    message.clientMsgId = QUuid::createUuid();
+    message.text = QStringLiteral("@C @B @all");
+    message.mentions = Mentions{{c, b}, true};
+    QVERIFY(m_storage->appendMessage(message));
+    QVERIFY(post(group, owner, QStringLiteral("none")));
+    reopen();
+    const QList<MessageRecord> page = m_storage->history(group, 0, 10);
+    QCOMPARE(page.size(), 2);
+    QVERIFY(page.at(0).mentions.isEmpty());
+    QCOMPARE(page.at(1).mentions, (Mentions{{c, b}, true})); // in the order written
+    QCOMPARE(m_storage->messagesSince(c, 0, 10).first().mentions, (Mentions{{c, b}, true}));
 }
 
 void tst_SqliteStorage::secondConnectionSharesTheFile()
