@@ -138,6 +138,7 @@ public:
      * them). Not resent by itself. The copies arrive as ordinary messages of the user in @p target.
      */
     QUuid forward(ConversationId target, ConversationId source, const QList<Seq>& seqs);
+    /**
      * Recalls stored message @p seq (own message within recallWindowSeconds(), or any message of a group the user
      * owns). Result: the model shows it recalled (MessageRecalled), or requestFailed("recall", code) with forbidden,
      * window_expired, not_found …
