@@ -6,9 +6,7 @@
 
 namespace lanchat {
 
-namespace {
-
-QLatin1String kindName(MessageKind kind)
+QLatin1String messageKindName(MessageKind kind)
 {
     switch (kind) {
     case MessageKind::Text:
@@ -21,7 +19,14 @@ QLatin1String kindName(MessageKind kind)
     return QLatin1String("text");
 }
 
-} // namespace
+MessageKind messageKindFromName(QStringView name)
+{
+    if (name == QLatin1String("file"))
+        return MessageKind::File;
+    if (name == QLatin1String("system"))
+        return MessageKind::System;
+    return MessageKind::Text;
+}
 
 QCborMap MessageRecord::toCbor() const
 {
@@ -32,13 +37,15 @@ QCborMap MessageRecord::toCbor() const
     m.insert(QLatin1String("ts"), timestampMs);
     if (!clientMsgId.isNull())
         m.insert(QLatin1String("client_msg_id"), clientMsgId.toRfc4122());
-    m.insert(QLatin1String("kind"), kindName(kind));
+    m.insert(QLatin1String("kind"), messageKindName(kind));
     if (kind != MessageKind::File)
         m.insert(QLatin1String("text"), text);
     if (file)
         m.insert(QLatin1String("file"), file->toCbor());
     if (event)
         m.insert(QLatin1String("event"), event->toCbor());
+    if (reply)
+        m.insert(QLatin1String("reply"), reply->toCbor());
     return m;
 }
 
@@ -46,7 +53,8 @@ QByteArray MessageRecord::encodeFrame(const char* type) const
 {
     const bool hasClientId = !clientMsgId.isNull();
     const bool hasText = kind != MessageKind::File;
-    CborFrameWriter w(6 + (hasClientId ? 1 : 0) + (hasText ? 1 : 0) + (file ? 1 : 0) + (event ? 1 : 0));
+    CborFrameWriter w(6 + (hasClientId ? 1 : 0) + (hasText ? 1 : 0) + (file ? 1 : 0) + (event ? 1 : 0) +
+                      (reply ? 1 : 0));
     w.key("t");
     w.text(QLatin1String(type));
     w.key("seq");
@@ -63,7 +71,7 @@ QByteArray MessageRecord::encodeFrame(const char* type) const
         w.bytes(id);
     }
     w.key("kind");
-    w.text(kindName(kind));
+    w.text(messageKindName(kind));
     if (hasText) {
         w.key("text");
         w.text(QStringView(text));
@@ -89,6 +97,12 @@ QByteArray MessageRecord::encodeFrame(const char* type) const
         event->write(w);
         w.endMap();
     }
+    if (reply) {
+        w.key("reply");
+        w.startMap(quint64(reply->fieldCount()));
+        reply->write(w);
+        w.endMap();
+    }
     return w.take();
 }
 
@@ -101,11 +115,7 @@ std::optional<MessageRecord> MessageRecord::fromCbor(const QCborMap& map, QStrin
     m.sender = UserId(r.uint("sender", false));
     m.timestampMs = r.uint("ts");
     m.clientMsgId = r.uuid("client_msg_id", false);
-    const QString kind = r.text("kind", 16);
-    if (kind == QLatin1String("file"))
-        m.kind = MessageKind::File;
-    else if (kind == QLatin1String("system"))
-        m.kind = MessageKind::System;
+    m.kind = messageKindFromName(r.text("kind", 16));
     m.text = r.text("text", protocol::kMaxTextBytes, false);
     if (r.has("file")) {
         QString fileError;
@@ -113,6 +123,15 @@ std::optional<MessageRecord> MessageRecord::fromCbor(const QCborMap& map, QStrin
         if (!m.file) {
             if (error)
                 *error = fileError;
+            return std::nullopt;
+        }
+    }
+    if (r.has("reply")) {
+        QString replyError;
+        m.reply = ReplyQuote::fromCbor(r.map("reply"), &replyError);
+        if (!m.reply) {
+            if (error)
+                *error = replyError;
             return std::nullopt;
         }
     }

@@ -2,6 +2,7 @@
 
 #include "fileref.h"
 #include "ids.h"
+#include "replyquote.h"
 #include "systemevent.h"
 
 #include <QCborMap>
@@ -19,9 +20,14 @@ enum class MessageKind
     System, ///< wire "system": server notice (admin broadcast, group event …), `text` in English
 };
 
+/** The wire name of @p kind: "text", "file" or "system". */
+QLatin1String messageKindName(MessageKind kind);
+/** The kind a wire name stands for; Text for a name this build does not know. */
+MessageKind messageKindFromName(QStringView name);
+
 /**
  * One stored message as delivered in `message` pushes, `history` and `sync` replies
- * (wire: `{seq, conversation, sender, ts, client_msg_id, kind, text?, file?, event?}`).
+ * (wire: `{seq, conversation, sender, ts, client_msg_id, kind, text?, file?, event?, reply?}`).
  */
 struct MessageRecord
 {
@@ -34,6 +40,11 @@ struct MessageRecord
     QString text;                                    ///< Text and System kinds; at most 64 KiB UTF-8
     std::optional<FileRef> file;                     ///< File kind
     std::optional<SystemEvent> event = std::nullopt; ///< System kind: the group event it records, for a translated line
+    /**
+     * The message this one answers (wire `reply`, absent when it answers none). The server stores only the seq
+     * (replyTo) and fills the rest when it reads the message (ReplyQuoter).
+     */
+    std::optional<ReplyQuote> reply = std::nullopt;
 
     QCborMap toCbor() const;
     /**

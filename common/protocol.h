@@ -68,6 +68,11 @@ inline constexpr int kDeviceTokenBytes = 32;
  * is an ordinary group.
  */
 inline constexpr const char* kFeatureAnnouncementChannel = "announcement_channel";
+/**
+ * Server feature flag (welcome `features`): `send` takes `reply_to`, messages carry `reply` quotes and `history`
+ * takes `after` and `around` (docs/protocol.md 6.3). A client offers "Reply" and jumps to quotes only then.
+ */
+inline constexpr const char* kFeatureReply = "reply";
 /** Proof of possession: bytes of the nonce, most ranges per challenge and most bytes per range. */
 inline constexpr int kProofNonceBytes = 16;
 inline constexpr int kProofRanges = 8;

@@ -117,9 +117,9 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
     Welcome welcome;
     welcome.protocol = protocol::kVersion;
     welcome.server = m_config.serverName;
-    welcome.features = {QString::fromLatin1(protocol::kFeatureFileProof),
-                        QString::fromLatin1(protocol::kFeatureDeviceTokens),
-                        QString::fromLatin1(protocol::kFeatureAnnouncementChannel)};
+    welcome.features = {
+        QString::fromLatin1(protocol::kFeatureFileProof), QString::fromLatin1(protocol::kFeatureDeviceTokens),
+        QString::fromLatin1(protocol::kFeatureAnnouncementChannel), QString::fromLatin1(protocol::kFeatureReply)};
     welcome.maxFrame = m_config.maxFrameBytes;
     welcome.maxFileBytes = m_config.maxFileBytes;
     welcome.serverTimeMs = QDateTime::currentMSecsSinceEpoch();

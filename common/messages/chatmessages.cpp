@@ -66,6 +66,8 @@ QCborMap SendText::encode() const
     m.insert(kConversation, conversation.value());
     m.insert(QLatin1String("client_msg_id"), clientMsgId.toRfc4122());
     m.insert(QLatin1String("text"), text);
+    if (replyTo > 0)
+        m.insert(QLatin1String("reply_to"), replyTo);
     return m;
 }
 
@@ -76,6 +78,7 @@ std::optional<SendText> SendText::decode(const QCborMap& map, QString* error)
     x.conversation = ConversationId(r.uint("conversation"));
     x.clientMsgId = r.uuid("client_msg_id");
     x.text = r.text("text", protocol::kMaxTextBytes);
+    x.replyTo = r.uint("reply_to", false);
     return finish(r, std::move(x), error);
 }
 
@@ -116,6 +119,10 @@ QCborMap History::encode() const
     m.insert(kConversation, conversation.value());
     if (before > 0)
         m.insert(QLatin1String("before"), before);
+    if (after > 0)
+        m.insert(QLatin1String("after"), after);
+    if (around > 0)
+        m.insert(QLatin1String("around"), around);
     if (limit > 0)
         m.insert(QLatin1String("limit"), limit);
     return m;
@@ -127,6 +134,8 @@ std::optional<History> History::decode(const QCborMap& map, QString* error)
     History x;
     x.conversation = ConversationId(r.uint("conversation"));
     x.before = r.uint("before", false);
+    x.after = r.uint("after", false);
+    x.around = r.uint("around", false);
     x.limit = int(r.uint("limit", false, protocol::kMaxPageSize));
     return finish(r, std::move(x), error);
 }
@@ -154,6 +163,10 @@ QCborMap MessagesPage::encode() const
     QCborMap m = typed(msgtype::kOk);
     m.insert(QLatin1String("messages"), toArray(messages));
     m.insert(QLatin1String("more"), more);
+    if (moreBefore)
+        m.insert(QLatin1String("more_before"), *moreBefore);
+    if (moreAfter)
+        m.insert(QLatin1String("more_after"), *moreAfter);
     return m;
 }
 
@@ -164,6 +177,10 @@ std::optional<MessagesPage> MessagesPage::decode(const QCborMap& map, QString* e
     if (!fromArray(r.array("messages", kMaxListItems), &x.messages, error))
         return std::nullopt;
     x.more = r.boolean("more", false);
+    if (r.has("more_before"))
+        x.moreBefore = r.boolean("more_before", false);
+    if (r.has("more_after"))
+        x.moreAfter = r.boolean("more_after", false);
     return finish(r, std::move(x), error);
 }
 

@@ -10,8 +10,8 @@ namespace lanchat {
 namespace {
 
 constexpr const char* kInsertSql = "INSERT INTO messages (conversation, sender, client_msg_id, kind, text, file_name, "
-                                   "file_size, file_sha256, ts, event, event_actor, event_target, event_name) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                   "file_size, file_sha256, ts, event, event_actor, event_target, event_name, "
+                                   "reply_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                    "ON CONFLICT (client_msg_id) DO NOTHING";
 constexpr const char* kOriginalSql = "SELECT seq, ts, sender FROM messages WHERE client_msg_id = ?";
 
@@ -143,6 +143,10 @@ std::optional<AppendResult> MessageWriter::append(const NewMessage& message, qin
     }
     sqlite3_bind_int64(insert, 9, nowMs);
     bindEvent(insert, 10, message.event);
+    if (message.replyTo > 0)
+        sqlite3_bind_int64(insert, 14, message.replyTo);
+    else
+        sqlite3_bind_null(insert, 14);
     const int rc = sqlite3_step(insert);
     const bool inserted = rc == SQLITE_DONE && sqlite3_changes(m_db) == 1;
     const Seq seq = sqlite3_last_insert_rowid(m_db);
