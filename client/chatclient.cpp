@@ -13,6 +13,7 @@
 #include "messagesmodel.h"
 #include "outgoingqueue.h"
 #include "pinnedconversations.h"
+#include "protocol.h"
 #include "sessionmodels.h"
 #include "sessionstore.h"
 #include "synchronizer.h"
@@ -248,7 +249,8 @@ void ChatClient::Private::restoreOutbox()
         if (!queue->restore(e))
             continue;
         MessagesModel* model = models->messages(e.conversation);
-        model->appendPending(e.id, e.text, e.createdMs);
+        model->appendPending(e.id, e.text, e.createdMs,
+                             e.replyTo > 0 ? std::optional(model->quoteOf(e.replyTo)) : std::nullopt);
         if (e.refusal)
             model->markFailed(e.id, *e.refusal);
     }
@@ -326,6 +328,7 @@ ChatClient::ChatClient(QObject* parent)
         d->history->loadAfterSync();
         Q_EMIT synced();
     });
+    connect(d->history, &HistoryLoader::aroundLoaded, this, &ChatClient::messageLoaded);
     connect(d->history, &HistoryLoader::failed, this,
             [this](ErrorCode code) { Q_EMIT requestFailed(QLatin1String(History::kType), code); });
     connect(d->sync, &Synchronizer::failed, this,
@@ -455,12 +458,12 @@ void ChatClient::changePassword(const QString& oldPassword, const QString& newPa
     });
 }
 
-QUuid ChatClient::sendText(ConversationId conversation, const QString& text)
+QUuid ChatClient::sendReply(ConversationId conversation, const QString& text, Seq replyTo)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QUuid id = d->queue->enqueue(conversation, text, now);
+    const QUuid id = d->queue->enqueue(conversation, text, now, replyTo);
     MessagesModel* model = d->models->messages(conversation);
-    model->appendPending(id, text, now);
+    model->appendPending(id, text, now, replyTo > 0 ? std::optional(model->quoteOf(replyTo)) : std::nullopt);
     if (!d->loggedIn)
         model->markWaiting(id, ErrorCode::Timeout); // goes out after the next login
     d->scheduleOutboxSave();
@@ -526,6 +529,27 @@ void ChatClient::loadOlder(ConversationId conversation)
     // A group the user was removed from shows what it holds; the server would answer `forbidden`.
     if (d->loggedIn && !d->models->conversations()->isRemoved(conversation))
         d->history->loadOlder(conversation);
+}
+
+void ChatClient::loadAround(ConversationId conversation, Seq seq)
+{
+    if (d->models->messages(conversation)->rowOfSeq(seq) >= 0) {
+        Q_EMIT messageLoaded(conversation, seq);
+        return;
+    }
+    if (d->loggedIn && !d->models->conversations()->isRemoved(conversation))
+        d->history->loadAround(conversation, seq);
+}
+
+void ChatClient::loadNewer(ConversationId conversation)
+{
+    if (d->loggedIn && !d->models->conversations()->isRemoved(conversation))
+        d->history->loadNewer(conversation);
+}
+
+bool ChatClient::supportsReplies() const
+{
+    return d->connection->serverFeatures().contains(QLatin1String(protocol::kFeatureReply));
 }
 
 void ChatClient::markRead(ConversationId conversation)

@@ -113,7 +113,15 @@ public:
      * resent after reconnects and transient errors until acked. A message the server refuses for good
      * (forbidden, not_found …) becomes failed and is not sent again, not even after a restart, until retry().
      */
-    QUuid sendText(ConversationId conversation, const QString& text);
+    QUuid sendText(ConversationId conversation, const QString& text) { return sendReply(conversation, text, 0); }
+    /**
+     * sendText() answering the message @p replyTo of the same conversation (0: none): the pending row shows the
+     * quote at once (from the original's row when it is loaded), the server's copy carries its own. A @p replyTo
+     * the server does not know in the conversation makes the message failed with invalid_argument.
+     */
+    QUuid sendReply(ConversationId conversation, const QString& text, Seq replyTo);
+    /** True when the server announced replies (protocol::kFeatureReply): offer "Reply" and quote jumps only then. */
+    bool supportsReplies() const;
     /** Resends a message shown as failed (the only way a refused message is sent again). */
     void retry(const QUuid& clientMsgId);
 
@@ -128,6 +136,14 @@ public:
 
     /** Loads the page of history older than what the model holds; the model emits rows inserted at the top. */
     void loadOlder(ConversationId conversation);
+    /**
+     * Makes sure the stored message @p seq is in the conversation's MessagesModel: loads the history window around
+     * it when it is not (MessagesModel::applyWindow()). Result: messageLoaded(), at once when it was there already;
+     * requestFailed("history", invalid_argument) when the server no longer has it.
+     */
+    void loadAround(ConversationId conversation, Seq seq);
+    /** Loads the next page above the model's gap (MessagesModel::gapAfter()), towards the live tail. */
+    void loadNewer(ConversationId conversation);
     /** Marks everything up to the newest message read (unread count → 0, read receipt to others). */
     void markRead(ConversationId conversation);
 
@@ -193,6 +209,8 @@ Q_SIGNALS:
     void deviceTokenChanged(const QByteArray& token);
     /** A message from someone else arrived (push or sync), for notifications. */
     void messageReceived(const lanchat::MessageRecord& message);
+    /** The message @p seq asked for with loadAround() is in the conversation's MessagesModel. */
+    void messageLoaded(lanchat::ConversationId conversation, lanchat::Seq seq);
     void conversationOpened(lanchat::ConversationId conversation);
     /**
      * A request failed; @p request is the protocol type, e.g. "group_add", "send", "history", "sync",

@@ -60,6 +60,7 @@ QList<OutgoingQueue::Entry> SessionStore::outbox(const QString& endpoint, const 
         e.conversation = ConversationId(m.value(QStringLiteral("conversation")).toLongLong());
         e.text = m.value(QStringLiteral("text")).toString();
         e.createdMs = m.value(QStringLiteral("created")).toLongLong();
+        e.replyTo = m.value(QStringLiteral("reply_to")).toLongLong();
         const QString refusal = m.value(QStringLiteral("refused")).toString();
         if (!refusal.isEmpty())
             e.refusal = errorCodeFromName(refusal);
@@ -81,6 +82,8 @@ void SessionStore::setOutbox(const QString& endpoint, const QString& username,
         // A message refused for good must stay refused after a restart, not be sent by itself.
         if (e.refusal)
             m.insert(QStringLiteral("refused"), errorCodeName(*e.refusal));
+        if (e.replyTo > 0)
+            m.insert(QStringLiteral("reply_to"), e.replyTo);
         list.append(m);
     }
     setValue(QStringLiteral("outbox/%1/%2").arg(escapeKeyPart(endpoint), escapeKeyPart(username)), list);
