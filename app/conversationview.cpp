@@ -13,6 +13,8 @@
 #include "messagesmodel.h"
 #include "modelroles.h"
 #include "pastepreviewdialog.h"
+#include "replybar.h"
+#include "replycontroller.h"
 #include "screenshot/screenshottool.h"
 #include "transfermanager.h"
 #include "unreadjumper.h"
@@ -162,6 +164,8 @@ void ConversationView::buildUi()
         toolLayout->addWidget(tool);
     }
     toolLayout->addStretch(1);
+    m_replies = new ReplyController(m_client, m_list, m_input, m_delegate, inputRow);
+    rowLayout->addWidget(m_replies->bar());
     rowLayout->addLayout(toolLayout);
     inputLayout->addWidget(m_input, 1);
     inputLayout->addWidget(m_sendButton, 0, Qt::AlignBottom);
@@ -285,6 +289,7 @@ void ConversationView::setConversation(ConversationId conversation)
         disconnect(m_model, nullptr, this, nullptr);
     m_conversation = conversation;
     m_drafts->setConversation(conversation);
+    m_replies->setConversation(conversation, conversation.isValid() ? m_client->messages(conversation) : nullptr);
     m_loadingOlder = false;
     m_restoreFromBottom = -1;
     m_stickToBottom = true;
@@ -379,7 +384,7 @@ void ConversationView::onSubmitted(const QString& text)
     if (!m_conversation.isValid())
         return;
     m_stickToBottom = true;
-    m_client->sendText(m_conversation, text);
+    m_client->sendReply(m_conversation, text, m_replies->takeReplyTo());
 }
 
 void ConversationView::sendFiles(const QStringList& paths)
@@ -538,6 +543,7 @@ void ConversationView::onContextMenu(const QPoint& pos)
         menu.addAction(Icons::icon(QStringLiteral("reconnect")), tr("Retry sending"), this,
                        [this, id] { m_client->retry(id); });
     }
+    m_replies->addActions(menu, index);
     menu.exec(m_list->viewport()->mapToGlobal(pos));
 }
 

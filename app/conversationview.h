@@ -19,6 +19,7 @@ class DraftBinder;
 class MessageDelegate;
 class MessageInput;
 class MessagesModel;
+class ReplyController;
 class ScreenshotTool;
 class UnreadJumper;
 
@@ -102,6 +103,7 @@ private:
     ScreenshotTool* m_screenshots = nullptr;
     QPushButton* m_sendButton = nullptr;
     UnreadJumper* m_unread = nullptr;
+    ReplyController* m_replies = nullptr;
     DraftBinder* m_drafts = nullptr;
     bool m_loadingOlder = false;
     bool m_stickToBottom = true;

@@ -60,6 +60,8 @@ Q_SIGNALS:
     void showInFolderRequested(const QString& localPath);
     void retryRequested(const QUuid& clientMsgId);
     void linkActivated(const QUrl& url);
+    /** The quote of reply @p index was clicked: show the original (ReplyController). */
+    void quoteClicked(const QModelIndex& index);
 
 private:
     struct Layout;

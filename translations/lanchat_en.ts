@@ -1012,6 +1012,38 @@
     </message>
 </context>
 <context>
+    <name>lanchat::QuotePainter</name>
+    <message>
+        <source>Message recalled</source>
+        <extracomment>the quote of a reply whose original its sender recalled (withdrew)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original message is no longer available</source>
+        <extracomment>the quote of a reply whose original the server no longer keeps (deleted by retention)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ReplyBar</name>
+    <message>
+        <source>Replying to %1: %2</source>
+        <extracomment>above the message input while writing a reply; %1 is the sender of the message answered, %2 its first line</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the reply (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ReplyController</name>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanchat::ScreenshotTool</name>
     <message>
         <source>Wayland does not let applications take screenshots. Use your desktop&apos;s screenshot tool, then paste the picture into the chat.</source>
