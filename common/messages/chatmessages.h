@@ -80,9 +80,9 @@ struct History
     static constexpr const char* kType = "history";
     ConversationId conversation;
     Seq before = 0;
-    Seq after = 0;  ///< 0 = not sent
-    Seq around = 0; ///< 0 = not sent
     int limit = 0;  ///< 1..500, 0 = default 100
+    Seq after = 0;  ///< 0 = not sent (last: older aggregate initialisations keep their meaning)
+    Seq around = 0; ///< 0 = not sent
     QCborMap encode() const;
     static std::optional<History> decode(const QCborMap& map, QString* error);
 };
@@ -107,8 +107,10 @@ struct MessagesPage
 {
     QList<MessageRecord> messages;
     bool more = false;
-    std::optional<bool> moreBefore; ///< history around/after only: older messages exist below the oldest returned
-    std::optional<bool> moreAfter;  ///< history around/after only: newer messages exist above the newest returned
+    /** history around only: older messages exist below the oldest returned. */
+    std::optional<bool> moreBefore = std::nullopt;
+    /** history around and after only: newer messages exist above the newest returned. */
+    std::optional<bool> moreAfter = std::nullopt;
     QCborMap encode() const;
     static std::optional<MessagesPage> decode(const QCborMap& map, QString* error);
 };
