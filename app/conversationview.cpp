@@ -17,6 +17,8 @@
 #include "modelroles.h"
 #include "pastepreviewdialog.h"
 #include "readerspopup.h"
+#include "replybar.h"
+#include "replycontroller.h"
 #include "screenshot/screenshottool.h"
 #include "textselection.h"
 #include "transfermanager.h"
@@ -172,6 +174,8 @@ void ConversationView::buildUi()
         toolLayout->addWidget(tool);
     }
     toolLayout->addStretch(1);
+    m_replies = new ReplyController(m_client, m_list, m_input, m_delegate, inputRow);
+    rowLayout->addWidget(m_replies->bar());
     rowLayout->addLayout(toolLayout);
     inputLayout->addWidget(m_input, 1);
     inputLayout->addWidget(m_sendButton, 0, Qt::AlignBottom);
@@ -304,6 +308,7 @@ void ConversationView::setConversation(ConversationId conversation)
     m_drafts->setConversation(conversation);
     m_mentions->setConversation(conversation);
     m_typing->setConversation(conversation);
+    m_replies->setConversation(conversation, conversation.isValid() ? m_client->messages(conversation) : nullptr);
     m_loadingOlder = false;
     m_restoreFromBottom = -1;
     m_stickToBottom = true;
@@ -400,7 +405,7 @@ void ConversationView::onSubmitted(const QString& text)
     if (!m_conversation.isValid() || m_editActions->submit(text))
         return;
     m_stickToBottom = true;
-    m_client->sendText(m_conversation, text, m_mentions->takeMentions(text));
+    m_client->sendText(m_conversation, text, m_mentions->takeMentions(text), m_replies->takeReplyTo());
 }
 
 void ConversationView::sendFiles(const QStringList& paths)
@@ -563,6 +568,7 @@ void ConversationView::onContextMenu(const QPoint& pos)
     ReadersPopup::addMenuAction(menu, index, m_delegate->isGroupConversation(), this,
                                 m_list->viewport()->mapToGlobal(pos));
     m_editActions->addTo(menu, index);
+    m_replies->addActions(menu, index);
     menu.exec(m_list->viewport()->mapToGlobal(pos));
 }
 

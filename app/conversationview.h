@@ -22,6 +22,7 @@ class MessageActions;
 class MessageEditActions;
 class MessageInput;
 class MessagesModel;
+class ReplyController;
 class ScreenshotTool;
 class TextSelection;
 class TypingIndicator;
@@ -112,6 +113,7 @@ private:
     ScreenshotTool* m_screenshots = nullptr;
     QPushButton* m_sendButton = nullptr;
     UnreadJumper* m_unread = nullptr;
+    ReplyController* m_replies = nullptr;
     DraftBinder* m_drafts = nullptr;
     MessageActions* m_actions = nullptr;
     TextSelection* m_textSelection = nullptr;

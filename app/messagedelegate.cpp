@@ -12,6 +12,7 @@
 #include "noticecardpainter.h"
 #include "textselection.h"
 #include "readreceiptlabel.h"
+#include "quotepainter.h"
 #include "theme.h"
 #include "transfermanager.h"
 
@@ -78,6 +79,7 @@ struct MessageDelegate::Layout
     QRect avatar;
     QRect bubble;
     QRect content;
+    QRect quote; ///< a reply's quote block (QuotePainter), above the content
     QRect thumb;
     FileBubblePainter::Line fileLine; ///< file messages: state, progress and actions under the name
     QRect status;
@@ -222,11 +224,19 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem& o
             m_textSizes.insert(key, new QSize(content));
         }
     }
+    const int quote = QuotePainter::height(index, option.font);
+    if (quote > 0)
+        content = QSize(qMax(content.width(), qMin(maxContent, QuotePainter::preferredWidth(index, option.font))),
+                        content.height() + quote);
     const QSize bubble = content + QSize(2 * kPadH, 2 * kPadV);
     const int left =
         l.own ? row.right() - kMargin - kAvatar - 8 - bubble.width() + 1 : row.left() + kMargin + kAvatar + 8;
     l.bubble = QRect(QPoint(left, y), bubble);
     l.content = l.bubble.adjusted(kPadH, kPadV, -kPadH, -kPadV);
+    if (quote > 0) {
+        l.quote = QRect(l.content.topLeft(), QSize(l.content.width(), quote - QuotePainter::kGap));
+        l.content.setTop(l.content.top() + quote);
+    }
     if (groupStart) {
         const int ax = l.own ? row.right() - kMargin - kAvatar + 1 : row.left() + kMargin;
         l.avatar = QRect(ax, l.header.top(), kAvatar, kAvatar);
@@ -347,6 +357,8 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     painter->setPen(l.own ? Qt::NoPen : QPen(kBorder));
     painter->setBrush(l.own ? kOwnBubble : kOtherBubble);
     painter->drawRoundedRect(QRectF(l.bubble).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
+    if (!l.quote.isNull())
+        QuotePainter::paint(painter, l.quote, index, option.font);
     if (l.file) {
         paintFileCard(painter, l, index, option);
     } else {
@@ -452,6 +464,10 @@ bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, cons
         return false;
     const QPoint pos = mouse->position().toPoint();
     const Layout l = layoutFor(option, index);
+    if (l.quote.contains(pos)) {
+        Q_EMIT quoteClicked(index);
+        return true;
+    }
     if (l.own && l.retry.contains(pos) &&
         DeliveryState(index.data(roles::MessageDeliveryState).toInt()) == DeliveryState::Failed) {
         Q_EMIT retryRequested(index.data(roles::MessageClientId).toUuid());

@@ -74,6 +74,8 @@ Q_SIGNALS:
     void readersRequested(const QModelIndex& index, const QRect& labelRect);
     /** The "Re-edit" link of the user's own recalled message was clicked. */
     void reEditRequested(const QModelIndex& index);
+    /** The quote of reply @p index was clicked: show the original (ReplyController). */
+    void quoteClicked(const QModelIndex& index);
 
 private:
     struct Layout;

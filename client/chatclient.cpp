@@ -260,7 +260,8 @@ void ChatClient::Private::restoreOutbox()
         if (!queue->restore(e))
             continue;
         MessagesModel* model = models->messages(e.conversation);
-        model->appendPending(e.id, e.text, e.createdMs);
+        model->appendPending(e.id, e.text, e.createdMs,
+                             e.replyTo > 0 ? std::optional(model->quoteOf(e.replyTo)) : std::nullopt);
         if (e.refusal)
             model->markFailed(e.id, *e.refusal);
     }
@@ -347,6 +348,7 @@ ChatClient::ChatClient(QObject* parent)
         d->readPositions->loggedIn();
         Q_EMIT synced();
     });
+    connect(d->history, &HistoryLoader::aroundLoaded, this, &ChatClient::messageLoaded);
     connect(d->history, &HistoryLoader::failed, this,
             [this](ErrorCode code) { Q_EMIT requestFailed(QLatin1String(History::kType), code); });
     connect(d->sync, &Synchronizer::failed, this,
@@ -476,12 +478,12 @@ void ChatClient::changePassword(const QString& oldPassword, const QString& newPa
     });
 }
 
-QUuid ChatClient::sendText(ConversationId conversation, const QString& text, const Mentions& mentions)
+QUuid ChatClient::sendText(ConversationId conversation, const QString& text, const Mentions& mentions, Seq replyTo)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QUuid id = d->queue->enqueue(conversation, text, now, mentions);
+    const QUuid id = d->queue->enqueue(conversation, text, now, mentions, replyTo);
     MessagesModel* model = d->models->messages(conversation);
-    model->appendPending(id, text, now);
+    model->appendPending(id, text, now, replyTo > 0 ? std::optional(model->quoteOf(replyTo)) : std::nullopt);
     if (!d->loggedIn)
         model->markWaiting(id, ErrorCode::Timeout); // goes out after the next login
     d->scheduleOutboxSave();
@@ -605,6 +607,27 @@ void ChatClient::loadOlder(ConversationId conversation)
     // A group the user was removed from shows what it holds; the server would answer `forbidden`.
     if (d->loggedIn && !d->models->conversations()->isRemoved(conversation))
         d->history->loadOlder(conversation);
+}
+
+void ChatClient::loadAround(ConversationId conversation, Seq seq)
+{
+    if (d->models->messages(conversation)->rowOfSeq(seq) >= 0) {
+        Q_EMIT messageLoaded(conversation, seq);
+        return;
+    }
+    if (d->loggedIn && !d->models->conversations()->isRemoved(conversation))
+        d->history->loadAround(conversation, seq);
+}
+
+void ChatClient::loadNewer(ConversationId conversation)
+{
+    if (d->loggedIn && !d->models->conversations()->isRemoved(conversation))
+        d->history->loadNewer(conversation);
+}
+
+bool ChatClient::supportsReplies() const
+{
+    return d->connection->serverFeatures().contains(QLatin1String(protocol::kFeatureReply));
 }
 
 void ChatClient::markRead(ConversationId conversation)

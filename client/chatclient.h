@@ -116,7 +116,18 @@ public:
      * @p mentions (group chats; docs/protocol.md "Mentions") go with it: the server keeps only members, and
      * refuses `all` from anyone but the group's owner (the message then fails with forbidden).
      */
-    QUuid sendText(ConversationId conversation, const QString& text, const Mentions& mentions = {});
+    QUuid sendText(ConversationId conversation, const QString& text, const Mentions& mentions = {}, Seq replyTo = 0);
+    /**
+     * sendText() answering the message @p replyTo of the same conversation (0: none): the pending row shows the
+     * quote at once (from the original's row when it is loaded), the server's copy carries its own. A @p replyTo
+     * the server does not know in the conversation makes the message failed with invalid_argument.
+     */
+    QUuid sendReply(ConversationId conversation, const QString& text, Seq replyTo)
+    {
+        return sendText(conversation, text, {}, replyTo);
+    }
+    /** True when the server announced replies (protocol::kFeatureReply): offer "Reply" and quote jumps only then. */
+    bool supportsReplies() const;
     /** Resends a message shown as failed (the only way a refused message is sent again). */
     void retry(const QUuid& clientMsgId);
 
@@ -157,6 +168,14 @@ public:
 
     /** Loads the page of history older than what the model holds; the model emits rows inserted at the top. */
     void loadOlder(ConversationId conversation);
+    /**
+     * Makes sure the stored message @p seq is in the conversation's MessagesModel: loads the history window around
+     * it when it is not (MessagesModel::applyWindow()). Result: messageLoaded(), at once when it was there already;
+     * requestFailed("history", invalid_argument) when the server no longer has it.
+     */
+    void loadAround(ConversationId conversation, Seq seq);
+    /** Loads the next page above the model's gap (MessagesModel::gapAfter()), towards the live tail. */
+    void loadNewer(ConversationId conversation);
     /** Marks everything up to the newest message read (unread count → 0, read receipt to others). */
     void markRead(ConversationId conversation);
 
@@ -230,6 +249,8 @@ Q_SIGNALS:
     void deviceTokenChanged(const QByteArray& token);
     /** A message from someone else arrived (push or sync), for notifications. */
     void messageReceived(const lanchat::MessageRecord& message);
+    /** The message @p seq asked for with loadAround() is in the conversation's MessagesModel. */
+    void messageLoaded(lanchat::ConversationId conversation, lanchat::Seq seq);
     void conversationOpened(lanchat::ConversationId conversation);
     /**
      * A request failed; @p request is the protocol type, e.g. "group_add", "send", "history", "sync",

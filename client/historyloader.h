@@ -2,8 +2,11 @@
 
 #include "errorcode.h"
 #include "ids.h"
+#include "messages/chatmessages.h"
 
 #include <QObject>
+
+#include <functional>
 
 namespace lanchat {
 
@@ -35,12 +38,27 @@ public:
      * restarted client syncs only what is newer than its persisted position), so unread counts are right.
      */
     void loadAfterSync();
+    /**
+     * Loads the page `around` @p seq (kPageSize messages, half on each side) into the model with
+     * MessagesModel::applyWindow(); aroundLoaded() when it is in. Errors: failed(invalid_argument) when @p seq is
+     * no message of the conversation (any more).
+     */
+    void loadAround(ConversationId conversation, Seq seq);
+    /** Loads the page after the model's gap (MessagesModel::gapAfter()); no-op without a gap or while one is loading.
+     */
+    void loadNewer(ConversationId conversation);
 
 Q_SIGNALS:
+    /** The window around @p seq is in the conversation's MessagesModel. */
+    void aroundLoaded(lanchat::ConversationId conversation, lanchat::Seq seq);
     /** The server refused a history request (not a lost connection). */
     void failed(lanchat::ErrorCode code);
 
 private:
+    /** Sends @p request; @p apply gets the decoded page; failed() for a refusal. False when not sent. */
+    bool requestPage(const History& request, std::function<void(const MessagesPage&)> apply,
+                     std::function<void()> settled);
+
     ClientConnection* m_connection;
     SessionModels* m_models;
 };

@@ -4,6 +4,7 @@
 #include "filetransfertracker.h"
 #include "languagechangewatcher.h"
 #include "recalltext.h"
+#include "replyquotetext.h"
 #include "systemeventtext.h"
 
 #include <QDateTime>
@@ -115,6 +116,12 @@ QVariant MessagesModel::data(const QModelIndex& index, int role) const
     }
     case roles::MessageMentionOwnName:
         return m_contacts && m.mentions.users.contains(m_ownUser) ? m_contacts->displayName(m_ownUser) : QString();
+    case roles::MessageReplySeq:
+    case roles::MessageReplyState:
+    case roles::MessageReplySenderId:
+    case roles::MessageReplySenderName:
+    case roles::MessageReplyText:
+        return replyData(m, role);
     default:
         return {};
     }
@@ -155,6 +162,11 @@ QHash<int, QByteArray> MessagesModel::roleNames() const
     names.insert(roles::MessageMentionAll, "mentionAll");
     names.insert(roles::MessageMentionNames, "mentionNames");
     names.insert(roles::MessageMentionOwnName, "mentionOwnName");
+    names.insert(roles::MessageReplySeq, "replySeq");
+    names.insert(roles::MessageReplyState, "replyState");
+    names.insert(roles::MessageReplySenderId, "replySenderId");
+    names.insert(roles::MessageReplySenderName, "replySenderName");
+    names.insert(roles::MessageReplyText, "replyText");
     return names;
 }
 
@@ -248,7 +260,8 @@ int MessagesModel::prependOlder(QList<MessageRecord> page)
     return added;
 }
 
-void MessagesModel::appendPending(const QUuid& clientMsgId, const QString& text, qint64 localTimeMs)
+void MessagesModel::appendPending(const QUuid& clientMsgId, const QString& text, qint64 localTimeMs,
+                                  const std::optional<ReplyQuote>& quote)
 {
     Row row;
     row.message.conversation = m_conversation;
@@ -257,11 +270,66 @@ void MessagesModel::appendPending(const QUuid& clientMsgId, const QString& text,
     row.message.clientMsgId = clientMsgId;
     row.message.kind = MessageKind::Text;
     row.message.text = text;
+    row.message.reply = quote;
     row.state = DeliveryState::Pending;
     const int at = int(m_rows.size());
     beginInsertRows({}, at, at);
     m_rows.append(row);
     endInsertRows();
+}
+
+ReplyQuote MessagesModel::quoteOf(Seq seq) const
+{
+    const int row = rowOfSeq(seq);
+    return row >= 0 ? ReplyQuoteText::quoteOf(m_rows.at(row).message) : ReplyQuote::seqOnly(seq);
+}
+
+void MessagesModel::applyWindow(QList<MessageRecord> page, bool moreBefore, bool moreAfter)
+{
+    if (m_gapAfter > 0) {
+        // At most one gap: the run below it (an earlier jump) goes.
+        const int below = lowerBound(m_gapAfter + 1);
+        beginRemoveRows({}, 0, below - 1);
+        m_rows.remove(0, below);
+        m_stored -= below;
+        endRemoveRows();
+        setGapAfter(0);
+    }
+    std::sort(page.begin(), page.end(), [](const MessageRecord& a, const MessageRecord& b) { return a.seq < b.seq; });
+    const Seq held = oldestSeq();
+    const bool joins = !moreAfter || page.isEmpty() || (held > 0 && page.constLast().seq >= held);
+    prependOlder(page);
+    setAtStart(!moreBefore);
+    if (!joins)
+        setGapAfter(page.constLast().seq);
+}
+
+void MessagesModel::applyNewer(QList<MessageRecord> page, bool moreAfter)
+{
+    const int above = m_gapAfter > 0 ? lowerBound(m_gapAfter + 1) : m_stored;
+    const Seq nextRun = above < m_stored ? m_rows.at(above).message.seq : 0;
+    Seq newest = 0;
+    for (const MessageRecord& m : std::as_const(page)) {
+        addMessage(m);
+        newest = std::max(newest, m.seq);
+    }
+    if (m_gapAfter == 0)
+        return;
+    const bool joined = !moreAfter || newest == 0 || (nextRun > 0 && newest >= nextRun);
+    setGapAfter(joined ? 0 : newest);
+}
+
+void MessagesModel::setGapAfter(Seq seq)
+{
+    if (m_gapAfter == seq)
+        return;
+    m_gapAfter = seq;
+    Q_EMIT gapChanged(seq);
+}
+
+QVariant MessagesModel::replyData(const MessageRecord& message, int role) const
+{
+    return ReplyQuoteText::data(message, role, m_contacts);
 }
 
 void MessagesModel::appendPendingFile(const QUuid& clientMsgId, const FileRef& file, qint64 localTimeMs)
@@ -350,6 +418,7 @@ void MessagesModel::clear()
     m_receipts.clear();
     endResetModel();
     setAtStart(false);
+    setGapAfter(0);
 }
 
 void MessagesModel::setReadPosition(UserId user, Seq seq)

@@ -25,7 +25,13 @@ class ContactsModel;
  *
  * Rows are plain structs in one QList (no QObject per row): appending and seq-ordered insertion are
  * O(log n) to find plus a memmove, prependOlder() inserts a whole history page with one beginInsertRows
- * at row 0, so 100,000 rows stay fast. Owned by ChatClient; lives in its thread.
+ * at row 0, so 100,000 rows stay fast.
+ *
+ * Jumping to a message that is not loaded (a reply's quote) loads a window around it (applyWindow()). When that
+ * window does not reach what is held, the model holds two runs of messages with one gap between them: gapAfter()
+ * is the newest seq below the gap, and applyNewer() fills it page by page until the window joins the live tail.
+ * A second jump while a gap exists drops the older run first, so there is never more than one gap.
+ * Owned by ChatClient; lives in its thread.
  */
 class MessagesModel : public QAbstractListModel
 {
@@ -73,8 +79,31 @@ public:
      */
     int prependOlder(QList<MessageRecord> page);
 
-    /** Appends the user's own message as Pending, at the bottom; @p localTimeMs ms since epoch, UTC. */
-    void appendPending(const QUuid& clientMsgId, const QString& text, qint64 localTimeMs);
+    /**
+     * Appends the user's own message as Pending, at the bottom; @p localTimeMs ms since epoch, UTC. A reply carries
+     * @p quote (quoteOf() of the original) until the server's copy replaces it.
+     */
+    void appendPending(const QUuid& clientMsgId, const QString& text, qint64 localTimeMs,
+                       const std::optional<ReplyQuote>& quote = std::nullopt);
+    /**
+     * The quote a reply to the stored message @p seq shows, built from the row; a quote of @p seq alone (not
+     * available) when that message is not loaded.
+     */
+    ReplyQuote quoteOf(Seq seq) const;
+
+    /**
+     * Merges a history page `around` a message that is not loaded (any order): the older run held below a gap
+     * is dropped first; the page joins what is held when it reaches it or nothing newer exists (!@p moreAfter),
+     * else a gap stays above it. atStart() becomes !@p moreBefore.
+     */
+    void applyWindow(QList<MessageRecord> page, bool moreBefore, bool moreAfter);
+    /** Merges a page of history `after` gapAfter() (any order); the gap closes when the page reaches the next run. */
+    void applyNewer(QList<MessageRecord> page, bool moreAfter);
+    /** Newest seq below the gap of not-loaded messages; 0 when what is held is one run up to the live tail. */
+    Seq gapAfter() const { return m_gapAfter; }
+    /** True while a loadNewer request is in flight. */
+    bool isLoadingNewer() const { return m_loadingNewer; }
+    void setLoadingNewer(bool loading) { m_loadingNewer = loading; }
     /** Appends the user's own file message as Pending while its upload runs (FileTransferTracker). */
     void appendPendingFile(const QUuid& clientMsgId, const FileRef& file, qint64 localTimeMs);
     /** Removes a pending row (its upload was cancelled); nothing if it is stored or unknown. */
@@ -136,6 +165,8 @@ public:
 
 Q_SIGNALS:
     void atStartChanged(bool atStart);
+    /** gapAfter() changed: 0 once a jumped-to window joined the live tail. */
+    void gapChanged(lanchat::Seq gapAfter);
 
 private:
     struct Row
@@ -152,6 +183,8 @@ private:
     QStringList namesOf(const QList<UserId>& users) const;
     void receiptsChanged();
     void changed(int row);
+    QVariant replyData(const MessageRecord& message, int role) const;
+    void setGapAfter(Seq seq);
 
     ConversationId m_conversation;
     const ContactsModel* m_contacts;
@@ -163,6 +196,8 @@ private:
     bool m_announcementChannel = false;
     const FileTransferTracker* m_fileTransfers = nullptr;
     bool m_loadingOlder = false;
+    bool m_loadingNewer = false;
+    Seq m_gapAfter = 0;
 };
 
 } // namespace lanchat

@@ -81,6 +81,11 @@ enum Message
     MessageMentionAll,                      ///< bool: it mentions everyone (@all, from the group's owner)
     MessageMentionNames,                    ///< QStringList: display names of the mentioned users (highlighted)
     MessageMentionOwnName,                  ///< QString: the user's own display name if it mentions them by id
+    MessageReplySeq = Qt::UserRole + 270, ///< qint64: seq of the message this one answers, 0 when it is no reply
+    MessageReplyState,                    ///< int: lanchat::ReplyQuoteState of the quote
+    MessageReplySenderId,                 ///< qint64: the original's sender (0 unless ReplyQuoteState::Shown)
+    MessageReplySenderName,               ///< QString: the original's sender's display name ("System" for notices)
+    MessageReplyText,                     ///< QString: one line: the excerpt, or "[File] name"; empty unless Shown
 };
 
 } // namespace roles
@@ -101,6 +106,15 @@ enum class FileTransferState
     Failed,        ///< stopped by an error (MessageFileTransferError); retry resumes where possible
     Sent,          ///< sender: the file message is stored on the server
     Downloaded,    ///< receiver: the file is on this computer (open, show in folder)
+};
+
+/** What the quote of a reply can show of the message it answers (MessageReplyState). */
+enum class ReplyQuoteState
+{
+    None,     ///< the message is no reply
+    Shown,    ///< sender and excerpt are known
+    Recalled, ///< the original was recalled: show "recalled message", nothing of its content
+    Removed,  ///< the original is gone (retention) or not known yet: show that it is unavailable
 };
 
 /** Delivery state of a message as the sender sees it. */

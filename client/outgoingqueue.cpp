@@ -31,11 +31,11 @@ OutgoingQueue::OutgoingQueue(ClientConnection* connection, QObject* parent)
 OutgoingQueue::~OutgoingQueue() = default;
 
 QUuid OutgoingQueue::enqueue(ConversationId conversation, const QString& text, qint64 createdMs,
-                             const Mentions& mentions)
+                             const Mentions& mentions, Seq replyTo)
 {
     Item item;
     // Time-ordered ids keep the server's (sender, client_msg_id) index appends local.
-    item.entry = Entry{createUuidV7(), conversation, text, createdMs, std::nullopt, mentions};
+    item.entry = Entry{createUuidV7(), conversation, text, createdMs, std::nullopt, mentions, replyTo};
     item.waiting = !m_active;
     m_items.append(item);
     if (m_active)
@@ -144,6 +144,7 @@ void OutgoingQueue::send(Item& item)
     msg.clientMsgId = item.entry.id;
     msg.mentions = item.entry.mentions;
     msg.text = item.entry.text;
+    msg.replyTo = item.entry.replyTo;
     const QUuid id = item.entry.id;
     const quint64 requestId =
         m_connection->request(msg.encode(), [this, id](const QCborMap& reply) { onReply(id, reply); });

@@ -44,14 +44,19 @@ public:
         /** Set when the server refused it for good: never sent again without retry(). */
         std::optional<ErrorCode> refusal;
         Mentions mentions = {}; ///< whom it mentions (sent as `mentions`/`mention_all`)
+        Seq replyTo = 0; ///< the seq of the message it answers (`send {reply_to}`), 0 for none
     };
 
     /** @p connection must outlive the queue. */
     explicit OutgoingQueue(ClientConnection* connection, QObject* parent = nullptr);
     ~OutgoingQueue() override;
 
-    /** Queues @p text for @p conversation and sends it at once if active. Returns its client_msg_id. */
-    QUuid enqueue(ConversationId conversation, const QString& text, qint64 createdMs, const Mentions& mentions = {});
+    /**
+     * Queues @p text for @p conversation, mentioning @p mentions and answering the message @p replyTo (0: none),
+     * and sends it at once if active. Returns its client_msg_id.
+     */
+    QUuid enqueue(ConversationId conversation, const QString& text, qint64 createdMs, const Mentions& mentions = {},
+                  Seq replyTo = 0);
     /**
      * Queues a message saved by an earlier run (same client_msg_id); false if already queued. One with a
      * refusal stays failed until retry().

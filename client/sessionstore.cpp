@@ -60,6 +60,7 @@ QList<OutgoingQueue::Entry> SessionStore::outbox(const QString& endpoint, const 
         e.conversation = ConversationId(m.value(QStringLiteral("conversation")).toLongLong());
         e.text = m.value(QStringLiteral("text")).toString();
         e.createdMs = m.value(QStringLiteral("created")).toLongLong();
+        e.replyTo = m.value(QStringLiteral("reply_to")).toLongLong();
         const QString refusal = m.value(QStringLiteral("refused")).toString();
         if (!refusal.isEmpty())
             e.refusal = errorCodeFromName(refusal);
@@ -92,6 +93,8 @@ void SessionStore::setOutbox(const QString& endpoint, const QString& username,
         }
         if (e.mentions.all)
             m.insert(QStringLiteral("mention_all"), true);
+        if (e.replyTo > 0)
+            m.insert(QStringLiteral("reply_to"), e.replyTo);
         list.append(m);
     }
     setValue(QStringLiteral("outbox/%1/%2").arg(escapeKeyPart(endpoint), escapeKeyPart(username)), list);

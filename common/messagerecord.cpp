@@ -6,9 +6,7 @@
 
 namespace lanchat {
 
-namespace {
-
-QLatin1String kindName(MessageKind kind)
+QLatin1String messageKindName(MessageKind kind)
 {
     switch (kind) {
     case MessageKind::Text:
@@ -24,6 +22,20 @@ QLatin1String kindName(MessageKind kind)
     }
     return QLatin1String("text");
 }
+
+MessageKind messageKindFromName(QStringView name)
+{
+    if (name == QLatin1String("file"))
+        return MessageKind::File;
+    if (name == QLatin1String("system"))
+        return MessageKind::System;
+    if (name == QLatin1String("recall"))
+        return MessageKind::Recall;
+    if (name == QLatin1String("edit"))
+        return MessageKind::Edit;
+    return MessageKind::Text;
+}
+namespace {
 
 /**
  * A recall record and a recalled message carry no text, nor does an edit record of a recalled message (its text
@@ -47,7 +59,7 @@ QCborMap MessageRecord::toCbor() const
     m.insert(QLatin1String("ts"), timestampMs);
     if (!clientMsgId.isNull())
         m.insert(QLatin1String("client_msg_id"), clientMsgId.toRfc4122());
-    m.insert(QLatin1String("kind"), kindName(kind));
+    m.insert(QLatin1String("kind"), messageKindName(kind));
     if (carriesText(*this))
         m.insert(QLatin1String("text"), text);
     if (file)
@@ -61,6 +73,8 @@ QCborMap MessageRecord::toCbor() const
     if (editedMs > 0)
         m.insert(QLatin1String("edited"), editedMs);
     mentions.insertInto(m);
+    if (reply)
+        m.insert(QLatin1String("reply"), reply->toCbor());
     return m;
 }
 
@@ -70,7 +84,7 @@ QByteArray MessageRecord::encodeFrame(const char* type) const
     const bool hasText = carriesText(*this);
     CborFrameWriter w(6 + (hasClientId ? 1 : 0) + (hasText ? 1 : 0) + (file ? 1 : 0) + (event ? 1 : 0) +
                       (target > 0 ? 1 : 0) + (recalledBy ? 1 : 0) + (editedMs > 0 ? 1 : 0) +
-                      mentions.fieldCount());
+                      mentions.fieldCount() + (reply ? 1 : 0));
     w.key("t");
     w.text(QLatin1String(type));
     w.key("seq");
@@ -87,7 +101,7 @@ QByteArray MessageRecord::encodeFrame(const char* type) const
         w.bytes(id);
     }
     w.key("kind");
-    w.text(kindName(kind));
+    w.text(messageKindName(kind));
     if (hasText) {
         w.key("text");
         w.text(QStringView(text));
@@ -126,6 +140,12 @@ QByteArray MessageRecord::encodeFrame(const char* type) const
         w.number(editedMs);
     }
     mentions.write(w);
+    if (reply) {
+        w.key("reply");
+        w.startMap(quint64(reply->fieldCount()));
+        reply->write(w);
+        w.endMap();
+    }
     return w.take();
 }
 
@@ -138,15 +158,7 @@ std::optional<MessageRecord> MessageRecord::fromCbor(const QCborMap& map, QStrin
     m.sender = UserId(r.uint("sender", false));
     m.timestampMs = r.uint("ts");
     m.clientMsgId = r.uuid("client_msg_id", false);
-    const QString kind = r.text("kind", 16);
-    if (kind == QLatin1String("file"))
-        m.kind = MessageKind::File;
-    else if (kind == QLatin1String("system"))
-        m.kind = MessageKind::System;
-    else if (kind == QLatin1String("recall"))
-        m.kind = MessageKind::Recall;
-    else if (kind == QLatin1String("edit"))
-        m.kind = MessageKind::Edit;
+    m.kind = messageKindFromName(r.text("kind", 16));
     m.text = r.text("text", protocol::kMaxTextBytes, false);
     m.target = r.uint("target", m.isAction());
     if (r.has("recalled_by"))
@@ -162,6 +174,15 @@ std::optional<MessageRecord> MessageRecord::fromCbor(const QCborMap& map, QStrin
         }
     }
     m.mentions = Mentions::read(r);
+    if (r.has("reply")) {
+        QString replyError;
+        m.reply = ReplyQuote::fromCbor(r.map("reply"), &replyError);
+        if (!m.reply) {
+            if (error)
+                *error = replyError;
+            return std::nullopt;
+        }
+    }
     if (!r.ok()) {
         if (error)
             *error = r.error();

@@ -3,6 +3,7 @@
 #include "fileref.h"
 #include "ids.h"
 #include "mentions.h"
+#include "replyquote.h"
 #include "systemevent.h"
 
 #include <QCborMap>
@@ -22,11 +23,16 @@ enum class MessageKind
     Edit,   ///< wire "edit": `sender` changed the text of message `target` to `text`; not shown as a row
 };
 
+/** The wire name of @p kind: "text", "file" or "system". */
+QLatin1String messageKindName(MessageKind kind);
+/** The kind a wire name stands for; Text for a name this build does not know. */
+MessageKind messageKindFromName(QStringView name);
+
 /**
  * One stored message as delivered in `message` pushes, `history` and `sync` replies
  * (wire: `{seq, conversation, sender, ts, client_msg_id, kind, text?, file?, event?, target?, recalled_by?,
  * edited?, mentions?,
- * mention_all?}`). Recall and Edit records are ordered events that change an earlier message (docs/protocol.md,
+ * mention_all?, reply?}`). Recall and Edit records are ordered events that change an earlier message (docs/protocol.md,
  * "Recall and edit"); a client applies them to the message `target` in seq order.
  */
 struct MessageRecord
@@ -51,6 +57,11 @@ struct MessageRecord
     /** Recall and Edit records change another message; they are never a row of their own. */
     bool isAction() const { return kind == MessageKind::Recall || kind == MessageKind::Edit; }
     Mentions mentions = {}; ///< Text kind: who it mentions, as the server kept them (members only)
+    /**
+     * The message this one answers (wire `reply`, absent when it answers none). The server stores only the seq
+     * (replyTo) and fills the rest when it reads the message (ReplyQuoter).
+     */
+    std::optional<ReplyQuote> reply = std::nullopt;
 
     QCborMap toCbor() const;
     /**

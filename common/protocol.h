@@ -90,6 +90,11 @@ inline constexpr const char* kFeatureRecallEdit = "recall_edit";
 inline constexpr int kDefaultRecallWindowSeconds = 120;
 /** Default edit window of the sender, seconds (server config `edit_window_seconds`): 24 h. */
 inline constexpr int kDefaultEditWindowSeconds = 24 * 60 * 60;
+/**
+ * Server feature flag (welcome `features`): `send` takes `reply_to`, messages carry `reply` quotes and `history`
+ * takes `after` and `around` (docs/protocol.md 6.7). A client offers "Reply" and jumps to quotes only then.
+ */
+inline constexpr const char* kFeatureReply = "reply";
 /** Proof of possession: bytes of the nonce, most ranges per challenge and most bytes per range. */
 inline constexpr int kProofNonceBytes = 16;
 inline constexpr int kProofRanges = 8;

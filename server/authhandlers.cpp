@@ -124,7 +124,8 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
                         QString::fromLatin1(protocol::kFeatureReadPositions),
                         QString::fromLatin1(protocol::kFeatureRecallEdit),
                         QString::fromLatin1(protocol::kFeatureMentions),
-                        QString::fromLatin1(protocol::kFeatureTyping)};
+                        QString::fromLatin1(protocol::kFeatureTyping),
+                        QString::fromLatin1(protocol::kFeatureReply)};
     welcome.recallWindowSeconds = m_config.recallWindowSeconds;
     welcome.editWindowSeconds = m_config.editWindowSeconds;
     welcome.maxFrame = m_config.maxFrameBytes;

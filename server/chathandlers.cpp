@@ -20,31 +20,12 @@
 
 namespace lanchat {
 
-namespace {
-
-int pageSize(int requested)
-{
-    return requested > 0 ? requested : protocol::kDefaultPageSize;
-}
-
-/** Fills a page from up to limit + 1 rows: the extra row only says that there is more. */
-MessagesPage makePage(QList<MessageRecord> rows, int limit)
-{
-    MessagesPage page;
-    page.more = rows.size() > limit;
-    if (page.more)
-        rows.resize(limit);
-    page.messages = std::move(rows);
-    return page;
-}
-
-} // namespace
-
 ChatHandlers::ChatHandlers(Storage& storage, CommitQueue& commits, SessionRegistry& sessions, MessagePoster& poster)
     : m_storage(storage)
     , m_commits(commits)
     , m_sessions(sessions)
     , m_poster(poster)
+    , m_history(storage)
 {}
 
 void ChatHandlers::registerWith(Router& router)
@@ -146,6 +127,12 @@ void ChatHandlers::send(Session& session, const QCborMap& request, quint64 id)
         MentionPolicy::filter(m_storage, session, req->conversation, req->mentions, id);
     if (!mentions)
         return;
+    // Checked after membership, and the same answer for a missing seq and another conversation's: nothing leaks.
+    if (req->replyTo > 0 && !m_storage.message(req->conversation, req->replyTo)) {
+        session.replyError(id, ErrorCode::InvalidArgument,
+                           QStringLiteral("reply_to is not a message of this conversation"));
+        return;
+    }
     NewMessage message;
     message.conversation = req->conversation;
     message.sender = session.user();
@@ -153,6 +140,7 @@ void ChatHandlers::send(Session& session, const QCborMap& request, quint64 id)
     message.kind = MessageKind::Text;
     message.text = req->text;
     message.mentions = *mentions;
+    message.replyTo = req->replyTo;
     QPointer<Session> guard(&session);
     m_poster.post(message, &session, [guard, id](const std::optional<AppendResult>& result) {
         if (!guard)
@@ -172,8 +160,11 @@ void ChatHandlers::history(Session& session, const QCborMap& request, quint64 id
     const auto req = decodeRequest<History>(session, request, id);
     if (!req || !requireMember(m_storage, session, req->conversation, id))
         return;
-    const int limit = pageSize(req->limit);
-    session.reply(id, makePage(m_storage.history(req->conversation, req->before, limit + 1), limit).encode());
+    QString error;
+    if (const std::optional<MessagesPage> page = m_history.read(*req, &error))
+        session.reply(id, page->encode());
+    else
+        session.replyError(id, ErrorCode::InvalidArgument, error);
 }
 
 void ChatHandlers::sync(Session& session, const QCborMap& request, quint64 id)
@@ -181,8 +172,7 @@ void ChatHandlers::sync(Session& session, const QCborMap& request, quint64 id)
     const auto req = decodeRequest<Sync>(session, request, id);
     if (!req)
         return;
-    const int limit = pageSize(req->limit);
-    session.reply(id, makePage(m_storage.messagesSince(session.user(), req->since, limit + 1), limit).encode());
+    session.reply(id, m_history.sync(session.user(), req->since, req->limit).encode());
 }
 
 void ChatHandlers::markRead(Session& session, const QCborMap& request, quint64 id)

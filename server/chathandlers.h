@@ -1,5 +1,6 @@
 #pragma once
 
+#include "historyreader.h"
 #include "ids.h"
 
 #include <QCborMap>
@@ -46,6 +47,7 @@ private:
     CommitQueue& m_commits;
     SessionRegistry& m_sessions;
     MessagePoster& m_poster;
+    HistoryReader m_history;
 };
 
 } // namespace lanchat

@@ -28,13 +28,10 @@ struct PendingForward
     bool idTaken = false;
 };
 
-/**
- * The hook for recall: a recalled message is readable by nobody, so it cannot be forwarded either. Until messages
- * can be recalled every stored message is readable by the members of its conversation.
- */
-bool isRecalled(const MessageRecord& /*original*/)
+/** A recalled message is readable by nobody, so it cannot be forwarded either. */
+bool isRecalled(const MessageRecord& original)
 {
-    return false;
+    return original.recalledBy.has_value();
 }
 
 } // namespace
@@ -74,7 +71,7 @@ QString ForwardHandler::refusal(const MessageRecord& original)
 {
     if (isRecalled(original))
         return QStringLiteral("the message was recalled");
-    if (original.kind == MessageKind::System)
+    if (original.kind == MessageKind::System || original.isAction())
         return QStringLiteral("a system message cannot be forwarded");
     if (original.kind == MessageKind::File && (!original.file || original.file->expired))
         return QStringLiteral("the file has expired");

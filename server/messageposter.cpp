@@ -15,6 +15,7 @@ MessagePoster::MessagePoster(Storage& storage, CommitQueue& commits, SessionRegi
     : m_storage(storage)
     , m_commits(commits)
     , m_sessions(sessions)
+    , m_quoter(storage)
 {}
 
 void MessagePoster::post(const NewMessage& message, const Session* origin, Done done)
@@ -45,6 +46,10 @@ void MessagePoster::post(const NewMessage& message, const Session* origin, Done 
                          record.event = message.event;
                          record.target = message.target;
                          record.mentions = message.mentions;
+                         if (message.replyTo > 0) {
+                             record.reply = ReplyQuote::seqOnly(message.replyTo);
+                             m_quoter.fill(record);
+                         }
                          QCborMap push = record.toCbor();
                          push.insert(QLatin1String("t"), QLatin1String(msgtype::kMessagePush));
                          const QByteArray frame = FrameCodec::encode(push);

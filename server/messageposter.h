@@ -1,5 +1,6 @@
 #pragma once
 
+#include "replyquoter.h"
 #include "storage/storage.h"
 
 #include <functional>
@@ -41,6 +42,7 @@ private:
     Storage& m_storage;
     CommitQueue& m_commits;
     SessionRegistry& m_sessions;
+    ReplyQuoter m_quoter;
 };
 
 } // namespace lanchat

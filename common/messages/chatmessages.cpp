@@ -67,6 +67,8 @@ QCborMap SendText::encode() const
     m.insert(QLatin1String("client_msg_id"), clientMsgId.toRfc4122());
     m.insert(QLatin1String("text"), text);
     mentions.insertInto(m);
+    if (replyTo > 0)
+        m.insert(QLatin1String("reply_to"), replyTo);
     return m;
 }
 
@@ -78,6 +80,7 @@ std::optional<SendText> SendText::decode(const QCborMap& map, QString* error)
     x.clientMsgId = r.uuid("client_msg_id");
     x.text = r.text("text", protocol::kMaxTextBytes);
     x.mentions = Mentions::read(r);
+    x.replyTo = r.uint("reply_to", false);
     return finish(r, std::move(x), error);
 }
 
@@ -150,6 +153,10 @@ QCborMap History::encode() const
     m.insert(kConversation, conversation.value());
     if (before > 0)
         m.insert(QLatin1String("before"), before);
+    if (after > 0)
+        m.insert(QLatin1String("after"), after);
+    if (around > 0)
+        m.insert(QLatin1String("around"), around);
     if (limit > 0)
         m.insert(QLatin1String("limit"), limit);
     return m;
@@ -161,6 +168,8 @@ std::optional<History> History::decode(const QCborMap& map, QString* error)
     History x;
     x.conversation = ConversationId(r.uint("conversation"));
     x.before = r.uint("before", false);
+    x.after = r.uint("after", false);
+    x.around = r.uint("around", false);
     x.limit = int(r.uint("limit", false, protocol::kMaxPageSize));
     return finish(r, std::move(x), error);
 }
@@ -188,6 +197,10 @@ QCborMap MessagesPage::encode() const
     QCborMap m = typed(msgtype::kOk);
     m.insert(QLatin1String("messages"), toArray(messages));
     m.insert(QLatin1String("more"), more);
+    if (moreBefore)
+        m.insert(QLatin1String("more_before"), *moreBefore);
+    if (moreAfter)
+        m.insert(QLatin1String("more_after"), *moreAfter);
     return m;
 }
 
@@ -198,6 +211,10 @@ std::optional<MessagesPage> MessagesPage::decode(const QCborMap& map, QString* e
     if (!fromArray(r.array("messages", kMaxListItems), &x.messages, error))
         return std::nullopt;
     x.more = r.boolean("more", false);
+    if (r.has("more_before"))
+        x.moreBefore = r.boolean("more_before", false);
+    if (r.has("more_after"))
+        x.moreAfter = r.boolean("more_after", false);
     return finish(r, std::move(x), error);
 }
 

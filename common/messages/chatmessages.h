@@ -46,8 +46,9 @@ struct OpenPrivate
 };
 
 /**
- * `send {conversation, client_msg_id, text, mentions?, mention_all?}` → SendAck. Errors: forbidden (also
- * `mention_all` from anyone but the group's owner), not_found, invalid_argument.
+ * `send {conversation, client_msg_id, text, mentions?, mention_all?, reply_to?}` → SendAck. Errors: forbidden (also
+ * `mention_all` from anyone but the group's owner), not_found, invalid_argument (also for a reply_to that is no
+ * message of this conversation).
  */
 struct SendText
 {
@@ -56,6 +57,7 @@ struct SendText
     QUuid clientMsgId;
     QString text;           ///< 1 .. 64 KiB of UTF-8
     Mentions mentions = {}; ///< optional; non-members are dropped by the server
+    Seq replyTo = 0;        ///< the seq of the message of this conversation it answers; 0 (not sent) = none
     QCborMap encode() const;
     static std::optional<SendText> decode(const QCborMap& map, QString* error);
 };
@@ -71,13 +73,19 @@ struct SendAck
     static std::optional<SendAck> decode(const QCborMap& map, QString* error);
 };
 
-/** `history {conversation, before, limit}` → MessagesPage, newest first below `before` (0 = newest). */
+/**
+ * `history {conversation, before | after | around, limit}` → MessagesPage, always newest first: below `before`
+ * (0 = from the newest), the oldest ones above `after`, or a window on both sides of the message `around`
+ * (which must exist in the conversation, else invalid_argument). At most one of the three is set.
+ */
 struct History
 {
     static constexpr const char* kType = "history";
     ConversationId conversation;
     Seq before = 0;
-    int limit = 0; ///< 1..500, 0 = default 100
+    int limit = 0;  ///< 1..500, 0 = default 100
+    Seq after = 0;  ///< 0 = not sent (last: older aggregate initialisations keep their meaning)
+    Seq around = 0; ///< 0 = not sent
     QCborMap encode() const;
     static std::optional<History> decode(const QCborMap& map, QString* error);
 };
@@ -93,11 +101,19 @@ struct Sync
     static std::optional<Sync> decode(const QCborMap& map, QString* error);
 };
 
-/** `ok {messages, more}`: history is newest first, sync oldest first; `more` says a further page exists. */
+/**
+ * `ok {messages, more, more_before?, more_after?}`: history is newest first, sync oldest first; `more` says a
+ * further page exists (older ones for history before, newer ones for history after and sync). A history page
+ * `around` or `after` a seq also says on which side further messages exist.
+ */
 struct MessagesPage
 {
     QList<MessageRecord> messages;
     bool more = false;
+    /** history around only: older messages exist below the oldest returned. */
+    std::optional<bool> moreBefore = std::nullopt;
+    /** history around and after only: newer messages exist above the newest returned. */
+    std::optional<bool> moreAfter = std::nullopt;
     QCborMap encode() const;
     static std::optional<MessagesPage> decode(const QCborMap& map, QString* error);
 };

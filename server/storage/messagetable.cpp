@@ -15,6 +15,15 @@ namespace {
 
 constexpr Seq kNoUpperBound = std::numeric_limits<Seq>::max();
 
+// The columns readRecords() expects, in its order; a query appends its WHERE clause. A literal, not a constant:
+// SqlStatements caches prepared statements by the address of their string literal.
+#define LANCHAT_SELECT_RECORD                                                                                          \
+    "SELECT m.seq, m.conversation, m.sender, m.ts, m.client_msg_id, m.kind, m.text, "                                  \
+    "m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL, "                                                      \
+    "m.event, m.event_actor, m.event_target, m.event_name, m.target, m.recalled_by, m.edited_ms, "                      \
+    "m.mentions, m.mention_all, m.reply_to "                                                \
+    "FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
+
 // Stored values of messages.kind (0001_initial.sql); the inverse of MessageWriter::kindColumn().
 MessageKind kindFromColumn(int value)
 {
@@ -60,16 +69,33 @@ QList<MessageRecord> MessageTable::history(ConversationId conversation, Seq befo
     QList<MessageRecord> records;
     if (limit <= 0)
         return records;
-    readRecords(
-        m_statements.run("SELECT m.seq, m.conversation, m.sender, m.ts, m.client_msg_id, m.kind, m.text, "
-                         "m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL, "
-                         "m.event, m.event_actor, m.event_target, m.event_name, m.target, m.recalled_by, m.edited_ms, "
-                         "m.mentions, m.mention_all "
-                         "FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
-                         "WHERE m.conversation = ? AND m.seq < ? AND m.kind < 3 ORDER BY m.seq DESC LIMIT ?",
-                         {conversation.value(), before > 0 ? before : kNoUpperBound, limit}),
-        records);
+    readRecords(m_statements.run(LANCHAT_SELECT_RECORD
+                                 "WHERE m.conversation = ? AND m.seq < ? AND m.kind < 3 ORDER BY m.seq DESC LIMIT ?",
+                                 {conversation.value(), before > 0 ? before : kNoUpperBound, limit}),
+                records);
     return records;
+}
+
+QList<MessageRecord> MessageTable::historyAfter(ConversationId conversation, Seq after, int limit)
+{
+    QList<MessageRecord> records;
+    if (limit <= 0)
+        return records;
+    readRecords(m_statements.run(LANCHAT_SELECT_RECORD "WHERE m.conversation = ? AND m.seq > ? AND m.kind < 3 ORDER BY m.seq LIMIT ?",
+                                 {conversation.value(), after, limit}),
+                records);
+    return records;
+}
+
+std::optional<MessageRecord> MessageTable::message(ConversationId conversation, Seq seq)
+{
+    QList<MessageRecord> records;
+    readRecords(
+        m_statements.run(LANCHAT_SELECT_RECORD "WHERE m.seq = ? AND m.conversation = ? AND m.kind < 3", {seq, conversation.value()}),
+        records);
+    if (records.isEmpty())
+        return std::nullopt;
+    return records.constFirst();
 }
 
 QList<MessageRecord> MessageTable::since(UserId user, Seq since, int limit)
@@ -91,14 +117,9 @@ QList<MessageRecord> MessageTable::since(UserId user, Seq since, int limit)
     const auto bySeq = [](const MessageRecord& a, const MessageRecord& b) { return a.seq < b.seq; };
     Seq upper = kNoUpperBound; // once `limit` rows are found, later conversations only need smaller seqs
     for (qint64 conversation : conversations) {
-        readRecords(m_statements.run(
-                        "SELECT m.seq, m.conversation, m.sender, m.ts, m.client_msg_id, m.kind, "
-                        "m.text, m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL, "
-                        "m.event, m.event_actor, m.event_target, m.event_name, m.target, m.recalled_by, m.edited_ms, "
-                        "m.mentions, m.mention_all "
-                        "FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
-                        "WHERE m.conversation = ? AND m.seq > ? AND m.seq < ? ORDER BY m.seq LIMIT ?",
-                        {conversation, since, upper, limit}),
+        readRecords(m_statements.run(LANCHAT_SELECT_RECORD "WHERE m.conversation = ? AND m.seq > ? AND m.seq < ? "
+                                                           "ORDER BY m.seq LIMIT ?",
+                                     {conversation, since, upper, limit}),
                     records);
         if (records.size() >= limit) {
             std::sort(records.begin(), records.end(), bySeq);
@@ -113,11 +134,7 @@ QList<MessageRecord> MessageTable::since(UserId user, Seq since, int limit)
 std::optional<MessageRecord> MessageTable::message(Seq seq)
 {
     QList<MessageRecord> records;
-    readRecords(m_statements.run("SELECT m.seq, m.conversation, m.sender, m.ts, m.client_msg_id, m.kind, m.text, "
-                                 "m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL, "
-                                 "m.event, m.event_actor, m.event_target, m.event_name, m.target, m.recalled_by, "
-                                 "m.edited_ms, m.mentions, m.mention_all FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
-                                 "WHERE m.seq = ?",
+    readRecords(m_statements.run(LANCHAT_SELECT_RECORD "WHERE m.seq = ?",
                                  {seq}),
                 records);
     if (records.isEmpty())
@@ -128,11 +145,7 @@ std::optional<MessageRecord> MessageTable::message(Seq seq)
 QList<MessageRecord> MessageTable::actionsOn(Seq seq)
 {
     QList<MessageRecord> records;
-    readRecords(m_statements.run("SELECT m.seq, m.conversation, m.sender, m.ts, m.client_msg_id, m.kind, m.text, "
-                                 "m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL, "
-                                 "m.event, m.event_actor, m.event_target, m.event_name, m.target, m.recalled_by, "
-                                 "m.edited_ms, m.mentions, m.mention_all FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
-                                 "WHERE m.target = ? ORDER BY m.seq",
+    readRecords(m_statements.run(LANCHAT_SELECT_RECORD "WHERE m.target = ? ORDER BY m.seq",
                                  {seq}),
                 records);
     return records;
@@ -194,6 +207,10 @@ void MessageTable::readRecords(QSqlQuery* query, QList<MessageRecord>& out)
             record.recalledBy = UserId(query->value(16).toLongLong());
         record.editedMs = query->value(17).toLongLong();
         record.mentions = mentionsFromColumns(query->value(18).toString(), query->value(19).toBool());
+        if (!query->isNull(20)) {
+            record.reply = ReplyQuote();
+            record.reply->seq = query->value(20).toLongLong();
+        }
         out.append(std::move(record));
     }
     query->finish();

@@ -28,6 +28,8 @@ public:
     MessageWriter& writer() { return m_writer; }
     /** Messages only: Recall and Edit records are already applied to the rows they target. */
     QList<MessageRecord> history(ConversationId conversation, Seq before, int limit);
+    QList<MessageRecord> historyAfter(ConversationId conversation, Seq after, int limit);
+    std::optional<MessageRecord> message(ConversationId conversation, Seq seq);
     /**
      * Merges per-conversation index range scans of the user's conversations (each bounded by @p limit
      * and by the limit-th seq found so far), so a sync never walks other people's traffic.

@@ -13,8 +13,8 @@ namespace {
 
 constexpr const char* kInsertSql = "INSERT INTO messages (conversation, sender, client_msg_id, kind, text, file_name, "
                                    "file_size, file_sha256, ts, event, event_actor, event_target, event_name, target, "
-                                   "mentions, mention_all) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                   "mentions, mention_all, reply_to) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                    "ON CONFLICT (client_msg_id) DO NOTHING";
 constexpr const char* kOriginalSql = "SELECT seq, ts, sender FROM messages WHERE client_msg_id = ?";
 
@@ -167,6 +167,10 @@ std::optional<AppendResult> MessageWriter::append(const NewMessage& message, qin
     const QString mentions = mentionsColumn(message.mentions); // bound SQLITE_STATIC: outlives the step
     bindText(insert, 15, mentions);
     sqlite3_bind_int(insert, 16, message.mentions.all ? 1 : 0);
+    if (message.replyTo > 0)
+        sqlite3_bind_int64(insert, 17, message.replyTo);
+    else
+        sqlite3_bind_null(insert, 17);
     const int rc = sqlite3_step(insert);
     const bool inserted = rc == SQLITE_DONE && sqlite3_changes(m_db) == 1;
     const Seq seq = sqlite3_last_insert_rowid(m_db);

@@ -337,6 +337,16 @@ QList<MessageRecord> SqliteStorage::history(ConversationId conversation, Seq bef
     return m_messages.history(conversation, before, limit);
 }
 
+QList<MessageRecord> SqliteStorage::historyAfter(ConversationId conversation, Seq after, int limit)
+{
+    return m_messages.historyAfter(conversation, after, limit);
+}
+
+std::optional<MessageRecord> SqliteStorage::message(ConversationId conversation, Seq seq)
+{
+    return m_messages.message(conversation, seq);
+}
+
 QList<MessageRecord> SqliteStorage::messagesSince(UserId user, Seq since, int limit)
 {
     return m_messages.since(user, since, limit);

@@ -112,6 +112,8 @@ public:
 
     std::optional<AppendResult> appendMessage(const NewMessage& message) override;
     QList<MessageRecord> history(ConversationId conversation, Seq before, int limit) override;
+    QList<MessageRecord> historyAfter(ConversationId conversation, Seq after, int limit) override;
+    std::optional<MessageRecord> message(ConversationId conversation, Seq seq) override;
     QList<MessageRecord> messagesSince(UserId user, Seq since, int limit) override;
     Seq lastSeq() override;
     qint64 messageCount(qint64 sinceMs = 0) override;

@@ -43,6 +43,7 @@ struct NewMessage
     std::optional<SystemEvent> event = std::nullopt; ///< system messages about a group change
     Seq target = 0;                                  ///< Recall and Edit records: the seq of the message they change
     Mentions mentions = {}; ///< text messages: whom it mentions, already filtered to members (schema 9)
+    Seq replyTo = 0; ///< the seq of the message (of the same conversation) it answers; 0 = none
 };
 
 /**
@@ -222,8 +223,15 @@ public:
     // --- messages
     /** Appends, or finds the earlier message of (sender, clientMsgId). nullopt on failure. */
     virtual std::optional<AppendResult> appendMessage(const NewMessage& message) = 0;
-    /** Up to @p limit messages with seq < before (before = 0: newest), newest first. */
+    /**
+     * Up to @p limit messages with seq < before (before = 0: newest), newest first. Here and in every read below, a
+     * reply's MessageRecord::reply holds only the original's seq (available = false): the relay fills the quote.
+     */
     virtual QList<MessageRecord> history(ConversationId conversation, Seq before, int limit) = 0;
+    /** Up to @p limit messages with seq > after, the oldest of them, oldest first. */
+    virtual QList<MessageRecord> historyAfter(ConversationId conversation, Seq after, int limit) = 0;
+    /** The message @p seq if it belongs to @p conversation; nullopt otherwise (or on failure). */
+    virtual std::optional<MessageRecord> message(ConversationId conversation, Seq seq) = 0;
     /** Up to @p limit messages with seq > since in conversations @p user is a member of, oldest first. */
     virtual QList<MessageRecord> messagesSince(UserId user, Seq since, int limit) = 0;
     /** Highest seq stored, 0 when empty. */

@@ -21,6 +21,7 @@
 #include "messagesmodel.h"
 #include "modelroles.h"
 #include "readerspopup.h"
+#include "replycontroller.h"
 #include "serverfinder.h"
 #include "settingsdialog.h"
 #include "sidebar.h"
@@ -372,6 +373,31 @@ bool saveMentionStates(Scene& s, MainWindow& window, LanguageManager& languages,
     return true;
 }
 
+/** Row of @p text in @p model, -1 when none. */
+int rowOfText(const QAbstractItemModel* model, const QString& text)
+{
+    for (int row = model->rowCount() - 1; row >= 0; --row) {
+        if (model->index(row, 0).data(roles::MessageText).toString() == text)
+            return row;
+    }
+    return -1;
+}
+
+/** Alice answers Bob's agenda with a quote (after the other pictures, so those stay as they were). */
+bool reply(Scene& s)
+{
+    const MessagesModel* model = s.alice.messages(s.chat);
+    const int agenda =
+        rowOfText(model, QStringLiteral("Great. Review at 15:00 in room 402, agenda: "
+                                        "https://intranet.example.com/q3\nBring the printed report, please."));
+    if (agenda < 0)
+        return fail("agenda message");
+    QSignalSpy received(&s.bob, &ChatClient::messageReceived);
+    s.alice.sendReply(s.chat, QStringLiteral("OK, I'll bring two copies."),
+                      model->index(agenda, 0).data(roles::MessageSeq).toLongLong());
+    return received.wait(kWaitMs) || fail("reply");
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -467,6 +493,22 @@ int main(int argc, char* argv[])
         save(&forward, out, QStringLiteral("forward-") + tag);
         forward.hide();
     }
+
+    // A reply's quote in its bubble, and the "Replying to" bar over the input for the next one.
+    if (!reply(scene))
+        return 1;
+    auto* replies = window.conversationView()->findChild<ReplyController*>();
+    QListView* list = window.conversationView()->messageList();
+    for (const auto& [language, suffix] : {std::pair{AppSettings::Language::English, QStringLiteral("en")},
+                                           std::pair{AppSettings::Language::Chinese, QStringLiteral("zh_CN")}}) {
+        languages.apply(language);
+        const int row = rowOfText(list->model(), QStringLiteral("Got it, reading now."));
+        replies->startReply(list->model()->index(row, 0));
+        list->scrollToBottom();
+        save(&window, out, QStringLiteral("reply-") + suffix + themeSuffix);
+        replies->cancel();
+    }
+
     // Last: opening the group marks it read, which the shots above must not show.
     window.openConversation(scene.group);
     for (const auto& [language, suffix] : {std::pair{AppSettings::Language::English, QStringLiteral("en")},

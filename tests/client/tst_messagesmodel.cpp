@@ -50,6 +50,7 @@ private Q_SLOTS:
     void prependOlderIsOneInsertion();
     void readReceiptsAndUnread();
     void fileMessageDisplayText();
+    void windowsAroundASeqKeepOneGap();
     void contactsSortOnlineFirst();
     void conversationsNewestActivityFirst();
 };
@@ -155,6 +156,49 @@ void tst_MessagesModel::readReceiptsAndUnread()
     QCOMPARE(model.index(0).data(roles::MessageReadCount).toInt(), 1);
     model.setReadPosition(kMe, 3); // own receipts do not count
     QCOMPARE(model.index(0).data(roles::MessageReadCount).toInt(), 1);
+}
+
+void tst_MessagesModel::windowsAroundASeqKeepOneGap()
+{
+    ContactsModel contacts;
+    MessagesModel model(kConv, &contacts);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setOwnUser(kMe);
+    for (Seq s = 100; s <= 110; ++s)
+        model.addMessage(record(s, kPeer, QStringLiteral("tail")));
+    const QUuid pending = QUuid::createUuid();
+    model.appendPending(pending, QStringLiteral("mine"), 0, model.quoteOf(100));
+    QCOMPARE(model.index(model.rowCount() - 1).data(roles::MessageReplyText).toString(), QStringLiteral("tail"));
+    QCOMPARE(model.quoteOf(5).available, false);
+
+    // A window far below: a gap above it, pending rows stay at the bottom.
+    model.applyWindow({record(12, kPeer, QStringLiteral("c")), record(10, kPeer, QStringLiteral("a")),
+                       record(11, kPeer, QStringLiteral("b"))},
+                      true, true);
+    QCOMPARE(model.gapAfter(), Seq(12));
+    QCOMPARE(seqs(model).mid(0, 4), (QList<Seq>{10, 11, 12, 100}));
+    QCOMPARE(model.rowOfClientId(pending), model.rowCount() - 1);
+    QVERIFY(!model.atStart());
+
+    // A second jump drops the first window: still one gap.
+    model.applyWindow({record(50, kPeer, QStringLiteral("x")), record(51, kPeer, QStringLiteral("y"))}, false, true);
+    QCOMPARE(model.rowOfSeq(10), -1);
+    QCOMPARE(model.gapAfter(), Seq(51));
+    QVERIFY(model.atStart());
+
+    // Newer pages fill the gap; reaching the tail closes it.
+    model.applyNewer({record(60, kPeer, QStringLiteral("p"))}, true);
+    QCOMPARE(model.gapAfter(), Seq(60));
+    model.applyNewer({record(99, kPeer, QStringLiteral("q")), record(100, kPeer, QStringLiteral("tail"))}, true);
+    QCOMPARE(model.gapAfter(), Seq(0));
+    QCOMPARE(model.storedCount(), 2 + 1 + 1 + 11);
+
+    // A window that reaches what is held joins it directly.
+    MessagesModel joined(kConv, &contacts);
+    joined.addMessage(record(20, kPeer, QStringLiteral("t")));
+    joined.applyWindow({record(18, kPeer, QStringLiteral("r")), record(20, kPeer, QStringLiteral("t"))}, true, true);
+    QCOMPARE(joined.gapAfter(), Seq(0));
+    QCOMPARE(seqs(joined), (QList<Seq>{18, 20}));
 }
 
 void tst_MessagesModel::fileMessageDisplayText()

@@ -171,6 +171,20 @@ void tst_Messages::roundTrip_data()
     QTest::newRow("file data") << FileData{0, 10, QByteArray("0123456789")}.encode() << codecOf<FileData>();
     QTest::newRow("message record") << textRecord().toCbor() << recordCodecOf<MessageRecord>();
     QTest::newRow("file record") << fileRecord().toCbor() << recordCodecOf<MessageRecord>();
+    {
+        MessageRecord reply = textRecord();
+        reply.reply = ReplyQuote{40, true, UserId(4), MessageKind::File, QStringLiteral("报告.pdf"), false};
+        QTest::newRow("reply record") << reply.toCbor() << recordCodecOf<MessageRecord>();
+        reply.reply = ReplyQuote::seqOnly(40);
+        reply.reply->recalled = true;
+        QTest::newRow("reply to recalled") << reply.toCbor() << recordCodecOf<MessageRecord>();
+        SendText send{ConversationId(7), QUuid::createUuid(), QStringLiteral("re"), 40};
+        QTest::newRow("send reply") << send.encode() << codecOf<SendText>();
+        QTest::newRow("history around") << History{ConversationId(7), 0, 9, 0, 40}.encode() << codecOf<History>();
+        QTest::newRow("history after") << History{ConversationId(7), 0, 9, 40, 0}.encode() << codecOf<History>();
+        QTest::newRow("window page") << MessagesPage{{textRecord()}, true, true, false}.encode()
+                                     << codecOf<MessagesPage>();
+    }
     QTest::newRow("user info") << user().toCbor() << recordCodecOf<UserInfo>();
     QTest::newRow("conversation info") << group().toCbor() << recordCodecOf<ConversationInfo>();
     QTest::newRow("file ref") << FileRef{QStringLiteral("x.bin"), 5, kSha, false}.toCbor() << recordCodecOf<FileRef>();
@@ -274,6 +288,15 @@ void tst_Messages::streamedFramesMatchMaps_data()
     mentioningMap.insert(QLatin1String("t"), QLatin1String("message"));
     QCOMPARE(mentioningMap.value(QLatin1String("mentions")).toArray().size(), 2);
     QTest::newRow("text push with mentions") << mentioning.encodeFrame("message") << mentioningMap;
+    for (bool recalled : {false, true}) {
+        MessageRecord reply = text;
+        reply.reply = recalled ? ReplyQuote::seqOnly(5)
+                               : ReplyQuote{5, true, UserId(2), MessageKind::Text, QStringLiteral("第一行"), false};
+        reply.reply->recalled = recalled;
+        QCborMap replyMap = reply.toCbor();
+        replyMap.insert(QLatin1String("t"), QLatin1String("message"));
+        QTest::newRow(recalled ? "reply to recalled push" : "reply push") << reply.encodeFrame("message") << replyMap;
+    }
 
     for (bool expired : {false, true}) {
         MessageRecord file = text;

@@ -38,6 +38,7 @@ private slots:
     void appendSystemMessagesAreNotDeduplicated();
     void appendToMissingConversationFails();
     void historyPagesNewestFirst();
+    void historyAfterAndMessageStayInTheirConversation();
     void messagesSinceOnlyMemberConversations();
     void messagesSinceRespectsLimitAcrossConversations();
     void fileMessageExpiresWithBlob();
@@ -429,6 +430,44 @@ void tst_SqliteStorage::appendToMissingConversationFails()
     const UserId a = addUser(QStringLiteral("a"));
     QVERIFY(!post(ConversationId(4242), a, QStringLiteral("lost")));
     QCOMPARE(m_storage->lastSeq(), Seq(0));
+}
+
+void tst_SqliteStorage::historyAfterAndMessageStayInTheirConversation()
+{
+    const UserId a = addUser(QStringLiteral("a"));
+    const UserId b = addUser(QStringLiteral("b"));
+    const ConversationId chat = m_storage->privateConversation(a, b, true);
+    const ConversationId other = m_storage->createGroup(QStringLiteral("g"), a, {});
+    QList<Seq> seqs;
+    for (int i = 0; i < 6; ++i) {
+        seqs.append(post(chat, a, QString::number(i))->seq);
+        post(other, a, QStringLiteral("noise"));
+    }
+    // The oldest ones above `after`, oldest first.
+    const QList<MessageRecord> after = m_storage->historyAfter(chat, seqs.at(1), 3);
+    QCOMPARE(after.size(), 3);
+    QCOMPARE(after.first().seq, seqs.at(2));
+    QCOMPARE(after.last().seq, seqs.at(4));
+    QVERIFY(m_storage->historyAfter(chat, seqs.last(), 3).isEmpty());
+
+    // A reply keeps only its original's seq, also after a reopen.
+    NewMessage reply;
+    reply.conversation = chat;
+    reply.sender = b;
+    reply.clientMsgId = QUuid::createUuid();
+    reply.text = QStringLiteral("re");
+    reply.replyTo = seqs.at(3);
+    const Seq replySeq = m_storage->appendMessage(reply)->seq;
+    reopen();
+    const std::optional<MessageRecord> stored = m_storage->message(chat, replySeq);
+    QVERIFY(stored);
+    QVERIFY(stored->reply);
+    QCOMPARE(stored->reply->seq, seqs.at(3));
+    QVERIFY(!stored->reply->available);
+    QVERIFY(!m_storage->message(chat, seqs.at(3))->reply);
+    // A seq of another conversation is not found through this one.
+    QVERIFY(!m_storage->message(other, seqs.at(3)));
+    QVERIFY(!m_storage->message(chat, replySeq + 100));
 }
 
 void tst_SqliteStorage::historyPagesNewestFirst()
