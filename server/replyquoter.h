@@ -27,8 +27,8 @@ public:
     /** The quote of @p original as a reply to it shows it. */
     static ReplyQuote quoteOf(const MessageRecord& original);
     /**
-     * True when @p original was recalled: its quote then carries `recalled: true` and none of its content. Recall is
-     * not stored yet; its storage decides here.
+     * True when @p original was recalled (MessageRecord::recalledBy): its quote then carries `recalled: true` and none
+     * of its content.
      */
     static bool isRecalled(const MessageRecord& original);
 
