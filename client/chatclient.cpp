@@ -552,6 +552,8 @@ QUuid ChatClient::forward(ConversationId target, ConversationId source, const QL
         Q_EMIT forwarded(msg.clientMsgId, msg.conversation, ok ? ok->seqs : QList<Seq>());
     });
     return msg.clientMsgId;
+}
+
 void ChatClient::recallMessage(ConversationId conversation, Seq seq)
 {
     const RecallRequest request{conversation, seq};

@@ -177,6 +177,14 @@
         <source>You were logged out on this computer (logged out elsewhere, password changed or the login expired). Please enter your password.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>It is too late to recall or edit this message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message was recalled.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SystemEventText</name>
@@ -203,6 +211,17 @@
     <message>
         <source>%1 left the group</source>
         <extracomment>system line in a group&apos;s history</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ActionMarkPainter</name>
+    <message>
+        <source>edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-edit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -384,6 +403,11 @@
     <message>
         <source>[Draft]</source>
         <extracomment>prefix of a conversation&apos;s preview in the list when the user has typed something there and not sent it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[@me]</source>
+        <extracomment>prefix of a conversation&apos;s preview in the list while an unread message there mentions the user</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -903,6 +927,29 @@
     </message>
 </context>
 <context>
+    <name>lanchat::MentionCompleter</name>
+    <message>
+        <source>Everyone (@%1)</source>
+        <extracomment>a row of the @ completer: display name and username; everyone reads e.g. &quot;Everyone (@all)&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::MentionController</name>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::MentionHighlighter</name>
+    <message>
+        <source>all</source>
+        <extracomment>the word after @ that mentions every member of a group, as typed in a message: &quot;@all&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanchat::MessageActions</name>
     <message>
         <source>Forward…</source>
@@ -981,6 +1028,29 @@
     <message>
         <source>Not sent: refused by the server (%1)</source>
         <extracomment>%1 is a technical error code such as &quot;storage_full&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::MessageEditActions</name>
+    <message>
+        <source>Editing message · Esc to cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-edit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1072,6 +1142,19 @@
     </message>
 </context>
 <context>
+    <name>lanchat::QuotePainter</name>
+    <message>
+        <source>Message recalled</source>
+        <extracomment>the quote of a reply whose original its sender recalled (withdrew)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original message is no longer available</source>
+        <extracomment>the quote of a reply whose original the server no longer keeps (deleted by retention)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanchat::ReadReceiptLabel</name>
     <message>
         <source>Read</source>
@@ -1111,6 +1194,41 @@
     </message>
     <message>
         <source>Everyone has read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::RecallText</name>
+    <message>
+        <source>An administrator recalled a message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You recalled a message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 recalled a message</source>
+        <extracomment>%1 is the display name of the member who recalled the message</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ReplyBar</name>
+    <message>
+        <source>Replying to %1: %2</source>
+        <extracomment>above the message input while writing a reply; %1 is the sender of the message answered, %2 its first line</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the reply (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ReplyController</name>
+    <message>
+        <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1472,6 +1590,18 @@
     </message>
     <message>
         <source>LanChat keeps running in the tray so you still get messages. To quit, use Quit in the tray icon&apos;s menu or in the LanChat menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::TypingIndicator</name>
+    <message>
+        <source>%1 is typing…</source>
+        <extracomment>conversation header while others type; %1 is one name, or several joined by &quot;, &quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 are typing…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

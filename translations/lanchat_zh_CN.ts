@@ -175,6 +175,14 @@
         <source>You were logged out on this computer (logged out elsewhere, password changed or the login expired). Please enter your password.</source>
         <translation>这台电脑上的登录已失效（已在别处退出、密码已修改或登录已过期）。请输入密码。</translation>
     </message>
+    <message>
+        <source>It is too late to recall or edit this message.</source>
+        <translation>已超过可撤回或编辑的时间。</translation>
+    </message>
+    <message>
+        <source>This message was recalled.</source>
+        <translation>这条消息已被撤回。</translation>
+    </message>
 </context>
 <context>
     <name>SystemEventText</name>
@@ -202,6 +210,17 @@
         <source>%1 left the group</source>
         <extracomment>system line in a group&apos;s history</extracomment>
         <translation>%1 退出了群聊</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ActionMarkPainter</name>
+    <message>
+        <source>edited</source>
+        <translation>已编辑</translation>
+    </message>
+    <message>
+        <source>Re-edit</source>
+        <translation>重新编辑</translation>
     </message>
 </context>
 <context>
@@ -382,6 +401,11 @@
         <source>[Draft]</source>
         <extracomment>prefix of a conversation&apos;s preview in the list when the user has typed something there and not sent it</extracomment>
         <translation>[草稿]</translation>
+    </message>
+    <message>
+        <source>[@me]</source>
+        <extracomment>prefix of a conversation&apos;s preview in the list while an unread message there mentions the user</extracomment>
+        <translation>[有人@我]</translation>
     </message>
 </context>
 <context>
@@ -895,6 +919,29 @@
     </message>
 </context>
 <context>
+    <name>lanchat::MentionCompleter</name>
+    <message>
+        <source>Everyone (@%1)</source>
+        <extracomment>a row of the @ completer: display name and username; everyone reads e.g. &quot;Everyone (@all)&quot;</extracomment>
+        <translation>所有成员（@%1）</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::MentionController</name>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::MentionHighlighter</name>
+    <message>
+        <source>all</source>
+        <extracomment>the word after @ that mentions every member of a group, as typed in a message: &quot;@all&quot;</extracomment>
+        <translation>所有人</translation>
+    </message>
+</context>
+<context>
     <name>lanchat::MessageActions</name>
     <message>
         <source>Forward…</source>
@@ -974,6 +1021,29 @@
         <source>Not sent: refused by the server (%1)</source>
         <extracomment>%1 is a technical error code such as &quot;storage_full&quot;</extracomment>
         <translation>未发送：被服务器拒绝（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::MessageEditActions</name>
+    <message>
+        <source>Editing message · Esc to cancel</source>
+        <translation>正在编辑消息 · 按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation>取消编辑</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Re-edit</source>
+        <translation>重新编辑</translation>
     </message>
 </context>
 <context>
@@ -1062,6 +1132,19 @@
     </message>
 </context>
 <context>
+    <name>lanchat::QuotePainter</name>
+    <message>
+        <source>Message recalled</source>
+        <extracomment>the quote of a reply whose original its sender recalled (withdrew)</extracomment>
+        <translation>该消息已撤回</translation>
+    </message>
+    <message>
+        <source>Original message is no longer available</source>
+        <extracomment>the quote of a reply whose original the server no longer keeps (deleted by retention)</extracomment>
+        <translation>原消息已不可用</translation>
+    </message>
+</context>
+<context>
     <name>lanchat::ReadReceiptLabel</name>
     <message>
         <source>Read</source>
@@ -1102,6 +1185,41 @@
     <message>
         <source>Everyone has read it</source>
         <translation>全部已读</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::RecallText</name>
+    <message>
+        <source>An administrator recalled a message</source>
+        <translation>管理员撤回了一条消息</translation>
+    </message>
+    <message>
+        <source>You recalled a message</source>
+        <translation>你撤回了一条消息</translation>
+    </message>
+    <message>
+        <source>%1 recalled a message</source>
+        <extracomment>%1 is the display name of the member who recalled the message</extracomment>
+        <translation>%1 撤回了一条消息</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ReplyBar</name>
+    <message>
+        <source>Replying to %1: %2</source>
+        <extracomment>above the message input while writing a reply; %1 is the sender of the message answered, %2 its first line</extracomment>
+        <translation>回复 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cancel the reply (Esc)</source>
+        <translation>取消回复 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ReplyController</name>
+    <message>
+        <source>Reply</source>
+        <translation>回复</translation>
     </message>
 </context>
 <context>
@@ -1460,6 +1578,18 @@
     <message>
         <source>LanChat keeps running in the tray so you still get messages. To quit, use Quit in the tray icon&apos;s menu or in the LanChat menu.</source>
         <translation>LanChat 会在系统托盘中继续运行，以便您继续接收消息。要退出，请使用托盘图标菜单或“LanChat”菜单中的“退出”。</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::TypingIndicator</name>
+    <message>
+        <source>%1 is typing…</source>
+        <extracomment>conversation header while others type; %1 is one name, or several joined by &quot;, &quot;</extracomment>
+        <translation>%1 正在输入…</translation>
+    </message>
+    <message>
+        <source>%1 are typing…</source>
+        <translation>%1 正在输入…</translation>
     </message>
 </context>
 <context>

@@ -335,6 +335,8 @@ bool playRecallEdit(Scene& s)
             return recalled == 2 && edited == 1;
         },
         kWaitMs);
+}
+
 /**
  * The @mention states: the list's "[@me]" with someone typing in the open chat, then the @ completer over the
  * group with the mention highlighted in its bubble. Runs after the other pictures (it opens the group).

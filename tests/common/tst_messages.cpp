@@ -178,7 +178,7 @@ void tst_Messages::roundTrip_data()
         reply.reply = ReplyQuote::seqOnly(40);
         reply.reply->recalled = true;
         QTest::newRow("reply to recalled") << reply.toCbor() << recordCodecOf<MessageRecord>();
-        SendText send{ConversationId(7), QUuid::createUuid(), QStringLiteral("re"), 40};
+        SendText send{ConversationId(7), QUuid::createUuid(), QStringLiteral("re"), {}, 40};
         QTest::newRow("send reply") << send.encode() << codecOf<SendText>();
         QTest::newRow("history around") << History{ConversationId(7), 0, 9, 0, 40}.encode() << codecOf<History>();
         QTest::newRow("history after") << History{ConversationId(7), 0, 9, 40, 0}.encode() << codecOf<History>();
