@@ -24,7 +24,9 @@ namespace {
 bool forwardable(const QModelIndex& index)
 {
     const auto kind = MessageKind(index.data(roles::MessageKind).toInt());
-    if (index.data(roles::MessageSeq).toLongLong() <= 0 || kind == MessageKind::System)
+    // A recalled message is readable by nobody: the server refuses to forward it.
+    if (index.data(roles::MessageSeq).toLongLong() <= 0 || kind == MessageKind::System ||
+        index.data(roles::MessageRecalled).toBool())
         return false;
     return kind == MessageKind::Text || !index.data(roles::MessageFileExpired).toBool();
 }

@@ -93,7 +93,8 @@ bool ReplyController::canReply(const QModelIndex& index) const
 {
     return index.isValid() && m_client->supportsReplies() && m_input->isEnabled() &&
            index.data(roles::MessageSeq).toLongLong() > 0 &&
-           index.data(roles::MessageKind).toInt() != int(MessageKind::System);
+           index.data(roles::MessageKind).toInt() != int(MessageKind::System) &&
+           !index.data(roles::MessageRecalled).toBool(); // nothing left to quote
 }
 
 void ReplyController::addActions(QMenu& menu, const QModelIndex& index)

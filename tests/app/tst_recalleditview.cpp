@@ -107,7 +107,9 @@ QStringList tst_RecallEditView::menuOn(const QModelIndex& index, const QString& 
         if (!menu)
             return;
         for (QAction* action : menu->actions()) {
-            if (!action->objectName().isEmpty())
+            // Only this feature's entries: reply, forward and the others have their own tests.
+            if (action->objectName().startsWith(QLatin1String("recall")) ||
+                action->objectName().endsWith(QLatin1String("ditAction")))
                 names.append(action->objectName());
             if (!trigger.isEmpty() && action->objectName() == trigger)
                 action->trigger();
