@@ -10,9 +10,9 @@
 #include "messagerecord.h"
 #include "modelroles.h"
 #include "noticecardpainter.h"
-#include "textselection.h"
-#include "readreceiptlabel.h"
 #include "quotepainter.h"
+#include "readreceiptlabel.h"
+#include "textselection.h"
 #include "theme.h"
 #include "transfermanager.h"
 

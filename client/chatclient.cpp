@@ -10,19 +10,19 @@
 #include "logging.h"
 #include "messages/authmessages.h"
 #include "messages/chatmessages.h"
+#include "messages/editmessages.h"
 #include "messages/forwardmessages.h"
 #include "messagesmodel.h"
 #include "outgoingqueue.h"
 #include "pinnedconversations.h"
-#include "messages/editmessages.h"
 #include "protocol.h"
 #include "readpositionloader.h"
 #include "sessionmodels.h"
 #include "sessionstore.h"
 #include "synchronizer.h"
 #include "transfermanager.h"
-#include "uuidv7.h"
 #include "typingtracker.h"
+#include "uuidv7.h"
 
 #include <QDateTime>
 #include <QTimer>

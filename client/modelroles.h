@@ -71,9 +71,9 @@ enum Message
     MessageReadTotal = Qt::UserRole + 290, ///< int: the members other than the sender (M of "N/M read"); 0 unknown
     MessageReaderNames,                    ///< QStringList: display names of the other members who have read it
     MessageNonReaderNames,                 ///< QStringList: display names of the other members who have not
-    MessageRecalled = Qt::UserRole + 260, ///< bool: the message was recalled (text and file gone; shown as a line)
-    MessageRecalledBy,                    ///< qint64: who recalled it (0: an administrator); -1 when not recalled
-    MessageEditedTime,                    ///< QDateTime (local time) of the latest edit; invalid when never edited
+    MessageRecalled = Qt::UserRole + 260,  ///< bool: the message was recalled (text and file gone; shown as a line)
+    MessageRecalledBy,                     ///< qint64: who recalled it (0: an administrator); -1 when not recalled
+    MessageEditedTime,                     ///< QDateTime (local time) of the latest edit; invalid when never edited
     MessageReEditText, ///< QString: the text of the user's own text message they recalled while this model held it
                        ///< ("Re-edit" puts it back into the input); empty otherwise. Never stored, never sent.
     MessageMentionsMe = Qt::UserRole + 280, ///< bool: someone else's message mentions the user or everyone
@@ -81,11 +81,11 @@ enum Message
     MessageMentionAll,                      ///< bool: it mentions everyone (@all, from the group's owner)
     MessageMentionNames,                    ///< QStringList: display names of the mentioned users (highlighted)
     MessageMentionOwnName,                  ///< QString: the user's own display name if it mentions them by id
-    MessageReplySeq = Qt::UserRole + 270, ///< qint64: seq of the message this one answers, 0 when it is no reply
-    MessageReplyState,                    ///< int: lanchat::ReplyQuoteState of the quote
-    MessageReplySenderId,                 ///< qint64: the original's sender (0 unless ReplyQuoteState::Shown)
-    MessageReplySenderName,               ///< QString: the original's sender's display name ("System" for notices)
-    MessageReplyText,                     ///< QString: one line: the excerpt, or "[File] name"; empty unless Shown
+    MessageReplySeq = Qt::UserRole + 270,   ///< qint64: seq of the message this one answers, 0 when it is no reply
+    MessageReplyState,                      ///< int: lanchat::ReplyQuoteState of the quote
+    MessageReplySenderId,                   ///< qint64: the original's sender (0 unless ReplyQuoteState::Shown)
+    MessageReplySenderName,                 ///< QString: the original's sender's display name ("System" for notices)
+    MessageReplyText,                       ///< QString: one line: the excerpt, or "[File] name"; empty unless Shown
 };
 
 } // namespace roles

@@ -44,7 +44,7 @@ public:
         /** Set when the server refused it for good: never sent again without retry(). */
         std::optional<ErrorCode> refusal;
         Mentions mentions = {}; ///< whom it mentions (sent as `mentions`/`mention_all`)
-        Seq replyTo = 0; ///< the seq of the message it answers (`send {reply_to}`), 0 for none
+        Seq replyTo = 0;        ///< the seq of the message it answers (`send {reply_to}`), 0 for none
     };
 
     /** @p connection must outlive the queue. */

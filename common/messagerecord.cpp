@@ -83,8 +83,8 @@ QByteArray MessageRecord::encodeFrame(const char* type) const
     const bool hasClientId = !clientMsgId.isNull();
     const bool hasText = carriesText(*this);
     CborFrameWriter w(6 + (hasClientId ? 1 : 0) + (hasText ? 1 : 0) + (file ? 1 : 0) + (event ? 1 : 0) +
-                      (target > 0 ? 1 : 0) + (recalledBy ? 1 : 0) + (editedMs > 0 ? 1 : 0) +
-                      mentions.fieldCount() + (reply ? 1 : 0));
+                      (target > 0 ? 1 : 0) + (recalledBy ? 1 : 0) + (editedMs > 0 ? 1 : 0) + mentions.fieldCount() +
+                      (reply ? 1 : 0));
     w.key("t");
     w.text(QLatin1String(type));
     w.key("seq");

@@ -20,8 +20,8 @@ constexpr Seq kNoUpperBound = std::numeric_limits<Seq>::max();
 #define LANCHAT_SELECT_RECORD                                                                                          \
     "SELECT m.seq, m.conversation, m.sender, m.ts, m.client_msg_id, m.kind, m.text, "                                  \
     "m.file_name, m.file_size, m.file_sha256, b.sha256 IS NULL, "                                                      \
-    "m.event, m.event_actor, m.event_target, m.event_name, m.target, m.recalled_by, m.edited_ms, "                      \
-    "m.mentions, m.mention_all, m.reply_to "                                                \
+    "m.event, m.event_actor, m.event_target, m.event_name, m.target, m.recalled_by, m.edited_ms, "                     \
+    "m.mentions, m.mention_all, m.reply_to "                                                                           \
     "FROM messages m LEFT JOIN blobs b ON b.sha256 = m.file_sha256 "
 
 // Stored values of messages.kind (0001_initial.sql); the inverse of MessageWriter::kindColumn().
@@ -81,7 +81,8 @@ QList<MessageRecord> MessageTable::historyAfter(ConversationId conversation, Seq
     QList<MessageRecord> records;
     if (limit <= 0)
         return records;
-    readRecords(m_statements.run(LANCHAT_SELECT_RECORD "WHERE m.conversation = ? AND m.seq > ? AND m.kind < 3 ORDER BY m.seq LIMIT ?",
+    readRecords(m_statements.run(LANCHAT_SELECT_RECORD
+                                 "WHERE m.conversation = ? AND m.seq > ? AND m.kind < 3 ORDER BY m.seq LIMIT ?",
                                  {conversation.value(), after, limit}),
                 records);
     return records;
@@ -90,9 +91,9 @@ QList<MessageRecord> MessageTable::historyAfter(ConversationId conversation, Seq
 std::optional<MessageRecord> MessageTable::message(ConversationId conversation, Seq seq)
 {
     QList<MessageRecord> records;
-    readRecords(
-        m_statements.run(LANCHAT_SELECT_RECORD "WHERE m.seq = ? AND m.conversation = ? AND m.kind < 3", {seq, conversation.value()}),
-        records);
+    readRecords(m_statements.run(LANCHAT_SELECT_RECORD "WHERE m.seq = ? AND m.conversation = ? AND m.kind < 3",
+                                 {seq, conversation.value()}),
+                records);
     if (records.isEmpty())
         return std::nullopt;
     return records.constFirst();
@@ -134,9 +135,7 @@ QList<MessageRecord> MessageTable::since(UserId user, Seq since, int limit)
 std::optional<MessageRecord> MessageTable::message(Seq seq)
 {
     QList<MessageRecord> records;
-    readRecords(m_statements.run(LANCHAT_SELECT_RECORD "WHERE m.seq = ?",
-                                 {seq}),
-                records);
+    readRecords(m_statements.run(LANCHAT_SELECT_RECORD "WHERE m.seq = ?", {seq}), records);
     if (records.isEmpty())
         return std::nullopt;
     return records.first();
@@ -145,9 +144,7 @@ std::optional<MessageRecord> MessageTable::message(Seq seq)
 QList<MessageRecord> MessageTable::actionsOn(Seq seq)
 {
     QList<MessageRecord> records;
-    readRecords(m_statements.run(LANCHAT_SELECT_RECORD "WHERE m.target = ? ORDER BY m.seq",
-                                 {seq}),
-                records);
+    readRecords(m_statements.run(LANCHAT_SELECT_RECORD "WHERE m.target = ? ORDER BY m.seq", {seq}), records);
     return records;
 }
 

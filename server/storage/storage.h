@@ -43,7 +43,7 @@ struct NewMessage
     std::optional<SystemEvent> event = std::nullopt; ///< system messages about a group change
     Seq target = 0;                                  ///< Recall and Edit records: the seq of the message they change
     Mentions mentions = {}; ///< text messages: whom it mentions, already filtered to members (schema 9)
-    Seq replyTo = 0; ///< the seq of the message (of the same conversation) it answers; 0 = none
+    Seq replyTo = 0;        ///< the seq of the message (of the same conversation) it answers; 0 = none
 };
 
 /**
