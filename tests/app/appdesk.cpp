@@ -4,6 +4,8 @@
 #include "languagemanager.h"
 #include "testserver.h"
 
+#include <QApplication>
+#include <QWidget>
 #include <QtDebug>
 
 namespace lanchat::test {
@@ -25,6 +27,19 @@ bool AppDesk::start(bool tls, const QString& settingsFile)
     languages = std::make_unique<LanguageManager>();
     languages->apply(AppSettings::Language::English);
     return true;
+}
+
+void AppDesk::shoot(QWidget* widget, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("LANCHAT_SHOTS_DIR");
+    if (dir.isEmpty())
+        return;
+    languages->apply(AppSettings::Language::Chinese);
+    QApplication::processEvents();
+    widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral("-zh.png"));
+    languages->apply(AppSettings::Language::English);
+    QApplication::processEvents();
+    widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral("-en.png"));
 }
 
 } // namespace lanchat::test

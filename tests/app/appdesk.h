@@ -5,6 +5,8 @@
 
 #include <memory>
 
+class QWidget;
+
 namespace lanchat {
 class AppSettings;
 class LanguageManager;
@@ -28,6 +30,11 @@ public:
     /** Starts the relay (@p tls) and creates the settings file `<dir>/settingsFile`; false (with a warning) on failure.
      */
     bool start(bool tls, const QString& settingsFile = QStringLiteral("lanchat.ini"));
+    /**
+     * Saves @p widget as `<name>-zh.png` and `<name>-en.png` (Chinese, then English applied) into the folder named by
+     * the environment variable LANCHAT_SHOTS_DIR, for a person to look at; does nothing when it is not set.
+     */
+    void shoot(QWidget* widget, const QString& name);
 
     QTemporaryDir dir;
     std::unique_ptr<TestServer> relay;

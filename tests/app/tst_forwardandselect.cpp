@@ -66,7 +66,6 @@ private:
     void mouse(QEvent::Type type, const QPoint& pos, Qt::MouseButtons buttons);
     /** Opens the context menu at @p pos and triggers its entry @p text (the menu runs its own event loop). */
     void chooseFromMenu(const QPoint& pos, const QString& text);
-    void shoot(QWidget* widget, const QString& name);
 
     AppDesk m_desk;
     std::unique_ptr<ChatClient> m_alice;
@@ -168,19 +167,6 @@ void tst_ForwardAndSelect::chooseFromMenu(const QPoint& pos, const QString& text
     QVERIFY2(found, qPrintable(QStringLiteral("no menu entry \"%1\"").arg(text)));
 }
 
-void tst_ForwardAndSelect::shoot(QWidget* widget, const QString& name)
-{
-    const QString dir = qEnvironmentVariable("LANCHAT_SHOTS_DIR");
-    if (dir.isEmpty())
-        return;
-    m_desk.languages->apply(AppSettings::Language::Chinese);
-    QApplication::processEvents();
-    widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral("-zh.png"));
-    m_desk.languages->apply(AppSettings::Language::English);
-    QApplication::processEvents();
-    widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral("-en.png"));
-}
-
 void tst_ForwardAndSelect::forwardsSelectedMessagesThroughTheMenu()
 {
     QListView* list = m_view->messageList();
@@ -204,7 +190,7 @@ void tst_ForwardAndSelect::forwardsSelectedMessagesThroughTheMenu()
     search->setText(QStringLiteral("Release"));
     QCOMPARE(dialog->target(), m_group);
     QVERIFY(child<QPushButton>(dialog, "forwardButton")->isEnabled());
-    shoot(dialog, QStringLiteral("forward-picker"));
+    m_desk.shoot(dialog, QStringLiteral("forward-picker"));
     QCOMPARE(child<QPushButton>(dialog, "forwardButton")->text(), QStringLiteral("Forward"));
 
     QSignalSpy forwarded(m_alice.get(), &ChatClient::forwarded);
@@ -240,7 +226,7 @@ void tst_ForwardAndSelect::dragSelectsPartOfTheText()
     QCOMPARE(m_view->textSelection()->selectedText(), QStringLiteral("Hello world"));
     // The drag did not select rows beyond the pressed one.
     QVERIFY(m_view->messageList()->selectionModel()->selectedRows().size() <= 1);
-    shoot(m_view.get(), QStringLiteral("text-selection"));
+    m_desk.shoot(m_view.get(), QStringLiteral("text-selection"));
 
     QTest::keySequence(m_view->messageList(), QKeySequence::Copy);
     QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("Hello world"));
@@ -289,7 +275,7 @@ void tst_ForwardAndSelect::offlineForwardIsSaid()
     QTRY_VERIFY(box->isVisible());
     QCOMPARE(box->text(), QStringLiteral("You are offline: nothing was forwarded. Forward again once connected."));
     QCOMPARE(failed.count(), 0);
-    shoot(box, QStringLiteral("forward-offline"));
+    m_desk.shoot(box, QStringLiteral("forward-offline"));
     box->close();
 }
 

@@ -60,7 +60,6 @@ private:
     /** The delegate's layout option for @p index in the message list of @p view. */
     static QStyleOptionViewItem optionFor(QListView* list, const QModelIndex& index);
     /** With LANCHAT_SHOTS_DIR set, saves @p widget there as <name>-en.png and <name>-zh.png. */
-    void shoot(QWidget* widget, const QString& name);
 
     AppDesk m_desk;
     std::unique_ptr<ChatClient> m_alice;
@@ -126,19 +125,6 @@ QStyleOptionViewItem tst_ReadReceiptLabel::optionFor(QListView* list, const QMod
     return option;
 }
 
-void tst_ReadReceiptLabel::shoot(QWidget* widget, const QString& name)
-{
-    const QString dir = qEnvironmentVariable("LANCHAT_SHOTS_DIR");
-    if (dir.isEmpty())
-        return;
-    m_desk.languages->apply(AppSettings::Language::Chinese);
-    QApplication::processEvents();
-    widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral("-zh.png"));
-    m_desk.languages->apply(AppSettings::Language::English);
-    QApplication::processEvents();
-    widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral("-en.png"));
-}
-
 void tst_ReadReceiptLabel::privateChatSaysSentThenRead()
 {
     const ConversationId chat = openPrivate(*m_alice, m_bob->currentUser().id);
@@ -160,7 +146,7 @@ void tst_ReadReceiptLabel::privateChatSaysSentThenRead()
     QTRY_COMPARE_WITH_TIMEOUT(delegate->statusText(index), QStringLiteral("已读"), kWaitMs);
     m_desk.languages->apply(AppSettings::Language::English);
     QCOMPARE(delegate->statusText(index), QStringLiteral("Read"));
-    shoot(view.get(), QStringLiteral("receipts-private"));
+    m_desk.shoot(view.get(), QStringLiteral("receipts-private"));
 }
 
 void tst_ReadReceiptLabel::groupLabelListsWhoHasRead()
@@ -196,8 +182,8 @@ void tst_ReadReceiptLabel::groupLabelListsWhoHasRead()
     QCOMPARE(popup->nonReaders(), QStringList{QStringLiteral("CAROL")});
     QCOMPARE(itemTexts(child<QListWidget>(popup, "readersList")), QStringList{QStringLiteral("BOB")});
     QCOMPARE(itemTexts(child<QListWidget>(popup, "nonReadersList")), QStringList{QStringLiteral("CAROL")});
-    shoot(popup, QStringLiteral("receipts-popup"));
-    shoot(view.get(), QStringLiteral("receipts-group"));
+    m_desk.shoot(popup, QStringLiteral("receipts-popup"));
+    m_desk.shoot(view.get(), QStringLiteral("receipts-group"));
 
     // It follows a receipt that arrives while it is open.
     QTRY_VERIFY_WITH_TIMEOUT(m_carol->conversations()->unread(group) > 0, kWaitMs);

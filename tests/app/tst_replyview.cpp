@@ -85,7 +85,6 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<ConversationView> makeView(ChatClient* client);
-    void shoot(QWidget* view, const QString& name);
 
     AppDesk m_desk;
     std::unique_ptr<QSettings> m_bobState;
@@ -132,19 +131,6 @@ std::unique_ptr<ConversationView> tst_ReplyView::makeView(ChatClient* client)
     return view;
 }
 
-void tst_ReplyView::shoot(QWidget* view, const QString& name)
-{
-    const QString dir = qEnvironmentVariable("LANCHAT_SHOTS_DIR");
-    if (dir.isEmpty())
-        return;
-    m_desk.languages->apply(AppSettings::Language::Chinese);
-    QApplication::processEvents();
-    view->grab().save(dir + QLatin1Char('/') + name + QStringLiteral("-zh.png"));
-    m_desk.languages->apply(AppSettings::Language::English);
-    QApplication::processEvents();
-    view->grab().save(dir + QLatin1Char('/') + name + QStringLiteral("-en.png"));
-}
-
 void tst_ReplyView::replyFromMenuShowsBarAndQuote()
 {
     auto view = makeView(m_bob.get());
@@ -161,7 +147,7 @@ void tst_ReplyView::replyFromMenuShowsBarAndQuote()
     QTRY_VERIFY(bar->isVisible());
     QCOMPARE(bar->text(), QStringLiteral("Replying to ALICE: filler %1").arg(kFillers - 1));
     QVERIFY(view->input()->hasFocus() || !view->isActiveWindow());
-    shoot(view.get(), QStringLiteral("reply-bar"));
+    m_desk.shoot(view.get(), QStringLiteral("reply-bar"));
 
     // Esc in the input cancels the reply, not the text.
     QTest::keyClicks(view->input(), QStringLiteral("draft"));
@@ -197,7 +183,7 @@ void tst_ReplyView::replyFromMenuShowsBarAndQuote()
     QTRY_COMPARE_WITH_TIMEOUT(messages->index(messages->rowOfClientId(far)).data(roles::MessageDeliveryState).toInt(),
                               int(DeliveryState::Sent), kWaitMs);
     list->scrollToBottom();
-    shoot(view.get(), QStringLiteral("reply-quote"));
+    m_desk.shoot(view.get(), QStringLiteral("reply-quote"));
 }
 
 void tst_ReplyView::clickOnQuoteJumpsToUnloadedOriginal()
@@ -237,7 +223,7 @@ void tst_ReplyView::clickOnQuoteJumpsToUnloadedOriginal()
     QTRY_VERIFY(list->selectionModel()->isSelected(original));
     QVERIFY(list->viewport()->rect().intersects(list->visualRect(original)));
     QVERIFY(model->gapAfter() > 0);
-    shoot(view.get(), QStringLiteral("reply-jump"));
+    m_desk.shoot(view.get(), QStringLiteral("reply-jump"));
     QTRY_VERIFY(!list->selectionModel()->isSelected(original));
 
     // Scrolling down from there loads newer pages until they join the live tail.

@@ -62,7 +62,6 @@ private:
     /** A ConversationView of @p client, shown and active, 600×500. */
     std::unique_ptr<ConversationView> makeView(ChatClient* client);
     /** With LANCHAT_SHOTS_DIR set, saves @p view there as <name>-en.png and <name>-zh.png. */
-    void shoot(QWidget* view, const QString& name);
     /** Where the first unread message ("new 0") is in @p view, relative to the top of the visible area. */
     int firstUnreadTop(ConversationView& view) const;
 
@@ -117,19 +116,6 @@ std::unique_ptr<ConversationView> tst_UnreadJump::makeView(ChatClient* client)
     return view;
 }
 
-void tst_UnreadJump::shoot(QWidget* view, const QString& name)
-{
-    const QString dir = qEnvironmentVariable("LANCHAT_SHOTS_DIR");
-    if (dir.isEmpty())
-        return;
-    m_desk.languages->apply(AppSettings::Language::Chinese);
-    QApplication::processEvents();
-    view->grab().save(dir + QLatin1Char('/') + name + QStringLiteral("-zh.png"));
-    m_desk.languages->apply(AppSettings::Language::English);
-    QApplication::processEvents();
-    view->grab().save(dir + QLatin1Char('/') + name + QStringLiteral("-en.png"));
-}
-
 int tst_UnreadJump::firstUnreadTop(ConversationView& view) const
 {
     QListView* list = view.messageList();
@@ -156,7 +142,7 @@ void tst_UnreadJump::opensAtFirstUnread()
     QCOMPARE(m_bob->conversations()->unread(m_chat), kUnread);
     QVERIFY(jumper->bottomButton()->isVisible());
     QVERIFY(!jumper->firstUnreadButton()->isVisible());
-    shoot(view.get(), QStringLiteral("unread-divider"));
+    m_desk.shoot(view.get(), QStringLiteral("unread-divider"));
 }
 
 void tst_UnreadJump::jumpsBackAndToBottom()
@@ -175,7 +161,7 @@ void tst_UnreadJump::jumpsBackAndToBottom()
     QTRY_VERIFY(jumper->firstUnreadButton()->isVisible());
     QCOMPARE(jumper->firstUnreadButton()->text(), QStringLiteral("↑ 300 new messages"));
     QVERIFY(jumper->dividerSeq() > 0);
-    shoot(view.get(), QStringLiteral("unread-jump"));
+    m_desk.shoot(view.get(), QStringLiteral("unread-jump"));
     QCOMPARE(jumper->firstUnreadButton()->text(), QStringLiteral("↑ 300 new messages"));
     QTest::mouseClick(jumper->firstUnreadButton(), Qt::LeftButton);
     QTRY_COMPARE(firstUnreadTop(*view), 0);
