@@ -455,7 +455,8 @@ int MessagesModel::countFromOthersAfter(Seq readSeq) const
     int n = 0;
     for (int i = m_stored - 1; i >= 0 && m_rows.at(i).message.seq > readSeq; --i) {
         const MessageRecord& m = m_rows.at(i).message;
-        if (m.sender != m_ownUser && (m.kind != MessageKind::System || m_announcementChannel))
+        // A recalled message is no news: only a line says it was there.
+        if (m.sender != m_ownUser && !m.recalledBy && (m.kind != MessageKind::System || m_announcementChannel))
             ++n;
     }
     return n;
@@ -465,7 +466,7 @@ bool MessagesModel::mentionsOwnUserAfter(Seq readSeq) const
 {
     for (int i = m_stored - 1; i >= 0 && m_rows.at(i).message.seq > readSeq; --i) {
         const MessageRecord& m = m_rows.at(i).message;
-        if (m.sender != m_ownUser && m.mentions.includes(m_ownUser))
+        if (m.sender != m_ownUser && !m.recalledBy && m.mentions.includes(m_ownUser))
             return true;
     }
     return false;

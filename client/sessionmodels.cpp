@@ -78,8 +78,17 @@ bool SessionModels::applyMessage(const MessageRecord& message)
         return false;
     if (message.isAction()) {
         // It changes a message the user may have seen; it is not news of its own: no unread count, no notification.
-        if (const MessageRecord* changed = messages(message.conversation)->applyAction(message))
-            m_conversations->updateLast(*changed);
+        MessagesModel* model = messages(message.conversation);
+        const MessageRecord* changed = model->applyAction(message);
+        if (!changed)
+            return true;
+        m_conversations->updateLast(*changed);
+        // A recalled message that was still unread no longer counts, nor calls the user's attention.
+        const auto info = m_conversations->conversation(message.conversation);
+        if (changed->recalledBy && info && changed->sender != m_ownUser && changed->seq > info->readSeq) {
+            m_conversations->setRead(message.conversation, info->readSeq, model->countFromOthersAfter(info->readSeq));
+            m_conversations->setMentioned(message.conversation, model->mentionsOwnUserAfter(info->readSeq));
+        }
         return true;
     }
     const auto result = messages(message.conversation)->addMessage(message);
@@ -94,7 +103,8 @@ bool SessionModels::applyMessage(const MessageRecord& message)
     // The administrator's notices are the point of the announcement channel: they count and notify.
     const bool fromOther =
         message.sender != m_ownUser && (message.kind != MessageKind::System || (info && info->announcements));
-    const bool unread = fromOther && info && message.seq > info->readSeq;
+    // One that arrives already recalled (a later sync) is no news either.
+    const bool unread = fromOther && info && message.seq > info->readSeq && !message.recalledBy;
     if (!m_conversations->noteMessage(message, unread)) {
         // A conversation we have not heard of yet (its `conversation` push is late): the message is new
         // to us, so it is announced; the unread count follows when the list is fetched.

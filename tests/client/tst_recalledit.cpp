@@ -138,9 +138,10 @@ void tst_RecallEdit::liveOnEveryDeviceWithPreview()
     }
     QTRY_COMPARE_WITH_TIMEOUT(preview(*bob, conv), QStringLiteral("ALICE recalled a message"), kWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(preview(*alice, conv), QStringLiteral("You recalled a message"), kWaitMs);
-    // Neither record is news: no notification, no unread, no row.
+    // Neither record is news: no notification, no row; and the recalled message no longer counts as unread.
     QCOMPARE(received.count(), 0);
-    QCOMPARE(bob->conversations()->unread(conv), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(bob->conversations()->unread(conv), 0, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(bobLaptop->conversations()->unread(conv), 0, kWaitMs);
     QCOMPARE(bobModel->rowCount(), 1);
 }
 
@@ -181,6 +182,7 @@ void tst_RecallEdit::offlineDeviceSeesTheCurrentState()
         QTRY_VERIFY_WITH_TIMEOUT(model->index(1).data(roles::MessageRecalled).toBool(), kWaitMs);
         QCOMPARE(model->index(1).data(roles::MessageText).toString(), QStringLiteral("ALICE recalled a message"));
         QTRY_COMPARE_WITH_TIMEOUT(preview(*again, conv), QStringLiteral("ALICE recalled a message"), kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(again->conversations()->unread(conv), 1, kWaitMs); // "v2"; the recalled one is gone
     }
 }
 
