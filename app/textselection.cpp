@@ -18,6 +18,7 @@ namespace lanchat {
 TextSelection::TextSelection(QListView* list, MessageDelegate* delegate)
     : QObject(list)
     , m_list(list)
+    , m_viewport(list->viewport())
     , m_delegate(delegate)
 {
     m_list->viewport()->installEventFilter(this);
@@ -97,7 +98,7 @@ bool TextSelection::eventFilter(QObject* watched, QEvent* event)
         // QAbstractItemView copies the current row's whole text on Ctrl+C by itself: a selected part comes first.
         return static_cast<QKeyEvent*>(event)->matches(QKeySequence::Copy) && copy();
     }
-    if (watched != m_list->viewport())
+    if (watched != m_viewport)
         return QObject::eventFilter(watched, event);
     switch (event->type()) {
     case QEvent::MouseButtonPress:

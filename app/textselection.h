@@ -9,6 +9,7 @@ class QMouseEvent;
 class QPalette;
 class QStyleOptionViewItem;
 class QTextDocument;
+class QWidget;
 
 namespace lanchat {
 
@@ -60,6 +61,7 @@ private:
     void setRange(const QModelIndex& index, int anchor, int cursor);
 
     QListView* m_list;
+    QWidget* m_viewport; ///< m_list's, kept: events come while the list is being destroyed, when it is no view any more
     MessageDelegate* m_delegate;
     QPersistentModelIndex m_index;
     int m_anchor = 0;
