@@ -28,7 +28,8 @@ TextSelection::TextSelection(QListView* list, MessageDelegate* delegate)
 
 TextSelection::~TextSelection()
 {
-    m_delegate->setTextSelection(nullptr);
+    if (m_delegate)
+        m_delegate->setTextSelection(nullptr);
 }
 
 bool TextSelection::hasSelection() const

@@ -3,6 +3,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QObject>
 #include <QPersistentModelIndex>
+#include <QPointer>
 
 class QListView;
 class QMouseEvent;
@@ -62,7 +63,7 @@ private:
 
     QListView* m_list;
     QWidget* m_viewport; ///< m_list's, kept: events come while the list is being destroyed, when it is no view any more
-    MessageDelegate* m_delegate;
+    QPointer<MessageDelegate> m_delegate; ///< a sibling child of the view: either may be destroyed first
     QPersistentModelIndex m_index;
     int m_anchor = 0;
     int m_cursor = 0;
