@@ -115,4 +115,19 @@ inline constexpr const char* kFeatureTyping = "typing";
 /** The server relays at most one `typing` per session and conversation in this many ms; more are dropped. */
 inline constexpr int kTypingIntervalMs = 2000;
 
+/**
+ * Feature flag (welcome `features`): the server answers `search` over the messages a user can read
+ * (docs/protocol.md 14).
+ */
+inline constexpr const char* kFeatureSearch = "search";
+/** Largest `q` of a `search`, UTF-8 bytes; longer is `invalid_argument`. */
+inline constexpr qsizetype kMaxSearchQueryBytes = 4096;
+/** Only the first this many characters (Unicode code points) of `q` are searched; the rest is ignored. */
+inline constexpr int kSearchQueryChars = 256;
+/** Hits per `search` page when `limit` is absent, and the largest `limit`. */
+inline constexpr int kDefaultSearchLimit = 20;
+inline constexpr int kMaxSearchLimit = 50;
+/** Longest excerpt of a search hit, characters (Unicode code points), not counting the "…" at cut ends. */
+inline constexpr int kSearchSnippetChars = 100;
+
 } // namespace lanchat::protocol
