@@ -29,7 +29,7 @@ QString newConnectionName()
 
 } // namespace
 
-std::unique_ptr<SqliteStorage> SqliteStorage::open(const QString& path, QString* error)
+std::unique_ptr<SqliteStorage> SqliteStorage::open(const QString& path, QString* error, bool searchIndex)
 {
     QString ignored;
     if (!error)
@@ -58,6 +58,7 @@ std::unique_ptr<SqliteStorage> SqliteStorage::open(const QString& path, QString*
         return nullptr;
     std::unique_ptr<SqliteStorage> storage(new SqliteStorage(path, std::move(statements)));
     storage->m_migrationBackupPath = migrator.backupPath();
+    storage->m_searchIndex = searchIndex;
     qCInfo(lcStorage) << "database opened:" << path << "schema version" << Migrator::latestVersion();
     return storage;
 }
@@ -472,6 +473,11 @@ qint64 SqliteStorage::uploadBytes()
 bool SqliteStorage::deleteUpload(TransferId id)
 {
     return m_files.deleteUpload(id);
+}
+
+std::optional<SearchPage> SqliteStorage::search(UserId, const SearchMessages&)
+{
+    return std::nullopt;
 }
 
 } // namespace lanchat
