@@ -189,6 +189,7 @@ void tst_Search::matches_data()
     QTest::newRow("half-width finds full-width") << QStringLiteral("qa") << QStringList{fullWidth};
     QTest::newRow("full-width finds half-width") << QStringLiteral("ＱＡ") << QStringList{fullWidth};
     QTest::newRow("full-width digit") << QStringLiteral("Ｑ３") << QStringList{mixed};
+    QTest::newRow("separated Han: separate parts") << QStringLiteral("告 季") << QStringList{mixed, draft};
     QTest::newRow("Han run not in any text") << QStringLiteral("会报") << QStringList{};
 }
 

@@ -208,6 +208,10 @@ void tst_SearchIndex::snippets_data()
                                                   << QStringList{"", "Q3", " ", "报告", ", ", "q3", " again"};
     QTest::newRow("full-width text") << QStringLiteral("ＱＡ通过") << QStringLiteral("qa")
                                      << QStringList{"", "ＱＡ", "通过"};
+    QTest::newRow("protocol.md example") << QStringLiteral("Deploying the Q3 build") << QStringLiteral("deploy q3")
+                                         << QStringList{"", "Deploying", " the ", "Q3", " build"};
+    QTest::newRow("across punctuation in the text")
+        << QStringLiteral("报、告") << QStringLiteral("报告") << QStringList{"", "报、告"};
     QTest::newRow("no match") << QStringLiteral("abc") << QStringLiteral("xyz") << QStringList{"abc"};
 }
 
