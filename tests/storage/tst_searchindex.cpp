@@ -74,6 +74,7 @@ private slots:
     void queryPlanUsesTheIndex_data();
     void queryPlanUsesTheIndex();
     void detachedCommitAppendsAreIndexed();
+    void deletedConversationLeavesTheIndex();
     void checkFindsADamagedIndex();
 
 private:
@@ -270,6 +271,20 @@ void tst_SearchIndex::detachedCommitAppendsAreIndexed()
     QCOMPARE(page->hits.size(), 1);
     QCOMPARE(page->hits.at(0).message.seq, commit->results().value(0)->seq);
     QVERIFY(m_storage->checkIntegrity().isEmpty());
+}
+
+void tst_SearchIndex::deletedConversationLeavesTheIndex()
+{
+    const ConversationId group = m_storage->createGroup(QStringLiteral("项目组"), m_alice, {m_bob});
+    QVERIFY(append(QStringLiteral("项目进度"), group) > 0);
+    QVERIFY(append(QStringLiteral("项目私聊")) > 0);
+    SearchMessages request;
+    request.query = QStringLiteral("项目");
+    QCOMPARE(m_storage->search(m_bob, request)->hits.size(), 2);
+    // The messages go by ON DELETE CASCADE: the triggers fire for those rows too.
+    QVERIFY(m_storage->deleteConversation(group));
+    QCOMPARE(m_storage->search(m_bob, request)->hits.size(), 1);
+    QVERIFY2(m_storage->checkIntegrity().isEmpty(), qPrintable(m_storage->checkIntegrity().join(u'\n')));
 }
 
 void tst_SearchIndex::checkFindsADamagedIndex()
