@@ -17,31 +17,33 @@ namespace lanchat {
 
 namespace {
 
-// The triggers that keep message_search in step with messages. Their column expressions are those of the view
-// message_search_source, so a 'delete' always gives FTS5 exactly the values it indexed.
+// The triggers that keep message_search in step with messages. New indexable rows are only queued in
+// message_search_pending (see 0010_search_index.sql); flush() indexes them before the transaction commits. A
+// change to an indexed row takes it out of the index at once ('delete' with exactly the values it was indexed
+// with: the column expressions of the view message_search_source) and queues it again if it stays indexable; a
+// queued row was never indexed, so it is only unqueued or left queued.
+#define LANCHAT_INDEX_DELETE(row)                                                                                      \
+    "INSERT INTO message_search (message_search, rowid, body, name, conv) SELECT 'delete', " #row ".seq, "             \
+    "CASE WHEN " #row ".kind = 0 THEN " #row ".text END, CASE WHEN " #row ".kind = 1 THEN " #row ".file_name END, "    \
+    "'c' || " #row ".conversation WHERE "
 const char* const kTriggers[] = {
-    "CREATE TRIGGER message_search_insert AFTER INSERT ON messages "
-    "WHEN new.kind IN (0, 1) AND new.recalled_by IS NULL BEGIN "
-    "INSERT INTO message_search (rowid, body, name, conv) VALUES (new.seq, "
-    "CASE WHEN new.kind = 0 THEN new.text END, CASE WHEN new.kind = 1 THEN new.file_name END, "
-    "'c' || new.conversation); END",
+    "CREATE TRIGGER message_search_insert AFTER INSERT ON messages WHEN new.kind IN (0, 1) AND new.recalled_by IS "
+    "NULL BEGIN INSERT OR IGNORE INTO message_search_pending (seq) VALUES (new.seq); END",
 
-    "CREATE TRIGGER message_search_delete AFTER DELETE ON messages "
-    "WHEN old.kind IN (0, 1) AND old.recalled_by IS NULL BEGIN "
-    "INSERT INTO message_search (message_search, rowid, body, name, conv) VALUES ('delete', old.seq, "
-    "CASE WHEN old.kind = 0 THEN old.text END, CASE WHEN old.kind = 1 THEN old.file_name END, "
-    "'c' || old.conversation); END",
+    "CREATE TRIGGER message_search_delete AFTER DELETE ON messages WHEN old.kind IN (0, 1) AND old.recalled_by IS "
+    "NULL BEGIN " LANCHAT_INDEX_DELETE(old) "old.seq NOT IN (SELECT seq FROM message_search_pending); "
+                                            "DELETE FROM message_search_pending WHERE seq = old.seq; END",
 
     "CREATE TRIGGER message_search_update AFTER UPDATE OF kind, conversation, text, file_name, recalled_by "
     "ON messages WHEN (old.kind IN (0, 1) AND old.recalled_by IS NULL) OR (new.kind IN (0, 1) AND new.recalled_by "
-    "IS NULL) BEGIN "
-    "INSERT INTO message_search (message_search, rowid, body, name, conv) SELECT 'delete', old.seq, "
-    "CASE WHEN old.kind = 0 THEN old.text END, CASE WHEN old.kind = 1 THEN old.file_name END, "
-    "'c' || old.conversation WHERE old.kind IN (0, 1) AND old.recalled_by IS NULL; "
-    "INSERT INTO message_search (rowid, body, name, conv) SELECT new.seq, "
-    "CASE WHEN new.kind = 0 THEN new.text END, CASE WHEN new.kind = 1 THEN new.file_name END, "
-    "'c' || new.conversation WHERE new.kind IN (0, 1) AND new.recalled_by IS NULL; END",
+    "IS NULL) BEGIN " LANCHAT_INDEX_DELETE(
+        old) "old.kind IN (0, 1) AND old.recalled_by IS NULL AND old.seq NOT IN "
+             "(SELECT seq FROM message_search_pending); "
+             "DELETE FROM message_search_pending WHERE seq = old.seq; "
+             "INSERT OR IGNORE INTO message_search_pending (seq) SELECT new.seq WHERE new.kind IN (0, 1) AND "
+             "new.recalled_by IS NULL; END",
 };
+#undef LANCHAT_INDEX_DELETE
 const char* const kTriggerNames[] = {"message_search_insert", "message_search_delete", "message_search_update"};
 
 constexpr qint64 kNoUpperBound = std::numeric_limits<qint64>::max();
@@ -62,8 +64,12 @@ bool SearchIndex::isMaintained()
 
 bool SearchIndex::configure(bool enabled, QString* error)
 {
-    if (enabled == isMaintained())
-        return true;
+    if (enabled == isMaintained()) {
+        // Messages queued by an append outside a transaction whose own flush did not happen (the process died
+        // between the two) are indexed now.
+        return !enabled || (m_statements.execDirect(QString::fromLatin1(kFlushIndexSql), error) &&
+                            m_statements.execDirect(QString::fromLatin1(kFlushQueueSql), error));
+    }
     if (!m_statements.begin()) {
         *error = QStringLiteral("cannot start the transaction for the search index");
         return false;
@@ -75,8 +81,10 @@ bool SearchIndex::configure(bool enabled, QString* error)
         for (const char* name : kTriggerNames)
             ok = ok &&
                  m_statements.execDirect(QStringLiteral("DROP TRIGGER IF EXISTS %1").arg(QLatin1String(name)), error);
-        ok = ok && m_statements.execDirect(
-                       QStringLiteral("INSERT INTO message_search (message_search) VALUES ('delete-all')"), error);
+        ok = ok &&
+             m_statements.execDirect(
+                 QStringLiteral("INSERT INTO message_search (message_search) VALUES ('delete-all')"), error) &&
+             m_statements.execDirect(QString::fromLatin1(kFlushQueueSql), error);
     }
     if (ok && m_statements.commit()) {
         qCInfo(lcStorage) << (enabled ? "search index on" : "search index off (server config search_index = false)");
@@ -104,9 +112,11 @@ bool SearchIndex::createTriggers(QString* error)
 
 bool SearchIndex::fill(QString* error)
 {
-    // Whatever a partial index held (none is expected: the triggers were missing) goes first.
+    // Whatever a partial index held (none is expected: the triggers were missing) goes first; the fill indexes
+    // every indexable message, queued ones included.
     if (!m_statements.execDirect(QStringLiteral("INSERT INTO message_search (message_search) VALUES ('delete-all')"),
-                                 error))
+                                 error) ||
+        !m_statements.execDirect(QString::fromLatin1(kFlushQueueSql), error))
         return false;
     const qint64 total =
         m_statements.scalarDirect(QStringLiteral("SELECT COUNT(*) FROM message_search_source")).toLongLong();
@@ -189,8 +199,11 @@ QStringList SearchIndex::check()
         problems.append(
             QCoreApplication::translate("lanchat::SearchIndex", "the search index is damaged: %1").arg(error));
     }
-    const qint64 indexed =
-        m_statements.scalarDirect(QStringLiteral("SELECT COUNT(*) FROM message_search_docsize")).toLongLong();
+    // Queued messages (written by a transaction that has not flushed yet, e.g. a server's open one) count as indexed.
+    const qint64 indexed = m_statements
+                               .scalarDirect(QStringLiteral("SELECT (SELECT COUNT(*) FROM message_search_docsize) + "
+                                                            "(SELECT COUNT(*) FROM message_search_pending)"))
+                               .toLongLong();
     const qint64 indexable =
         m_statements.scalarDirect(QStringLiteral("SELECT COUNT(*) FROM message_search_source")).toLongLong();
     if (indexed != indexable) {

@@ -18,7 +18,9 @@ class SqlStatements;
  * message_search_source, tokenizer SearchTokenizer) and the searches on it.
  *
  * The index is kept by triggers on messages, so it changes in the same transaction as every append (MessageWriter's
- * raw statements included), edit, recall, retention and prune, and cascades of deleteConversation. The triggers
+ * raw statements included), edit, recall, retention and prune, and cascades of deleteConversation. New rows are
+ * queued by the insert trigger and indexed by the flush that runs before each COMMIT (kFlushIndexSql), so a group
+ * commit writes one FTS5 segment, not one per message. The triggers
  * exist only while the index is on (server config `search_index`): configure() creates them and fills the index
  * from the stored messages, or drops them and empties it.
  *
@@ -38,6 +40,15 @@ public:
         "AND m.conversation IN (SELECT conversation FROM members WHERE user_id = ?) "
         "AND (? = 0 OR m.sender = ?) AND m.ts >= ? AND m.ts < ? "
         "ORDER BY message_search.rowid DESC LIMIT ?";
+    /**
+     * The flush (MessageWriter::flushSearchIndex(), before every COMMIT while the index is on): indexes the messages
+     * queued in message_search_pending by the insert and update triggers, in one statement (one FTS5 segment per
+     * transaction), then empties the queue.
+     */
+    static constexpr const char* kFlushIndexSql =
+        "INSERT INTO message_search (rowid, body, name, conv) SELECT seq, body, name, conv FROM message_search_source "
+        "WHERE seq IN (SELECT seq FROM message_search_pending) ORDER BY seq";
+    static constexpr const char* kFlushQueueSql = "DELETE FROM message_search_pending";
     /** Messages per batch of the first fill; progress is logged after each (lanchat.storage). */
     static constexpr int kFillBatch = 50000;
 

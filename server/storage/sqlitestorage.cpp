@@ -1,6 +1,7 @@
 #include "sqlitestorage.h"
 
 #include "logging.h"
+#include "messagewriter.h"
 #include "migrator.h"
 #include "searchtokenizer.h"
 #include "sqlitecommit.h"
@@ -63,6 +64,9 @@ std::unique_ptr<SqliteStorage> SqliteStorage::open(const QString& path, QString*
     if (!storage->m_search.configure(searchIndex, error))
         return nullptr;
     storage->m_searchIndex = searchIndex;
+    MessageWriter& writer = storage->m_messages.writer();
+    writer.setSearchIndexed(searchIndex);
+    storage->m_statements->setBeforeCommit([&writer] { return writer.flushSearchIndex(); });
     qCInfo(lcStorage) << "database opened:" << path << "schema version" << Migrator::latestVersion();
     return storage;
 }

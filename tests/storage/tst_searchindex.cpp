@@ -74,6 +74,7 @@ private slots:
     void queryPlanUsesTheIndex_data();
     void queryPlanUsesTheIndex();
     void detachedCommitAppendsAreIndexed();
+    void changesInTheAppendingTransactionAreIndexedAsCommitted();
     void deletedConversationLeavesTheIndex();
     void checkFindsADamagedIndex();
 
@@ -271,6 +272,43 @@ void tst_SearchIndex::detachedCommitAppendsAreIndexed()
     QCOMPARE(page->hits.size(), 1);
     QCOMPARE(page->hits.at(0).message.seq, commit->results().value(0)->seq);
     QVERIFY(m_storage->checkIntegrity().isEmpty());
+}
+
+void tst_SearchIndex::changesInTheAppendingTransactionAreIndexedAsCommitted()
+{
+    // Appends are indexed by the flush before COMMIT: an edit or recall of a message still queued in the same
+    // transaction must leave the index exactly as if it had happened after the commit.
+    QVERIFY(m_storage->beginTransaction());
+    const Seq edited = append(QStringLiteral("草稿一"));
+    const Seq recalled = append(QStringLiteral("撤回的消息"));
+    const Seq kept = append(QStringLiteral("保留的消息"));
+    QVERIFY(edited > 0 && recalled > 0 && kept > 0);
+    QVERIFY(m_storage->editMessage(edited, m_alice, QStringLiteral("定稿二"), 1));
+    QVERIFY(m_storage->recallMessage(recalled, m_alice, 1));
+    QVERIFY(m_storage->commitTransaction());
+    const QList<Seq> none;
+    const QList<Seq> onlyEdited{edited};
+    const QList<Seq> onlyKept{kept};
+    const auto hits = [this](const QString& query) {
+        SearchMessages request;
+        request.query = query;
+        QList<Seq> seqs;
+        const std::optional<SearchPage> page = m_storage->search(m_bob, request);
+        for (const SearchHit& hit : page->hits)
+            seqs.append(hit.message.seq);
+        return seqs;
+    };
+    QCOMPARE(hits(QStringLiteral("草稿")), none);
+    QCOMPARE(hits(QStringLiteral("定稿")), onlyEdited);
+    QCOMPARE(hits(QStringLiteral("撤回")), none);
+    QCOMPARE(hits(QStringLiteral("消息")), onlyKept);
+    // And once indexed, an edit and a recall change the index in place.
+    QVERIFY(m_storage->editMessage(kept, m_alice, QStringLiteral("改过的"), 2));
+    QCOMPARE(hits(QStringLiteral("消息")), none);
+    QCOMPARE(hits(QStringLiteral("改过")), onlyKept);
+    QVERIFY(m_storage->recallMessage(kept, m_alice, 3));
+    QCOMPARE(hits(QStringLiteral("改过")), none);
+    QVERIFY2(m_storage->checkIntegrity().isEmpty(), qPrintable(m_storage->checkIntegrity().join(u'\n')));
 }
 
 void tst_SearchIndex::deletedConversationLeavesTheIndex()
