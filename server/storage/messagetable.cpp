@@ -61,7 +61,12 @@ MessageTable::MessageTable(SqlStatements& statements)
 std::optional<AppendResult> MessageTable::append(const NewMessage& message)
 {
     m_statements.awaitAttached(); // the writer uses the raw handle, past SqlStatements' own waits
-    return m_writer.append(message, QDateTime::currentMSecsSinceEpoch());
+    std::optional<AppendResult> result = m_writer.append(message, QDateTime::currentMSecsSinceEpoch());
+    // Outside a transaction the insert committed on its own: index it now (if this fails, or the process dies
+    // first, it stays queued for the next flush; the message itself is stored either way).
+    if (result && !m_statements.inTransaction())
+        m_writer.flushSearchIndex();
+    return result;
 }
 
 QList<MessageRecord> MessageTable::history(ConversationId conversation, Seq before, int limit)

@@ -1,6 +1,7 @@
 #include "messagewriter.h"
 
 #include "logging.h"
+#include "searchindex.h"
 
 #include <QStringList>
 
@@ -86,7 +87,7 @@ MessageWriter::MessageWriter(sqlite3* db)
 
 MessageWriter::~MessageWriter()
 {
-    for (sqlite3_stmt* statement : {m_insert, m_original, m_begin, m_commit, m_rollback})
+    for (sqlite3_stmt* statement : {m_insert, m_original, m_begin, m_commit, m_rollback, m_flushIndex, m_flushQueue})
         sqlite3_finalize(statement); // a no-op on nullptr
 }
 
@@ -130,6 +131,25 @@ bool MessageWriter::execute(const char* sql)
     if (rc != SQLITE_DONE) {
         qCWarning(lcStorage) << sql << "failed:" << sqlite3_errmsg(m_db);
         return false;
+    }
+    return true;
+}
+
+bool MessageWriter::flushSearchIndex()
+{
+    if (!m_searchIndexed)
+        return true;
+    for (auto [slot, sql] : {std::pair{&m_flushIndex, SearchIndex::kFlushIndexSql},
+                             std::pair{&m_flushQueue, SearchIndex::kFlushQueueSql}}) {
+        sqlite3_stmt* query = statement(*slot, sql);
+        if (!query)
+            return false;
+        const int rc = sqlite3_step(query);
+        sqlite3_reset(query);
+        if (rc != SQLITE_DONE) {
+            qCWarning(lcStorage) << "cannot index the queued messages:" << sqlite3_errmsg(m_db);
+            return false;
+        }
     }
     return true;
 }

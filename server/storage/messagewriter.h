@@ -36,6 +36,14 @@ public:
     std::optional<AppendResult> append(const NewMessage& message, qint64 nowMs);
     /** Runs BEGIN IMMEDIATE, COMMIT or ROLLBACK (@p sql must be a string literal); false on failure (logged). */
     bool execute(const char* sql);
+    /** While on, flushSearchIndex() indexes the queued messages (the server's `search_index`); off by default. */
+    void setSearchIndexed(bool on) { m_searchIndexed = on; }
+    /**
+     * Before a COMMIT: indexes the messages the search index's triggers queued in this transaction, in one FTS5
+     * write (SearchIndex::kFlushIndexSql). True when done or when the index is off; false on an SQLite error
+     * (logged): the caller rolls back, as for a failed append.
+     */
+    bool flushSearchIndex();
 
     /** The stored value of messages.kind for @p kind (0001_initial.sql), shared with MessageTable's reads. */
     static int kindColumn(MessageKind kind);
@@ -50,6 +58,9 @@ private:
     sqlite3_stmt* m_begin = nullptr;
     sqlite3_stmt* m_commit = nullptr;
     sqlite3_stmt* m_rollback = nullptr;
+    sqlite3_stmt* m_flushIndex = nullptr;
+    sqlite3_stmt* m_flushQueue = nullptr;
+    bool m_searchIndexed = false;
 };
 
 } // namespace lanchat

@@ -34,9 +34,9 @@ void SqliteCommit::run()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const NewMessage& message : std::as_const(m_appends))
         m_results.append(m_writer.append(message, now));
-    m_committed = m_writer.execute("COMMIT");
+    m_committed = m_writer.flushSearchIndex() && m_writer.execute("COMMIT");
     if (!m_committed)
-        m_writer.execute("ROLLBACK"); // a failed COMMIT (disk full, I/O) leaves the transaction open
+        m_writer.execute("ROLLBACK"); // a failed flush or COMMIT (disk full, I/O) leaves the transaction open
     m_statements.release();
 }
 

@@ -177,11 +177,11 @@ bool SqlStatements::commit()
     if (!m_inTransaction)
         return false;
     QSqlQuery* query = prepared("COMMIT");
-    if (query && exec(*query)) {
+    if ((!m_beforeCommit || m_beforeCommit()) && query && exec(*query)) {
         m_inTransaction = false;
         return true;
     }
-    // A failed COMMIT (disk full, I/O error) leaves the transaction open in SQLite; roll it back so
+    // A failed hook or COMMIT (disk full, I/O error) leaves the transaction open in SQLite; roll it back so
     // the caller sees a clean state and never acks what is not on disk.
     rollback();
     return false;

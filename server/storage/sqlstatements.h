@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <initializer_list>
 #include <mutex>
 #include <unordered_map>
@@ -89,8 +90,13 @@ public:
     /** BEGIN IMMEDIATE: takes the write lock now, so a concurrent admin command waits (busy_timeout) instead of failing
      * later. */
     bool begin();
-    /** COMMIT; with synchronous=FULL it returns once the WAL is fsynced. */
+    /**
+     * COMMIT; with synchronous=FULL it returns once the WAL is fsynced. The hook set by setBeforeCommit() runs first,
+     * in the transaction; when it fails, the transaction is rolled back and commit() returns false.
+     */
     bool commit();
+    /** Work every transaction ends with (the search index's flush); empty: none. */
+    void setBeforeCommit(std::function<bool()> hook) { m_beforeCommit = std::move(hook); }
     void rollback();
 
 private:
@@ -98,6 +104,7 @@ private:
     QSqlDatabase m_db;
     std::unordered_map<const char*, QSqlQuery> m_cache;
     bool m_inTransaction = false;
+    std::function<bool()> m_beforeCommit;
     sqlite3* m_handle = nullptr;
     sqlite3_stmt* m_dataVersion = nullptr;
     std::atomic<bool> m_detached{false};
