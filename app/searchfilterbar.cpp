@@ -62,7 +62,8 @@ SearchFilterBar::SearchFilterBar(ChatClient* client, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
-    layout->addWidget(m_chip, 0, Qt::AlignLeft);
+    // Absolute: a plain AlignLeft follows the chip's own right-to-left direction (the × after the text).
+    layout->addWidget(m_chip, 0, Qt::AlignLeft | Qt::AlignAbsolute);
     auto* row = new QHBoxLayout;
     row->addWidget(m_sender, 1);
     row->addWidget(m_range, 1);
