@@ -5,6 +5,7 @@
 #include "devicetokentable.h"
 #include "filetable.h"
 #include "messagetable.h"
+#include "searchindex.h"
 #include "storage.h"
 #include "usertable.h"
 
@@ -56,8 +57,10 @@ public:
      * Opens or creates the database file @p path (its folder must exist) and migrates it to the
      * latest schema, backing it up first when it holds data (see Migrator). nullptr with @p error set
      * on failure, e.g. "database schema version 999 is newer than this server supports (2)".
+     * @p searchIndex: keep the full-text search index (server config `search_index`); switching it on builds the
+     * index from the stored messages (logged), switching it off drops its contents.
      */
-    static std::unique_ptr<SqliteStorage> open(const QString& path, QString* error);
+    static std::unique_ptr<SqliteStorage> open(const QString& path, QString* error, bool searchIndex = true);
     ~SqliteStorage() override;
 
     QString path() const { return m_path; }
@@ -125,6 +128,9 @@ public:
     bool fileRecalled(ConversationId conversation, const QByteArray& sha256) override;
     QList<AuditEntry> audit(ConversationId conversation, qint64 sinceMs, int limit = 0) override;
 
+    std::optional<SearchPage> search(UserId requester, const SearchMessages& request) override;
+    bool searchIndexEnabled() const override { return m_searchIndex; }
+
     bool hasBlob(const QByteArray& sha256) override;
     bool addBlob(const QByteArray& sha256, qint64 size) override;
     bool removeBlob(const QByteArray& sha256) override;
@@ -148,6 +154,7 @@ private:
 
     QString m_path;
     QString m_migrationBackupPath;
+    bool m_searchIndex = false;
     std::unique_ptr<SqlStatements> m_statements;
     UserTable m_users;
     DeviceTokenTable m_deviceTokens;
@@ -155,6 +162,7 @@ private:
     MessageTable m_messages;
     AuditTable m_audit;
     FileTable m_files;
+    SearchIndex m_search;
     std::unique_ptr<WalCheckpointer> m_checkpointer; ///< declared last: stopped before the connection closes
 };
 

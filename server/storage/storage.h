@@ -6,6 +6,7 @@
 #include "ids.h"
 #include "messagerecord.h"
 #include "messages/receiptmessages.h"
+#include "messages/searchmessages.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -268,6 +269,28 @@ public:
      * @p sinceMs, at most @p limit (0: all).
      */
     virtual QList<AuditEntry> audit(ConversationId conversation, qint64 sinceMs, int limit = 0) = 0;
+
+    // --- search (schema 10)
+    /**
+     * Full-text search (docs/protocol.md 14) over the messages of the conversations @p requester is a member of
+     * now (only @p request.conversation when it is valid): text messages by their current text, file messages by
+     * their file name (only those when request.filesOnly); never recalled messages, system events or Recall/Edit
+     * records. Filters sender, sinceMs/untilMs (ts, ms since epoch UTC), before (seq) as in the request; at most
+     * request.limit hits (0: protocol::kDefaultSearchLimit; clamped to 1..protocol::kMaxSearchLimit), newest
+     * (highest seq) first, each with its excerpt split into plain/matched pieces. SearchPage::more is true when
+     * older hits may exist. The messages are as history() returns them (a reply's quote not filled in).
+     *
+     * The caller validates the request first (a non-blank query, until after since) and checks that
+     * request.conversation exists and @p requester is a member (`not_found`/`forbidden`); here a query without a
+     * letter, digit or ideograph, or a conversation the requester is not in, is simply an empty page.
+     * nullopt on a database error, or when the index is off (see searchIndexEnabled()). Storage thread.
+     */
+    virtual std::optional<SearchPage> search(UserId requester, const SearchMessages& request) = 0;
+    /**
+     * True when the search index is kept (server config `search_index`, default true); when false no index is
+     * maintained, search() returns nullopt and the relay does not announce the `search` feature.
+     */
+    virtual bool searchIndexEnabled() const = 0;
 
     // --- files
     virtual bool hasBlob(const QByteArray& sha256) = 0;
