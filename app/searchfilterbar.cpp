@@ -50,8 +50,12 @@ SearchFilterBar::SearchFilterBar(ChatClient* client, QWidget* parent)
     m_chip->setLayoutDirection(Qt::RightToLeft);
     m_chip->setAutoRaise(false);
     m_chip->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
-    m_sender->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_sender->setMinimumContentsLength(8);
+    // In a narrow panel the pickers give way; "Files only" keeps its whole label.
+    for (QComboBox* box : {m_sender, m_range}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(6);
+    }
+    m_filesOnly->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     for (QDateEdit* edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
         edit->setDate(QDate::currentDate());

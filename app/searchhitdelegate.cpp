@@ -98,11 +98,14 @@ void SearchHitDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
 
     //: search result: the sender's name in front of the excerpt of their message
     const QString sender = tr("%1: ").arg(index.data(roles::SearchHitSenderName).toString());
-    const int senderWidth = qMin(fm.horizontalAdvance(sender), line2.width() / 3);
+    // A long name gives way to the excerpt; a short one is drawn whole (eliding at its exact width may cut it).
+    const int senderWidth = qMin(fm.horizontalAdvance(sender) + 1, line2.width() / 3);
+    const QString shownSender =
+        fm.horizontalAdvance(sender) < senderWidth ? sender : fm.elidedText(sender, Qt::ElideRight, senderWidth);
     painter->setFont(option.font);
     painter->setPen(muted);
-    painter->drawText(QRect(line2.left(), line2.top(), senderWidth, line2.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                      fm.elidedText(sender, Qt::ElideRight, senderWidth));
+    painter->drawText(QRect(line2.left(), line2.top(), senderWidth, line2.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter | Qt::TextDontClip, shownSender);
     const QRect snippetRect = line2.adjusted(senderWidth, 0, 0, 0);
     paintSnippet(painter, snippetRect,
                  keepFirstMatchInSight(index.data(roles::SearchHitSnippet).toStringList(), QFontMetrics(bold),

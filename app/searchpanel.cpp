@@ -55,6 +55,7 @@ SearchPanel::SearchPanel(ChatClient* client, QWidget* parent)
     layout->addWidget(m_filters);
     layout->addWidget(m_status);
     layout->addWidget(m_list, 1);
+    layout->addStretch(); // takes the room while the list is hidden, so the status line stays under the filters
 
     connect(m_field, &QLineEdit::textChanged, m_search, &MessageSearch::setQuery);
     connect(m_filters, &SearchFilterBar::changed, this, &SearchPanel::applyFilters);
@@ -126,6 +127,8 @@ void SearchPanel::refreshStatus()
     }
     m_status->setText(text);
     m_status->setVisible(!text.isEmpty());
+    // An empty list under "No messages match" reads as a broken view: it shows only when there are hits.
+    m_list->setVisible(m_search->results()->rowCount() > 0);
 }
 
 void SearchPanel::moveCurrent(int delta)
