@@ -14,6 +14,7 @@
 #include "messagesearch.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
+#include "protocol.h"
 #include "searchdock.h"
 #include "searchfilterbar.h"
 #include "searchpanel.h"
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void filesOnlyFindsFileNames();
     void noMatchAndEscape();
     void sidebarOffersMessageSearch();
+    void scrollingToTheEndLoadsMore();
 
 private:
     void typeQuery(const QString& query);
@@ -282,6 +284,23 @@ void tst_SearchView::sidebarOffersMessageSearch()
     QTRY_COMPARE_WITH_TIMEOUT(m_panel->results()->model()->rowCount(), 3, kWaitMs);
     filter->clear();
     QVERIFY(!button->isVisible());
+}
+
+void tst_SearchView::scrollingToTheEndLoadsMore()
+{
+    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+    typeQuery(QStringLiteral("filler"));
+    QListView* results = m_panel->results();
+    QCOMPARE(results->model()->rowCount(), protocol::kDefaultSearchLimit);
+    QVERIFY(m_panel->search()->hasMore());
+    QCOMPARE(results->model()->index(0, 0).data(Qt::DisplayRole).toString(), QStringLiteral("filler 119"));
+    // The next page comes when the list reaches its end, by the scroll bar or by Down through the hits.
+    results->scrollToBottom();
+    QTRY_COMPARE_WITH_TIMEOUT(results->model()->rowCount(), 2 * protocol::kDefaultSearchLimit, kWaitMs);
+    for (int i = 0; i < 2 * protocol::kDefaultSearchLimit; ++i)
+        QTest::keyClick(m_panel->field(), Qt::Key_Down);
+    QTRY_COMPARE_WITH_TIMEOUT(results->model()->rowCount(), 3 * protocol::kDefaultSearchLimit, kWaitMs);
+    QCOMPARE(results->currentIndex().row(), 2 * protocol::kDefaultSearchLimit - 1);
 }
 
 QTEST_MAIN(tst_SearchView)
