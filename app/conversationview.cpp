@@ -352,6 +352,14 @@ void ConversationView::setConversation(ConversationId conversation)
     m_input->setFocus();
 }
 
+void ConversationView::showMessage(Seq seq)
+{
+    // The user asked for this message: neither the unread line nor the newest message pulls the view away from it.
+    m_unread->cancelPosition();
+    m_stickToBottom = false;
+    m_replies->jumpTo(seq);
+}
+
 void ConversationView::refreshHeader()
 {
     if (!m_conversation.isValid())

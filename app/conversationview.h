@@ -49,6 +49,8 @@ public:
     /** Shows @p conversation (invalid id: the empty placeholder). */
     void setConversation(ConversationId conversation);
     ConversationId conversation() const { return m_conversation; }
+    /** Scrolls to message @p seq of the open conversation and highlights it, loading the history around it first. */
+    void showMessage(Seq seq);
     /** Queues uploads of @p paths into the open conversation. */
     void sendFiles(const QStringList& paths);
     /** Re-applies the message font (settings change). */

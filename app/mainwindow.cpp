@@ -14,6 +14,7 @@
 #include "messagerecord.h"
 #include "modelroles.h"
 #include "notificationsound.h"
+#include "searchdock.h"
 #include "settingsdialog.h"
 #include "sidebar.h"
 #include "transfercounter.h"
@@ -67,6 +68,13 @@ MainWindow::MainWindow(ChatClient* client, AppSettings& settings, LanguageManage
     m_transfersDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::BottomDockWidgetArea, m_transfersDock);
     m_transfersDock->hide();
+    m_search = new SearchDock(m_client, m_view, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_search);
+    m_search->hide();
+    connect(m_search, &SearchDock::hitActivated, this, [this](ConversationId conversation, Seq seq) {
+        openConversation(conversation);
+        m_view->showMessage(seq);
+    });
 
     m_status = new ConnectionStatusLabel(m_client, this);
     statusBar()->addWidget(m_status, 1);
@@ -102,6 +110,8 @@ MainWindow::MainWindow(ChatClient* client, AppSettings& settings, LanguageManage
     connect(m_sidebar, &Sidebar::conversationActivated, this, &MainWindow::openConversation);
     connect(m_sidebar, &Sidebar::contactActivated, m_client, &ChatClient::openPrivate);
     connect(m_sidebar, &Sidebar::newGroupRequested, this, &MainWindow::showNewGroup);
+    connect(m_sidebar, &Sidebar::messageSearchRequested, this,
+            [this](const QString& text) { m_search->open(ConversationId(), text); });
     connect(m_view, &ConversationView::groupInfoRequested, this, [this](ConversationId id) {
         GroupDialog dialog(m_client, id, this);
         dialog.exec();
@@ -169,6 +179,8 @@ void MainWindow::buildMenus()
         if (m_view->conversation().isValid())
             Q_EMIT m_view->groupInfoRequested(m_view->conversation());
     });
+    m_chatMenu->addSeparator();
+    m_chatMenu->addActions({m_search->searchAllAction(), m_search->findInConversationAction()});
     for (auto [action, icon] : {std::pair{m_reconnectAction, "reconnect"},
                                 {m_settingsAction, "settings"},
                                 {m_logoutAction, "logout"},

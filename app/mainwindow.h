@@ -17,6 +17,7 @@ class ChatClient;
 class ConnectionStatusLabel;
 class ConversationView;
 class LanguageManager;
+class SearchDock;
 class Sidebar;
 class NotificationSound;
 class TrayController;
@@ -54,6 +55,7 @@ public:
     TrayController* tray() const { return m_tray; }
     NotificationSound* sound() const { return m_sound; }
     QDockWidget* transfersDock() const { return m_transfersDock; }
+    SearchDock* searchDock() const { return m_search; }
 
 public Q_SLOTS:
     void showSettings();
@@ -90,6 +92,7 @@ private:
     ConversationView* m_view = nullptr;
     TransfersPanel* m_transfers = nullptr;
     QDockWidget* m_transfersDock = nullptr;
+    SearchDock* m_search = nullptr;
     ConnectionStatusLabel* m_status = nullptr;
     QToolButton* m_transfersButton = nullptr;
     QToolButton* m_reconnectButton = nullptr;

@@ -81,6 +81,16 @@ Sidebar::Sidebar(ChatClient* client, QWidget* parent)
     m_tabs->addTab(m_conversations, QString());
     m_tabs->addTab(m_contacts, QString());
     layout->addWidget(m_tabs, 1);
+    // Titles and names are filtered here; the messages themselves are searched on the server (the search panel).
+    m_searchMessages = new QPushButton(this);
+    m_searchMessages->setObjectName(QStringLiteral("searchMessagesButton"));
+    m_searchMessages->setFlat(true);
+    m_searchMessages->setIcon(Icons::icon(QStringLiteral("search")));
+    m_searchMessages->hide();
+    layout->addWidget(m_searchMessages);
+    connect(m_search, &QLineEdit::textChanged, this, &Sidebar::refreshMessageSearch);
+    connect(m_searchMessages, &QPushButton::clicked, this,
+            [this] { Q_EMIT messageSearchRequested(m_search->text().trimmed()); });
 
     auto* buttons = new QHBoxLayout;
     buttons->setContentsMargins(10, 0, 10, 10);
@@ -163,6 +173,14 @@ void Sidebar::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
 }
 
+void Sidebar::refreshMessageSearch()
+{
+    const QString text = m_search->text().trimmed();
+    m_searchMessages->setVisible(!text.isEmpty());
+    //: button under the sidebar's filtered lists; %1 is what the user typed into the sidebar's search box
+    m_searchMessages->setText(tr("Search messages for “%1”").arg(fontMetrics().elidedText(text, Qt::ElideRight, 120)));
+}
+
 void Sidebar::retranslateUi()
 {
     m_search->setPlaceholderText(tr("Search"));
@@ -171,6 +189,7 @@ void Sidebar::retranslateUi()
     m_newChat->setText(tr("New chat"));
     m_newChat->setToolTip(tr("Pick a colleague from the contacts to chat with (double-click or Enter)"));
     m_newGroup->setText(tr("New group"));
+    refreshMessageSearch();
 }
 
 } // namespace lanchat

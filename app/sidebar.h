@@ -48,15 +48,19 @@ Q_SIGNALS:
     void conversationActivated(lanchat::ConversationId conversation);
     void contactActivated(lanchat::UserId user);
     void newGroupRequested();
+    /** "Search messages for …" under the lists: search the messages for @p text (the search panel). */
+    void messageSearchRequested(const QString& text);
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
     void retranslateUi();
+    void refreshMessageSearch();
     /** The context menu of a conversation: pin to the top, or unpin. */
     void onConversationMenu(const QPoint& pos);
 
+    QPushButton* m_searchMessages = nullptr;
     ChatClient* m_client;
     QLineEdit* m_search = nullptr;
     QTabWidget* m_tabs = nullptr;

@@ -41,6 +41,8 @@ public:
     void open(ConversationId conversation, MessagesModel* model, Seq readSeq, int unread);
     /** True while the view is on its way to the line (history loading, rows not laid out yet). */
     bool isPositionPending() const { return m_pending; }
+    /** The user went to another message (a search hit): the view stops moving to the line by itself. */
+    void cancelPosition() { m_pending = false; }
     /** Scrolls to the line now if it is loaded and laid out; otherwise when it is (emits positioned()). */
     void jumpToFirstUnread();
     /**

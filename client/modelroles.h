@@ -88,6 +88,20 @@ enum Message
     MessageReplyText,                       ///< QString: one line: the excerpt, or "[File] name"; empty unless Shown
 };
 
+/** SearchResultsModel: one row per search hit, newest first, in the order the server sent the pages. */
+enum SearchHit
+{
+    SearchHitSeq = Qt::UserRole + 400, ///< qint64: the message's seq (open it with ChatClient::loadAround())
+    SearchHitConversationId,           ///< qint64
+    SearchHitConversationTitle,        ///< QString: group name, or the peer's display name
+    SearchHitSenderId,                 ///< qint64
+    SearchHitSenderName,               ///< QString display name
+    SearchHitTimestamp,                ///< QDateTime (local time) of the message
+    SearchHitKind,                     ///< int: lanchat::MessageKind (Text or File)
+    SearchHitSnippet,                  ///< QStringList: excerpt pieces; odd indexes are the matched parts
+    SearchHitFileName,                 ///< QString, file hits; empty otherwise
+};
+
 } // namespace roles
 
 /**

@@ -1248,6 +1248,133 @@
     </message>
 </context>
 <context>
+    <name>lanchat::SearchDock</name>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search messages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the messages and files of all conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find in conversation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the messages and files of this conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::SearchFilterBar</name>
+    <message>
+        <source>Anyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In: %1</source>
+        <extracomment>search filter chip: only the conversation %1 is searched; clicking it searches all conversations</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching only in %1. Click to search all conversations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the message was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who sent the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find files by their name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to and including this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::SearchHitDelegate</name>
+    <message>
+        <source>%1: </source>
+        <extracomment>search result: the sender&apos;s name in front of the excerpt of their message</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::SearchPanel</name>
+    <message>
+        <source>Search in this conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search all messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type words or part of a Chinese phrase to find messages and files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No messages match “%1”</source>
+        <extracomment>%1 is what the user searched for</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message search is not available: this server does not offer it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected. Search works again once you are back online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words match by their beginning, Chinese anywhere in the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanchat::ServerChooser</name>
     <message>
         <source>%1 (%2)</source>
@@ -1383,6 +1510,11 @@
     </message>
     <message>
         <source>Pin to top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search messages for “%1”</source>
+        <extracomment>button under the sidebar&apos;s filtered lists; %1 is what the user typed into the sidebar&apos;s search box</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1238,6 +1238,133 @@
     </message>
 </context>
 <context>
+    <name>lanchat::SearchDock</name>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>&amp;Search messages…</source>
+        <translation>搜索消息(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Search the messages and files of all conversations</source>
+        <translation>搜索所有会话中的消息和文件</translation>
+    </message>
+    <message>
+        <source>&amp;Find in conversation…</source>
+        <translation>在会话中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Search the messages and files of this conversation</source>
+        <translation>搜索此会话中的消息和文件</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::SearchFilterBar</name>
+    <message>
+        <source>Anyone</source>
+        <translation>任何人</translation>
+    </message>
+    <message>
+        <source>In: %1</source>
+        <extracomment>search filter chip: only the conversation %1 is searched; clicking it searches all conversations</extracomment>
+        <translation>会话：%1</translation>
+    </message>
+    <message>
+        <source>Searching only in %1. Click to search all conversations.</source>
+        <translation>只在“%1”中搜索。点击以搜索所有会话。</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>任何时间</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>自定义日期…</translation>
+    </message>
+    <message>
+        <source>When the message was sent</source>
+        <translation>消息的发送时间</translation>
+    </message>
+    <message>
+        <source>Who sent the message</source>
+        <translation>消息的发送人</translation>
+    </message>
+    <message>
+        <source>Files only</source>
+        <translation>仅文件</translation>
+    </message>
+    <message>
+        <source>Find files by their name</source>
+        <translation>按文件名查找文件</translation>
+    </message>
+    <message>
+        <source>From this day</source>
+        <translation>从这一天起</translation>
+    </message>
+    <message>
+        <source>Up to and including this day</source>
+        <translation>到这一天为止（含当天）</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::SearchHitDelegate</name>
+    <message>
+        <source>%1: </source>
+        <extracomment>search result: the sender&apos;s name in front of the excerpt of their message</extracomment>
+        <translation>%1：</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::SearchPanel</name>
+    <message>
+        <source>Search in this conversation</source>
+        <translation>在此会话中搜索</translation>
+    </message>
+    <message>
+        <source>Search all messages</source>
+        <translation>搜索全部消息</translation>
+    </message>
+    <message>
+        <source>Type words or part of a Chinese phrase to find messages and files.</source>
+        <translation>输入词语或中文短语的一部分，查找消息和文件。</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>No messages match “%1”</source>
+        <extracomment>%1 is what the user searched for</extracomment>
+        <translation>没有与“%1”匹配的消息</translation>
+    </message>
+    <message>
+        <source>Message search is not available: this server does not offer it.</source>
+        <translation>无法搜索消息：此服务器不提供搜索功能。</translation>
+    </message>
+    <message>
+        <source>Not connected. Search works again once you are back online.</source>
+        <translation>未连接。重新连上服务器后即可搜索。</translation>
+    </message>
+    <message>
+        <source>Words match by their beginning, Chinese anywhere in the text</source>
+        <translation>英文等词语按开头匹配，中文可匹配文中任意位置</translation>
+    </message>
+</context>
+<context>
     <name>lanchat::ServerChooser</name>
     <message>
         <source>%1 (%2)</source>
@@ -1374,6 +1501,11 @@
     <message>
         <source>Pin to top</source>
         <translation>置顶</translation>
+    </message>
+    <message>
+        <source>Search messages for “%1”</source>
+        <extracomment>button under the sidebar&apos;s filtered lists; %1 is what the user typed into the sidebar&apos;s search box</extracomment>
+        <translation>搜索包含“%1”的消息</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@
 #include "modelroles.h"
 #include "readerspopup.h"
 #include "replycontroller.h"
+#include "searchshots.h"
 #include "serverfinder.h"
 #include "settingsdialog.h"
 #include "sidebar.h"
@@ -538,6 +539,9 @@ int main(int argc, char* argv[])
     }
     editActions->cancelEdit();
     if (!saveMentionStates(scene, window, languages, out, themeSuffix))
+        return 1;
+    if (!screenshots::saveSearchStates(scene.alice, scene.bob, scene.carol, scene.chat, scene.group, window, languages,
+                                       out, themeSuffix))
         return 1;
     return 0;
 }
