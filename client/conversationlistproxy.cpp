@@ -54,6 +54,27 @@ void ConversationListProxy::setOpenConversation(qint64 conversation)
     }
 }
 
+void ConversationListProxy::setSearchText(const QString& text)
+{
+    PinyinMatcher matcher(text);
+    if (matcher.foldedQuery() == m_matcher.foldedQuery())
+        return;
+    m_matcher = std::move(matcher);
+    invalidateFilter();
+}
+
+bool ConversationListProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
+{
+    if (!m_matcher.isEmpty()) {
+        const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+        const auto style = index.data(roles::ConversationIsGroup).toBool() ? PinyinReading::Style::Title
+                                                                           : PinyinReading::Style::PersonName;
+        if (!m_matcher.matches(index.data(roles::ConversationTitle).toString(), style))
+            return false;
+    }
+    return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
+}
+
 bool ConversationListProxy::lessThan(const QModelIndex& left, const QModelIndex& right) const
 {
     const bool leftPinned = isPinned(left);
