@@ -6,7 +6,16 @@ namespace lanchat {
 
 ContactFilterProxy::ContactFilterProxy(QObject* parent)
     : QSortFilterProxyModel(parent)
-{}
+{
+    connect(this, &QSortFilterProxyModel::sourceModelChanged, this, [this] {
+        QAbstractItemModel* source = sourceModel();
+        if (!source)
+            return;
+        connect(source, &QAbstractItemModel::modelReset, this, &ContactFilterProxy::prepareReadings);
+        connect(source, &QAbstractItemModel::rowsInserted, this, &ContactFilterProxy::prepareReadings);
+        prepareReadings();
+    });
+}
 
 ContactFilterProxy::~ContactFilterProxy() = default;
 
@@ -17,6 +26,14 @@ void ContactFilterProxy::setSearchText(const QString& text)
         return;
     m_matcher = std::move(matcher);
     invalidateFilter();
+}
+
+void ContactFilterProxy::prepareReadings()
+{
+    QStringList names;
+    for (int row = 0; row < sourceModel()->rowCount(); ++row)
+        names.append(sourceModel()->index(row, 0).data(roles::ContactDisplayName).toString());
+    PinyinReading::prepare(names, PinyinReading::Style::PersonName);
 }
 
 bool ContactFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const

@@ -9,7 +9,8 @@ namespace lanchat {
 /**
  * The contacts (a ContactsModel) filtered by what the user types in a search box: a row stays when its username or
  * display name matches the search text by letters or by pinyin (PinyinMatcher; display names are read as person
- * names, so 单 is "shan"). Keeps the source's order. Lives in the thread of its source model.
+ * names, so 单 is "shan"). Keeps the source's order. The names are read in the background as they arrive
+ * (PinyinReading::prepare), before anyone types. Lives in the thread of its source model.
  */
 class ContactFilterProxy : public QSortFilterProxyModel
 {
@@ -26,6 +27,8 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
 
 private:
+    void prepareReadings();
+
     PinyinMatcher m_matcher;
 };
 

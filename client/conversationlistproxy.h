@@ -42,6 +42,8 @@ protected:
 
 private:
     bool isPinned(const QModelIndex& sourceIndex) const;
+    /** Reads the titles as pinyin in the background, so the first search keystroke does not wait for ICU. */
+    void prepareReadings();
 
     ConversationsModel* m_conversations;
     PinnedConversations* m_pinned;

@@ -2,6 +2,8 @@
 
 #include <QHash>
 #include <QLoggingCategory>
+#include <QMutex>
+#include <QThreadPool>
 
 #include <memory>
 #include <unicode/translit.h>
@@ -22,8 +24,20 @@ struct ThreadReader
 {
     std::unique_ptr<icu::Transliterator> transliterator;
     bool failed = false;
-    QHash<QString, QList<PinyinReading::Syllable>> cache;
 };
+
+/** Readings already made, by any thread: a reading depends on the text and style only. */
+struct SharedCache
+{
+    QMutex mutex;
+    QHash<QString, QList<PinyinReading::Syllable>> byStyle[2];
+};
+
+SharedCache& sharedCache()
+{
+    static SharedCache cache;
+    return cache;
+}
 
 ThreadReader& reader(PinyinReading::Style style)
 {
@@ -132,15 +146,31 @@ QList<PinyinReading::Syllable> read(const QString& text, icu::Transliterator* tr
 
 QList<PinyinReading::Syllable> PinyinReading::syllables(const QString& text, Style style)
 {
-    ThreadReader& r = reader(style);
-    const auto cached = r.cache.constFind(text);
-    if (cached != r.cache.cend())
-        return cached.value();
-    if (r.cache.size() >= kMaxCachedTexts)
-        r.cache.clear();
-    QList<Syllable> result = read(text, r.transliterator.get());
-    r.cache.insert(text, result);
+    SharedCache& shared = sharedCache();
+    auto& cache = shared.byStyle[style == Style::PersonName ? 0 : 1];
+    {
+        const QMutexLocker lock(&shared.mutex);
+        const auto cached = cache.constFind(text);
+        if (cached != cache.cend())
+            return cached.value();
+    }
+    // Read outside the lock: another thread may read the same text meanwhile, and both get the same result.
+    QList<Syllable> result = read(text, reader(style).transliterator.get());
+    const QMutexLocker lock(&shared.mutex);
+    if (cache.size() >= kMaxCachedTexts)
+        cache.clear();
+    cache.insert(text, result);
     return result;
+}
+
+void PinyinReading::prepare(const QStringList& texts, Style style)
+{
+    if (texts.isEmpty())
+        return;
+    QThreadPool::globalInstance()->start([texts, style] {
+        for (const QString& text : texts)
+            syllables(text, style);
+    });
 }
 
 } // namespace lanchat

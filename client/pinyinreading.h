@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace lanchat {
 
@@ -14,8 +15,9 @@ namespace lanchat {
  * (单 shan, 曾 zeng, 解 xie; plain Han-Latin says dan, ceng, jie); titles (group names) use plain "Han-Latin".
  *
  * Creating an ICU transliterator takes about half a second and one instance must not be used by two threads at
- * once, so each thread creates its own on first use and keeps it; readings are cached per thread and text, so a
- * contact list is transliterated once, not at every keystroke. Callable from any thread.
+ * once, so each thread creates its own on first use and keeps it. Readings are cached (shared by all threads, at
+ * most 20,000 texts), so a contact list is transliterated once, not at every keystroke, and prepare() can do it
+ * in the background before the user types. Callable from any thread.
  */
 class PinyinReading
 {
@@ -37,6 +39,12 @@ public:
 
     /** The syllables of @p text (at most 256 characters are read), in order; empty if it has no letters. */
     static QList<Syllable> syllables(const QString& text, Style style);
+
+    /**
+     * Reads @p texts into the cache on a QThreadPool thread and returns at once, so the first keystroke of a
+     * search does not wait for ICU (about half a second to set up, then ~0.1 ms per name).
+     */
+    static void prepare(const QStringList& texts, Style style);
 };
 
 } // namespace lanchat

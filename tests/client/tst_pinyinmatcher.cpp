@@ -3,6 +3,7 @@
 
 #include <QTest>
 #include <QThread>
+#include <QThreadPool>
 
 using namespace lanchat;
 
@@ -69,6 +70,14 @@ private Q_SLOTS:
         QVERIFY(thread->wait());
         delete thread;
         QCOMPARE(inThread, QStringLiteral("zeng guo fan"));
+    }
+
+    void preparesInTheBackground()
+    {
+        PinyinReading::prepare({QStringLiteral("欧阳修"), QStringLiteral("单田芳")}, PinyinReading::Style::PersonName);
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(30000));
+        QCOMPARE(latin(QStringLiteral("单田芳"), PinyinReading::Style::PersonName), QStringLiteral("shan tian fang"));
+        QCOMPARE(latin(QStringLiteral("欧阳修"), PinyinReading::Style::PersonName), QStringLiteral("ou yang xiu"));
     }
 
     void matches_data()
