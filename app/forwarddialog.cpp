@@ -20,7 +20,7 @@ namespace lanchat {
 
 namespace {
 
-/** The conversations one may forward into, filtered by title. */
+/** The conversations one may forward into (the title filter is the ConversationListProxy's). */
 class ForwardTargets : public QSortFilterProxyModel
 {
 public:
@@ -43,12 +43,10 @@ ForwardDialog::ForwardDialog(ChatClient* client, int count, QWidget* parent)
     , m_count(count)
 {
     setObjectName(QStringLiteral("forwardDialog"));
-    auto* ordered =
+    m_ordered =
         new ConversationListProxy(client->conversations(), client->pinnedConversations(), client->drafts(), this);
     m_targets = new ForwardTargets(this);
-    m_targets->setSourceModel(ordered);
-    m_targets->setFilterRole(roles::ConversationTitle);
-    m_targets->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_targets->setSourceModel(m_ordered);
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("forwardSummary"));
@@ -138,7 +136,7 @@ void ForwardDialog::retranslateUi()
 
 void ForwardDialog::onFilterChanged(const QString& text)
 {
-    m_targets->setFilterFixedString(text.trimmed());
+    m_ordered->setSearchText(text);
     // The best match is highlighted, so Enter forwards at once.
     if (m_targets->rowCount() > 0)
         m_list->setCurrentIndex(m_targets->index(0, 0));

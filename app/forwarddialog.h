@@ -14,11 +14,12 @@ class QSortFilterProxyModel;
 namespace lanchat {
 
 class ChatClient;
+class ConversationListProxy;
 
 /**
  * "Forward to…": picks the conversation that @p count messages are forwarded into. Lists the conversations the user
  * may post in (not the announcement channel, not a group they were removed from) as the sidebar orders them,
- * filtered by name as the user types (case-insensitive); Enter or a double-click picks the highlighted one. The
+ * filtered by name or pinyin as the user types (PinyinMatcher); Enter or a double-click picks the highlighted one. The
  * caller sends on accept(). GUI thread only.
  */
 class ForwardDialog : public QDialog
@@ -44,6 +45,7 @@ private:
     void updateButtons();
 
     int m_count;
+    ConversationListProxy* m_ordered = nullptr;
     QSortFilterProxyModel* m_targets = nullptr;
     QLabel* m_summary = nullptr;
     QLineEdit* m_search = nullptr;

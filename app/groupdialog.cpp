@@ -6,6 +6,7 @@
 #include "errortext.h"
 #include "memberlistdelegate.h"
 #include "modelroles.h"
+#include "pinyinmatcher.h"
 #include "protocol.h"
 
 #include <QComboBox>
@@ -74,6 +75,7 @@ void GroupDialog::buildUi()
     m_membersLabel = new QLabel(this);
     layout->addWidget(m_membersLabel);
     m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("memberFilter"));
     m_filter->setClearButtonEnabled(true);
     layout->addWidget(m_filter);
     m_members = new QListWidget(this);
@@ -114,10 +116,7 @@ void GroupDialog::buildUi()
     m_leave->setVisible(!m_createMode);
     m_cancel->setVisible(m_createMode);
 
-    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
-        for (int i = 0; i < m_members->count(); ++i)
-            m_members->item(i)->setHidden(!m_members->item(i)->text().contains(text, Qt::CaseInsensitive));
-    });
+    connect(m_filter, &QLineEdit::textChanged, this, &GroupDialog::applyFilter);
     connect(m_ok, &QPushButton::clicked, this, [this] { m_createMode ? onCreate() : accept(); });
     connect(m_cancel, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_rename, &QPushButton::clicked, this, [this] {
@@ -189,6 +188,17 @@ void GroupDialog::removeSelected()
         m_client->removeMember(m_group, member);
 }
 
+void GroupDialog::applyFilter()
+{
+    const PinyinMatcher matcher(m_filter->text());
+    for (int i = 0; i < m_members->count(); ++i) {
+        QListWidgetItem* item = m_members->item(i);
+        const QString username = item->data(MemberListDelegate::UsernameRole).toString();
+        item->setHidden(!matcher.matches(item->text(), PinyinReading::Style::PersonName) &&
+                        !matcher.matches(username, PinyinReading::Style::Title));
+    }
+}
+
 void GroupDialog::refresh()
 {
     const QHash<qint64, Person> people = this->people();
@@ -201,10 +211,12 @@ void GroupDialog::refresh()
                 continue;
             auto* item = new QListWidgetItem(it.value().displayName, m_members);
             item->setData(kUserIdRole, it.key());
+            item->setData(MemberListDelegate::UsernameRole, it.value().username);
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
             item->setCheckState(Qt::Unchecked);
         }
         m_members->sortItems();
+        applyFilter();
         return;
     }
     const QModelIndex group = findConversation(m_client->conversations(), m_group);

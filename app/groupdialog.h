@@ -41,6 +41,8 @@ private:
     void buildUi();
     void retranslateUi();
     void refresh();
+    /** Hides the people the filter text does not find by name, username or pinyin. */
+    void applyFilter();
     void onCreate();
     void showError(const QString& text);
     /** Whom the contacts know: display name, user name, presence. */

@@ -6,7 +6,7 @@
 #include "mentioncompleter.h"
 #include "mentionhighlighter.h"
 #include "messageinput.h"
-#include "prefixmentionmatcher.h"
+#include "pinyinmentionmatcher.h"
 
 #include <QKeyEvent>
 #include <QTextBlock>
@@ -20,7 +20,7 @@ MentionController::MentionController(ChatClient* client, MessageInput* input, QO
     , m_client(client)
     , m_input(input)
     , m_completer(new MentionCompleter(input->window()))
-    , m_matcher(std::make_unique<PrefixMentionMatcher>(QStringList{MentionHighlighter::everyoneWord()}))
+    , m_matcher(std::make_unique<PinyinMentionMatcher>([] { return QStringList{MentionHighlighter::everyoneWord()}; }))
 {
     m_input->installEventFilter(this);
     connect(m_input, &QPlainTextEdit::textChanged, this, &MentionController::update);
@@ -104,6 +104,9 @@ void MentionController::update()
         if (m_matcher->matches(c, query))
             matching.append(c);
     }
+    std::stable_sort(matching.begin(), matching.end(), [&](const MentionCandidate& a, const MentionCandidate& b) {
+        return m_matcher->rank(a, query) < m_matcher->rank(b, query);
+    });
     if (matching.isEmpty()) {
         close();
         return;

@@ -20,7 +20,7 @@ struct MentionCandidate;
 /**
  * @mentions and typing notices of the message input. In a group, typing `@` (at the start or after a space)
  * opens the MentionCompleter with the other members — and "everyone" for the group's owner — filtered by
- * what follows the `@` through a MentionMatcher (PrefixMentionMatcher unless replaced). Up/Down move, Enter or
+ * what follows the `@` through a MentionMatcher (PinyinMentionMatcher unless replaced). Up/Down move, Enter or
  * Tab or a click insert `@Name ` and remember the member's id, Esc closes. takeMentions() then gives the ids
  * whose `@Name` is still in the text that is sent. Every key that types text also tells the client the user is
  * typing (ChatClient::noteTyping throttles it). GUI thread only.

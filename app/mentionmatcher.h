@@ -26,6 +26,11 @@ public:
     virtual ~MentionMatcher() = default;
     /** True if @p candidate should be offered for @p query (the text typed after `@`, possibly empty). */
     virtual bool matches(const MentionCandidate& candidate, const QString& query) const = 0;
+    /**
+     * Where a matching @p candidate is listed for @p query: lower ranks first, equal ranks in the completer's own
+     * order (everyone, then by name). 0 for all by default.
+     */
+    virtual int rank(const MentionCandidate& /*candidate*/, const QString& /*query*/) const { return 0; }
 };
 
 } // namespace lanchat

@@ -1,6 +1,7 @@
 #include "sidebar.h"
 
 #include "chatclient.h"
+#include "contactfilterproxy.h"
 #include "contactsmodel.h"
 #include "conversationlistdelegate.h"
 #include "conversationlistproxy.h"
@@ -17,7 +18,6 @@
 #include <QListView>
 #include <QMenu>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -63,8 +63,6 @@ Sidebar::Sidebar(ChatClient* client, QWidget* parent)
     m_conversations = makeList(m_tabs, "conversationList");
     m_conversationFilter =
         new ConversationListProxy(m_client->conversations(), m_client->pinnedConversations(), m_client->drafts(), this);
-    m_conversationFilter->setFilterRole(roles::ConversationTitle);
-    m_conversationFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_conversations->setModel(m_conversationFilter);
     m_conversationDelegate =
         new ConversationListDelegate(ConversationListDelegate::Mode::Conversations, m_conversations);
@@ -72,10 +70,8 @@ Sidebar::Sidebar(ChatClient* client, QWidget* parent)
     m_conversations->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_conversations, &QListView::customContextMenuRequested, this, &Sidebar::onConversationMenu);
     m_contacts = makeList(m_tabs, "contactList");
-    m_contactFilter = new QSortFilterProxyModel(this);
+    m_contactFilter = new ContactFilterProxy(this);
     m_contactFilter->setSourceModel(m_client->contacts());
-    m_contactFilter->setFilterRole(roles::ContactSearchText);
-    m_contactFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_contacts->setModel(m_contactFilter);
     m_contacts->setItemDelegate(new ConversationListDelegate(ConversationListDelegate::Mode::Contacts, m_contacts));
     m_tabs->addTab(m_conversations, QString());
@@ -105,8 +101,8 @@ Sidebar::Sidebar(ChatClient* client, QWidget* parent)
     layout->addLayout(buttons);
 
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
-        m_conversationFilter->setFilterFixedString(text);
-        m_contactFilter->setFilterFixedString(text);
+        m_conversationFilter->setSearchText(text);
+        m_contactFilter->setSearchText(text);
     });
     connect(m_conversations, &QListView::clicked, this, [this](const QModelIndex& index) {
         Q_EMIT conversationActivated(ConversationId(index.data(roles::ConversationId).toLongLong()));

@@ -10,20 +10,20 @@ class QLineEdit;
 class QListView;
 class QPoint;
 class QPushButton;
-class QSortFilterProxyModel;
 class QTabWidget;
 
 namespace lanchat {
 
 class ChatClient;
 class ConversationListDelegate;
+class ContactFilterProxy;
 class ConversationListProxy;
 
 /**
  * The left side of the main window: a search box, the conversation list (ConversationListDelegate,
  * pinned conversations first, then newest activity first, through ConversationListProxy; its context menu pins
  * and unpins) and the contacts list with presence, and the buttons
- * "New chat" and "New group". The search filters both lists (title, user name, display name).
+ * "New chat" and "New group". The search filters both lists (title, user name, display name; by letters or pinyin).
  */
 class Sidebar : public QWidget
 {
@@ -68,7 +68,7 @@ private:
     QListView* m_contacts = nullptr;
     ConversationListDelegate* m_conversationDelegate = nullptr;
     ConversationListProxy* m_conversationFilter = nullptr;
-    QSortFilterProxyModel* m_contactFilter = nullptr;
+    ContactFilterProxy* m_contactFilter = nullptr;
     QPushButton* m_newChat = nullptr;
     QPushButton* m_newGroup = nullptr;
 };

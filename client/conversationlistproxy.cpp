@@ -20,6 +20,9 @@ ConversationListProxy::ConversationListProxy(ConversationsModel* conversations, 
     setDynamicSortFilter(true);
     sort(0);
     connect(m_pinned, &PinnedConversations::pinnedChanged, this, [this] { invalidate(); });
+    connect(m_conversations, &QAbstractItemModel::modelReset, this, &ConversationListProxy::prepareReadings);
+    connect(m_conversations, &QAbstractItemModel::rowsInserted, this, &ConversationListProxy::prepareReadings);
+    prepareReadings();
     connect(m_drafts, &DraftStore::draftChanged, this, [this](ConversationId id) {
         const int row = m_conversations->rowOf(id);
         if (row < 0)
@@ -52,6 +55,40 @@ void ConversationListProxy::setOpenConversation(qint64 conversation)
         if (index.isValid())
             Q_EMIT dataChanged(index, index, {roles::ConversationDraft});
     }
+}
+
+void ConversationListProxy::setSearchText(const QString& text)
+{
+    PinyinMatcher matcher(text);
+    if (matcher.foldedQuery() == m_matcher.foldedQuery())
+        return;
+    m_matcher = std::move(matcher);
+    invalidateFilter();
+}
+
+void ConversationListProxy::prepareReadings()
+{
+    QStringList names;
+    QStringList titles;
+    for (int row = 0; row < m_conversations->rowCount(); ++row) {
+        const QModelIndex index = m_conversations->index(row, 0);
+        (index.data(roles::ConversationIsGroup).toBool() ? titles : names)
+            .append(index.data(roles::ConversationTitle).toString());
+    }
+    PinyinReading::prepare(names, PinyinReading::Style::PersonName);
+    PinyinReading::prepare(titles, PinyinReading::Style::Title);
+}
+
+bool ConversationListProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
+{
+    if (!m_matcher.isEmpty()) {
+        const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+        const auto style = index.data(roles::ConversationIsGroup).toBool() ? PinyinReading::Style::Title
+                                                                           : PinyinReading::Style::PersonName;
+        if (!m_matcher.matches(index.data(roles::ConversationTitle).toString(), style))
+            return false;
+    }
+    return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
 }
 
 bool ConversationListProxy::lessThan(const QModelIndex& left, const QModelIndex& right) const

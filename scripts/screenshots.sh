@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts a LanChat server and a scripted set of clients under Xvfb and saves screenshots of the desktop
-# app (login, main window, transfers panel, settings, screenshot tool, read receipts, recall and edit, search;
+# app (login, main window, transfers panel, settings, screenshot tool, read receipts, recall and edit, search,
+# contacts by pinyin;
 # English and Chinese;
 # light and dark)
 # into docs/screenshots/.

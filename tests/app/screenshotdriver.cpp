@@ -20,6 +20,7 @@
 #include "messageinput.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
+#include "pinyinshots.h"
 #include "readerspopup.h"
 #include "replycontroller.h"
 #include "searchshots.h"
@@ -542,6 +543,11 @@ int main(int argc, char* argv[])
         return 1;
     if (!screenshots::saveSearchStates(scene.alice, scene.bob, scene.carol, scene.chat, scene.group, window, languages,
                                        out, themeSuffix))
+        return 1;
+    const ShotHooks hooks{
+        [port](ChatClient& c, const QString& user, const QString& name) { return enter(c, port, user, name); },
+        [&out](QWidget* widget, const QString& name) { save(widget, out, name); }};
+    if (!savePinyinStates(window, scene.alice, languages, themeSuffix, hooks))
         return 1;
     return 0;
 }
