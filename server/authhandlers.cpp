@@ -126,6 +126,8 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
                         QString::fromLatin1(protocol::kFeatureMentions),
                         QString::fromLatin1(protocol::kFeatureTyping),
                         QString::fromLatin1(protocol::kFeatureReply)};
+    if (m_storage.searchIndexEnabled())
+        welcome.features.append(QString::fromLatin1(protocol::kFeatureSearch));
     welcome.recallWindowSeconds = m_config.recallWindowSeconds;
     welcome.editWindowSeconds = m_config.editWindowSeconds;
     welcome.maxFrame = m_config.maxFrameBytes;

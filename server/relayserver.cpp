@@ -19,6 +19,7 @@
 #include "net/listener.h"
 #include "net/tlscontext.h"
 #include "receipthandlers.h"
+#include "searchhandler.h"
 #include "session.h"
 #include "sessionregistry.h"
 #include "sessionwatchdog.h"
@@ -91,7 +92,8 @@ RelayServer::RelayServer(ServerConfig config, QObject* parent)
     if (!existed)
         QFile::setPermissions(m_config.dataDir,
                               QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    std::unique_ptr<SqliteStorage> sqlite = SqliteStorage::open(m_config.databasePath(), &m_openError);
+    std::unique_ptr<SqliteStorage> sqlite =
+        SqliteStorage::open(m_config.databasePath(), &m_openError, m_config.searchIndex);
     if (!sqlite)
         return;
     QString checkpointError;
@@ -132,6 +134,8 @@ void RelayServer::registerHandlers()
         [this](ConversationId group, UserId user) { emit membershipRevoked(group, user); });
     m_forward = std::make_unique<ForwardHandler>(*m_storage, *m_poster);
     m_forward->registerWith(m_router);
+    m_search = std::make_unique<SearchHandler>(*m_storage);
+    m_search->registerWith(m_router);
     m_files = std::make_unique<FileHandlers>(m_config, *m_storage, *m_commits, *m_poster);
     m_files->registerWith(m_router);
     connect(this, &RelayServer::membershipRevoked, m_files.get(), &FileHandlers::dropUploads);

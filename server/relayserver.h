@@ -21,6 +21,7 @@ class Discovery;
 class EventPoller;
 class FileHandlers;
 class ForwardHandler;
+class SearchHandler;
 class GroupHandlers;
 class MessageActions;
 class TypingRelay;
@@ -131,6 +132,7 @@ private:
     std::unique_ptr<ReceiptHandlers> m_receipts;
     std::unique_ptr<GroupHandlers> m_groups;
     std::unique_ptr<ForwardHandler> m_forward;
+    std::unique_ptr<SearchHandler> m_search;
     std::unique_ptr<MessageActions> m_actions;
     std::unique_ptr<TypingRelay> m_typing;
     std::unique_ptr<FileHandlers> m_files;

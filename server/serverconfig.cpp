@@ -128,6 +128,7 @@ bool ServerConfig::fromIni(const QString& path, ServerConfig* config, QString* e
     readInt(s, "upload_expiry_hours", &config->uploadExpiryHours, 0, 1000000, &problem);
     readInt(s, "recall_window_seconds", &config->recallWindowSeconds, 0, 365 * 24 * 3600, &problem);
     readInt(s, "edit_window_seconds", &config->editWindowSeconds, 0, 365 * 24 * 3600, &problem);
+    readBool(s, "search_index", &config->searchIndex, &problem);
     readInt(s, "hash_memory_kib", &config->hashMemoryKiB, 8, 4 * 1024 * 1024, &problem);
     readInt(s, "hash_iterations", &config->hashIterations, 1, 100, &problem);
     readInt(s, "hash_parallelism", &config->hashParallelism, 1, 64, &problem);
@@ -194,6 +195,7 @@ QString ServerConfig::toIni() const
     add("upload_expiry_hours", QString::number(uploadExpiryHours));
     add("recall_window_seconds", QString::number(recallWindowSeconds));
     add("edit_window_seconds", QString::number(editWindowSeconds));
+    add("search_index", boolText(searchIndex));
     add("hash_memory_kib", QString::number(hashMemoryKiB));
     add("hash_iterations", QString::number(hashIterations));
     add("hash_parallelism", QString::number(hashParallelism));

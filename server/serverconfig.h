@@ -70,6 +70,12 @@ struct ServerConfig
     int recallWindowSeconds = 120;
     /** How long after sending a sender may edit their text message, seconds (default 24 h). */
     int editWindowSeconds = 24 * 60 * 60;
+    /**
+     * Keep the full-text search index (docs/admin.md "Search"): every message is indexed as it is stored. false: no
+     * index is kept (appends are cheaper, the database smaller), `search` is unknown and its feature flag absent.
+     * Switching it back on rebuilds the index at the next start.
+     */
+    bool searchIndex = true;
 
     /**
      * Argon2id cost (RFC 9106). Defaults from the OWASP Password Storage Cheat Sheet: m = 19 MiB, t = 2, p = 1.

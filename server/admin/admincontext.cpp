@@ -70,7 +70,7 @@ SqliteStorage* AdminContext::storage()
         return nullptr;
     }
     QString error;
-    m_storage = SqliteStorage::open(m_config.databasePath(), &error);
+    m_storage = SqliteStorage::open(m_config.databasePath(), &error, m_config.searchIndex);
     if (!m_storage)
         //: %1 is the database file, %2 the reason (from SQLite, in English)
         fail(tr("cannot open %1: %2").arg(m_config.databasePath(), error));

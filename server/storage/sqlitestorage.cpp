@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "migrator.h"
+#include "searchtokenizer.h"
 #include "sqlitecommit.h"
 #include "sqlstatements.h"
 #include "walcheckpointer.h"
@@ -51,13 +52,16 @@ std::unique_ptr<SqliteStorage> SqliteStorage::open(const QString& path, QString*
     if (created && path != QLatin1String(":memory:"))
         QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     auto statements = std::make_unique<SqlStatements>(name);
-    if (!configure(*statements, error))
+    // The search index's table and triggers (schema 10) need the tokenizer before any migration or write.
+    if (!configure(*statements, error) || !SearchTokenizer::registerWith(statements->handle(), error))
         return nullptr;
     Migrator migrator(*statements);
     if (!migrator.migrate(path, error))
         return nullptr;
     std::unique_ptr<SqliteStorage> storage(new SqliteStorage(path, std::move(statements)));
     storage->m_migrationBackupPath = migrator.backupPath();
+    if (!storage->m_search.configure(searchIndex, error))
+        return nullptr;
     storage->m_searchIndex = searchIndex;
     qCInfo(lcStorage) << "database opened:" << path << "schema version" << Migrator::latestVersion();
     return storage;
@@ -99,6 +103,7 @@ SqliteStorage::SqliteStorage(const QString& path, std::unique_ptr<SqlStatements>
     , m_messages(*m_statements)
     , m_audit(*m_statements)
     , m_files(*m_statements)
+    , m_search(*m_statements, m_messages)
 {}
 
 SqliteStorage::~SqliteStorage() = default;
@@ -196,7 +201,7 @@ QStringList SqliteStorage::checkIntegrity()
                             .arg(foreignKeys.value(0).toString(), foreignKeys.value(1).toString(),
                                  foreignKeys.value(2).toString()));
     }
-    return problems;
+    return problems << m_search.check();
 }
 
 // --- users, conversations, messages, files: delegated to one class per table group.
@@ -475,9 +480,9 @@ bool SqliteStorage::deleteUpload(TransferId id)
     return m_files.deleteUpload(id);
 }
 
-std::optional<SearchPage> SqliteStorage::search(UserId, const SearchMessages&)
+std::optional<SearchPage> SqliteStorage::search(UserId requester, const SearchMessages& request)
 {
-    return std::nullopt;
+    return m_searchIndex ? m_search.search(requester, request) : std::nullopt;
 }
 
 } // namespace lanchat

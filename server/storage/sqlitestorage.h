@@ -5,6 +5,7 @@
 #include "devicetokentable.h"
 #include "filetable.h"
 #include "messagetable.h"
+#include "searchindex.h"
 #include "storage.h"
 #include "usertable.h"
 
@@ -161,6 +162,7 @@ private:
     MessageTable m_messages;
     AuditTable m_audit;
     FileTable m_files;
+    SearchIndex m_search;
     std::unique_ptr<WalCheckpointer> m_checkpointer; ///< declared last: stopped before the connection closes
 };
 
