@@ -178,12 +178,17 @@ std::optional<CorpusInfo> CorpusGenerator::fill(Storage& storage, const QByteArr
 
     info.messages = m_spec.messages;
     for (const Conversation& c : conversations) {
-        if (c.members.contains(info.member50))
+        if (c.members.contains(info.member50)) {
             info.readableBy50 += c.messages;
+            if (c.messages > info.busiestMessagesOf50) {
+                info.busiestMessagesOf50 = c.messages;
+                info.busiestOf50 = c.id;
+            }
+        }
         if (c.members.contains(info.member500)) {
             info.readableBy500 += c.messages;
-            if (c.messages > info.busiestMessages) {
-                info.busiestMessages = c.messages;
+            if (c.messages > info.busiestMessagesOf500) {
+                info.busiestMessagesOf500 = c.messages;
                 info.busiestOf500 = c.id;
             }
         }

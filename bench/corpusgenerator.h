@@ -31,8 +31,10 @@ struct CorpusInfo
 {
     UserId member50;             ///< "member50": a member of 50 conversations
     UserId member500;            ///< "member500": a member of 500 conversations
+    ConversationId busiestOf50;  ///< the conversation of member50 with the most messages
     ConversationId busiestOf500; ///< the conversation of member500 with the most messages
-    qint64 busiestMessages = 0;
+    qint64 busiestMessagesOf50 = 0;
+    qint64 busiestMessagesOf500 = 0;
     qint64 messages = 0;
     qint64 fileMessages = 0;
     qint64 readableBy50 = 0;  ///< messages in member50's conversations

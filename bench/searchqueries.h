@@ -18,7 +18,7 @@ struct SearchQueryKind
 {
     QString label;                      ///< the table row, e.g. "q 2 zh"
     QStringList queries;                ///< every one occurs in the corpus, except for the "absent" kind
-    bool inBusiestConversation = false; ///< searched in one conversation instead of all of the user's
+    bool inBusiestConversation = false; ///< searched in the user's busiest conversation instead of all of theirs
 };
 
 /**

@@ -89,14 +89,15 @@ bool SearchScenario::measureStorage(const QString& path, QList<RunResult>* rows)
     }
     RunResult corpus = secondsRow(
         QStringLiteral("search corpus"), m_info.seconds,
-        QStringLiteral("%1 messages (%2 files) in %3 conversations; member50 reads %4, member500 %5; busiest of "
-                       "member500: %6")
+        QStringLiteral("%1 messages (%2 files) in %3 conversations; member50 reads %4, member500 %5; their busiest "
+                       "conversations: %6 and %7")
             .arg(m_info.messages)
             .arg(m_info.fileMessages)
             .arg(m_spec.groups + m_spec.privateChats)
             .arg(m_info.readableBy50)
             .arg(m_info.readableBy500)
-            .arg(m_info.busiestMessages));
+            .arg(m_info.busiestMessagesOf50)
+            .arg(m_info.busiestMessagesOf500));
     rows->append(corpus);
     const double plainMiB = databaseMiB(path);
 
