@@ -518,6 +518,19 @@
     </message>
 </context>
 <context>
+    <name>lanchat::SearchIndex</name>
+    <message>
+        <source>the search index is damaged: %1</source>
+        <extracomment>%1 is SQLite&apos;s own (English) report</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the search index holds %1 messages, but %2 should be searchable</source>
+        <extracomment>%1 and %2 are numbers of messages</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanchat::ServeCommand</name>
     <message>
         <source>Address to listen on (default: any, IPv4+IPv6).</source>

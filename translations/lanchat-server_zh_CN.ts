@@ -512,6 +512,19 @@
     </message>
 </context>
 <context>
+    <name>lanchat::SearchIndex</name>
+    <message>
+        <source>the search index is damaged: %1</source>
+        <extracomment>%1 is SQLite&apos;s own (English) report</extracomment>
+        <translation>搜索索引已损坏：%1</translation>
+    </message>
+    <message>
+        <source>the search index holds %1 messages, but %2 should be searchable</source>
+        <extracomment>%1 and %2 are numbers of messages</extracomment>
+        <translation>搜索索引中有 %1 条消息，但应可搜索的消息为 %2 条</translation>
+    </message>
+</context>
+<context>
     <name>lanchat::ServeCommand</name>
     <message>
         <source>Address to listen on (default: any, IPv4+IPv6).</source>

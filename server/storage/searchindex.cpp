@@ -155,14 +155,9 @@ std::optional<SearchPage> SearchIndex::search(UserId requester, const SearchMess
     const int limit =
         request.limit > 0 ? std::min(request.limit, protocol::kMaxSearchLimit) : protocol::kDefaultSearchLimit;
     const qint64 sender = request.sender.isValid() ? request.sender.value() : 0;
-    QSqlQuery* rows = m_statements.run(
-        "SELECT message_search.rowid FROM message_search CROSS JOIN messages m ON m.seq = message_search.rowid "
-        "WHERE message_search MATCH ? AND message_search.rowid < ? "
-        "AND m.conversation IN (SELECT conversation FROM members WHERE user_id = ?) "
-        "AND (? = 0 OR m.sender = ?) AND m.ts >= ? AND m.ts < ? "
-        "ORDER BY message_search.rowid DESC LIMIT ?",
-        {match, request.before > 0 ? request.before : kNoUpperBound, requester.value(), sender, sender, request.sinceMs,
-         request.untilMs > 0 ? request.untilMs : kNoUpperBound, limit + 1});
+    QSqlQuery* rows = m_statements.run(kSearchSql, {match, request.before > 0 ? request.before : kNoUpperBound,
+                                                    requester.value(), sender, sender, request.sinceMs,
+                                                    request.untilMs > 0 ? request.untilMs : kNoUpperBound, limit + 1});
     if (!rows)
         return std::nullopt;
     QList<Seq> seqs;

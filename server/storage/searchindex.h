@@ -27,6 +27,17 @@ class SqlStatements;
 class SearchIndex
 {
 public:
+    /**
+     * The search statement (bound: MATCH expression, before seq, requester, sender twice, since, until, limit + 1):
+     * the FTS5 index drives it, newest rowid first, and each hit's row is then read by its primary key. Public for
+     * the test that checks its query plan.
+     */
+    static constexpr const char* kSearchSql =
+        "SELECT message_search.rowid FROM message_search CROSS JOIN messages m ON m.seq = message_search.rowid "
+        "WHERE message_search MATCH ? AND message_search.rowid < ? "
+        "AND m.conversation IN (SELECT conversation FROM members WHERE user_id = ?) "
+        "AND (? = 0 OR m.sender = ?) AND m.ts >= ? AND m.ts < ? "
+        "ORDER BY message_search.rowid DESC LIMIT ?";
     /** Messages per batch of the first fill; progress is logged after each (lanchat.storage). */
     static constexpr int kFillBatch = 50000;
 

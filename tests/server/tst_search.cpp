@@ -2,6 +2,7 @@
 // found as substrings, Latin words by prefix, full-width = half-width, files by name, the filters, paging, bad
 // input and FTS syntax as plain text, membership, recall, edit, removal from a group, retention and the
 // search_index switch.
+#include "adminrunner.h"
 #include "messages/filemessages.h"
 #include "messages/searchmessages.h"
 #include "protocol.h"
@@ -13,6 +14,8 @@
 
 #include <QCborArray>
 #include <QDateTime>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 #include <QUuid>
 
@@ -66,6 +69,7 @@ private slots:
     void editedMessageFoundByNewTextOnly();
     void removedMemberNoLongerFinds();
     void retentionRemovesHits();
+    void pruneAndCheckCommands();
     void indexSwitchedOffAndOn();
 
 private:
@@ -185,6 +189,7 @@ void tst_Search::matches_data()
     QTest::newRow("half-width finds full-width") << QStringLiteral("qa") << QStringList{fullWidth};
     QTest::newRow("full-width finds half-width") << QStringLiteral("ＱＡ") << QStringList{fullWidth};
     QTest::newRow("full-width digit") << QStringLiteral("Ｑ３") << QStringList{mixed};
+    QTest::newRow("separated Han: separate parts") << QStringLiteral("告 季") << QStringList{mixed, draft};
     QTest::newRow("Han run not in any text") << QStringLiteral("会报") << QStringList{};
 }
 
@@ -442,6 +447,28 @@ void tst_Search::retentionRemovesHits()
     QVERIFY2(storage.checkIntegrity().isEmpty(), qPrintable(storage.checkIntegrity().join(u'\n')));
     const qint64 fresh = send(*m_alice, QStringLiteral("新的公告"));
     QCOMPARE(seqs(*m_bob, searchRequest(QStringLiteral("公告"))), QList<qint64>{fresh});
+}
+
+void tst_Search::pruneAndCheckCommands()
+{
+    const qint64 old = send(*m_alice, QStringLiteral("去年的计划"));
+    const qint64 recent = send(*m_alice, QStringLiteral("今年的计划"));
+    QCOMPARE(seqs(*m_bob, searchRequest(QStringLiteral("计划"))), (QList<qint64>{recent, old}));
+    {
+        // Eleven days old (ts is no indexed column: the triggers stay out of this).
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("age"));
+        db.setDatabaseName(m_server->config().databasePath());
+        QVERIFY(db.open());
+        QSqlQuery age(db);
+        QVERIFY(age.exec(QStringLiteral("UPDATE messages SET ts = ts - 11 * 86400000 WHERE seq = %1").arg(old)));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("age"));
+    const AdminRunner::Result pruned =
+        AdminRunner(m_server->dataDir(), {QStringLiteral("retention_days=10")}).run({QStringLiteral("prune")});
+    QCOMPARE(pruned.exitCode, 0);
+    QCOMPARE(seqs(*m_bob, searchRequest(QStringLiteral("计划"))), QList<qint64>{recent});
+    const AdminRunner::Result checked = AdminRunner(m_server->dataDir()).run({QStringLiteral("check")});
+    QVERIFY2(checked.exitCode == 0, qPrintable(checked.out + checked.err));
 }
 
 void tst_Search::indexSwitchedOffAndOn()

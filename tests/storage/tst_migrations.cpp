@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -74,6 +75,7 @@ private slots:
     void emptyFileMigratesToLatest();
     void versionOneFixtureIsMigratedWithBackup();
     void versionTwoSharedClientIdsKeepEveryMessage();
+    void versionNineMessagesAreIndexedOnOpen();
     void backupNeverOverwritesAnEarlierOne();
     void newerDatabaseIsRefused();
     void notADatabaseIsRefused();
@@ -262,6 +264,52 @@ void tst_Migrations::versionTwoSharedClientIdsKeepEveryMessage()
     const std::optional<AppendResult> appended = storage->appendMessage(next);
     QVERIFY(appended);
     QCOMPARE(appended->seq, Seq(4)); // 3 was handed out before, even though its row is gone
+}
+
+void tst_Migrations::versionNineMessagesAreIndexedOnOpen()
+{
+    // Schema 10 adds the search index: a version-9 file's messages are indexed when it is opened, with progress in
+    // the log; recalled messages, system events and Recall/Edit records are not.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v9.db"));
+    {
+        std::unique_ptr<SqlStatements> raw = fixtureAt(path, 9);
+        QVERIFY(raw);
+        QVERIFY(raw->execDirect(QStringLiteral("INSERT INTO users (username, username_key, display_name, "
+                                               "password_hash, created_ms) VALUES ('li', 'li', '李雷', 'h', 1)")));
+        QVERIFY(raw->execDirect(
+            QStringLiteral("INSERT INTO conversations (kind, name, created_ms) VALUES (1, 'team', 1)")));
+        QVERIFY(raw->execDirect(QStringLiteral("INSERT INTO members (conversation, user_id) VALUES (1, 1)")));
+        const QStringList rows = {
+            QStringLiteral("0, '季度报告草稿', NULL, NULL"),      // text
+            QStringLiteral("1, NULL, 'Q3报告.pdf', NULL"),        // file
+            QStringLiteral("0, NULL, NULL, 1"),                   // recalled text
+            QStringLiteral("4, '报告 edit record', NULL, NULL"),  // an Edit record
+            QStringLiteral("2, '报告 system event', NULL, NULL"), // a system message
+        };
+        for (const QString& row : rows)
+            QVERIFY(raw->execDirect(QStringLiteral("INSERT INTO messages (conversation, sender, kind, text, file_name, "
+                                                   "recalled_by, ts) VALUES (1, 1, %1, 5)")
+                                        .arg(row)));
+    }
+    QTest::ignoreMessage(QtInfoMsg, QRegularExpression(QStringLiteral("building the search index of 2 messages")));
+    QTest::ignoreMessage(QtInfoMsg, QRegularExpression(QStringLiteral("search index: 2 of 2 messages indexed")));
+    QString error;
+    std::unique_ptr<SqliteStorage> storage = SqliteStorage::open(path, &error);
+    QVERIFY2(storage, qPrintable(error));
+    QVERIFY(storage->checkIntegrity().isEmpty());
+    SearchMessages request;
+    request.query = QStringLiteral("报告");
+    const std::optional<SearchPage> page = storage->search(UserId(1), request);
+    QVERIFY(page);
+    QCOMPARE(page->hits.size(), 2);
+    QCOMPARE(page->hits.at(0).message.seq, Seq(2));
+    QCOMPARE(page->hits.at(1).message.seq, Seq(1));
+    // Opened again: nothing to build.
+    storage.reset();
+    storage = SqliteStorage::open(path, &error);
+    QVERIFY2(storage, qPrintable(error));
+    QCOMPARE(storage->search(UserId(1), request)->hits.size(), 2);
 }
 
 void tst_Migrations::backupNeverOverwritesAnEarlierOne()
