@@ -21,7 +21,7 @@ BenchHarness::~BenchHarness()
     closeAll();
 }
 
-bool BenchHarness::startServer(QString* error, const QStringList& configLines)
+bool BenchHarness::startServer(QString* error, const QStringList& configLines, const QString& database)
 {
     closeAll();
     m_server.reset();
@@ -31,7 +31,7 @@ bool BenchHarness::startServer(QString* error, const QStringList& configLines)
         *error = QStringLiteral("OpenSSL client context could not be created");
         return false;
     }
-    m_server = std::make_unique<ServerProcess>(m_binary, m_tls, configLines);
+    m_server = std::make_unique<ServerProcess>(m_binary, m_tls, configLines, database);
     return m_server->start(error);
 }
 

@@ -37,9 +37,9 @@ public:
 
     /**
      * Starts a fresh server (new data dir); the previous one and its connections are gone. @p configLines override
-     * the bench's server config (ServerProcess).
+     * the bench's server config (ServerProcess). @p database: a database file moved into the data dir first.
      */
-    bool startServer(QString* error, const QStringList& configLines = {});
+    bool startServer(QString* error, const QStringList& configLines = {}, const QString& database = {});
     ServerProcess& server() { return *m_server; }
     EventLoop& loop() { return m_loop; }
     bool tls() const { return m_tls; }

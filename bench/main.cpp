@@ -7,6 +7,7 @@
 #include "idlescenario.h"
 #include "loginstormscenario.h"
 #include "messagingscenario.h"
+#include "searchscenario.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -61,7 +62,7 @@ int main(int argc, char** argv)
         QStringLiteral("server"), QStringLiteral("lanchat-server binary."), QStringLiteral("path"),
         QCoreApplication::applicationDirPath() + QStringLiteral("/../server/lanchat-server"));
     const QCommandLineOption scenariosOption(
-        QStringLiteral("scenarios"), QStringLiteral("Comma-separated: pairs,group,idle,history,files,storm."),
+        QStringLiteral("scenarios"), QStringLiteral("Comma-separated: pairs,group,idle,history,files,storm,search."),
         QStringLiteral("list"), QStringLiteral("pairs,group,idle,history,files,storm"));
     const QCommandLineOption variantsOption(QStringLiteral("variants"),
                                             QStringLiteral("Comma-separated: tls,plaintext."), QStringLiteral("list"),
@@ -80,10 +81,14 @@ int main(int argc, char** argv)
     const QCommandLineOption loginsOption(QStringLiteral("logins"),
                                           QStringLiteral("Simultaneous logins in the login storm (shipped hash cost)."),
                                           QStringLiteral("n"), QStringLiteral("500"));
+    const QCommandLineOption searchMessagesOption(
+        QStringLiteral("search-messages"),
+        QStringLiteral("Messages in the search scenario's generated database (--messages is per sender)."),
+        QStringLiteral("n"), QStringLiteral("1000000"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Write the results as JSON here."),
                                         QStringLiteral("file"), QStringLiteral("bench-results.json"));
     parser.addOptions({serverOption, scenariosOption, variantsOption, runsOption, messagesOption, idleOption,
-                       historyOption, fileOption, loginsOption, jsonOption});
+                       historyOption, fileOption, loginsOption, searchMessagesOption, jsonOption});
     parser.process(app);
 
     const QStringList scenarios = parser.value(scenariosOption).split(QLatin1Char(','));
@@ -91,7 +96,8 @@ int main(int argc, char** argv)
     const int messages = parser.value(messagesOption).toInt();
     QList<RunResult> results;
     QTextStream out(stdout);
-    for (const QString& variant : parser.value(variantsOption).split(QLatin1Char(','))) {
+    const QStringList variants = parser.value(variantsOption).split(QLatin1Char(','));
+    for (const QString& variant : variants) {
         BenchHarness harness(parser.value(serverOption), variant == QLatin1String("tls"));
         const auto add = [&](const QList<RunResult>& rows) {
             for (const RunResult& r : rows) {
@@ -123,6 +129,12 @@ int main(int argc, char** argv)
         if (scenarios.contains(QLatin1String("files"))) {
             const qint64 bytes = parser.value(fileOption).toLongLong() * 1024 * 1024;
             add(repeatRows(runs, [&] { return FilesScenario(harness, bytes).run(); }));
+        }
+        // Mostly storage work, the same for every variant: once, its loopback parts over the first variant.
+        if (scenarios.contains(QLatin1String("search")) && variant == variants.first()) {
+            CorpusSpec spec;
+            spec.messages = qMax(1LL, parser.value(searchMessagesOption).toLongLong());
+            add(SearchScenario(harness, spec, runs, messages).run());
         }
     }
 

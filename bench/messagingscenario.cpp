@@ -11,16 +11,18 @@ constexpr int kClients = 200;
 constexpr int kGroupSenders = 5;
 } // namespace
 
-MessagingScenario::MessagingScenario(BenchHarness& harness, Shape shape, int window, int messagesPerSender)
+MessagingScenario::MessagingScenario(BenchHarness& harness, Shape shape, int window, int messagesPerSender,
+                                     QStringList serverConfig)
     : m_harness(harness)
     , m_shape(shape)
     , m_window(window)
     , m_messagesPerSender(messagesPerSender)
+    , m_serverConfig(std::move(serverConfig))
 {}
 
 bool MessagingScenario::setUp(QString* error)
 {
-    if (!m_harness.startServer(error))
+    if (!m_harness.startServer(error, m_serverConfig))
         return false;
     QStringList names;
     for (int i = 0; i < kClients; ++i)

@@ -21,7 +21,9 @@ public:
         Group,
     };
 
-    MessagingScenario(BenchHarness& harness, Shape shape, int window, int messagesPerSender);
+    /** @p serverConfig: lines of server config for its server (ServerProcess), e.g. "search_index=false". */
+    MessagingScenario(BenchHarness& harness, Shape shape, int window, int messagesPerSender,
+                      QStringList serverConfig = {});
     /** One run on a fresh server. */
     RunResult run();
 
@@ -43,6 +45,7 @@ private:
     Shape m_shape;
     int m_window;
     int m_messagesPerSender;
+    QStringList m_serverConfig;
     int m_receiversPerMessage = 1;
     std::vector<Sender> m_senders;
     std::vector<qint64> m_latenciesNs;

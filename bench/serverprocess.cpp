@@ -1,6 +1,7 @@
 #include "serverprocess.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -23,10 +24,11 @@ quint16 freePort()
 
 } // namespace
 
-ServerProcess::ServerProcess(QString binary, bool tls, QStringList configLines)
+ServerProcess::ServerProcess(QString binary, bool tls, QStringList configLines, QString database)
     : m_binary(std::move(binary))
     , m_tls(tls)
     , m_configLines(std::move(configLines))
+    , m_database(std::move(database))
 {
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.setStandardOutputFile(QProcess::nullDevice());
@@ -66,8 +68,15 @@ bool ServerProcess::start(QString* error)
     QTextStream(&file) << "[server]\n" << lines.join(QLatin1Char('\n')) << "\n";
     file.close();
 
+    const QString dataDir = m_dir.filePath(QStringLiteral("data"));
+    if (!m_database.isEmpty() &&
+        !(QDir().mkpath(dataDir) && QFile::rename(m_database, QDir(dataDir).filePath(QStringLiteral("lanchat.db"))))) {
+        *error = QStringLiteral("could not move %1 into the data directory").arg(m_database);
+        return false;
+    }
+
     m_port = freePort();
-    QStringList args{QStringLiteral("serve"),    QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("data")),
+    QStringList args{QStringLiteral("serve"),    QStringLiteral("--data-dir"), dataDir,
                      QStringLiteral("--listen"), QStringLiteral("127.0.0.1"),  QStringLiteral("--port"),
                      QString::number(m_port),    QStringLiteral("--config"),   config};
     if (!m_tls)

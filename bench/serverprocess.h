@@ -18,9 +18,10 @@ class ServerProcess
 public:
     /**
      * @p configLines (e.g. "hash_iterations=2") override the bench's server config, whose defaults make password
-     * hashing cheap and switch the per-connection request limit and heartbeat off (see start()).
+     * hashing cheap and switch the per-connection request limit and heartbeat off (see start()). @p database: an
+     * existing database file that start() moves into the data directory (it is the server's from then on).
      */
-    ServerProcess(QString binary, bool tls, QStringList configLines = {});
+    ServerProcess(QString binary, bool tls, QStringList configLines = {}, QString database = {});
     ~ServerProcess();
 
     /** Starts the server and waits (bounded, 20 s) until it accepts connections. */
@@ -43,6 +44,7 @@ private:
     QString m_binary;
     bool m_tls;
     QStringList m_configLines;
+    QString m_database;
     QTemporaryDir m_dir;
     QProcess m_process;
     quint16 m_port = 0;
