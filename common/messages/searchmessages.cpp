@@ -44,6 +44,12 @@ std::optional<SearchMessages> SearchMessages::decode(const QCborMap& map, QStrin
     x.filesOnly = r.boolean("files_only", false);
     x.before = r.uint("before", false);
     x.limit = int(r.uint("limit", false, protocol::kMaxSearchLimit));
+    if (r.ok() && r.has("limit") && x.limit == 0) {
+        // 1..kMaxSearchLimit on the wire (docs/protocol.md 14); 0 is only this struct's "not sent".
+        if (error)
+            *error = QStringLiteral("field 'limit': must be at least 1");
+        return std::nullopt;
+    }
     return finish(r, std::move(x), error);
 }
 

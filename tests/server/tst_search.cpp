@@ -322,6 +322,9 @@ void tst_Search::invalidRequests_data()
     QCborMap limit = searchRequest(QStringLiteral("报告"));
     limit.insert(QLatin1String("limit"), protocol::kMaxSearchLimit + 1);
     QTest::newRow("limit too large") << limit;
+    QCborMap zeroLimit = searchRequest(QStringLiteral("报告"));
+    zeroLimit.insert(QLatin1String("limit"), 0);
+    QTest::newRow("limit 0") << zeroLimit;
     QCborMap dates = searchRequest(QStringLiteral("报告"));
     dates.insert(QLatin1String("since_ms"), 2000);
     dates.insert(QLatin1String("until_ms"), 2000);
