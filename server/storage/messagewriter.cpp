@@ -120,10 +120,9 @@ sqlite3_stmt* MessageWriter::statement(sqlite3_stmt*& slot, const char* sql)
     return slot;
 }
 
-bool MessageWriter::execute(const char* sql)
+bool MessageWriter::run(sqlite3_stmt*& slot, const char* sql)
 {
-    sqlite3_stmt** slot = sql[0] == 'B' ? &m_begin : sql[0] == 'C' ? &m_commit : &m_rollback;
-    sqlite3_stmt* query = statement(*slot, sql);
+    sqlite3_stmt* query = statement(slot, sql);
     if (!query)
         return false;
     const int rc = sqlite3_step(query);
@@ -135,23 +134,15 @@ bool MessageWriter::execute(const char* sql)
     return true;
 }
 
+bool MessageWriter::execute(const char* sql)
+{
+    return run(sql[0] == 'B' ? m_begin : sql[0] == 'C' ? m_commit : m_rollback, sql);
+}
+
 bool MessageWriter::flushSearchIndex()
 {
-    if (!m_searchIndexed)
-        return true;
-    for (auto [slot, sql] : {std::pair{&m_flushIndex, SearchIndex::kFlushIndexSql},
-                             std::pair{&m_flushQueue, SearchIndex::kFlushQueueSql}}) {
-        sqlite3_stmt* query = statement(*slot, sql);
-        if (!query)
-            return false;
-        const int rc = sqlite3_step(query);
-        sqlite3_reset(query);
-        if (rc != SQLITE_DONE) {
-            qCWarning(lcStorage) << "cannot index the queued messages:" << sqlite3_errmsg(m_db);
-            return false;
-        }
-    }
-    return true;
+    return !m_searchIndexed ||
+           (run(m_flushIndex, SearchIndex::kFlushIndexSql) && run(m_flushQueue, SearchIndex::kFlushQueueSql));
 }
 
 std::optional<AppendResult> MessageWriter::append(const NewMessage& message, qint64 nowMs)

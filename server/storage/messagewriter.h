@@ -50,6 +50,8 @@ public:
 
 private:
     sqlite3_stmt* statement(sqlite3_stmt*& slot, const char* sql);
+    /** Steps the statement @p sql (prepared once into @p slot) to completion; false on an error (logged). */
+    bool run(sqlite3_stmt*& slot, const char* sql);
     std::optional<AppendResult> original(const NewMessage& message);
 
     sqlite3* m_db;
