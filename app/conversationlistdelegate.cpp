@@ -5,7 +5,6 @@
 #include "modelroles.h"
 #include "theme.h"
 
-#include <QApplication>
 #include <QPainter>
 #include <QPolygon>
 
@@ -21,7 +20,7 @@ const QColor kPinColour(0x1f, 0x6f, 0xd1);
 } // namespace
 
 ConversationListDelegate::ConversationListDelegate(Mode mode, QObject* parent)
-    : QStyledItemDelegate(parent)
+    : ItemBackgroundDelegate(parent)
     , m_mode(mode)
 {}
 
@@ -35,14 +34,7 @@ QSize ConversationListDelegate::sizeHint(const QStyleOptionViewItem& option, con
 void ConversationListDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
                                      const QModelIndex& index) const
 {
-    QStyleOptionViewItem opt = option;
-    initStyleOption(&opt, index);
-    opt.text.clear();
-    opt.icon = QIcon();
-    // The style draws the selection/hover background, so the stylesheet decides those colours.
-    const QWidget* widget = option.widget;
-    QStyle* style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    drawBackground(painter, option, index);
 
     const bool conv = m_mode == Mode::Conversations;
     const QRect r = option.rect.adjusted(kPadding, kPadding, -kPadding, -kPadding);

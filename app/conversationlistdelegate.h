@@ -1,8 +1,7 @@
 #pragma once
 
 #include "ids.h"
-
-#include <QStyledItemDelegate>
+#include "itembackgrounddelegate.h"
 
 #include <functional>
 
@@ -15,7 +14,7 @@ namespace lanchat {
  * display name, username), reading only the roles of client/modelroles.h. A muted conversation has a
  * crossed-out speaker after its title, a grey unread badge with a normal-weight count, and a normal-weight title.
  */
-class ConversationListDelegate : public QStyledItemDelegate
+class ConversationListDelegate : public ItemBackgroundDelegate
 {
     Q_OBJECT
 

@@ -46,8 +46,8 @@ MainWindow::MainWindow(ChatClient* client, AppSettings& settings, LanguageManage
     auto* splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_sidebar = new Sidebar(m_client, splitter);
-    // In a small window the sidebar gives way first (down to 200 px, then it can be dragged shut); the chat keeps room.
-    m_sidebar->setMinimumWidth(200);
+    // In a small window the sidebar gives way first, down to what its layout needs (the "New chat" and "New group"
+    // buttons whole, in either language; then it can be dragged shut); the chat keeps room.
     m_view = new ConversationView(m_client, m_settings, splitter);
     m_view->setMinimumWidth(380);
     splitter->addWidget(m_sidebar);

@@ -3,7 +3,6 @@
 #include "avatarpainter.h"
 #include "theme.h"
 
-#include <QApplication>
 #include <QPainter>
 
 namespace lanchat {
@@ -16,7 +15,7 @@ constexpr int kAvatar = 32;
 } // namespace
 
 MemberListDelegate::MemberListDelegate(QObject* parent)
-    : QStyledItemDelegate(parent)
+    : ItemBackgroundDelegate(parent)
 {}
 
 QString MemberListDelegate::roleText(GroupRole role)
@@ -34,13 +33,7 @@ QSize MemberListDelegate::sizeHint(const QStyleOptionViewItem& option, const QMo
 
 void MemberListDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
-    QStyleOptionViewItem opt = option;
-    initStyleOption(&opt, index);
-    opt.text.clear();
-    opt.icon = QIcon();
-    const QWidget* widget = option.widget;
-    QStyle* style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    drawBackground(painter, option, index);
 
     const QRect r = option.rect.adjusted(kPadding, kPadding, -kPadding, -kPadding);
     const QRect avatar(r.left(), r.top() + (r.height() - kAvatar) / 2, kAvatar, kAvatar);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QStyledItemDelegate>
+#include "itembackgrounddelegate.h"
 
 namespace lanchat {
 
@@ -9,7 +9,7 @@ namespace lanchat {
  * presence dot, the display name, the user name, and the member's role in the group on the right ("Owner",
  * "Member"). Reads the item data roles below; the display name is Qt::DisplayRole.
  */
-class MemberListDelegate : public QStyledItemDelegate
+class MemberListDelegate : public ItemBackgroundDelegate
 {
     Q_OBJECT
 

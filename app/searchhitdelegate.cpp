@@ -6,7 +6,6 @@
 #include "modelroles.h"
 #include "theme.h"
 
-#include <QApplication>
 #include <QDateTime>
 #include <QPainter>
 
@@ -31,7 +30,7 @@ QFont boldFont(const QFont& font)
 } // namespace
 
 SearchHitDelegate::SearchHitDelegate(QObject* parent)
-    : QStyledItemDelegate(parent)
+    : ItemBackgroundDelegate(parent)
 {}
 
 QSize SearchHitDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
@@ -60,14 +59,7 @@ QStringList SearchHitDelegate::keepFirstMatchInSight(QStringList pieces, const Q
 
 void SearchHitDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
-    QStyleOptionViewItem opt = option;
-    initStyleOption(&opt, index);
-    opt.text.clear();
-    opt.icon = QIcon();
-    // The style draws the selection/hover background, so the stylesheet decides those colours.
-    const QWidget* widget = option.widget;
-    QStyle* style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    drawBackground(painter, option, index);
 
     painter->save();
     const QFontMetrics fm(option.font);

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "itembackgrounddelegate.h"
+
 #include <QStringList>
-#include <QStyledItemDelegate>
 
 namespace lanchat {
 
@@ -11,7 +12,7 @@ namespace lanchat {
  * an accent background. When the excerpt is wider than the row, plain text before the first match is cut (with "…")
  * so the match stays in sight. GUI thread.
  */
-class SearchHitDelegate : public QStyledItemDelegate
+class SearchHitDelegate : public ItemBackgroundDelegate
 {
     Q_OBJECT
 

@@ -5,13 +5,12 @@
 #include "theme.h"
 #include "transfermanager.h"
 
-#include <QApplication>
 #include <QPainter>
 
 namespace lanchat {
 
 TransferItemDelegate::TransferItemDelegate(QObject* parent)
-    : QStyledItemDelegate(parent)
+    : ItemBackgroundDelegate(parent)
 {}
 
 QString TransferItemDelegate::stateText(int state)
@@ -80,12 +79,7 @@ void TransferItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
-    QStyleOptionViewItem background = option;
-    initStyleOption(&background, index);
-    background.text.clear();
-    const QWidget* widget = option.widget;
-    QStyle* style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
+    drawBackground(painter, option, index);
 
     const qint64 size = index.data(TransferManager::SizeRole).toLongLong();
     const qint64 done = index.data(TransferManager::BytesDoneRole).toLongLong();

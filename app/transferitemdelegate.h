@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QStyledItemDelegate>
+#include "itembackgrounddelegate.h"
 
 namespace lanchat {
 
@@ -9,7 +9,7 @@ namespace lanchat {
  * a progress bar with percentage and bytes, speed, remaining time, and the state (with the translated
  * reason when failed, ErrorText).
  */
-class TransferItemDelegate : public QStyledItemDelegate
+class TransferItemDelegate : public ItemBackgroundDelegate
 {
     Q_OBJECT
 

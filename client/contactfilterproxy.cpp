@@ -21,11 +21,8 @@ ContactFilterProxy::~ContactFilterProxy() = default;
 
 void ContactFilterProxy::setSearchText(const QString& text)
 {
-    PinyinMatcher matcher(text);
-    if (matcher.foldedQuery() == m_matcher.foldedQuery())
-        return;
-    m_matcher = std::move(matcher);
-    invalidateFilter();
+    if (m_matcher.setQuery(text))
+        invalidateFilter();
 }
 
 void ContactFilterProxy::prepareReadings()

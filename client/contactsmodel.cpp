@@ -51,8 +51,6 @@ QVariant ContactsModel::data(const QModelIndex& index, int role) const
         return u.username;
     case roles::ContactOnline:
         return m_presenceKnown && u.online;
-    case roles::ContactSearchText:
-        return (u.username + QLatin1Char(' ') + u.displayName).toLower();
     case roles::ContactPresenceKnown:
         return m_presenceKnown;
     default:
@@ -67,7 +65,6 @@ QHash<int, QByteArray> ContactsModel::roleNames() const
     names.insert(roles::ContactUsername, "username");
     names.insert(roles::ContactDisplayName, "displayName");
     names.insert(roles::ContactOnline, "online");
-    names.insert(roles::ContactSearchText, "searchText");
     names.insert(roles::ContactPresenceKnown, "presenceKnown");
     return names;
 }

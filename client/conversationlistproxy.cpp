@@ -59,11 +59,8 @@ void ConversationListProxy::setOpenConversation(qint64 conversation)
 
 void ConversationListProxy::setSearchText(const QString& text)
 {
-    PinyinMatcher matcher(text);
-    if (matcher.foldedQuery() == m_matcher.foldedQuery())
-        return;
-    m_matcher = std::move(matcher);
-    invalidateFilter();
+    if (m_matcher.setQuery(text))
+        invalidateFilter();
 }
 
 void ConversationListProxy::prepareReadings()

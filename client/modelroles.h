@@ -17,7 +17,6 @@ enum Contact
     ContactUsername,                  ///< QString
     ContactDisplayName,               ///< QString
     ContactOnline,                    ///< bool; false while presence is unknown (see ContactPresenceKnown)
-    ContactSearchText,                ///< QString: username, display name and pinyin-free lowercase forms for filtering
     ContactPresenceKnown,             ///< bool: false while the client is not logged in (presence is not current)
 };
 

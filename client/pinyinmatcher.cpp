@@ -10,6 +10,15 @@ PinyinMatcher::PinyinMatcher(const QString& query)
     : m_query(fold(query))
 {}
 
+bool PinyinMatcher::setQuery(const QString& query)
+{
+    QString folded = fold(query);
+    if (folded == m_query)
+        return false;
+    m_query = std::move(folded);
+    return true;
+}
+
 QString PinyinMatcher::fold(const QString& text)
 {
     QString folded = text.normalized(QString::NormalizationForm_KC).toCaseFolded();

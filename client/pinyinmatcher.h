@@ -51,6 +51,9 @@ public:
     /** match() != Match::None. */
     bool matches(const QString& text, PinyinReading::Style style) const { return match(text, style) != Match::None; }
 
+    /** Matches @p query from now on; true if that changed what matches (a filter then re-filters). */
+    bool setQuery(const QString& query);
+
     /** The folded query without spaces, as matched. */
     QString foldedQuery() const { return m_query; }
 

@@ -1,58 +1,30 @@
-// Full-text search end to end (docs/protocol.md 14): three users on a real SQLite file over loopback. Chinese runs
-// found as substrings, Latin words by prefix, full-width = half-width, files by name, the filters, paging, bad
-// input and FTS syntax as plain text, membership, recall, edit, removal from a group, retention and the
-// search_index switch.
-#include "adminrunner.h"
-#include "messages/filemessages.h"
-#include "messages/searchmessages.h"
+// Full-text search end to end (docs/protocol.md 14), what matches: three users on a real SQLite file over loopback.
+// Chinese runs found as substrings, Latin words by prefix, full-width = half-width, files by name, the excerpt,
+// the filters, paging, bad input and FTS syntax as plain text.
 #include "protocol.h"
 #include "protocolframes.h"
-#include "rawclient.h"
-#include "sha256.h"
-#include "storage/storage.h"
-#include "testserver.h"
+#include "searchfixture.h"
 
-#include <QCborArray>
 #include <QDateTime>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTest>
-#include <QUuid>
-
-#include <memory>
 
 using namespace lanchat;
 using namespace lanchat::test;
 
 namespace {
 
-// Generous: these waits end as soon as the frame is there; the bound only turns a hang into a failure.
-constexpr int kWaitMs = 60000;
 // Characters of context the server keeps before a match in a cut excerpt (SearchSnippet::kLeadChars).
 constexpr int kLead = 20;
 
-QCborMap searchRequest(const QString& query, qint64 conversation = 0)
-{
-    SearchMessages request;
-    request.query = query;
-    request.conversation = ConversationId(conversation);
-    return request.encode();
-}
-
-qint64 seqOf(const QCborMap& reply)
-{
-    return reply.value(QLatin1String("seq")).toInteger();
-}
-
 } // namespace
 
-class tst_Search : public QObject
+class tst_Search : public QObject, protected SearchFixture
 {
     Q_OBJECT
 
 private slots:
-    void init();
-    void cleanup();
+    void init() { QVERIFY(setUp()); }
+    void cleanup() { tearDown(); }
     void matches_data();
     void matches();
     void snippetMarksTheMatch();
@@ -64,109 +36,7 @@ private slots:
     void invalidRequests();
     void syntaxIsPlainText_data();
     void syntaxIsPlainText();
-    void membership();
-    void recalledMessageIsNotFound();
-    void editedMessageFoundByNewTextOnly();
-    void removedMemberNoLongerFinds();
-    void retentionRemovesHits();
-    void pruneAndCheckCommands();
-    void indexSwitchedOffAndOn();
-
-private:
-    std::unique_ptr<RawClient> client(const QString& username);
-    /** The feature flags of the server's welcome. */
-    QCborArray features();
-    /** @p c's search @p request, decoded; fails the test on an error reply. */
-    SearchPage search(RawClient& c, const QCborMap& request);
-    QList<qint64> seqs(RawClient& c, const QCborMap& request);
-    qint64 send(RawClient& c, const QString& text, qint64 conversation = 0);
-    qint64 uploadFile(RawClient& c, const QString& name);
-
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<RawClient> m_alice; // the group's owner
-    std::unique_ptr<RawClient> m_bob;
-    std::unique_ptr<RawClient> m_carol;
-    std::unique_ptr<RawClient> m_dave; // in no conversation with the others
-    qint64 m_group = 0;
 };
-
-void tst_Search::init()
-{
-    m_server = std::make_unique<TestServer>(false);
-    QVERIFY(m_server->start());
-    m_alice = client(QStringLiteral("alice"));
-    m_bob = client(QStringLiteral("bob"));
-    m_carol = client(QStringLiteral("carol"));
-    m_dave = client(QStringLiteral("dave"));
-    QVERIFY(m_alice && m_bob && m_carol && m_dave);
-    QCborMap create = typed("group_create");
-    create.insert(QLatin1String("name"), QStringLiteral("Team"));
-    create.insert(QLatin1String("members"), QCborArray{m_bob->userId(), m_carol->userId()});
-    m_group = conversationId(m_alice->request(create, kWaitMs));
-    QVERIFY(m_group > 0);
-}
-
-void tst_Search::cleanup()
-{
-    m_alice.reset();
-    m_bob.reset();
-    m_carol.reset();
-    m_dave.reset();
-    m_server.reset();
-}
-
-std::unique_ptr<RawClient> tst_Search::client(const QString& username)
-{
-    auto c = std::make_unique<RawClient>();
-    if (!c->connectTo(m_server->port(), false) || c->signUp(username) <= 0)
-        return nullptr;
-    return c;
-}
-
-QCborArray tst_Search::features()
-{
-    RawClient c;
-    if (!c.connectTo(m_server->port(), false))
-        return {};
-    return c.hello().value(QLatin1String("features")).toArray();
-}
-
-SearchPage tst_Search::search(RawClient& c, const QCborMap& request)
-{
-    const QCborMap reply = c.request(request, kWaitMs);
-    QString error;
-    const std::optional<SearchPage> page = SearchPage::decode(reply, &error);
-    if (frameType(reply) != QLatin1String("ok") || !page) {
-        qWarning() << "search failed:" << reply << error;
-        return SearchPage{{}, true};
-    }
-    return *page;
-}
-
-QList<qint64> tst_Search::seqs(RawClient& c, const QCborMap& request)
-{
-    QList<qint64> list;
-    for (const SearchHit& hit : search(c, request).hits)
-        list.append(hit.message.seq);
-    return list;
-}
-
-qint64 tst_Search::send(RawClient& c, const QString& text, qint64 conversation)
-{
-    return seqOf(c.sendText(conversation ? conversation : m_group, text));
-}
-
-qint64 tst_Search::uploadFile(RawClient& c, const QString& name)
-{
-    const QByteArray content = randomBytes(100);
-    const FileOffer offer{ConversationId(m_group), QUuid::createUuid(), name, content.size(), Sha256::hash(content)};
-    const auto accepted = FileOfferOk::decode(c.request(offer.encode(), kWaitMs), nullptr);
-    if (!accepted || accepted->complete)
-        return 0;
-    const auto done =
-        FileChunkOk::decode(c.request(FileChunk{accepted->transfer, 0, content}.encode(), kWaitMs), nullptr);
-    return done && done->complete ? done->seq : 0;
-}
 
 void tst_Search::matches_data()
 {
@@ -337,9 +207,9 @@ void tst_Search::invalidRequests_data()
 void tst_Search::invalidRequests()
 {
     QFETCH(QCborMap, request);
-    QCOMPARE(errorCodeOf(m_alice->request(request, kWaitMs)), QStringLiteral("invalid_argument"));
+    QCOMPARE(errorCodeOf(m_alice->request(request, kSearchWaitMs)), QStringLiteral("invalid_argument"));
     // The session keeps working.
-    QCOMPARE(frameType(m_alice->request(searchRequest(QStringLiteral("报告")), kWaitMs)), QStringLiteral("ok"));
+    QCOMPARE(frameType(m_alice->request(searchRequest(QStringLiteral("报告")), kSearchWaitMs)), QStringLiteral("ok"));
 }
 
 void tst_Search::syntaxIsPlainText_data()
@@ -368,140 +238,9 @@ void tst_Search::syntaxIsPlainText()
     QFETCH(QString, query);
     QFETCH(int, hits);
     send(*m_alice, QStringLiteral("deploy the 报告 near noon"));
-    const QCborMap reply = m_bob->request(searchRequest(query), kWaitMs);
+    const QCborMap reply = m_bob->request(searchRequest(query), kSearchWaitMs);
     QCOMPARE(frameType(reply), QStringLiteral("ok"));
     QCOMPARE(reply.value(QLatin1String("hits")).toArray().size(), hits);
-}
-
-void tst_Search::membership()
-{
-    const qint64 seq = send(*m_alice, QStringLiteral("内部消息"));
-    QVERIFY(seq > 0);
-    QCOMPARE(errorCodeOf(m_dave->request(searchRequest(QStringLiteral("内部"), m_group), kWaitMs)),
-             QStringLiteral("forbidden"));
-    QCOMPARE(errorCodeOf(m_dave->request(searchRequest(QStringLiteral("内部"), m_group + 1000), kWaitMs)),
-             QStringLiteral("not_found"));
-    QCOMPARE(seqs(*m_dave, searchRequest(QStringLiteral("内部"))), QList<qint64>{});
-    // A private conversation is searched by its two members only.
-    QCborMap open = typed("open_private");
-    open.insert(QLatin1String("user"), m_dave->userId());
-    const qint64 chat = conversationId(m_alice->request(open, kWaitMs));
-    const qint64 secret = send(*m_alice, QStringLiteral("内部 only for dave"), chat);
-    QCOMPARE(seqs(*m_dave, searchRequest(QStringLiteral("内部"))), QList<qint64>{secret});
-    QCOMPARE(seqs(*m_bob, searchRequest(QStringLiteral("内部"))), QList<qint64>{seq});
-    QCOMPARE(seqs(*m_alice, searchRequest(QStringLiteral("内部"))), (QList<qint64>{secret, seq}));
-    QCOMPARE(seqs(*m_alice, searchRequest(QStringLiteral("内部"), chat)), QList<qint64>{secret});
-}
-
-void tst_Search::recalledMessageIsNotFound()
-{
-    const qint64 seq = send(*m_bob, QStringLiteral("密码是 hunter2"));
-    QCOMPARE(seqs(*m_carol, searchRequest(QStringLiteral("hunter2"))), QList<qint64>{seq});
-    QCborMap recall = typed("recall");
-    recall.insert(QLatin1String("conversation"), m_group);
-    recall.insert(QLatin1String("seq"), seq);
-    QCOMPARE(frameType(m_bob->request(recall, kWaitMs)), QStringLiteral("ok"));
-    QCOMPARE(seqs(*m_carol, searchRequest(QStringLiteral("hunter2"))), QList<qint64>{});
-    QCOMPARE(seqs(*m_carol, searchRequest(QStringLiteral("密码"))), QList<qint64>{});
-    QVERIFY(m_server->server().storage().checkIntegrity().isEmpty());
-}
-
-void tst_Search::editedMessageFoundByNewTextOnly()
-{
-    const qint64 seq = send(*m_bob, QStringLiteral("明天下午三点开会"));
-    QCborMap edit = typed("edit");
-    edit.insert(QLatin1String("conversation"), m_group);
-    edit.insert(QLatin1String("seq"), seq);
-    edit.insert(QLatin1String("text"), QStringLiteral("明天上午十点 review"));
-    QCOMPARE(frameType(m_bob->request(edit, kWaitMs)), QStringLiteral("ok"));
-    QCOMPARE(seqs(*m_carol, searchRequest(QStringLiteral("下午"))), QList<qint64>{});
-    const SearchPage page = search(*m_carol, searchRequest(QStringLiteral("上午 review")));
-    QCOMPARE(page.hits.size(), 1);
-    QCOMPARE(page.hits.at(0).message.seq, seq);
-    QCOMPARE(page.hits.at(0).message.text, QStringLiteral("明天上午十点 review"));
-    // The Edit record itself is never a hit.
-    QCOMPARE(seqs(*m_carol, searchRequest(QStringLiteral("明天"))), QList<qint64>{seq});
-    QVERIFY(m_server->server().storage().checkIntegrity().isEmpty());
-}
-
-void tst_Search::removedMemberNoLongerFinds()
-{
-    const qint64 seq = send(*m_alice, QStringLiteral("年终奖方案"));
-    QCOMPARE(seqs(*m_carol, searchRequest(QStringLiteral("年终奖"))), QList<qint64>{seq});
-    QCborMap remove = typed("group_remove");
-    remove.insert(QLatin1String("conversation"), m_group);
-    remove.insert(QLatin1String("user"), m_carol->userId());
-    QCOMPARE(frameType(m_alice->request(remove, kWaitMs)), QStringLiteral("ok"));
-    QCOMPARE(seqs(*m_carol, searchRequest(QStringLiteral("年终奖"))), QList<qint64>{});
-    QCOMPARE(errorCodeOf(m_carol->request(searchRequest(QStringLiteral("年终奖"), m_group), kWaitMs)),
-             QStringLiteral("forbidden"));
-    QCOMPARE(seqs(*m_bob, searchRequest(QStringLiteral("年终奖"))), QList<qint64>{seq});
-}
-
-void tst_Search::retentionRemovesHits()
-{
-    const qint64 seq = send(*m_alice, QStringLiteral("旧的公告"));
-    QCOMPARE(seqs(*m_bob, searchRequest(QStringLiteral("公告"))), QList<qint64>{seq});
-    Storage& storage = m_server->server().storage();
-    QVERIFY(storage.checkIntegrity().isEmpty());
-    // What the retention job and `prune` run: every message older than the cut-off goes, with its index rows.
-    QVERIFY(storage.deleteMessagesBefore(QDateTime::currentMSecsSinceEpoch() + 1000) >= 1);
-    QCOMPARE(seqs(*m_bob, searchRequest(QStringLiteral("公告"))), QList<qint64>{});
-    QVERIFY2(storage.checkIntegrity().isEmpty(), qPrintable(storage.checkIntegrity().join(u'\n')));
-    const qint64 fresh = send(*m_alice, QStringLiteral("新的公告"));
-    QCOMPARE(seqs(*m_bob, searchRequest(QStringLiteral("公告"))), QList<qint64>{fresh});
-}
-
-void tst_Search::pruneAndCheckCommands()
-{
-    const qint64 old = send(*m_alice, QStringLiteral("去年的计划"));
-    const qint64 recent = send(*m_alice, QStringLiteral("今年的计划"));
-    QCOMPARE(seqs(*m_bob, searchRequest(QStringLiteral("计划"))), (QList<qint64>{recent, old}));
-    {
-        // Eleven days old (ts is no indexed column: the triggers stay out of this).
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("age"));
-        db.setDatabaseName(m_server->config().databasePath());
-        QVERIFY(db.open());
-        QSqlQuery age(db);
-        QVERIFY(age.exec(QStringLiteral("UPDATE messages SET ts = ts - 11 * 86400000 WHERE seq = %1").arg(old)));
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("age"));
-    const AdminRunner::Result pruned =
-        AdminRunner(m_server->dataDir(), {QStringLiteral("retention_days=10")}).run({QStringLiteral("prune")});
-    QCOMPARE(pruned.exitCode, 0);
-    QCOMPARE(seqs(*m_bob, searchRequest(QStringLiteral("计划"))), QList<qint64>{recent});
-    const AdminRunner::Result checked = AdminRunner(m_server->dataDir()).run({QStringLiteral("check")});
-    QVERIFY2(checked.exitCode == 0, qPrintable(checked.out + checked.err));
-}
-
-void tst_Search::indexSwitchedOffAndOn()
-{
-    QVERIFY(features().contains(QLatin1String("search")));
-    const qint64 seq = send(*m_alice, QStringLiteral("索引开关"));
-    m_alice.reset();
-    m_bob.reset();
-    m_carol.reset();
-    m_dave.reset();
-    m_server->stop();
-    m_server->config().searchIndex = false;
-    QVERIFY(m_server->start());
-    QVERIFY(!m_server->server().storage().searchIndexEnabled());
-    QVERIFY(m_server->server().storage().checkIntegrity().isEmpty());
-    m_bob = client(QStringLiteral("bob"));
-    QVERIFY(m_bob);
-    QVERIFY(!features().contains(QLatin1String("search")));
-    QCOMPARE(errorCodeOf(m_bob->request(searchRequest(QStringLiteral("索引")), kWaitMs)),
-             QStringLiteral("unknown_type"));
-    const qint64 later = send(*m_bob, QStringLiteral("索引关着时发的"));
-    QVERIFY(later > seq);
-    m_bob.reset();
-    m_server->stop();
-    m_server->config().searchIndex = true;
-    QVERIFY(m_server->start()); // builds the index of everything stored
-    QVERIFY(m_server->server().storage().checkIntegrity().isEmpty());
-    m_bob = client(QStringLiteral("bob"));
-    QVERIFY(m_bob);
-    QCOMPARE(seqs(*m_bob, searchRequest(QStringLiteral("索引"))), (QList<qint64>{later, seq}));
 }
 
 QTEST_GUILESS_MAIN(tst_Search)
