@@ -2,6 +2,7 @@
 
 #include "conversationinfo.h"
 #include "devicetokenstore.h"
+#include "directorystore.h"
 #include "fileref.h"
 #include "ids.h"
 #include "messagerecord.h"
@@ -183,6 +184,8 @@ public:
     virtual bool deleteUser(UserId id) = 0;
     /** The remembered devices of every account ("stay logged in"), owned by the storage. */
     virtual DeviceTokenStore& deviceTokens() = 0;
+    /** The department directory (departments, each account's department and title; schema 13). */
+    virtual DirectoryStore& directory() = 0;
 
     // --- conversations
     /** The private conversation of a and b (a != b), created when @p create and missing; invalid if none. */
