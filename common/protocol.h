@@ -129,5 +129,15 @@ inline constexpr int kDefaultSearchLimit = 20;
 inline constexpr int kMaxSearchLimit = 50;
 /** Longest excerpt of a search hit, characters (Unicode code points), not counting the "…" at cut ends. */
 inline constexpr int kSearchSnippetChars = 100;
+/**
+ * Server feature flag (welcome `features`): the server answers `directory` with the department tree, pushes
+ * `directory` when it changes, accepts `department_group`, and User maps may carry `department` and `title`
+ * (docs/protocol.md 18).
+ */
+inline constexpr const char* kFeatureDirectory = "directory";
+/** Most departments a server keeps (the admin CLI and the CSV import refuse more). */
+inline constexpr int kMaxDepartments = 10000;
+/** Longest job title (`title` of a User map), characters. */
+inline constexpr int kMaxTitleChars = 64;
 
 } // namespace lanchat::protocol

@@ -125,7 +125,8 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
                         QString::fromLatin1(protocol::kFeatureRecallEdit),
                         QString::fromLatin1(protocol::kFeatureMentions),
                         QString::fromLatin1(protocol::kFeatureTyping),
-                        QString::fromLatin1(protocol::kFeatureReply)};
+                        QString::fromLatin1(protocol::kFeatureReply),
+                        QString::fromLatin1(protocol::kFeatureDirectory)};
     if (m_storage.searchIndexEnabled())
         welcome.features.append(QString::fromLatin1(protocol::kFeatureSearch));
     welcome.recallWindowSeconds = m_config.recallWindowSeconds;
@@ -313,6 +314,10 @@ void AuthHandlers::completeLogin(Session& session, UserId user, quint64 id, cons
     }
     AuthOk ok;
     ok.user = UserInfo{record->id, record->username, record->displayName, true};
+    if (const std::optional<Placement> placed = m_storage.directory().placement(user)) {
+        ok.user.department = placed->department;
+        ok.user.title = placed->title;
+    }
     ok.lastSeq = m_storage.lastSeq();
     ok.deviceToken = issued.token;
     session.setDeviceToken(issued.device);

@@ -14,6 +14,7 @@
 #include "sessionregistry.h"
 #include "storage/storage.h"
 
+#include <QHash>
 #include <QPointer>
 
 #include <algorithm>
@@ -56,9 +57,14 @@ bool ChatHandlers::requireMember(Storage& storage, Session& session, Conversatio
 void ChatHandlers::users(Session& session, quint64 id)
 {
     UsersOk ok;
+    QHash<UserId, Placement> placed;
+    for (const Placement& p : m_storage.directory().placements())
+        placed.insert(p.user, p);
     for (const UserRecord& u : m_storage.users()) {
-        if (!u.disabled)
-            ok.users.append(UserInfo{u.id, u.username, u.displayName, m_sessions.isOnline(u.id)});
+        if (u.disabled)
+            continue;
+        const Placement p = placed.value(u.id);
+        ok.users.append(UserInfo{u.id, u.username, u.displayName, m_sessions.isOnline(u.id), p.department, p.title});
     }
     session.reply(id, ok.encode());
 }

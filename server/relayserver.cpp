@@ -4,6 +4,7 @@
 #include "authhandlers.h"
 #include "chathandlers.h"
 #include "commitqueue.h"
+#include "directoryhandlers.h"
 #include "discovery.h"
 #include "files/filehandlers.h"
 #include "forwardhandler.h"
@@ -134,6 +135,8 @@ void RelayServer::registerHandlers()
         [this](ConversationId group, UserId user) { emit membershipRevoked(group, user); });
     m_forward = std::make_unique<ForwardHandler>(*m_storage, *m_poster);
     m_forward->registerWith(m_router);
+    m_directory = std::make_unique<DirectoryHandlers>(*m_storage, *m_commits, *m_sessions, *m_poster);
+    m_directory->registerWith(m_router);
     m_search = std::make_unique<SearchHandler>(*m_storage);
     m_search->registerWith(m_router);
     m_files = std::make_unique<FileHandlers>(m_config, *m_storage, *m_commits, *m_poster);
