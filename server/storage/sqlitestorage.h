@@ -5,6 +5,7 @@
 #include "devicetokentable.h"
 #include "filetable.h"
 #include "messagetable.h"
+#include "profiletable.h"
 #include "searchindex.h"
 #include "storage.h"
 #include "usertable.h"
@@ -94,6 +95,10 @@ public:
     bool setDisplayName(UserId id, const QString& displayName) override;
     bool renameUser(UserId id, const QString& newUsername) override;
     bool deleteUser(UserId id) override;
+    std::optional<UserProfile> userProfile(UserId id) override;
+    QHash<UserId, UserProfile> userProfiles() override;
+    bool setUserProfile(UserId id, const UserProfile& profile) override;
+    bool isAvatar(const QByteArray& sha256) override;
     DeviceTokenStore& deviceTokens() override { return m_deviceTokens; }
 
     ConversationId privateConversation(UserId a, UserId b, bool create) override;
@@ -157,6 +162,7 @@ private:
     bool m_searchIndex = false;
     std::unique_ptr<SqlStatements> m_statements;
     UserTable m_users;
+    ProfileTable m_profiles;
     DeviceTokenTable m_deviceTokens;
     ConversationTable m_conversations;
     MessageTable m_messages;
