@@ -140,4 +140,20 @@ inline constexpr int kMaxDepartments = 10000;
 /** Longest job title (`title` of a User map), characters. */
 inline constexpr int kMaxTitleChars = 64;
 
+/**
+ * Feature flag (welcome `features`): users carry profile fields, the server answers `profile_update`,
+ * `avatar_set` and `avatar_read` (docs/protocol.md 15).
+ */
+inline constexpr const char* kFeatureProfiles = "profiles";
+/** Profile field limits in characters (Unicode code points); longer, or a control character, is invalid_argument. */
+inline constexpr int kMaxPhoneChars = 32;
+inline constexpr int kMaxEmailChars = 254;
+inline constexpr int kMaxSignatureChars = 100;
+/** Largest avatar picture in bytes: 5 MiB. */
+inline constexpr qint64 kMaxAvatarBytes = 5 * 1024 * 1024;
+/** Largest avatar width and height in pixels (each). */
+inline constexpr int kMaxAvatarPixels = 4096;
+/** Bytes of an avatar hash (SHA-256). */
+inline constexpr int kAvatarHashBytes = 32;
+
 } // namespace lanchat::protocol

@@ -9,13 +9,21 @@
 
 namespace lanchat {
 
-/** A user as others see it (wire: `{id, username, display_name, online, department?, title?}`, protocol.md 8.1). */
+/**
+ * A user as others see it (wire: `{id, username, display_name, online}` and the optional fields of
+ * docs/protocol.md 8.1: profile (15) and directory (18); absent on the wire = empty / false / invalid).
+ */
 struct UserInfo
 {
     UserId id;
     QString username;    ///< unique, case-insensitive, [A-Za-z0-9._-]{1,32}
     QString displayName; ///< free Unicode, 1..64 characters
     bool online = false;
+    QByteArray avatar;       ///< SHA-256 of the avatar picture (32 bytes); empty = none (initials are drawn)
+    QString phone;           ///< empty = not set; at most protocol::kMaxPhoneChars characters
+    QString email;           ///< empty = not set; at most protocol::kMaxEmailChars characters
+    QString signature;       ///< one line; empty = not set; at most protocol::kMaxSignatureChars characters
+    bool nameLocked = false; ///< the administrator locked the display name (profile_update may not change it)
     DepartmentId department = {}; ///< directory (protocol.md 18): absent on the wire / invalid: no department
     QString title = {};           ///< directory: job title, 0..64 characters; absent on the wire / empty: none
 

@@ -63,8 +63,10 @@ void ChatHandlers::users(Session& session, quint64 id)
     for (const UserRecord& u : m_storage.users()) {
         if (u.disabled)
             continue;
-        const Placement p = placed.value(u.id);
-        ok.users.append(UserInfo{u.id, u.username, u.displayName, m_sessions.isOnline(u.id), p.department, p.title});
+        UserInfo info{u.id, u.username, u.displayName, m_sessions.isOnline(u.id)};
+        info.department = placed.value(u.id).department;
+        info.title = placed.value(u.id).title;
+        ok.users.append(info);
     }
     session.reply(id, ok.encode());
 }

@@ -6,6 +6,7 @@
 #include "devicetokentable.h"
 #include "filetable.h"
 #include "messagetable.h"
+#include "profiletable.h"
 #include "searchindex.h"
 #include "storage.h"
 #include "usertable.h"
@@ -95,6 +96,10 @@ public:
     bool setDisplayName(UserId id, const QString& displayName) override;
     bool renameUser(UserId id, const QString& newUsername) override;
     bool deleteUser(UserId id) override;
+    std::optional<UserProfile> userProfile(UserId id) override;
+    QHash<UserId, UserProfile> userProfiles() override;
+    bool setUserProfile(UserId id, const UserProfile& profile) override;
+    bool isAvatar(const QByteArray& sha256) override;
     DeviceTokenStore& deviceTokens() override { return m_deviceTokens; }
     DirectoryStore& directory() override { return m_directory; }
 
@@ -159,6 +164,7 @@ private:
     bool m_searchIndex = false;
     std::unique_ptr<SqlStatements> m_statements;
     UserTable m_users;
+    ProfileTable m_profiles;
     DeviceTokenTable m_deviceTokens;
     DepartmentTable m_directory;
     ConversationTable m_conversations;
