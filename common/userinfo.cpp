@@ -12,6 +12,10 @@ QCborMap UserInfo::toCbor() const
     m.insert(QLatin1String("username"), username);
     m.insert(QLatin1String("display_name"), displayName);
     m.insert(QLatin1String("online"), online);
+    if (!status.isEmpty())
+        m.insert(QLatin1String("status"), status);
+    if (!statusText.isEmpty())
+        m.insert(QLatin1String("status_text"), statusText);
     return m;
 }
 
@@ -23,6 +27,8 @@ std::optional<UserInfo> UserInfo::fromCbor(const QCborMap& map, QString* error)
     u.username = r.text("username", protocol::kMaxUsernameChars * 4);
     u.displayName = r.text("display_name", protocol::kMaxNameChars * 4);
     u.online = r.boolean("online", false);
+    u.status = r.text("status", protocol::kMaxStatusNameBytes, false);
+    u.statusText = r.text("status_text", protocol::kMaxStatusTextChars * 4, false);
     if (!r.ok()) {
         if (error)
             *error = r.error();

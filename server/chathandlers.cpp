@@ -12,6 +12,7 @@
 #include "router.h"
 #include "session.h"
 #include "sessionregistry.h"
+#include "statushandler.h"
 #include "storage/storage.h"
 
 #include <QPointer>
@@ -56,9 +57,13 @@ bool ChatHandlers::requireMember(Storage& storage, Session& session, Conversatio
 void ChatHandlers::users(Session& session, quint64 id)
 {
     UsersOk ok;
+    const QHash<UserId, UserStatusRecord> statuses = m_storage.userStatuses().all();
     for (const UserRecord& u : m_storage.users()) {
-        if (!u.disabled)
-            ok.users.append(UserInfo{u.id, u.username, u.displayName, m_sessions.isOnline(u.id)});
+        if (u.disabled)
+            continue;
+        UserInfo info{u.id, u.username, u.displayName, m_sessions.isOnline(u.id)};
+        StatusHandler::fill(info, statuses.value(u.id));
+        ok.users.append(info);
     }
     session.reply(id, ok.encode());
 }

@@ -22,6 +22,8 @@ class EventPoller;
 class FileHandlers;
 class ForwardHandler;
 class SearchHandler;
+class StatusHandler;
+class AccountHandlers;
 class GroupHandlers;
 class MessageActions;
 class TypingRelay;
@@ -133,6 +135,8 @@ private:
     std::unique_ptr<GroupHandlers> m_groups;
     std::unique_ptr<ForwardHandler> m_forward;
     std::unique_ptr<SearchHandler> m_search;
+    std::unique_ptr<StatusHandler> m_status;
+    std::unique_ptr<AccountHandlers> m_account;
     std::unique_ptr<MessageActions> m_actions;
     std::unique_ptr<TypingRelay> m_typing;
     std::unique_ptr<FileHandlers> m_files;

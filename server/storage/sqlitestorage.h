@@ -7,6 +7,7 @@
 #include "messagetable.h"
 #include "searchindex.h"
 #include "storage.h"
+#include "userstatustable.h"
 #include "usertable.h"
 
 #include <QString>
@@ -95,6 +96,7 @@ public:
     bool renameUser(UserId id, const QString& newUsername) override;
     bool deleteUser(UserId id) override;
     DeviceTokenStore& deviceTokens() override { return m_deviceTokens; }
+    UserStatusStore& userStatuses() override { return m_userStatuses; }
 
     ConversationId privateConversation(UserId a, UserId b, bool create) override;
     ConversationId createGroup(const QString& name, UserId owner, const QList<UserId>& members) override;
@@ -158,6 +160,7 @@ private:
     std::unique_ptr<SqlStatements> m_statements;
     UserTable m_users;
     DeviceTokenTable m_deviceTokens;
+    UserStatusTable m_userStatuses;
     ConversationTable m_conversations;
     MessageTable m_messages;
     AuditTable m_audit;
