@@ -127,6 +127,21 @@ inline constexpr int kSearchQueryChars = 256;
 /** Hits per `search` page when `limit` is absent, and the largest `limit`. */
 inline constexpr int kDefaultSearchLimit = 20;
 inline constexpr int kMaxSearchLimit = 50;
+/**
+ * Feature flag (welcome `features`): the server keeps each user's chosen status (online, away, busy, dnd) and
+ * status text, answers `set_status` and carries `status`/`status_text` in User maps and `presence` (protocol.md 16).
+ */
+inline constexpr const char* kFeatureStatus = "status";
+/** Longest status text, in characters (Unicode code points); control characters are refused. */
+inline constexpr int kMaxStatusTextChars = 64;
+/** Longest status name on the wire, UTF-8 bytes (the names are short ASCII words; a longer one is refused). */
+inline constexpr int kMaxStatusNameBytes = 16;
+/**
+ * Feature flag (welcome `features`): the server answers `account_sessions` (the user's logged-in sessions and
+ * remembered devices) and `logout_others` (protocol.md 17).
+ */
+inline constexpr const char* kFeatureAccountSessions = "account_sessions";
+
 /** Longest excerpt of a search hit, characters (Unicode code points), not counting the "…" at cut ends. */
 inline constexpr int kSearchSnippetChars = 100;
 /**

@@ -27,6 +27,10 @@ QCborMap UserInfo::toCbor() const
         m.insert(QLatin1String("department"), department.value());
     if (!title.isEmpty())
         m.insert(QLatin1String("title"), title);
+    if (!status.isEmpty())
+        m.insert(QLatin1String("status"), status);
+    if (!statusText.isEmpty())
+        m.insert(QLatin1String("status_text"), statusText);
     return m;
 }
 
@@ -45,6 +49,8 @@ std::optional<UserInfo> UserInfo::fromCbor(const QCborMap& map, QString* error)
     u.nameLocked = r.boolean("name_locked", false);
     u.department = DepartmentId(r.uint("department", false));
     u.title = r.text("title", protocol::kMaxTitleChars * 4, false);
+    u.status = r.text("status", protocol::kMaxStatusNameBytes, false);
+    u.statusText = r.text("status_text", protocol::kMaxStatusTextChars * 4, false);
     if (!r.ok()) {
         if (error)
             *error = r.error();

@@ -1,5 +1,6 @@
 #include "relayserver.h"
 
+#include "accounthandlers.h"
 #include "admin/adminchannel.h"
 #include "authhandlers.h"
 #include "chathandlers.h"
@@ -25,6 +26,7 @@
 #include "sessionregistry.h"
 #include "sessionwatchdog.h"
 #include "sqlitestorage.h"
+#include "statushandler.h"
 #include "tlsidentity.h"
 #include "typingrelay.h"
 
@@ -139,6 +141,10 @@ void RelayServer::registerHandlers()
     m_directory->registerWith(m_router);
     m_search = std::make_unique<SearchHandler>(*m_storage);
     m_search->registerWith(m_router);
+    m_status = std::make_unique<StatusHandler>(*m_storage, *m_commits, *m_sessions);
+    m_status->registerWith(m_router);
+    m_account = std::make_unique<AccountHandlers>(*m_storage, *m_commits, *m_sessions);
+    m_account->registerWith(m_router);
     m_files = std::make_unique<FileHandlers>(m_config, *m_storage, *m_commits, *m_poster);
     m_files->registerWith(m_router);
     connect(this, &RelayServer::membershipRevoked, m_files.get(), &FileHandlers::dropUploads);
@@ -308,13 +314,13 @@ QString RelayServer::certificateFingerprint() const
 
 void RelayServer::onUserOnline(UserId user)
 {
-    m_sessions->pushToAuthenticated(FrameCodec::encode(PresenceChange{user, true}.encode()));
+    m_sessions->pushToAuthenticated(m_status->presenceFrame(user, true));
 }
 
 void RelayServer::onUserOffline(UserId user)
 {
     if (!m_stopped)
-        m_sessions->pushToAuthenticated(FrameCodec::encode(PresenceChange{user, false}.encode()));
+        m_sessions->pushToAuthenticated(m_status->presenceFrame(user, false));
 }
 
 void RelayServer::stop()

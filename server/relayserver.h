@@ -23,6 +23,8 @@ class FileHandlers;
 class ForwardHandler;
 class SearchHandler;
 class DirectoryHandlers;
+class StatusHandler;
+class AccountHandlers;
 class GroupHandlers;
 class MessageActions;
 class TypingRelay;
@@ -135,6 +137,8 @@ private:
     std::unique_ptr<ForwardHandler> m_forward;
     std::unique_ptr<SearchHandler> m_search;
     std::unique_ptr<DirectoryHandlers> m_directory;
+    std::unique_ptr<StatusHandler> m_status;
+    std::unique_ptr<AccountHandlers> m_account;
     std::unique_ptr<MessageActions> m_actions;
     std::unique_ptr<TypingRelay> m_typing;
     std::unique_ptr<FileHandlers> m_files;

@@ -105,6 +105,7 @@ SqliteStorage::SqliteStorage(const QString& path, std::unique_ptr<SqlStatements>
     , m_profiles(*m_statements)
     , m_deviceTokens(*m_statements)
     , m_directory(*m_statements)
+    , m_userStatuses(*m_statements)
     , m_conversations(*m_statements)
     , m_messages(*m_statements)
     , m_audit(*m_statements)

@@ -9,6 +9,7 @@
 #include "profiletable.h"
 #include "searchindex.h"
 #include "storage.h"
+#include "userstatustable.h"
 #include "usertable.h"
 
 #include <QString>
@@ -102,6 +103,7 @@ public:
     bool isAvatar(const QByteArray& sha256) override;
     DeviceTokenStore& deviceTokens() override { return m_deviceTokens; }
     DirectoryStore& directory() override { return m_directory; }
+    UserStatusStore& userStatuses() override { return m_userStatuses; }
 
     ConversationId privateConversation(UserId a, UserId b, bool create) override;
     ConversationId createGroup(const QString& name, UserId owner, const QList<UserId>& members) override;
@@ -167,6 +169,7 @@ private:
     ProfileTable m_profiles;
     DeviceTokenTable m_deviceTokens;
     DepartmentTable m_directory;
+    UserStatusTable m_userStatuses;
     ConversationTable m_conversations;
     MessageTable m_messages;
     AuditTable m_audit;

@@ -8,6 +8,7 @@
 #include "messagerecord.h"
 #include "messages/receiptmessages.h"
 #include "messages/searchmessages.h"
+#include "userstatusstore.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -215,6 +216,8 @@ public:
     virtual DeviceTokenStore& deviceTokens() = 0;
     /** The department directory (departments, each account's department and title; schema 13). */
     virtual DirectoryStore& directory() = 0;
+    /** The status and status text each user chose (schema 12, docs/protocol.md 16), owned by the storage. */
+    virtual UserStatusStore& userStatuses() = 0;
 
     // --- conversations
     /** The private conversation of a and b (a != b), created when @p create and missing; invalid if none. */
