@@ -24,6 +24,7 @@ struct UserInfo
     QString email;           ///< empty = not set; at most protocol::kMaxEmailChars characters
     QString signature;       ///< one line; empty = not set; at most protocol::kMaxSignatureChars characters
     bool nameLocked = false; ///< the administrator locked the display name (profile_update may not change it)
+
     DepartmentId department = {}; ///< directory (protocol.md 18): absent on the wire / invalid: no department
     QString title = {};           ///< directory: job title, 0..64 characters; absent on the wire / empty: none
     /**
