@@ -13,6 +13,7 @@
 #include "session.h"
 #include "sessionregistry.h"
 #include "storage/storage.h"
+#include "userinfofactory.h"
 
 #include <QPointer>
 
@@ -56,9 +57,10 @@ bool ChatHandlers::requireMember(Storage& storage, Session& session, Conversatio
 void ChatHandlers::users(Session& session, quint64 id)
 {
     UsersOk ok;
+    const QHash<UserId, UserProfile> profiles = m_storage.userProfiles();
     for (const UserRecord& u : m_storage.users()) {
         if (!u.disabled)
-            ok.users.append(UserInfo{u.id, u.username, u.displayName, m_sessions.isOnline(u.id)});
+            ok.users.append(UserInfoFactory::make(u, profiles.value(u.id), m_sessions.isOnline(u.id)));
     }
     session.reply(id, ok.encode());
 }

@@ -5,6 +5,7 @@
 #include "chathandlers.h"
 #include "commitqueue.h"
 #include "discovery.h"
+#include "files/avatarhandlers.h"
 #include "files/filehandlers.h"
 #include "forwardhandler.h"
 #include "framecodec.h"
@@ -18,6 +19,7 @@
 #include "net/eventpoller.h"
 #include "net/listener.h"
 #include "net/tlscontext.h"
+#include "profilehandlers.h"
 #include "receipthandlers.h"
 #include "searchhandler.h"
 #include "session.h"
@@ -136,6 +138,10 @@ void RelayServer::registerHandlers()
     m_forward->registerWith(m_router);
     m_search = std::make_unique<SearchHandler>(*m_storage);
     m_search->registerWith(m_router);
+    m_profiles = std::make_unique<ProfileHandlers>(*m_storage, *m_commits, *m_sessions);
+    m_profiles->registerWith(m_router);
+    m_avatars = std::make_unique<AvatarHandlers>(m_config.dataDir, *m_storage, *m_profiles);
+    m_avatars->registerWith(m_router);
     m_files = std::make_unique<FileHandlers>(m_config, *m_storage, *m_commits, *m_poster);
     m_files->registerWith(m_router);
     connect(this, &RelayServer::membershipRevoked, m_files.get(), &FileHandlers::dropUploads);

@@ -22,6 +22,8 @@ class EventPoller;
 class FileHandlers;
 class ForwardHandler;
 class SearchHandler;
+class ProfileHandlers;
+class AvatarHandlers;
 class GroupHandlers;
 class MessageActions;
 class TypingRelay;
@@ -133,6 +135,8 @@ private:
     std::unique_ptr<GroupHandlers> m_groups;
     std::unique_ptr<ForwardHandler> m_forward;
     std::unique_ptr<SearchHandler> m_search;
+    std::unique_ptr<ProfileHandlers> m_profiles;
+    std::unique_ptr<AvatarHandlers> m_avatars;
     std::unique_ptr<MessageActions> m_actions;
     std::unique_ptr<TypingRelay> m_typing;
     std::unique_ptr<FileHandlers> m_files;

@@ -11,6 +11,7 @@
 #include "session.h"
 #include "sessionregistry.h"
 #include "storage/storage.h"
+#include "userinfofactory.h"
 
 #include <QCborArray>
 #include <QDateTime>
@@ -141,11 +142,8 @@ void AdminChannel::userChanged(UserId user, bool revokeSessions)
                          << "sessions closed";
         return;
     }
-    QCborMap push;
-    push.insert(QLatin1String("t"), QLatin1String(msgtype::kUserPush));
-    push.insert(QLatin1String("user"),
-                UserInfo{user, record->username, record->displayName, m_sessions.isOnline(user)}.toCbor());
-    m_sessions.pushToAuthenticated(FrameCodec::encode(push));
+    m_sessions.pushToAuthenticated(UserInfoFactory::pushFrame(UserInfoFactory::make(
+        *record, m_storage.userProfile(user).value_or(UserProfile{}), m_sessions.isOnline(user))));
     qCInfo(lcServer) << "admin: user" << user.value() << "changed";
 }
 

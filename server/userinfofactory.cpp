@@ -1,0 +1,40 @@
+#include "userinfofactory.h"
+
+#include "framecodec.h"
+#include "messages/chatmessages.h"
+#include "sessionregistry.h"
+#include "storage/storage.h"
+
+#include <QCborMap>
+
+namespace lanchat {
+
+UserInfo UserInfoFactory::make(const UserRecord& record, const UserProfile& profile, bool online)
+{
+    UserInfo info{record.id, record.username, record.displayName, online};
+    info.avatar = profile.avatar;
+    info.phone = profile.phone;
+    info.email = profile.email;
+    info.signature = profile.signature;
+    info.nameLocked = profile.nameLocked;
+    return info;
+}
+
+std::optional<UserInfo> UserInfoFactory::load(Storage& storage, const SessionRegistry& sessions, UserId user)
+{
+    const std::optional<UserRecord> record = storage.userById(user);
+    if (!record)
+        return std::nullopt;
+    return make(*record, storage.userProfile(user).value_or(UserProfile{}), sessions.isOnline(user));
+}
+
+QByteArray UserInfoFactory::pushFrame(const UserInfo& info)
+{
+    // Nested: a push never has a top-level `id` (that would read as a reply).
+    QCborMap push;
+    push.insert(QLatin1String("t"), QLatin1String(msgtype::kUserPush));
+    push.insert(QLatin1String("user"), info.toCbor());
+    return FrameCodec::encode(push);
+}
+
+} // namespace lanchat
