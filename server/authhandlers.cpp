@@ -125,6 +125,7 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
                         QString::fromLatin1(protocol::kFeatureRecallEdit),
                         QString::fromLatin1(protocol::kFeatureMentions),
                         QString::fromLatin1(protocol::kFeatureTyping),
+                        QString::fromLatin1(protocol::kFeatureGroupRoles),
                         QString::fromLatin1(protocol::kFeatureReply)};
     if (m_storage.searchIndexEnabled())
         welcome.features.append(QString::fromLatin1(protocol::kFeatureSearch));
