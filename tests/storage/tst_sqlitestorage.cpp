@@ -265,9 +265,9 @@ void tst_SqliteStorage::groupRolesTransferAndDissolve()
     const UserId b = addUser(QStringLiteral("b"));
     const UserId c = addUser(QStringLiteral("c"));
     const ConversationId group = m_storage->createGroup(QStringLiteral("g"), owner, {b, c});
-    QCOMPARE(m_storage->groupRole(group, owner), GroupRole::Owner);
-    QCOMPARE(m_storage->groupRole(group, b), GroupRole::Member);
-    QCOMPARE(m_storage->groupRole(group, addUser(QStringLiteral("outsider"))), GroupRole::None);
+    QCOMPARE(int(m_storage->groupRole(group, owner)), int(GroupRole::Owner));
+    QCOMPARE(int(m_storage->groupRole(group, b)), int(GroupRole::Member));
+    QCOMPARE(int(m_storage->groupRole(group, addUser(QStringLiteral("outsider")))), int(GroupRole::None));
 
     QVERIFY(m_storage->setGroupRole(group, c, GroupRole::Admin));
     QVERIFY(m_storage->setGroupRole(group, c, GroupRole::Admin)); // again: no change, still true
@@ -276,14 +276,14 @@ void tst_SqliteStorage::groupRolesTransferAndDissolve()
     QVERIFY(!m_storage->setGroupRole(group, owner, GroupRole::Admin));
     QVERIFY(!m_storage->setGroupRole(group, b, GroupRole::Owner));
     QVERIFY(m_storage->setGroupRole(group, b, GroupRole::Member));
-    QCOMPARE(m_storage->groupRole(group, b), GroupRole::Member);
+    QCOMPARE(int(m_storage->groupRole(group, b)), int(GroupRole::Member));
 
     // An admin becoming owner is no longer listed as admin; the old owner is a plain member.
     QVERIFY(m_storage->transferGroup(group, c));
     const std::optional<ConversationInfo> info = m_storage->conversation(group, owner);
     QCOMPARE(info->owner, c);
     QVERIFY(info->admins.isEmpty());
-    QCOMPARE(info->roleOf(owner), GroupRole::Member);
+    QCOMPARE(int(info->roleOf(owner)), int(GroupRole::Member));
     QVERIFY(!m_storage->transferGroup(group, addUser(QStringLiteral("stranger"))));
 
     // Dissolved: nobody is a member; the conversation and its history stay.
@@ -303,7 +303,7 @@ void tst_SqliteStorage::removingTheOwnerKeepsTheGroupOwned()
     QVERIFY(m_storage->setGroupRole(group, c, GroupRole::Admin));
     QVERIFY(m_storage->removeMember(group, owner)); // the admin CLI's `group remove`
     QCOMPARE(m_storage->conversation(group, b)->owner, c);
-    QCOMPARE(m_storage->groupRole(group, c), GroupRole::Owner);
+    QCOMPARE(int(m_storage->groupRole(group, c)), int(GroupRole::Owner));
     // The last member deleted: nobody left to own it.
     QVERIFY(m_storage->removeMember(group, b));
     QVERIFY(m_storage->deleteUser(c));
