@@ -28,6 +28,18 @@ StatusButton::StatusButton(ChatClient* client, OwnStatus* status, QWidget* paren
     refresh();
 }
 
+QSize StatusButton::sizeHint() const
+{
+    QSize size = QToolButton::sizeHint();
+    size.setWidth(iconSize().width() + 80);
+    return size;
+}
+
+QSize StatusButton::minimumSizeHint() const
+{
+    return sizeHint();
+}
+
 void StatusButton::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)

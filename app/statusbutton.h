@@ -21,6 +21,9 @@ public:
     StatusButton(ChatClient* client, OwnStatus* status, QWidget* parent = nullptr);
 
     StatusMenu* statusMenu() const { return m_menu; }
+    /** Narrow: the name is elided to the width the sidebar gives, never widening the sidebar. */
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
 
 protected:
     void changeEvent(QEvent* event) override;

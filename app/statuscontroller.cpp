@@ -56,7 +56,7 @@ StatusController::~StatusController() = default;
 
 void StatusController::setIdleSource(IdleSource* source)
 {
-    static_cast<SwitchableIdleSource*>(m_switch.get())->target = source;
+    static_cast<SwitchableIdleSource*>(m_switch.get())->target = source ? source : m_desktopIdle.get();
 }
 
 void StatusController::applySettings()

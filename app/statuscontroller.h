@@ -36,8 +36,8 @@ public:
     /** The button for the top of the sidebar (ownership passes to whoever adds it to a layout). */
     StatusButton* button() const { return m_button; }
     /**
-     * Replaces the idle source (tests feed times through one of their own; the controller does not own it then).
-     * AutoAway asks it from the next poll on.
+     * Replaces the idle source (tests feed times through one of their own; the controller does not own it then);
+     * nullptr goes back to the desktop's. AutoAway asks it from the next poll on.
      */
     void setIdleSource(IdleSource* source);
     /** Takes the auto-away minutes from the settings again (after the settings dialog). */

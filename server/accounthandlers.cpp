@@ -8,6 +8,7 @@
 #include "sessionregistry.h"
 #include "storage/storage.h"
 
+#include <QHostAddress>
 #include <QPointer>
 
 #include <algorithm>
@@ -36,9 +37,16 @@ void AccountHandlers::listSessions(Session& session, quint64 id)
         entry.current = other == &session;
         entry.client = other->clientName();
         entry.device = other->deviceName();
-        entry.address = other->peerAddress().toString();
+        // A dual-stack listener sees IPv4 clients as ::ffff:a.b.c.d; people know them by a.b.c.d.
+        QHostAddress address = other->peerAddress();
+        bool isIPv4 = false;
+        const quint32 ipv4 = address.toIPv4Address(&isIPv4);
+        if (isIPv4)
+            address = QHostAddress(ipv4);
+        entry.address = address.toString();
         entry.sinceMs = other->loggedInMs();
-        entry.lastSeenMs = other->lastHeardMs();
+        // The login request itself was heard before the login completed.
+        entry.lastSeenMs = qMax(other->lastHeardMs(), other->loggedInMs());
         ok.sessions.append(entry);
     }
     std::stable_sort(ok.sessions.begin(), ok.sessions.end(),

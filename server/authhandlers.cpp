@@ -427,8 +427,10 @@ void AuthHandlers::storePassword(const QPointer<Session>& guard, quint64 id, con
             // Whoever else holds a session of this account (a stolen one, a forgotten device) must log in again.
             const int revoked = m_sessions.revokeSessions(user, guard.data());
             qCInfo(lcServer) << "password changed" << user.value() << "-" << revoked << "other sessions closed";
-            if (guard)
+            if (guard) {
                 guard->setDeviceToken(0);
+                guard->setDeviceName({});
+            }
         }
         if (!guard)
             return;

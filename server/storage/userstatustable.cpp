@@ -44,10 +44,12 @@ QHash<UserId, UserStatusRecord> UserStatusTable::all()
 
 bool UserStatusTable::set(UserId user, const QString& status, const QString& text, qint64 nowMs)
 {
+    // A null QString binds as SQL NULL; no text is the empty text.
+    const QString storedText = text.isNull() ? QStringLiteral("") : text;
     return m_statements.change("INSERT INTO user_status (user_id, status, status_text, updated_ms) VALUES (?, ?, ?, ?) "
                                "ON CONFLICT (user_id) DO UPDATE SET status = excluded.status, "
                                "status_text = excluded.status_text, updated_ms = excluded.updated_ms",
-                               {user.value(), status, text, nowMs}) == 1;
+                               {user.value(), status, storedText, nowMs}) == 1;
 }
 
 } // namespace lanchat
