@@ -145,7 +145,7 @@ bool DepartmentTable::setPlacement(UserId user, DepartmentId department, const Q
 {
     if (department.isValid() && !this->department(department))
         return false;
-    return m_statements.change("UPDATE users SET department = ?, title = ? WHERE id = ?",
+    return m_statements.change("UPDATE users SET department = ?, title = COALESCE(?, '') WHERE id = ?",
                                {nullable(department.value()), title, user.value()}) == 1;
 }
 

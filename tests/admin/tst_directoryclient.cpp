@@ -5,6 +5,7 @@
 #include "adminrunner.h"
 #include "chatclient.h"
 #include "contactsmodel.h"
+#include "conversationsmodel.h"
 #include "departmentpeopleproxy.h"
 #include "directorymodel.h"
 #include "modelroles.h"

@@ -106,7 +106,7 @@ void tst_OrganisationTab::treeAndPeople()
 {
     OrganisationPage* page = pageOf(*m_window);
     QVERIFY(page);
-    auto* tabs = page->parentWidget()->parentWidget()->findChild<QTabWidget*>();
+    auto* tabs = qobject_cast<QTabWidget*>(page->parentWidget()->parentWidget()); // the tab widget's stack
     QVERIFY(tabs);
     QVERIFY(tabs->isTabVisible(tabs->indexOf(page)));
     QCOMPARE(tabs->tabText(tabs->indexOf(page)), QStringLiteral("Organisation"));
@@ -139,7 +139,9 @@ void tst_OrganisationTab::treeAndPeople()
 void tst_OrganisationTab::managerCreatesGroup()
 {
     OrganisationPage* page = pageOf(*m_window);
-    QVERIFY(page->selectDepartment(m_rnd));
+    QTRY_VERIFY_WITH_TIMEOUT(page->selectDepartment(m_rnd), kWaitMs);
+    // Opening a chat showed the chats tab; come back to the organisation.
+    qobject_cast<QTabWidget*>(page->parentWidget()->parentWidget())->setCurrentWidget(page);
     auto* button = page->findChild<QPushButton*>(QStringLiteral("createDepartmentGroupButton"));
     QVERIFY(button);
     QTRY_VERIFY_WITH_TIMEOUT(button->isVisible(), kWaitMs);
@@ -162,7 +164,7 @@ void tst_OrganisationTab::othersGetNoGroupButton()
     window.show();
     OrganisationPage* page = pageOf(window);
     QTRY_VERIFY_WITH_TIMEOUT(page->selectDepartment(m_rnd), kWaitMs);
-    auto* tabs = page->parentWidget()->parentWidget()->findChild<QTabWidget*>();
+    auto* tabs = qobject_cast<QTabWidget*>(page->parentWidget()->parentWidget()); // the tab widget's stack
     tabs->setCurrentWidget(page);
     QTRY_COMPARE_WITH_TIMEOUT(page->peopleList()->model()->rowCount(), 2, kWaitMs);
     QVERIFY(!page->findChild<QPushButton*>(QStringLiteral("createDepartmentGroupButton"))->isVisible());
