@@ -60,6 +60,9 @@ QString ErrorText::message(ErrorCode code)
         return tr("It is too late to recall or edit this message.");
     case ErrorCode::Recalled:
         return tr("This message was recalled.");
+    case ErrorCode::DirectoryUnavailable:
+        return tr("The company directory that checks your password cannot be reached. Please try again in a few "
+                  "minutes or ask your administrator.");
     case ErrorCode::Unknown:
         break;
     }

@@ -449,6 +449,171 @@
     </message>
 </context>
 <context>
+    <name>lanchat::LdapCommand</name>
+    <message>
+        <source>found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such user under base_dn (or more than one match)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the directory cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: %2 (%3)</source>
+        <extracomment>%1 the user, %2 what went wrong, %3 detail from the directory (English)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DN:           %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>username:     %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>display name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>password:     correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the directory cannot be reached (%1); nothing changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the directory returned no users; nothing changed (check base_dn and user_filter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>would be created: %1 (%2)</source>
+        <extracomment>%1 the username, %2 the display name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>would be updated: %1 (%2, %3)</source>
+        <extracomment>%1 the username, %2 the display name, %3 the DN</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>updated: %1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot store the account of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot disable &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>would be disabled: %1 (%2 is no longer in the directory)</source>
+        <extracomment>%1 the username, %2 the DN</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled: %1 (%2 is no longer in the directory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) planned, nothing changed (dry run)</source>
+        <translation>
+            <numerusform>%n change planned, nothing changed (dry run)</numerusform>
+            <numerusform>%n changes planned, nothing changed (dry run)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check and synchronise the accounts of the LDAP / Active Directory directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also check the password read from the first line of stdin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the changes without making them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test or sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: ldap test USER | ldap sync [--dry-run] (see ldap --help)</source>
+        <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LDAP is not enabled in the configuration file ([ldap] enabled=true)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::LdapConfig</name>
+    <message>
+        <source>ldap/%1: expected true or false, got &apos;%2&apos;</source>
+        <extracomment>%1 is a config key, %2 the value found</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ldap/%1: expected an integer in %2..%3, got &apos;%4&apos;</source>
+        <extracomment>%1 is a config key, %2..%3 the allowed range, %4 the value found</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ldap/preset: expected openldap or ad, got &apos;%1&apos;</source>
+        <extracomment>openldap and ad are typed as they are</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ldap/order: expected local,ldap or ldap,local, got &apos;%1&apos;</source>
+        <extracomment>local,ldap and ldap,local are typed as they are</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ldap: enabled=true needs url and base_dn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ldap/user_filter: needs %u where the login name goes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ldap/url: ldap:// without start_tls sends passwords in clear text; use ldaps://, start_tls=true, or allow_plaintext=true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ldap/bind_password_file: cannot read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanchat::MessageCommand</name>
     <message>
         <source>message %1 recalled</source>
@@ -582,7 +747,7 @@
 <context>
     <name>lanchat::ServerCli</name>
     <message>
-        <source>unknown subcommand &apos;%1&apos; (try: serve, user, group, stats, backup, restore, check, prune, broadcast, audit, message; see docs/admin.md)</source>
+        <source>unknown subcommand &apos;%1&apos; (try: serve, user, group, stats, backup, restore, check, prune, broadcast, audit, message, ldap; see docs/admin.md)</source>
         <extracomment>the subcommand names are typed as they are: keep them in English</extracomment>
         <translation type="unfinished"></translation>
     </message>

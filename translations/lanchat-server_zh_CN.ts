@@ -445,6 +445,169 @@
     </message>
 </context>
 <context>
+    <name>lanchat::LdapCommand</name>
+    <message>
+        <source>found</source>
+        <translation>已找到</translation>
+    </message>
+    <message>
+        <source>no such user under base_dn (or more than one match)</source>
+        <translation>base_dn 下没有此用户（或匹配到多个条目）</translation>
+    </message>
+    <message>
+        <source>wrong password</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <source>the directory cannot be reached</source>
+        <translation>无法连接目录服务器</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: %2 (%3)</source>
+        <extracomment>%1 the user, %2 what went wrong, %3 detail from the directory (English)</extracomment>
+        <translation>“%1”：%2（%3）</translation>
+    </message>
+    <message>
+        <source>DN:           %1</source>
+        <translation>DN：      %1</translation>
+    </message>
+    <message>
+        <source>username:     %1</source>
+        <translation>用户名：  %1</translation>
+    </message>
+    <message>
+        <source>display name: %1</source>
+        <translation>显示名称：%1</translation>
+    </message>
+    <message>
+        <source>password:     correct</source>
+        <translation>密码：    正确</translation>
+    </message>
+    <message>
+        <source>the directory cannot be reached (%1); nothing changed</source>
+        <translation>无法连接目录服务器（%1）；未做任何更改</translation>
+    </message>
+    <message>
+        <source>the directory returned no users; nothing changed (check base_dn and user_filter)</source>
+        <translation>目录没有返回任何用户；未做任何更改（请检查 base_dn 和 user_filter）</translation>
+    </message>
+    <message>
+        <source>would be created: %1 (%2)</source>
+        <extracomment>%1 the username, %2 the display name</extracomment>
+        <translation>将创建：%1（%2）</translation>
+    </message>
+    <message>
+        <source>created: %1 (%2)</source>
+        <translation>已创建：%1（%2）</translation>
+    </message>
+    <message>
+        <source>would be updated: %1 (%2, %3)</source>
+        <extracomment>%1 the username, %2 the display name, %3 the DN</extracomment>
+        <translation>将更新：%1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>updated: %1 (%2, %3)</source>
+        <translation>已更新：%1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation>已跳过：%1</translation>
+    </message>
+    <message>
+        <source>cannot store the account of %1</source>
+        <translation>无法保存 %1 的账号</translation>
+    </message>
+    <message>
+        <source>cannot disable &apos;%1&apos;</source>
+        <translation>无法停用“%1”</translation>
+    </message>
+    <message>
+        <source>would be disabled: %1 (%2 is no longer in the directory)</source>
+        <extracomment>%1 the username, %2 the DN</extracomment>
+        <translation>将停用：%1（%2 已不在目录中）</translation>
+    </message>
+    <message>
+        <source>disabled: %1 (%2 is no longer in the directory)</source>
+        <translation>已停用：%1（%2 已不在目录中）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) planned, nothing changed (dry run)</source>
+        <translation>
+            <numerusform>计划 %n 项更改，未做任何更改（演练）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n 项更改</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check and synchronise the accounts of the LDAP / Active Directory directory.</source>
+        <translation>检查并同步 LDAP / Active Directory 目录中的账号。</translation>
+    </message>
+    <message>
+        <source>Also check the password read from the first line of stdin.</source>
+        <translation>同时检查从标准输入第一行读取的密码。</translation>
+    </message>
+    <message>
+        <source>Print the changes without making them.</source>
+        <translation>只列出更改，不实际执行。</translation>
+    </message>
+    <message>
+        <source>test or sync.</source>
+        <translation>test 或 sync。</translation>
+    </message>
+    <message>
+        <source>usage: ldap test USER | ldap sync [--dry-run] (see ldap --help)</source>
+        <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
+        <translation>用法：ldap test USER | ldap sync [--dry-run]（参见 ldap --help）</translation>
+    </message>
+    <message>
+        <source>LDAP is not enabled in the configuration file ([ldap] enabled=true)</source>
+        <translation>配置文件中未启用 LDAP（[ldap] enabled=true）</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::LdapConfig</name>
+    <message>
+        <source>ldap/%1: expected true or false, got &apos;%2&apos;</source>
+        <extracomment>%1 is a config key, %2 the value found</extracomment>
+        <translation>ldap/%1：应为 true 或 false，实际为“%2”</translation>
+    </message>
+    <message>
+        <source>ldap/%1: expected an integer in %2..%3, got &apos;%4&apos;</source>
+        <extracomment>%1 is a config key, %2..%3 the allowed range, %4 the value found</extracomment>
+        <translation>ldap/%1：应为 %2..%3 之间的整数，实际为“%4”</translation>
+    </message>
+    <message>
+        <source>ldap/preset: expected openldap or ad, got &apos;%1&apos;</source>
+        <extracomment>openldap and ad are typed as they are</extracomment>
+        <translation>ldap/preset：应为 openldap 或 ad，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>ldap/order: expected local,ldap or ldap,local, got &apos;%1&apos;</source>
+        <extracomment>local,ldap and ldap,local are typed as they are</extracomment>
+        <translation>ldap/order：应为 local,ldap 或 ldap,local，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>ldap: enabled=true needs url and base_dn</source>
+        <translation>ldap：enabled=true 时必须设置 url 和 base_dn</translation>
+    </message>
+    <message>
+        <source>ldap/user_filter: needs %u where the login name goes</source>
+        <translation>ldap/user_filter：需要在登录名的位置写 %u</translation>
+    </message>
+    <message>
+        <source>ldap/url: ldap:// without start_tls sends passwords in clear text; use ldaps://, start_tls=true, or allow_plaintext=true</source>
+        <translation>ldap/url：不带 start_tls 的 ldap:// 会以明文传送密码；请使用 ldaps://、start_tls=true，或设置 allow_plaintext=true</translation>
+    </message>
+    <message>
+        <source>ldap/bind_password_file: cannot read %1</source>
+        <translation>ldap/bind_password_file：无法读取 %1</translation>
+    </message>
+</context>
+<context>
     <name>lanchat::MessageCommand</name>
     <message>
         <source>message %1 recalled</source>
@@ -576,9 +739,9 @@
 <context>
     <name>lanchat::ServerCli</name>
     <message>
-        <source>unknown subcommand &apos;%1&apos; (try: serve, user, group, stats, backup, restore, check, prune, broadcast, audit, message; see docs/admin.md)</source>
+        <source>unknown subcommand &apos;%1&apos; (try: serve, user, group, stats, backup, restore, check, prune, broadcast, audit, message, ldap; see docs/admin.md)</source>
         <extracomment>the subcommand names are typed as they are: keep them in English</extracomment>
-        <translation>未知子命令“%1”（可用：serve、user、group、stats、backup、restore、check、prune、broadcast、audit、message；见 docs/admin.md）</translation>
+        <translation>未知的子命令“%1”（可用：serve、user、group、stats、backup、restore、check、prune、broadcast、audit、message、ldap；参见 docs/admin.md）</translation>
     </message>
 </context>
 <context>

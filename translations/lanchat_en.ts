@@ -185,6 +185,10 @@
         <source>This message was recalled.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The company directory that checks your password cannot be reached. Please try again in a few minutes or ask your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SystemEventText</name>

@@ -183,6 +183,10 @@
         <source>This message was recalled.</source>
         <translation>这条消息已被撤回。</translation>
     </message>
+    <message>
+        <source>The company directory that checks your password cannot be reached. Please try again in a few minutes or ask your administrator.</source>
+        <translation>无法连接用于验证密码的公司目录服务器。请过几分钟再试，或联系管理员。</translation>
+    </message>
 </context>
 <context>
     <name>SystemEventText</name>

@@ -4,6 +4,7 @@
 #include "conversationtable.h"
 #include "devicetokentable.h"
 #include "filetable.h"
+#include "ldaplinktable.h"
 #include "messagetable.h"
 #include "searchindex.h"
 #include "storage.h"
@@ -95,6 +96,7 @@ public:
     bool renameUser(UserId id, const QString& newUsername) override;
     bool deleteUser(UserId id) override;
     DeviceTokenStore& deviceTokens() override { return m_deviceTokens; }
+    LdapLinkStore& ldapLinks() override { return m_ldapLinks; }
 
     ConversationId privateConversation(UserId a, UserId b, bool create) override;
     ConversationId createGroup(const QString& name, UserId owner, const QList<UserId>& members) override;
@@ -158,6 +160,7 @@ private:
     std::unique_ptr<SqlStatements> m_statements;
     UserTable m_users;
     DeviceTokenTable m_deviceTokens;
+    LdapLinkTable m_ldapLinks;
     ConversationTable m_conversations;
     MessageTable m_messages;
     AuditTable m_audit;

@@ -4,6 +4,7 @@
 #include "devicetokenstore.h"
 #include "fileref.h"
 #include "ids.h"
+#include "ldaplinkstore.h"
 #include "messagerecord.h"
 #include "messages/receiptmessages.h"
 #include "messages/searchmessages.h"
@@ -183,6 +184,9 @@ public:
     virtual bool deleteUser(UserId id) = 0;
     /** The remembered devices of every account ("stay logged in"), owned by the storage. */
     virtual DeviceTokenStore& deviceTokens() = 0;
+    /** Which accounts belong to LDAP / Active Directory entries (sign-in through the directory), owned by the storage.
+     */
+    virtual LdapLinkStore& ldapLinks() = 0;
 
     // --- conversations
     /** The private conversation of a and b (a != b), created when @p create and missing; invalid if none. */
