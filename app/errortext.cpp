@@ -63,6 +63,9 @@ QString ErrorText::message(ErrorCode code)
         return tr("This message was recalled.");
     case ErrorCode::BadImage:
         return tr("This picture cannot be used: choose a PNG or JPEG image of at most 4096 × 4096 pixels.");
+    case ErrorCode::DirectoryUnavailable:
+        return tr("The company directory that checks your password cannot be reached. Please try again in a few "
+                  "minutes or ask your administrator.");
     case ErrorCode::Unknown:
         break;
     }

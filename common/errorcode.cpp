@@ -36,6 +36,7 @@ constexpr std::array<std::pair<ErrorCode, const char*>, 28> kNames{{
     {ErrorCode::WindowExpired, "window_expired"},
     {ErrorCode::Recalled, "recalled"},
     {ErrorCode::BadImage, "bad_image"},
+    {ErrorCode::DirectoryUnavailable, "directory_unavailable"},
 }};
 
 } // namespace

@@ -67,6 +67,16 @@ AuthHandlers::AuthHandlers(const ServerConfig& config, Storage& storage, CommitQ
               else
                   recordFailedLogin(address, username);
           })
+    , m_ldapLogins(
+          config.ldap, storage, commits, sessions,
+          [this](const QPointer<Session>& session, quint64 id, UserId user, const QString& address,
+                 const Login& request) {
+              admitLogin(session, id, user, address, request.username, request.remember, request.deviceName);
+          },
+          [this](const QString& address, const QString& username) { recordFailedLogin(address, username); },
+          [this](Session& session, const Login& request, quint64 id, const QString& address, const UserRecord& user) {
+              checkLocalPassword(session, request, id, address, user);
+          })
 {
     m_clock.start();
 }
@@ -255,13 +265,23 @@ void AuthHandlers::login(Session& session, const QCborMap& request, quint64 id)
         m_tokenLogins.login(session, *req, id, address);
         return;
     }
-    LoginCheck check{address, req->username, m_storage.userByName(req->username),
-                     false,   req->remember, req->deviceName};
+    const std::optional<UserRecord> local = m_storage.userByName(req->username);
+    if (m_ldapLogins.decides(local)) {
+        m_ldapLogins.login(session, *req, id, address, local);
+        return;
+    }
+    checkLocalPassword(session, *req, id, address, local);
+}
+
+void AuthHandlers::checkLocalPassword(Session& session, const Login& request, quint64 id, const QString& address,
+                                      const std::optional<UserRecord>& user)
+{
+    LoginCheck check{address, request.username, user, false, request.remember, request.deviceName};
     QPointer<Session> guard(&session);
     const PasswordHasher* hasher = &m_hashPool->hasher();
     const bool queued = m_hashPool->run<LoginCheck>(
         address, &session,
-        [hasher, check, password = req->password]() mutable {
+        [hasher, check, password = request.password]() mutable {
             // Same Argon2id work for unknown users: the reply time does not tell which accounts exist.
             check.passwordOk =
                 check.user ? hasher->verify(check.user->passwordHash, password) : hasher->verifyDummy(password);
@@ -293,18 +313,34 @@ void AuthHandlers::finishLogin(const QPointer<Session>& guard, quint64 id, const
             guard->replyError(id, ErrorCode::BadCredentials, QStringLiteral("wrong username or password"));
         return;
     }
+    resume.dismiss();
+    admitLogin(guard, id, now->id, check.address, check.username, check.remember, check.deviceName);
+}
+
+void AuthHandlers::admitLogin(const QPointer<Session>& guard, quint64 id, UserId user, const QString& address,
+                              const QString& username, bool remember, const QString& deviceName)
+{
+    auto resume = qScopeGuard([guard] {
+        if (guard)
+            guard->resumeRequests();
+    });
     if (!guard)
         return;
+    const std::optional<UserRecord> now = m_storage.userById(user);
+    if (!now) {
+        guard->replyError(id, ErrorCode::Internal, QStringLiteral("account vanished"));
+        return;
+    }
     if (now->disabled) {
         guard->replyError(id, ErrorCode::AccountDisabled, QStringLiteral("the account is disabled"));
         return;
     }
-    m_throttle.recordSuccess(check.address, check.username, m_clock.elapsed());
-    if (!check.remember) {
+    m_throttle.recordSuccess(address, username, m_clock.elapsed());
+    if (!remember) {
         completeLogin(*guard, now->id, id);
         return;
     }
-    if (m_tokenLogins.remember(*guard, now->id, id, check.deviceName, true))
+    if (m_tokenLogins.remember(*guard, now->id, id, deviceName, true))
         resume.dismiss(); // still held until the token is on disk
 }
 
@@ -360,6 +396,10 @@ void AuthHandlers::changePassword(Session& session, const QCborMap& request, qui
     const std::optional<UserRecord> user = m_storage.userById(session.user());
     if (!user) {
         session.replyError(id, ErrorCode::BadCredentials, QStringLiteral("wrong password"));
+        return;
+    }
+    if (m_storage.ldapLinks().dnOf(user->id)) {
+        session.replyError(id, ErrorCode::Forbidden, QStringLiteral("the directory manages this password"));
         return;
     }
     // A stolen session guessing the old password is a login attempt: the same throttle, plus a per-address rate.

@@ -2,6 +2,7 @@
 
 #include "devicetokenlogins.h"
 #include "ids.h"
+#include "ldaplogins.h"
 #include "security/addressratelimiter.h"
 #include "security/loginthrottle.h"
 #include "storage/storage.h"
@@ -45,6 +46,9 @@ struct ServerConfig;
  * committed; `login {username, device_token}` needs no hashing, uses the token up and answers with its successor,
  * throttled as a password login (a refused token counts as a failed login, answered `bad_token`). Logout forgets the
  * session's device; a password change forgets every device of the account.
+ * Directory accounts (LdapLogins, docs/admin.md "LDAP and Active Directory"): with `[ldap] enabled`, password logins
+ * are checked by the directory off the server thread (`directory_unavailable` when it cannot be reached in time);
+ * local accounts keep their passwords, in the order the admin chose.
  * Lives on the server thread.
  */
 class AuthHandlers
@@ -78,7 +82,13 @@ private:
     void createAccount(const QPointer<Session>& session, quint64 id, const QString& username,
                        const QString& displayName, const QByteArray& hash, const std::optional<QString>& device);
     void login(Session& session, const QCborMap& request, quint64 id);
+    /** Checks @p request's password against the local account @p user (nullopt: unknown, dummy work). */
+    void checkLocalPassword(Session& session, const Login& request, quint64 id, const QString& address,
+                            const std::optional<UserRecord>& user);
     void finishLogin(const QPointer<Session>& session, quint64 id, const LoginCheck& check);
+    /** After a correct password (local or directory): refuses a disabled account, else logs in (and remembers). */
+    void admitLogin(const QPointer<Session>& session, quint64 id, UserId user, const QString& address,
+                    const QString& username, bool remember, const QString& deviceName);
     void logout(Session& session, quint64 id);
     void changePassword(Session& session, const QCborMap& request, quint64 id);
     void storePassword(const QPointer<Session>& session, quint64 id, const UserRecord& user, const QString& address,
@@ -99,6 +109,7 @@ private:
     AddressRateLimiter m_passwordChangeLimiter;
     QElapsedTimer m_clock; ///< monotonic time for m_throttle and the limiters
     DeviceTokenLogins m_tokenLogins;
+    LdapLogins m_ldapLogins;
 };
 
 } // namespace lanchat

@@ -7,6 +7,7 @@
 #include "admin/deptcommand.h"
 #include "admin/groupcommand.h"
 #include "admin/importcommand.h"
+#include "admin/ldapcommand.h"
 #include "admin/messagecommand.h"
 #include "admin/prunecommand.h"
 #include "admin/statscommand.h"
@@ -51,10 +52,12 @@ int ServerCli::run(const QStringList& arguments)
         return AuditCommand::run(rest);
     if (command == QLatin1String("message"))
         return MessageCommand::run(rest);
+    if (command == QLatin1String("ldap"))
+        return LdapCommand::run(rest);
     //: the subcommand names are typed as they are: keep them in English
     QTextStream(stderr) << "lanchat-server: "
                         << tr("unknown subcommand '%1' (try: serve, user, group, stats, backup, restore, check, "
-                              "prune, broadcast, audit, message, dept, import; see docs/admin.md)")
+                              "prune, broadcast, audit, message, dept, import, ldap; see docs/admin.md)")
                                .arg(command)
                         << "\n";
     return 2;

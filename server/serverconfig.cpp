@@ -162,6 +162,8 @@ bool ServerConfig::fromIni(const QString& path, ServerConfig* config, QString* e
     readBool(s, "discovery", &config->discoveryEnabled, &problem);
     readInt(s, "discovery_port", &config->discoveryPort, 0, 65535, &problem);
     s.endGroup();
+    if (problem.isEmpty())
+        LdapConfig::read(s, &config->ldap, &problem);
     if (s.status() != QSettings::NoError && problem.isEmpty())
         problem = QCoreApplication::translate("lanchat::ServerConfig", "syntax error");
     if (!problem.isEmpty()) {
@@ -221,6 +223,8 @@ QString ServerConfig::toIni() const
     add("change_password_per_minute", QString::number(changePasswordPerMinute));
     add("discovery", boolText(discoveryEnabled));
     add("discovery_port", QString::number(discoveryPort));
+    lines.append(QString());
+    lines.append(ldap.toIniLines());
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 

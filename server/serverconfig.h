@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ldap/ldapconfig.h"
 #include "protocol.h"
 
 #include <QByteArray>
@@ -135,6 +136,9 @@ struct ServerConfig
     /** Sign-ups and password changes per client address per minute (burst of as many); 0 = no limit. */
     int registerPerMinute = 5;
     int changePasswordPerMinute = 5;
+
+    /** Sign-in through LDAP / Active Directory: the `[ldap]` group (docs/admin.md, "LDAP and Active Directory"). */
+    LdapConfig ldap;
 
     /** UDP discovery (docs/protocol.md, "Discovery"). Port 0 = any free port (tests). */
     bool discoveryEnabled = true;

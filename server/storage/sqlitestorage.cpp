@@ -107,6 +107,7 @@ SqliteStorage::SqliteStorage(const QString& path, std::unique_ptr<SqlStatements>
     , m_deviceTokens(*m_statements)
     , m_directory(*m_statements)
     , m_userStatuses(*m_statements)
+    , m_ldapLinks(*m_statements)
     , m_conversations(*m_statements)
     , m_messages(*m_statements)
     , m_audit(*m_statements)

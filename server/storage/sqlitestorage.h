@@ -5,6 +5,7 @@
 #include "departmenttable.h"
 #include "devicetokentable.h"
 #include "filetable.h"
+#include "ldaplinktable.h"
 #include "messagetable.h"
 #include "profiletable.h"
 #include "searchindex.h"
@@ -104,6 +105,7 @@ public:
     DeviceTokenStore& deviceTokens() override { return m_deviceTokens; }
     DirectoryStore& directory() override { return m_directory; }
     UserStatusStore& userStatuses() override { return m_userStatuses; }
+    LdapLinkStore& ldapLinks() override { return m_ldapLinks; }
 
     ConversationId privateConversation(UserId a, UserId b, bool create) override;
     ConversationId createGroup(const QString& name, UserId owner, const QList<UserId>& members) override;
@@ -174,6 +176,7 @@ private:
     DeviceTokenTable m_deviceTokens;
     DepartmentTable m_directory;
     UserStatusTable m_userStatuses;
+    LdapLinkTable m_ldapLinks;
     ConversationTable m_conversations;
     MessageTable m_messages;
     AuditTable m_audit;

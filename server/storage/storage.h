@@ -5,6 +5,7 @@
 #include "directorystore.h"
 #include "fileref.h"
 #include "ids.h"
+#include "ldaplinkstore.h"
 #include "messagerecord.h"
 #include "messages/receiptmessages.h"
 #include "messages/searchmessages.h"
@@ -222,6 +223,9 @@ public:
     virtual DirectoryStore& directory() = 0;
     /** The status and status text each user chose (schema 12, docs/protocol.md 16), owned by the storage. */
     virtual UserStatusStore& userStatuses() = 0;
+    /** Which accounts belong to LDAP / Active Directory entries (sign-in through the directory), owned by the storage.
+     */
+    virtual LdapLinkStore& ldapLinks() = 0;
 
     // --- conversations
     /** The private conversation of a and b (a != b), created when @p create and missing; invalid if none. */
