@@ -8,6 +8,7 @@
 #include "appsettings.h"
 #include "chatclient.h"
 #include "clientsteps.h"
+#include "contactsmodel.h"
 #include "conversationsmodel.h"
 #include "groupdialog.h"
 #include "grouproleactions.h"
