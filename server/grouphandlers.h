@@ -36,8 +36,15 @@ public:
 
     /** Registers the five handlers, all Authenticated. */
     void registerWith(Router& router);
-    /** @p handler runs after the commit of every group_remove and group_leave, with the group and the user. */
+    /** @p handler runs after the commit of every group_remove, group_leave and group_dissolve, per user removed. */
     void setMemberRemovedHandler(std::function<void(ConversationId group, UserId user)> handler);
+    /**
+     * After a commit: a `conversation` push of @p group to each member, and `conversation_removed {conversation,
+     * by: actor}` to @p removed when valid (GroupRoleHandlers uses it too).
+     */
+    void pushState(ConversationId group, UserId removed, UserId actor);
+    /** Runs the member-removed handler (see setMemberRemovedHandler()) for @p user, after a commit. */
+    void memberRemoved(ConversationId group, UserId user);
 
 private:
     void create(Session& session, const QCborMap& request, quint64 id);
@@ -50,16 +57,6 @@ private:
     /** After the commit: answer, then push the new state to members and `conversation_removed` to @p removed. */
     void finish(Session& session, ConversationId group, UserId removed, quint64 id);
 
-public:
-    /**
-     * After a commit: a `conversation` push of @p group to each member, and `conversation_removed {conversation,
-     * by: actor}` to @p removed when valid (GroupRoleHandlers uses it too).
-     */
-    void pushState(ConversationId group, UserId removed, UserId actor);
-    /** Runs the member-removed handler (see setMemberRemovedHandler()) for @p user, after a commit. */
-    void memberRemoved(ConversationId group, UserId user);
-
-private:
     Storage& m_storage;
     CommitQueue& m_commits;
     SessionRegistry& m_sessions;

@@ -2,12 +2,13 @@
 // owner and admin badges, owner and admins first; the owner's context menu makes and removes admins, transfers
 // ownership and removes members; an admin may only remove plain members; a plain member is offered nothing; the
 // owner dissolves after a confirmation, and leaves only by choosing a new owner. Saves the member list with roles
-// and the owner's menu (English and Chinese) when LANCHAT_SHOTS_DIR is set.
+// and the owner's menu (English and Chinese, the pictures of docs/screenshots) when LANCHAT_SHOTS_DIR is set.
 
 #include "appdesk.h"
 #include "appsettings.h"
 #include "chatclient.h"
 #include "clientsteps.h"
+#include "contactsmodel.h"
 #include "conversationsmodel.h"
 #include "groupdialog.h"
 #include "grouproleactions.h"
@@ -18,11 +19,13 @@
 #include "widgetlookup.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QInputDialog>
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -30,6 +33,7 @@
 
 #include <functional>
 #include <memory>
+#include <utility>
 
 using namespace lanchat;
 using namespace lanchat::test;
@@ -54,6 +58,26 @@ void answerWith(GroupRoleActions* actions, std::function<void(QWidget*)> answer)
 {
     QObject::connect(actions, &GroupRoleActions::questionShown, actions,
                      [answer](QWidget* box) { QTimer::singleShot(0, box, [answer, box] { answer(box); }); });
+}
+
+/**
+ * Saves what @p grab returns in English and in Chinese into the folder LANCHAT_SHOTS_DIR names, as
+ * NAME-en.png and NAME-zh_CN.png (the names of docs/screenshots); nothing when it is not set.
+ */
+void saveBoth(AppDesk& desk, const std::function<QPixmap()>& grab, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("LANCHAT_SHOTS_DIR");
+    if (dir.isEmpty())
+        return;
+    for (const auto& [language, suffix] : {std::pair{AppSettings::Language::English, QStringLiteral("en")},
+                                           std::pair{AppSettings::Language::Chinese, QStringLiteral("zh_CN")}}) {
+        desk.languages->apply(language);
+        // A language change relayouts through posted events: let every round of them run before grabbing.
+        for (int i = 0; i < 3; ++i)
+            QApplication::processEvents();
+        grab().save(dir + QLatin1Char('/') + name + QLatin1Char('-') + suffix + QStringLiteral(".png"));
+    }
+    desk.languages->apply(AppSettings::Language::English);
 }
 
 void clickButton(QWidget* box, QMessageBox::StandardButton button)
@@ -155,7 +179,8 @@ void tst_GroupRoleView::memberListShowsOwnerAndAdminBadges()
     QCOMPARE(roleShown(dialog, QStringLiteral("DAVE")), int(MemberListDelegate::GroupRole::Member));
     QCOMPARE(rowOf(dialog, QStringLiteral("BOB"))->toolTip(), QStringLiteral("BOB (@bob), Admin"));
     QVERIFY(dialog.findChild<QPushButton*>(QStringLiteral("dissolveButton"))->isVisible());
-    m_desk.shoot(&dialog, QStringLiteral("group-roles"));
+    saveBoth(
+        m_desk, [&] { return dialog.grab(); }, QStringLiteral("group-roles"));
     // In Chinese the badges read 群主 / 管理员.
     m_desk.languages->apply(AppSettings::Language::Chinese);
     QTRY_COMPARE(rowOf(dialog, QStringLiteral("BOB"))->toolTip(), QStringLiteral("BOB（@bob），管理员"));
@@ -180,13 +205,23 @@ void tst_GroupRoleView::ownerMenuManagesAdmins()
     actions->fillMenu(&ownMenu, m_alice->currentUser().id);
     QVERIFY(ownMenu.isEmpty());
 
-    // The owner's menu on a member, as it pops up, for the pictures.
+    // The owner's menu on a member drawn where it pops up (a menu is a window of its own), for the pictures.
     auto* list = dialog.findChild<QListWidget*>(QStringLiteral("memberList"));
     QTRY_COMPARE(list->count(), 4);
-    carolMenu.popup(
-        list->viewport()->mapToGlobal(list->visualItemRect(rowOf(dialog, QStringLiteral("CAROL"))).center()));
-    m_desk.shoot(&carolMenu, QStringLiteral("group-owner-menu"));
-    carolMenu.hide();
+    saveBoth(
+        m_desk,
+        [&] {
+            QListWidgetItem* carol = rowOf(dialog, QStringLiteral("CAROL"));
+            list->setCurrentItem(carol);
+            QMenu menu(&dialog);
+            actions->fillMenu(&menu, m_carol->currentUser().id); // worded in the language applied now
+            menu.adjustSize();
+            QPixmap shot = dialog.grab();
+            QPainter painter(&shot);
+            painter.drawPixmap(list->viewport()->mapTo(&dialog, list->visualItemRect(carol).center()), menu.grab());
+            return shot;
+        },
+        QStringLiteral("group-owner-menu"));
 
     carolMenu.findChild<QAction*>(QStringLiteral("makeAdminAction"))->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(roleShown(dialog, QStringLiteral("CAROL")), int(MemberListDelegate::GroupRole::Admin),

@@ -238,8 +238,9 @@ void tst_MessagesModel::conversationsNewestActivityFirst()
     ConversationsModel model(&contacts);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setOwnUser(kMe);
-    ConversationInfo priv{ConversationId(1), ConversationKind::Private, {}, {}, {kMe, kPeer}, 5, 0};
-    ConversationInfo group{ConversationId(2), ConversationKind::Group, QStringLiteral("Team"), kMe, {kMe, kPeer}, 9, 9};
+    ConversationInfo priv{ConversationId(1), ConversationKind::Private, {}, {}, {}, {kMe, kPeer}, 5, 0};
+    ConversationInfo group{
+        ConversationId(2), ConversationKind::Group, QStringLiteral("Team"), kMe, {}, {kMe, kPeer}, 9, 9};
     model.setConversations({priv, group});
     QCOMPARE(model.index(0).data(roles::ConversationTitle).toString(), QStringLiteral("Team"));
     QCOMPARE(model.index(1).data(roles::ConversationTitle).toString(), QStringLiteral("Peer"));

@@ -37,6 +37,7 @@ int main(int argc, char** argv)
                                   ConversationKind::Group,
                                   QStringLiteral("研发部"),
                                   UserId(7),
+                                  {},
                                   {UserId(7), UserId(8)},
                                   42,
                                   40};

@@ -220,7 +220,7 @@ void tst_GroupRoles::ownerAppointsAndRemovesAdmins()
     // Bob is a plain member again.
     const QCborMap demoted = m_alice->request(setRole(m_group, idOf(m_bob), QStringLiteral("member")), kWaitMs);
     QCOMPARE(idsIn(conversationOf(demoted), "admins"), QList<qint64>{idOf(m_carol)});
-    line = m_carol->waitPush(QStringLiteral("message"), kWaitMs);
+    line = m_dave->waitPush(QStringLiteral("message"), kWaitMs);
     QCOMPARE(eventType(line), QStringLiteral("admin_removed"));
     QCOMPARE(line.value(QLatin1String("text")).toString(), QStringLiteral("Alice removed Bob as admin"));
     // And Bob, no longer an admin, may not rename.
