@@ -1,6 +1,7 @@
 #include "chatclient.h"
 
 #include "authenticator.h"
+#include "avatarcache.h"
 #include "clientconnection.h"
 #include "contactsmodel.h"
 #include "conversationsmodel.h"
@@ -15,6 +16,7 @@
 #include "messagesmodel.h"
 #include "outgoingqueue.h"
 #include "pinnedconversations.h"
+#include "profileclient.h"
 #include "protocol.h"
 #include "readpositionloader.h"
 #include "sessionmodels.h"
@@ -84,6 +86,8 @@ public:
     TransferManager* transfers;
     FileTransferTracker* fileTransfers;
     TypingTracker* typing;
+    ProfileClient* profiles;
+    AvatarCache* avatars;
     State state = State::Offline;
     Registration registration = Registration::Unknown;
     UserInfo user;
@@ -108,6 +112,8 @@ ChatClient::Private::Private(ChatClient* q)
     , transfers(new TransferManager(connection, q))
     , fileTransfers(new FileTransferTracker(transfers, models, q))
     , typing(new TypingTracker(connection, q))
+    , profiles(new ProfileClient(connection, models->contacts(), q))
+    , avatars(new AvatarCache(connection, {}, q))
 {
     models->setFileTransfers(fileTransfers);
 }
@@ -343,7 +349,9 @@ ChatClient::ChatClient(QObject* parent)
                 d->store.setPin(ClientConnection::endpointKey(host, port), fingerprint);
             });
     connect(d->connection, &ClientConnection::certificateMismatch, this, &ChatClient::certificateMismatch);
+    connect(d->profiles, &ProfileClient::profileUpdated, this, [this](const UserInfo& user) { d->user = user; });
     connect(d->sync, &Synchronizer::finished, this, [this] {
+        d->avatars->retryFailed(); // pictures that could not be read before may be someone's avatar again
         d->history->loadAfterSync();
         d->readPositions->loggedIn();
         Q_EMIT synced();
@@ -730,6 +738,16 @@ void ChatClient::noteTyping(ConversationId conversation)
 TypingTracker* ChatClient::typing() const
 {
     return d->typing;
+}
+
+ProfileClient* ChatClient::profiles() const
+{
+    return d->profiles;
+}
+
+AvatarCache* ChatClient::avatars() const
+{
+    return d->avatars;
 }
 
 TransferManager* ChatClient::transfers() const

@@ -53,6 +53,10 @@ QVariant ContactsModel::data(const QModelIndex& index, int role) const
         return m_presenceKnown && u.online;
     case roles::ContactPresenceKnown:
         return m_presenceKnown;
+    case roles::ContactAvatar:
+        return u.avatar;
+    case roles::ContactSignature:
+        return u.signature;
     default:
         return {};
     }
@@ -66,6 +70,8 @@ QHash<int, QByteArray> ContactsModel::roleNames() const
     names.insert(roles::ContactDisplayName, "displayName");
     names.insert(roles::ContactOnline, "online");
     names.insert(roles::ContactPresenceKnown, "presenceKnown");
+    names.insert(roles::ContactAvatar, "avatar");
+    names.insert(roles::ContactSignature, "signature");
     return names;
 }
 

@@ -18,6 +18,8 @@ enum Contact
     ContactDisplayName,               ///< QString
     ContactOnline,                    ///< bool; false while presence is unknown (see ContactPresenceKnown)
     ContactPresenceKnown,             ///< bool: false while the client is not logged in (presence is not current)
+    ContactAvatar,                    ///< QByteArray: SHA-256 of the avatar picture (AvatarCache); empty = none
+    ContactSignature,                 ///< QString: the one-line signature; empty = none
 };
 
 /** ConversationsModel: one row per conversation, newest activity first. */
