@@ -183,6 +183,10 @@
         <source>This message was recalled.</source>
         <translation>这条消息已被撤回。</translation>
     </message>
+    <message>
+        <source>This picture cannot be used: choose a PNG or JPEG image of at most 4096 × 4096 pixels.</source>
+        <translation>无法使用此图片：请选择不超过 4096 × 4096 像素的 PNG 或 JPEG 图片。</translation>
+    </message>
 </context>
 <context>
     <name>SystemEventText</name>
@@ -905,6 +909,10 @@
         <extracomment>window title: %1 is the user&apos;s display name, %2 the application name (LanChat)</extracomment>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>Edit my &amp;profile…</source>
+        <translation>编辑个人资料(&amp;P)…</translation>
+    </message>
 </context>
 <context>
     <name>lanchat::MemberListDelegate</name>
@@ -1129,6 +1137,82 @@
     <message>
         <source>Not found, so not sent: %1</source>
         <translation>找不到，未发送：%1</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::ProfileDialog</name>
+    <message>
+        <source>Choose a picture</source>
+        <translation>选择图片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>This file is not a picture LanChat can read.</source>
+        <translation>LanChat 无法读取此文件中的图片。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no picture.</source>
+        <translation>剪贴板中没有图片。</translation>
+    </message>
+    <message>
+        <source>The display name cannot be empty.</source>
+        <translation>显示名称不能为空。</translation>
+    </message>
+    <message>
+        <source>Your display name is locked by the administrator.</source>
+        <translation>你的显示名称已被管理员锁定。</translation>
+    </message>
+    <message>
+        <source>A field is too long or holds a line break or another control character.</source>
+        <translation>某个字段过长，或含有换行符等控制字符。</translation>
+    </message>
+    <message>
+        <source>Edit my profile</source>
+        <translation>编辑个人资料</translation>
+    </message>
+    <message>
+        <source>Choose picture…</source>
+        <translation>选择图片…</translation>
+    </message>
+    <message>
+        <source>Paste picture</source>
+        <translation>粘贴图片</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>显示名称：</translation>
+    </message>
+    <message>
+        <source>🔒 Locked by the administrator: only they can change your display name.</source>
+        <translation>🔒 已被管理员锁定：只有管理员可以修改你的显示名称。</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>电子邮件：</translation>
+    </message>
+    <message>
+        <source>Signature:</source>
+        <translation>个性签名：</translation>
+    </message>
+    <message>
+        <source>One line, up to %1 characters</source>
+        <extracomment>placeholder of the signature field; %1 the most characters allowed</extracomment>
+        <translation>一行，最多 %1 个字</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
