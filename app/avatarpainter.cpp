@@ -2,7 +2,9 @@
 
 #include "theme.h"
 
+#include <QImage>
 #include <QPainter>
+#include <QPainterPath>
 #include <QStringList>
 
 #include <array>
@@ -44,6 +46,18 @@ QColor AvatarPainter::colorFor(qint64 key)
 {
     const auto index = static_cast<size_t>((key < 0 ? -key : key) % qint64(kPalette.size()));
     return QColor::fromRgb(kPalette[index]);
+}
+
+void AvatarPainter::paintPhoto(QPainter* painter, const QRect& rect, const QImage& photo)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setRenderHint(QPainter::SmoothPixmapTransform);
+    QPainterPath circle;
+    circle.addEllipse(QRectF(rect));
+    painter->setClipPath(circle);
+    painter->drawImage(rect, photo);
+    painter->restore();
 }
 
 void AvatarPainter::paint(QPainter* painter, const QRect& rect, const QString& initials, qint64 key)

@@ -4,6 +4,7 @@
 #include <QRect>
 #include <QString>
 
+class QImage;
 class QPainter;
 
 namespace lanchat {
@@ -31,6 +32,8 @@ public:
     static QColor colorFor(qint64 key);
     /** Circle of colorFor(@p key) in @p rect with @p initials (from initials()) centred in white. */
     static void paint(QPainter* painter, const QRect& rect, const QString& initials, qint64 key);
+    /** @p photo (square) clipped to the circle of @p rect: the user's avatar picture where they set one. */
+    static void paintPhoto(QPainter* painter, const QRect& rect, const QImage& photo);
     /** Presence dot at the bottom right of an avatar @p rect: green online, grey offline. */
     static void paintPresence(QPainter* painter, const QRect& avatarRect, bool online);
 };

@@ -15,6 +15,7 @@
 #include "modelroles.h"
 #include "notificationsound.h"
 #include "ownstatus.h"
+#include "profiledialog.h"
 #include "searchdock.h"
 #include "settingsdialog.h"
 #include "sidebar.h"
@@ -163,6 +164,12 @@ void MainWindow::buildMenus()
     m_reconnectAction->setObjectName(QStringLiteral("reconnectAction"));
     m_reconnectAction->setShortcut(QKeySequence::Refresh);
     m_appMenu->addSeparator();
+    m_profileAction = m_appMenu->addAction(QString(), this, [this] {
+        auto* dialog = new ProfileDialog(m_client, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    m_profileAction->setObjectName(QStringLiteral("profileAction"));
     m_settingsAction = m_appMenu->addAction(QString(), this, &MainWindow::showSettings);
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
     // QKeySequence::Preferences is empty on most Linux desktops; Ctrl+, is what users of other apps try.
@@ -213,6 +220,7 @@ void MainWindow::retranslateUi()
     m_reconnectAction->setText(tr("&Reconnect"));
     m_reconnectAction->setToolTip(tr("Connect to the server again now"));
     m_settingsAction->setText(tr("&Settings…"));
+    m_profileAction->setText(tr("Edit my &profile…"));
     m_logoutAction->setText(tr("Log &out"));
     m_quitAction->setText(tr("&Quit"));
     m_chatMenu->setTitle(tr("&Chat"));

@@ -108,6 +108,7 @@ private:
     QMenu* m_helpMenu = nullptr;
     QAction* m_reconnectAction = nullptr;
     QAction* m_settingsAction = nullptr;
+    QAction* m_profileAction = nullptr;
     QAction* m_logoutAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_newChatAction = nullptr;

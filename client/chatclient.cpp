@@ -1,6 +1,7 @@
 #include "chatclient.h"
 
 #include "authenticator.h"
+#include "avatarcache.h"
 #include "clientconnection.h"
 #include "contactsmodel.h"
 #include "conversationsmodel.h"
@@ -19,6 +20,7 @@
 #include "messagesmodel.h"
 #include "outgoingqueue.h"
 #include "pinnedconversations.h"
+#include "profileclient.h"
 #include "protocol.h"
 #include "readpositionloader.h"
 #include "sessionmodels.h"
@@ -91,6 +93,8 @@ public:
     TypingTracker* typing;
     DirectoryModel* directory;
     DirectoryLoader* directoryLoader;
+    ProfileClient* profiles;
+    AvatarCache* avatars;
     State state = State::Offline;
     Registration registration = Registration::Unknown;
     UserInfo user;
@@ -117,6 +121,8 @@ ChatClient::Private::Private(ChatClient* q)
     , typing(new TypingTracker(connection, q))
     , directory(new DirectoryModel(q))
     , directoryLoader(new DirectoryLoader(connection, directory, q))
+    , profiles(new ProfileClient(connection, models->contacts(), q))
+    , avatars(new AvatarCache(connection, {}, q))
 {
     models->setFileTransfers(fileTransfers);
 }
@@ -360,7 +366,9 @@ ChatClient::ChatClient(QObject* parent)
                 d->store.setPin(ClientConnection::endpointKey(host, port), fingerprint);
             });
     connect(d->connection, &ClientConnection::certificateMismatch, this, &ChatClient::certificateMismatch);
+    connect(d->profiles, &ProfileClient::profileUpdated, this, [this](const UserInfo& user) { d->user = user; });
     connect(d->sync, &Synchronizer::finished, this, [this] {
+        d->avatars->retryFailed(); // pictures that could not be read before may be someone's avatar again
         d->history->loadAfterSync();
         d->readPositions->loggedIn();
         Q_EMIT synced();
@@ -791,6 +799,16 @@ void ChatClient::noteTyping(ConversationId conversation)
 TypingTracker* ChatClient::typing() const
 {
     return d->typing;
+}
+
+ProfileClient* ChatClient::profiles() const
+{
+    return d->profiles;
+}
+
+AvatarCache* ChatClient::avatars() const
+{
+    return d->avatars;
 }
 
 TransferManager* ChatClient::transfers() const

@@ -24,6 +24,8 @@ class MessagesModel;
 class PinnedConversations;
 class TransferManager;
 class TypingTracker;
+class ProfileClient;
+class AvatarCache;
 
 /**
  * The headless client: one logged-in session with a LanChat server (docs/protocol.md). Owns the
@@ -240,6 +242,10 @@ public:
     void noteTyping(ConversationId conversation);
     /** Who else is typing where (the indicator in the conversation header); owned by the client. */
     TypingTracker* typing() const;
+    /** Changes the user's own profile and avatar (docs/protocol.md 15); owned by the client. */
+    ProfileClient* profiles() const;
+    /** Avatar pictures by hash, fetched on demand and kept on disk; shared by every view; owned by the client. */
+    AvatarCache* avatars() const;
     /** The user's unsent drafts, one per conversation, kept per server and user across restarts. */
     DraftStore* drafts() const;
     /** The conversations the user pinned to the top, kept per server and user across restarts. */

@@ -68,6 +68,10 @@ QVariant ContactsModel::data(const QModelIndex& index, int role) const
         return u.title;
     case roles::ContactStatusText:
         return u.statusText;
+    case roles::ContactAvatar:
+        return u.avatar;
+    case roles::ContactSignature:
+        return u.signature;
     default:
         return {};
     }
@@ -85,6 +89,8 @@ QHash<int, QByteArray> ContactsModel::roleNames() const
     names.insert(roles::ContactStatusText, "statusText");
     names.insert(roles::ContactDepartment, "department");
     names.insert(roles::ContactTitle, "title");
+    names.insert(roles::ContactAvatar, "avatar");
+    names.insert(roles::ContactSignature, "signature");
     return names;
 }
 

@@ -705,6 +705,22 @@
     </message>
 </context>
 <context>
+    <name>lanchat::NameLockCommand</name>
+    <message>
+        <source>cannot change the account &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>display name of &apos;%1&apos; locked (%2)</source>
+        <extracomment>%1 a username, %2 the display name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>display name of &apos;%1&apos; unlocked (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanchat::PruneCommand</name>
     <message>
         <source>Apply retention now: delete messages older than retention_days, files older than file_retention_days and the oldest files beyond store_quota_bytes (0 = rule off).</source>
@@ -1034,11 +1050,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>list, add, passwd, disable, enable, delete, rename, tokens or revoke-tokens.</source>
+        <source>list, add, passwd, disable, enable, delete, rename, tokens, revoke-tokens, lock-name or unlock-name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>usage: user list|add|passwd|disable|enable|delete|rename|tokens|revoke-tokens (see user --help)</source>
+        <source>usage: user list|add|passwd|disable|enable|delete|rename|tokens|revoke-tokens|lock-name|unlock-name (see user --help)</source>
         <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
         <translation type="unfinished"></translation>
     </message>

@@ -699,6 +699,22 @@
     </message>
 </context>
 <context>
+    <name>lanchat::NameLockCommand</name>
+    <message>
+        <source>cannot change the account &apos;%1&apos;</source>
+        <translation>无法修改账户“%1”</translation>
+    </message>
+    <message>
+        <source>display name of &apos;%1&apos; locked (%2)</source>
+        <extracomment>%1 a username, %2 the display name</extracomment>
+        <translation>已锁定“%1”的显示名称（%2）</translation>
+    </message>
+    <message>
+        <source>display name of &apos;%1&apos; unlocked (%2)</source>
+        <translation>已解锁“%1”的显示名称（%2）</translation>
+    </message>
+</context>
+<context>
     <name>lanchat::PruneCommand</name>
     <message>
         <source>Apply retention now: delete messages older than retention_days, files older than file_retention_days and the oldest files beyond store_quota_bytes (0 = rule off).</source>
@@ -1024,13 +1040,13 @@
         <translation>没有用户“%1”</translation>
     </message>
     <message>
-        <source>list, add, passwd, disable, enable, delete, rename, tokens or revoke-tokens.</source>
-        <translation>list、add、passwd、disable、enable、delete、rename、tokens 或 revoke-tokens。</translation>
+        <source>list, add, passwd, disable, enable, delete, rename, tokens, revoke-tokens, lock-name or unlock-name.</source>
+        <translation>list、add、passwd、disable、enable、delete、rename、tokens、revoke-tokens、lock-name 或 unlock-name。</translation>
     </message>
     <message>
-        <source>usage: user list|add|passwd|disable|enable|delete|rename|tokens|revoke-tokens (see user --help)</source>
+        <source>usage: user list|add|passwd|disable|enable|delete|rename|tokens|revoke-tokens|lock-name|unlock-name (see user --help)</source>
         <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
-        <translation>用法：user list|add|passwd|disable|enable|delete|rename|tokens|revoke-tokens（参见 user --help）</translation>
+        <translation>用法：user list|add|passwd|disable|enable|delete|rename|tokens|revoke-tokens|lock-name|unlock-name（参见 user --help）</translation>
     </message>
 </context>
 <context>

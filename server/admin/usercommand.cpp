@@ -4,6 +4,7 @@
 #include "deptcommand.h"
 #include "devicetokencommand.h"
 #include "logging.h"
+#include "namelockcommand.h"
 #include "passwordhasher.h"
 #include "protocol.h"
 #include "sqlitestorage.h"
@@ -183,28 +184,32 @@ int UserCommand::run(const QStringList& arguments)
                                                     "  user passwd NAME --password-stdin\n"
                                                     "  user disable|enable|delete NAME\n"
                                                     "  user tokens|revoke-tokens NAME\n"
+                                                    "  user lock-name|unlock-name NAME\n"
                                                     "  user rename NAME NEWNAME [--display-name TEXT]\n"
                                                     "  user set NAME [--dept PATH] [--title TEXT]"));
     AdminContext context;
     context.addOptions(parser);
     const UserOptions o;
     parser.addOptions({o.passwordStdin, o.displayName});
-    parser.addPositionalArgument(QStringLiteral("action"),
-                                 tr("list, add, passwd, disable, enable, delete, rename, tokens or revoke-tokens."));
+    parser.addPositionalArgument(
+        QStringLiteral("action"),
+        tr("list, add, passwd, disable, enable, delete, rename, tokens, revoke-tokens, lock-name or "
+           "unlock-name."));
     if (const int code = context.parse(parser, arguments, 1, 3); code != 0)
         return code;
     const QStringList args = parser.positionalArguments();
     const QString action = args.at(0);
     static const QStringList oneName{
-        QStringLiteral("add"),    QStringLiteral("passwd"), QStringLiteral("disable"),      QStringLiteral("enable"),
-        QStringLiteral("delete"), QStringLiteral("tokens"), QStringLiteral("revoke-tokens")};
+        QStringLiteral("add"),           QStringLiteral("passwd"),    QStringLiteral("disable"),
+        QStringLiteral("enable"),        QStringLiteral("delete"),    QStringLiteral("tokens"),
+        QStringLiteral("revoke-tokens"), QStringLiteral("lock-name"), QStringLiteral("unlock-name")};
     const bool known = (action == QLatin1String("list") && args.size() == 1) ||
                        (oneName.contains(action) && args.size() == 2) ||
                        (action == QLatin1String("rename") && args.size() >= 2);
     if (!known)
         //: the words after "usage:" are commands: keep them as they are
-        return AdminContext::fail(tr("usage: user list|add|passwd|disable|enable|delete|rename|tokens|revoke-tokens "
-                                     "(see user --help)"),
+        return AdminContext::fail(tr("usage: user list|add|passwd|disable|enable|delete|rename|tokens|revoke-tokens|"
+                                     "lock-name|unlock-name (see user --help)"),
                                   AdminContext::kUsage);
     const bool needsPassword = action == QLatin1String("add") || action == QLatin1String("passwd");
     if (needsPassword && !parser.isSet(o.passwordStdin))
@@ -222,6 +227,8 @@ int UserCommand::run(const QStringList& arguments)
         return AdminContext::fail(tr("no user '%1'").arg(args.at(1)));
     if (DeviceTokenCommand::handles(action))
         return DeviceTokenCommand::run(*storage, action, *user);
+    if (NameLockCommand::handles(action))
+        return NameLockCommand::run(context, *storage, action, *user);
     return changeUser(context, *storage, action, *user, parser, o);
 }
 

@@ -23,6 +23,7 @@
 #include "messagesmodel.h"
 #include "modelroles.h"
 #include "pinyinshots.h"
+#include "profileshots.h"
 #include "readerspopup.h"
 #include "replycontroller.h"
 #include "searchshots.h"
@@ -543,6 +544,9 @@ int main(int argc, char* argv[])
     }
     editActions->cancelEdit();
     if (!saveMentionStates(scene, window, languages, out, themeSuffix))
+        return 1;
+    if (!screenshots::saveProfileStates(scene.alice, languages, themeSuffix,
+                                        [&out](QWidget* widget, const QString& name) { save(widget, out, name); }))
         return 1;
     if (!screenshots::saveSearchStates(scene.alice, scene.bob, scene.carol, scene.chat, scene.group, window, languages,
                                        out, themeSuffix))
