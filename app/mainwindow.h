@@ -18,6 +18,7 @@ class ConnectionStatusLabel;
 class ConversationView;
 class LanguageManager;
 class SearchDock;
+class NoticeController;
 class Sidebar;
 class NotificationSound;
 class TrayController;
@@ -56,6 +57,7 @@ public:
     NotificationSound* sound() const { return m_sound; }
     QDockWidget* transfersDock() const { return m_transfersDock; }
     SearchDock* searchDock() const { return m_search; }
+    NoticeController* notices() const { return m_notices; }
 
 public Q_SLOTS:
     void showSettings();
@@ -112,6 +114,7 @@ private:
     QAction* m_aboutAction = nullptr;
     bool m_quitting = false;
     int m_unread = 0;
+    NoticeController* m_notices = nullptr;
 };
 
 } // namespace lanchat

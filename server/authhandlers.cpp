@@ -125,7 +125,8 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
                         QString::fromLatin1(protocol::kFeatureRecallEdit),
                         QString::fromLatin1(protocol::kFeatureMentions),
                         QString::fromLatin1(protocol::kFeatureTyping),
-                        QString::fromLatin1(protocol::kFeatureReply)};
+                        QString::fromLatin1(protocol::kFeatureReply),
+                        QString::fromLatin1(protocol::kFeatureNotices)};
     if (m_storage.searchIndexEnabled())
         welcome.features.append(QString::fromLatin1(protocol::kFeatureSearch));
     welcome.recallWindowSeconds = m_config.recallWindowSeconds;

@@ -22,6 +22,7 @@ class EventPoller;
 class FileHandlers;
 class ForwardHandler;
 class SearchHandler;
+class NoticeHandlers;
 class GroupHandlers;
 class MessageActions;
 class TypingRelay;
@@ -133,6 +134,7 @@ private:
     std::unique_ptr<GroupHandlers> m_groups;
     std::unique_ptr<ForwardHandler> m_forward;
     std::unique_ptr<SearchHandler> m_search;
+    std::unique_ptr<NoticeHandlers> m_notices;
     std::unique_ptr<MessageActions> m_actions;
     std::unique_ptr<TypingRelay> m_typing;
     std::unique_ptr<FileHandlers> m_files;

@@ -6,6 +6,7 @@
 #include "admin/checkcommand.h"
 #include "admin/groupcommand.h"
 #include "admin/messagecommand.h"
+#include "admin/noticecommand.h"
 #include "admin/prunecommand.h"
 #include "admin/statscommand.h"
 #include "admin/usercommand.h"
@@ -45,10 +46,12 @@ int ServerCli::run(const QStringList& arguments)
         return AuditCommand::run(rest);
     if (command == QLatin1String("message"))
         return MessageCommand::run(rest);
+    if (command == QLatin1String("notice"))
+        return NoticeCommand::run(rest);
     //: the subcommand names are typed as they are: keep them in English
     QTextStream(stderr) << "lanchat-server: "
                         << tr("unknown subcommand '%1' (try: serve, user, group, stats, backup, restore, check, "
-                              "prune, broadcast, audit, message; see docs/admin.md)")
+                              "prune, broadcast, audit, message, notice; see docs/admin.md)")
                                .arg(command)
                         << "\n";
     return 2;

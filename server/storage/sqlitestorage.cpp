@@ -103,6 +103,7 @@ SqliteStorage::SqliteStorage(const QString& path, std::unique_ptr<SqlStatements>
     , m_statements(std::move(statements))
     , m_users(*m_statements)
     , m_deviceTokens(*m_statements)
+    , m_notices(*m_statements)
     , m_conversations(*m_statements)
     , m_messages(*m_statements)
     , m_audit(*m_statements)

@@ -5,6 +5,7 @@
 #include "devicetokentable.h"
 #include "filetable.h"
 #include "messagetable.h"
+#include "noticetable.h"
 #include "searchindex.h"
 #include "storage.h"
 #include "usertable.h"
@@ -95,6 +96,7 @@ public:
     bool renameUser(UserId id, const QString& newUsername) override;
     bool deleteUser(UserId id) override;
     DeviceTokenStore& deviceTokens() override { return m_deviceTokens; }
+    NoticeStore& notices() override { return m_notices; }
 
     ConversationId privateConversation(UserId a, UserId b, bool create) override;
     ConversationId createGroup(const QString& name, UserId owner, const QList<UserId>& members) override;
@@ -158,6 +160,7 @@ private:
     std::unique_ptr<SqlStatements> m_statements;
     UserTable m_users;
     DeviceTokenTable m_deviceTokens;
+    NoticeTable m_notices;
     ConversationTable m_conversations;
     MessageTable m_messages;
     AuditTable m_audit;

@@ -7,6 +7,7 @@
 #include "messagerecord.h"
 #include "messages/receiptmessages.h"
 #include "messages/searchmessages.h"
+#include "noticestore.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -183,6 +184,8 @@ public:
     virtual bool deleteUser(UserId id) = 0;
     /** The remembered devices of every account ("stay logged in"), owned by the storage. */
     virtual DeviceTokenStore& deviceTokens() = 0;
+    /** The announcements and their recipients (docs/protocol.md 19, schema 15), owned by the storage. */
+    virtual NoticeStore& notices() = 0;
 
     // --- conversations
     /** The private conversation of a and b (a != b), created when @p create and missing; invalid if none. */

@@ -20,6 +20,7 @@
 #include "messageinput.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
+#include "noticeshots.h"
 #include "pinyinshots.h"
 #include "readerspopup.h"
 #include "replycontroller.h"
@@ -548,6 +549,10 @@ int main(int argc, char* argv[])
         [port](ChatClient& c, const QString& user, const QString& name) { return enter(c, port, user, name); },
         [&out](QWidget* widget, const QString& name) { save(widget, out, name); }};
     if (!savePinyinStates(window, scene.alice, languages, themeSuffix, hooks))
+        return 1;
+    // Last: the banner stays pinned on the window.
+    if (!screenshots::saveNoticeStates(scene.alice, scene.bob, scene.carol, scene.group, window, languages, out,
+                                       themeSuffix))
         return 1;
     return 0;
 }
