@@ -154,6 +154,16 @@ void AppSettings::setNotificationSound(bool enabled)
     m_settings.setValue(QStringLiteral("notify/sound"), enabled);
 }
 
+int AppSettings::autoAwayMinutes() const
+{
+    return qBound(0, m_settings.value(QStringLiteral("status/autoAwayMinutes"), 10).toInt(), 240);
+}
+
+void AppSettings::setAutoAwayMinutes(int minutes)
+{
+    m_settings.setValue(QStringLiteral("status/autoAwayMinutes"), qBound(0, minutes, 240));
+}
+
 QSet<qint64> AppSettings::mutedConversations() const
 {
     QSet<qint64> muted;

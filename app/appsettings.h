@@ -51,6 +51,9 @@ public:
     /** A short sound with each new-message notification (default true). */
     bool notificationSound() const;
     void setNotificationSound(bool enabled);
+    /** Idle minutes after which the status becomes "away" by itself (default 10; 0: never), 0..240. */
+    int autoAwayMinutes() const;
+    void setAutoAwayMinutes(int minutes);
 
     /** Pinned TLS certificate fingerprint (hex SHA-256) of host:port, empty when never trusted. */
     QString pinnedFingerprint(const QString& host, quint16 port) const;

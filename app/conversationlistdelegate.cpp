@@ -3,6 +3,7 @@
 #include "avatarpainter.h"
 #include "displayformat.h"
 #include "modelroles.h"
+#include "statusbadgepainter.h"
 #include "theme.h"
 
 #include <QPainter>
@@ -52,8 +53,9 @@ void ConversationListDelegate::paint(QPainter* painter, const QStyleOptionViewIt
     const bool presenceKnown =
         index.data(conv ? int(roles::ConversationPeerPresenceKnown) : int(roles::ContactPresenceKnown)).toBool();
     if (!isGroup && presenceKnown) {
-        const bool online = index.data(conv ? int(roles::ConversationPeerOnline) : int(roles::ContactOnline)).toBool();
-        AvatarPainter::paintPresence(painter, avatar, online);
+        const QString status =
+            index.data(conv ? int(roles::ConversationPeerStatus) : int(roles::ContactStatus)).toString();
+        StatusBadgePainter::paint(painter, avatar, status);
     }
 
     // The stylesheet gives selected rows a light background, so text keeps its normal colours.
@@ -68,6 +70,9 @@ void ConversationListDelegate::paint(QPainter* painter, const QStyleOptionViewIt
 
     const QString title = index.data(conv ? int(roles::ConversationTitle) : int(roles::ContactDisplayName)).toString();
     QString subtitle = index.data(conv ? int(roles::ConversationLastText) : int(roles::ContactUsername)).toString();
+    // A contact's own words ("在开会，下午回复") say more than the username they were found by.
+    if (!conv && !index.data(roles::ContactStatusText).toString().isEmpty())
+        subtitle = index.data(roles::ContactStatusText).toString();
     const QString draft = conv ? index.data(roles::ConversationDraft).toString() : QString();
     //: prefix of a conversation's preview in the list when the user has typed something there and not sent it
     QString mark = draft.isEmpty() ? QString() : tr("[Draft]") + QLatin1Char(' ');

@@ -20,6 +20,7 @@
 #include "replybar.h"
 #include "replycontroller.h"
 #include "screenshot/screenshottool.h"
+#include "statusbadgepainter.h"
 #include "textselection.h"
 #include "transfermanager.h"
 #include "typingindicator.h"
@@ -401,7 +402,10 @@ void ConversationView::refreshHeader()
                 //: chat header of a private chat while the user's own connection is down
                 m_subtitle->setText(tr("Presence unknown while you are offline"));
             } else {
-                m_subtitle->setText(index.data(roles::ConversationPeerOnline).toBool() ? tr("Online") : tr("Offline"));
+                const UserId peer(index.data(roles::ConversationPeerId).toLongLong());
+                const std::optional<UserInfo> user = m_client->contacts()->user(peer);
+                m_subtitle->setText(StatusBadgePainter::headerLine(m_client->contacts()->statusOf(peer),
+                                                                   user ? user->statusText : QString()));
             }
         }
         return;

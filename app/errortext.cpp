@@ -28,7 +28,8 @@ QString ErrorText::message(ErrorCode code)
     case ErrorCode::BadInvite:
         return tr("The invite code is missing or wrong. Ask your administrator for the current one.");
     case ErrorCode::SessionRevoked:
-        return tr("Your password was changed. Log in again.");
+        return tr("You were logged out: your password was changed, or you logged out your other devices. Log in "
+                  "again.");
     case ErrorCode::BadToken:
         return tr("You were logged out on this computer (logged out elsewhere, password changed or the login "
                   "expired). Please enter your password.");

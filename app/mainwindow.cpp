@@ -16,9 +16,11 @@
 #include "noticebanner.h"
 #include "noticecontroller.h"
 #include "notificationsound.h"
+#include "ownstatus.h"
 #include "searchdock.h"
 #include "settingsdialog.h"
 #include "sidebar.h"
+#include "statuscontroller.h"
 #include "transfercounter.h"
 #include "transfermanager.h"
 #include "transferspanel.h"
@@ -106,6 +108,10 @@ MainWindow::MainWindow(ChatClient* client, AppSettings& settings, LanguageManage
 
     m_tray = new TrayController(this);
     m_sound = new NotificationSound(m_settings, this);
+    m_statusController = new StatusController(m_client, m_settings, m_tray, this);
+    m_sidebar->setHeader(m_statusController->button());
+    connect(m_statusController->ownStatus(), &OwnStatus::failed, this,
+            [this](ErrorCode code) { statusBar()->showMessage(ErrorText::message(code), 8000); });
     connect(m_tray, &TrayController::showRequested, this, &MainWindow::showAndRaise);
     connect(m_tray, &TrayController::quitRequested, this, &MainWindow::quit);
     connect(m_tray, &TrayController::notificationClicked, this, [this](ConversationId id) {
@@ -331,7 +337,8 @@ void MainWindow::onMessageReceived(const MessageRecord& message)
     const bool focusedHere = isActiveWindow() && m_view->conversation() == message.conversation;
     // A mention gets through a muted conversation: the user asked not to hear the chatter, not to miss a question.
     const bool mentioned = message.mentions.includes(m_client->currentUser().id);
-    if (focusedHere || !m_settings.notificationsEnabled() ||
+    // Do-not-disturb silences everything but a mention of oneself.
+    if (focusedHere || !m_settings.notificationsEnabled() || !m_statusController->wantsNotification(mentioned) ||
         (m_settings.mutedConversations().contains(message.conversation.value()) && !mentioned)) {
         return;
     }
@@ -371,6 +378,7 @@ void MainWindow::showSettings()
     connect(&dialog, &SettingsDialog::applied, this, [this] {
         m_languages->apply(m_settings.language());
         m_client->transfers()->setDownloadDirectory(m_settings.downloadDirectory());
+        m_statusController->applySettings();
         applyFont();
     });
     dialog.exec();

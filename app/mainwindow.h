@@ -20,6 +20,7 @@ class LanguageManager;
 class SearchDock;
 class NoticeController;
 class Sidebar;
+class StatusController;
 class NotificationSound;
 class TrayController;
 class TransfersPanel;
@@ -55,6 +56,8 @@ public:
     TransfersPanel* transfersPanel() const { return m_transfers; }
     TrayController* tray() const { return m_tray; }
     NotificationSound* sound() const { return m_sound; }
+    /** The own status, its menu, auto-away and do-not-disturb. */
+    StatusController* statusController() const { return m_statusController; }
     QDockWidget* transfersDock() const { return m_transfersDock; }
     SearchDock* searchDock() const { return m_search; }
     NoticeController* notices() const { return m_notices; }
@@ -100,6 +103,7 @@ private:
     QToolButton* m_reconnectButton = nullptr;
     TrayController* m_tray = nullptr;
     NotificationSound* m_sound = nullptr;
+    StatusController* m_statusController = nullptr;
     QMenu* m_appMenu = nullptr;
     QMenu* m_chatMenu = nullptr;
     QMenu* m_viewMenu = nullptr;

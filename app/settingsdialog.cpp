@@ -57,6 +57,11 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
     form->addRow(QString(), m_autostart);
     form->addRow(QString(), m_startMinimised);
     form->addRow(QString(), m_closeToTray);
+    m_autoAwayLabel = new QLabel(this);
+    m_autoAway = new QSpinBox(this);
+    m_autoAway->setObjectName(QStringLiteral("autoAwaySpin"));
+    m_autoAway->setRange(0, 240);
+    form->addRow(m_autoAwayLabel, m_autoAway);
     m_languageLabel = new QLabel(this);
     m_language = new QComboBox(this);
     m_language->setObjectName(QStringLiteral("languageCombo"));
@@ -106,6 +111,7 @@ void SettingsDialog::load()
     m_folder->setText(m_settings.downloadDirectory());
     m_notify->setChecked(m_settings.notificationsEnabled());
     m_sound->setChecked(m_settings.notificationSound());
+    m_autoAway->setValue(m_settings.autoAwayMinutes());
     m_autostart->setChecked(Autostart::isSupported() && Autostart::isEnabled());
     m_startMinimised->setChecked(m_settings.startMinimised());
     m_closeToTray->setChecked(m_settings.closeToTray());
@@ -125,6 +131,7 @@ void SettingsDialog::apply()
         m_settings.setDownloadDirectory(m_folder->text().trimmed());
     m_settings.setNotificationsEnabled(m_notify->isChecked());
     m_settings.setNotificationSound(m_sound->isChecked());
+    m_settings.setAutoAwayMinutes(m_autoAway->value());
     QString error;
     if (Autostart::isSupported() && m_autostart->isChecked() != Autostart::isEnabled() &&
         !Autostart::setEnabled(m_autostart->isChecked(), {}, &error)) {
@@ -162,6 +169,12 @@ void SettingsDialog::retranslateUi()
     m_autostart->setText(tr("Start LanChat when I log in to the computer"));
     m_startMinimised->setText(tr("Start minimised to the tray"));
     m_closeToTray->setText(tr("Closing the window keeps LanChat running in the tray"));
+    m_autoAwayLabel->setText(tr("Away after idle:"));
+    m_autoAway->setSpecialValueText(tr("Never"));
+    //: suffix of the idle minutes before the status becomes "Away"
+    m_autoAway->setSuffix(tr(" min"));
+    m_autoAway->setToolTip(tr("Your status becomes Away when you have not used the computer this long, and Online "
+                              "again when you are back"));
     m_languageLabel->setText(tr("Language:"));
     m_language->setItemText(0, tr("Follow system"));
     m_themeLabel->setText(tr("Theme:"));

@@ -49,6 +49,8 @@ private:
     QPushButton* m_browse = nullptr;
     QCheckBox* m_notify = nullptr;
     QCheckBox* m_sound = nullptr;
+    QLabel* m_autoAwayLabel = nullptr;
+    QSpinBox* m_autoAway = nullptr;   ///< idle minutes before "away", 0 = never
     QCheckBox* m_autostart = nullptr; ///< hidden where Autostart is not supported
     QCheckBox* m_startMinimised = nullptr;
     QCheckBox* m_closeToTray = nullptr;

@@ -177,6 +177,12 @@ void Sidebar::refreshMessageSearch()
     m_searchMessages->setText(tr("Search messages for “%1”").arg(fontMetrics().elidedText(text, Qt::ElideRight, 120)));
 }
 
+void Sidebar::setHeader(QWidget* header)
+{
+    header->setParent(this);
+    static_cast<QVBoxLayout*>(layout())->insertWidget(0, header);
+}
+
 void Sidebar::retranslateUi()
 {
     m_search->setPlaceholderText(tr("Search"));

@@ -43,6 +43,8 @@ public:
     void showContacts();
     /** Tells the conversation list which conversations are muted (drawn greyed, no bold count). */
     void setMutedLookup(std::function<bool(ConversationId)> isMuted);
+    /** Puts @p header (the own status button) above the search field; the sidebar takes ownership. */
+    void setHeader(QWidget* header);
 
 Q_SIGNALS:
     void conversationActivated(lanchat::ConversationId conversation);

@@ -2,12 +2,15 @@
 
 #include "appsettings.h"
 #include "icons.h"
+#include "statusbadgepainter.h"
 
 #include <QAction>
 #include <QCoreApplication>
 #include <QEvent>
 #include <QIcon>
 #include <QMenu>
+#include <QPainter>
+#include <QPixmap>
 #include <QSystemTrayIcon>
 
 namespace lanchat {
@@ -67,11 +70,52 @@ void TrayController::setUnreadCount(int unread)
 {
     const bool iconChanges = (unread > 0) != (m_unread > 0);
     m_unread = unread;
-    m_tray->setToolTip(unread > 0 ? tr("LanChat — %n unread message(s)", nullptr, unread) : tr("LanChat"));
-    if (iconChanges) {
-        m_tray->setIcon(
-            QIcon(unread > 0 ? QStringLiteral(":/icons/lanchat-unread.png") : QStringLiteral(":/icons/lanchat.png")));
+    QString tip = unread > 0 ? tr("LanChat — %n unread message(s)", nullptr, unread) : tr("LanChat");
+    if (m_dnd) {
+        //: tray tooltip while the user's status is do-not-disturb; %1 is the usual tooltip
+        tip = tr("%1 — do not disturb: only mentions of you notify").arg(tip);
     }
+    m_tray->setToolTip(tip);
+    if (iconChanges)
+        updateIcon();
+}
+
+void TrayController::setDoNotDisturb(bool dnd)
+{
+    if (dnd == m_dnd)
+        return;
+    m_dnd = dnd;
+    updateIcon();
+    setUnreadCount(m_unread);
+}
+
+QIcon TrayController::icon() const
+{
+    return m_tray->icon();
+}
+
+void TrayController::updateIcon()
+{
+    const QString base =
+        m_unread > 0 ? QStringLiteral(":/icons/lanchat-unread.png") : QStringLiteral(":/icons/lanchat.png");
+    if (!m_dnd) {
+        m_tray->setIcon(QIcon(base));
+        return;
+    }
+    // The do-not-disturb mark over the bottom-right quarter, as the status dot sits on avatars.
+    QPixmap pixmap(base);
+    if (pixmap.isNull())
+        pixmap = QPixmap(64, 64);
+    QPainter painter(&pixmap);
+    const qreal d = pixmap.width() * 0.5;
+    const QRectF mark(pixmap.width() - d, pixmap.height() - d, d, d);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(Qt::white);
+    painter.drawEllipse(mark.adjusted(-d * 0.08, -d * 0.08, d * 0.08, d * 0.08));
+    StatusBadgePainter::paintMark(&painter, mark, QStringLiteral("dnd"));
+    painter.end();
+    m_tray->setIcon(QIcon(pixmap));
 }
 
 QString TrayController::toolTip() const

@@ -6,6 +6,7 @@
 #include <QString>
 
 class QAction;
+class QIcon;
 class QMenu;
 class QSystemTrayIcon;
 
@@ -44,6 +45,14 @@ public:
 
     bool isAvailable() const;
     void setUnreadCount(int unread);
+    /**
+     * Do-not-disturb is on (OwnStatus::isDoNotDisturb()): the icon carries a red bar badge and the tooltip says so.
+     * The caller still decides which messages notify (mentions of oneself do).
+     */
+    void setDoNotDisturb(bool dnd);
+    bool doNotDisturb() const { return m_dnd; }
+    /** The icon currently set (tests and screenshots). */
+    QIcon icon() const;
     int unreadCount() const { return m_unread; }
     /** The tooltip text currently set (tests). */
     QString toolTip() const;
@@ -70,7 +79,10 @@ private:
     QMenu* m_menu;
     QAction* m_show;
     QAction* m_quit;
+    void updateIcon();
+
     int m_unread = 0;
+    bool m_dnd = false;
     ConversationId m_lastNotified;
     Notification m_lastNotification;
 };

@@ -43,8 +43,15 @@ QVariant ContactsModel::data(const QModelIndex& index, int role) const
             //: tooltip of a contact while the user's own connection is down
             return tr("%1 (%2), presence unknown while you are offline").arg(u.displayName, u.username);
         }
-        return u.online ? tr("%1 (%2), online").arg(u.displayName, u.username)
-                        : tr("%1 (%2), offline").arg(u.displayName, u.username);
+        if (!u.online)
+            return tr("%1 (%2), offline").arg(u.displayName, u.username);
+        if (u.status == QLatin1String("away"))
+            return tr("%1 (%2), away").arg(u.displayName, u.username);
+        if (u.status == QLatin1String("busy"))
+            return tr("%1 (%2), busy").arg(u.displayName, u.username);
+        if (u.status == QLatin1String("dnd"))
+            return tr("%1 (%2), do not disturb").arg(u.displayName, u.username);
+        return tr("%1 (%2), online").arg(u.displayName, u.username);
     case roles::ContactUserId:
         return u.id.value();
     case roles::ContactUsername:
@@ -53,6 +60,10 @@ QVariant ContactsModel::data(const QModelIndex& index, int role) const
         return m_presenceKnown && u.online;
     case roles::ContactPresenceKnown:
         return m_presenceKnown;
+    case roles::ContactStatus:
+        return statusOf(u.id);
+    case roles::ContactStatusText:
+        return u.statusText;
     default:
         return {};
     }
@@ -66,6 +77,8 @@ QHash<int, QByteArray> ContactsModel::roleNames() const
     names.insert(roles::ContactDisplayName, "displayName");
     names.insert(roles::ContactOnline, "online");
     names.insert(roles::ContactPresenceKnown, "presenceKnown");
+    names.insert(roles::ContactStatus, "status");
+    names.insert(roles::ContactStatusText, "statusText");
     return names;
 }
 
@@ -106,6 +119,34 @@ void ContactsModel::setOnline(UserId user, bool online)
     m_users[row].online = online;
     place(row);
     Q_EMIT userChanged(user);
+}
+
+void ContactsModel::setStatus(UserId user, const QString& status, const QString& text)
+{
+    const int row = rowOf(user);
+    if (row < 0)
+        return;
+    UserInfo& u = m_users[row];
+    const QString chosen = status == QLatin1String("offline") ? u.status : status;
+    if (u.status == chosen && u.statusText == text)
+        return;
+    u.status = chosen;
+    u.statusText = text;
+    const QModelIndex at = index(row, 0);
+    Q_EMIT dataChanged(at, at);
+    Q_EMIT userChanged(user);
+}
+
+QString ContactsModel::statusOf(UserId id) const
+{
+    const int row = rowOf(id);
+    if (row < 0 || !m_presenceKnown || !m_users.at(row).online)
+        return QStringLiteral("offline");
+    const QString& status = m_users.at(row).status;
+    // An older server sends none; a newer server's unknown status reads as available (protocol.md 8.1).
+    const bool known =
+        status == QLatin1String("away") || status == QLatin1String("busy") || status == QLatin1String("dnd");
+    return known ? status : QStringLiteral("online");
 }
 
 void ContactsModel::setPresenceKnown(bool known)

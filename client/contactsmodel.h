@@ -37,6 +37,13 @@ public:
     /** Updates presence (`presence` push); unknown users are ignored. */
     void setOnline(UserId user, bool online);
     /**
+     * Updates the chosen status and status text (`presence` push of a server with the `status` feature,
+     * protocol.md 16); unknown users are ignored. @p status "offline" keeps the text and changes nothing else.
+     */
+    void setStatus(UserId user, const QString& status, const QString& text);
+    /** What roles::ContactStatus shows for @p id: "online", "away", "busy", "dnd" or "offline". */
+    QString statusOf(UserId id) const;
+    /**
      * Without a connection nobody's presence is current: false shows every user as not online and
      * ContactPresenceKnown false until the next setUsers() (the `users` reply after a login) makes it known.
      */

@@ -80,6 +80,8 @@ QVariant ConversationsModel::data(const QModelIndex& index, int role) const
         return e.info.owner.value();
     case roles::ConversationPeerPresenceKnown:
         return !isGroup && m_contacts->presenceKnown();
+    case roles::ConversationPeerStatus:
+        return isGroup ? QString() : m_contacts->statusOf(peerOf(e.info));
     case roles::ConversationRemovedBy:
         return e.removedBy.value();
     case roles::ConversationRemoved:

@@ -18,6 +18,8 @@ enum Contact
     ContactDisplayName,               ///< QString
     ContactOnline,                    ///< bool; false while presence is unknown (see ContactPresenceKnown)
     ContactPresenceKnown,             ///< bool: false while the client is not logged in (presence is not current)
+    ContactStatus,     ///< QString: "online", "away", "busy", "dnd" or "offline" (also while presence is unknown)
+    ContactStatusText, ///< QString: the user's status text (protocol.md 16), shown offline too; may be empty
 };
 
 /** ConversationsModel: one row per conversation, newest activity first. */
@@ -41,7 +43,8 @@ enum Conversation
                                              ///< administrator posts; its notices count as unread and notify)
     ConversationPinned = Qt::UserRole + 180, ///< bool: pinned to the top (ConversationListProxy only)
     ConversationDraft,                       ///< QString: the unsent draft, empty if none (ConversationListProxy only)
-    ConversationMentioned = Qt::UserRole + 190, ///< bool: an unread message mentions the user or everyone (until read)
+    ConversationMentioned = Qt::UserRole + 190,  ///< bool: an unread message mentions the user or everyone (until read)
+    ConversationPeerStatus = Qt::UserRole + 192, ///< QString, private only: the peer's ContactsModel::statusOf()
 };
 
 /** MessagesModel: one row per message of one conversation, oldest first (row 0 is the oldest loaded). */

@@ -176,8 +176,11 @@ bool SessionModels::applyPush(const QCborMap& push)
     if (type == QLatin1String(msgtype::kMessagePush))
         return applyMessagePush(push);
     if (type == QLatin1String(msgtype::kPresencePush)) {
-        if (const auto p = PresenceChange::decode(push, &error))
+        if (const auto p = PresenceChange::decode(push, &error)) {
             m_contacts->setOnline(p->user, p->online);
+            if (!p->status.isEmpty())
+                m_contacts->setStatus(p->user, p->status, p->statusText);
+        }
     } else if (type == QLatin1String(msgtype::kUserPush)) {
         if (const auto u = UserInfo::fromCbor(nestedOrSelf(push, "user"), &error))
             m_contacts->upsert(*u);

@@ -36,6 +36,7 @@ template <typename Tag> size_t qHash(StrongId<Tag> id, size_t seed = 0) noexcept
 struct UserIdTag;
 struct ConversationIdTag;
 struct TransferIdTag;
+struct DepartmentIdTag;
 
 /** A user account, assigned by the server at registration. */
 using UserId = StrongId<UserIdTag>;
@@ -43,6 +44,8 @@ using UserId = StrongId<UserIdTag>;
 using ConversationId = StrongId<ConversationIdTag>;
 /** An upload in progress on the server (file_offer → file_chunk …). */
 using TransferId = StrongId<TransferIdTag>;
+/** A department of the organisation directory (docs/protocol.md 18). */
+using DepartmentId = StrongId<DepartmentIdTag>;
 
 /** Server message sequence number: monotonically increasing per server, total order of all messages. */
 using Seq = qint64;

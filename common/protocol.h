@@ -127,8 +127,49 @@ inline constexpr int kSearchQueryChars = 256;
 /** Hits per `search` page when `limit` is absent, and the largest `limit`. */
 inline constexpr int kDefaultSearchLimit = 20;
 inline constexpr int kMaxSearchLimit = 50;
+/**
+ * Feature flag (welcome `features`): the server keeps each user's chosen status (online, away, busy, dnd) and
+ * status text, answers `set_status` and carries `status`/`status_text` in User maps and `presence` (protocol.md 16).
+ */
+inline constexpr const char* kFeatureStatus = "status";
+/** Longest status text, in characters (Unicode code points); control characters are refused. */
+inline constexpr int kMaxStatusTextChars = 64;
+/** Longest status name on the wire, UTF-8 bytes (the names are short ASCII words; a longer one is refused). */
+inline constexpr int kMaxStatusNameBytes = 16;
+/**
+ * Feature flag (welcome `features`): the server answers `account_sessions` (the user's logged-in sessions and
+ * remembered devices) and `logout_others` (protocol.md 17).
+ */
+inline constexpr const char* kFeatureAccountSessions = "account_sessions";
+
 /** Longest excerpt of a search hit, characters (Unicode code points), not counting the "…" at cut ends. */
 inline constexpr int kSearchSnippetChars = 100;
+/**
+ * Server feature flag (welcome `features`): the server answers `directory` with the department tree, pushes
+ * `directory` when it changes, accepts `department_group`, and User maps may carry `department` and `title`
+ * (docs/protocol.md 18).
+ */
+inline constexpr const char* kFeatureDirectory = "directory";
+/** Most departments a server keeps (the admin CLI and the CSV import refuse more). */
+inline constexpr int kMaxDepartments = 10000;
+/** Longest job title (`title` of a User map), characters. */
+inline constexpr int kMaxTitleChars = 64;
+
+/**
+ * Feature flag (welcome `features`): users carry profile fields, the server answers `profile_update`,
+ * `avatar_set` and `avatar_read` (docs/protocol.md 15).
+ */
+inline constexpr const char* kFeatureProfiles = "profiles";
+/** Profile field limits in characters (Unicode code points); longer, or a control character, is invalid_argument. */
+inline constexpr int kMaxPhoneChars = 32;
+inline constexpr int kMaxEmailChars = 254;
+inline constexpr int kMaxSignatureChars = 100;
+/** Largest avatar picture in bytes: 5 MiB. */
+inline constexpr qint64 kMaxAvatarBytes = 5 * 1024 * 1024;
+/** Largest avatar width and height in pixels (each). */
+inline constexpr int kMaxAvatarPixels = 4096;
+/** Bytes of an avatar hash (SHA-256). */
+inline constexpr int kAvatarHashBytes = 32;
 
 /**
  * Feature flag (welcome `features`): announcements that recipients may have to acknowledge, with the author's

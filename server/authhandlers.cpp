@@ -31,6 +31,9 @@ bool isValidPassword(const QString& password)
     return bytes >= protocol::kMinPasswordBytes && bytes <= protocol::kMaxPasswordBytes;
 }
 
+/** The hello `client` text kept for the account_sessions listing. */
+constexpr qsizetype kMaxClientChars = 64;
+
 bool isValidName(const QString& name)
 {
     const QString trimmed = name.trimmed();
@@ -114,6 +117,7 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
     }
     session.setProtocolVersion(hello->protocol);
     session.setFeatures(hello->features);
+    session.setClientName(hello->client.left(kMaxClientChars));
     Welcome welcome;
     welcome.protocol = protocol::kVersion;
     welcome.server = m_config.serverName;
@@ -126,7 +130,10 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
                         QString::fromLatin1(protocol::kFeatureMentions),
                         QString::fromLatin1(protocol::kFeatureTyping),
                         QString::fromLatin1(protocol::kFeatureReply),
-                        QString::fromLatin1(protocol::kFeatureNotices)};
+                        QString::fromLatin1(protocol::kFeatureNotices),
+                        QString::fromLatin1(protocol::kFeatureStatus),
+                        QString::fromLatin1(protocol::kFeatureAccountSessions),
+                        QString::fromLatin1(protocol::kFeatureDirectory)};
     if (m_storage.searchIndexEnabled())
         welcome.features.append(QString::fromLatin1(protocol::kFeatureSearch));
     welcome.recallWindowSeconds = m_config.recallWindowSeconds;
@@ -314,9 +321,23 @@ void AuthHandlers::completeLogin(Session& session, UserId user, quint64 id, cons
     }
     AuthOk ok;
     ok.user = UserInfo{record->id, record->username, record->displayName, true};
+    if (const std::optional<Placement> placed = m_storage.directory().placement(user)) {
+        ok.user.department = placed->department;
+        ok.user.title = placed->title;
+    }
+    const UserStatusRecord status = m_storage.userStatuses().of(user);
+    ok.user.status = status.status;
+    ok.user.statusText = status.text;
     ok.lastSeq = m_storage.lastSeq();
     ok.deviceToken = issued.token;
     session.setDeviceToken(issued.device);
+    session.setDeviceName({});
+    if (issued.device != 0) {
+        for (const DeviceTokenRecord& device : m_storage.deviceTokens().of(user)) {
+            if (device.id == issued.device)
+                session.setDeviceName(device.deviceName);
+        }
+    }
     session.reply(id, ok.encode());
     m_sessions.login(&session, user);
     qCInfo(lcServer) << "login" << session.peer() << record->username << user.value();

@@ -12,8 +12,10 @@
 #include "router.h"
 #include "session.h"
 #include "sessionregistry.h"
+#include "statushandler.h"
 #include "storage/storage.h"
 
+#include <QHash>
 #include <QPointer>
 
 #include <algorithm>
@@ -56,9 +58,18 @@ bool ChatHandlers::requireMember(Storage& storage, Session& session, Conversatio
 void ChatHandlers::users(Session& session, quint64 id)
 {
     UsersOk ok;
+    QHash<UserId, Placement> placed;
+    for (const Placement& p : m_storage.directory().placements())
+        placed.insert(p.user, p);
+    const QHash<UserId, UserStatusRecord> statuses = m_storage.userStatuses().all();
     for (const UserRecord& u : m_storage.users()) {
-        if (!u.disabled)
-            ok.users.append(UserInfo{u.id, u.username, u.displayName, m_sessions.isOnline(u.id)});
+        if (u.disabled)
+            continue;
+        UserInfo info{u.id, u.username, u.displayName, m_sessions.isOnline(u.id)};
+        info.department = placed.value(u.id).department;
+        info.title = placed.value(u.id).title;
+        StatusHandler::fill(info, statuses.value(u.id));
+        ok.users.append(info);
     }
     session.reply(id, ok.encode());
 }

@@ -1,9 +1,11 @@
 #include "relayserver.h"
 
+#include "accounthandlers.h"
 #include "admin/adminchannel.h"
 #include "authhandlers.h"
 #include "chathandlers.h"
 #include "commitqueue.h"
+#include "directoryhandlers.h"
 #include "discovery.h"
 #include "files/filehandlers.h"
 #include "forwardhandler.h"
@@ -25,6 +27,7 @@
 #include "sessionregistry.h"
 #include "sessionwatchdog.h"
 #include "sqlitestorage.h"
+#include "statushandler.h"
 #include "tlsidentity.h"
 #include "typingrelay.h"
 
@@ -152,10 +155,16 @@ void RelayServer::registerHandlers()
         [this](ConversationId group, UserId user) { emit membershipRevoked(group, user); });
     m_forward = std::make_unique<ForwardHandler>(*m_storage, *m_poster);
     m_forward->registerWith(m_router);
+    m_directory = std::make_unique<DirectoryHandlers>(*m_storage, *m_commits, *m_sessions, *m_poster);
+    m_directory->registerWith(m_router);
     m_search = std::make_unique<SearchHandler>(*m_storage);
     m_search->registerWith(m_router);
     m_notices = std::make_unique<NoticeHandlers>(*m_storage, *m_commits, *m_sessions);
     m_notices->registerWith(m_router);
+    m_status = std::make_unique<StatusHandler>(*m_storage, *m_commits, *m_sessions);
+    m_status->registerWith(m_router);
+    m_account = std::make_unique<AccountHandlers>(*m_storage, *m_commits, *m_sessions);
+    m_account->registerWith(m_router);
     m_files = std::make_unique<FileHandlers>(m_config, *m_storage, *m_commits, *m_poster);
     m_files->registerWith(m_router);
     connect(this, &RelayServer::membershipRevoked, m_files.get(), &FileHandlers::dropUploads);
@@ -329,13 +338,13 @@ QString RelayServer::certificateFingerprint() const
 
 void RelayServer::onUserOnline(UserId user)
 {
-    m_sessions->pushToAuthenticated(FrameCodec::encode(PresenceChange{user, true}.encode()));
+    m_sessions->pushToAuthenticated(m_status->presenceFrame(user, true));
 }
 
 void RelayServer::onUserOffline(UserId user)
 {
     if (!m_stopped)
-        m_sessions->pushToAuthenticated(FrameCodec::encode(PresenceChange{user, false}.encode()));
+        m_sessions->pushToAuthenticated(m_status->presenceFrame(user, false));
 }
 
 void RelayServer::stop()

@@ -4,7 +4,9 @@
 #include "admin/backupcommand.h"
 #include "admin/broadcastcommand.h"
 #include "admin/checkcommand.h"
+#include "admin/deptcommand.h"
 #include "admin/groupcommand.h"
+#include "admin/importcommand.h"
 #include "admin/messagecommand.h"
 #include "admin/noticecommand.h"
 #include "admin/prunecommand.h"
@@ -30,6 +32,10 @@ int ServerCli::run(const QStringList& arguments)
         return UserCommand::run(rest);
     if (command == QLatin1String("group"))
         return GroupCommand::run(rest);
+    if (command == QLatin1String("dept"))
+        return DeptCommand::run(rest);
+    if (command == QLatin1String("import"))
+        return ImportCommand::run(rest);
     if (command == QLatin1String("stats"))
         return StatsCommand::run(rest);
     if (command == QLatin1String("backup"))
@@ -51,7 +57,7 @@ int ServerCli::run(const QStringList& arguments)
     //: the subcommand names are typed as they are: keep them in English
     QTextStream(stderr) << "lanchat-server: "
                         << tr("unknown subcommand '%1' (try: serve, user, group, stats, backup, restore, check, "
-                              "prune, broadcast, audit, message, notice; see docs/admin.md)")
+                              "prune, broadcast, audit, message, dept, import, notice; see docs/admin.md)")
                                .arg(command)
                         << "\n";
     return 2;

@@ -6,6 +6,7 @@
 #include "router.h"
 #include "sessionwatchdog.h"
 
+#include <QDateTime>
 #include <QTimer>
 
 #include <algorithm>
@@ -84,6 +85,8 @@ void Session::setUser(UserId user)
 {
     const bool was = isAuthenticated();
     m_user = user;
+    if (isAuthenticated())
+        m_loggedInMs = QDateTime::currentMSecsSinceEpoch();
     if (m_closed || was == isAuthenticated())
         return;
     m_loginDeadlineMs = !isAuthenticated() && m_loginTimeoutMs > 0 ? SessionWatchdog::nowMs() + m_loginTimeoutMs : 0;
@@ -325,6 +328,7 @@ void Session::handleFrame(const FrameCodec::Frame& frame)
     // Refused frames count against the rate limit like any request, before they are answered: otherwise a
     // flood of them is never slowed down nor closed. Only a well-formed request can be of an exempt type.
     const QString type = frame.rejected || !frame.id ? QString() : frame.map.value(QLatin1String("t")).toString();
+    m_lastHeardMs = QDateTime::currentMSecsSinceEpoch();
     if (!admitRequest(type, frame.id))
         return;
     if (frame.rejected) {

@@ -93,6 +93,17 @@ public:
     qint64 deviceToken() const { return m_deviceToken; }
     void setDeviceToken(qint64 device) { m_deviceToken = device; }
 
+    /** The `client` text of hello (at most 256 bytes kept), for the account_sessions listing; empty before hello. */
+    QString clientName() const { return m_clientName; }
+    void setClientName(QString name) { m_clientName = std::move(name); }
+    /** The remembered device's name (set with setDeviceToken by the login handlers); empty for none. */
+    QString deviceName() const { return m_deviceName; }
+    void setDeviceName(QString name) { m_deviceName = std::move(name); }
+    /** When the session last logged in, ms since epoch UTC; 0 while it has not. */
+    qint64 loggedInMs() const { return m_loggedInMs; }
+    /** When the last frame arrived, ms since epoch UTC (wall clock, for people to read); 0 before the first. */
+    qint64 lastHeardMs() const { return m_lastHeardMs; }
+
     /** Protocol version from hello; 0 before hello. */
     quint32 protocolVersion() const { return m_protocol; }
     void setProtocolVersion(quint32 version) { m_protocol = version; }
@@ -148,6 +159,10 @@ private:
     QString m_peer;
     UserId m_user;
     qint64 m_deviceToken = 0;
+    QString m_clientName;
+    QString m_deviceName;
+    qint64 m_loggedInMs = 0;
+    qint64 m_lastHeardMs = 0;
     quint32 m_protocol = 0;
     QStringList m_features;
     bool m_paused = false;

@@ -51,15 +51,14 @@ void SessionRegistry::remove(Session* session)
     m_all.remove(session);
 }
 
-int SessionRegistry::revokeSessions(UserId user, const Session* except)
+int SessionRegistry::revokeSessions(UserId user, const Session* except, const QString& reason)
 {
     int revoked = 0;
     const QList<Session*> sessions = m_byUser.value(user); // a copy: closing edits the list
     for (Session* session : sessions) {
         if (session == except)
             continue;
-        session->closeWithError(ErrorCode::SessionRevoked,
-                                QStringLiteral("the account's password was changed; log in again"));
+        session->closeWithError(ErrorCode::SessionRevoked, reason);
         ++revoked;
     }
     return revoked;

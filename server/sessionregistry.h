@@ -7,6 +7,7 @@
 #include <QList>
 #include <QObject>
 #include <QSet>
+#include <QString>
 
 namespace lanchat {
 
@@ -38,10 +39,12 @@ public:
     int onlineUserCount() const { return int(m_byUser.size()); }
 
     /**
-     * Ends the sessions of @p user except @p except (may be null: all of them) after a password change or reset:
-     * each gets the connection-level error `session_revoked` and is closed. Returns how many were closed.
+     * Ends the sessions of @p user except @p except (may be null: all of them) after a password change or reset
+     * or `logout_others`: each gets the connection-level error `session_revoked` (with @p reason, English, as its
+     * message) and is closed. Returns how many were closed.
      */
-    int revokeSessions(UserId user, const Session* except);
+    int revokeSessions(UserId user, const Session* except,
+                       const QString& reason = QStringLiteral("the account's password was changed; log in again"));
 
     /** Writes @p frame to every session of every user in @p users except @p except. The frame is shared, not copied. */
     void pushToUsers(const QList<UserId>& users, const QByteArray& frame, const Session* except = nullptr) const;

@@ -330,6 +330,173 @@
     </message>
 </context>
 <context>
+    <name>lanchat::CsvReader</name>
+    <message>
+        <source>a quoted field is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text after the closing quote of a field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a quote inside an unquoted field (quote the whole field and double it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::DepartmentPath</name>
+    <message>
+        <source>invalid department path &apos;%1&apos; (each name 1-64 characters, separated by /)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>department path &apos;%1&apos; is deeper than %2 levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::DeptCommand</name>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MANAGER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEOPLE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give a department path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no department &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>department &apos;%1&apos; exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most %1 departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot add department &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>department &apos;%1&apos; added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>department &apos;%1&apos; has sub-departments or people: move or empty it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>department &apos;%1&apos; deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid department name (1-64 characters, no /)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot rename &apos;%1&apos; (is the name taken?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>department &apos;%1&apos; renamed to &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot move &apos;%1&apos; into itself or one of its sub-departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot move &apos;%1&apos; (is the name taken there?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>department &apos;%1&apos; moved to &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no user &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot set the manager of &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>department &apos;%1&apos; has no manager now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; manages &apos;%2&apos; now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no server is running: clients see the change when they next log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage the department directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list, add, rename, move, manager or delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: dept list|add|rename|move|manager|delete (see dept --help)</source>
+        <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place an account in the directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department path (/ for none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job title (empty for none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give --dept and/or --title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the title is longer than %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no department &apos;%1&apos; (add it with dept add)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot change the account &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: department &apos;%2&apos;, title &apos;%3&apos;</source>
+        <extracomment>%1 username, %2 department path, %3 title</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanchat::DeviceTokenCommand</name>
     <message>
         <source>no device of &apos;%1&apos; stays logged in</source>
@@ -449,6 +616,52 @@
     </message>
 </context>
 <context>
+    <name>lanchat::ImportCommand</name>
+    <message>
+        <source>Create or update accounts and departments from a CSV file (header: username, display_name, department, title, phone, email, password; see docs/admin.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only check the file; change nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSV file (UTF-8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2; nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) checked, the file can be imported</source>
+        <translation>
+            <numerusform>%n account checked, the file can be imported</numerusform>
+            <numerusform>%n accounts checked, the file can be imported</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported: %1 created, %2 updated, %3 unchanged; %4 department(s) created</source>
+        <extracomment>%1 created, %2 updated, %3 unchanged accounts, %4 departments created</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new account(s) without a password cannot log in until one is set (user passwd)</source>
+        <translation>
+            <numerusform>%n new account without a password cannot log in until one is set (user passwd)</numerusform>
+            <numerusform>%n new accounts without a password cannot log in until one is set (user passwd)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>lanchat::MessageCommand</name>
     <message>
         <source>message %1 recalled</source>
@@ -483,153 +696,6 @@
     <message>
         <source>the server could not recall it: %1</source>
         <extracomment>%1 is the server&apos;s (English) reason</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>lanchat::NoticeCommand</name>
-    <message>
-        <source>post: to every enabled account.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>post: to the members of group ID.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>post: recipients must acknowledge it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>status: write CSV to stdout.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>server not running: recipients get it at their next login</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>pushed to %n recipient(s) online</source>
-        <translation>
-            <numerusform>pushed to %n recipient online</numerusform>
-            <numerusform>pushed to %n recipients online</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>no group %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nobody would receive it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot store the notice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>notice %1 posted to %n recipient(s)</source>
-        <translation>
-            <numerusform>notice %1 posted to %n recipient</numerusform>
-            <numerusform>notice %1 posted to %n recipients</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>(administrator)</source>
-        <extracomment>the author of a notice posted with `lanchat-server notice post`</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>POSTED (UTC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AUTHOR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AUDIENCE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ACK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ACKNOWLEDGED</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TEXT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot write the CSV</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>notice %1: acknowledged by %2 of %3</source>
-        <extracomment>%1 the notice id, %2 how many acknowledged, %3 how many received it</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>USER</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DISPLAY NAME</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ACKNOWLEDGED (UTC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>REMINDED (UTC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>everyone has acknowledged notice %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n recipient(s) have not acknowledged notice %1</source>
-        <translation>
-            <numerusform>%n recipient has not acknowledged notice %1</numerusform>
-            <numerusform>%n recipients have not acknowledged notice %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Announcements, optionally to be acknowledged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>post, list, status or remind.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>usage: notice post --all|--group ID [--ack] TEXT | list | status ID [--csv] | remind ID</source>
-        <extracomment>the words after &quot;usage:&quot; are commands and options: keep them as they are</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the text must have 1 to %1 bytes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no notice %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -729,7 +795,7 @@
 <context>
     <name>lanchat::ServerCli</name>
     <message>
-        <source>unknown subcommand &apos;%1&apos; (try: serve, user, group, stats, backup, restore, check, prune, broadcast, audit, message, notice; see docs/admin.md)</source>
+        <source>unknown subcommand &apos;%1&apos; (try: serve, user, group, stats, backup, restore, check, prune, broadcast, audit, message, dept, import; see docs/admin.md)</source>
         <extracomment>the subcommand names are typed as they are: keep them in English</extracomment>
         <translation type="unfinished"></translation>
     </message>
@@ -969,6 +1035,99 @@
     <message>
         <source>usage: user list|add|passwd|disable|enable|delete|rename|tokens|revoke-tokens (see user --help)</source>
         <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::UserImport</name>
+    <message>
+        <source>line %1: %2</source>
+        <extracomment>%1 a line number of the CSV file, %2 what is wrong with it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty (the first line is the header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>username &apos;%1&apos; is already on line %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown column &apos;%1&apos; (known: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing column &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the password column cannot be used here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fields, but the header has %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid UTF-8 in column &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid username &apos;%1&apos; (allowed: A-Z a-z 0-9 . _ -, 1-32)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid display name (1-64 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>department path &apos;%1&apos; names a department twice (a cycle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the title is longer than %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid phone number &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid email address &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the password must be 8-1024 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot hash the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot start the transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: cannot store the account; nothing was imported</source>
+        <extracomment>%1 a line number of the CSV file</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot commit the import; nothing was imported</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

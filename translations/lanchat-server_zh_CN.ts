@@ -327,6 +327,173 @@
     </message>
 </context>
 <context>
+    <name>lanchat::CsvReader</name>
+    <message>
+        <source>a quoted field is not closed</source>
+        <translation>带引号的字段没有结束引号</translation>
+    </message>
+    <message>
+        <source>text after the closing quote of a field</source>
+        <translation>字段的结束引号后还有文字</translation>
+    </message>
+    <message>
+        <source>a quote inside an unquoted field (quote the whole field and double it)</source>
+        <translation>未加引号的字段中有引号（请给整个字段加引号，并把其中的引号写两遍）</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::DepartmentPath</name>
+    <message>
+        <source>invalid department path &apos;%1&apos; (each name 1-64 characters, separated by /)</source>
+        <translation>部门路径“%1”无效（每级名称 1-64 个字符，以 / 分隔）</translation>
+    </message>
+    <message>
+        <source>department path &apos;%1&apos; is deeper than %2 levels</source>
+        <translation>部门路径“%1”超过 %2 级</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::DeptCommand</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>MANAGER</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>PEOPLE</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>give a department path</source>
+        <translation>请给出部门路径</translation>
+    </message>
+    <message>
+        <source>no department &apos;%1&apos;</source>
+        <translation>没有部门“%1”</translation>
+    </message>
+    <message>
+        <source>department &apos;%1&apos; exists</source>
+        <translation>部门“%1”已存在</translation>
+    </message>
+    <message>
+        <source>at most %1 departments</source>
+        <translation>最多 %1 个部门</translation>
+    </message>
+    <message>
+        <source>cannot add department &apos;%1&apos;</source>
+        <translation>无法添加部门“%1”</translation>
+    </message>
+    <message>
+        <source>department &apos;%1&apos; added</source>
+        <translation>已添加部门“%1”</translation>
+    </message>
+    <message>
+        <source>department &apos;%1&apos; has sub-departments or people: move or empty it first</source>
+        <translation>部门“%1”还有下级部门或人员：请先移走或清空</translation>
+    </message>
+    <message>
+        <source>department &apos;%1&apos; deleted</source>
+        <translation>已删除部门“%1”</translation>
+    </message>
+    <message>
+        <source>invalid department name (1-64 characters, no /)</source>
+        <translation>部门名称无效（1-64 个字符，不能含 /）</translation>
+    </message>
+    <message>
+        <source>cannot rename &apos;%1&apos; (is the name taken?)</source>
+        <translation>无法重命名“%1”（名称是否已被使用？）</translation>
+    </message>
+    <message>
+        <source>department &apos;%1&apos; renamed to &apos;%2&apos;</source>
+        <translation>部门“%1”已重命名为“%2”</translation>
+    </message>
+    <message>
+        <source>cannot move &apos;%1&apos; into itself or one of its sub-departments</source>
+        <translation>不能把“%1”移到它自己或它的下级部门下</translation>
+    </message>
+    <message>
+        <source>cannot move &apos;%1&apos; (is the name taken there?)</source>
+        <translation>无法移动“%1”（目标位置是否已有同名部门？）</translation>
+    </message>
+    <message>
+        <source>department &apos;%1&apos; moved to &apos;%2&apos;</source>
+        <translation>部门“%1”已移到“%2”</translation>
+    </message>
+    <message>
+        <source>no user &apos;%1&apos;</source>
+        <translation>没有用户“%1”</translation>
+    </message>
+    <message>
+        <source>cannot set the manager of &apos;%1&apos;</source>
+        <translation>无法设置“%1”的负责人</translation>
+    </message>
+    <message>
+        <source>department &apos;%1&apos; has no manager now</source>
+        <translation>部门“%1”现在没有负责人</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; manages &apos;%2&apos; now</source>
+        <translation>“%1”现在负责“%2”</translation>
+    </message>
+    <message>
+        <source>no server is running: clients see the change when they next log in</source>
+        <translation>服务器未运行：客户端下次登录时看到变更</translation>
+    </message>
+    <message>
+        <source>Manage the department directory.</source>
+        <translation>管理组织架构（部门目录）。</translation>
+    </message>
+    <message>
+        <source>list, add, rename, move, manager or delete.</source>
+        <translation>list、add、rename、move、manager 或 delete。</translation>
+    </message>
+    <message>
+        <source>usage: dept list|add|rename|move|manager|delete (see dept --help)</source>
+        <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
+        <translation>用法：dept list|add|rename|move|manager|delete（见 dept --help）</translation>
+    </message>
+    <message>
+        <source>Place an account in the directory.</source>
+        <translation>设置账号所在部门和职务。</translation>
+    </message>
+    <message>
+        <source>Department path (/ for none).</source>
+        <translation>部门路径（/ 表示无部门）。</translation>
+    </message>
+    <message>
+        <source>Job title (empty for none).</source>
+        <translation>职务（留空表示无）。</translation>
+    </message>
+    <message>
+        <source>give --dept and/or --title</source>
+        <translation>请给出 --dept 和/或 --title</translation>
+    </message>
+    <message>
+        <source>the title is longer than %1 characters</source>
+        <translation>职务超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>no department &apos;%1&apos; (add it with dept add)</source>
+        <translation>没有部门“%1”（请先用 dept add 添加）</translation>
+    </message>
+    <message>
+        <source>cannot change the account &apos;%1&apos;</source>
+        <translation>无法修改账号“%1”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: department &apos;%2&apos;, title &apos;%3&apos;</source>
+        <extracomment>%1 username, %2 department path, %3 title</extracomment>
+        <translation>“%1”：部门“%2”，职务“%3”</translation>
+    </message>
+</context>
+<context>
     <name>lanchat::DeviceTokenCommand</name>
     <message>
         <source>no device of &apos;%1&apos; stays logged in</source>
@@ -445,6 +612,50 @@
     </message>
 </context>
 <context>
+    <name>lanchat::ImportCommand</name>
+    <message>
+        <source>Create or update accounts and departments from a CSV file (header: username, display_name, department, title, phone, email, password; see docs/admin.md).</source>
+        <translation>从 CSV 文件创建或更新账号和部门（表头：username、display_name、department、title、phone、email、password；见 docs/admin.md）。</translation>
+    </message>
+    <message>
+        <source>Only check the file; change nothing.</source>
+        <translation>只检查文件，不做任何修改。</translation>
+    </message>
+    <message>
+        <source>The CSV file (UTF-8).</source>
+        <translation>CSV 文件（UTF-8）。</translation>
+    </message>
+    <message>
+        <source>cannot read &apos;%1&apos;: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2; nothing was imported</source>
+        <translation>%1：%2；未导入任何内容</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) checked, the file can be imported</source>
+        <translation>
+            <numerusform>已检查 %n 个账号，文件可以导入</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>imported: %1 created, %2 updated, %3 unchanged; %4 department(s) created</source>
+        <extracomment>%1 created, %2 updated, %3 unchanged accounts, %4 departments created</extracomment>
+        <translation>已导入：新建 %1 个，更新 %2 个，未变 %3 个；新建部门 %4 个</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new account(s) without a password cannot log in until one is set (user passwd)</source>
+        <translation>
+            <numerusform>%n 个新账号没有密码，设置密码（user passwd）之前无法登录</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>lanchat::MessageCommand</name>
     <message>
         <source>message %1 recalled</source>
@@ -480,150 +691,6 @@
         <source>the server could not recall it: %1</source>
         <extracomment>%1 is the server&apos;s (English) reason</extracomment>
         <translation>服务器无法撤回该消息：%1</translation>
-    </message>
-</context>
-<context>
-    <name>lanchat::NoticeCommand</name>
-    <message>
-        <source>post: to every enabled account.</source>
-        <translation>post：发给所有已启用的账号。</translation>
-    </message>
-    <message>
-        <source>post: to the members of group ID.</source>
-        <translation>post：发给群组 ID 的成员。</translation>
-    </message>
-    <message>
-        <source>post: recipients must acknowledge it.</source>
-        <translation>post：接收者须确认已读。</translation>
-    </message>
-    <message>
-        <source>status: write CSV to stdout.</source>
-        <translation>status：以 CSV 格式输出到标准输出。</translation>
-    </message>
-    <message>
-        <source>server not running: recipients get it at their next login</source>
-        <translation>服务器未运行：接收者将在下次登录时收到</translation>
-    </message>
-    <message numerus="yes">
-        <source>pushed to %n recipient(s) online</source>
-        <translation>
-            <numerusform>已推送给 %n 位在线接收者</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>no group %1</source>
-        <translation>没有群组 %1</translation>
-    </message>
-    <message>
-        <source>nobody would receive it</source>
-        <translation>没有人会收到它</translation>
-    </message>
-    <message>
-        <source>cannot store the notice</source>
-        <translation>无法保存公告</translation>
-    </message>
-    <message numerus="yes">
-        <source>notice %1 posted to %n recipient(s)</source>
-        <translation>
-            <numerusform>公告 %1 已发布给 %n 位接收者</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>(administrator)</source>
-        <extracomment>the author of a notice posted with `lanchat-server notice post`</extracomment>
-        <translation>（管理员）</translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <source>POSTED (UTC)</source>
-        <translation>发布时间（UTC）</translation>
-    </message>
-    <message>
-        <source>AUTHOR</source>
-        <translation>发布者</translation>
-    </message>
-    <message>
-        <source>AUDIENCE</source>
-        <translation>对象</translation>
-    </message>
-    <message>
-        <source>ACK</source>
-        <translation>需确认</translation>
-    </message>
-    <message>
-        <source>ACKNOWLEDGED</source>
-        <translation>已确认</translation>
-    </message>
-    <message>
-        <source>TEXT</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>cannot write the CSV</source>
-        <translation>无法写出 CSV</translation>
-    </message>
-    <message>
-        <source>notice %1: acknowledged by %2 of %3</source>
-        <extracomment>%1 the notice id, %2 how many acknowledged, %3 how many received it</extracomment>
-        <translation>公告 %1：%3 人中已有 %2 人确认</translation>
-    </message>
-    <message>
-        <source>USER</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <source>DISPLAY NAME</source>
-        <translation>显示名称</translation>
-    </message>
-    <message>
-        <source>ACKNOWLEDGED (UTC)</source>
-        <translation>确认时间（UTC）</translation>
-    </message>
-    <message>
-        <source>REMINDED (UTC)</source>
-        <translation>提醒时间（UTC）</translation>
-    </message>
-    <message>
-        <source>everyone has acknowledged notice %1</source>
-        <translation>所有人都已确认公告 %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n recipient(s) have not acknowledged notice %1</source>
-        <translation>
-            <numerusform>%n 位接收者尚未确认公告 %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Announcements, optionally to be acknowledged.</source>
-        <translation>发布公告，可要求确认已读。</translation>
-    </message>
-    <message>
-        <source>post, list, status or remind.</source>
-        <translation>post、list、status 或 remind。</translation>
-    </message>
-    <message>
-        <source>usage: notice post --all|--group ID [--ack] TEXT | list | status ID [--csv] | remind ID</source>
-        <extracomment>the words after &quot;usage:&quot; are commands and options: keep them as they are</extracomment>
-        <translation>用法：notice post --all|--group ID [--ack] TEXT | list | status ID [--csv] | remind ID</translation>
-    </message>
-    <message>
-        <source>the text must have 1 to %1 bytes</source>
-        <translation>内容须为 1 到 %1 字节</translation>
-    </message>
-    <message>
-        <source>no notice %1</source>
-        <translation>没有公告 %1</translation>
     </message>
 </context>
 <context>
@@ -720,9 +787,9 @@
 <context>
     <name>lanchat::ServerCli</name>
     <message>
-        <source>unknown subcommand &apos;%1&apos; (try: serve, user, group, stats, backup, restore, check, prune, broadcast, audit, message, notice; see docs/admin.md)</source>
+        <source>unknown subcommand &apos;%1&apos; (try: serve, user, group, stats, backup, restore, check, prune, broadcast, audit, message, dept, import; see docs/admin.md)</source>
         <extracomment>the subcommand names are typed as they are: keep them in English</extracomment>
-        <translation>未知的子命令“%1”（可用：serve、user、group、stats、backup、restore、check、prune、broadcast、audit、message、notice；参见 docs/admin.md）</translation>
+        <translation>未知的子命令“%1”（可用：serve、user、group、stats、backup、restore、check、prune、broadcast、audit、message、dept、import；见 docs/admin.md）</translation>
     </message>
 </context>
 <context>
@@ -959,6 +1026,99 @@
         <source>usage: user list|add|passwd|disable|enable|delete|rename|tokens|revoke-tokens (see user --help)</source>
         <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
         <translation>用法：user list|add|passwd|disable|enable|delete|rename|tokens|revoke-tokens（参见 user --help）</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::UserImport</name>
+    <message>
+        <source>line %1: %2</source>
+        <extracomment>%1 a line number of the CSV file, %2 what is wrong with it</extracomment>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MiB</source>
+        <translation>文件大于 %1 MiB</translation>
+    </message>
+    <message>
+        <source>the file is empty (the first line is the header)</source>
+        <translation>文件为空（第一行应为表头）</translation>
+    </message>
+    <message>
+        <source>username &apos;%1&apos; is already on line %2</source>
+        <translation>用户名“%1”已在第 %2 行出现</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8</source>
+        <translation>不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>unknown column &apos;%1&apos; (known: %2)</source>
+        <translation>未知的列“%1”（可用：%2）</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; appears twice</source>
+        <translation>列“%1”出现了两次</translation>
+    </message>
+    <message>
+        <source>missing column &apos;%1&apos;</source>
+        <translation>缺少列“%1”</translation>
+    </message>
+    <message>
+        <source>the password column cannot be used here</source>
+        <translation>此处不能使用 password 列</translation>
+    </message>
+    <message>
+        <source>%1 fields, but the header has %2</source>
+        <translation>有 %1 个字段，但表头有 %2 列</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8 in column &apos;%1&apos;</source>
+        <translation>列“%1”中有无效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>invalid username &apos;%1&apos; (allowed: A-Z a-z 0-9 . _ -, 1-32)</source>
+        <translation>用户名“%1”无效（允许 A-Z a-z 0-9 . _ -，1-32 个字符）</translation>
+    </message>
+    <message>
+        <source>invalid display name (1-64 characters)</source>
+        <translation>显示名称无效（1-64 个字符）</translation>
+    </message>
+    <message>
+        <source>department path &apos;%1&apos; names a department twice (a cycle)</source>
+        <translation>部门路径“%1”中同一部门出现了两次（循环）</translation>
+    </message>
+    <message>
+        <source>the title is longer than %1 characters</source>
+        <translation>职务超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>invalid phone number &apos;%1&apos;</source>
+        <translation>电话号码“%1”无效</translation>
+    </message>
+    <message>
+        <source>invalid email address &apos;%1&apos;</source>
+        <translation>电子邮件地址“%1”无效</translation>
+    </message>
+    <message>
+        <source>the password must be 8-1024 bytes</source>
+        <translation>密码必须为 8-1024 字节</translation>
+    </message>
+    <message>
+        <source>cannot hash the password</source>
+        <translation>无法计算密码哈希</translation>
+    </message>
+    <message>
+        <source>cannot start the transaction</source>
+        <translation>无法开始事务</translation>
+    </message>
+    <message>
+        <source>line %1: cannot store the account; nothing was imported</source>
+        <extracomment>%1 a line number of the CSV file</extracomment>
+        <translation>第 %1 行：无法保存账号；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>cannot commit the import; nothing was imported</source>
+        <translation>无法提交导入；未导入任何内容</translation>
     </message>
 </context>
 </TS>

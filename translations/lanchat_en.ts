@@ -166,10 +166,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your password was changed. Log in again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not saved: the file&apos;s name in the download folder is a symbolic link, and LanChat does not write through links.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -183,6 +179,10 @@
     </message>
     <message>
         <source>This message was recalled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You were logged out: your password was changed, or you logged out your other devices. Log in again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -211,6 +211,84 @@
     <message>
         <source>%1 left the group</source>
         <extracomment>system line in a group&apos;s history</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::AccountDialog</name>
+    <message>
+        <source>%1 other session(s) logged out, %2 remembered device(s) forgotten.</source>
+        <extracomment>after &quot;Log out other devices&quot;: %1 how many sessions were ended, %2 how many remembered devices forgotten</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server cannot list your sessions (an older version), or you are offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account — %1</source>
+        <extracomment>window title of the account dialog; %1 is the user&apos;s name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged in now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices that stay logged in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remembered since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out other devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (this device)</source>
+        <extracomment>marks the row of the computer the user is using now</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out LanChat everywhere except on this computer? Other devices have to log in with your password again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging out your other devices…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -397,6 +475,18 @@
         <extracomment>tooltip of a contact while the user&apos;s own connection is down</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2), away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2), busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2), do not disturb</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lanchat::ConversationListDelegate</name>
@@ -455,14 +545,6 @@
             <numerusform>Group · %n member</numerusform>
             <numerusform>Group · %n members</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Send files</source>
@@ -1073,40 +1155,6 @@
     </message>
 </context>
 <context>
-    <name>lanchat::NoticeBanner</name>
-    <message>
-        <source>Administrator</source>
-        <extracomment>the author of an announcement posted by the server administrator</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Announcement from %1 · %2</source>
-        <extracomment>%1 who posted the announcement, %2 when</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>(%n more waiting)</source>
-        <extracomment>appended to the banner&apos;s title when more announcements wait behind this one</extracomment>
-        <translation>
-            <numerusform>(%n more waiting)</numerusform>
-            <numerusform>(%n more waiting)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>I have read this</source>
-        <extracomment>the button that acknowledges an announcement (WeChat Work / DingTalk say 收到)</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tell the author you have read this announcement</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>lanchat::NoticeCardPainter</name>
     <message>
         <source>Announcement · %1</source>
@@ -1115,121 +1163,50 @@
     </message>
 </context>
 <context>
-    <name>lanchat::NoticeComposeDialog</name>
+    <name>lanchat::PasswordForm</name>
     <message>
-        <source>Post announcement to %1</source>
-        <extracomment>%1 the group&apos;s name</extracomment>
+        <source>Your password was changed. Your other devices were logged out and must log in with the new password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every member of the group gets it pinned at the top of their window.</source>
+        <source>Current password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Announcement</source>
+        <source>New password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Members must acknowledge it (&quot;I have read this&quot;)</source>
+        <source>Repeat new password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Post</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>lanchat::NoticeController</name>
-    <message>
-        <source>Post announcement</source>
+        <source>At least %1 characters (%1 to %2 bytes; Chinese characters count 3 bytes each). Changing it logs out your other devices.</source>
+        <extracomment>%1 and %2 are the shortest and longest password in bytes (8, 1024)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The announcement was not posted: %1</source>
+        <source>Change password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Post &amp;announcement…</source>
+        <source>Enter your current password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Announce something to the members of this group (group owners)</source>
+        <source>The new password must be %1 to %2 bytes long.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>My a&amp;nnouncements…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>lanchat::NoticeStatusDialog</name>
-    <message numerus="yes">
-        <source>Reminded %n person(s).</source>
-        <translation>
-            <numerusform>Reminded %n person.</numerusform>
-            <numerusform>Reminded %n people.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>You reminded them less than 10 minutes ago.</source>
+        <source>The two new passwords differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>My announcements</source>
+        <source>Changing the password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remind them</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send the announcement again to those who have not acknowledged it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You have not posted an announcement yet.</source>
-        <extracomment>%1 how many acknowledged, %2 how many received it</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acknowledged %1/%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Seen %1/%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not acknowledged yet (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not seen yet (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>announcement-%1.csv</source>
-        <extracomment>default file name of the acknowledgement export; keep it short, no slashes</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export CSV</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
+        <source>The current password is wrong. After a few wrong tries you have to wait before trying again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1629,6 +1606,23 @@
         <source>Start LanChat when I log in to the computer</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Away after idle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <extracomment>suffix of the idle minutes before the status becomes &quot;Away&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your status becomes Away when you have not used the computer this long, and Online again when you are back</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lanchat::Sidebar</name>
@@ -1668,6 +1662,71 @@
     <message>
         <source>Search messages for “%1”</source>
         <extracomment>button under the sidebar&apos;s filtered lists; %1 is what the user typed into the sidebar&apos;s search box</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::StatusBadgePainter</name>
+    <message>
+        <source>Away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not disturb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>chat header of a person: %1 is their status (&quot;Busy&quot;), %2 the text they set (&quot;In a meeting&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::StatusButton</name>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>the own status button: %1 is the user&apos;s name, %2 their status or status text</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your status: %1. Click to change it.</source>
+        <extracomment>tooltip of the own status button; %1 is e.g. &quot;Busy — In a meeting&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::StatusMenu</name>
+    <message>
+        <source>Set status text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What are you up to? (at most %1 characters, shown to everyone)</source>
+        <extracomment>%1 is the most characters a status text may have (64)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set status text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear status text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1875,6 +1934,11 @@
     </message>
     <message>
         <source>LanChat keeps running in the tray so you still get messages. To quit, use Quit in the tray icon&apos;s menu or in the LanChat menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — do not disturb: only mentions of you notify</source>
+        <extracomment>tray tooltip while the user&apos;s status is do-not-disturb; %1 is the usual tooltip</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -164,10 +164,6 @@
         <translation>邀请码缺失或不正确，请向管理员索取当前的邀请码。</translation>
     </message>
     <message>
-        <source>Your password was changed. Log in again.</source>
-        <translation>您的密码已被修改，请重新登录。</translation>
-    </message>
-    <message>
         <source>Not saved: the file&apos;s name in the download folder is a symbolic link, and LanChat does not write through links.</source>
         <translation>未保存：下载文件夹中该文件名是一个符号链接，LanChat 不会通过链接写入文件。</translation>
     </message>
@@ -182,6 +178,10 @@
     <message>
         <source>This message was recalled.</source>
         <translation>这条消息已被撤回。</translation>
+    </message>
+    <message>
+        <source>You were logged out: your password was changed, or you logged out your other devices. Log in again.</source>
+        <translation>你已被登出：密码已修改，或你让其他设备退出了登录。请重新登录。</translation>
     </message>
 </context>
 <context>
@@ -210,6 +210,84 @@
         <source>%1 left the group</source>
         <extracomment>system line in a group&apos;s history</extracomment>
         <translation>%1 退出了群聊</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::AccountDialog</name>
+    <message>
+        <source>%1 other session(s) logged out, %2 remembered device(s) forgotten.</source>
+        <extracomment>after &quot;Log out other devices&quot;: %1 how many sessions were ended, %2 how many remembered devices forgotten</extracomment>
+        <translation>已登出其他 %1 个会话，已忘记 %2 台保持登录的设备。</translation>
+    </message>
+    <message>
+        <source>This server cannot list your sessions (an older version), or you are offline.</source>
+        <translation>此服务器无法列出你的会话（版本较旧），或者你当前离线。</translation>
+    </message>
+    <message>
+        <source>Account — %1</source>
+        <extracomment>window title of the account dialog; %1 is the user&apos;s name</extracomment>
+        <translation>账号 — %1</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Logged in now</source>
+        <translation>当前登录</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>登录时间</translation>
+    </message>
+    <message>
+        <source>Last active</source>
+        <translation>最近活动</translation>
+    </message>
+    <message>
+        <source>Devices that stay logged in</source>
+        <translation>保持登录的设备</translation>
+    </message>
+    <message>
+        <source>Remembered since</source>
+        <translation>保持登录自</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>最近使用</translation>
+    </message>
+    <message>
+        <source>Log out other devices</source>
+        <translation>登出其他设备</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Unknown device</source>
+        <translation>未知设备</translation>
+    </message>
+    <message>
+        <source>%1 (this device)</source>
+        <extracomment>marks the row of the computer the user is using now</extracomment>
+        <translation>%1（本机）</translation>
+    </message>
+    <message>
+        <source>Log out LanChat everywhere except on this computer? Other devices have to log in with your password again.</source>
+        <translation>在除本机以外的所有设备上登出 LanChat？其他设备需要用密码重新登录。</translation>
+    </message>
+    <message>
+        <source>Logging out your other devices…</source>
+        <translation>正在登出你的其他设备…</translation>
     </message>
 </context>
 <context>
@@ -394,6 +472,18 @@
         <extracomment>tooltip of a contact while the user&apos;s own connection is down</extracomment>
         <translation>%1（%2），您离线时无法得知其在线状态</translation>
     </message>
+    <message>
+        <source>%1 (%2), away</source>
+        <translation>%1（%2），离开</translation>
+    </message>
+    <message>
+        <source>%1 (%2), busy</source>
+        <translation>%1（%2），忙碌</translation>
+    </message>
+    <message>
+        <source>%1 (%2), do not disturb</source>
+        <translation>%1（%2），勿扰</translation>
+    </message>
 </context>
 <context>
     <name>lanchat::ConversationListDelegate</name>
@@ -451,14 +541,6 @@
         <translation>
             <numerusform>群组 · %n 位成员</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>在线</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>离线</translation>
     </message>
     <message>
         <source>Send files</source>
@@ -1065,39 +1147,6 @@
     </message>
 </context>
 <context>
-    <name>lanchat::NoticeBanner</name>
-    <message>
-        <source>Administrator</source>
-        <extracomment>the author of an announcement posted by the server administrator</extracomment>
-        <translation>管理员</translation>
-    </message>
-    <message>
-        <source>Announcement from %1 · %2</source>
-        <extracomment>%1 who posted the announcement, %2 when</extracomment>
-        <translation>%1 发布的公告 · %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>(%n more waiting)</source>
-        <extracomment>appended to the banner&apos;s title when more announcements wait behind this one</extracomment>
-        <translation>
-            <numerusform>（还有 %n 条待读）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>I have read this</source>
-        <extracomment>the button that acknowledges an announcement (WeChat Work / DingTalk say 收到)</extracomment>
-        <translation>收到</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Tell the author you have read this announcement</source>
-        <translation>告诉发布者你已阅读此公告</translation>
-    </message>
-</context>
-<context>
     <name>lanchat::NoticeCardPainter</name>
     <message>
         <source>Announcement · %1</source>
@@ -1106,121 +1155,51 @@
     </message>
 </context>
 <context>
-    <name>lanchat::NoticeComposeDialog</name>
+    <name>lanchat::PasswordForm</name>
     <message>
-        <source>Post announcement to %1</source>
-        <extracomment>%1 the group&apos;s name</extracomment>
-        <translation>发布公告到 %1</translation>
+        <source>Your password was changed. Your other devices were logged out and must log in with the new password.</source>
+        <translation>密码已修改。你的其他设备已被登出，需要用新密码重新登录。</translation>
     </message>
     <message>
-        <source>Every member of the group gets it pinned at the top of their window.</source>
-        <translation>群里每位成员都会在窗口顶部看到这条置顶公告。</translation>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
     </message>
     <message>
-        <source>Announcement</source>
-        <translation>公告</translation>
+        <source>New password:</source>
+        <translation>新密码：</translation>
     </message>
     <message>
-        <source>Members must acknowledge it (&quot;I have read this&quot;)</source>
-        <translation>成员须确认已读（“收到”）</translation>
+        <source>Repeat new password:</source>
+        <translation>确认新密码：</translation>
     </message>
     <message>
-        <source>Post</source>
-        <translation>发布</translation>
-    </message>
-</context>
-<context>
-    <name>lanchat::NoticeController</name>
-    <message>
-        <source>Post announcement</source>
-        <translation>发布公告</translation>
+        <source>At least %1 characters (%1 to %2 bytes; Chinese characters count 3 bytes each). Changing it logs out your other devices.</source>
+        <extracomment>%1 and %2 are the shortest and longest password in bytes (8, 1024)</extracomment>
+        <translation>至少 %1 个字符（%1 到 %2 字节，每个汉字算 3 字节）。修改后你的其他设备将被登出。</translation>
     </message>
     <message>
-        <source>The announcement was not posted: %1</source>
-        <translation>公告未发布：%1</translation>
+        <source>Change password</source>
+        <translation>修改密码</translation>
     </message>
     <message>
-        <source>Post &amp;announcement…</source>
-        <translation>发布公告(&amp;A)…</translation>
+        <source>Enter your current password.</source>
+        <translation>请输入当前密码。</translation>
     </message>
     <message>
-        <source>Announce something to the members of this group (group owners)</source>
-        <translation>向本群成员发布公告（群主可用）</translation>
+        <source>The new password must be %1 to %2 bytes long.</source>
+        <translation>新密码长度须为 %1 到 %2 字节。</translation>
     </message>
     <message>
-        <source>My a&amp;nnouncements…</source>
-        <translation>我发布的公告(&amp;N)…</translation>
-    </message>
-</context>
-<context>
-    <name>lanchat::NoticeStatusDialog</name>
-    <message numerus="yes">
-        <source>Reminded %n person(s).</source>
-        <translation>
-            <numerusform>已提醒 %n 人。</numerusform>
-        </translation>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
     </message>
     <message>
-        <source>You reminded them less than 10 minutes ago.</source>
-        <translation>你在 10 分钟内已提醒过他们。</translation>
+        <source>Changing the password…</source>
+        <translation>正在修改密码…</translation>
     </message>
     <message>
-        <source>My announcements</source>
-        <translation>我发布的公告</translation>
-    </message>
-    <message>
-        <source>Remind them</source>
-        <translation>提醒未读的人</translation>
-    </message>
-    <message>
-        <source>Send the announcement again to those who have not acknowledged it</source>
-        <translation>再次向尚未确认的人推送此公告</translation>
-    </message>
-    <message>
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>You have not posted an announcement yet.</source>
-        <extracomment>%1 how many acknowledged, %2 how many received it</extracomment>
-        <translation>你还没有发布过公告。</translation>
-    </message>
-    <message>
-        <source>Acknowledged %1/%2</source>
-        <translation>已确认 %1/%2</translation>
-    </message>
-    <message>
-        <source>Seen %1/%2</source>
-        <translation>已读 %1/%2</translation>
-    </message>
-    <message>
-        <source>Not acknowledged yet (%1)</source>
-        <translation>尚未确认（%1）</translation>
-    </message>
-    <message>
-        <source>Not seen yet (%1)</source>
-        <translation>尚未阅读（%1）</translation>
-    </message>
-    <message>
-        <source>announcement-%1.csv</source>
-        <extracomment>default file name of the acknowledgement export; keep it short, no slashes</extracomment>
-        <translation>公告-%1.csv</translation>
-    </message>
-    <message>
-        <source>Export CSV</source>
-        <translation>导出 CSV</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation>无法写入 %1。</translation>
+        <source>The current password is wrong. After a few wrong tries you have to wait before trying again.</source>
+        <translation>当前密码错误。多次输错后需要等待一段时间才能再试。</translation>
     </message>
 </context>
 <context>
@@ -1617,6 +1596,23 @@
         <source>Start LanChat when I log in to the computer</source>
         <translation>登录电脑时自动启动 LanChat</translation>
     </message>
+    <message>
+        <source>Away after idle:</source>
+        <translation>空闲后设为离开：</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <extracomment>suffix of the idle minutes before the status becomes &quot;Away&quot;</extracomment>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Your status becomes Away when you have not used the computer this long, and Online again when you are back</source>
+        <translation>这么长时间未使用电脑时，你的状态自动变为“离开”，回来后恢复为“在线”</translation>
+    </message>
 </context>
 <context>
     <name>lanchat::Sidebar</name>
@@ -1657,6 +1653,71 @@
         <source>Search messages for “%1”</source>
         <extracomment>button under the sidebar&apos;s filtered lists; %1 is what the user typed into the sidebar&apos;s search box</extracomment>
         <translation>搜索包含“%1”的消息</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::StatusBadgePainter</name>
+    <message>
+        <source>Away</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <source>Do not disturb</source>
+        <translation>勿扰</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>chat header of a person: %1 is their status (&quot;Busy&quot;), %2 the text they set (&quot;In a meeting&quot;)</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::StatusButton</name>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>the own status button: %1 is the user&apos;s name, %2 their status or status text</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Your status: %1. Click to change it.</source>
+        <extracomment>tooltip of the own status button; %1 is e.g. &quot;Busy — In a meeting&quot;</extracomment>
+        <translation>你的状态：%1。点击修改。</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::StatusMenu</name>
+    <message>
+        <source>Set status text</source>
+        <translation>设置状态文字</translation>
+    </message>
+    <message>
+        <source>What are you up to? (at most %1 characters, shown to everyone)</source>
+        <extracomment>%1 is the most characters a status text may have (64)</extracomment>
+        <translation>你在忙什么？（最多 %1 个字，所有人可见）</translation>
+    </message>
+    <message>
+        <source>Set status text…</source>
+        <translation>设置状态文字…</translation>
+    </message>
+    <message>
+        <source>Clear status text</source>
+        <translation>清除状态文字</translation>
+    </message>
+    <message>
+        <source>Account…</source>
+        <translation>账号…</translation>
     </message>
 </context>
 <context>
@@ -1861,6 +1922,11 @@
     <message>
         <source>LanChat keeps running in the tray so you still get messages. To quit, use Quit in the tray icon&apos;s menu or in the LanChat menu.</source>
         <translation>LanChat 会在系统托盘中继续运行，以便您继续接收消息。要退出，请使用托盘图标菜单或“LanChat”菜单中的“退出”。</translation>
+    </message>
+    <message>
+        <source>%1 — do not disturb: only mentions of you notify</source>
+        <extracomment>tray tooltip while the user&apos;s status is do-not-disturb; %1 is the usual tooltip</extracomment>
+        <translation>%1 — 勿扰：仅 @我 的消息提醒</translation>
     </message>
 </context>
 <context>

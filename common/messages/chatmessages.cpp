@@ -259,6 +259,10 @@ QCborMap PresenceChange::encode() const
     QCborMap m = typed(msgtype::kPresencePush);
     m.insert(QLatin1String("user"), user.value());
     m.insert(QLatin1String("online"), online);
+    if (!status.isEmpty())
+        m.insert(QLatin1String("status"), status);
+    if (!statusText.isEmpty())
+        m.insert(QLatin1String("status_text"), statusText);
     return m;
 }
 
@@ -268,6 +272,8 @@ std::optional<PresenceChange> PresenceChange::decode(const QCborMap& map, QStrin
     PresenceChange x;
     x.user = UserId(r.uint("user"));
     x.online = r.boolean("online", false);
+    x.status = r.text("status", protocol::kMaxStatusNameBytes, false);
+    x.statusText = r.text("status_text", protocol::kMaxStatusTextChars * 4, false);
     return finish(r, std::move(x), error);
 }
 

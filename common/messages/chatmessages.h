@@ -160,11 +160,16 @@ struct TypingPush
     static std::optional<TypingPush> decode(const QCborMap& map, QString* error);
 };
 
-/** Push `presence {user, online}`. */
+/**
+ * Push `presence {user, online, status?, status_text?}`: on a user's first login and last logout, and (servers with
+ * the `status` feature, protocol.md 16) whenever they set their status.
+ */
 struct PresenceChange
 {
     UserId user;
     bool online = false;
+    QString status = {};     ///< as UserInfo::status; empty: not sent (an older server)
+    QString statusText = {}; ///< as UserInfo::statusText
     QCborMap encode() const;
     static std::optional<PresenceChange> decode(const QCborMap& map, QString* error);
 };

@@ -1,6 +1,7 @@
 #include "adminchannel.h"
 
 #include "commitqueue.h"
+#include "directoryhandlers.h"
 #include "framecodec.h"
 #include "logging.h"
 #include "messageposter.h"
@@ -118,6 +119,9 @@ QCborMap AdminChannel::handle(const QCborMap& request)
                     request.value(QLatin1String("revoke_sessions")).toBool());
     } else if (type == QLatin1String("conversation_changed")) {
         conversationChanged(ConversationId(request.value(QLatin1String("conversation")).toInteger()), request);
+    } else if (type == QLatin1String("directory_changed")) {
+        DirectoryHandlers::pushTree(m_storage, m_sessions);
+        qCInfo(lcServer) << "admin: directory changed";
     } else if (type == QLatin1String("stats")) {
         QCborMap ok = answer("ok");
         ok.insert(QLatin1String("online"), m_sessions.onlineUserCount());
@@ -150,8 +154,12 @@ void AdminChannel::userChanged(UserId user, bool revokeSessions)
     }
     QCborMap push;
     push.insert(QLatin1String("t"), QLatin1String(msgtype::kUserPush));
-    push.insert(QLatin1String("user"),
-                UserInfo{user, record->username, record->displayName, m_sessions.isOnline(user)}.toCbor());
+    UserInfo info{user, record->username, record->displayName, m_sessions.isOnline(user)};
+    if (const std::optional<Placement> placed = m_storage.directory().placement(user)) {
+        info.department = placed->department;
+        info.title = placed->title;
+    }
+    push.insert(QLatin1String("user"), info.toCbor());
     m_sessions.pushToAuthenticated(FrameCodec::encode(push));
     qCInfo(lcServer) << "admin: user" << user.value() << "changed";
 }

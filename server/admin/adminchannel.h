@@ -35,6 +35,8 @@ struct ServerConfig;
  *   otherwise everyone online gets a `user` push (rename, display name, re-enable).
  * - `conversation_changed {conversation, removed: [user]}`: members get a `conversation` push each,
  *   the listed users a `conversation_removed` push.
+ * - `directory_changed`: the department tree or people's places changed (`dept`, `user set`, `import`):
+ *   everyone online gets the `directory` push (docs/protocol.md 18) and refetches `users`.
  * - `stats`: answers `ok {online, connections}` (users online, open connections).
  * - `broadcast {conversation, text}`: posts a system message through MessagePoster (members online get the
  *   `message` push after the commit) and answers `ok {seq, online}` then.

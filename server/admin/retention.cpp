@@ -33,7 +33,8 @@ Retention::Result Retention::apply(Storage& storage, const ServerConfig& config,
     for (const auto& [sha256, size, createdMs] : storage.blobs()) {
         const bool tooOld = createdMs < fileLimitMs;
         const bool overQuota = config.storeQuotaBytes > 0 && total > config.storeQuotaBytes;
-        if (!tooOld && !overQuota)
+        // Avatars are profile data, not shared files: they stay while an account shows them.
+        if ((!tooOld && !overQuota) || storage.isAvatar(sha256))
             continue;
         if (!storage.removeBlob(sha256))
             continue;

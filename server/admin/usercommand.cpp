@@ -1,6 +1,7 @@
 #include "usercommand.h"
 
 #include "admincontext.h"
+#include "deptcommand.h"
 #include "devicetokencommand.h"
 #include "logging.h"
 #include "passwordhasher.h"
@@ -172,6 +173,8 @@ int changeUser(AdminContext& context, Storage& storage, const QString& action, c
 
 int UserCommand::run(const QStringList& arguments)
 {
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("set"))
+        return DeptCommand::runUserSet(arguments);
     QCommandLineParser parser;
     parser.setApplicationDescription(UserCommand::tr("Manage accounts.") +
                                      QStringLiteral("\n"
@@ -180,7 +183,8 @@ int UserCommand::run(const QStringList& arguments)
                                                     "  user passwd NAME --password-stdin\n"
                                                     "  user disable|enable|delete NAME\n"
                                                     "  user tokens|revoke-tokens NAME\n"
-                                                    "  user rename NAME NEWNAME [--display-name TEXT]"));
+                                                    "  user rename NAME NEWNAME [--display-name TEXT]\n"
+                                                    "  user set NAME [--dept PATH] [--title TEXT]"));
     AdminContext context;
     context.addOptions(parser);
     const UserOptions o;

@@ -102,8 +102,11 @@ SqliteStorage::SqliteStorage(const QString& path, std::unique_ptr<SqlStatements>
     : m_path(path)
     , m_statements(std::move(statements))
     , m_users(*m_statements)
+    , m_profiles(*m_statements)
     , m_deviceTokens(*m_statements)
     , m_notices(*m_statements)
+    , m_directory(*m_statements)
+    , m_userStatuses(*m_statements)
     , m_conversations(*m_statements)
     , m_messages(*m_statements)
     , m_audit(*m_statements)
@@ -256,6 +259,26 @@ bool SqliteStorage::deleteUser(UserId id)
 {
     m_conversations.forgetMembers(); // the user's memberships go with it (ON DELETE CASCADE)
     return m_users.remove(id);
+}
+
+std::optional<UserProfile> SqliteStorage::userProfile(UserId id)
+{
+    return m_profiles.byId(id);
+}
+
+QHash<UserId, UserProfile> SqliteStorage::userProfiles()
+{
+    return m_profiles.all();
+}
+
+bool SqliteStorage::setUserProfile(UserId id, const UserProfile& profile)
+{
+    return m_profiles.set(id, profile);
+}
+
+bool SqliteStorage::isAvatar(const QByteArray& sha256)
+{
+    return m_profiles.isAvatar(sha256);
 }
 
 ConversationId SqliteStorage::privateConversation(UserId a, UserId b, bool create)

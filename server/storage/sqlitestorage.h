@@ -2,12 +2,15 @@
 
 #include "audittable.h"
 #include "conversationtable.h"
+#include "departmenttable.h"
 #include "devicetokentable.h"
 #include "filetable.h"
 #include "messagetable.h"
 #include "noticetable.h"
+#include "profiletable.h"
 #include "searchindex.h"
 #include "storage.h"
+#include "userstatustable.h"
 #include "usertable.h"
 
 #include <QString>
@@ -95,8 +98,14 @@ public:
     bool setDisplayName(UserId id, const QString& displayName) override;
     bool renameUser(UserId id, const QString& newUsername) override;
     bool deleteUser(UserId id) override;
+    std::optional<UserProfile> userProfile(UserId id) override;
+    QHash<UserId, UserProfile> userProfiles() override;
+    bool setUserProfile(UserId id, const UserProfile& profile) override;
+    bool isAvatar(const QByteArray& sha256) override;
     DeviceTokenStore& deviceTokens() override { return m_deviceTokens; }
     NoticeStore& notices() override { return m_notices; }
+    DirectoryStore& directory() override { return m_directory; }
+    UserStatusStore& userStatuses() override { return m_userStatuses; }
 
     ConversationId privateConversation(UserId a, UserId b, bool create) override;
     ConversationId createGroup(const QString& name, UserId owner, const QList<UserId>& members) override;
@@ -159,8 +168,11 @@ private:
     bool m_searchIndex = false;
     std::unique_ptr<SqlStatements> m_statements;
     UserTable m_users;
+    ProfileTable m_profiles;
     DeviceTokenTable m_deviceTokens;
     NoticeTable m_notices;
+    DepartmentTable m_directory;
+    UserStatusTable m_userStatuses;
     ConversationTable m_conversations;
     MessageTable m_messages;
     AuditTable m_audit;

@@ -2,15 +2,18 @@
 
 #include "conversationinfo.h"
 #include "devicetokenstore.h"
+#include "directorystore.h"
 #include "fileref.h"
 #include "ids.h"
 #include "messagerecord.h"
 #include "messages/receiptmessages.h"
 #include "messages/searchmessages.h"
 #include "noticestore.h"
+#include "userstatusstore.h"
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -31,6 +34,21 @@ struct UserRecord
     QByteArray passwordHash; ///< PHC string from PasswordHasher (Argon2id)
     bool disabled = false;
     qint64 createdMs = 0; ///< ms since epoch, UTC
+};
+
+/**
+ * The profile of an account beyond its names (schema 11). Empty text means "not set". Limits are checked by the
+ * relay (docs/protocol.md 15), not here: an import or the admin CLI goes through the same checks.
+ */
+struct UserProfile
+{
+    QString phone;           ///< free text, at most protocol::kMaxPhoneChars characters
+    QString email;           ///< at most protocol::kMaxEmailChars characters
+    QString signature;       ///< one line, at most protocol::kMaxSignatureChars characters
+    QByteArray avatar;       ///< SHA-256 (32 bytes) of the avatar picture in the file store; empty = none
+    bool nameLocked = false; ///< the administrator locked the display name: the user may not change it
+
+    bool operator==(const UserProfile&) const = default;
 };
 
 /** A message to append; seq and timestamp are assigned by the storage. */
@@ -182,10 +200,27 @@ public:
     virtual bool renameUser(UserId id, const QString& newUsername) = 0;
     /** Removes the account and its memberships; its messages stay, attributed to the id. */
     virtual bool deleteUser(UserId id) = 0;
+
+    // --- profiles (schema 11)
+    /** The profile of @p id; nullopt if there is no such account or on a database error. */
+    virtual std::optional<UserProfile> userProfile(UserId id) = 0;
+    /** The profile of every account (disabled ones included), by id; empty on a database error. */
+    virtual QHash<UserId, UserProfile> userProfiles() = 0;
+    /**
+     * Replaces every profile field of @p id (read with userProfile() first to change one). False if there is no
+     * such account or on a database error. Does not check limits nor that the avatar blob exists.
+     */
+    virtual bool setUserProfile(UserId id, const UserProfile& profile) = 0;
+    /** True if some account's avatar is the blob @p sha256 (retention keeps it; anyone may download it). */
+    virtual bool isAvatar(const QByteArray& sha256) = 0;
     /** The remembered devices of every account ("stay logged in"), owned by the storage. */
     virtual DeviceTokenStore& deviceTokens() = 0;
     /** The announcements and their recipients (docs/protocol.md 19, schema 15), owned by the storage. */
     virtual NoticeStore& notices() = 0;
+    /** The department directory (departments, each account's department and title; schema 13). */
+    virtual DirectoryStore& directory() = 0;
+    /** The status and status text each user chose (schema 12, docs/protocol.md 16), owned by the storage. */
+    virtual UserStatusStore& userStatuses() = 0;
 
     // --- conversations
     /** The private conversation of a and b (a != b), created when @p create and missing; invalid if none. */

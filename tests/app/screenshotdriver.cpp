@@ -28,6 +28,7 @@
 #include "serverfinder.h"
 #include "settingsdialog.h"
 #include "sidebar.h"
+#include "statusshots.h"
 #include "textselection.h"
 #include "theme.h"
 #include "transfermanager.h"
@@ -549,6 +550,8 @@ int main(int argc, char* argv[])
         [port](ChatClient& c, const QString& user, const QString& name) { return enter(c, port, user, name); },
         [&out](QWidget* widget, const QString& name) { save(widget, out, name); }};
     if (!savePinyinStates(window, scene.alice, languages, themeSuffix, hooks))
+        return 1;
+    if (!saveStatusStates(window, scene.alice, scene.bob, scene.chat, languages, themeSuffix, hooks))
         return 1;
     // Last: the banner stays pinned on the window.
     if (!screenshots::saveNoticeStates(scene.alice, scene.bob, scene.carol, scene.group, window, languages, out,

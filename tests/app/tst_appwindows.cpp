@@ -492,7 +492,8 @@ void tst_AppWindows::sessionRevokedReturnsToLogin()
     QCOMPARE(sessions.size(), 1);
     sessions.first()->closeWithError(ErrorCode::SessionRevoked, QStringLiteral("password changed"));
     QVERIFY(loggedOut.wait(kWaitMs));
-    const QString reason = QStringLiteral("Your password was changed. Log in again.");
+    const QString reason = QStringLiteral(
+        "You were logged out: your password was changed, or you logged out your other devices. Log in again.");
     QCOMPARE(loggedOut.first().first().toString(), reason);
     QVERIFY(!m_window->isVisible());
     QCOMPARE(m_client->state(), ChatClient::State::Offline);

@@ -48,6 +48,7 @@ private slots:
     void groupCommitSurvivesFailedWriteInside();
     void dataSurvivesReopen();
     void mentionsSurviveReopen();
+    void userStatusesDefaultKeptAndCascade();
     void secondConnectionSharesTheFile();
     void backupAndIntegrity();
     void filesAreOwnerOnly();
@@ -746,6 +747,32 @@ void tst_SqliteStorage::mentionsSurviveReopen()
     QVERIFY(page.at(0).mentions.isEmpty());
     QCOMPARE(page.at(1).mentions, (Mentions{{c, b}, true})); // in the order written
     QCOMPARE(m_storage->messagesSince(c, 0, 10).first().mentions, (Mentions{{c, b}, true}));
+}
+
+void tst_SqliteStorage::userStatusesDefaultKeptAndCascade()
+{
+    const UserId alice = addUser(QStringLiteral("alice"));
+    const UserId bob = addUser(QStringLiteral("bob"));
+    // Never chosen: online without text, and absent from all().
+    QCOMPARE(m_storage->userStatuses().of(alice).status, QStringLiteral("online"));
+    QCOMPARE(m_storage->userStatuses().of(alice).text, QString());
+    QCOMPARE(m_storage->userStatuses().of(alice).updatedMs, 0);
+    QVERIFY(m_storage->userStatuses().all().isEmpty());
+    QVERIFY(m_storage->userStatuses().set(alice, QStringLiteral("busy"), QStringLiteral("在开会"), 1000));
+    QVERIFY(m_storage->userStatuses().set(alice, QStringLiteral("dnd"), QStringLiteral("focus"), 2000)); // replaces
+    QVERIFY(m_storage->userStatuses().set(bob, QStringLiteral("away"), QString(), 3000));
+    // The schema refuses what is never stored ("offline") and unknown accounts.
+    QVERIFY(!m_storage->userStatuses().set(bob, QStringLiteral("offline"), QString(), 4000));
+    QVERIFY(!m_storage->userStatuses().set(UserId(999), QStringLiteral("busy"), QString(), 4000));
+    reopen();
+    const UserStatusRecord kept = m_storage->userStatuses().of(alice);
+    QCOMPARE(kept.status, QStringLiteral("dnd"));
+    QCOMPARE(kept.text, QStringLiteral("focus"));
+    QCOMPARE(kept.updatedMs, 2000);
+    QCOMPARE(m_storage->userStatuses().all().size(), 2);
+    QCOMPARE(m_storage->userStatuses().all().value(bob).status, QStringLiteral("away"));
+    QVERIFY(m_storage->deleteUser(bob));
+    QCOMPARE(m_storage->userStatuses().all().size(), 1);
 }
 
 void tst_SqliteStorage::secondConnectionSharesTheFile()
