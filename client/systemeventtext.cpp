@@ -32,6 +32,18 @@ QString SystemEventText::format(const SystemEvent& event, const ContactsModel* c
     case SystemEvent::Type::MemberLeft:
         //: system line in a group's history
         return tr("%1 left the group").arg(actor);
+    case SystemEvent::Type::AdminAdded:
+        //: system line in a group's history: the owner %1 made %2 a group admin
+        return tr("%1 made %2 an admin").arg(actor, nameOf(event.target, contacts));
+    case SystemEvent::Type::AdminRemoved:
+        //: system line in a group's history: the owner %1 took the admin role from %2
+        return tr("%1 removed %2 as admin").arg(actor, nameOf(event.target, contacts));
+    case SystemEvent::Type::OwnerTransferred:
+        //: system line in a group's history: %1 made %2 the group's owner
+        return tr("%1 transferred ownership to %2").arg(actor, nameOf(event.target, contacts));
+    case SystemEvent::Type::GroupDissolved:
+        //: system line in a group's history
+        return tr("%1 dissolved the group").arg(actor);
     }
     return {};
 }

@@ -14,6 +14,15 @@ constexpr char kAnnouncementsChannel[] = "announcements";
 
 } // namespace
 
+GroupRole ConversationInfo::roleOf(UserId user) const
+{
+    if (kind != ConversationKind::Group || !members.contains(user))
+        return GroupRole::None;
+    if (user == owner)
+        return GroupRole::Owner;
+    return admins.contains(user) ? GroupRole::Admin : GroupRole::Member;
+}
+
 QCborMap ConversationInfo::toCbor() const
 {
     QCborMap m;
@@ -23,6 +32,12 @@ QCborMap ConversationInfo::toCbor() const
     if (kind == ConversationKind::Group) {
         m.insert(QLatin1String("name"), name);
         m.insert(QLatin1String("owner"), owner.value());
+        if (!admins.isEmpty()) {
+            QCborArray ids;
+            for (UserId u : admins)
+                ids.append(u.value());
+            m.insert(QLatin1String("admins"), ids);
+        }
     }
     QCborArray members;
     for (UserId u : this->members)
@@ -48,6 +63,9 @@ std::optional<ConversationInfo> ConversationInfo::fromCbor(const QCborMap& map, 
     c.owner = UserId(r.uint("owner", false));
     for (qint64 m : r.uintList("members", protocol::kMaxGroupMembers))
         c.members.append(UserId(m));
+    // Absent from servers without `group_roles` and from groups without admins.
+    for (qint64 a : r.uintList("admins", protocol::kMaxGroupMembers, false))
+        c.admins.append(UserId(a));
     c.lastSeq = r.uint("last_seq", false);
     c.readSeq = r.uint("read_seq", false);
     // Other channel names may come from a newer server: those are ordinary conversations to this build.

@@ -116,6 +116,13 @@ inline constexpr const char* kFeatureTyping = "typing";
 inline constexpr int kTypingIntervalMs = 2000;
 
 /**
+ * Feature flag (welcome `features`): groups have admins besides their owner (Conversation `admins`), and the
+ * server answers `group_set_role`, `group_transfer` and `group_dissolve` (docs/protocol.md 9). Without it only
+ * the owner changes a group and the owner cannot leave it.
+ */
+inline constexpr const char* kFeatureGroupRoles = "group_roles";
+
+/**
  * Feature flag (welcome `features`): the server answers `search` over the messages a user can read
  * (docs/protocol.md 14).
  */

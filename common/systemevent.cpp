@@ -11,12 +11,16 @@ namespace lanchat {
 
 namespace {
 
-constexpr std::array<std::pair<SystemEvent::Type, const char*>, 5> kTypeNames{{
+constexpr std::array<std::pair<SystemEvent::Type, const char*>, 9> kTypeNames{{
     {SystemEvent::Type::GroupCreated, "group_created"},
     {SystemEvent::Type::GroupRenamed, "group_renamed"},
     {SystemEvent::Type::MemberAdded, "member_added"},
     {SystemEvent::Type::MemberRemoved, "member_removed"},
     {SystemEvent::Type::MemberLeft, "member_left"},
+    {SystemEvent::Type::AdminAdded, "admin_added"},
+    {SystemEvent::Type::AdminRemoved, "admin_removed"},
+    {SystemEvent::Type::OwnerTransferred, "owner_transferred"},
+    {SystemEvent::Type::GroupDissolved, "group_dissolved"},
 }};
 
 } // namespace

@@ -20,16 +20,20 @@ struct SystemEvent
 {
     enum class Type
     {
-        GroupCreated,  ///< wire "group_created": actor created the group, name = its name
-        GroupRenamed,  ///< wire "group_renamed": actor renamed the group, name = the new name
-        MemberAdded,   ///< wire "member_added": actor added target
-        MemberRemoved, ///< wire "member_removed": actor removed target
-        MemberLeft,    ///< wire "member_left": actor left the group
+        GroupCreated,     ///< wire "group_created": actor created the group, name = its name
+        GroupRenamed,     ///< wire "group_renamed": actor renamed the group, name = the new name
+        MemberAdded,      ///< wire "member_added": actor added target
+        MemberRemoved,    ///< wire "member_removed": actor removed target
+        MemberLeft,       ///< wire "member_left": actor left the group
+        AdminAdded,       ///< wire "admin_added": actor (the owner) made target an admin
+        AdminRemoved,     ///< wire "admin_removed": actor (the owner) made admin target a plain member again
+        OwnerTransferred, ///< wire "owner_transferred": actor (the owner) made target the owner
+        GroupDissolved,   ///< wire "group_dissolved": actor (the owner) dissolved the group
     };
 
     Type type = Type::GroupCreated;
     UserId actor;  ///< who did it
-    UserId target; ///< whom it concerns (member_added, member_removed); invalid otherwise
+    UserId target; ///< whom it concerns (member_*, admin_*, owner_transferred); invalid otherwise
     QString name;  ///< group name (group_created, group_renamed); at most protocol::kMaxNameChars characters
 
     /** The wire name of @p type ("member_added" …). */

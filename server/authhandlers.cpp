@@ -133,7 +133,8 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
                         QString::fromLatin1(protocol::kFeatureNotices),
                         QString::fromLatin1(protocol::kFeatureStatus),
                         QString::fromLatin1(protocol::kFeatureAccountSessions),
-                        QString::fromLatin1(protocol::kFeatureDirectory)};
+                        QString::fromLatin1(protocol::kFeatureDirectory),
+                        QString::fromLatin1(protocol::kFeatureGroupRoles)};
     if (m_storage.searchIndexEnabled())
         welcome.features.append(QString::fromLatin1(protocol::kFeatureSearch));
     welcome.recallWindowSeconds = m_config.recallWindowSeconds;

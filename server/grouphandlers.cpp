@@ -119,27 +119,44 @@ bool GroupHandlers::allowed(Session& session, const GroupChange& change, quint64
     };
     if (!info || info->kind != ConversationKind::Group)
         return refuse(ErrorCode::InvalidArgument, QStringLiteral("not a group"));
-    const bool isOwner = info->owner == session.user();
+    const GroupRole role = info->roleOf(session.user());
     if (change.type == QLatin1String(GroupChange::kLeave))
-        return isOwner ? refuse(ErrorCode::InvalidArgument, QStringLiteral("the owner cannot leave the group")) : true;
-    if (!isOwner)
-        return refuse(ErrorCode::Forbidden, QStringLiteral("only the group owner may do this"));
+        return role == GroupRole::Owner ? refuse(ErrorCode::InvalidArgument,
+                                                 QStringLiteral("the owner must transfer ownership before leaving"))
+                                        : true;
+    if (role < GroupRole::Admin)
+        return refuse(ErrorCode::Forbidden, QStringLiteral("only the group's owner and admins may do this"));
     if (change.type == QLatin1String(GroupChange::kRename))
         return isValidGroupName(change.name)
                    ? true
                    : refuse(ErrorCode::InvalidArgument, QStringLiteral("group name must be 1-64 characters"));
-    if (change.type == QLatin1String(GroupChange::kRemove)) {
-        if (change.user == info->owner)
-            return refuse(ErrorCode::InvalidArgument, QStringLiteral("the owner cannot be removed"));
-        return info->members.contains(change.user)
-                   ? true
-                   : refuse(ErrorCode::NotFound, QStringLiteral("not a member of this group"));
-    }
+    if (change.type == QLatin1String(GroupChange::kRemove))
+        return mayRemove(session, *info, change.user, id);
     const std::optional<UserRecord> user = m_storage.userById(change.user);
     if (!user || user->disabled)
         return refuse(ErrorCode::NotFound, QStringLiteral("no such user"));
     if (info->members.size() >= protocol::kMaxGroupMembers && !info->members.contains(change.user))
         return refuse(ErrorCode::InvalidArgument, QStringLiteral("the group is full"));
+    return true;
+}
+
+bool GroupHandlers::mayRemove(Session& session, const ConversationInfo& info, UserId user, quint64 id)
+{
+    const bool byOwner = info.roleOf(session.user()) == GroupRole::Owner;
+    const GroupRole target = info.roleOf(user);
+    if (target == GroupRole::Owner) {
+        session.replyError(id, byOwner ? ErrorCode::InvalidArgument : ErrorCode::Forbidden,
+                           QStringLiteral("the owner cannot be removed"));
+        return false;
+    }
+    if (target == GroupRole::Admin && !byOwner) {
+        session.replyError(id, ErrorCode::Forbidden, QStringLiteral("only the owner may remove an admin"));
+        return false;
+    }
+    if (target == GroupRole::None) {
+        session.replyError(id, ErrorCode::NotFound, QStringLiteral("not a member of this group"));
+        return false;
+    }
     return true;
 }
 
@@ -170,9 +187,15 @@ void GroupHandlers::finish(Session& session, ConversationId group, UserId remove
             guard->reply(id, info && info->members.contains(actor) ? ConversationOk{*info}.encode() : QCborMap());
         }
         pushState(group, removed, actor);
-        if (removed.isValid() && m_memberRemoved)
-            m_memberRemoved(group, removed); // e.g. their uploads into the group are dropped
+        if (removed.isValid())
+            memberRemoved(group, removed);
     });
+}
+
+void GroupHandlers::memberRemoved(ConversationId group, UserId user)
+{
+    if (m_memberRemoved)
+        m_memberRemoved(group, user); // e.g. their uploads into the group are dropped
 }
 
 void GroupHandlers::pushState(ConversationId group, UserId removed, UserId actor)

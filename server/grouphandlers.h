@@ -1,5 +1,6 @@
 #pragma once
 
+#include "conversationinfo.h"
 #include "groupnotices.h"
 #include "ids.h"
 
@@ -20,10 +21,12 @@ struct GroupChange;
 
 /**
  * Group requests (docs/protocol.md, "Groups"): group_create, group_add, group_remove, group_leave,
- * group_rename. The creator owns the group; only the owner adds, removes and renames (forbidden otherwise);
- * the owner cannot leave or be removed (invalid_argument). After each commit every member, the added one
- * included, gets a `conversation` push; a removed or leaving member gets `conversation_removed`. Each change
- * also leaves a system line in the group's history (GroupNotices), committed with it.
+ * group_rename. The creator owns the group; the owner and its admins add, remove and rename (`forbidden`
+ * otherwise), but only the owner removes an admin, and nobody removes the owner (the owner: `invalid_argument`,
+ * an admin: `forbidden`); the owner cannot leave before transferring ownership (`invalid_argument`; see
+ * GroupRoleHandlers). After each commit every member, the added one included, gets a `conversation` push; a
+ * removed or leaving member gets `conversation_removed`. Each change also leaves a system line in the group's
+ * history (GroupNotices), committed with it.
  * Lives on the server thread.
  */
 class GroupHandlers
@@ -41,11 +44,22 @@ private:
     void change(Session& session, const QCborMap& request, quint64 id);
     /** Validates @p change against the group's state; answers the error and returns false when refused. */
     bool allowed(Session& session, const GroupChange& change, quint64 id);
+    /** group_remove of @p user: not the owner, an admin only by the owner, a member (else answers, false). */
+    static bool mayRemove(Session& session, const ConversationInfo& info, UserId user, quint64 id);
     bool apply(const GroupChange& change, UserId actor);
     /** After the commit: answer, then push the new state to members and `conversation_removed` to @p removed. */
     void finish(Session& session, ConversationId group, UserId removed, quint64 id);
-    void pushState(ConversationId group, UserId removed, UserId actor);
 
+public:
+    /**
+     * After a commit: a `conversation` push of @p group to each member, and `conversation_removed {conversation,
+     * by: actor}` to @p removed when valid (GroupRoleHandlers uses it too).
+     */
+    void pushState(ConversationId group, UserId removed, UserId actor);
+    /** Runs the member-removed handler (see setMemberRemovedHandler()) for @p user, after a commit. */
+    void memberRemoved(ConversationId group, UserId user);
+
+private:
     Storage& m_storage;
     CommitQueue& m_commits;
     SessionRegistry& m_sessions;

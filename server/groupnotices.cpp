@@ -47,6 +47,14 @@ QString GroupNotices::englishText(const SystemEvent& event) const
         return QStringLiteral("%1 removed %2").arg(actor, nameOf(event.target));
     case SystemEvent::Type::MemberLeft:
         return QStringLiteral("%1 left the group").arg(actor);
+    case SystemEvent::Type::AdminAdded:
+        return QStringLiteral("%1 made %2 an admin").arg(actor, nameOf(event.target));
+    case SystemEvent::Type::AdminRemoved:
+        return QStringLiteral("%1 removed %2 as admin").arg(actor, nameOf(event.target));
+    case SystemEvent::Type::OwnerTransferred:
+        return QStringLiteral("%1 transferred ownership to %2").arg(actor, nameOf(event.target));
+    case SystemEvent::Type::GroupDissolved:
+        return QStringLiteral("%1 dissolved the group").arg(actor);
     }
     return {};
 }

@@ -15,8 +15,9 @@ std::optional<Mentions> MentionPolicy::filter(Storage& storage, Session& session
     const std::optional<ConversationInfo> info = storage.conversation(conversation, session.user());
     if (!info || info->kind != ConversationKind::Group)
         return Mentions{};
-    if (requested.all && info->owner != session.user()) {
-        session.replyError(id, ErrorCode::Forbidden, QStringLiteral("only the group's owner may mention everyone"));
+    if (requested.all && info->roleOf(session.user()) < GroupRole::Admin) {
+        session.replyError(id, ErrorCode::Forbidden,
+                           QStringLiteral("only the group's owner and admins may mention everyone"));
         return std::nullopt;
     }
     Mentions kept;

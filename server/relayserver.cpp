@@ -11,6 +11,7 @@
 #include "forwardhandler.h"
 #include "framecodec.h"
 #include "grouphandlers.h"
+#include "grouprolehandlers.h"
 #include "logging.h"
 #include "logthrottle.h"
 #include "messageactions.h"
@@ -147,6 +148,8 @@ void RelayServer::registerHandlers()
     m_receipts->registerWith(m_router);
     m_groups = std::make_unique<GroupHandlers>(*m_storage, *m_commits, *m_sessions, *m_poster);
     m_groups->registerWith(m_router);
+    m_groupRoles = std::make_unique<GroupRoleHandlers>(*m_storage, *m_commits, *m_groups, *m_sessions, *m_poster);
+    m_groupRoles->registerWith(m_router);
     m_actions = std::make_unique<MessageActions>(m_config, *m_storage, *m_commits, *m_poster);
     m_actions->registerWith(m_router);
     m_typing = std::make_unique<TypingRelay>(*m_storage, *m_sessions);

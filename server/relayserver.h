@@ -27,6 +27,7 @@ class DirectoryHandlers;
 class StatusHandler;
 class AccountHandlers;
 class GroupHandlers;
+class GroupRoleHandlers;
 class MessageActions;
 class TypingRelay;
 class Listener;
@@ -135,6 +136,7 @@ private:
     std::unique_ptr<ChatHandlers> m_chat;
     std::unique_ptr<ReceiptHandlers> m_receipts;
     std::unique_ptr<GroupHandlers> m_groups;
+    std::unique_ptr<GroupRoleHandlers> m_groupRoles;
     std::unique_ptr<ForwardHandler> m_forward;
     std::unique_ptr<SearchHandler> m_search;
     std::unique_ptr<NoticeHandlers> m_notices;

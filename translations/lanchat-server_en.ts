@@ -614,6 +614,11 @@
         <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (admin)</source>
+        <extracomment>a group admin in `group members` (appointed by the owner in the app)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lanchat::ImportCommand</name>

@@ -610,6 +610,11 @@
         <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
         <translation>用法：group list|create|members|add|remove|delete（参见 group --help）</translation>
     </message>
+    <message>
+        <source>%1 (admin)</source>
+        <extracomment>a group admin in `group members` (appointed by the owner in the app)</extracomment>
+        <translation>%1（管理员）</translation>
+    </message>
 </context>
 <context>
     <name>lanchat::ImportCommand</name>

@@ -84,9 +84,15 @@ int changeGroup(AdminContext& context, Storage& storage, const QString& action, 
                 const QStringList& args)
 {
     if (action == QLatin1String("members")) {
-        for (UserId id : storage.members(group.id))
-            AdminContext::print(id == group.owner ? GroupCommand::tr("%1 (owner)").arg(names(storage, {id}))
-                                                  : names(storage, {id}));
+        for (UserId id : storage.members(group.id)) {
+            if (id == group.owner)
+                AdminContext::print(GroupCommand::tr("%1 (owner)").arg(names(storage, {id})));
+            else if (group.admins.contains(id))
+                //: a group admin in `group members` (appointed by the owner in the app)
+                AdminContext::print(GroupCommand::tr("%1 (admin)").arg(names(storage, {id})));
+            else
+                AdminContext::print(names(storage, {id}));
+        }
         return AdminContext::kOk;
     }
     if (action == QLatin1String("delete")) {

@@ -42,6 +42,7 @@ QString pairKey(UserId a, UserId b)
 
 ConversationTable::ConversationTable(SqlStatements& statements)
     : m_statements(statements)
+    , m_roles(statements)
 {}
 
 ConversationId ConversationTable::privateConversation(UserId a, UserId b, bool create)
@@ -223,6 +224,12 @@ bool ConversationTable::remove(ConversationId conversation)
     return m_statements.change("DELETE FROM conversations WHERE id = ?", {conversation.value()}) == 1;
 }
 
+bool ConversationTable::dissolve(ConversationId group)
+{
+    m_memberCache.remove(group.value());
+    return m_roles.dissolve(group);
+}
+
 bool ConversationTable::setReadSeq(ConversationId conversation, UserId user, Seq seq)
 {
     // Never moves backwards: a second device reporting an older position must not undo the first.
@@ -257,9 +264,10 @@ ConversationId ConversationTable::privateId(const QString& pairKey)
 bool ConversationTable::insertMember(ConversationId conversation, UserId user)
 {
     m_memberCache.remove(conversation.value());
-    return m_statements.change("INSERT INTO members (conversation, user_id, read_seq) VALUES (?, ?, 0) "
+    // joined_ms orders "longest-standing" when a group loses its owner (GroupRoleTable::reownGroupsOf).
+    return m_statements.change("INSERT INTO members (conversation, user_id, read_seq, joined_ms) VALUES (?, ?, 0, ?) "
                                "ON CONFLICT (conversation, user_id) DO NOTHING",
-                               {conversation.value(), user.value()}) >= 0;
+                               {conversation.value(), user.value(), QDateTime::currentMSecsSinceEpoch()}) >= 0;
 }
 
 qint64 ConversationTable::checkDataVersion()
@@ -286,8 +294,11 @@ QList<ConversationInfo> ConversationTable::readInfos(QSqlQuery* query)
     while (query->next())
         infos.append(readInfo(*query));
     query->finish();
-    for (ConversationInfo& info : infos)
+    for (ConversationInfo& info : infos) {
         info.members = members(info.id);
+        if (info.kind == ConversationKind::Group)
+            info.admins = m_roles.admins(info.id);
+    }
     return infos;
 }
 

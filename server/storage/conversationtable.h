@@ -1,5 +1,6 @@
 #pragma once
 
+#include "grouproletable.h"
 #include "storage.h"
 
 #include <QHash>
@@ -14,7 +15,10 @@ namespace lanchat {
 
 class SqlStatements;
 
-/** The `conversations` and `members` tables behind SqliteStorage (see Storage for the contracts). */
+/**
+ * The `conversations` and `members` tables behind SqliteStorage (see Storage for the contracts), with the group
+ * roles kept in them (roles()).
+ */
 class ConversationTable
 {
 public:
@@ -38,6 +42,10 @@ public:
     bool removeMember(ConversationId group, UserId user);
     bool renameGroup(ConversationId group, const QString& name);
     bool remove(ConversationId conversation);
+    /** The roles of the groups' members (schema 14). */
+    GroupRoleTable& roles() { return m_roles; }
+    /** Removes every member of @p group, keeping it and its history (Storage::dissolveGroup). */
+    bool dissolve(ConversationId group);
     bool setReadSeq(ConversationId conversation, UserId user, Seq seq);
     /** Not cached: asked when a member opens the conversation, not per post. */
     QList<ReadPosition> readPositions(ConversationId conversation);
@@ -58,6 +66,7 @@ private:
     static constexpr int kMemberCacheLimit = 20000;
 
     SqlStatements& m_statements;
+    GroupRoleTable m_roles;
     QHash<qint64, QList<UserId>> m_memberCache;
     std::optional<QSet<qint64>> m_announcementChannels; ///< ids of the announcement channels, once read
     qint64 m_cachedDataVersion = -1;

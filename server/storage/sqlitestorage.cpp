@@ -6,6 +6,7 @@
 #include "searchtokenizer.h"
 #include "sqlitecommit.h"
 #include "sqlstatements.h"
+#include "sqlwritescope.h"
 #include "walcheckpointer.h"
 
 #include <QCoreApplication>
@@ -257,8 +258,29 @@ bool SqliteStorage::renameUser(UserId id, const QString& newUsername)
 
 bool SqliteStorage::deleteUser(UserId id)
 {
-    m_conversations.forgetMembers(); // the user's memberships go with it (ON DELETE CASCADE)
-    return m_users.remove(id);
+    m_conversations.forgetMembers();    // the user's memberships go with it (ON DELETE CASCADE)
+    SqlWriteScope scope(*m_statements); // never a group without an owner, not even between two statements
+    return scope.isOpen() && m_conversations.roles().reownGroupsOf(id) && m_users.remove(id) && scope.commit();
+}
+
+GroupRole SqliteStorage::groupRole(ConversationId group, UserId user)
+{
+    return m_conversations.roles().role(group, user);
+}
+
+bool SqliteStorage::setGroupRole(ConversationId group, UserId user, GroupRole role)
+{
+    return m_conversations.roles().setRole(group, user, role);
+}
+
+bool SqliteStorage::transferGroup(ConversationId group, UserId newOwner)
+{
+    return m_conversations.roles().transfer(group, newOwner);
+}
+
+bool SqliteStorage::dissolveGroup(ConversationId group)
+{
+    return m_conversations.dissolve(group);
 }
 
 std::optional<UserProfile> SqliteStorage::userProfile(UserId id)
@@ -323,7 +345,10 @@ bool SqliteStorage::addMember(ConversationId group, UserId user)
 
 bool SqliteStorage::removeMember(ConversationId group, UserId user)
 {
-    return m_conversations.removeMember(group, user);
+    // Only the admin CLI removes an owner (`group remove`); the group keeps one all the same.
+    SqlWriteScope scope(*m_statements);
+    return scope.isOpen() && m_conversations.roles().reownIfOwner(group, user) &&
+           m_conversations.removeMember(group, user) && scope.commit();
 }
 
 bool SqliteStorage::renameGroup(ConversationId group, const QString& name)

@@ -117,6 +117,10 @@ public:
     bool addMember(ConversationId group, UserId user) override;
     bool removeMember(ConversationId group, UserId user) override;
     bool renameGroup(ConversationId group, const QString& name) override;
+    GroupRole groupRole(ConversationId group, UserId user) override;
+    bool setGroupRole(ConversationId group, UserId user, GroupRole role) override;
+    bool transferGroup(ConversationId group, UserId newOwner) override;
+    bool dissolveGroup(ConversationId group) override;
     bool deleteConversation(ConversationId conversation) override;
     bool setReadSeq(ConversationId conversation, UserId user, Seq seq) override;
     QList<ReadPosition> readPositions(ConversationId conversation) override;

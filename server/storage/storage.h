@@ -198,7 +198,11 @@ public:
     virtual bool setDisplayName(UserId id, const QString& displayName) = 0;
     /** Fails (false) if the new name is taken. */
     virtual bool renameUser(UserId id, const QString& newUsername) = 0;
-    /** Removes the account and its memberships; its messages stay, attributed to the id. */
+    /**
+     * Removes the account and its memberships; its messages stay, attributed to the id. In the same transaction
+     * every group it owned gets a new owner: its longest-standing admin, else its longest-standing member (by
+     * joined time, then user id); only a group with no other member is left without one.
+     */
     virtual bool deleteUser(UserId id) = 0;
 
     // --- profiles (schema 11)
@@ -238,9 +242,36 @@ public:
     /** True if @p user is a member of the group afterwards (already being one is fine); false for private
      * conversations. */
     virtual bool addMember(ConversationId group, UserId user) = 0;
-    /** True if a membership of the group was removed; false if there was none or it is a private conversation. */
+    /**
+     * True if a membership of the group was removed; false if there was none or it is a private conversation.
+     * Removing the owner (only the admin CLI does) gives the group to its longest-standing admin, else member, in
+     * the same transaction, as deleteUser() does.
+     */
     virtual bool removeMember(ConversationId group, UserId user) = 0;
     virtual bool renameGroup(ConversationId group, const QString& name) = 0;
+
+    // --- group roles (schema 14, docs/protocol.md 9)
+    /**
+     * The role of @p user in group @p group: Owner (the group's owner), Admin, Member; None when they are not a
+     * member or it is not a group. Reads the database (not cached): asked per group request, not per post.
+     */
+    virtual GroupRole groupRole(ConversationId group, UserId user) = 0;
+    /**
+     * Makes member @p user of @p group an admin (@p role Admin) or a plain member (@p role Member). False for any
+     * other role, for the owner, for a non-member or a private conversation, or on a database error. Setting the
+     * role a member already has is true and changes nothing.
+     */
+    virtual bool setGroupRole(ConversationId group, UserId user, GroupRole role) = 0;
+    /**
+     * Makes member @p newOwner the owner of @p group; the previous owner stays as a plain member, and so does the
+     * new owner's row (an owner is not also an admin). Atomic; false if @p newOwner is not a member.
+     */
+    virtual bool transferGroup(ConversationId group, UserId newOwner) = 0;
+    /**
+     * Dissolves @p group: removes every membership; the conversation and its history stay on the server (audit,
+     * backups) but no client sees it again. False if it is not a group or on a database error.
+     */
+    virtual bool dissolveGroup(ConversationId group) = 0;
     virtual bool deleteConversation(ConversationId conversation) = 0;
     /**
      * True if @p conversation is the announcement channel (ConversationInfo::announcements): clients may not

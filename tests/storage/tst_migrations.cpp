@@ -76,6 +76,7 @@ private slots:
     void versionOneFixtureIsMigratedWithBackup();
     void versionTwoSharedClientIdsKeepEveryMessage();
     void versionNineMessagesAreIndexedOnOpen();
+    void versionNineGroupsGetRolesAndJoinTimes();
     void backupNeverOverwritesAnEarlierOne();
     void newerDatabaseIsRefused();
     void notADatabaseIsRefused();
@@ -310,6 +311,51 @@ void tst_Migrations::versionNineMessagesAreIndexedOnOpen()
     storage = SqliteStorage::open(path, &error);
     QVERIFY2(storage, qPrintable(error));
     QCOMPARE(storage->search(UserId(1), request)->hits.size(), 2);
+}
+
+void tst_Migrations::versionNineGroupsGetRolesAndJoinTimes()
+{
+    // Schema 14 adds group roles and join times. A group of schema 9 (the last one a raw connection can build: 10
+    // needs the server's search tokenizer; 10-13 apply on the way) keeps its owner, has no admins, and its members
+    // count as joined when the line of their addition was written, else when the group was created: so when the
+    // owner's account goes, the founding member takes over, not the one with the lowest id.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v9-groups.db"));
+    {
+        std::unique_ptr<SqlStatements> raw = fixtureAt(path, 9);
+        QVERIFY(raw);
+        for (const char* user : {"owner", "late", "founder"})
+            QVERIFY(raw->execDirect(QStringLiteral("INSERT INTO users (username, username_key, display_name, "
+                                                   "password_hash, created_ms) VALUES ('%1', '%1', '%1', 'h', 1)")
+                                        .arg(QLatin1String(user))));
+        QVERIFY(raw->execDirect(
+            QStringLiteral("INSERT INTO conversations (kind, name, owner, created_ms) VALUES (1, 'team', 1, 100)")));
+        for (int user : {1, 2, 3})
+            QVERIFY(raw->execDirect(
+                QStringLiteral("INSERT INTO members (conversation, user_id) VALUES (1, %1)").arg(user)));
+        // user 2 was added later, as its system line says; user 3 came with the group.
+        QVERIFY(raw->execDirect(QStringLiteral("INSERT INTO messages (conversation, sender, kind, text, event, "
+                                               "event_actor, event_target, ts) "
+                                               "VALUES (1, NULL, 2, 'owner added late', 'member_added', 1, 2, 900)")));
+    }
+    QString error;
+    std::unique_ptr<SqliteStorage> storage = SqliteStorage::open(path, &error);
+    QVERIFY2(storage, qPrintable(error));
+    QVERIFY(storage->checkIntegrity().isEmpty());
+    QCOMPARE(int(storage->groupRole(ConversationId(1), UserId(1))), int(GroupRole::Owner));
+    QCOMPARE(int(storage->groupRole(ConversationId(1), UserId(2))), int(GroupRole::Member));
+    QCOMPARE(int(storage->groupRole(ConversationId(1), UserId(4))), int(GroupRole::None));
+    QVERIFY(storage->conversation(ConversationId(1), UserId(1))->admins.isEmpty());
+
+    QVERIFY(storage->deleteUser(UserId(1)));
+    const std::optional<ConversationInfo> info = storage->conversation(ConversationId(1), UserId(3));
+    QVERIFY(info);
+    QCOMPARE(info->owner, UserId(3));
+    QCOMPARE(info->members, (QList<UserId>{UserId(2), UserId(3)}));
+    // Roles work on the migrated rows.
+    QVERIFY(storage->setGroupRole(ConversationId(1), UserId(2), GroupRole::Admin));
+    QCOMPARE(storage->conversation(ConversationId(1), UserId(3))->admins, QList<UserId>{UserId(2)});
+    QVERIFY(!storage->setGroupRole(ConversationId(1), UserId(3), GroupRole::Admin)); // the owner
 }
 
 void tst_Migrations::backupNeverOverwritesAnEarlierOne()

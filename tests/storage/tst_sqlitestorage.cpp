@@ -29,6 +29,8 @@ private slots:
     void privateConversationRejectsSelf();
     void groupsAndMembership();
     void membersFollowRollbackAndDeletion();
+    void groupRolesTransferAndDissolve();
+    void removingTheOwnerKeepsTheGroupOwned();
     void membersSeeOtherConnectionsCommits();
     void readSeqMovesForwardOnly();
     void deleteConversationRemovesMessages();
@@ -256,6 +258,57 @@ void tst_SqliteStorage::groupsAndMembership()
     QCOMPARE(m_storage->groups().first().id, group);
     QVERIFY(!m_storage->createGroup(QStringLiteral("bad"), owner, {UserId(999)}).isValid());
     QCOMPARE(m_storage->groups().size(), 1);
+}
+
+void tst_SqliteStorage::groupRolesTransferAndDissolve()
+{
+    const UserId owner = addUser(QStringLiteral("owner"));
+    const UserId b = addUser(QStringLiteral("b"));
+    const UserId c = addUser(QStringLiteral("c"));
+    const ConversationId group = m_storage->createGroup(QStringLiteral("g"), owner, {b, c});
+    QCOMPARE(int(m_storage->groupRole(group, owner)), int(GroupRole::Owner));
+    QCOMPARE(int(m_storage->groupRole(group, b)), int(GroupRole::Member));
+    QCOMPARE(int(m_storage->groupRole(group, addUser(QStringLiteral("outsider")))), int(GroupRole::None));
+
+    QVERIFY(m_storage->setGroupRole(group, c, GroupRole::Admin));
+    QVERIFY(m_storage->setGroupRole(group, c, GroupRole::Admin)); // again: no change, still true
+    QVERIFY(m_storage->setGroupRole(group, b, GroupRole::Admin));
+    QCOMPARE(m_storage->conversation(group, owner)->admins, (QList<UserId>{b, c})); // joined together: by id
+    QVERIFY(!m_storage->setGroupRole(group, owner, GroupRole::Admin));
+    QVERIFY(!m_storage->setGroupRole(group, b, GroupRole::Owner));
+    QVERIFY(m_storage->setGroupRole(group, b, GroupRole::Member));
+    QCOMPARE(int(m_storage->groupRole(group, b)), int(GroupRole::Member));
+
+    // An admin becoming owner is no longer listed as admin; the old owner is a plain member.
+    QVERIFY(m_storage->transferGroup(group, c));
+    const std::optional<ConversationInfo> info = m_storage->conversation(group, owner);
+    QCOMPARE(info->owner, c);
+    QVERIFY(info->admins.isEmpty());
+    QCOMPARE(int(info->roleOf(owner)), int(GroupRole::Member));
+    QVERIFY(!m_storage->transferGroup(group, addUser(QStringLiteral("stranger"))));
+
+    // Dissolved: nobody is a member; the conversation and its history stay.
+    QVERIFY(post(group, b, QStringLiteral("kept")));
+    QVERIFY(m_storage->dissolveGroup(group));
+    QVERIFY(m_storage->members(group).isEmpty());
+    QVERIFY(m_storage->conversationsOf(b).isEmpty());
+    QCOMPARE(m_storage->history(group, 0, 10).size(), 1);
+}
+
+void tst_SqliteStorage::removingTheOwnerKeepsTheGroupOwned()
+{
+    const UserId owner = addUser(QStringLiteral("owner"));
+    const UserId b = addUser(QStringLiteral("b"));
+    const UserId c = addUser(QStringLiteral("c"));
+    const ConversationId group = m_storage->createGroup(QStringLiteral("g"), owner, {b, c});
+    QVERIFY(m_storage->setGroupRole(group, c, GroupRole::Admin));
+    QVERIFY(m_storage->removeMember(group, owner)); // the admin CLI's `group remove`
+    QCOMPARE(m_storage->conversation(group, b)->owner, c);
+    QCOMPARE(int(m_storage->groupRole(group, c)), int(GroupRole::Owner));
+    // The last member deleted: nobody left to own it.
+    QVERIFY(m_storage->removeMember(group, b));
+    QVERIFY(m_storage->deleteUser(c));
+    QVERIFY(m_storage->members(group).isEmpty());
 }
 
 void tst_SqliteStorage::membersFollowRollbackAndDeletion()
