@@ -20,6 +20,7 @@
 #include "searchdock.h"
 #include "settingsdialog.h"
 #include "sidebar.h"
+#include "statusbutton.h"
 #include "statuscontroller.h"
 #include "transfercounter.h"
 #include "transfermanager.h"

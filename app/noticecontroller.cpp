@@ -75,7 +75,7 @@ void NoticeController::showStatus(qint64 notice)
 void NoticeController::retranslateUi()
 {
     m_postAction->setText(tr("Post &announcement…"));
-    m_postAction->setToolTip(tr("Announce something to the members of this group (group owners)"));
+    m_postAction->setToolTip(tr("Announce something to the members of this group (group owners and admins)"));
     m_statusAction->setText(tr("My a&nnouncements…"));
 }
 

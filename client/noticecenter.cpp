@@ -60,8 +60,9 @@ std::optional<NoticeInfo> NoticeCenter::postedNotice(qint64 id) const
 bool NoticeCenter::mayPost(ConversationId group) const
 {
     const std::optional<ConversationInfo> info = m_client->conversations()->conversation(group);
+    const UserId me = m_client->currentUser().id;
     return m_available && info && info->kind == ConversationKind::Group && !info->announcements &&
-           info->owner == m_client->currentUser().id;
+           (info->owner == me || info->admins.contains(me));
 }
 
 void NoticeCenter::onClientStateChanged()

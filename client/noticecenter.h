@@ -39,7 +39,7 @@ public:
     /** The notices this user posted, newest first, with their counts (author's view). */
     QList<NoticeInfo> posted() const { return m_posted; }
     std::optional<NoticeInfo> postedNotice(qint64 id) const;
-    /** True if this user may post to @p group (its owner) as far as the client knows. */
+    /** True if this user may post to @p group (its owner or an admin) as far as the client knows. */
     bool mayPost(ConversationId group) const;
 
     /** `notice_post`; result: noticePosted() or postFailed(). */

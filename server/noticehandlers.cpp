@@ -37,8 +37,8 @@ void NoticeHandlers::registerWith(Router& router)
 
 bool NoticeHandlers::mayPost(Storage& storage, ConversationId group, UserId user)
 {
-    const std::optional<ConversationInfo> info = storage.conversation(group, user);
-    return info && info->kind == ConversationKind::Group && info->owner == user;
+    const GroupRole role = storage.groupRole(group, user);
+    return role == GroupRole::Owner || role == GroupRole::Admin;
 }
 
 void NoticeHandlers::post(Session& session, const QCborMap& request, quint64 id)
@@ -58,7 +58,8 @@ void NoticeHandlers::post(Session& session, const QCborMap& request, quint64 id)
         return;
     }
     if (!mayPost(m_storage, req->conversation, session.user())) {
-        session.replyError(id, ErrorCode::Forbidden, QStringLiteral("only the group owner may post a notice"));
+        session.replyError(id, ErrorCode::Forbidden,
+                           QStringLiteral("only the group's owner and admins may post a notice"));
         return;
     }
     QList<UserId> recipients = info->members;

@@ -15,8 +15,8 @@ class SessionRegistry;
 class Storage;
 
 /**
- * Announcements (docs/protocol.md 19): `notice_post` (a group's owner to the group's other members), `notice_list`,
- * `notice_ack`, `notice_status` and `notice_remind` (the author only; at most once per
+ * Announcements (docs/protocol.md 19): `notice_post` (a group's owner or admins to the group's other members),
+ * `notice_list`, `notice_ack`, `notice_status` and `notice_remind` (the author only; at most once per
  * protocol::kNoticeRemindIntervalMs per notice, sooner is `rate_limited`). Every handler starts with its gate:
  * decoding (`invalid_argument`), then the notice exists (`not_found`), then the requester's right to it
  * (`forbidden`). Writes go through the CommitQueue; answers and pushes (`notice`, `notice_progress`) follow the
@@ -36,7 +36,7 @@ public:
      * have not acknowledged it; returns how many of them are online, -1 if there is no such notice.
      */
     int deliver(qint64 id, bool reminder);
-    /** True if @p user may post a notice to @p group (its owner). */
+    /** True if @p user may post a notice to @p group (its owner or an admin). */
     static bool mayPost(Storage& storage, ConversationId group, UserId user);
 
 private:

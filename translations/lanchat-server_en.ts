@@ -705,6 +705,161 @@
     </message>
 </context>
 <context>
+    <name>lanchat::NoticeCommand</name>
+    <message>
+        <source>post: to every enabled account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>post: to the members of group ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>post: to the people of department PATH and its sub-departments (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>post: recipients must acknowledge it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status: write CSV to stdout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server not running: recipients get it at their next login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>pushed to %n recipient(s) online</source>
+        <translation>
+            <numerusform>pushed to %n recipient online</numerusform>
+            <numerusform>pushed to %n recipients online</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no department &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no group %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody would receive it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot store the notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>notice %1 posted to %n recipient(s)</source>
+        <translation>
+            <numerusform>notice %1 posted to %n recipient</numerusform>
+            <numerusform>notice %1 posted to %n recipients</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(administrator)</source>
+        <extracomment>the author of a notice posted with `lanchat-server notice post`</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POSTED (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUTHOR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUDIENCE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACKNOWLEDGED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notice %1: acknowledged by %2 of %3</source>
+        <extracomment>%1 the notice id, %2 how many acknowledged, %3 how many received it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DISPLAY NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACKNOWLEDGED (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REMINDED (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everyone has acknowledged notice %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) have not acknowledged notice %1</source>
+        <translation>
+            <numerusform>%n recipient has not acknowledged notice %1</numerusform>
+            <numerusform>%n recipients have not acknowledged notice %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Announcements, optionally to be acknowledged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>post, list, status or remind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: notice post --all|--group ID|--dept PATH… [--ack] TEXT | list | status ID [--csv] | remind ID</source>
+        <extracomment>the words after &quot;usage:&quot; are commands and options: keep them as they are</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text must have 1 to %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no notice %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanchat::PruneCommand</name>
     <message>
         <source>Apply retention now: delete messages older than retention_days, files older than file_retention_days and the oldest files beyond store_quota_bytes (0 = rule off).</source>
@@ -800,7 +955,7 @@
 <context>
     <name>lanchat::ServerCli</name>
     <message>
-        <source>unknown subcommand &apos;%1&apos; (try: serve, user, group, stats, backup, restore, check, prune, broadcast, audit, message, dept, import; see docs/admin.md)</source>
+        <source>unknown subcommand &apos;%1&apos; (try: serve, user, group, stats, backup, restore, check, prune, broadcast, audit, message, dept, import, notice; see docs/admin.md)</source>
         <extracomment>the subcommand names are typed as they are: keep them in English</extracomment>
         <translation type="unfinished"></translation>
     </message>

@@ -699,6 +699,158 @@
     </message>
 </context>
 <context>
+    <name>lanchat::NoticeCommand</name>
+    <message>
+        <source>post: to every enabled account.</source>
+        <translation>post：发给所有已启用的账号。</translation>
+    </message>
+    <message>
+        <source>post: to the members of group ID.</source>
+        <translation>post：发给群组 ID 的成员。</translation>
+    </message>
+    <message>
+        <source>post: to the people of department PATH and its sub-departments (repeatable).</source>
+        <translation>post：发给部门 PATH 及其下级部门的人员（可重复）。</translation>
+    </message>
+    <message>
+        <source>post: recipients must acknowledge it.</source>
+        <translation>post：接收者须确认已读。</translation>
+    </message>
+    <message>
+        <source>status: write CSV to stdout.</source>
+        <translation>status：以 CSV 格式输出到标准输出。</translation>
+    </message>
+    <message>
+        <source>server not running: recipients get it at their next login</source>
+        <translation>服务器未运行：接收者将在下次登录时收到</translation>
+    </message>
+    <message numerus="yes">
+        <source>pushed to %n recipient(s) online</source>
+        <translation>
+            <numerusform>已推送给 %n 位在线接收者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no department &apos;%1&apos;</source>
+        <translation>没有部门“%1”</translation>
+    </message>
+    <message>
+        <source>no group %1</source>
+        <translation>没有群组 %1</translation>
+    </message>
+    <message>
+        <source>nobody would receive it</source>
+        <translation>没有人会收到它</translation>
+    </message>
+    <message>
+        <source>cannot store the notice</source>
+        <translation>无法保存公告</translation>
+    </message>
+    <message numerus="yes">
+        <source>notice %1 posted to %n recipient(s)</source>
+        <translation>
+            <numerusform>公告 %1 已发布给 %n 位接收者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(administrator)</source>
+        <extracomment>the author of a notice posted with `lanchat-server notice post`</extracomment>
+        <translation>（管理员）</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>POSTED (UTC)</source>
+        <translation>发布时间（UTC）</translation>
+    </message>
+    <message>
+        <source>AUTHOR</source>
+        <translation>发布者</translation>
+    </message>
+    <message>
+        <source>AUDIENCE</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>ACK</source>
+        <translation>需确认</translation>
+    </message>
+    <message>
+        <source>ACKNOWLEDGED</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>cannot write the CSV</source>
+        <translation>无法写出 CSV</translation>
+    </message>
+    <message>
+        <source>notice %1: acknowledged by %2 of %3</source>
+        <extracomment>%1 the notice id, %2 how many acknowledged, %3 how many received it</extracomment>
+        <translation>公告 %1：%3 人中已有 %2 人确认</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>DISPLAY NAME</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>ACKNOWLEDGED (UTC)</source>
+        <translation>确认时间（UTC）</translation>
+    </message>
+    <message>
+        <source>REMINDED (UTC)</source>
+        <translation>提醒时间（UTC）</translation>
+    </message>
+    <message>
+        <source>everyone has acknowledged notice %1</source>
+        <translation>所有人都已确认公告 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) have not acknowledged notice %1</source>
+        <translation>
+            <numerusform>%n 位接收者尚未确认公告 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Announcements, optionally to be acknowledged.</source>
+        <translation>发布公告，可要求确认已读。</translation>
+    </message>
+    <message>
+        <source>post, list, status or remind.</source>
+        <translation>post、list、status 或 remind。</translation>
+    </message>
+    <message>
+        <source>usage: notice post --all|--group ID|--dept PATH… [--ack] TEXT | list | status ID [--csv] | remind ID</source>
+        <extracomment>the words after &quot;usage:&quot; are commands and options: keep them as they are</extracomment>
+        <translation>用法：notice post --all|--group ID|--dept PATH… [--ack] TEXT | list | status ID [--csv] | remind ID</translation>
+    </message>
+    <message>
+        <source>the text must have 1 to %1 bytes</source>
+        <translation>内容须为 1 到 %1 字节</translation>
+    </message>
+    <message>
+        <source>no notice %1</source>
+        <translation>没有公告 %1</translation>
+    </message>
+</context>
+<context>
     <name>lanchat::PruneCommand</name>
     <message>
         <source>Apply retention now: delete messages older than retention_days, files older than file_retention_days and the oldest files beyond store_quota_bytes (0 = rule off).</source>
@@ -792,9 +944,9 @@
 <context>
     <name>lanchat::ServerCli</name>
     <message>
-        <source>unknown subcommand &apos;%1&apos; (try: serve, user, group, stats, backup, restore, check, prune, broadcast, audit, message, dept, import; see docs/admin.md)</source>
+        <source>unknown subcommand &apos;%1&apos; (try: serve, user, group, stats, backup, restore, check, prune, broadcast, audit, message, dept, import, notice; see docs/admin.md)</source>
         <extracomment>the subcommand names are typed as they are: keep them in English</extracomment>
-        <translation>未知的子命令“%1”（可用：serve、user、group、stats、backup、restore、check、prune、broadcast、audit、message、dept、import；见 docs/admin.md）</translation>
+        <translation>未知的子命令“%1”（可用：serve、user、group、stats、backup、restore、check、prune、broadcast、audit、message、dept、import、notice；参见 docs/admin.md）</translation>
     </message>
 </context>
 <context>

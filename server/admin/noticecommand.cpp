@@ -1,6 +1,7 @@
 #include "noticecommand.h"
 
 #include "admincontext.h"
+#include "departmentpath.h"
 #include "logging.h"
 #include "noticecsv.h"
 #include "protocol.h"
@@ -25,6 +26,10 @@ struct Options
     QCommandLineOption all{QStringLiteral("all"), NoticeCommand::tr("post: to every enabled account.")};
     QCommandLineOption group{QStringLiteral("group"), NoticeCommand::tr("post: to the members of group ID."),
                              QStringLiteral("ID")};
+    QCommandLineOption dept{QStringLiteral("dept"),
+                            NoticeCommand::tr("post: to the people of department PATH and its sub-departments "
+                                              "(repeatable)."),
+                            QStringLiteral("PATH")};
     QCommandLineOption ack{QStringLiteral("ack"), NoticeCommand::tr("post: recipients must acknowledge it.")};
     QCommandLineOption csv{QStringLiteral("csv"), NoticeCommand::tr("status: write CSV to stdout.")};
 };
@@ -57,6 +62,28 @@ std::optional<QList<UserId>> recipientsOf(Storage& storage, const QCommandLinePa
         for (const UserRecord& user : storage.users()) {
             if (!user.disabled)
                 users.append(user.id);
+        }
+    } else if (parser.isSet(o.dept)) {
+        notice->audience = NoticeAudience::Departments;
+        for (const QString& path : parser.values(o.dept)) {
+            QStringList names;
+            QString error;
+            if (!DepartmentPath::parse(path, &names, &error)) {
+                AdminContext::fail(error);
+                return std::nullopt;
+            }
+            const DepartmentId department = DepartmentPath::find(storage.directory(), names);
+            if (!department.isValid()) {
+                AdminContext::fail(NoticeCommand::tr("no department '%1'").arg(path));
+                return std::nullopt;
+            }
+            notice->departments.append(department.value());
+            // A department includes its sub-departments; someone in two of the named ones receives it once.
+            for (UserId user : storage.directory().people(department, true)) {
+                const std::optional<UserRecord> record = storage.userById(user);
+                if (record && !record->disabled && !users.contains(user))
+                    users.append(user);
+            }
         }
     } else {
         notice->audience = NoticeAudience::Group;
@@ -185,28 +212,29 @@ int NoticeCommand::run(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Announcements, optionally to be acknowledged.") +
                                      QStringLiteral("\n"
-                                                    "  notice post --all|--group ID [--ack] TEXT\n"
+                                                    "  notice post --all|--group ID|--dept PATH… [--ack] TEXT\n"
                                                     "  notice list\n"
                                                     "  notice status ID [--csv]\n"
                                                     "  notice remind ID"));
     AdminContext context;
     context.addOptions(parser);
     const Options o;
-    parser.addOptions({o.all, o.group, o.ack, o.csv});
+    parser.addOptions({o.all, o.group, o.dept, o.ack, o.csv});
     parser.addPositionalArgument(QStringLiteral("action"), tr("post, list, status or remind."));
     if (const int code = context.parse(parser, arguments, 1, 2); code != 0)
         return code;
     const QStringList args = parser.positionalArguments();
     const QString action = args.at(0);
-    const bool known =
-        (action == QLatin1String("list") && args.size() == 1) ||
-        (action == QLatin1String("post") && args.size() == 2 && parser.isSet(o.all) != parser.isSet(o.group)) ||
-        ((action == QLatin1String("status") || action == QLatin1String("remind")) && args.size() == 2);
+    const bool known = (action == QLatin1String("list") && args.size() == 1) ||
+                       (action == QLatin1String("post") && args.size() == 2 &&
+                        int(parser.isSet(o.all)) + int(parser.isSet(o.group)) + int(parser.isSet(o.dept)) == 1) ||
+                       ((action == QLatin1String("status") || action == QLatin1String("remind")) && args.size() == 2);
     if (!known)
         //: the words after "usage:" are commands and options: keep them as they are
-        return AdminContext::fail(tr("usage: notice post --all|--group ID [--ack] TEXT | list | status ID [--csv] | "
-                                     "remind ID"),
-                                  AdminContext::kUsage);
+        return AdminContext::fail(
+            tr("usage: notice post --all|--group ID|--dept PATH… [--ack] TEXT | list | status ID [--csv] | "
+               "remind ID"),
+            AdminContext::kUsage);
     if (action == QLatin1String("post")) {
         const QString text = args.at(1);
         if (text.trimmed().isEmpty() || text.toUtf8().size() > protocol::kMaxNoticeTextBytes)

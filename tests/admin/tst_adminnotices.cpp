@@ -36,6 +36,7 @@ private slots:
     void postToEveryoneReachesOnlineAndOfflineRecipients();
     void statusListCsvAndRemind();
     void postToAGroupReachesItsMembers();
+    void postToADepartmentIncludesItsSubDepartments();
     void badUsageIsRefused();
     void withoutAServerTheNoticeWaitsForLogin();
 };
@@ -158,6 +159,52 @@ void tst_AdminNotices::postToAGroupReachesItsMembers()
     QCOMPARE(push.value(QLatin1String("conversation")).toInteger(), group);
     QCOMPARE(push.value(QLatin1String("must_ack")).toBool(), false);
     QVERIFY(outsider.request(typed("notice_list"), kWaitMs).value(QLatin1String("received")).toArray().isEmpty());
+}
+
+void tst_AdminNotices::postToADepartmentIncludesItsSubDepartments()
+{
+    TestServer server(false);
+    QVERIFY(server.start());
+    const AdminRunner admin(server.dataDir());
+    RawClient dev;
+    QVERIFY(dev.connectTo(server.port(), false));
+    QVERIFY(dev.signUp(QStringLiteral("dev")) > 0);
+    RawClient lead;
+    QVERIFY(lead.connectTo(server.port(), false));
+    QVERIFY(lead.signUp(QStringLiteral("lead")) > 0);
+    RawClient sales;
+    QVERIFY(sales.connectTo(server.port(), false));
+    QVERIFY(sales.signUp(QStringLiteral("sales")) > 0);
+    for (const QStringList& args :
+         {QStringList{QStringLiteral("dept"), QStringLiteral("add"), QStringLiteral("总部/研发部/平台组")},
+          QStringList{QStringLiteral("dept"), QStringLiteral("add"), QStringLiteral("总部/市场部")},
+          QStringList{QStringLiteral("user"), QStringLiteral("set"), QStringLiteral("dev"), QStringLiteral("--dept"),
+                      QStringLiteral("总部/研发部/平台组")},
+          QStringList{QStringLiteral("user"), QStringLiteral("set"), QStringLiteral("lead"), QStringLiteral("--dept"),
+                      QStringLiteral("总部/研发部")},
+          QStringList{QStringLiteral("user"), QStringLiteral("set"), QStringLiteral("sales"), QStringLiteral("--dept"),
+                      QStringLiteral("总部/市场部")}}) {
+        const AdminRunner::Result r = admin.run(args);
+        QVERIFY2(r.exitCode == 0, qPrintable(args.join(QLatin1Char(' ')) + QLatin1Char('\n') + r.out + r.err));
+    }
+
+    const AdminRunner::Result r =
+        admin.run({QStringLiteral("notice"), QStringLiteral("post"), QStringLiteral("--dept"),
+                   QStringLiteral("总部/研发部"), QStringLiteral("--ack"), QStringLiteral("Code freeze tonight")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("posted to 2 recipients")), qPrintable(r.out));
+    for (RawClient* client : {&dev, &lead}) {
+        const QCborMap push = noticeOf(client->waitPush(QStringLiteral("notice"), kWaitMs));
+        QCOMPARE(push.value(QLatin1String("audience")).toString(), QStringLiteral("departments"));
+        QCOMPARE(push.value(QLatin1String("departments")).toArray().size(), 1);
+    }
+    QVERIFY(sales.request(typed("notice_list"), kWaitMs).value(QLatin1String("received")).toArray().isEmpty());
+
+    const AdminRunner::Result unknown =
+        admin.run({QStringLiteral("notice"), QStringLiteral("post"), QStringLiteral("--dept"),
+                   QStringLiteral("总部/法务部"), QStringLiteral("x")});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.err.contains(QStringLiteral("no department")), qPrintable(unknown.err));
 }
 
 void tst_AdminNotices::badUsageIsRefused()

@@ -62,6 +62,7 @@ private slots:
     void anOfflineRecipientFindsItAfterLogin();
     void remindReachesOnlyThoseWhoHaveNotAcknowledged();
     void aPlainMemberMayNotPost();
+    void aGroupAdminMayPost();
     void someoneOutsideTheGroupMayNotPost();
     void acknowledgingANoticeNotReceivedIsForbidden();
     void onlyTheAuthorSeesStatusAndReminds();
@@ -246,6 +247,21 @@ void tst_Notices::aPlainMemberMayNotPost()
     QCOMPARE(errorCodeOf(m_bob->request(postRequest(m_group, QStringLiteral("Hi all"), true), kWaitMs)),
              QStringLiteral("forbidden"));
     QCOMPARE(m_carol->request(typed("notice_list"), kWaitMs).value(QLatin1String("received")).toArray().size(), 0);
+}
+
+void tst_Notices::aGroupAdminMayPost()
+{
+    QVERIFY(makeGroup() > 0);
+    QCborMap role = typed("group_set_role");
+    role.insert(QLatin1String("conversation"), m_group);
+    role.insert(QLatin1String("user"), m_bob->userId());
+    role.insert(QLatin1String("role"), QStringLiteral("admin"));
+    QCOMPARE(frameType(m_alice->request(role, kWaitMs)), QStringLiteral("ok"));
+    const QCborMap reply = m_bob->request(postRequest(m_group, QStringLiteral("Admins speak too"), true), kWaitMs);
+    QCOMPARE(frameType(reply), QStringLiteral("ok"));
+    QCOMPARE(noticeOf(reply).value(QLatin1String("recipients")).toInteger(), 2); // the owner and Carol
+    QCOMPARE(noticeOf(m_carol->waitPush(QStringLiteral("notice"), kWaitMs)).value(QLatin1String("author")).toInteger(),
+             m_bob->userId());
 }
 
 void tst_Notices::someoneOutsideTheGroupMayNotPost()
