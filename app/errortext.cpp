@@ -61,6 +61,8 @@ QString ErrorText::message(ErrorCode code)
         return tr("It is too late to recall or edit this message.");
     case ErrorCode::Recalled:
         return tr("This message was recalled.");
+    case ErrorCode::BadImage:
+        return tr("This picture cannot be used: choose a PNG or JPEG image of at most 4096 × 4096 pixels.");
     case ErrorCode::Unknown:
         break;
     }

@@ -8,6 +8,7 @@
 #include "conversationsmodel.h"
 #include "icons.h"
 #include "modelroles.h"
+#include "organisationpage.h"
 #include "pinnedconversations.h"
 
 #include <QAction>
@@ -76,6 +77,11 @@ Sidebar::Sidebar(ChatClient* client, QWidget* parent)
     m_contacts->setItemDelegate(new ConversationListDelegate(ConversationListDelegate::Mode::Contacts, m_contacts));
     m_tabs->addTab(m_conversations, QString());
     m_tabs->addTab(m_contacts, QString());
+    m_organisation = new OrganisationPage(m_client, m_tabs);
+    m_tabs->addTab(m_organisation, QString());
+    connect(m_organisation, &OrganisationPage::contactActivated, this, &Sidebar::contactActivated);
+    connect(m_client, &ChatClient::loggedIn, this, &Sidebar::refreshOrganisationTab);
+    refreshOrganisationTab();
     layout->addWidget(m_tabs, 1);
     // Titles and names are filtered here; the messages themselves are searched on the server (the search panel).
     m_searchMessages = new QPushButton(this);
@@ -103,6 +109,7 @@ Sidebar::Sidebar(ChatClient* client, QWidget* parent)
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
         m_conversationFilter->setSearchText(text);
         m_contactFilter->setSearchText(text);
+        m_organisation->setSearchText(text);
     });
     connect(m_conversations, &QListView::clicked, this, [this](const QModelIndex& index) {
         Q_EMIT conversationActivated(ConversationId(index.data(roles::ConversationId).toLongLong()));
@@ -162,6 +169,18 @@ void Sidebar::showContacts()
     m_search->setFocus();
 }
 
+void Sidebar::showOrganisation()
+{
+    if (m_tabs->isTabVisible(m_tabs->indexOf(m_organisation)))
+        m_tabs->setCurrentWidget(m_organisation);
+}
+
+void Sidebar::refreshOrganisationTab()
+{
+    // Only a server with the directory has an organisation to show; an older one would leave an empty tab.
+    m_tabs->setTabVisible(m_tabs->indexOf(m_organisation), m_client->hasDirectory());
+}
+
 void Sidebar::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -188,6 +207,8 @@ void Sidebar::retranslateUi()
     m_search->setPlaceholderText(tr("Search"));
     m_tabs->setTabText(0, tr("Chats"));
     m_tabs->setTabText(1, tr("Contacts"));
+    //: sidebar tab with the company's department tree and its people
+    m_tabs->setTabText(2, tr("Organisation"));
     m_newChat->setText(tr("New chat"));
     m_newChat->setToolTip(tr("Pick a colleague from the contacts to chat with (double-click or Enter)"));
     m_newGroup->setText(tr("New group"));

@@ -18,6 +18,7 @@ class ChatClient;
 class ConversationListDelegate;
 class ContactFilterProxy;
 class ConversationListProxy;
+class OrganisationPage;
 
 /**
  * The left side of the main window: a search box, the conversation list (ConversationListDelegate,
@@ -34,6 +35,13 @@ public:
 
     QListView* conversationList() const { return m_conversations; }
     QListView* contactList() const { return m_contacts; }
+    /**
+     * The "Organisation" tab (shown only on a server with the directory). Its profileRequested(UserId) is the hook
+     * for the profile card.
+     */
+    OrganisationPage* organisationPage() const { return m_organisation; }
+    /** Shows the organisation tab (when the server has a directory). */
+    void showOrganisation();
     /**
      * Selects the row of @p conversation, the one open in the chat view, in the list (without emitting
      * conversationActivated()); its row shows the last message rather than the draft being typed there.
@@ -59,6 +67,7 @@ protected:
 private:
     void retranslateUi();
     void refreshMessageSearch();
+    void refreshOrganisationTab();
     /** The context menu of a conversation: pin to the top, or unpin. */
     void onConversationMenu(const QPoint& pos);
 
@@ -68,6 +77,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     QListView* m_conversations = nullptr;
     QListView* m_contacts = nullptr;
+    OrganisationPage* m_organisation = nullptr;
     ConversationListDelegate* m_conversationDelegate = nullptr;
     ConversationListProxy* m_conversationFilter = nullptr;
     ContactFilterProxy* m_contactFilter = nullptr;

@@ -4,12 +4,15 @@
 #include "clientconnection.h"
 #include "contactsmodel.h"
 #include "conversationsmodel.h"
+#include "directoryloader.h"
+#include "directorymodel.h"
 #include "draftstore.h"
 #include "filetransfertracker.h"
 #include "historyloader.h"
 #include "logging.h"
 #include "messages/authmessages.h"
 #include "messages/chatmessages.h"
+#include "messages/directorymessages.h"
 #include "messages/editmessages.h"
 #include "messages/forwardmessages.h"
 #include "messagesmodel.h"
@@ -68,6 +71,7 @@ public:
     void call(const QCborMap& map, const QString& name, std::function<void(const QCborMap&)> onOk,
               bool background = false);
     void applyConversationReply(const QCborMap& reply, bool announce);
+    void fetchUsers();
 
     ChatClient* q;
     SessionStore store;
@@ -84,6 +88,8 @@ public:
     TransferManager* transfers;
     FileTransferTracker* fileTransfers;
     TypingTracker* typing;
+    DirectoryModel* directory;
+    DirectoryLoader* directoryLoader;
     State state = State::Offline;
     Registration registration = Registration::Unknown;
     UserInfo user;
@@ -108,6 +114,8 @@ ChatClient::Private::Private(ChatClient* q)
     , transfers(new TransferManager(connection, q))
     , fileTransfers(new FileTransferTracker(transfers, models, q))
     , typing(new TypingTracker(connection, q))
+    , directory(new DirectoryModel(q))
+    , directoryLoader(new DirectoryLoader(connection, directory, q))
 {
     models->setFileTransfers(fileTransfers);
 }
@@ -206,6 +214,13 @@ void ChatClient::Private::onLoggedIn(const UserInfo& account, Seq serverLastSeq)
     Q_EMIT q->loggedIn(user);
     restoreOutbox();        // messages a previous run could not deliver
     queue->setActive(true); // resend what was not acked, same client_msg_ids
+    fetchUsers();
+    directoryLoader->loggedIn();
+    fetchConversations(true);
+}
+
+void ChatClient::Private::fetchUsers()
+{
     call(
         emptyRequest(msgtype::kUsers), QStringLiteral("users"),
         [this](const QCborMap& reply) {
@@ -216,7 +231,6 @@ void ChatClient::Private::onLoggedIn(const UserInfo& account, Seq serverLastSeq)
                 qCWarning(lcClient) << "malformed users reply:" << error;
         },
         true);
-    fetchConversations(true);
 }
 
 void ChatClient::Private::fetchConversations(bool thenSync)
@@ -281,6 +295,8 @@ void ChatClient::Private::onPush(const QCborMap& push)
             typing->noteTyping(notice->conversation, notice->user);
         return;
     }
+    if (directoryLoader->applyPush(push))
+        return;
     if (!models->applyPush(push))
         qCDebug(lcClient) << "ignoring unknown push" << type;
     if (type != QLatin1String(msgtype::kMessagePush))
@@ -354,6 +370,8 @@ ChatClient::ChatClient(QObject* parent)
     connect(d->sync, &Synchronizer::failed, this,
             [this](ErrorCode code) { Q_EMIT requestFailed(QLatin1String(Sync::kType), code); });
     connect(d->models, &SessionModels::messageReceived, this, &ChatClient::messageReceived);
+    // People may have moved with the tree: their User maps carry the department.
+    connect(d->directoryLoader, &DirectoryLoader::changedOnServer, this, [this] { d->fetchUsers(); });
     connect(d->models, &SessionModels::serverShuttingDown, this, &ChatClient::serverShuttingDown);
     connect(d->models, &SessionModels::ownMessageConfirmed, this, [this](const QUuid& id) {
         d->queue->forget(id);
@@ -518,6 +536,24 @@ void ChatClient::createGroup(const QString& name, const QList<UserId>& members)
     msg.members = members;
     d->call(msg.encode(), QLatin1String(GroupCreate::kType),
             [this](const QCborMap& reply) { d->applyConversationReply(reply, true); });
+}
+
+void ChatClient::createDepartmentGroup(DepartmentId department)
+{
+    DepartmentGroup msg;
+    msg.department = department;
+    d->call(msg.encode(), QLatin1String(DepartmentGroup::kType),
+            [this](const QCborMap& reply) { d->applyConversationReply(reply, true); });
+}
+
+DirectoryModel* ChatClient::directory() const
+{
+    return d->directory;
+}
+
+bool ChatClient::hasDirectory() const
+{
+    return d->directoryLoader->available();
 }
 
 void ChatClient::addMember(ConversationId group, UserId user)

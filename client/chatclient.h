@@ -18,6 +18,7 @@ namespace lanchat {
 class ClientConnection;
 class ContactsModel;
 class ConversationsModel;
+class DirectoryModel;
 class DraftStore;
 class MessagesModel;
 class PinnedConversations;
@@ -135,6 +136,12 @@ public:
     void openPrivate(UserId user);
     /** Creates a group owned by the current user; result: conversationOpened() with the new id. */
     void createGroup(const QString& name, const QList<UserId>& members);
+    /**
+     * The department's manager turns @p department into a group of everyone in it and below it (docs/protocol.md
+     * 18.3); result: conversationOpened() with the new group, or requestFailed("department_group", code) with
+     * forbidden (not its manager), not_found, invalid_argument (over 1000 people).
+     */
+    void createDepartmentGroup(DepartmentId department);
     void addMember(ConversationId group, UserId user);
     void removeMember(ConversationId group, UserId user);
     void leaveGroup(ConversationId group);
@@ -196,6 +203,14 @@ public:
     void setPinnedFingerprint(const QString& host, quint16 port, const QString& hexFingerprint);
 
     ContactsModel* contacts() const;
+    /**
+     * The server's department tree (docs/protocol.md 18), asked after every login and kept current by the
+     * `directory` push; empty on a server without the feature. Owned by the client. The people of a department are
+     * the contacts whose roles::ContactDepartment is its id (DepartmentPeopleProxy).
+     */
+    DirectoryModel* directory() const;
+    /** True when the server announced the directory (protocol::kFeatureDirectory): show the organisation only then. */
+    bool hasDirectory() const;
     ConversationsModel* conversations() const;
     /**
      * The message model of one conversation, created on first use, owned by the client (valid as long as

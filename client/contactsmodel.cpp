@@ -62,6 +62,10 @@ QVariant ContactsModel::data(const QModelIndex& index, int role) const
         return m_presenceKnown;
     case roles::ContactStatus:
         return statusOf(u.id);
+    case roles::ContactDepartment:
+        return u.department.value();
+    case roles::ContactTitle:
+        return u.title;
     case roles::ContactStatusText:
         return u.statusText;
     default:
@@ -79,6 +83,8 @@ QHash<int, QByteArray> ContactsModel::roleNames() const
     names.insert(roles::ContactPresenceKnown, "presenceKnown");
     names.insert(roles::ContactStatus, "status");
     names.insert(roles::ContactStatusText, "statusText");
+    names.insert(roles::ContactDepartment, "department");
+    names.insert(roles::ContactTitle, "title");
     return names;
 }
 

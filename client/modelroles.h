@@ -20,6 +20,18 @@ enum Contact
     ContactPresenceKnown,             ///< bool: false while the client is not logged in (presence is not current)
     ContactStatus,     ///< QString: "online", "away", "busy", "dnd" or "offline" (also while presence is unknown)
     ContactStatusText, ///< QString: the user's status text (protocol.md 16), shown offline too; may be empty
+    ContactDepartment = Qt::UserRole + 40, ///< qint64: the user's department (protocol.md 18); 0: none
+    ContactTitle,                          ///< QString: the user's job title; empty: none
+};
+
+/** DirectoryModel: the department tree (protocol.md 18), children under their parent, siblings by name. */
+enum Department
+{
+    DepartmentId = Qt::UserRole + 60, ///< qint64
+    DepartmentName,                   ///< QString (also Qt::DisplayRole)
+    DepartmentManagerId,              ///< qint64; 0: no manager
+    DepartmentMembers,                ///< qint64: people placed directly in it
+    DepartmentTotal,                  ///< qint64: people in it and every department below it
 };
 
 /** ConversationsModel: one row per conversation, newest activity first. */

@@ -7,7 +7,7 @@ namespace lanchat {
 
 namespace {
 
-constexpr std::array<std::pair<ErrorCode, const char*>, 27> kNames{{
+constexpr std::array<std::pair<ErrorCode, const char*>, 28> kNames{{
     {ErrorCode::Malformed, "malformed"},
     {ErrorCode::FrameTooLarge, "frame_too_large"},
     {ErrorCode::UnknownType, "unknown_type"},
@@ -35,6 +35,7 @@ constexpr std::array<std::pair<ErrorCode, const char*>, 27> kNames{{
     {ErrorCode::BadToken, "bad_token"},
     {ErrorCode::WindowExpired, "window_expired"},
     {ErrorCode::Recalled, "recalled"},
+    {ErrorCode::BadImage, "bad_image"},
 }};
 
 } // namespace

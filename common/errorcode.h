@@ -37,6 +37,7 @@ enum class ErrorCode
     BadToken,             ///< bad_token: the device token is unknown, expired, already used or revoked
     WindowExpired,        ///< window_expired: the sender's recall or edit window of the message has passed
     Recalled,             ///< recalled: the message (or the file it carried) was recalled; its content is gone
+    BadImage,             ///< bad_image: an avatar that is not a PNG/JPEG picture or whose dimensions are out of range
     Unknown,              ///< any code this build does not know (newer peer); never sent
 };
 

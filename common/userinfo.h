@@ -2,10 +2,12 @@
 
 #include "ids.h"
 
+#include <QByteArray>
 #include <QCborMap>
 #include <QString>
 
 #include <optional>
+#include <utility>
 
 namespace lanchat {
 
@@ -15,6 +17,15 @@ namespace lanchat {
  */
 struct UserInfo
 {
+    UserInfo() = default;
+    /** The fields every peer sends; the optional ones (the profile, the status …) are set one by one. */
+    UserInfo(UserId id, QString username, QString displayName, bool online)
+        : id(id)
+        , username(std::move(username))
+        , displayName(std::move(displayName))
+        , online(online)
+    {}
+
     UserId id;
     QString username;    ///< unique, case-insensitive, [A-Za-z0-9._-]{1,32}
     QString displayName; ///< free Unicode, 1..64 characters
@@ -24,6 +35,7 @@ struct UserInfo
     QString email;           ///< empty = not set; at most protocol::kMaxEmailChars characters
     QString signature;       ///< one line; empty = not set; at most protocol::kMaxSignatureChars characters
     bool nameLocked = false; ///< the administrator locked the display name (profile_update may not change it)
+
     DepartmentId department = {}; ///< directory (protocol.md 18): absent on the wire / invalid: no department
     QString title = {};           ///< directory: job title, 0..64 characters; absent on the wire / empty: none
     /**

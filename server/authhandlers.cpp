@@ -15,6 +15,7 @@
 #include "session.h"
 #include "sessionregistry.h"
 #include "storage/storage.h"
+#include "userinfofactory.h"
 
 #include <QDateTime>
 #include <QPointer>
@@ -134,7 +135,8 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
                         QString::fromLatin1(protocol::kFeatureStatus),
                         QString::fromLatin1(protocol::kFeatureAccountSessions),
                         QString::fromLatin1(protocol::kFeatureDirectory),
-                        QString::fromLatin1(protocol::kFeatureGroupRoles)};
+                        QString::fromLatin1(protocol::kFeatureGroupRoles),
+                        QString::fromLatin1(protocol::kFeatureProfiles)};
     if (m_storage.searchIndexEnabled())
         welcome.features.append(QString::fromLatin1(protocol::kFeatureSearch));
     welcome.recallWindowSeconds = m_config.recallWindowSeconds;
@@ -232,11 +234,7 @@ void AuthHandlers::createAccount(const QPointer<Session>& guard, quint64 id, con
             return;
         }
         qCInfo(lcServer) << "register" << guard->peer() << username << user.value();
-        // Nested: a push never has a top-level `id` (that would read as a reply).
-        QCborMap push;
-        push.insert(QLatin1String("t"), QLatin1String(msgtype::kUserPush));
-        push.insert(QLatin1String("user"), UserInfo{user, username, displayName, false}.toCbor());
-        m_sessions.pushToAuthenticated(FrameCodec::encode(push));
+        m_sessions.pushToAuthenticated(UserInfoFactory::pushFrame(UserInfo{user, username, displayName, false}));
         completeLogin(*guard, user, id, issued.value_or(DeviceTokens::Issued{}));
     });
 }
@@ -321,7 +319,7 @@ void AuthHandlers::completeLogin(Session& session, UserId user, quint64 id, cons
         return;
     }
     AuthOk ok;
-    ok.user = UserInfo{record->id, record->username, record->displayName, true};
+    ok.user = UserInfoFactory::make(*record, m_storage.userProfile(user).value_or(UserProfile{}), true);
     if (const std::optional<Placement> placed = m_storage.directory().placement(user)) {
         ok.user.department = placed->department;
         ok.user.title = placed->title;

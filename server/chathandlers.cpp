@@ -14,6 +14,7 @@
 #include "sessionregistry.h"
 #include "statushandler.h"
 #include "storage/storage.h"
+#include "userinfofactory.h"
 
 #include <QHash>
 #include <QPointer>
@@ -62,10 +63,11 @@ void ChatHandlers::users(Session& session, quint64 id)
     for (const Placement& p : m_storage.directory().placements())
         placed.insert(p.user, p);
     const QHash<UserId, UserStatusRecord> statuses = m_storage.userStatuses().all();
+    const QHash<UserId, UserProfile> profiles = m_storage.userProfiles();
     for (const UserRecord& u : m_storage.users()) {
         if (u.disabled)
             continue;
-        UserInfo info{u.id, u.username, u.displayName, m_sessions.isOnline(u.id)};
+        UserInfo info = UserInfoFactory::make(u, profiles.value(u.id), m_sessions.isOnline(u.id));
         info.department = placed.value(u.id).department;
         info.title = placed.value(u.id).title;
         StatusHandler::fill(info, statuses.value(u.id));

@@ -7,6 +7,7 @@
 #include "commitqueue.h"
 #include "directoryhandlers.h"
 #include "discovery.h"
+#include "files/avatarhandlers.h"
 #include "files/filehandlers.h"
 #include "forwardhandler.h"
 #include "framecodec.h"
@@ -22,6 +23,7 @@
 #include "net/listener.h"
 #include "net/tlscontext.h"
 #include "noticehandlers.h"
+#include "profilehandlers.h"
 #include "receipthandlers.h"
 #include "searchhandler.h"
 #include "session.h"
@@ -168,6 +170,10 @@ void RelayServer::registerHandlers()
     m_status->registerWith(m_router);
     m_account = std::make_unique<AccountHandlers>(*m_storage, *m_commits, *m_sessions);
     m_account->registerWith(m_router);
+    m_profiles = std::make_unique<ProfileHandlers>(*m_storage, *m_commits, *m_sessions);
+    m_profiles->registerWith(m_router);
+    m_avatars = std::make_unique<AvatarHandlers>(m_config.dataDir, *m_storage, *m_profiles);
+    m_avatars->registerWith(m_router);
     m_files = std::make_unique<FileHandlers>(m_config, *m_storage, *m_commits, *m_poster);
     m_files->registerWith(m_router);
     connect(this, &RelayServer::membershipRevoked, m_files.get(), &FileHandlers::dropUploads);

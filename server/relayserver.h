@@ -26,6 +26,8 @@ class NoticeHandlers;
 class DirectoryHandlers;
 class StatusHandler;
 class AccountHandlers;
+class ProfileHandlers;
+class AvatarHandlers;
 class GroupHandlers;
 class GroupRoleHandlers;
 class MessageActions;
@@ -143,6 +145,8 @@ private:
     std::unique_ptr<DirectoryHandlers> m_directory;
     std::unique_ptr<StatusHandler> m_status;
     std::unique_ptr<AccountHandlers> m_account;
+    std::unique_ptr<ProfileHandlers> m_profiles;
+    std::unique_ptr<AvatarHandlers> m_avatars;
     std::unique_ptr<MessageActions> m_actions;
     std::unique_ptr<TypingRelay> m_typing;
     std::unique_ptr<FileHandlers> m_files;

@@ -185,6 +185,10 @@
         <source>You were logged out: your password was changed, or you logged out your other devices. Log in again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This picture cannot be used: choose a PNG or JPEG image of at most 4096 × 4096 pixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SystemEventText</name>
@@ -1336,6 +1340,41 @@
     </message>
 </context>
 <context>
+    <name>lanchat::OrganisationPage</name>
+    <message>
+        <source>Send message</source>
+        <extracomment>context menu of a person in the organisation tab: open the private chat</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <extracomment>context menu of a person in the organisation tab: show their profile card</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No organisation chart yet.
+Your administrator sets up departments on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n people</source>
+        <extracomment>header above the people of the selected department; %1 the department, %n how many are listed</extracomment>
+        <translation>
+            <numerusform>%1 · %n person</numerusform>
+            <numerusform>%1 · %n people</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create group from department</source>
+        <extracomment>button for the manager of the selected department: a group chat with everyone in it and below it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new group chat with everyone in this department and its sub-departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanchat::PasswordForm</name>
     <message>
         <source>Your password was changed. Your other devices were logged out and must log in with the new password.</source>
@@ -1835,6 +1874,11 @@
     <message>
         <source>Search messages for “%1”</source>
         <extracomment>button under the sidebar&apos;s filtered lists; %1 is what the user typed into the sidebar&apos;s search box</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <extracomment>sidebar tab with the company&apos;s department tree and its people</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

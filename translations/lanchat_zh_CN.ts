@@ -183,6 +183,10 @@
         <source>You were logged out: your password was changed, or you logged out your other devices. Log in again.</source>
         <translation>你已被登出：密码已修改，或你让其他设备退出了登录。请重新登录。</translation>
     </message>
+    <message>
+        <source>This picture cannot be used: choose a PNG or JPEG image of at most 4096 × 4096 pixels.</source>
+        <translation>无法使用这张图片：请选择不超过 4096 × 4096 像素的 PNG 或 JPEG 图片。</translation>
+    </message>
 </context>
 <context>
     <name>SystemEventText</name>
@@ -1326,6 +1330,41 @@
     </message>
 </context>
 <context>
+    <name>lanchat::OrganisationPage</name>
+    <message>
+        <source>Send message</source>
+        <extracomment>context menu of a person in the organisation tab: open the private chat</extracomment>
+        <translation>发消息</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <extracomment>context menu of a person in the organisation tab: show their profile card</extracomment>
+        <translation>个人资料</translation>
+    </message>
+    <message>
+        <source>No organisation chart yet.
+Your administrator sets up departments on the server.</source>
+        <translation>还没有组织架构。
+管理员在服务器上设置部门。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n people</source>
+        <extracomment>header above the people of the selected department; %1 the department, %n how many are listed</extracomment>
+        <translation>
+            <numerusform>%1 · %n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create group from department</source>
+        <extracomment>button for the manager of the selected department: a group chat with everyone in it and below it</extracomment>
+        <translation>以部门建群</translation>
+    </message>
+    <message>
+        <source>A new group chat with everyone in this department and its sub-departments</source>
+        <translation>新建群聊，成员为本部门及其下级部门的所有人</translation>
+    </message>
+</context>
+<context>
     <name>lanchat::PasswordForm</name>
     <message>
         <source>Your password was changed. Your other devices were logged out and must log in with the new password.</source>
@@ -1824,6 +1863,11 @@
         <source>Search messages for “%1”</source>
         <extracomment>button under the sidebar&apos;s filtered lists; %1 is what the user typed into the sidebar&apos;s search box</extracomment>
         <translation>搜索包含“%1”的消息</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <extracomment>sidebar tab with the company&apos;s department tree and its people</extracomment>
+        <translation>组织架构</translation>
     </message>
 </context>
 <context>

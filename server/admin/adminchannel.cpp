@@ -12,6 +12,7 @@
 #include "session.h"
 #include "sessionregistry.h"
 #include "storage/storage.h"
+#include "userinfofactory.h"
 
 #include <QCborArray>
 #include <QDateTime>
@@ -152,15 +153,8 @@ void AdminChannel::userChanged(UserId user, bool revokeSessions)
                          << "sessions closed";
         return;
     }
-    QCborMap push;
-    push.insert(QLatin1String("t"), QLatin1String(msgtype::kUserPush));
-    UserInfo info{user, record->username, record->displayName, m_sessions.isOnline(user)};
-    if (const std::optional<Placement> placed = m_storage.directory().placement(user)) {
-        info.department = placed->department;
-        info.title = placed->title;
-    }
-    push.insert(QLatin1String("user"), info.toCbor());
-    m_sessions.pushToAuthenticated(FrameCodec::encode(push));
+    if (const std::optional<UserInfo> info = UserInfoFactory::load(m_storage, m_sessions, user))
+        m_sessions.pushToAuthenticated(UserInfoFactory::pushFrame(*info));
     qCInfo(lcServer) << "admin: user" << user.value() << "changed";
 }
 

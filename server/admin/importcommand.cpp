@@ -39,16 +39,16 @@ int ImportCommand::run(const QStringList& arguments)
     const PasswordHasher hasher({config.hashMemoryKiB, config.hashIterations, config.hashParallelism});
     QElapsedTimer timer;
     timer.start();
-    UserImport import(*storage, &hasher);
-    if (!import.load(csv))
-        return AdminContext::fail(tr("%1: %2; nothing was imported").arg(path, import.error()));
+    UserImport importer(*storage, &hasher);
+    if (!importer.load(csv))
+        return AdminContext::fail(tr("%1: %2; nothing was imported").arg(path, importer.error()));
     if (parser.isSet(dryRun)) {
-        AdminContext::print(tr("%n account(s) checked, the file can be imported", "", import.rowCount()));
+        AdminContext::print(tr("%n account(s) checked, the file can be imported", "", importer.rowCount()));
         return AdminContext::kOk;
     }
     UserImport::Report report;
-    if (!import.apply(QDateTime::currentMSecsSinceEpoch(), &report))
-        return AdminContext::fail(tr("%1: %2").arg(path, import.error()));
+    if (!importer.apply(QDateTime::currentMSecsSinceEpoch(), &report))
+        return AdminContext::fail(tr("%1: %2").arg(path, importer.error()));
     qCInfo(lcServer) << "admin: import" << path << "created" << report.created << "updated" << report.updated
                      << "unchanged" << report.unchanged << "departments" << report.departmentsCreated << "in"
                      << timer.elapsed() << "ms";

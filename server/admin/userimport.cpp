@@ -32,14 +32,14 @@ bool validUsername(const QString& name)
 
 bool validPhone(const QString& phone)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[0-9+() -]{0,32}$"));
+    static const QRegularExpression pattern(QStringLiteral("^[0-9+() -]{0,%1}$").arg(protocol::kMaxPhoneChars));
     return pattern.match(phone).hasMatch();
 }
 
 bool validEmail(const QString& email)
 {
     static const QRegularExpression pattern(QStringLiteral("^([^@\\s]+@[^@\\s]+)?$"));
-    return email.size() <= 254 && pattern.match(email).hasMatch();
+    return email.size() <= protocol::kMaxEmailChars && pattern.match(email).hasMatch();
 }
 
 /** @p bytes as UTF-8; false when they are not valid UTF-8. */
@@ -151,6 +151,10 @@ bool UserImport::readRow(int line, const QList<QByteArray>& fields, Row* row)
         return fail(line, tr("invalid phone number '%1'").arg(value.value(QStringLiteral("phone"))));
     if (!validEmail(value.value(QStringLiteral("email"))))
         return fail(line, tr("invalid email address '%1'").arg(value.value(QStringLiteral("email"))));
+    if (m_columns.contains(QLatin1String("phone")))
+        row->phone = value.value(QStringLiteral("phone"));
+    if (m_columns.contains(QLatin1String("email")))
+        row->email = value.value(QStringLiteral("email"));
     const QString password = value.value(QStringLiteral("password"));
     if (!password.isEmpty()) {
         const qsizetype bytes = password.toUtf8().size();
@@ -204,10 +208,11 @@ bool UserImport::write(const Row& row, qint64 nowMs, Report* report)
     if (!existing) {
         UserId id;
         const bool noPassword = row.passwordHash.isEmpty();
+        bool ignored = false;
         if (m_storage.createUser(row.username, row.displayName,
                                  noPassword ? QByteArray(kNoPasswordHash) : row.passwordHash,
                                  &id) != CreateUserResult::Created ||
-            !directory.setPlacement(id, department, row.title))
+            !directory.setPlacement(id, department, row.title) || !writeProfile(row, id, &ignored))
             return false;
         ++report->created;
         report->withoutPassword += noPassword ? 1 : 0;
@@ -218,15 +223,30 @@ bool UserImport::write(const Row& row, qint64 nowMs, Report* report)
         return false;
     const bool sameName = existing->displayName == row.displayName;
     const bool samePlace = placed->department == department && placed->title == row.title;
-    if (sameName && samePlace) {
-        ++report->unchanged;
-        return true;
-    }
+    bool profileChanged = false;
     if ((!sameName && !m_storage.setDisplayName(existing->id, row.displayName)) ||
-        (!samePlace && !directory.setPlacement(existing->id, department, row.title)))
+        (!samePlace && !directory.setPlacement(existing->id, department, row.title)) ||
+        !writeProfile(row, existing->id, &profileChanged))
         return false;
-    ++report->updated;
+    ++(sameName && samePlace && !profileChanged ? report->unchanged : report->updated);
     return true;
+}
+
+bool UserImport::writeProfile(const Row& row, UserId user, bool* changed)
+{
+    *changed = false;
+    if (!row.phone && !row.email)
+        return true;
+    std::optional<UserProfile> profile = m_storage.userProfile(user);
+    if (!profile)
+        return false;
+    const UserProfile before = *profile;
+    profile->phone = row.phone.value_or(profile->phone);
+    profile->email = row.email.value_or(profile->email);
+    if (*profile == before)
+        return true;
+    *changed = true;
+    return m_storage.setUserProfile(user, *profile);
 }
 
 } // namespace lanchat

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace lanchat {
 
 class PasswordHasher;
@@ -26,8 +28,8 @@ class Storage;
  * Accounts are matched by username. A new account without a password cannot log in until an administrator sets
  * one (`user passwd`); hashing a password costs ~0.1-0.5 s (Argon2id at the configured cost), so leave the column
  * empty for large imports. An existing account keeps its password and its enabled/disabled state; its display
- * name, department and title are set from the file. `phone` and `email` are checked but not stored by this server
- * version. CLI thread.
+ * name, department and title are set from the file, and so are its phone and email (profile, schema 11) when the file
+ * has those columns. CLI thread.
  */
 class UserImport
 {
@@ -71,6 +73,8 @@ private:
         QString displayName;
         QStringList department;
         QString title;
+        std::optional<QString> phone; ///< nullopt: the file has no such column (the stored value stays)
+        std::optional<QString> email;
         QByteArray passwordHash;
     };
 
@@ -78,6 +82,8 @@ private:
     bool readRow(int line, const QList<QByteArray>& fields, Row* row);
     bool fail(int line, const QString& why);
     bool write(const Row& row, qint64 nowMs, Report* report);
+    /** Sets the row's phone and email on @p user; @p changed true if they differed. */
+    bool writeProfile(const Row& row, UserId user, bool* changed);
 
     Storage& m_storage;
     const PasswordHasher* m_hasher;
