@@ -382,6 +382,11 @@ void ConversationView::refreshHeader()
         if (announcements && !removed) {
             //: under the announcement channel instead of a usable input box
             m_removedNotice->setText(tr("Only administrators post here"));
+        } else if (removed && index.data(roles::ConversationDissolved).toBool()) {
+            //: in a group chat its owner dissolved; %1 is who dissolved it, %2 the group's name
+            m_removedNotice->setText(tr("%1 dissolved the group %2. The history stays readable; nobody can send "
+                                        "messages here any more.")
+                                         .arg(m_client->contacts()->displayName(removedBy), title));
         } else if (removed && removedBy.isValid()) {
             //: in a group chat the user was removed from; %1 is the group's name, %2 who removed them
             m_removedNotice->setText(tr("You were removed from %1 by %2. The history stays readable; you cannot "

@@ -4,6 +4,7 @@
 #include "contactsmodel.h"
 #include "conversationsmodel.h"
 #include "errortext.h"
+#include "grouproleactions.h"
 #include "memberlistdelegate.h"
 #include "modelroles.h"
 #include "pinyinmatcher.h"
@@ -15,7 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QMessageBox>
+#include <QMenu>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -80,8 +81,11 @@ void GroupDialog::buildUi()
     layout->addWidget(m_filter);
     m_members = new QListWidget(this);
     m_members->setObjectName(QStringLiteral("memberList"));
-    if (!m_createMode)
+    if (!m_createMode) {
         m_members->setItemDelegate(new MemberListDelegate(m_members));
+        m_members->setContextMenuPolicy(Qt::CustomContextMenu);
+        m_roles = new GroupRoleActions(m_client, m_group, this);
+    }
     layout->addWidget(m_members, 1);
     auto* manageRow = new QHBoxLayout;
     m_addCombo = new QComboBox(this);
@@ -98,11 +102,15 @@ void GroupDialog::buildUi()
     layout->addWidget(m_error);
     auto* buttons = new QHBoxLayout;
     m_leave = new QPushButton(this);
+    m_leave->setObjectName(QStringLiteral("leaveButton"));
+    m_dissolve = new QPushButton(this);
+    m_dissolve->setObjectName(QStringLiteral("dissolveButton"));
     m_cancel = new QPushButton(this);
     m_ok = new QPushButton(this);
     m_ok->setObjectName(QStringLiteral("okButton"));
     m_ok->setDefault(true);
     buttons->addWidget(m_leave);
+    buttons->addWidget(m_dissolve);
     buttons->addStretch(1);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_ok);
@@ -114,6 +122,7 @@ void GroupDialog::buildUi()
     m_add->setVisible(!m_createMode);
     m_remove->setVisible(!m_createMode);
     m_leave->setVisible(!m_createMode);
+    m_dissolve->setVisible(false);
     m_cancel->setVisible(m_createMode);
 
     connect(m_filter, &QLineEdit::textChanged, this, &GroupDialog::applyFilter);
@@ -129,13 +138,15 @@ void GroupDialog::buildUi()
     });
     connect(m_remove, &QPushButton::clicked, this, &GroupDialog::removeSelected);
     connect(m_leave, &QPushButton::clicked, this, [this] {
-        if (QMessageBox::question(this, tr("Leave group"), tr("Leave the group \"%1\"?").arg(m_name->text())) !=
-            QMessageBox::Yes) {
-            return;
-        }
-        m_client->leaveGroup(m_group);
-        accept();
+        if (m_roles->leave())
+            accept();
     });
+    connect(m_dissolve, &QPushButton::clicked, this, [this] {
+        if (m_roles->dissolve())
+            accept();
+    });
+    connect(m_members, &QListWidget::customContextMenuRequested, this, &GroupDialog::showMemberMenu);
+    connect(m_members, &QListWidget::currentItemChanged, this, &GroupDialog::updateRemove);
     connect(m_client, &ChatClient::conversationOpened, this, [this](ConversationId id) {
         if (!m_waiting)
             return;
@@ -178,14 +189,27 @@ void GroupDialog::removeSelected()
     if (!item)
         return;
     // Taken now: the list is rebuilt whenever the group or a presence changes, also while the question is open.
-    const UserId member(item->data(kUserIdRole).toLongLong());
-    const QString name = item->text();
-    // Removing someone is visible to the whole group: say who and from where before doing it.
-    const auto answer = QMessageBox::question(this, tr("Remove member"),
-                                              //: %1 is the member's display name, %2 the group's name
-                                              tr("Remove %1 from the group \"%2\"?").arg(name, m_name->text()));
-    if (answer == QMessageBox::Yes)
-        m_client->removeMember(m_group, member);
+    m_roles->removeMember(UserId(item->data(kUserIdRole).toLongLong()));
+}
+
+void GroupDialog::showMemberMenu(const QPoint& pos)
+{
+    const QListWidgetItem* item = m_members->itemAt(pos);
+    if (!item)
+        return;
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("memberMenu"));
+    m_roles->fillMenu(&menu, UserId(item->data(kUserIdRole).toLongLong()));
+    if (!menu.isEmpty())
+        menu.exec(m_members->viewport()->mapToGlobal(pos));
+}
+
+void GroupDialog::updateRemove()
+{
+    if (!m_roles) // create mode
+        return;
+    const QListWidgetItem* item = m_members->currentItem();
+    m_remove->setEnabled(item && m_roles->mayRemove(UserId(item->data(kUserIdRole).toLongLong())));
 }
 
 void GroupDialog::applyFilter()
@@ -225,14 +249,22 @@ void GroupDialog::refresh()
     if (!m_name->hasFocus())
         m_name->setText(group.data(roles::ConversationTitle).toString());
     const qint64 owner = group.data(roles::ConversationOwnerId).toLongLong();
-    const bool isOwner = owner == self;
+    QList<qint64> admins;
+    for (const QVariant& v : group.data(roles::ConversationAdminIds).toList())
+        admins.append(v.toLongLong());
+    const auto roleOf = [&](qint64 id) {
+        return id == owner           ? MemberListDelegate::GroupRole::Owner
+               : admins.contains(id) ? MemberListDelegate::GroupRole::Admin
+                                     : MemberListDelegate::GroupRole::Member;
+    };
+    const auto rank = [&](qint64 id) { return id == owner ? 0 : admins.contains(id) ? 1 : 2; };
     QList<qint64> ordered;
     for (const QVariant& v : group.data(roles::ConversationMembers).toList())
         ordered.append(v.toLongLong());
-    // The owner first, then by name, as the list is read top down.
+    // The owner first, then the admins, then by name, as the list is read top down.
     std::stable_sort(ordered.begin(), ordered.end(), [&](qint64 a, qint64 b) {
-        if ((a == owner) != (b == owner))
-            return a == owner;
+        if (rank(a) != rank(b))
+            return rank(a) < rank(b);
         return people.value(a).displayName.localeAwareCompare(people.value(b).displayName) < 0;
     });
     QSet<qint64> members;
@@ -246,22 +278,23 @@ void GroupDialog::refresh()
         item->setData(MemberListDelegate::UsernameRole, person.username);
         item->setData(MemberListDelegate::OnlineRole, person.online);
         item->setData(MemberListDelegate::PresenceKnownRole, person.presenceKnown);
-        item->setData(MemberListDelegate::GroupRoleRole,
-                      int(id == owner ? MemberListDelegate::GroupRole::Owner : MemberListDelegate::GroupRole::Member));
+        item->setData(MemberListDelegate::GroupRoleRole, int(roleOf(id)));
         //: tooltip of a member row: display name, user name, role in the group
-        item->setToolTip(tr("%1 (@%2), %3")
-                             .arg(person.displayName, person.username,
-                                  MemberListDelegate::roleText(id == owner ? MemberListDelegate::GroupRole::Owner
-                                                                           : MemberListDelegate::GroupRole::Member)));
+        item->setToolTip(
+            tr("%1 (@%2), %3").arg(person.displayName, person.username, MemberListDelegate::roleText(roleOf(id))));
     }
     m_addCombo->clear();
     for (auto it = people.cbegin(); it != people.cend(); ++it) {
         if (!members.contains(it.key()))
             m_addCombo->addItem(it.value().displayName, it.key());
     }
-    m_name->setReadOnly(!isOwner);
+    // What the user may not do is not offered at all.
+    const bool manage = m_roles->mayManage();
+    m_name->setReadOnly(!manage);
     for (QWidget* w : std::initializer_list<QWidget*>{m_rename, m_addCombo, m_add, m_remove})
-        w->setEnabled(isOwner);
+        w->setVisible(manage);
+    m_dissolve->setVisible(m_roles->ownRole() == GroupRole::Owner && m_client->supportsGroupRoles());
+    updateRemove();
     m_membersLabel->setText(tr("Members (%n):", nullptr, int(members.size())));
 }
 
@@ -311,6 +344,7 @@ void GroupDialog::retranslateUi()
     m_add->setText(tr("Add"));
     m_remove->setText(tr("Remove"));
     m_leave->setText(tr("Leave group"));
+    m_dissolve->setText(tr("Dissolve group"));
     m_cancel->setText(tr("Cancel"));
     m_ok->setText(m_createMode ? tr("Create") : tr("Close"));
     if (!m_createMode)

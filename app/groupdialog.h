@@ -13,13 +13,15 @@ class QPushButton;
 namespace lanchat {
 
 class ChatClient;
+class GroupRoleActions;
 
 /**
  * Groups. Create mode: a name and members picked (checked) from the contacts; accepted once the server
  * created the group (ChatClient::conversationOpened). Manage mode for an existing group: the member list
- * (MemberListDelegate: avatar, display name, user name, presence, role); the owner can rename, add and
- * remove members (after confirming, naming member and group); anyone can leave. Failures are shown inline
- * (ErrorText).
+ * (MemberListDelegate: avatar, display name, user name, presence, role); the owner and admins rename, add and
+ * remove members (after confirming, naming member and group), the owner also appoints admins, transfers and
+ * dissolves (GroupRoleActions: the member's context menu, the Dissolve button); what the user may not do is not
+ * shown. Anyone can leave (the owner after choosing a new owner). Failures are shown inline (ErrorText).
  */
 class GroupDialog : public QDialog
 {
@@ -55,6 +57,10 @@ private:
     };
     QHash<qint64, Person> people() const;
     void removeSelected();
+    /** The selected member's context menu (GroupRoleActions::fillMenu) at @p pos of the list. */
+    void showMemberMenu(const QPoint& pos);
+    /** Enables Remove when the selected member is one the user may remove. */
+    void updateRemove();
 
     ChatClient* m_client;
     ConversationId m_group;
@@ -70,6 +76,8 @@ private:
     QPushButton* m_add = nullptr;
     QPushButton* m_remove = nullptr;
     QPushButton* m_leave = nullptr;
+    QPushButton* m_dissolve = nullptr;
+    GroupRoleActions* m_roles = nullptr;
     QPushButton* m_ok = nullptr;
     QPushButton* m_cancel = nullptr;
     QLabel* m_error = nullptr;

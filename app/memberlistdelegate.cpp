@@ -21,7 +21,16 @@ MemberListDelegate::MemberListDelegate(QObject* parent)
 QString MemberListDelegate::roleText(GroupRole role)
 {
     //: role of a member in a group, shown in the member list
-    return role == GroupRole::Owner ? tr("Owner") : tr("Member");
+    switch (role) {
+    case GroupRole::Owner:
+        return tr("Owner");
+    case GroupRole::Admin:
+        //: role of a member in a group (an admin manages members, not admins), shown in the member list
+        return tr("Admin");
+    case GroupRole::Member:
+        break;
+    }
+    return tr("Member");
 }
 
 QSize MemberListDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
@@ -68,13 +77,18 @@ void MemberListDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
     const QString username = QLatin1Char('@') + index.data(UsernameRole).toString();
     painter->drawText(QRect(text.left(), top + fm.height() + 2, text.width(), sfm.height()),
                       Qt::AlignLeft | Qt::AlignVCenter, sfm.elidedText(username, Qt::ElideRight, text.width()));
-    // The owner stands out; a plain member's role is quiet text.
+    // The owner stands out (filled badge), an admin less (outlined badge); a plain member's role is quiet text.
     painter->setRenderHint(QPainter::Antialiasing);
+    const qreal radius = roleRect.height() / 2.0;
     if (role == GroupRole::Owner) {
         painter->setPen(Qt::NoPen);
         painter->setBrush(Theme::colors().selected);
-        painter->drawRoundedRect(roleRect, roleRect.height() / 2.0, roleRect.height() / 2.0);
+        painter->drawRoundedRect(roleRect, radius, radius);
         painter->setPen(Theme::colors().link);
+    } else if (role == GroupRole::Admin) {
+        painter->setPen(QPen(Theme::colors().link, 1));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(QRectF(roleRect).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
     }
     painter->drawText(roleRect, Qt::AlignCenter, roleLabel);
     painter->restore();

@@ -6,8 +6,8 @@ namespace lanchat {
 
 /**
  * Paints one member of a group's member list (GroupDialog): the initials avatar (AvatarPainter) with a
- * presence dot, the display name, the user name, and the member's role in the group on the right ("Owner",
- * "Member"). Reads the item data roles below; the display name is Qt::DisplayRole.
+ * presence dot, the display name, the user name, and the member's role in the group on the right: an "Owner" or
+ * "Admin" badge, a quiet "Member". Reads the item data roles below; the display name is Qt::DisplayRole.
  */
 class MemberListDelegate : public ItemBackgroundDelegate
 {
@@ -24,16 +24,17 @@ public:
         GroupRoleRole,                 ///< int: MemberListDelegate::GroupRole
     };
 
-    /** A member's role in the group. Groups have one owner; the protocol has no admins yet. */
+    /** A member's role in the group (docs/protocol.md 9): one owner, any number of admins. */
     enum class GroupRole
     {
         Member,
         Owner,
+        Admin,
     };
 
     explicit MemberListDelegate(QObject* parent = nullptr);
 
-    /** The translated name of @p role ("Owner", "Member"). */
+    /** The translated name of @p role ("Owner", "Admin", "Member"). */
     static QString roleText(GroupRole role);
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;

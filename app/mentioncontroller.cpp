@@ -138,7 +138,9 @@ QList<MentionCandidate> MentionController::candidates() const
     if (!info || info->kind != ConversationKind::Group || m_client->conversations()->isRemoved(m_conversation))
         return out;
     const UserId me = m_client->currentUser().id;
-    if (info->owner == me)
+    // The server takes @all only from the group's owner and admins (docs/protocol.md 6.5): offered only to them.
+    const bool everyone = info->roleOf(me) >= GroupRole::Admin;
+    if (everyone)
         out.append(MentionCandidate{UserId(), tr("Everyone"), MentionHighlighter::everyoneWord(), true});
     for (UserId member : info->members) {
         if (member == me)
@@ -147,10 +149,9 @@ QList<MentionCandidate> MentionController::candidates() const
         out.append(MentionCandidate{member, user ? user->displayName : m_client->contacts()->displayName(member),
                                     user ? user->username : QString(), false});
     }
-    std::sort(out.begin() + (info->owner == me ? 1 : 0), out.end(),
-              [](const MentionCandidate& a, const MentionCandidate& b) {
-                  return a.displayName.localeAwareCompare(b.displayName) < 0;
-              });
+    std::sort(out.begin() + (everyone ? 1 : 0), out.end(), [](const MentionCandidate& a, const MentionCandidate& b) {
+        return a.displayName.localeAwareCompare(b.displayName) < 0;
+    });
     return out;
 }
 

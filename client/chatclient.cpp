@@ -15,6 +15,7 @@
 #include "messages/directorymessages.h"
 #include "messages/editmessages.h"
 #include "messages/forwardmessages.h"
+#include "messages/grouprolemessages.h"
 #include "messagesmodel.h"
 #include "outgoingqueue.h"
 #include "pinnedconversations.h"
@@ -578,6 +579,30 @@ void ChatClient::renameGroup(ConversationId group, const QString& name)
 {
     GroupChange msg{QLatin1String(GroupChange::kRename), group, {}, name};
     d->call(msg.encode(), msg.type, [this](const QCborMap& reply) { d->applyConversationReply(reply, false); });
+}
+
+void ChatClient::setGroupAdmin(ConversationId group, UserId user, bool admin)
+{
+    const GroupRoleRequest msg{QLatin1String(GroupRoleRequest::kSetRole), group, user,
+                               QLatin1String(admin ? GroupRoleRequest::kAdmin : GroupRoleRequest::kMember)};
+    d->call(msg.encode(), msg.type, [this](const QCborMap& reply) { d->applyConversationReply(reply, false); });
+}
+
+void ChatClient::transferGroup(ConversationId group, UserId user)
+{
+    const GroupRoleRequest msg{QLatin1String(GroupRoleRequest::kTransfer), group, user, {}};
+    d->call(msg.encode(), msg.type, [this](const QCborMap& reply) { d->applyConversationReply(reply, false); });
+}
+
+void ChatClient::dissolveGroup(ConversationId group)
+{
+    const GroupRoleRequest msg{QLatin1String(GroupRoleRequest::kDissolve), group, {}, {}};
+    d->call(msg.encode(), msg.type, [this, group](const QCborMap&) { d->models->conversations()->remove(group); });
+}
+
+bool ChatClient::supportsGroupRoles() const
+{
+    return d->connection->serverFeatures().contains(QLatin1String(protocol::kFeatureGroupRoles));
 }
 
 QUuid ChatClient::forward(ConversationId target, ConversationId source, const QList<Seq>& seqs)

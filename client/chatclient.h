@@ -115,7 +115,7 @@ public:
      * resent after reconnects and transient errors until acked. A message the server refuses for good
      * (forbidden, not_found …) becomes failed and is not sent again, not even after a restart, until retry().
      * @p mentions (group chats; docs/protocol.md "Mentions") go with it: the server keeps only members, and
-     * refuses `all` from anyone but the group's owner (the message then fails with forbidden).
+     * refuses `all` from anyone but the group's owner and admins (the message then fails with forbidden).
      */
     QUuid sendText(ConversationId conversation, const QString& text, const Mentions& mentions = {}, Seq replyTo = 0);
     /**
@@ -146,6 +146,19 @@ public:
     void removeMember(ConversationId group, UserId user);
     void leaveGroup(ConversationId group);
     void renameGroup(ConversationId group, const QString& name);
+    /**
+     * Group roles (docs/protocol.md 9; only when supportsGroupRoles()), the owner's requests: makes member @p user
+     * an admin (@p admin) or a plain member again. Result: the group's row updates; or requestFailed("group_set_role",
+     * forbidden / not_found …).
+     */
+    void setGroupAdmin(ConversationId group, UserId user, bool admin);
+    /** Makes member @p user the owner; the current user stays a plain member. Failure: requestFailed("group_transfer").
+     */
+    void transferGroup(ConversationId group, UserId user);
+    /** Dissolves the group for every member; its row goes. Failure: requestFailed("group_dissolve"). */
+    void dissolveGroup(ConversationId group);
+    /** True when the server has group admins (protocol::kFeatureGroupRoles): offer the role actions only then. */
+    bool supportsGroupRoles() const;
 
     /**
      * Forwards messages @p seqs (1..50, no repeats, shown in this order) of conversation @p source into @p target

@@ -78,6 +78,14 @@ QVariant ConversationsModel::data(const QModelIndex& index, int role) const
     }
     case roles::ConversationOwnerId:
         return e.info.owner.value();
+    case roles::ConversationAdminIds: {
+        QList<qint64> admins;
+        for (UserId u : e.info.admins)
+            admins.append(u.value());
+        return QVariant::fromValue(admins);
+    }
+    case roles::ConversationDissolved:
+        return e.dissolved;
     case roles::ConversationPeerPresenceKnown:
         return !isGroup && m_contacts->presenceKnown();
     case roles::ConversationPeerStatus:
@@ -108,6 +116,8 @@ QHash<int, QByteArray> ConversationsModel::roleNames() const
     names.insert(roles::ConversationUnread, "unread");
     names.insert(roles::ConversationMembers, "members");
     names.insert(roles::ConversationOwnerId, "ownerId");
+    names.insert(roles::ConversationAdminIds, "adminIds");
+    names.insert(roles::ConversationDissolved, "dissolved");
     names.insert(roles::ConversationPeerPresenceKnown, "peerPresenceKnown");
     names.insert(roles::ConversationRemovedBy, "removedBy");
     names.insert(roles::ConversationRemoved, "removed");
@@ -170,16 +180,18 @@ void ConversationsModel::upsert(const ConversationInfo& conversation)
     e.info.readSeq = readSeq;
     e.removed = false; // listed again: a member again
     e.removedBy = UserId();
+    e.dissolved = false;
     place(row);
 }
 
-void ConversationsModel::markRemoved(ConversationId id, UserId by)
+void ConversationsModel::markRemoved(ConversationId id, UserId by, bool dissolved)
 {
     const int row = rowOf(id);
     if (row < 0)
         return;
     m_entries[row].removed = true;
     m_entries[row].removedBy = by;
+    m_entries[row].dissolved = dissolved;
     const QModelIndex i = index(row);
     Q_EMIT dataChanged(i, i);
 }

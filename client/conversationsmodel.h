@@ -47,9 +47,9 @@ public:
      * The user was removed from group @p id by @p by (invalid: by an administrator with the server's admin
      * command): the row stays, its history readable, with ConversationRemoved and ConversationRemovedBy set,
      * until the group comes back (upsert(), setConversations(): re-added) or remove(). A list fetched later
-     * without it keeps it too.
+     * without it keeps it too. @p dissolved: the owner @p by dissolved the group (no way back; ConversationDissolved).
      */
-    void markRemoved(ConversationId id, UserId by);
+    void markRemoved(ConversationId id, UserId by, bool dissolved = false);
     /** True once the user was removed from group @p id and until re-added; false for unknown ids. */
     bool isRemoved(ConversationId id) const;
     /** Who removed the user from @p id; invalid while the user is a member, when an admin did, or unknown. */
@@ -94,6 +94,7 @@ private:
         qint64 lastTimestampMs = 0;
         bool removed = false;   ///< the user was removed from this group and not re-added
         UserId removedBy;       ///< who removed them; invalid when an administrator did
+        bool dissolved = false; ///< removed because its owner (removedBy) dissolved the group
         bool mentioned = false; ///< an unread message mentions the user (SessionModels derives it)
     };
 

@@ -53,6 +53,9 @@ enum Conversation
     ConversationRemoved,                     ///< bool: the user was removed from this group (by a member or an admin)
     ConversationIsAnnouncements,             ///< bool: the server's announcement channel (read-only: only the
                                              ///< administrator posts; its notices count as unread and notify)
+    ConversationAdminIds,                    ///< QList<qint64>: the group's admins (not the owner), groups only
+    ConversationDissolved,                   ///< bool: the group's owner (ConversationRemovedBy) dissolved it; with
+                                             ///< ConversationRemoved, the history stays readable
     ConversationPinned = Qt::UserRole + 180, ///< bool: pinned to the top (ConversationListProxy only)
     ConversationDraft,                       ///< QString: the unsent draft, empty if none (ConversationListProxy only)
     ConversationMentioned = Qt::UserRole + 190,  ///< bool: an unread message mentions the user or everyone (until read)

@@ -195,7 +195,7 @@ bool SessionModels::applyPush(const QCborMap& push)
         // Removed by someone else (by 0: an administrator; also an older server that does not say): the chat
         // stays, read-only, and says so. Left by oneself: gone.
         if (by != m_ownUser && info && info->kind == ConversationKind::Group)
-            m_conversations->markRemoved(id, by);
+            m_conversations->markRemoved(id, by, push.value(QLatin1String("dissolved")).toBool());
         else
             m_conversations->remove(id);
     } else if (type == QLatin1String(msgtype::kReadReceiptPush)) {

@@ -618,6 +618,11 @@
         <extracomment>under the announcement channel instead of a usable input box</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 dissolved the group %2. The history stays readable; nobody can send messages here any more.</source>
+        <extracomment>in a group chat its owner dissolved; %1 is who dissolved it, %2 the group&apos;s name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lanchat::ConversationsModel</name>
@@ -735,10 +740,6 @@
         <source>Leave group</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Leave the group &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Members (%n):</source>
         <translation>
@@ -799,7 +800,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remove member</source>
+        <source>%1 (@%2), %3</source>
+        <extracomment>tooltip of a member row: display name, user name, role in the group</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dissolve group</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::GroupRoleActions</name>
+    <message>
+        <source>Remove admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer ownership…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from group…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -808,8 +833,60 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (@%2), %3</source>
-        <extracomment>tooltip of a member row: display name, user name, role in the group</extracomment>
+        <source>Remove member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make %1 the owner of &quot;%2&quot;? You will stay in the group as a member.</source>
+        <extracomment>%1 is the member&apos;s display name, %2 the group&apos;s name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer ownership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dissolve &quot;%1&quot; for all its members? Nobody can send messages in it any more. This cannot be undone.</source>
+        <extracomment>%1 is the group&apos;s name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dissolve group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the group &quot;%1&quot;?</source>
+        <extracomment>%1 is the group&apos;s name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You own &quot;%1&quot;. Choose a new owner before you leave.</source>
+        <extracomment>shown to the owner who wants to leave; %1 is the group&apos;s name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose new owner and leave…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (admin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose new owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New owner of &quot;%1&quot;:</source>
+        <extracomment>%1 is the group&apos;s name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer and leave</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1029,6 +1106,11 @@
     </message>
     <message>
         <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <extracomment>role of a member in a group (an admin manages members, not admins), shown in the member list</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

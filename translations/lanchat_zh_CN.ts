@@ -228,7 +228,7 @@
     <message>
         <source>%1 transferred ownership to %2</source>
         <extracomment>system line in a group&apos;s history: %1 made %2 the group&apos;s owner</extracomment>
-        <translation>%1 将群主转让给了 %2</translation>
+        <translation>%1 将群主转让给 %2</translation>
     </message>
     <message>
         <source>%1 dissolved the group</source>
@@ -614,6 +614,11 @@
         <extracomment>under the announcement channel instead of a usable input box</extracomment>
         <translation>只有管理员可以在此发言</translation>
     </message>
+    <message>
+        <source>%1 dissolved the group %2. The history stays readable; nobody can send messages here any more.</source>
+        <extracomment>in a group chat its owner dissolved; %1 is who dissolved it, %2 the group&apos;s name</extracomment>
+        <translation>%1 已解散群组“%2”。聊天记录仍可查看，但任何人都不能再在这里发送消息。</translation>
+    </message>
 </context>
 <context>
     <name>lanchat::ConversationsModel</name>
@@ -730,10 +735,6 @@
         <source>Leave group</source>
         <translation>退出群组</translation>
     </message>
-    <message>
-        <source>Leave the group &quot;%1&quot;?</source>
-        <translation>确定退出群组“%1”吗？</translation>
-    </message>
     <message numerus="yes">
         <source>Members (%n):</source>
         <translation>
@@ -793,8 +794,32 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Remove member</source>
-        <translation>移除成员</translation>
+        <source>%1 (@%2), %3</source>
+        <extracomment>tooltip of a member row: display name, user name, role in the group</extracomment>
+        <translation>%1（@%2），%3</translation>
+    </message>
+    <message>
+        <source>Dissolve group</source>
+        <translation>解散群组</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::GroupRoleActions</name>
+    <message>
+        <source>Remove admin</source>
+        <translation>取消管理员</translation>
+    </message>
+    <message>
+        <source>Make admin</source>
+        <translation>设为管理员</translation>
+    </message>
+    <message>
+        <source>Transfer ownership…</source>
+        <translation>转让群主…</translation>
+    </message>
+    <message>
+        <source>Remove from group…</source>
+        <translation>移出群组…</translation>
     </message>
     <message>
         <source>Remove %1 from the group &quot;%2&quot;?</source>
@@ -802,9 +827,61 @@
         <translation>要将 %1 移出群聊“%2”吗？</translation>
     </message>
     <message>
-        <source>%1 (@%2), %3</source>
-        <extracomment>tooltip of a member row: display name, user name, role in the group</extracomment>
-        <translation>%1（@%2），%3</translation>
+        <source>Remove member</source>
+        <translation>移除成员</translation>
+    </message>
+    <message>
+        <source>Make %1 the owner of &quot;%2&quot;? You will stay in the group as a member.</source>
+        <extracomment>%1 is the member&apos;s display name, %2 the group&apos;s name</extracomment>
+        <translation>要将 %1 设为“%2”的群主吗？您将作为普通成员留在群中。</translation>
+    </message>
+    <message>
+        <source>Transfer ownership</source>
+        <translation>转让群主</translation>
+    </message>
+    <message>
+        <source>Dissolve &quot;%1&quot; for all its members? Nobody can send messages in it any more. This cannot be undone.</source>
+        <extracomment>%1 is the group&apos;s name</extracomment>
+        <translation>要为全体成员解散“%1”吗？解散后任何人都不能再在其中发送消息，且无法撤销。</translation>
+    </message>
+    <message>
+        <source>Dissolve group</source>
+        <translation>解散群组</translation>
+    </message>
+    <message>
+        <source>Leave the group &quot;%1&quot;?</source>
+        <extracomment>%1 is the group&apos;s name</extracomment>
+        <translation>确定退出群组“%1”吗？</translation>
+    </message>
+    <message>
+        <source>Leave group</source>
+        <translation>退出群组</translation>
+    </message>
+    <message>
+        <source>You own &quot;%1&quot;. Choose a new owner before you leave.</source>
+        <extracomment>shown to the owner who wants to leave; %1 is the group&apos;s name</extracomment>
+        <translation>您是“%1”的群主。退出前请先选择新群主。</translation>
+    </message>
+    <message>
+        <source>Choose new owner and leave…</source>
+        <translation>选择新群主并退出…</translation>
+    </message>
+    <message>
+        <source>%1 (admin)</source>
+        <translation>%1（管理员）</translation>
+    </message>
+    <message>
+        <source>Choose new owner</source>
+        <translation>选择新群主</translation>
+    </message>
+    <message>
+        <source>New owner of &quot;%1&quot;:</source>
+        <extracomment>%1 is the group&apos;s name</extracomment>
+        <translation>“%1”的新群主：</translation>
+    </message>
+    <message>
+        <source>Transfer and leave</source>
+        <translation>转让并退出</translation>
     </message>
 </context>
 <context>
@@ -1022,6 +1099,11 @@
     <message>
         <source>Member</source>
         <translation>成员</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <extracomment>role of a member in a group (an admin manages members, not admins), shown in the member list</extracomment>
+        <translation>管理员</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,8 @@
 // Test-only program behind scripts/screenshots.sh: logs three users into a running lanchat-server, plays a
 // short scripted conversation with files through the real ChatClient and app windows, and saves
 // QWidget::grab() PNGs of the login dialog, main window, transfers panel, settings and a group's read
-// receipts with the list of who has read a message, in English and Chinese. Not part of the product and not a CTest
+// receipts with the list of who has read a message, a group's member list with roles and the owner's menu, in
+// English and Chinese. Not part of the product and not a CTest
 // test.
 //
 // Usage: lanchat-screenshots --port P --discovery-port D --out DIR [--theme light|dark]
@@ -13,6 +14,7 @@
 #include "chatclient.h"
 #include "conversationview.h"
 #include "forwarddialog.h"
+#include "grouproleshots.h"
 #include "languagemanager.h"
 #include "logindialog.h"
 #include "mainwindow.h"
@@ -552,6 +554,10 @@ int main(int argc, char* argv[])
     if (!savePinyinStates(window, scene.alice, languages, themeSuffix, hooks))
         return 1;
     if (!saveStatusStates(window, scene.alice, scene.bob, scene.chat, languages, themeSuffix, hooks))
+        return 1;
+    if (!screenshots::saveGroupRoleStates(scene.alice, scene.bob, scene.group, scene.carol.currentUser().id, languages,
+                                          themeSuffix,
+                                          [&out](QWidget* widget, const QString& name) { save(widget, out, name); }))
         return 1;
     // Last: the banner stays pinned on the window.
     if (!screenshots::saveNoticeStates(scene.alice, scene.bob, scene.carol, scene.group, window, languages, out,
