@@ -33,7 +33,8 @@ QString idsText(const NoticeInfo& notice)
     QStringList ids;
     for (qint64 department : notice.departments)
         ids.append(QString::number(department));
-    return ids.join(QLatin1Char(' '));
+    // Never a null string: the column is NOT NULL, and QtSql binds a null QString as NULL.
+    return ids.isEmpty() ? QStringLiteral("") : ids.join(QLatin1Char(' '));
 }
 
 NoticeInfo readNotice(const QSqlQuery& query)
