@@ -33,9 +33,17 @@ NoticeController::NoticeController(ChatClient* client, QWidget* window,
     connect(m_center, &NoticeCenter::availabilityChanged, this, &NoticeController::updateActions);
     connect(m_center, &NoticeCenter::noticePosted, this, [this](const NoticeInfo& notice) { showStatus(notice.id); });
     connect(m_center, &NoticeCenter::postFailed, this, [this](ErrorCode error) {
-        QMessageBox::warning(m_window, tr("Post announcement"),
-                             tr("The announcement was not posted: %1").arg(ErrorText::message(error)));
+        if (!m_composing)
+            return; // someone else's post (another part of the app, a test): not this window's to report
+        m_composing = false;
+        // Not modal: the window keeps working while the reason is read.
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Post announcement"),
+                                    tr("The announcement was not posted: %1").arg(ErrorText::message(error)),
+                                    QMessageBox::Ok, m_window);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
     });
+    connect(m_center, &NoticeCenter::noticePosted, this, [this] { m_composing = false; });
     retranslateUi();
     updateActions();
 }
@@ -61,8 +69,10 @@ void NoticeController::compose(ConversationId group)
         return;
     const std::optional<ConversationInfo> info = m_client->conversations()->conversation(group);
     NoticeComposeDialog dialog(info ? info->name : QString(), m_window);
-    if (dialog.exec() == QDialog::Accepted)
-        m_center->post(group, dialog.text(), dialog.mustAck());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_composing = true;
+    m_center->post(group, dialog.text(), dialog.mustAck());
 }
 
 void NoticeController::showStatus(qint64 notice)

@@ -54,6 +54,7 @@ private:
     NoticeBanner* m_banner;
     QAction* m_postAction;
     QAction* m_statusAction;
+    bool m_composing = false; ///< a post from compose() awaits its answer: its failure is shown
 };
 
 } // namespace lanchat
