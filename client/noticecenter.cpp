@@ -10,6 +10,7 @@
 
 #include <QCborMap>
 #include <QDateTime>
+#include <QPointer>
 
 #include <algorithm>
 
@@ -79,31 +80,39 @@ void NoticeCenter::onClientStateChanged()
 
 void NoticeCenter::refresh()
 {
-    m_client->connection()->request(NoticeList().encode(), [this](const QCborMap& reply) {
-        QString error;
-        const std::optional<NoticeList> list = isOk(reply) ? NoticeList::decodeOk(reply, &error) : std::nullopt;
-        if (!list) {
-            qCWarning(lcClient) << "notice_list failed" << reply.value(QLatin1String("code")).toString() << error;
-            return;
-        }
-        m_received = list->received;
-        m_posted = list->posted;
-        Q_EMIT changed();
-    });
+    m_client->connection()->request(
+        NoticeList().encode(), [this, guard = QPointer<NoticeCenter>(this)](const QCborMap& reply) {
+            if (!guard)
+                return; // the center went first (window closed) while the request was out
+
+            QString error;
+            const std::optional<NoticeList> list = isOk(reply) ? NoticeList::decodeOk(reply, &error) : std::nullopt;
+            if (!list) {
+                qCWarning(lcClient) << "notice_list failed" << reply.value(QLatin1String("code")).toString() << error;
+                return;
+            }
+            m_received = list->received;
+            m_posted = list->posted;
+            Q_EMIT changed();
+        });
 }
 
 void NoticeCenter::post(ConversationId group, const QString& text, bool mustAck)
 {
-    m_client->connection()->request(NoticePost{group, text, mustAck}.encode(), [this](const QCborMap& reply) {
-        const std::optional<NoticeOk> ok = isOk(reply) ? NoticeOk::decode(reply, nullptr) : std::nullopt;
-        if (!ok) {
-            Q_EMIT postFailed(isOk(reply) ? ErrorCode::Internal : errorOf(reply));
-            return;
-        }
-        storePosted(ok->notice);
-        Q_EMIT changed();
-        Q_EMIT noticePosted(ok->notice);
-    });
+    m_client->connection()->request(
+        NoticePost{group, text, mustAck}.encode(), [this, guard = QPointer<NoticeCenter>(this)](const QCborMap& reply) {
+            if (!guard)
+                return; // the center went first (window closed) while the request was out
+
+            const std::optional<NoticeOk> ok = isOk(reply) ? NoticeOk::decode(reply, nullptr) : std::nullopt;
+            if (!ok) {
+                Q_EMIT postFailed(isOk(reply) ? ErrorCode::Internal : errorOf(reply));
+                return;
+            }
+            storePosted(ok->notice);
+            Q_EMIT changed();
+            Q_EMIT noticePosted(ok->notice);
+        });
 }
 
 void NoticeCenter::acknowledge(qint64 id)
@@ -116,23 +125,30 @@ void NoticeCenter::acknowledge(qint64 id)
     it->ackedMs = QDateTime::currentMSecsSinceEpoch();
     sortReceived();
     Q_EMIT changed();
-    m_client->connection()->request(
-        NoticeRequest{QLatin1String(NoticeRequest::kAck), id}.encode(), [this, id](const QCborMap& reply) {
-            const std::optional<NoticeOk> ok = isOk(reply) ? NoticeOk::decode(reply, nullptr) : std::nullopt;
-            if (ok) {
-                storeReceived(ok->notice);
-                Q_EMIT changed();
-            } else {
-                Q_EMIT requestFailed(id, errorOf(reply));
-                refresh(); // still pending on the server: show it again
-            }
-        });
+    m_client->connection()->request(NoticeRequest{QLatin1String(NoticeRequest::kAck), id}.encode(),
+                                    [this, id, guard = QPointer<NoticeCenter>(this)](const QCborMap& reply) {
+                                        if (!guard)
+                                            return;
+
+                                        const std::optional<NoticeOk> ok =
+                                            isOk(reply) ? NoticeOk::decode(reply, nullptr) : std::nullopt;
+                                        if (ok) {
+                                            storeReceived(ok->notice);
+                                            Q_EMIT changed();
+                                        } else {
+                                            Q_EMIT requestFailed(id, errorOf(reply));
+                                            refresh(); // still pending on the server: show it again
+                                        }
+                                    });
 }
 
 void NoticeCenter::requestStatus(qint64 id)
 {
     m_client->connection()->request(NoticeRequest{QLatin1String(NoticeRequest::kStatus), id}.encode(),
-                                    [this, id](const QCborMap& reply) {
+                                    [this, id, guard = QPointer<NoticeCenter>(this)](const QCborMap& reply) {
+                                        if (!guard)
+                                            return;
+
                                         const std::optional<NoticeStatus> status =
                                             isOk(reply) ? NoticeStatus::decode(reply, nullptr) : std::nullopt;
                                         if (!status) {
@@ -148,7 +164,10 @@ void NoticeCenter::requestStatus(qint64 id)
 void NoticeCenter::remind(qint64 id)
 {
     m_client->connection()->request(NoticeRequest{QLatin1String(NoticeRequest::kRemind), id}.encode(),
-                                    [this, id](const QCborMap& reply) {
+                                    [this, id, guard = QPointer<NoticeCenter>(this)](const QCborMap& reply) {
+                                        if (!guard)
+                                            return;
+
                                         if (!isOk(reply)) {
                                             Q_EMIT requestFailed(id, errorOf(reply));
                                             return;
