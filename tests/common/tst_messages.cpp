@@ -77,6 +77,7 @@ ConversationInfo group()
                             ConversationKind::Group,
                             QStringLiteral("研发部"),
                             UserId(3),
+                            {},
                             {UserId(3), UserId(4)},
                             43,
                             40};
