@@ -13,6 +13,8 @@
 #include "languagemanager.h"
 #include "messagerecord.h"
 #include "modelroles.h"
+#include "noticebanner.h"
+#include "noticecontroller.h"
 #include "notificationsound.h"
 #include "ownstatus.h"
 #include "profiledialog.h"
@@ -37,6 +39,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace lanchat {
 
@@ -63,7 +66,15 @@ MainWindow::MainWindow(ChatClient* client, AppSettings& settings, LanguageManage
     m_sidebar->setMutedLookup(
         [this](ConversationId id) { return m_settings.mutedConversations().contains(id.value()); });
     splitter->setSizes({300, 700});
-    setCentralWidget(splitter);
+    // A pending announcement is pinned above everything (NoticeBanner).
+    m_notices = new NoticeController(m_client, this, [this] { return m_view->conversation(); });
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_notices->banner());
+    centralLayout->addWidget(splitter, 1);
+    setCentralWidget(central);
 
     m_transfers = new TransfersPanel(m_client->transfers(), m_settings, this);
     m_transfersDock = new QDockWidget(this);
@@ -193,6 +204,7 @@ void MainWindow::buildMenus()
         if (m_view->conversation().isValid())
             Q_EMIT m_view->groupInfoRequested(m_view->conversation());
     });
+    m_notices->addActions(m_chatMenu);
     m_chatMenu->addSeparator();
     m_chatMenu->addActions({m_search->searchAllAction(), m_search->findInConversationAction()});
     for (auto [action, icon] : {std::pair{m_reconnectAction, "reconnect"},
@@ -227,6 +239,7 @@ void MainWindow::retranslateUi()
     m_newChatAction->setText(tr("New &chat"));
     m_newGroupAction->setText(tr("New &group…"));
     m_membersAction->setText(tr("Group &members…"));
+    m_notices->retranslateUi();
     m_viewMenu->setTitle(tr("&View"));
     m_transfersDock->setWindowTitle(tr("Transfers"));
     m_transfersDock->toggleViewAction()->setText(tr("&Transfers"));

@@ -18,6 +18,7 @@ class ConnectionStatusLabel;
 class ConversationView;
 class LanguageManager;
 class SearchDock;
+class NoticeController;
 class Sidebar;
 class StatusController;
 class NotificationSound;
@@ -59,6 +60,7 @@ public:
     StatusController* statusController() const { return m_statusController; }
     QDockWidget* transfersDock() const { return m_transfersDock; }
     SearchDock* searchDock() const { return m_search; }
+    NoticeController* notices() const { return m_notices; }
 
 public Q_SLOTS:
     void showSettings();
@@ -117,6 +119,7 @@ private:
     QAction* m_aboutAction = nullptr;
     bool m_quitting = false;
     int m_unread = 0;
+    NoticeController* m_notices = nullptr;
 };
 
 } // namespace lanchat

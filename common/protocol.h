@@ -178,4 +178,16 @@ inline constexpr int kMaxAvatarPixels = 4096;
 /** Bytes of an avatar hash (SHA-256). */
 inline constexpr int kAvatarHashBytes = 32;
 
+/**
+ * Feature flag (welcome `features`): announcements that recipients may have to acknowledge, with the author's
+ * live count and reminders (docs/protocol.md 19).
+ */
+inline constexpr const char* kFeatureNotices = "notices";
+/** Longest notice text, UTF-8 bytes; longer (or blank) is `invalid_argument`. */
+inline constexpr qsizetype kMaxNoticeTextBytes = 4096;
+/** An author may remind the recipients of one notice at most once per this many ms; sooner is `rate_limited`. */
+inline constexpr qint64 kNoticeRemindIntervalMs = 10 * 60 * 1000;
+/** At most this many notices in each list of a `notice_list` answer (the newest of each kind). */
+inline constexpr int kMaxNoticeList = 200;
+
 } // namespace lanchat::protocol

@@ -145,7 +145,8 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
                         QString::fromLatin1(protocol::kFeatureAccountSessions),
                         QString::fromLatin1(protocol::kFeatureDirectory),
                         QString::fromLatin1(protocol::kFeatureProfiles),
-                        QString::fromLatin1(protocol::kFeatureGroupRoles)};
+                        QString::fromLatin1(protocol::kFeatureGroupRoles),
+                        QString::fromLatin1(protocol::kFeatureNotices)};
     if (m_storage.searchIndexEnabled())
         welcome.features.append(QString::fromLatin1(protocol::kFeatureSearch));
     welcome.recallWindowSeconds = m_config.recallWindowSeconds;

@@ -22,6 +22,7 @@
 #include "net/eventpoller.h"
 #include "net/listener.h"
 #include "net/tlscontext.h"
+#include "noticehandlers.h"
 #include "profilehandlers.h"
 #include "receipthandlers.h"
 #include "searchhandler.h"
@@ -33,6 +34,7 @@
 #include "tlsidentity.h"
 #include "typingrelay.h"
 
+#include <QCborMap>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -122,6 +124,22 @@ RelayServer::~RelayServer()
     qDeleteAll(findChildren<Session*>(Qt::FindDirectChildrenOnly));
 }
 
+namespace {
+
+/** The admin channel's answer to `notice_push`: `ok {online}` or `error {message}`. */
+QCborMap noticePushAnswer(int online)
+{
+    QCborMap answer;
+    answer.insert(QLatin1String("t"), QLatin1String(online < 0 ? "error" : "ok"));
+    if (online < 0)
+        answer.insert(QLatin1String("message"), QStringLiteral("no such notice"));
+    else
+        answer.insert(QLatin1String("online"), online);
+    return answer;
+}
+
+} // namespace
+
 void RelayServer::registerHandlers()
 {
     m_auth = std::make_unique<AuthHandlers>(m_config, *m_storage, *m_commits, *m_sessions);
@@ -146,6 +164,8 @@ void RelayServer::registerHandlers()
     m_directory->registerWith(m_router);
     m_search = std::make_unique<SearchHandler>(*m_storage);
     m_search->registerWith(m_router);
+    m_notices = std::make_unique<NoticeHandlers>(*m_storage, *m_commits, *m_sessions);
+    m_notices->registerWith(m_router);
     m_status = std::make_unique<StatusHandler>(*m_storage, *m_commits, *m_sessions);
     m_status->registerWith(m_router);
     m_account = std::make_unique<AccountHandlers>(*m_storage, *m_commits, *m_sessions);
@@ -216,6 +236,10 @@ bool RelayServer::start(const QHostAddress& address, quint16 port, QString* erro
     m_admin.reset();
     m_admin = std::make_unique<AdminChannel>(m_config, *m_storage, *m_commits, *m_sessions, *m_poster);
     connect(m_admin.get(), &AdminChannel::membershipRevoked, this, &RelayServer::membershipRevoked);
+    m_admin->addRequest(QStringLiteral("notice_push"), [this](const QCborMap& request) {
+        return noticePushAnswer(m_notices->deliver(request.value(QLatin1String("notice")).toInteger(),
+                                                   request.value(QLatin1String("reminder")).toBool()));
+    });
     connect(this, &RelayServer::stopped, m_admin.get(), &AdminChannel::close);
     qCInfo(lcServer) << "listening on"
                      << (address == QHostAddress::Any ? QStringLiteral("any (IPv4+IPv6)") : address.toString())

@@ -22,6 +22,7 @@ class EventPoller;
 class FileHandlers;
 class ForwardHandler;
 class SearchHandler;
+class NoticeHandlers;
 class DirectoryHandlers;
 class StatusHandler;
 class AccountHandlers;
@@ -140,6 +141,7 @@ private:
     std::unique_ptr<GroupRoleHandlers> m_groupRoles;
     std::unique_ptr<ForwardHandler> m_forward;
     std::unique_ptr<SearchHandler> m_search;
+    std::unique_ptr<NoticeHandlers> m_notices;
     std::unique_ptr<DirectoryHandlers> m_directory;
     std::unique_ptr<StatusHandler> m_status;
     std::unique_ptr<AccountHandlers> m_account;

@@ -9,6 +9,7 @@
 #include "admin/importcommand.h"
 #include "admin/ldapcommand.h"
 #include "admin/messagecommand.h"
+#include "admin/noticecommand.h"
 #include "admin/prunecommand.h"
 #include "admin/statscommand.h"
 #include "admin/usercommand.h"
@@ -52,12 +53,14 @@ int ServerCli::run(const QStringList& arguments)
         return AuditCommand::run(rest);
     if (command == QLatin1String("message"))
         return MessageCommand::run(rest);
+    if (command == QLatin1String("notice"))
+        return NoticeCommand::run(rest);
     if (command == QLatin1String("ldap"))
         return LdapCommand::run(rest);
     //: the subcommand names are typed as they are: keep them in English
     QTextStream(stderr) << "lanchat-server: "
                         << tr("unknown subcommand '%1' (try: serve, user, group, stats, backup, restore, check, "
-                              "prune, broadcast, audit, message, dept, import, ldap; see docs/admin.md)")
+                              "prune, broadcast, audit, message, dept, import, ldap, notice; see docs/admin.md)")
                                .arg(command)
                         << "\n";
     return 2;

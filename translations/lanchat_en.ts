@@ -185,6 +185,10 @@
         <source>You were logged out: your password was changed, or you logged out your other devices. Log in again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This picture cannot be used: choose a PNG or JPEG image of at most 4096 × 4096 pixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SystemEventText</name>
@@ -1257,10 +1261,163 @@
     </message>
 </context>
 <context>
+    <name>lanchat::NoticeBanner</name>
+    <message>
+        <source>Administrator</source>
+        <extracomment>the author of an announcement posted by the server administrator</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announcement from %1 · %2</source>
+        <extracomment>%1 who posted the announcement, %2 when</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more waiting)</source>
+        <extracomment>appended to the banner&apos;s title when more announcements wait behind this one</extracomment>
+        <translation>
+            <numerusform>(%n more waiting)</numerusform>
+            <numerusform>(%n more waiting)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>I have read this</source>
+        <extracomment>the button that acknowledges an announcement (WeChat Work / DingTalk say 收到)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the author you have read this announcement</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanchat::NoticeCardPainter</name>
     <message>
         <source>Announcement · %1</source>
         <extracomment>heading of an administrator&apos;s notice in the announcement channel; %1 is the time it was posted</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::NoticeComposeDialog</name>
+    <message>
+        <source>Post announcement to %1</source>
+        <extracomment>%1 the group&apos;s name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every member of the group gets it pinned at the top of their window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members must acknowledge it (&quot;I have read this&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::NoticeController</name>
+    <message>
+        <source>Post announcement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The announcement was not posted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post &amp;announcement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announce something to the members of this group (group owners and admins)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My a&amp;nnouncements…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::NoticeStatusDialog</name>
+    <message numerus="yes">
+        <source>Reminded %n person(s).</source>
+        <translation>
+            <numerusform>Reminded %n person.</numerusform>
+            <numerusform>Reminded %n people.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You reminded them less than 10 minutes ago.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My announcements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remind them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the announcement again to those who have not acknowledged it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have not posted an announcement yet.</source>
+        <extracomment>%1 how many acknowledged, %2 how many received it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seen %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not acknowledged yet (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not seen yet (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>announcement-%1.csv</source>
+        <extracomment>default file name of the acknowledgement export; keep it short, no slashes</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

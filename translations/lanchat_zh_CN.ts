@@ -183,6 +183,10 @@
         <source>You were logged out: your password was changed, or you logged out your other devices. Log in again.</source>
         <translation>你已被登出：密码已修改，或你让其他设备退出了登录。请重新登录。</translation>
     </message>
+    <message>
+        <source>This picture cannot be used: choose a PNG or JPEG image of at most 4096 × 4096 pixels.</source>
+        <translation>无法使用这张图片：请选择不超过 4096 × 4096 像素的 PNG 或 JPEG 图片。</translation>
+    </message>
 </context>
 <context>
     <name>SystemEventText</name>
@@ -1249,11 +1253,162 @@
     </message>
 </context>
 <context>
+    <name>lanchat::NoticeBanner</name>
+    <message>
+        <source>Administrator</source>
+        <extracomment>the author of an announcement posted by the server administrator</extracomment>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Announcement from %1 · %2</source>
+        <extracomment>%1 who posted the announcement, %2 when</extracomment>
+        <translation>%1 发布的公告 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more waiting)</source>
+        <extracomment>appended to the banner&apos;s title when more announcements wait behind this one</extracomment>
+        <translation>
+            <numerusform>（还有 %n 条待读）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>I have read this</source>
+        <extracomment>the button that acknowledges an announcement (WeChat Work / DingTalk say 收到)</extracomment>
+        <translation>收到</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Tell the author you have read this announcement</source>
+        <translation>告诉发布者你已阅读此公告</translation>
+    </message>
+</context>
+<context>
     <name>lanchat::NoticeCardPainter</name>
     <message>
         <source>Announcement · %1</source>
         <extracomment>heading of an administrator&apos;s notice in the announcement channel; %1 is the time it was posted</extracomment>
         <translation>公告 · %1</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::NoticeComposeDialog</name>
+    <message>
+        <source>Post announcement to %1</source>
+        <extracomment>%1 the group&apos;s name</extracomment>
+        <translation>发布公告到 %1</translation>
+    </message>
+    <message>
+        <source>Every member of the group gets it pinned at the top of their window.</source>
+        <translation>群里每位成员都会在窗口顶部看到这条置顶公告。</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation>公告</translation>
+    </message>
+    <message>
+        <source>Members must acknowledge it (&quot;I have read this&quot;)</source>
+        <translation>成员须确认已读（“收到”）</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>发布</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::NoticeController</name>
+    <message>
+        <source>Post announcement</source>
+        <translation>发布公告</translation>
+    </message>
+    <message>
+        <source>The announcement was not posted: %1</source>
+        <translation>公告未发布：%1</translation>
+    </message>
+    <message>
+        <source>Post &amp;announcement…</source>
+        <translation>发布公告(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Announce something to the members of this group (group owners and admins)</source>
+        <translation>向本群成员发布公告（群主和管理员可用）</translation>
+    </message>
+    <message>
+        <source>My a&amp;nnouncements…</source>
+        <translation>我发布的公告(&amp;N)…</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::NoticeStatusDialog</name>
+    <message numerus="yes">
+        <source>Reminded %n person(s).</source>
+        <translation>
+            <numerusform>已提醒 %n 人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You reminded them less than 10 minutes ago.</source>
+        <translation>你在 10 分钟内已提醒过他们。</translation>
+    </message>
+    <message>
+        <source>My announcements</source>
+        <translation>我发布的公告</translation>
+    </message>
+    <message>
+        <source>Remind them</source>
+        <translation>提醒未读的人</translation>
+    </message>
+    <message>
+        <source>Send the announcement again to those who have not acknowledged it</source>
+        <translation>再次向尚未确认的人推送此公告</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>You have not posted an announcement yet.</source>
+        <extracomment>%1 how many acknowledged, %2 how many received it</extracomment>
+        <translation>你还没有发布过公告。</translation>
+    </message>
+    <message>
+        <source>Acknowledged %1/%2</source>
+        <translation>已确认 %1/%2</translation>
+    </message>
+    <message>
+        <source>Seen %1/%2</source>
+        <translation>已读 %1/%2</translation>
+    </message>
+    <message>
+        <source>Not acknowledged yet (%1)</source>
+        <translation>尚未确认（%1）</translation>
+    </message>
+    <message>
+        <source>Not seen yet (%1)</source>
+        <translation>尚未阅读（%1）</translation>
+    </message>
+    <message>
+        <source>announcement-%1.csv</source>
+        <extracomment>default file name of the acknowledgement export; keep it short, no slashes</extracomment>
+        <translation>公告-%1.csv</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,11 @@ AdminChannel::~AdminChannel()
     close();
 }
 
+void AdminChannel::addRequest(const QString& type, Request request)
+{
+    m_requests.insert(type, std::move(request));
+}
+
 QString AdminChannel::socketPath() const
 {
     return m_config.adminSocketPath();
@@ -108,6 +113,8 @@ void AdminChannel::onNewConnection()
 QCborMap AdminChannel::handle(const QCborMap& request)
 {
     const QString type = request.value(QLatin1String("t")).toString();
+    if (const auto extra = m_requests.constFind(type); extra != m_requests.cend())
+        return (*extra)(request);
     if (type == QLatin1String("user_changed")) {
         userChanged(UserId(request.value(QLatin1String("user")).toInteger()),
                     request.value(QLatin1String("revoke_sessions")).toBool());

@@ -5,7 +5,10 @@
 #include "retention.h"
 
 #include <QCborMap>
+#include <QHash>
 #include <QObject>
+
+#include <functional>
 
 class QLocalServer;
 class QLocalSocket;
@@ -37,6 +40,7 @@ struct ServerConfig;
  * - `stats`: answers `ok {online, connections}` (users online, open connections).
  * - `broadcast {conversation, text}`: posts a system message through MessagePoster (members online get the
  *   `message` push after the commit) and answers `ok {seq, online}` then.
+ * - requests added by addRequest() (the relay's `notice_push {notice, reminder?}`: NoticeHandlers::deliver()).
  * - `recall {conversation, seq}`: recalls a message as the administrator (MessageEditor, actor 0; members online
  *   get the Recall record after the commit) and answers `ok {seq}` of the record then, or `error {message}`.
  *
@@ -64,6 +68,10 @@ public:
                  MessagePoster& poster);
     ~AdminChannel() override;
 
+    /** An extra request: its answer frame is built at once from the request's map. */
+    using Request = std::function<QCborMap(const QCborMap& request)>;
+    /** Serves admin frames of type @p type with @p request (a second one for the same type replaces the first). */
+    void addRequest(const QString& type, Request request);
     /** Full path of the socket. */
     QString socketPath() const;
     /**
@@ -99,6 +107,7 @@ private:
     MessageEditor m_editor;
     QLocalServer* m_server;
     QTimer* m_retentionTimer;
+    QHash<QString, Request> m_requests;
 };
 
 } // namespace lanchat

@@ -105,6 +105,7 @@ SqliteStorage::SqliteStorage(const QString& path, std::unique_ptr<SqlStatements>
     , m_users(*m_statements)
     , m_profiles(*m_statements)
     , m_deviceTokens(*m_statements)
+    , m_notices(*m_statements)
     , m_directory(*m_statements)
     , m_userStatuses(*m_statements)
     , m_ldapLinks(*m_statements)

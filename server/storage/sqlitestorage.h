@@ -7,6 +7,7 @@
 #include "filetable.h"
 #include "ldaplinktable.h"
 #include "messagetable.h"
+#include "noticetable.h"
 #include "profiletable.h"
 #include "searchindex.h"
 #include "storage.h"
@@ -103,6 +104,7 @@ public:
     bool setUserProfile(UserId id, const UserProfile& profile) override;
     bool isAvatar(const QByteArray& sha256) override;
     DeviceTokenStore& deviceTokens() override { return m_deviceTokens; }
+    NoticeStore& notices() override { return m_notices; }
     DirectoryStore& directory() override { return m_directory; }
     UserStatusStore& userStatuses() override { return m_userStatuses; }
     LdapLinkStore& ldapLinks() override { return m_ldapLinks; }
@@ -174,6 +176,7 @@ private:
     UserTable m_users;
     ProfileTable m_profiles;
     DeviceTokenTable m_deviceTokens;
+    NoticeTable m_notices;
     DepartmentTable m_directory;
     UserStatusTable m_userStatuses;
     LdapLinkTable m_ldapLinks;

@@ -9,6 +9,7 @@
 #include "messagerecord.h"
 #include "messages/receiptmessages.h"
 #include "messages/searchmessages.h"
+#include "noticestore.h"
 #include "userstatusstore.h"
 
 #include <QByteArray>
@@ -219,6 +220,8 @@ public:
     virtual bool isAvatar(const QByteArray& sha256) = 0;
     /** The remembered devices of every account ("stay logged in"), owned by the storage. */
     virtual DeviceTokenStore& deviceTokens() = 0;
+    /** The announcements and their recipients (docs/protocol.md 19, schema 15), owned by the storage. */
+    virtual NoticeStore& notices() = 0;
     /** The department directory (departments, each account's department and title; schema 13). */
     virtual DirectoryStore& directory() = 0;
     /** The status and status text each user chose (schema 12, docs/protocol.md 16), owned by the storage. */

@@ -22,6 +22,7 @@
 #include "messageinput.h"
 #include "messagesmodel.h"
 #include "modelroles.h"
+#include "noticeshots.h"
 #include "pinyinshots.h"
 #include "profileshots.h"
 #include "readerspopup.h"
@@ -561,6 +562,10 @@ int main(int argc, char* argv[])
     if (!screenshots::saveGroupRoleStates(scene.alice, scene.bob, scene.group, scene.carol.currentUser().id, languages,
                                           themeSuffix,
                                           [&out](QWidget* widget, const QString& name) { save(widget, out, name); }))
+        return 1;
+    // Last: the banner stays pinned on the window.
+    if (!screenshots::saveNoticeStates(scene.alice, scene.bob, scene.carol, scene.group, window, languages, out,
+                                       themeSuffix))
         return 1;
     return 0;
 }
