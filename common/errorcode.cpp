@@ -7,7 +7,7 @@ namespace lanchat {
 
 namespace {
 
-constexpr std::array<std::pair<ErrorCode, const char*>, 28> kNames{{
+constexpr std::array<std::pair<ErrorCode, const char*>, 29> kNames{{
     {ErrorCode::Malformed, "malformed"},
     {ErrorCode::FrameTooLarge, "frame_too_large"},
     {ErrorCode::UnknownType, "unknown_type"},
