@@ -32,7 +32,7 @@
         <translation>显示版本信息。</translation>
     </message>
     <message>
-        <source>Unknown option &apos;%1&apos;.</source>
+        <source>Unknown option '%1'.</source>
         <translation>未知选项“%1”。</translation>
     </message>
     <message>
@@ -40,11 +40,11 @@
         <translation>未知选项：%1。</translation>
     </message>
     <message>
-        <source>Missing value after &apos;%1&apos;.</source>
+        <source>Missing value after '%1'.</source>
         <translation>“%1”后缺少值。</translation>
     </message>
     <message>
-        <source>Unexpected value after &apos;%1&apos;.</source>
+        <source>Unexpected value after '%1'.</source>
         <translation>“%1”后不应有值。</translation>
     </message>
 </context>
@@ -55,7 +55,7 @@
         <translation>（服务器未运行：更改将在其下次启动时生效）</translation>
     </message>
     <message>
-        <source>Data directory (default: the same as serve&apos;s, or data_dir of --config).</source>
+        <source>Data directory (default: the same as serve's, or data_dir of --config).</source>
         <translation>数据目录（默认：与 serve 相同，或 --config 中的 data_dir）。</translation>
     </message>
     <message>
@@ -140,7 +140,7 @@
     </message>
     <message>
         <source>usage: audit list|export [--format csv|json] (see audit --help)</source>
-        <extracomment>the words after &quot;usage:&quot; are commands and options: keep them as they are</extracomment>
+        <extracomment>the words after "usage:" are commands and options: keep them as they are</extracomment>
         <translation>用法：audit list|export [--format csv|json]（见 audit --help）</translation>
     </message>
     <message>
@@ -160,7 +160,7 @@
     </message>
     <message>
         <source>%1 fails the integrity check: %2</source>
-        <extracomment>%2 is SQLite&apos;s own (English) report</extracomment>
+        <extracomment>%2 is SQLite's own (English) report</extracomment>
         <translation>%1 未通过完整性检查：%2</translation>
     </message>
     <message>
@@ -231,11 +231,11 @@
 <context>
     <name>lanchat::BroadcastCommand</name>
     <message>
-        <source>the first broadcast creates the group &apos;%1&apos;: name its owner with --owner USER</source>
+        <source>the first broadcast creates the group '%1': name its owner with --owner USER</source>
         <translation>首次广播会创建群组“%1”：请用 --owner USER 指定群主</translation>
     </message>
     <message>
-        <source>no user &apos;%1&apos;</source>
+        <source>no user '%1'</source>
         <translation>没有用户“%1”</translation>
     </message>
     <message>
@@ -244,12 +244,12 @@
     </message>
     <message>
         <source>the server could not post the notice: %1</source>
-        <extracomment>%1 is the server&apos;s (English) reason</extracomment>
+        <extracomment>%1 is the server's (English) reason</extracomment>
         <translation>服务器无法发布公告：%1</translation>
     </message>
     <message numerus="yes">
         <source>notice posted (seq %1) and pushed to %n user(s) online</source>
-        <extracomment>%1 is the message&apos;s sequence number</extracomment>
+        <extracomment>%1 is the message's sequence number</extracomment>
         <translation>
             <numerusform>公告已发布（序号 %1），已推送给 %n 位在线用户</numerusform>
         </translation>
@@ -263,7 +263,7 @@
         <translation>公告已保存（序号 %1）；服务器未运行：用户将在下次同步时收到</translation>
     </message>
     <message>
-        <source>Post a system notice to everyone, in the group &apos;%1&apos;.</source>
+        <source>Post a system notice to everyone, in the group '%1'.</source>
         <translation>在群组“%1”中向所有人发布系统公告。</translation>
     </message>
     <message>
@@ -344,11 +344,11 @@
 <context>
     <name>lanchat::DepartmentPath</name>
     <message>
-        <source>invalid department path &apos;%1&apos; (each name 1-64 characters, separated by /)</source>
+        <source>invalid department path '%1' (each name 1-64 characters, separated by /)</source>
         <translation>部门路径“%1”无效（每级名称 1-64 个字符，以 / 分隔）</translation>
     </message>
     <message>
-        <source>department path &apos;%1&apos; is deeper than %2 levels</source>
+        <source>department path '%1' is deeper than %2 levels</source>
         <translation>部门路径“%1”超过 %2 级</translation>
     </message>
 </context>
@@ -375,11 +375,11 @@
         <translation>请给出部门路径</translation>
     </message>
     <message>
-        <source>no department &apos;%1&apos;</source>
+        <source>no department '%1'</source>
         <translation>没有部门“%1”</translation>
     </message>
     <message>
-        <source>department &apos;%1&apos; exists</source>
+        <source>department '%1' exists</source>
         <translation>部门“%1”已存在</translation>
     </message>
     <message>
@@ -387,19 +387,19 @@
         <translation>最多 %1 个部门</translation>
     </message>
     <message>
-        <source>cannot add department &apos;%1&apos;</source>
+        <source>cannot add department '%1'</source>
         <translation>无法添加部门“%1”</translation>
     </message>
     <message>
-        <source>department &apos;%1&apos; added</source>
+        <source>department '%1' added</source>
         <translation>已添加部门“%1”</translation>
     </message>
     <message>
-        <source>department &apos;%1&apos; has sub-departments or people: move or empty it first</source>
+        <source>department '%1' has sub-departments or people: move or empty it first</source>
         <translation>部门“%1”还有下级部门或人员：请先移走或清空</translation>
     </message>
     <message>
-        <source>department &apos;%1&apos; deleted</source>
+        <source>department '%1' deleted</source>
         <translation>已删除部门“%1”</translation>
     </message>
     <message>
@@ -407,39 +407,39 @@
         <translation>部门名称无效（1-64 个字符，不能含 /）</translation>
     </message>
     <message>
-        <source>cannot rename &apos;%1&apos; (is the name taken?)</source>
+        <source>cannot rename '%1' (is the name taken?)</source>
         <translation>无法重命名“%1”（名称是否已被使用？）</translation>
     </message>
     <message>
-        <source>department &apos;%1&apos; renamed to &apos;%2&apos;</source>
+        <source>department '%1' renamed to '%2'</source>
         <translation>部门“%1”已重命名为“%2”</translation>
     </message>
     <message>
-        <source>cannot move &apos;%1&apos; into itself or one of its sub-departments</source>
+        <source>cannot move '%1' into itself or one of its sub-departments</source>
         <translation>不能把“%1”移到它自己或它的下级部门下</translation>
     </message>
     <message>
-        <source>cannot move &apos;%1&apos; (is the name taken there?)</source>
+        <source>cannot move '%1' (is the name taken there?)</source>
         <translation>无法移动“%1”（目标位置是否已有同名部门？）</translation>
     </message>
     <message>
-        <source>department &apos;%1&apos; moved to &apos;%2&apos;</source>
+        <source>department '%1' moved to '%2'</source>
         <translation>部门“%1”已移到“%2”</translation>
     </message>
     <message>
-        <source>no user &apos;%1&apos;</source>
+        <source>no user '%1'</source>
         <translation>没有用户“%1”</translation>
     </message>
     <message>
-        <source>cannot set the manager of &apos;%1&apos;</source>
+        <source>cannot set the manager of '%1'</source>
         <translation>无法设置“%1”的负责人</translation>
     </message>
     <message>
-        <source>department &apos;%1&apos; has no manager now</source>
+        <source>department '%1' has no manager now</source>
         <translation>部门“%1”现在没有负责人</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; manages &apos;%2&apos; now</source>
+        <source>'%1' manages '%2' now</source>
         <translation>“%1”现在负责“%2”</translation>
     </message>
     <message>
@@ -456,7 +456,7 @@
     </message>
     <message>
         <source>usage: dept list|add|rename|move|manager|delete (see dept --help)</source>
-        <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
+        <extracomment>the words after "usage:" are commands: keep them as they are</extracomment>
         <translation>用法：dept list|add|rename|move|manager|delete（见 dept --help）</translation>
     </message>
     <message>
@@ -480,15 +480,15 @@
         <translation>职务超过 %1 个字符</translation>
     </message>
     <message>
-        <source>no department &apos;%1&apos; (add it with dept add)</source>
+        <source>no department '%1' (add it with dept add)</source>
         <translation>没有部门“%1”（请先用 dept add 添加）</translation>
     </message>
     <message>
-        <source>cannot change the account &apos;%1&apos;</source>
+        <source>cannot change the account '%1'</source>
         <translation>无法修改账号“%1”</translation>
     </message>
     <message>
-        <source>&apos;%1&apos;: department &apos;%2&apos;, title &apos;%3&apos;</source>
+        <source>'%1': department '%2', title '%3'</source>
         <extracomment>%1 username, %2 department path, %3 title</extracomment>
         <translation>“%1”：部门“%2”，职务“%3”</translation>
     </message>
@@ -496,7 +496,7 @@
 <context>
     <name>lanchat::DeviceTokenCommand</name>
     <message>
-        <source>no device of &apos;%1&apos; stays logged in</source>
+        <source>no device of '%1' stays logged in</source>
         <translation>“%1”没有保持登录的设备</translation>
     </message>
     <message>
@@ -516,11 +516,11 @@
         <translation>最近使用（UTC）</translation>
     </message>
     <message>
-        <source>cannot change the account &apos;%1&apos;</source>
+        <source>cannot change the account '%1'</source>
         <translation>无法修改账号“%1”</translation>
     </message>
     <message numerus="yes">
-        <source>%n device(s) of &apos;%1&apos; must log in with the password again</source>
+        <source>%n device(s) of '%1' must log in with the password again</source>
         <translation>
             <numerusform>“%1”的 %n 台设备须重新用密码登录</numerusform>
         </translation>
@@ -529,15 +529,15 @@
 <context>
     <name>lanchat::GroupCommand</name>
     <message>
-        <source>several groups are named &apos;%1&apos;: use the id</source>
+        <source>several groups are named '%1': use the id</source>
         <translation>有多个群组名为“%1”：请使用 ID</translation>
     </message>
     <message>
-        <source>no group &apos;%1&apos;</source>
+        <source>no group '%1'</source>
         <translation>没有群组“%1”</translation>
     </message>
     <message>
-        <source>no user &apos;%1&apos;</source>
+        <source>no user '%1'</source>
         <translation>没有用户“%1”</translation>
     </message>
     <message>
@@ -549,7 +549,7 @@
         <translation>无法创建群组</translation>
     </message>
     <message>
-        <source>group &apos;%1&apos; created (id %2)</source>
+        <source>group '%1' created (id %2)</source>
         <translation>已创建群组“%1”（ID %2）</translation>
     </message>
     <message>
@@ -578,23 +578,23 @@
         <translation>无法删除群组</translation>
     </message>
     <message>
-        <source>group &apos;%1&apos; deleted</source>
+        <source>group '%1' deleted</source>
         <translation>已删除群组“%1”</translation>
     </message>
     <message>
-        <source>cannot add &apos;%1&apos; (already a member?)</source>
+        <source>cannot add '%1' (already a member?)</source>
         <translation>无法添加“%1”（已经是成员？）</translation>
     </message>
     <message>
-        <source>cannot remove &apos;%1&apos; (not a member?)</source>
+        <source>cannot remove '%1' (not a member?)</source>
         <translation>无法移除“%1”（不是成员？）</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; added to group &apos;%2&apos;</source>
+        <source>'%1' added to group '%2'</source>
         <translation>已将“%1”加入群组“%2”</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; removed from group &apos;%2&apos;</source>
+        <source>'%1' removed from group '%2'</source>
         <translation>已将“%1”移出群组“%2”</translation>
     </message>
     <message>
@@ -607,7 +607,7 @@
     </message>
     <message>
         <source>usage: group list|create|members|add|remove|delete (see group --help)</source>
-        <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
+        <extracomment>the words after "usage:" are commands: keep them as they are</extracomment>
         <translation>用法：group list|create|members|add|remove|delete（参见 group --help）</translation>
     </message>
     <message>
@@ -631,7 +631,7 @@
         <translation>CSV 文件（UTF-8）。</translation>
     </message>
     <message>
-        <source>cannot read &apos;%1&apos;: %2</source>
+        <source>cannot read '%1': %2</source>
         <translation>无法读取“%1”：%2</translation>
     </message>
     <message>
@@ -661,6 +661,133 @@
     </message>
 </context>
 <context>
+    <name>lanchat::LdapCommand</name>
+    <message>
+        <source>found</source>
+        <translation>已找到</translation></message>
+    <message>
+        <source>no such user under base_dn (or more than one match)</source>
+        <translation>base_dn 下没有此用户（或匹配到多个条目）</translation></message>
+    <message>
+        <source>wrong password</source>
+        <translation>密码错误</translation></message>
+    <message>
+        <source>the directory cannot be reached</source>
+        <translation>无法连接目录服务器</translation></message>
+    <message>
+        <source>'%1': %2 (%3)</source>
+        <extracomment>%1 the user, %2 what went wrong, %3 detail from the directory (English)</extracomment>
+        <translation>“%1”：%2（%3）</translation></message>
+    <message>
+        <source>DN:           %1</source>
+        <translation>DN：      %1</translation></message>
+    <message>
+        <source>username:     %1</source>
+        <translation>用户名：  %1</translation></message>
+    <message>
+        <source>display name: %1</source>
+        <translation>显示名称：%1</translation></message>
+    <message>
+        <source>password:     correct</source>
+        <translation>密码：    正确</translation></message>
+    <message>
+        <source>the directory cannot be reached (%1); nothing changed</source>
+        <translation>无法连接目录服务器（%1）；未做任何更改</translation></message>
+    <message>
+        <source>the directory returned no users; nothing changed (check base_dn and user_filter)</source>
+        <translation>目录没有返回任何用户；未做任何更改（请检查 base_dn 和 user_filter）</translation></message>
+    <message>
+        <source>would be created: %1 (%2)</source>
+        <extracomment>%1 the username, %2 the display name</extracomment>
+        <translation>将创建：%1（%2）</translation></message>
+    <message>
+        <source>created: %1 (%2)</source>
+        <translation>已创建：%1（%2）</translation></message>
+    <message>
+        <source>would be updated: %1 (%2, %3)</source>
+        <extracomment>%1 the username, %2 the display name, %3 the DN</extracomment>
+        <translation>将更新：%1（%2，%3）</translation></message>
+    <message>
+        <source>updated: %1 (%2, %3)</source>
+        <translation>已更新：%1（%2，%3）</translation></message>
+    <message>
+        <source>skipped: %1</source>
+        <translation>已跳过：%1</translation></message>
+    <message>
+        <source>cannot store the account of %1</source>
+        <translation>无法保存 %1 的账号</translation></message>
+    <message>
+        <source>cannot disable '%1'</source>
+        <translation>无法停用“%1”</translation></message>
+    <message>
+        <source>would be disabled: %1 (%2 is no longer in the directory)</source>
+        <extracomment>%1 the username, %2 the DN</extracomment>
+        <translation>将停用：%1（%2 已不在目录中）</translation></message>
+    <message>
+        <source>disabled: %1 (%2 is no longer in the directory)</source>
+        <translation>已停用：%1（%2 已不在目录中）</translation></message>
+    <message numerus="yes">
+        <source>%n change(s) planned, nothing changed (dry run)</source>
+        <translation>
+            <numerusform>计划 %n 项更改，未做任何更改（演练）</numerusform>
+        </translation></message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n 项更改</numerusform>
+        </translation></message>
+    <message>
+        <source>Check and synchronise the accounts of the LDAP / Active Directory directory.</source>
+        <translation>检查并同步 LDAP / Active Directory 目录中的账号。</translation></message>
+    <message>
+        <source>Also check the password read from the first line of stdin.</source>
+        <translation>同时检查从标准输入第一行读取的密码。</translation></message>
+    <message>
+        <source>Print the changes without making them.</source>
+        <translation>只列出更改，不实际执行。</translation></message>
+    <message>
+        <source>test or sync.</source>
+        <translation>test 或 sync。</translation></message>
+    <message>
+        <source>usage: ldap test USER | ldap sync [--dry-run] (see ldap --help)</source>
+        <extracomment>the words after "usage:" are commands: keep them as they are</extracomment>
+        <translation>用法：ldap test USER | ldap sync [--dry-run]（参见 ldap --help）</translation></message>
+    <message>
+        <source>LDAP is not enabled in the configuration file ([ldap] enabled=true)</source>
+        <translation>配置文件中未启用 LDAP（[ldap] enabled=true）</translation></message>
+</context>
+<context>
+    <name>lanchat::LdapConfig</name>
+    <message>
+        <source>ldap/%1: expected true or false, got '%2'</source>
+        <extracomment>%1 is a config key, %2 the value found</extracomment>
+        <translation>ldap/%1：应为 true 或 false，实际为“%2”</translation></message>
+    <message>
+        <source>ldap/%1: expected an integer in %2..%3, got '%4'</source>
+        <extracomment>%1 is a config key, %2..%3 the allowed range, %4 the value found</extracomment>
+        <translation>ldap/%1：应为 %2..%3 之间的整数，实际为“%4”</translation></message>
+    <message>
+        <source>ldap/preset: expected openldap or ad, got '%1'</source>
+        <extracomment>openldap and ad are typed as they are</extracomment>
+        <translation>ldap/preset：应为 openldap 或 ad，实际为“%1”</translation></message>
+    <message>
+        <source>ldap/order: expected local,ldap or ldap,local, got '%1'</source>
+        <extracomment>local,ldap and ldap,local are typed as they are</extracomment>
+        <translation>ldap/order：应为 local,ldap 或 ldap,local，实际为“%1”</translation></message>
+    <message>
+        <source>ldap: enabled=true needs url and base_dn</source>
+        <translation>ldap：enabled=true 时必须设置 url 和 base_dn</translation></message>
+    <message>
+        <source>ldap/user_filter: needs %u where the login name goes</source>
+        <translation>ldap/user_filter：需要在登录名的位置写 %u</translation></message>
+    <message>
+        <source>ldap/url: ldap:// without start_tls sends passwords in clear text; use ldaps://, start_tls=true, or allow_plaintext=true</source>
+        <translation>ldap/url：不带 start_tls 的 ldap:// 会以明文传送密码；请使用 ldaps://、start_tls=true，或设置 allow_plaintext=true</translation></message>
+    <message>
+        <source>ldap/bind_password_file: cannot read %1</source>
+        <translation>ldap/bind_password_file：无法读取 %1</translation></message>
+</context>
+<context>
     <name>lanchat::MessageCommand</name>
     <message>
         <source>message %1 recalled</source>
@@ -681,7 +808,7 @@
     </message>
     <message>
         <source>usage: message recall CONVERSATION SEQ (see message --help)</source>
-        <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
+        <extracomment>the words after "usage:" are commands: keep them as they are</extracomment>
         <translation>用法：message recall CONVERSATION SEQ（见 message --help）</translation>
     </message>
     <message>
@@ -694,25 +821,142 @@
     </message>
     <message>
         <source>the server could not recall it: %1</source>
-        <extracomment>%1 is the server&apos;s (English) reason</extracomment>
+        <extracomment>%1 is the server's (English) reason</extracomment>
         <translation>服务器无法撤回该消息：%1</translation>
     </message>
 </context>
 <context>
     <name>lanchat::NameLockCommand</name>
     <message>
-        <source>cannot change the account &apos;%1&apos;</source>
+        <source>cannot change the account '%1'</source>
         <translation>无法修改账户“%1”</translation>
     </message>
     <message>
-        <source>display name of &apos;%1&apos; locked (%2)</source>
+        <source>display name of '%1' locked (%2)</source>
         <extracomment>%1 a username, %2 the display name</extracomment>
         <translation>已锁定“%1”的显示名称（%2）</translation>
     </message>
     <message>
-        <source>display name of &apos;%1&apos; unlocked (%2)</source>
+        <source>display name of '%1' unlocked (%2)</source>
         <translation>已解锁“%1”的显示名称（%2）</translation>
     </message>
+</context>
+<context>
+    <name>lanchat::NoticeCommand</name>
+    <message>
+        <source>post: to every enabled account.</source>
+        <translation>post：发给所有已启用的账号。</translation></message>
+    <message>
+        <source>post: to the members of group ID.</source>
+        <translation>post：发给群组 ID 的成员。</translation></message>
+    <message>
+        <source>post: to the people of department PATH and its sub-departments (repeatable).</source>
+        <translation>post：发给部门 PATH 及其下级部门的人员（可重复）。</translation></message>
+    <message>
+        <source>post: recipients must acknowledge it.</source>
+        <translation>post：接收者须确认已读。</translation></message>
+    <message>
+        <source>status: write CSV to stdout.</source>
+        <translation>status：以 CSV 格式输出到标准输出。</translation></message>
+    <message>
+        <source>server not running: recipients get it at their next login</source>
+        <translation>服务器未运行：接收者将在下次登录时收到</translation></message>
+    <message numerus="yes">
+        <source>pushed to %n recipient(s) online</source>
+        <translation>
+            <numerusform>已推送给 %n 位在线接收者</numerusform>
+        </translation></message>
+    <message>
+        <source>no department '%1'</source>
+        <translation>没有部门“%1”</translation></message>
+    <message>
+        <source>no group %1</source>
+        <translation>没有群组 %1</translation></message>
+    <message>
+        <source>nobody would receive it</source>
+        <translation>没有人会收到它</translation></message>
+    <message>
+        <source>cannot store the notice</source>
+        <translation>无法保存公告</translation></message>
+    <message numerus="yes">
+        <source>notice %1 posted to %n recipient(s)</source>
+        <translation>
+            <numerusform>公告 %1 已发布给 %n 位接收者</numerusform>
+        </translation></message>
+    <message>
+        <source>(administrator)</source>
+        <extracomment>the author of a notice posted with `lanchat-server notice post`</extracomment>
+        <translation>（管理员）</translation></message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation></message>
+    <message>
+        <source>POSTED (UTC)</source>
+        <translation>发布时间（UTC）</translation></message>
+    <message>
+        <source>AUTHOR</source>
+        <translation>发布者</translation></message>
+    <message>
+        <source>AUDIENCE</source>
+        <translation>对象</translation></message>
+    <message>
+        <source>ACK</source>
+        <translation>需确认</translation></message>
+    <message>
+        <source>ACKNOWLEDGED</source>
+        <translation>已确认</translation></message>
+    <message>
+        <source>TEXT</source>
+        <translation>内容</translation></message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation></message>
+    <message>
+        <source>no</source>
+        <translation>否</translation></message>
+    <message>
+        <source>cannot write the CSV</source>
+        <translation>无法写出 CSV</translation></message>
+    <message>
+        <source>notice %1: acknowledged by %2 of %3</source>
+        <extracomment>%1 the notice id, %2 how many acknowledged, %3 how many received it</extracomment>
+        <translation>公告 %1：%3 人中已有 %2 人确认</translation></message>
+    <message>
+        <source>USER</source>
+        <translation>用户</translation></message>
+    <message>
+        <source>DISPLAY NAME</source>
+        <translation>显示名称</translation></message>
+    <message>
+        <source>ACKNOWLEDGED (UTC)</source>
+        <translation>确认时间（UTC）</translation></message>
+    <message>
+        <source>REMINDED (UTC)</source>
+        <translation>提醒时间（UTC）</translation></message>
+    <message>
+        <source>everyone has acknowledged notice %1</source>
+        <translation>所有人都已确认公告 %1</translation></message>
+    <message numerus="yes">
+        <source>%n recipient(s) have not acknowledged notice %1</source>
+        <translation>
+            <numerusform>%n 位接收者尚未确认公告 %1</numerusform>
+        </translation></message>
+    <message>
+        <source>Announcements, optionally to be acknowledged.</source>
+        <translation>发布公告，可要求确认已读。</translation></message>
+    <message>
+        <source>post, list, status or remind.</source>
+        <translation>post、list、status 或 remind。</translation></message>
+    <message>
+        <source>usage: notice post --all|--group ID|--dept PATH… [--ack] TEXT | list | status ID [--csv] | remind ID</source>
+        <extracomment>the words after "usage:" are commands and options: keep them as they are</extracomment>
+        <translation>用法：notice post --all|--group ID|--dept PATH… [--ack] TEXT | list | status ID [--csv] | remind ID</translation></message>
+    <message>
+        <source>the text must have 1 to %1 bytes</source>
+        <translation>内容须为 1 到 %1 字节</translation></message>
+    <message>
+        <source>no notice %1</source>
+        <translation>没有公告 %1</translation></message>
 </context>
 <context>
     <name>lanchat::PruneCommand</name>
@@ -727,7 +971,7 @@
     </message>
     <message>
         <source>deleted %1 and %2 (%3 bytes)</source>
-        <extracomment>%1 is &quot;N messages&quot;, %2 &quot;N files&quot;, %3 the bytes freed</extracomment>
+        <extracomment>%1 is "N messages", %2 "N files", %3 the bytes freed</extracomment>
         <translation>已删除 %1和 %2（%3 字节）</translation>
     </message>
     <message numerus="yes">
@@ -747,7 +991,7 @@
     <name>lanchat::SearchIndex</name>
     <message>
         <source>the search index is damaged: %1</source>
-        <extracomment>%1 is SQLite&apos;s own (English) report</extracomment>
+        <extracomment>%1 is SQLite's own (English) report</extracomment>
         <translation>搜索索引已损坏：%1</translation>
     </message>
     <message>
@@ -808,20 +1052,20 @@
 <context>
     <name>lanchat::ServerCli</name>
     <message>
-        <source>unknown subcommand &apos;%1&apos; (try: serve, user, group, stats, backup, restore, check, prune, broadcast, audit, message, dept, import; see docs/admin.md)</source>
+        <source>unknown subcommand '%1' (try: serve, user, group, stats, backup, restore, check, prune, broadcast, audit, message, dept, import, ldap, notice; see docs/admin.md)</source>
         <extracomment>the subcommand names are typed as they are: keep them in English</extracomment>
-        <translation>未知的子命令“%1”（可用：serve、user、group、stats、backup、restore、check、prune、broadcast、audit、message、dept、import；见 docs/admin.md）</translation>
+        <translation>未知的子命令“%1”（可用：serve、user、group、stats、backup、restore、check、prune、broadcast、audit、message、dept、import、ldap、notice；参见 docs/admin.md）</translation>
     </message>
 </context>
 <context>
     <name>lanchat::ServerConfig</name>
     <message>
-        <source>%1: expected an integer in %2..%3, got &apos;%4&apos;</source>
+        <source>%1: expected an integer in %2..%3, got '%4'</source>
         <extracomment>%1 is a config key, %2..%3 the allowed range, %4 the value found</extracomment>
         <translation>%1：应为 %2..%3 之间的整数，实际为“%4”</translation>
     </message>
     <message>
-        <source>%1: expected true or false, got &apos;%2&apos;</source>
+        <source>%1: expected true or false, got '%2'</source>
         <translation>%1：应为 true 或 false，实际为“%2”</translation>
     </message>
     <message>
@@ -829,7 +1073,7 @@
         <translation>无法读取配置文件 %1</translation>
     </message>
     <message>
-        <source>listen: not an IP address: &apos;%1&apos;</source>
+        <source>listen: not an IP address: '%1'</source>
         <translation>listen：“%1”不是 IP 地址</translation>
     </message>
     <message>
@@ -843,7 +1087,7 @@
     </message>
     <message>
         <source>cannot read invite_code_file %1: %2</source>
-        <extracomment>%1 is a file path, %2 the system&apos;s reason</extracomment>
+        <extracomment>%1 is a file path, %2 the system's reason</extracomment>
         <translation>无法读取 invite_code_file %1：%2</translation>
     </message>
     <message>
@@ -852,7 +1096,7 @@
         <translation>invite_code_file %1：邀请码须为 1..%2 字节</translation>
     </message>
     <message>
-        <source>registration: expected off, open or invite, got &apos;%1&apos;</source>
+        <source>registration: expected off, open or invite, got '%1'</source>
         <extracomment>%1 is the value found; off, open and invite are typed as they are</extracomment>
         <translation>registration：应为 off、open 或 invite，实际为“%1”</translation>
     </message>
@@ -987,7 +1231,7 @@
         <translation>已启用</translation>
     </message>
     <message>
-        <source>username &apos;%1&apos; is taken</source>
+        <source>username '%1' is taken</source>
         <translation>用户名“%1”已被占用</translation>
     </message>
     <message>
@@ -995,36 +1239,36 @@
         <translation>无法创建账号</translation>
     </message>
     <message>
-        <source>user &apos;%1&apos; added (id %2)</source>
+        <source>user '%1' added (id %2)</source>
         <translation>已添加用户“%1”（ID %2）</translation>
     </message>
     <message>
-        <source>password of &apos;%1&apos; changed</source>
+        <source>password of '%1' changed</source>
         <translation>已修改“%1”的密码</translation>
     </message>
     <message>
-        <source>user &apos;%1&apos; disabled</source>
+        <source>user '%1' disabled</source>
         <translation>已停用用户“%1”</translation>
     </message>
     <message>
-        <source>user &apos;%1&apos; enabled</source>
+        <source>user '%1' enabled</source>
         <translation>已启用用户“%1”</translation>
     </message>
     <message>
-        <source>user &apos;%1&apos; deleted (their messages stay)</source>
+        <source>user '%1' deleted (their messages stay)</source>
         <translation>已删除用户“%1”（其消息仍保留）</translation>
     </message>
     <message>
-        <source>user &apos;%1&apos; renamed to &apos;%2&apos; (%3)</source>
+        <source>user '%1' renamed to '%2' (%3)</source>
         <extracomment>%1 the old username, %2 the new one, %3 the display name</extracomment>
         <translation>已将用户“%1”重命名为“%2”（%3）</translation>
     </message>
     <message>
-        <source>cannot rename &apos;%1&apos; (is the new name taken?)</source>
+        <source>cannot rename '%1' (is the new name taken?)</source>
         <translation>无法重命名“%1”（新用户名已被占用？）</translation>
     </message>
     <message>
-        <source>cannot change the account &apos;%1&apos;</source>
+        <source>cannot change the account '%1'</source>
         <translation>无法修改账号“%1”</translation>
     </message>
     <message>
@@ -1036,7 +1280,7 @@
         <translation>请用 --password-stdin 从标准输入提供密码</translation>
     </message>
     <message>
-        <source>no user &apos;%1&apos;</source>
+        <source>no user '%1'</source>
         <translation>没有用户“%1”</translation>
     </message>
     <message>
@@ -1045,7 +1289,7 @@
     </message>
     <message>
         <source>usage: user list|add|passwd|disable|enable|delete|rename|tokens|revoke-tokens|lock-name|unlock-name (see user --help)</source>
-        <extracomment>the words after &quot;usage:&quot; are commands: keep them as they are</extracomment>
+        <extracomment>the words after "usage:" are commands: keep them as they are</extracomment>
         <translation>用法：user list|add|passwd|disable|enable|delete|rename|tokens|revoke-tokens|lock-name|unlock-name（参见 user --help）</translation>
     </message>
 </context>
@@ -1065,7 +1309,7 @@
         <translation>文件为空（第一行应为表头）</translation>
     </message>
     <message>
-        <source>username &apos;%1&apos; is already on line %2</source>
+        <source>username '%1' is already on line %2</source>
         <translation>用户名“%1”已在第 %2 行出现</translation>
     </message>
     <message>
@@ -1073,15 +1317,15 @@
         <translation>不是有效的 UTF-8</translation>
     </message>
     <message>
-        <source>unknown column &apos;%1&apos; (known: %2)</source>
+        <source>unknown column '%1' (known: %2)</source>
         <translation>未知的列“%1”（可用：%2）</translation>
     </message>
     <message>
-        <source>column &apos;%1&apos; appears twice</source>
+        <source>column '%1' appears twice</source>
         <translation>列“%1”出现了两次</translation>
     </message>
     <message>
-        <source>missing column &apos;%1&apos;</source>
+        <source>missing column '%1'</source>
         <translation>缺少列“%1”</translation>
     </message>
     <message>
@@ -1093,11 +1337,11 @@
         <translation>有 %1 个字段，但表头有 %2 列</translation>
     </message>
     <message>
-        <source>invalid UTF-8 in column &apos;%1&apos;</source>
+        <source>invalid UTF-8 in column '%1'</source>
         <translation>列“%1”中有无效的 UTF-8</translation>
     </message>
     <message>
-        <source>invalid username &apos;%1&apos; (allowed: A-Z a-z 0-9 . _ -, 1-32)</source>
+        <source>invalid username '%1' (allowed: A-Z a-z 0-9 . _ -, 1-32)</source>
         <translation>用户名“%1”无效（允许 A-Z a-z 0-9 . _ -，1-32 个字符）</translation>
     </message>
     <message>
@@ -1105,7 +1349,7 @@
         <translation>显示名称无效（1-64 个字符）</translation>
     </message>
     <message>
-        <source>department path &apos;%1&apos; names a department twice (a cycle)</source>
+        <source>department path '%1' names a department twice (a cycle)</source>
         <translation>部门路径“%1”中同一部门出现了两次（循环）</translation>
     </message>
     <message>
@@ -1113,11 +1357,11 @@
         <translation>职务超过 %1 个字符</translation>
     </message>
     <message>
-        <source>invalid phone number &apos;%1&apos;</source>
+        <source>invalid phone number '%1'</source>
         <translation>电话号码“%1”无效</translation>
     </message>
     <message>
-        <source>invalid email address &apos;%1&apos;</source>
+        <source>invalid email address '%1'</source>
         <translation>电子邮件地址“%1”无效</translation>
     </message>
     <message>

@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>%1/s</source>
-        <extracomment>transfer speed, %1 is a size such as &quot;2.3 MB&quot;</extracomment>
+        <extracomment>transfer speed, %1 is a size such as "2.3 MB"</extracomment>
         <translation>%1/秒</translation>
     </message>
     <message numerus="yes">
@@ -102,7 +102,7 @@
         <translation>文件超过了服务器允许的大小。</translation>
     </message>
     <message>
-        <source>The server&apos;s disk is full. Ask your administrator to free space.</source>
+        <source>The server's disk is full. Ask your administrator to free space.</source>
         <translation>服务器磁盘已满，请联系管理员清理空间。</translation>
     </message>
     <message>
@@ -143,7 +143,7 @@
     </message>
     <message>
         <source>An unexpected error occurred (%1).</source>
-        <extracomment>%1 is a technical error code such as &quot;quota_exceeded&quot;</extracomment>
+        <extracomment>%1 is a technical error code such as "quota_exceeded"</extracomment>
         <translation>发生了意外错误（%1）。</translation>
     </message>
     <message>
@@ -152,7 +152,7 @@
     </message>
     <message>
         <source>Cannot reach the server. Check the address and your network. (%1)</source>
-        <extracomment>%1 is the operating system&apos;s (English) description of the network error</extracomment>
+        <extracomment>%1 is the operating system's (English) description of the network error</extracomment>
         <translation>无法连接服务器，请检查地址和网络。（%1）</translation>
     </message>
     <message>
@@ -164,7 +164,7 @@
         <translation>邀请码缺失或不正确，请向管理员索取当前的邀请码。</translation>
     </message>
     <message>
-        <source>Not saved: the file&apos;s name in the download folder is a symbolic link, and LanChat does not write through links.</source>
+        <source>Not saved: the file's name in the download folder is a symbolic link, and LanChat does not write through links.</source>
         <translation>未保存：下载文件夹中该文件名是一个符号链接，LanChat 不会通过链接写入文件。</translation>
     </message>
     <message>
@@ -187,52 +187,55 @@
         <source>This picture cannot be used: choose a PNG or JPEG image of at most 4096 × 4096 pixels.</source>
         <translation>无法使用这张图片：请选择不超过 4096 × 4096 像素的 PNG 或 JPEG 图片。</translation>
     </message>
+    <message>
+        <source>The company directory that checks your password cannot be reached. Please try again in a few minutes or ask your administrator.</source>
+        <translation>无法连接用于验证密码的公司目录服务器。请过几分钟再试，或联系管理员。</translation></message>
 </context>
 <context>
     <name>SystemEventText</name>
     <message>
-        <source>%1 created the group &quot;%2&quot;</source>
-        <extracomment>system line in a group&apos;s history; %1 is a person, %2 the group name</extracomment>
+        <source>%1 created the group "%2"</source>
+        <extracomment>system line in a group's history; %1 is a person, %2 the group name</extracomment>
         <translation>%1 创建了群聊“%2”</translation>
     </message>
     <message>
-        <source>%1 renamed the group to &quot;%2&quot;</source>
-        <extracomment>system line in a group&apos;s history; %1 is a person, %2 the new group name</extracomment>
+        <source>%1 renamed the group to "%2"</source>
+        <extracomment>system line in a group's history; %1 is a person, %2 the new group name</extracomment>
         <translation>%1 将群聊名称改为“%2”</translation>
     </message>
     <message>
         <source>%1 added %2</source>
-        <extracomment>system line in a group&apos;s history: %1 added %2 to the group</extracomment>
+        <extracomment>system line in a group's history: %1 added %2 to the group</extracomment>
         <translation>%1 添加了 %2</translation>
     </message>
     <message>
         <source>%1 removed %2</source>
-        <extracomment>system line in a group&apos;s history: %1 removed %2 from the group</extracomment>
+        <extracomment>system line in a group's history: %1 removed %2 from the group</extracomment>
         <translation>%1 移除了 %2</translation>
     </message>
     <message>
         <source>%1 left the group</source>
-        <extracomment>system line in a group&apos;s history</extracomment>
+        <extracomment>system line in a group's history</extracomment>
         <translation>%1 退出了群聊</translation>
     </message>
     <message>
         <source>%1 made %2 an admin</source>
-        <extracomment>system line in a group&apos;s history: the owner %1 made %2 a group admin</extracomment>
+        <extracomment>system line in a group's history: the owner %1 made %2 a group admin</extracomment>
         <translation>%1 将 %2 设为管理员</translation>
     </message>
     <message>
         <source>%1 removed %2 as admin</source>
-        <extracomment>system line in a group&apos;s history: the owner %1 took the admin role from %2</extracomment>
+        <extracomment>system line in a group's history: the owner %1 took the admin role from %2</extracomment>
         <translation>%1 取消了 %2 的管理员身份</translation>
     </message>
     <message>
         <source>%1 transferred ownership to %2</source>
-        <extracomment>system line in a group&apos;s history: %1 made %2 the group&apos;s owner</extracomment>
+        <extracomment>system line in a group's history: %1 made %2 the group's owner</extracomment>
         <translation>%1 将群主转让给 %2</translation>
     </message>
     <message>
         <source>%1 dissolved the group</source>
-        <extracomment>system line in a group&apos;s history</extracomment>
+        <extracomment>system line in a group's history</extracomment>
         <translation>%1 解散了该群</translation>
     </message>
 </context>
@@ -240,7 +243,7 @@
     <name>lanchat::AccountDialog</name>
     <message>
         <source>%1 other session(s) logged out, %2 remembered device(s) forgotten.</source>
-        <extracomment>after &quot;Log out other devices&quot;: %1 how many sessions were ended, %2 how many remembered devices forgotten</extracomment>
+        <extracomment>after "Log out other devices": %1 how many sessions were ended, %2 how many remembered devices forgotten</extracomment>
         <translation>已登出其他 %1 个会话，已忘记 %2 台保持登录的设备。</translation>
     </message>
     <message>
@@ -249,7 +252,7 @@
     </message>
     <message>
         <source>Account — %1</source>
-        <extracomment>window title of the account dialog; %1 is the user&apos;s name</extracomment>
+        <extracomment>window title of the account dialog; %1 is the user's name</extracomment>
         <translation>账号 — %1</translation>
     </message>
     <message>
@@ -408,7 +411,7 @@
         <translation>%1 的身份发生了变化！</translation>
     </message>
     <message>
-        <source>The server presented a different certificate than before. Someone may be intercepting your connection. Do not continue unless your administrator told you that the server&apos;s certificate was replaced.</source>
+        <source>The server presented a different certificate than before. Someone may be intercepting your connection. Do not continue unless your administrator told you that the server's certificate was replaced.</source>
         <translation>服务器出示的证书与之前不同，可能有人正在拦截您的连接。除非管理员告知服务器证书已更换，否则请不要继续。</translation>
     </message>
     <message>
@@ -435,7 +438,7 @@
 <context>
     <name>lanchat::ClientConnection</name>
     <message>
-        <source>The server&apos;s certificate does not match the one pinned for it.</source>
+        <source>The server's certificate does not match the one pinned for it.</source>
         <translation>服务器证书与之前记录的不一致。</translation>
     </message>
     <message>
@@ -493,7 +496,7 @@
     </message>
     <message>
         <source>%1 (%2), presence unknown while you are offline</source>
-        <extracomment>tooltip of a contact while the user&apos;s own connection is down</extracomment>
+        <extracomment>tooltip of a contact while the user's own connection is down</extracomment>
         <translation>%1（%2），您离线时无法得知其在线状态</translation>
     </message>
     <message>
@@ -513,12 +516,12 @@
     <name>lanchat::ConversationListDelegate</name>
     <message>
         <source>[Draft]</source>
-        <extracomment>prefix of a conversation&apos;s preview in the list when the user has typed something there and not sent it</extracomment>
+        <extracomment>prefix of a conversation's preview in the list when the user has typed something there and not sent it</extracomment>
         <translation>[草稿]</translation>
     </message>
     <message>
         <source>[@me]</source>
-        <extracomment>prefix of a conversation&apos;s preview in the list while an unread message there mentions the user</extracomment>
+        <extracomment>prefix of a conversation's preview in the list while an unread message there mentions the user</extracomment>
         <translation>[有人@我]</translation>
     </message>
 </context>
@@ -545,7 +548,7 @@
         <translation>成员</translation>
     </message>
     <message>
-        <source>Show and manage the group&apos;s members</source>
+        <source>Show and manage the group's members</source>
         <translation>查看和管理群组成员</translation>
     </message>
     <message>
@@ -584,12 +587,12 @@
     </message>
     <message>
         <source>Presence unknown while you are offline</source>
-        <extracomment>chat header of a private chat while the user&apos;s own connection is down</extracomment>
+        <extracomment>chat header of a private chat while the user's own connection is down</extracomment>
         <translation>您已离线，对方状态未知</translation>
     </message>
     <message>
         <source>You were removed from %1 by %2. The history stays readable; you cannot send messages here any more.</source>
-        <extracomment>in a group chat the user was removed from; %1 is the group&apos;s name, %2 who removed them</extracomment>
+        <extracomment>in a group chat the user was removed from; %1 is the group's name, %2 who removed them</extracomment>
         <translation>%2 已将您移出“%1”。聊天记录仍可查看，但您不能再在这里发送消息。</translation>
     </message>
     <message>
@@ -598,7 +601,7 @@
     </message>
     <message>
         <source>You were removed from %1 by an administrator. The history stays readable; you cannot send messages here any more.</source>
-        <extracomment>in a group chat the server&apos;s administrator removed the user from; %1 is the group&apos;s name</extracomment>
+        <extracomment>in a group chat the server's administrator removed the user from; %1 is the group's name</extracomment>
         <translation>管理员已将您移出“%1”。聊天记录仍可查看，但您不能再在这里发送消息。</translation>
     </message>
     <message>
@@ -616,7 +619,7 @@
     </message>
     <message>
         <source>%1 dissolved the group %2. The history stays readable; nobody can send messages here any more.</source>
-        <extracomment>in a group chat its owner dissolved; %1 is who dissolved it, %2 the group&apos;s name</extracomment>
+        <extracomment>in a group chat its owner dissolved; %1 is who dissolved it, %2 the group's name</extracomment>
         <translation>%1 已解散群组“%2”。聊天记录仍可查看，但任何人都不能再在这里发送消息。</translation>
     </message>
 </context>
@@ -638,7 +641,7 @@
     <name>lanchat::EmojiPicker</name>
     <message>
         <source>Recently used</source>
-        <extracomment>heading of the emoji picker&apos;s row of emoji the user picked lately</extracomment>
+        <extracomment>heading of the emoji picker's row of emoji the user picked lately</extracomment>
         <translation>最近使用</translation>
     </message>
 </context>
@@ -822,8 +825,8 @@
         <translation>移出群组…</translation>
     </message>
     <message>
-        <source>Remove %1 from the group &quot;%2&quot;?</source>
-        <extracomment>%1 is the member&apos;s display name, %2 the group&apos;s name</extracomment>
+        <source>Remove %1 from the group "%2"?</source>
+        <extracomment>%1 is the member's display name, %2 the group's name</extracomment>
         <translation>要将 %1 移出群聊“%2”吗？</translation>
     </message>
     <message>
@@ -831,8 +834,8 @@
         <translation>移除成员</translation>
     </message>
     <message>
-        <source>Make %1 the owner of &quot;%2&quot;? You will stay in the group as a member.</source>
-        <extracomment>%1 is the member&apos;s display name, %2 the group&apos;s name</extracomment>
+        <source>Make %1 the owner of "%2"? You will stay in the group as a member.</source>
+        <extracomment>%1 is the member's display name, %2 the group's name</extracomment>
         <translation>要将 %1 设为“%2”的群主吗？您将作为普通成员留在群中。</translation>
     </message>
     <message>
@@ -840,8 +843,8 @@
         <translation>转让群主</translation>
     </message>
     <message>
-        <source>Dissolve &quot;%1&quot; for all its members? Nobody can send messages in it any more. This cannot be undone.</source>
-        <extracomment>%1 is the group&apos;s name</extracomment>
+        <source>Dissolve "%1" for all its members? Nobody can send messages in it any more. This cannot be undone.</source>
+        <extracomment>%1 is the group's name</extracomment>
         <translation>要为全体成员解散“%1”吗？解散后任何人都不能再在其中发送消息，且无法撤销。</translation>
     </message>
     <message>
@@ -849,8 +852,8 @@
         <translation>解散群组</translation>
     </message>
     <message>
-        <source>Leave the group &quot;%1&quot;?</source>
-        <extracomment>%1 is the group&apos;s name</extracomment>
+        <source>Leave the group "%1"?</source>
+        <extracomment>%1 is the group's name</extracomment>
         <translation>确定退出群组“%1”吗？</translation>
     </message>
     <message>
@@ -858,8 +861,8 @@
         <translation>退出群组</translation>
     </message>
     <message>
-        <source>You own &quot;%1&quot;. Choose a new owner before you leave.</source>
-        <extracomment>shown to the owner who wants to leave; %1 is the group&apos;s name</extracomment>
+        <source>You own "%1". Choose a new owner before you leave.</source>
+        <extracomment>shown to the owner who wants to leave; %1 is the group's name</extracomment>
         <translation>您是“%1”的群主。退出前请先选择新群主。</translation>
     </message>
     <message>
@@ -875,8 +878,8 @@
         <translation>选择新群主</translation>
     </message>
     <message>
-        <source>New owner of &quot;%1&quot;:</source>
-        <extracomment>%1 is the group&apos;s name</extracomment>
+        <source>New owner of "%1":</source>
+        <extracomment>%1 is the group's name</extracomment>
         <translation>“%1”的新群主：</translation>
     </message>
     <message>
@@ -951,7 +954,7 @@
         <translation>请按“主机”或“主机:端口”格式输入服务器，例如 192.168.1.5:7411。</translation>
     </message>
     <message>
-        <source>The user name may only contain letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 32).</source>
+        <source>The user name may only contain letters, digits, '.', '_' and '-' (at most 32).</source>
         <translation>用户名只能包含字母、数字、“.”、“_”和“-”（最多 32 个字符）。</translation>
     </message>
     <message>
@@ -969,7 +972,7 @@
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <source>The server&apos;s certificate has changed. The connection was stopped for your safety.</source>
+        <source>The server's certificate has changed. The connection was stopped for your safety.</source>
         <translation>服务器证书已变更，为了您的安全，连接已中止。</translation>
     </message>
     <message>
@@ -1085,9 +1088,12 @@
     </message>
     <message>
         <source>%1 — %2</source>
-        <extracomment>window title: %1 is the user&apos;s display name, %2 the application name (LanChat)</extracomment>
+        <extracomment>window title: %1 is the user's display name, %2 the application name (LanChat)</extracomment>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>Edit my &amp;profile…</source>
+        <translation>编辑个人资料(&amp;P)…</translation></message>
 </context>
 <context>
     <name>lanchat::MemberListDelegate</name>
@@ -1110,7 +1116,7 @@
     <name>lanchat::MentionCompleter</name>
     <message>
         <source>Everyone (@%1)</source>
-        <extracomment>a row of the @ completer: display name and username; everyone reads e.g. &quot;Everyone (@all)&quot;</extracomment>
+        <extracomment>a row of the @ completer: display name and username; everyone reads e.g. "Everyone (@all)"</extracomment>
         <translation>所有成员（@%1）</translation>
     </message>
 </context>
@@ -1125,7 +1131,7 @@
     <name>lanchat::MentionHighlighter</name>
     <message>
         <source>all</source>
-        <extracomment>the word after @ that mentions every member of a group, as typed in a message: &quot;@all&quot;</extracomment>
+        <extracomment>the word after @ that mentions every member of a group, as typed in a message: "@all"</extracomment>
         <translation>所有人</translation>
     </message>
 </context>
@@ -1146,7 +1152,7 @@
     </message>
     <message>
         <source>Forwarded to %1</source>
-        <extracomment>shown briefly beside the messages after a forward; %1 is the conversation&apos;s name</extracomment>
+        <extracomment>shown briefly beside the messages after a forward; %1 is the conversation's name</extracomment>
         <translation>已转发给“%1”</translation>
     </message>
     <message>
@@ -1207,7 +1213,7 @@
     </message>
     <message>
         <source>Not sent: refused by the server (%1)</source>
-        <extracomment>%1 is a technical error code such as &quot;storage_full&quot;</extracomment>
+        <extracomment>%1 is a technical error code such as "storage_full"</extracomment>
         <translation>未发送：被服务器拒绝（%1）</translation>
     </message>
 </context>
@@ -1266,7 +1272,7 @@
     </message>
     <message numerus="yes">
         <source>(%n more waiting)</source>
-        <extracomment>appended to the banner&apos;s title when more announcements wait behind this one</extracomment>
+        <extracomment>appended to the banner's title when more announcements wait behind this one</extracomment>
         <translation>
             <numerusform>（还有 %n 条待读）</numerusform>
         </translation>
@@ -1289,7 +1295,7 @@
     <name>lanchat::NoticeCardPainter</name>
     <message>
         <source>Announcement · %1</source>
-        <extracomment>heading of an administrator&apos;s notice in the announcement channel; %1 is the time it was posted</extracomment>
+        <extracomment>heading of an administrator's notice in the announcement channel; %1 is the time it was posted</extracomment>
         <translation>公告 · %1</translation>
     </message>
 </context>
@@ -1297,7 +1303,7 @@
     <name>lanchat::NoticeComposeDialog</name>
     <message>
         <source>Post announcement to %1</source>
-        <extracomment>%1 the group&apos;s name</extracomment>
+        <extracomment>%1 the group's name</extracomment>
         <translation>发布公告到 %1</translation>
     </message>
     <message>
@@ -1309,7 +1315,7 @@
         <translation>公告</translation>
     </message>
     <message>
-        <source>Members must acknowledge it (&quot;I have read this&quot;)</source>
+        <source>Members must acknowledge it ("I have read this")</source>
         <translation>成员须确认已读（“收到”）</translation>
     </message>
     <message>
@@ -1554,6 +1560,64 @@ Your administrator sets up departments on the server.</source>
     </message>
 </context>
 <context>
+    <name>lanchat::ProfileDialog</name>
+    <message>
+        <source>Choose a picture</source>
+        <translation>选择图片</translation></message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</translation></message>
+    <message>
+        <source>This file is not a picture LanChat can read.</source>
+        <translation>LanChat 无法读取此文件中的图片。</translation></message>
+    <message>
+        <source>The clipboard holds no picture.</source>
+        <translation>剪贴板中没有图片。</translation></message>
+    <message>
+        <source>The display name cannot be empty.</source>
+        <translation>显示名称不能为空。</translation></message>
+    <message>
+        <source>Your display name is locked by the administrator.</source>
+        <translation>你的显示名称已被管理员锁定。</translation></message>
+    <message>
+        <source>A field is too long or holds a line break or another control character.</source>
+        <translation>某个字段过长，或含有换行符等控制字符。</translation></message>
+    <message>
+        <source>Edit my profile</source>
+        <translation>编辑个人资料</translation></message>
+    <message>
+        <source>Choose picture…</source>
+        <translation>选择图片…</translation></message>
+    <message>
+        <source>Paste picture</source>
+        <translation>粘贴图片</translation></message>
+    <message>
+        <source>Display name:</source>
+        <translation>显示名称：</translation></message>
+    <message>
+        <source>🔒 Locked by the administrator: only they can change your display name.</source>
+        <translation>🔒 已被管理员锁定：只有管理员可以修改你的显示名称。</translation></message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation></message>
+    <message>
+        <source>E-mail:</source>
+        <translation>电子邮件：</translation></message>
+    <message>
+        <source>Signature:</source>
+        <translation>个性签名：</translation></message>
+    <message>
+        <source>One line, up to %1 characters</source>
+        <extracomment>placeholder of the signature field; %1 the most characters allowed</extracomment>
+        <translation>一行，最多 %1 个字</translation></message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation></message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation></message>
+</context>
+<context>
     <name>lanchat::QuotePainter</name>
     <message>
         <source>Message recalled</source>
@@ -1647,7 +1711,7 @@ Your administrator sets up departments on the server.</source>
 <context>
     <name>lanchat::ScreenshotTool</name>
     <message>
-        <source>Wayland does not let applications take screenshots. Use your desktop&apos;s screenshot tool, then paste the picture into the chat.</source>
+        <source>Wayland does not let applications take screenshots. Use your desktop's screenshot tool, then paste the picture into the chat.</source>
         <translation>Wayland 不允许应用程序截取屏幕。请使用桌面自带的截图工具，再把图片粘贴到聊天中。</translation>
     </message>
     <message>
@@ -1746,7 +1810,7 @@ Your administrator sets up departments on the server.</source>
     <name>lanchat::SearchHitDelegate</name>
     <message>
         <source>%1: </source>
-        <extracomment>search result: the sender&apos;s name in front of the excerpt of their message</extracomment>
+        <extracomment>search result: the sender's name in front of the excerpt of their message</extracomment>
         <translation>%1：</translation>
     </message>
 </context>
@@ -1898,7 +1962,7 @@ Your administrator sets up departments on the server.</source>
     </message>
     <message>
         <source> min</source>
-        <extracomment>suffix of the idle minutes before the status becomes &quot;Away&quot;</extracomment>
+        <extracomment>suffix of the idle minutes before the status becomes "Away"</extracomment>
         <translation> 分钟</translation>
     </message>
     <message>
@@ -1943,12 +2007,12 @@ Your administrator sets up departments on the server.</source>
     </message>
     <message>
         <source>Search messages for “%1”</source>
-        <extracomment>button under the sidebar&apos;s filtered lists; %1 is what the user typed into the sidebar&apos;s search box</extracomment>
+        <extracomment>button under the sidebar's filtered lists; %1 is what the user typed into the sidebar's search box</extracomment>
         <translation>搜索包含“%1”的消息</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <extracomment>sidebar tab with the company&apos;s department tree and its people</extracomment>
+        <extracomment>sidebar tab with the company's department tree and its people</extracomment>
         <translation>组织架构</translation>
     </message>
 </context>
@@ -1976,7 +2040,7 @@ Your administrator sets up departments on the server.</source>
     </message>
     <message>
         <source>%1 — %2</source>
-        <extracomment>chat header of a person: %1 is their status (&quot;Busy&quot;), %2 the text they set (&quot;In a meeting&quot;)</extracomment>
+        <extracomment>chat header of a person: %1 is their status ("Busy"), %2 the text they set ("In a meeting")</extracomment>
         <translation>%1 — %2</translation>
     </message>
 </context>
@@ -1984,12 +2048,12 @@ Your administrator sets up departments on the server.</source>
     <name>lanchat::StatusButton</name>
     <message>
         <source>%1 · %2</source>
-        <extracomment>the own status button: %1 is the user&apos;s name, %2 their status or status text</extracomment>
+        <extracomment>the own status button: %1 is the user's name, %2 their status or status text</extracomment>
         <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Your status: %1. Click to change it.</source>
-        <extracomment>tooltip of the own status button; %1 is e.g. &quot;Busy — In a meeting&quot;</extracomment>
+        <extracomment>tooltip of the own status button; %1 is e.g. "Busy — In a meeting"</extracomment>
         <translation>你的状态：%1。点击修改。</translation>
     </message>
 </context>
@@ -2204,12 +2268,12 @@ Your administrator sets up departments on the server.</source>
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>one-line form of a message notification: %1 is &quot;Group — Sender&quot; or &quot;Sender&quot;, %2 the message</extracomment>
+        <extracomment>one-line form of a message notification: %1 is "Group — Sender" or "Sender", %2 the message</extracomment>
         <translation>%1：%2</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <extracomment>notification title for a group message: %1 is the group&apos;s name, %2 the sender&apos;s</extracomment>
+        <extracomment>notification title for a group message: %1 is the group's name, %2 the sender's</extracomment>
         <translation>%1 — %2</translation>
     </message>
     <message>
@@ -2217,12 +2281,12 @@ Your administrator sets up departments on the server.</source>
         <translation>LanChat 仍在运行</translation>
     </message>
     <message>
-        <source>LanChat keeps running in the tray so you still get messages. To quit, use Quit in the tray icon&apos;s menu or in the LanChat menu.</source>
+        <source>LanChat keeps running in the tray so you still get messages. To quit, use Quit in the tray icon's menu or in the LanChat menu.</source>
         <translation>LanChat 会在系统托盘中继续运行，以便您继续接收消息。要退出，请使用托盘图标菜单或“LanChat”菜单中的“退出”。</translation>
     </message>
     <message>
         <source>%1 — do not disturb: only mentions of you notify</source>
-        <extracomment>tray tooltip while the user&apos;s status is do-not-disturb; %1 is the usual tooltip</extracomment>
+        <extracomment>tray tooltip while the user's status is do-not-disturb; %1 is the usual tooltip</extracomment>
         <translation>%1 — 勿扰：仅 @我 的消息提醒</translation>
     </message>
 </context>
@@ -2230,7 +2294,7 @@ Your administrator sets up departments on the server.</source>
     <name>lanchat::TypingIndicator</name>
     <message>
         <source>%1 is typing…</source>
-        <extracomment>conversation header while others type; %1 is one name, or several joined by &quot;, &quot;</extracomment>
+        <extracomment>conversation header while others type; %1 is one name, or several joined by ", "</extracomment>
         <translation>%1 正在输入…</translation>
     </message>
     <message>
