@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
+#include <QMetaMethod>
 #include <QPushButton>
 #include <QStyledItemDelegate>
 #include <QTreeView>
@@ -176,10 +177,13 @@ void OrganisationPage::onPersonMenu(const QPoint& pos)
     QAction* chat = menu.addAction(tr("Send message"));
     chat->setObjectName(QStringLiteral("sendMessageAction"));
     connect(chat, &QAction::triggered, this, [this, user] { Q_EMIT contactActivated(user); });
-    //: context menu of a person in the organisation tab: show their profile card
-    QAction* profile = menu.addAction(tr("Profile"));
-    profile->setObjectName(QStringLiteral("profileAction"));
-    connect(profile, &QAction::triggered, this, [this, user] { Q_EMIT profileRequested(user); });
+    // Offered only where a profile card answers it: a menu entry that does nothing would be a lie.
+    if (isSignalConnected(QMetaMethod::fromSignal(&OrganisationPage::profileRequested))) {
+        //: context menu of a person in the organisation tab: show their profile card
+        QAction* profile = menu.addAction(tr("Profile"));
+        profile->setObjectName(QStringLiteral("profileAction"));
+        connect(profile, &QAction::triggered, this, [this, user] { Q_EMIT profileRequested(user); });
+    }
     menu.exec(m_people->viewport()->mapToGlobal(pos));
 }
 

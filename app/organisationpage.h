@@ -19,9 +19,9 @@ class DepartmentPeopleProxy;
  * The "Organisation" tab of the sidebar (docs/protocol.md 18): the department tree with each department's head
  * count, and under it the people of the selected department and of the departments below it, with avatar, status
  * dot and title, filtered by the sidebar's search text (letters or pinyin). Double-click or Enter on a person opens
- * the chat with them; their context menu has "Send message" and "Profile"; the manager of the selected department
- * gets "Create group from department" (a button and the tree's context menu). Shows a note instead when the server
- * has no directory yet. GUI thread.
+ * the chat with them; their context menu has "Send message" and, where a profile card is connected, "Profile"; the
+ * manager of the selected department gets "Create group from department" (a button and the tree's context menu). Shows
+ * a note instead when the server has no directory yet. GUI thread.
  */
 class OrganisationPage : public QWidget
 {

@@ -22,8 +22,8 @@ enum Contact
     ContactStatusText, ///< QString: the user's status text (protocol.md 16), shown offline too; may be empty
     ContactDepartment = Qt::UserRole + 40, ///< qint64: the user's department (protocol.md 18); 0: none
     ContactTitle,                          ///< QString: the user's job title; empty: none
-    ContactAvatar,                            ///< QByteArray: SHA-256 of the avatar picture (AvatarCache); empty = none
-    ContactSignature,                 ///< QString: the one-line signature; empty = none
+    ContactAvatar,                         ///< QByteArray: SHA-256 of the avatar picture (AvatarCache); empty = none
+    ContactSignature,                      ///< QString: the one-line signature; empty = none
 };
 
 /** DirectoryModel: the department tree (protocol.md 18), children under their parent, siblings by name. */

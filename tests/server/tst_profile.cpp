@@ -155,7 +155,7 @@ void tst_Profile::updateSeenOnlineAndAfterLogin()
 {
     std::unique_ptr<RawClient> carol = connect(QStringLiteral("carol"));
     QVERIFY(carol);
-    carol.reset(); // offline while alice changes her profile
+    carol.reset();                                               // offline while alice changes her profile
     QVERIFY(!m_bob->waitPush(QStringLiteral("user")).isEmpty()); // carol's sign-up
     m_bob->clearPushes();
 
