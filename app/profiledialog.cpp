@@ -72,7 +72,7 @@ ProfileDialog::ProfileDialog(ChatClient* client, QWidget* parent)
     m_lockNote->setWordWrap(true);
     m_name->setReadOnly(m_user.nameLocked);
     m_lockNote->setVisible(m_user.nameLocked);
-    m_preview = m_client->avatars()->image(m_user.avatar);
+    m_preview = QImage::fromData(m_client->avatars()->picture(m_user.avatar));
 
     auto* pictureButtons = new QVBoxLayout;
     pictureButtons->addWidget(m_choose);
@@ -102,7 +102,7 @@ ProfileDialog::ProfileDialog(ChatClient* client, QWidget* parent)
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_client->avatars(), &AvatarCache::avatarReady, this, [this](const QByteArray& sha256) {
         if (m_picture.isEmpty() && sha256 == m_user.avatar) {
-            m_preview = m_client->avatars()->image(sha256);
+            m_preview = QImage::fromData(m_client->avatars()->picture(sha256));
             updatePreview();
         }
     });

@@ -7,6 +7,7 @@
 #include "sha256.h"
 
 #include <QDir>
+#include <QFile>
 #include <QSaveFile>
 #include <QStandardPaths>
 
@@ -20,17 +21,21 @@ AvatarCache::AvatarCache(ClientConnection* connection, const QString& dir, QObje
                           : dir)
 {}
 
-QImage AvatarCache::image(const QByteArray& sha256)
+QByteArray AvatarCache::picture(const QByteArray& sha256)
 {
     if (sha256.size() != protocol::kAvatarHashBytes)
         return {};
-    const auto cached = m_images.constFind(sha256);
-    if (cached != m_images.constEnd())
+    const auto cached = m_pictures.constFind(sha256);
+    if (cached != m_pictures.constEnd())
         return *cached;
-    const QImage fromDisk(pathOf(sha256));
-    if (!fromDisk.isNull()) {
-        m_images.insert(sha256, fromDisk);
-        return fromDisk;
+    QFile file(pathOf(sha256));
+    if (file.size() <= protocol::kMaxAvatarBytes && file.open(QIODevice::ReadOnly)) {
+        const QByteArray fromDisk = file.readAll();
+        // A file damaged on disk is fetched again rather than shown.
+        if (Sha256::hash(fromDisk) == sha256) {
+            m_pictures.insert(sha256, fromDisk);
+            return fromDisk;
+        }
     }
     fetch(sha256);
     return {};
@@ -85,12 +90,7 @@ void AvatarCache::readFrom(const QByteArray& sha256, qint64 offset)
 
 void AvatarCache::store(const QByteArray& sha256, const QByteArray& bytes)
 {
-    const QImage image = QImage::fromData(bytes);
-    if (image.isNull()) {
-        m_failed.insert(sha256);
-        return;
-    }
-    m_images.insert(sha256, image);
+    m_pictures.insert(sha256, bytes);
     QDir().mkpath(m_dir);
     QSaveFile file(pathOf(sha256));
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())

@@ -10,7 +10,8 @@ namespace lanchat {
 /**
  * Checks an uploaded avatar picture (docs/protocol.md 15.2): a PNG or JPEG (by content, not by name) whose header
  * gives 1..protocol::kMaxAvatarPixels pixels each way and whose pixels decode. The header is checked before
- * decoding, so a small file announcing a huge picture is refused without allocating it. Any thread.
+ * decoding, so a small file announcing a huge picture is refused without allocating it. Decoded with libpng and
+ * libjpeg (no Qt Gui in the server). Any thread; no state.
  */
 class AvatarImage
 {
