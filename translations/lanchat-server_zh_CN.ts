@@ -1054,7 +1054,7 @@
     <message>
         <source>unknown subcommand '%1' (try: serve, user, group, stats, backup, restore, check, prune, broadcast, audit, message, dept, import, ldap, notice; see docs/admin.md)</source>
         <extracomment>the subcommand names are typed as they are: keep them in English</extracomment>
-        <translation>未知的子命令“%1”（可用：serve、user、group、stats、backup、restore、check、prune、broadcast、audit、message、dept、import、ldap、notice；参见 docs/admin.md）</translation>
+        <translation>未知子命令“%1”（可用：serve、user、group、stats、backup、restore、check、prune、broadcast、audit、message、dept、import、ldap、notice；见 docs/admin.md）</translation>
     </message>
 </context>
 <context>
