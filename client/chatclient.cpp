@@ -608,6 +608,11 @@ void ChatClient::dissolveGroup(ConversationId group)
     d->call(msg.encode(), msg.type, [this, group](const QCborMap&) { d->models->conversations()->remove(group); });
 }
 
+bool ChatClient::supportsProfiles() const
+{
+    return d->connection->serverFeatures().contains(QLatin1String(protocol::kFeatureProfiles));
+}
+
 bool ChatClient::supportsGroupRoles() const
 {
     return d->connection->serverFeatures().contains(QLatin1String(protocol::kFeatureGroupRoles));

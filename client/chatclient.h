@@ -244,6 +244,11 @@ public:
     TypingTracker* typing() const;
     /** Changes the user's own profile and avatar (docs/protocol.md 15); owned by the client. */
     ProfileClient* profiles() const;
+    /**
+     * True when the server announced profiles (protocol::kFeatureProfiles, docs/protocol.md 15): offer "Edit my
+     * profile" only then; an older server answers `profile_update` with unknown_type.
+     */
+    bool supportsProfiles() const;
     /** Avatar pictures by hash, fetched on demand and kept on disk; shared by every view; owned by the client. */
     AvatarCache* avatars() const;
     /** The user's unsent drafts, one per conversation, kept per server and user across restarts. */
