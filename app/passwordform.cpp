@@ -64,9 +64,12 @@ PasswordForm::PasswordForm(ChatClient* client, QWidget* parent)
         m_old->clear();
         m_new->clear();
         m_repeat->clear();
-        showMessage(tr("Your password was changed. Your other devices were logged out and must log in with the new "
-                       "password."),
-                    false);
+        showMessage(
+            [] {
+                return tr("Your password was changed. Your other devices were logged out and must log in with the new "
+                          "password.");
+            },
+            false);
         Q_EMIT changed();
     });
     connect(m_client, &ChatClient::requestFailed, this, &PasswordForm::onFailed);
@@ -96,28 +99,32 @@ void PasswordForm::retranslateUi()
                          .arg(protocol::kMinPasswordBytes)
                          .arg(protocol::kMaxPasswordBytes));
     m_submit->setText(tr("Change password"));
+    m_message->setText(m_messageText ? m_messageText() : QString());
 }
 
 void PasswordForm::submit()
 {
     if (m_old->text().isEmpty()) {
-        showMessage(tr("Enter your current password."), true);
+        showMessage([] { return tr("Enter your current password."); }, true);
         return;
     }
     const qsizetype bytes = m_new->text().toUtf8().size();
     if (bytes < protocol::kMinPasswordBytes || bytes > protocol::kMaxPasswordBytes) {
-        showMessage(tr("The new password must be %1 to %2 bytes long.")
-                        .arg(protocol::kMinPasswordBytes)
-                        .arg(protocol::kMaxPasswordBytes),
-                    true);
+        showMessage(
+            [] {
+                return tr("The new password must be %1 to %2 bytes long.")
+                    .arg(protocol::kMinPasswordBytes)
+                    .arg(protocol::kMaxPasswordBytes);
+            },
+            true);
         return;
     }
     if (m_new->text() != m_repeat->text()) {
-        showMessage(tr("The two new passwords differ."), true);
+        showMessage([] { return tr("The two new passwords differ."); }, true);
         return;
     }
     m_waiting = true;
-    showMessage(tr("Changing the password…"), false);
+    showMessage([] { return tr("Changing the password…"); }, false);
     m_client->changePassword(m_old->text(), m_new->text());
 }
 
@@ -128,16 +135,21 @@ void PasswordForm::onFailed(const QString& request, ErrorCode code)
     if (code == ErrorCode::BadCredentials) {
         m_old->selectAll();
         m_old->setFocus();
-        showMessage(tr("The current password is wrong. After a few wrong tries you have to wait before trying again."),
-                    true);
+        showMessage(
+            [] {
+                return tr(
+                    "The current password is wrong. After a few wrong tries you have to wait before trying again.");
+            },
+            true);
         return;
     }
-    showMessage(ErrorText::message(code), true);
+    showMessage([code] { return ErrorText::message(code); }, true);
 }
 
-void PasswordForm::showMessage(const QString& text, bool error)
+void PasswordForm::showMessage(std::function<QString()> text, bool error)
 {
-    m_message->setText(text);
+    m_messageText = std::move(text);
+    m_message->setText(m_messageText());
     QPalette palette = m_message->palette();
     palette.setColor(QPalette::WindowText, error ? QColor(0xd9, 0x30, 0x25) : Theme::colors().online);
     m_message->setPalette(palette);

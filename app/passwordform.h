@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -38,7 +40,8 @@ protected:
 private:
     void retranslateUi();
     void submit();
-    void showMessage(const QString& text, bool error);
+    /** Shows @p text() under the fields; kept as a function so a language switch shows it in the new language. */
+    void showMessage(std::function<QString()> text, bool error);
     void onFailed(const QString& request, lanchat::ErrorCode code);
 
     ChatClient* m_client;
@@ -52,6 +55,7 @@ private:
     QLabel* m_message;
     QPushButton* m_submit;
     bool m_waiting = false;
+    std::function<QString()> m_messageText;
 };
 
 } // namespace lanchat
