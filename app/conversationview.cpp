@@ -6,6 +6,7 @@
 #include "conversationsmodel.h"
 #include "draftbinder.h"
 #include "emojibutton.h"
+#include "headerprofilelink.h"
 #include "icons.h"
 #include "logging.h"
 #include "mentioncontroller.h"
@@ -16,6 +17,7 @@
 #include "messagesmodel.h"
 #include "modelroles.h"
 #include "pastepreviewdialog.h"
+#include "profilelink.h"
 #include "readerspopup.h"
 #include "replybar.h"
 #include "replycontroller.h"
@@ -24,6 +26,7 @@
 #include "textselection.h"
 #include "transfermanager.h"
 #include "typingindicator.h"
+#include "unreaddividerdelegate.h"
 #include "unreadjumper.h"
 
 #include <QApplication>
@@ -105,7 +108,10 @@ void ConversationView::buildUi()
     m_muteButton = new QToolButton(header);
     m_muteButton->setCheckable(true);
     m_infoButton = new QToolButton(header);
+    m_peerLink = new HeaderProfileLink(m_title, header);
+    connect(m_peerLink, &HeaderProfileLink::profileRequested, this, &ConversationView::profileRequested);
     headerLayout->addWidget(m_muteButton);
+    headerLayout->addWidget(m_peerLink->button());
     headerLayout->addWidget(m_infoButton);
     layout->addWidget(header);
 
@@ -130,6 +136,11 @@ void ConversationView::buildUi()
         option.font = m_list->font();
         m_delegate->activate(option, index);
     });
+    auto* senders = new ProfileLink(m_list, roles::MessageSenderId, [this](const auto& option, const auto& index) {
+        const auto* divider = qobject_cast<const UnreadDividerDelegate*>(m_list->itemDelegate());
+        return m_delegate->senderRect(divider ? divider->messageOption(option, index) : option, index);
+    });
+    connect(senders, &ProfileLink::profileRequested, this, &ConversationView::profileRequested);
     m_unread = new UnreadJumper(m_client, m_list, m_delegate, this);
     m_textSelection = new TextSelection(m_list, m_delegate);
     m_actions = new MessageActions(m_client, m_list, this);
@@ -317,6 +328,7 @@ void ConversationView::setConversation(ConversationId conversation)
         m_model = nullptr;
         m_unread->open(conversation, nullptr, 0, 0);
         m_list->setModel(nullptr);
+        m_peerLink->setPeer({});
         m_stack->setCurrentIndex(0);
         return;
     }
@@ -398,6 +410,7 @@ void ConversationView::refreshHeader()
                                         "you cannot send messages here any more.")
                                          .arg(title));
         }
+        m_peerLink->setPeer(group ? UserId() : UserId(index.data(roles::ConversationPeerId).toLongLong()));
         if (group) {
             const int members = int(index.data(roles::ConversationMembers).toList().size());
             m_subtitle->setText(removed ? tr("Group · you are no longer a member")

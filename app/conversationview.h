@@ -16,6 +16,7 @@ namespace lanchat {
 class AppSettings;
 class ChatClient;
 class DraftBinder;
+class HeaderProfileLink;
 class MessageDelegate;
 class MentionController;
 class MessageActions;
@@ -66,6 +67,8 @@ public:
 Q_SIGNALS:
     /** The user asked for the member list / management of the open group. */
     void groupInfoRequested(lanchat::ConversationId conversation);
+    /** Show the profile card of @p user near @p globalPos (a sender's avatar or name, the private chat's header). */
+    void profileRequested(lanchat::UserId user, const QPoint& globalPos);
     /** The user muted or unmuted @p conversation with the header's button (already saved in the settings). */
     void mutedChanged(lanchat::ConversationId conversation, bool muted);
 
@@ -121,6 +124,7 @@ private:
     TextSelection* m_textSelection = nullptr;
     MentionController* m_mentions = nullptr;
     TypingIndicator* m_typing = nullptr;
+    HeaderProfileLink* m_peerLink = nullptr;
     bool m_loadingOlder = false;
     bool m_stickToBottom = true;
     int m_restoreFromBottom = -1;

@@ -8,8 +8,10 @@
 #include "memberlistdelegate.h"
 #include "modelroles.h"
 #include "pinyinmatcher.h"
+#include "profilelink.h"
 #include "protocol.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -85,6 +87,9 @@ void GroupDialog::buildUi()
         m_members->setItemDelegate(new MemberListDelegate(m_members));
         m_members->setContextMenuPolicy(Qt::CustomContextMenu);
         m_roles = new GroupRoleActions(m_client, m_group, this);
+        m_profiles = new ProfileLink(m_members, kUserIdRole, &ProfileLink::leadingSquare);
+        connect(m_profiles, &ProfileLink::profileRequested, this, &GroupDialog::profileRequested);
+        connect(m_members, &QListWidget::itemActivated, m_profiles->action(), &QAction::trigger);
     }
     layout->addWidget(m_members, 1);
     auto* manageRow = new QHBoxLayout;
@@ -199,6 +204,8 @@ void GroupDialog::showMemberMenu(const QPoint& pos)
         return;
     QMenu menu(this);
     menu.setObjectName(QStringLiteral("memberMenu"));
+    if (m_profiles && m_profiles->addTo(&menu, m_members->indexAt(pos)))
+        menu.addSeparator();
     m_roles->fillMenu(&menu, UserId(item->data(kUserIdRole).toLongLong()));
     if (!menu.isEmpty())
         menu.exec(m_members->viewport()->mapToGlobal(pos));

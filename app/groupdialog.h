@@ -14,6 +14,7 @@ namespace lanchat {
 
 class ChatClient;
 class GroupRoleActions;
+class ProfileLink;
 
 /**
  * Groups. Create mode: a name and members picked (checked) from the contacts; accepted once the server
@@ -35,6 +36,13 @@ public:
 
     /** The created group (create mode, after acceptance). */
     ConversationId createdGroup() const { return m_group; }
+
+Q_SIGNALS:
+    /**
+     * Manage mode: show the profile card of member @p user near @p globalPos (a click on their avatar, a double click
+     * or Enter on them, Ctrl+I, or "View profile" in their context menu).
+     */
+    void profileRequested(lanchat::UserId user, const QPoint& globalPos);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -78,6 +86,7 @@ private:
     QPushButton* m_leave = nullptr;
     QPushButton* m_dissolve = nullptr;
     GroupRoleActions* m_roles = nullptr;
+    ProfileLink* m_profiles = nullptr;
     QPushButton* m_ok = nullptr;
     QPushButton* m_cancel = nullptr;
     QLabel* m_error = nullptr;

@@ -11,13 +11,14 @@
 #include "groupdialog.h"
 #include "icons.h"
 #include "languagemanager.h"
+#include "messageinput.h"
 #include "messagerecord.h"
 #include "modelroles.h"
 #include "noticebanner.h"
 #include "noticecontroller.h"
 #include "notificationsound.h"
 #include "ownstatus.h"
-#include "profiledialog.h"
+#include "profilecardcontroller.h"
 #include "searchdock.h"
 #include "settingsdialog.h"
 #include "sidebar.h"
@@ -122,6 +123,7 @@ MainWindow::MainWindow(ChatClient* client, AppSettings& settings, LanguageManage
             openConversation(id);
     });
 
+    m_cards = new ProfileCardController(m_client, this);
     buildMenus();
     m_reconnectButton->setDefaultAction(m_reconnectAction);
     connect(m_client, &ChatClient::stateChanged, this, &MainWindow::updateReconnect);
@@ -129,10 +131,25 @@ MainWindow::MainWindow(ChatClient* client, AppSettings& settings, LanguageManage
     connect(m_sidebar, &Sidebar::conversationActivated, this, &MainWindow::openConversation);
     connect(m_sidebar, &Sidebar::contactActivated, m_client, &ChatClient::openPrivate);
     connect(m_sidebar, &Sidebar::newGroupRequested, this, &MainWindow::showNewGroup);
+    connect(m_sidebar, &Sidebar::profileRequested, this,
+            [this](UserId user, const QPoint& at) { m_cards->show(user, at, m_sidebar); });
+    connect(m_view, &ConversationView::profileRequested, this,
+            [this](UserId user, const QPoint& at) { m_cards->show(user, at, m_view); });
+    connect(m_cards, &ProfileCardController::chatOpened, this, [this](ConversationId conversation) {
+        openConversation(conversation);
+        m_view->input()->setFocus();
+    });
+    // The menu's "Edit my profile…" only where the server takes profile changes.
+    connect(m_client, &ChatClient::loggedIn, this,
+            [this] { m_profileAction->setVisible(m_client->supportsProfiles()); });
     connect(m_sidebar, &Sidebar::messageSearchRequested, this,
             [this](const QString& text) { m_search->open(ConversationId(), text); });
     connect(m_view, &ConversationView::groupInfoRequested, this, [this](ConversationId id) {
         GroupDialog dialog(m_client, id, this);
+        connect(&dialog, &GroupDialog::profileRequested, this,
+                [this, &dialog](UserId user, const QPoint& at) { m_cards->show(user, at, &dialog); });
+        // "Send message" on a member's card leaves the dialog for the chat.
+        connect(m_cards, &ProfileCardController::chatRequested, &dialog, &QDialog::accept);
         dialog.exec();
     });
     connect(m_view, &ConversationView::mutedChanged, m_sidebar->conversationList()->viewport(),
@@ -175,11 +192,8 @@ void MainWindow::buildMenus()
     m_reconnectAction->setObjectName(QStringLiteral("reconnectAction"));
     m_reconnectAction->setShortcut(QKeySequence::Refresh);
     m_appMenu->addSeparator();
-    m_profileAction = m_appMenu->addAction(QString(), this, [this] {
-        auto* dialog = new ProfileDialog(m_client, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
-    });
+    m_profileAction = m_appMenu->addAction(QString(), m_cards, &ProfileCardController::editProfile);
+    m_profileAction->setVisible(m_client->supportsProfiles());
     m_profileAction->setObjectName(QStringLiteral("profileAction"));
     m_settingsAction = m_appMenu->addAction(QString(), this, &MainWindow::showSettings);
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));

@@ -19,6 +19,7 @@ class ConversationView;
 class LanguageManager;
 class SearchDock;
 class NoticeController;
+class ProfileCardController;
 class Sidebar;
 class StatusController;
 class NotificationSound;
@@ -61,6 +62,8 @@ public:
     QDockWidget* transfersDock() const { return m_transfersDock; }
     SearchDock* searchDock() const { return m_search; }
     NoticeController* notices() const { return m_notices; }
+    /** The profile cards opened from names and avatars everywhere in the window. */
+    ProfileCardController* profileCards() const { return m_cards; }
 
 public Q_SLOTS:
     void showSettings();
@@ -120,6 +123,7 @@ private:
     bool m_quitting = false;
     int m_unread = 0;
     NoticeController* m_notices = nullptr;
+    ProfileCardController* m_cards = nullptr;
 };
 
 } // namespace lanchat

@@ -264,6 +264,16 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem& o
     return l;
 }
 
+QRect MessageDelegate::senderRect(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    const Layout l = layoutFor(option, index);
+    if (l.avatar.isNull() || l.own)
+        return l.avatar;
+    const QFontMetrics sfm(smallFont(option.font));
+    const int name = sfm.horizontalAdvance(index.data(roles::MessageSenderName).toString());
+    return l.avatar.united(QRect(l.header.topLeft(), QSize(qMin(name, l.header.width()), l.header.height())));
+}
+
 bool MessageDelegate::fileAction(FileBubblePainter::Action action, const QModelIndex& index, const QString& path)
 {
     using Action = FileBubblePainter::Action;

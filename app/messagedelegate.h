@@ -57,6 +57,12 @@ public:
      * message has no such action.
      */
     bool activate(const QStyleOptionViewItem& option, const QModelIndex& index);
+    /**
+     * Where the sender of @p index is drawn: the avatar and, on others' messages, the name before the time, at the
+     * start of a group of messages (item coordinates); null on rows that show no sender (a continuation, a system
+     * line). Clicking there opens the sender's profile card.
+     */
+    QRect senderRect(const QStyleOptionViewItem& option, const QModelIndex& index) const;
     /** Where the text of a text message is drawn (selection hit-testing); null for other messages. */
     QRect textRect(const QStyleOptionViewItem& option, const QModelIndex& index) const;
     /** The document a text message is drawn from, laid out by the caller at textRect()'s width. */

@@ -10,8 +10,10 @@
 #include "modelroles.h"
 #include "organisationpage.h"
 #include "pinnedconversations.h"
+#include "profilelink.h"
 
 #include <QAction>
+#include <QCursor>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
@@ -75,11 +77,20 @@ Sidebar::Sidebar(ChatClient* client, QWidget* parent)
     m_contactFilter->setSourceModel(m_client->contacts());
     m_contacts->setModel(m_contactFilter);
     m_contacts->setItemDelegate(new ConversationListDelegate(ConversationListDelegate::Mode::Contacts, m_contacts));
+    m_conversationProfiles = new ProfileLink(m_conversations, roles::ConversationPeerId);
+    m_contactProfiles = new ProfileLink(m_contacts, roles::ContactUserId, &ProfileLink::leadingSquare);
+    m_contacts->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_contacts, &QListView::customContextMenuRequested, this, &Sidebar::onContactMenu);
     m_tabs->addTab(m_conversations, QString());
     m_tabs->addTab(m_contacts, QString());
     m_organisation = new OrganisationPage(m_client, m_tabs);
     m_tabs->addTab(m_organisation, QString());
     connect(m_organisation, &OrganisationPage::contactActivated, this, &Sidebar::contactActivated);
+    auto* people = new ProfileLink(m_organisation->peopleList(), roles::ContactUserId, &ProfileLink::leadingSquare);
+    for (ProfileLink* link : {m_conversationProfiles, m_contactProfiles, people})
+        connect(link, &ProfileLink::profileRequested, this, &Sidebar::profileRequested);
+    connect(m_organisation, &OrganisationPage::profileRequested, this,
+            [this](UserId user) { Q_EMIT profileRequested(user, QCursor::pos()); });
     connect(m_client, &ChatClient::loggedIn, this, &Sidebar::refreshOrganisationTab);
     refreshOrganisationTab();
     layout->addWidget(m_tabs, 1);
@@ -160,7 +171,23 @@ void Sidebar::onConversationMenu(const QPoint& pos)
     pin->setObjectName(QStringLiteral("pinAction"));
     connect(pin, &QAction::triggered, this,
             [this, id, pinned] { m_client->pinnedConversations()->setPinned(id, !pinned); });
+    m_conversationProfiles->addTo(&menu, index);
     menu.exec(m_conversations->viewport()->mapToGlobal(pos));
+}
+
+void Sidebar::onContactMenu(const QPoint& pos)
+{
+    const QModelIndex index = m_contacts->indexAt(pos);
+    if (!index.isValid())
+        return;
+    const UserId user(index.data(roles::ContactUserId).toLongLong());
+    QMenu menu(this);
+    //: context menu of a contact: open the private chat with them
+    QAction* chat = menu.addAction(tr("Send message"));
+    chat->setObjectName(QStringLiteral("sendMessageAction"));
+    connect(chat, &QAction::triggered, this, [this, user] { Q_EMIT contactActivated(user); });
+    m_contactProfiles->addTo(&menu, index);
+    menu.exec(m_contacts->viewport()->mapToGlobal(pos));
 }
 
 void Sidebar::showContacts()

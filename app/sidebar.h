@@ -19,11 +19,13 @@ class ConversationListDelegate;
 class ContactFilterProxy;
 class ConversationListProxy;
 class OrganisationPage;
+class ProfileLink;
 
 /**
  * The left side of the main window: a search box, the conversation list (ConversationListDelegate,
  * pinned conversations first, then newest activity first, through ConversationListProxy; its context menu pins
- * and unpins) and the contacts list with presence, and the buttons
+ * and unpins, and shows a private chat's peer's profile) and the contacts list with presence (a click on an avatar,
+ * Ctrl+I or the context menu shows the profile card; ProfileLink), and the buttons
  * "New chat" and "New group". The search filters both lists (title, user name, display name; by letters or pinyin).
  */
 class Sidebar : public QWidget
@@ -58,6 +60,11 @@ Q_SIGNALS:
     void conversationActivated(lanchat::ConversationId conversation);
     void contactActivated(lanchat::UserId user);
     void newGroupRequested();
+    /**
+     * Show the profile card of @p user near @p globalPos: a click on a contact's avatar, "View profile" (Ctrl+I) in
+     * the contacts, the organisation's people and a private chat's context menu.
+     */
+    void profileRequested(lanchat::UserId user, const QPoint& globalPos);
     /** "Search messages for …" under the lists: search the messages for @p text (the search panel). */
     void messageSearchRequested(const QString& text);
 
@@ -70,6 +77,8 @@ private:
     void refreshOrganisationTab();
     /** The context menu of a conversation: pin to the top, or unpin. */
     void onConversationMenu(const QPoint& pos);
+    /** The context menu of a contact: send a message, view the profile. */
+    void onContactMenu(const QPoint& pos);
 
     QPushButton* m_searchMessages = nullptr;
     ChatClient* m_client;
@@ -81,6 +90,8 @@ private:
     ConversationListDelegate* m_conversationDelegate = nullptr;
     ConversationListProxy* m_conversationFilter = nullptr;
     ContactFilterProxy* m_contactFilter = nullptr;
+    ProfileLink* m_conversationProfiles = nullptr;
+    ProfileLink* m_contactProfiles = nullptr;
     QPushButton* m_newChat = nullptr;
     QPushButton* m_newGroup = nullptr;
 };

@@ -895,6 +895,18 @@
     </message>
 </context>
 <context>
+    <name>lanchat::HeaderProfileLink</name>
+    <message>
+        <source>Profile</source>
+        <extracomment>button in the header of a private chat: show the other person's profile card</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show this person's profile</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>lanchat::LoginDialog</name>
     <message>
         <source>LanChat</source>
@@ -1574,6 +1586,40 @@ Your administrator sets up departments on the server.</source>
     </message>
 </context>
 <context>
+    <name>lanchat::ProfileCard</name>
+    <message>
+        <source>Status unknown while you are offline</source>
+        <extracomment>profile card while the user's own connection is down: nobody's status is current</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Department</source>
+        <extracomment>profile card: labels before the fields</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send message</source>
+        <extracomment>profile card button: open the private chat with this person</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit my profile…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>lanchat::ProfileDialog</name>
     <message>
         <source>Choose a picture</source>
@@ -1646,6 +1692,14 @@ Your administrator sets up departments on the server.</source>
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lanchat::ProfileLink</name>
+    <message>
+        <source>View profile</source>
+        <extracomment>menu entry and Ctrl+I on a person in a list: show their profile card</extracomment>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2045,6 +2099,11 @@ Your administrator sets up departments on the server.</source>
     <message>
         <source>Organisation</source>
         <extracomment>sidebar tab with the company's department tree and its people</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send message</source>
+        <extracomment>context menu of a contact: open the private chat with them</extracomment>
         <translation type="unfinished" />
     </message>
 </context>

@@ -888,6 +888,18 @@
     </message>
 </context>
 <context>
+    <name>lanchat::HeaderProfileLink</name>
+    <message>
+        <source>Profile</source>
+        <extracomment>button in the header of a private chat: show the other person's profile card</extracomment>
+        <translation>个人资料</translation>
+    </message>
+    <message>
+        <source>Show this person's profile</source>
+        <translation>查看对方的个人资料</translation>
+    </message>
+</context>
+<context>
     <name>lanchat::LoginDialog</name>
     <message>
         <source>LanChat</source>
@@ -1560,6 +1572,40 @@ Your administrator sets up departments on the server.</source>
     </message>
 </context>
 <context>
+    <name>lanchat::ProfileCard</name>
+    <message>
+        <source>Status unknown while you are offline</source>
+        <extracomment>profile card while the user's own connection is down: nobody's status is current</extracomment>
+        <translation>您已离线，对方状态未知</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <extracomment>profile card: labels before the fields</extracomment>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <extracomment>profile card button: open the private chat with this person</extracomment>
+        <translation>发消息</translation>
+    </message>
+    <message>
+        <source>Edit my profile…</source>
+        <translation>编辑个人资料…</translation>
+    </message>
+</context>
+<context>
     <name>lanchat::ProfileDialog</name>
     <message>
         <source>Choose a picture</source>
@@ -1616,6 +1662,14 @@ Your administrator sets up departments on the server.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation></message>
+</context>
+<context>
+    <name>lanchat::ProfileLink</name>
+    <message>
+        <source>View profile</source>
+        <extracomment>menu entry and Ctrl+I on a person in a list: show their profile card</extracomment>
+        <translation>查看个人资料</translation>
+    </message>
 </context>
 <context>
     <name>lanchat::QuotePainter</name>
@@ -2014,6 +2068,11 @@ Your administrator sets up departments on the server.</source>
         <source>Organisation</source>
         <extracomment>sidebar tab with the company's department tree and its people</extracomment>
         <translation>组织架构</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <extracomment>context menu of a contact: open the private chat with them</extracomment>
+        <translation>发消息</translation>
     </message>
 </context>
 <context>
