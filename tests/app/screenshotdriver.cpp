@@ -6,6 +6,7 @@
 // test.
 //
 // Usage: lanchat-screenshots --port P --discovery-port D --out DIR [--theme light|dark]
+//        [--server EXE --data-dir DIR [--config FILE]]   (the running server, for the organisation's departments)
 // (dark: every file name gets "-dark"; QT_SCALE_FACTOR=2 gives 200 % grabs)
 
 #include "appcontroller.h"
@@ -24,6 +25,7 @@
 #include "modelroles.h"
 #include "noticeshots.h"
 #include "pinyinshots.h"
+#include "profilecardshots.h"
 #include "profileshots.h"
 #include "readerspopup.h"
 #include "replycontroller.h"
@@ -424,7 +426,13 @@ int main(int argc, char* argv[])
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("output folder"), QStringLiteral("dir"));
     const QCommandLineOption themeOption(QStringLiteral("theme"), QStringLiteral("light or dark"),
                                          QStringLiteral("theme"), QStringLiteral("light"));
-    parser.addOptions({portOption, discoveryOption, outOption, themeOption});
+    const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("lanchat-server executable"),
+                                          QStringLiteral("exe"));
+    const QCommandLineOption dataOption(QStringLiteral("data-dir"), QStringLiteral("the server's data directory"),
+                                        QStringLiteral("dir"));
+    const QCommandLineOption configOption(QStringLiteral("config"), QStringLiteral("the server's config file"),
+                                          QStringLiteral("file"));
+    parser.addOptions({portOption, discoveryOption, outOption, themeOption, serverOption, dataOption, configOption});
     parser.process(app);
     const auto port = quint16(parser.value(portOption).toUInt());
     const QString out = parser.value(outOption);
@@ -562,6 +570,12 @@ int main(int argc, char* argv[])
     if (!screenshots::saveGroupRoleStates(scene.alice, scene.bob, scene.group, scene.carol.currentUser().id, languages,
                                           themeSuffix,
                                           [&out](QWidget* widget, const QString& name) { save(widget, out, name); }))
+        return 1;
+    // Departments come from the admin commands, so only with the server's executable and data directory.
+    if (parser.isSet(serverOption) &&
+        !saveProfileCardStates(window, scene.alice, scene.bob, languages, themeSuffix,
+                               {parser.value(serverOption), parser.value(dataOption), parser.value(configOption)},
+                               hooks))
         return 1;
     // Last: the banner stays pinned on the window.
     if (!screenshots::saveNoticeStates(scene.alice, scene.bob, scene.carol, scene.group, window, languages, out,
