@@ -67,7 +67,9 @@ ProfileCard::ProfileCard(ChatClient* client, UserId user, QWidget* parent)
 {
     setObjectName(QStringLiteral("profileCard"));
     setAttribute(Qt::WA_DeleteOnClose);
-    setFrameShape(QFrame::StyledPanel);
+    // A panel with a hairline border, so the card stands out from the window behind it in both themes.
+    setStyleSheet(QStringLiteral("QFrame#profileCard { background: %1; border: 1px solid %2; }")
+                      .arg(Theme::colors().panel.name(), Theme::colors().inputBorder.name()));
     setFixedWidth(kWidth);
     m_photo->setObjectName(QStringLiteral("profileCardPhoto"));
     m_photo->setFixedSize(kPhoto, kPhoto);
