@@ -16,6 +16,7 @@ namespace lanchat {
 class AppSettings;
 class ChatClient;
 class DraftBinder;
+class HeaderAvatar;
 class MessageDelegate;
 class MentionController;
 class MessageActions;
@@ -101,6 +102,7 @@ private:
     MessageDelegate* m_delegate = nullptr;
     QStackedWidget* m_stack = nullptr;
     QLabel* m_placeholder = nullptr;
+    HeaderAvatar* m_headerAvatar = nullptr;
     QLabel* m_title = nullptr;
     QLabel* m_subtitle = nullptr;
     QToolButton* m_infoButton = nullptr;
