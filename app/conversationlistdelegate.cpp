@@ -1,6 +1,7 @@
 #include "conversationlistdelegate.h"
 
 #include "avatarpainter.h"
+#include "avatarpixmaps.h"
 #include "displayformat.h"
 #include "modelroles.h"
 #include "statusbadgepainter.h"
@@ -48,7 +49,11 @@ void ConversationListDelegate::paint(QPainter* painter, const QStyleOptionViewIt
     const QString name = index.data(conv ? int(roles::ConversationTitle) : int(roles::ContactDisplayName)).toString();
     const QString initials =
         AvatarPainter::initials(name, isGroup ? AvatarPainter::Kind::Group : AvatarPainter::Kind::Person);
-    AvatarPainter::paint(painter, avatar, initials, index.data(keyRole).toLongLong());
+    // A group keeps its initials avatar; a person shows their picture where they set one.
+    const QByteArray picture = isGroup ? QByteArray()
+                               : conv  ? index.data(roles::ConversationPeerAvatar).toByteArray()
+                                       : index.data(roles::ContactAvatar).toByteArray();
+    AvatarPixmaps::paint(m_avatars, painter, avatar, picture, initials, index.data(keyRole).toLongLong());
     // While the user is offline nobody's presence is known: no dot rather than a stale one.
     const bool presenceKnown =
         index.data(conv ? int(roles::ConversationPeerPresenceKnown) : int(roles::ContactPresenceKnown)).toBool();

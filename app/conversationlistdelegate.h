@@ -7,8 +7,10 @@
 
 namespace lanchat {
 
+class AvatarPixmaps;
+
 /**
- * Paints one row of the conversation list (initials avatar, presence dot for private chats, title,
+ * Paints one row of the conversation list (the peer's photo or initials, status dot for private chats, title,
  * last-message preview or "[Draft] text" in red while the user has an unsent draft there, time of last
  * activity, unread badge, a folded corner on pinned ones) or of the contacts list (avatar, presence,
  * display name, username), reading only the roles of client/modelroles.h. A muted conversation has a
@@ -31,6 +33,8 @@ public:
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     /** Which conversations are muted (the app's settings keep that); none without a lookup. */
     void setMutedLookup(std::function<bool(ConversationId)> isMuted) { m_isMuted = std::move(isMuted); }
+    /** @p avatars (may be null, not owned) gives people's pictures; without it every person shows initials. */
+    void setAvatars(AvatarPixmaps* avatars) { m_avatars = avatars; }
     /** Background of the unread badge: red, or grey for a muted conversation. */
     static QColor badgeColor(bool muted);
 
@@ -43,6 +47,7 @@ private:
 
     Mode m_mode;
     std::function<bool(ConversationId)> m_isMuted;
+    AvatarPixmaps* m_avatars = nullptr;
 };
 
 } // namespace lanchat

@@ -1,12 +1,14 @@
 #include "conversationview.h"
 
 #include "appsettings.h"
+#include "avatarpixmaps.h"
 #include "chatclient.h"
 #include "contactsmodel.h"
 #include "conversationsmodel.h"
 #include "draftbinder.h"
 #include "emojibutton.h"
 #include "headerprofilelink.h"
+#include "headeravatar.h"
 #include "icons.h"
 #include "logging.h"
 #include "mentioncontroller.h"
@@ -95,6 +97,9 @@ void ConversationView::buildUi()
     header->setObjectName(QStringLiteral("conversationHeader"));
     auto* headerLayout = new QHBoxLayout(header);
     headerLayout->setContentsMargins(16, 10, 12, 10);
+    AvatarPixmaps* avatars = AvatarPixmaps::of(m_client->avatars());
+    m_headerAvatar = new HeaderAvatar(avatars, header);
+    headerLayout->addWidget(m_headerAvatar);
     auto* titles = new QVBoxLayout;
     titles->setSpacing(2);
     m_title = new QLabel(header);
@@ -129,6 +134,8 @@ void ConversationView::buildUi()
     m_list->setMouseTracking(true);
     m_delegate = new MessageDelegate(m_client->transfers(), m_list);
     m_list->setItemDelegate(m_delegate);
+    m_delegate->setAvatars(avatars);
+    avatars->repaintOnArrival(m_list->viewport());
     connect(m_list, &QListView::activated, this, [this](const QModelIndex& index) {
         QStyleOptionViewItem option;
         option.initFrom(m_list->viewport());
@@ -384,6 +391,7 @@ void ConversationView::refreshHeader()
             continue;
         const QString title = index.data(roles::ConversationTitle).toString();
         m_title->setText(title);
+        m_headerAvatar->showConversation(index);
         const bool group = index.data(roles::ConversationIsGroup).toBool();
         const bool removed = index.data(roles::ConversationRemoved).toBool();
         const UserId removedBy(index.data(roles::ConversationRemovedBy).toLongLong());

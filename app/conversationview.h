@@ -17,6 +17,7 @@ class AppSettings;
 class ChatClient;
 class DraftBinder;
 class HeaderProfileLink;
+class HeaderAvatar;
 class MessageDelegate;
 class MentionController;
 class MessageActions;
@@ -104,6 +105,7 @@ private:
     MessageDelegate* m_delegate = nullptr;
     QStackedWidget* m_stack = nullptr;
     QLabel* m_placeholder = nullptr;
+    HeaderAvatar* m_headerAvatar = nullptr;
     QLabel* m_title = nullptr;
     QLabel* m_subtitle = nullptr;
     QToolButton* m_infoButton = nullptr;

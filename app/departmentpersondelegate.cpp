@@ -1,6 +1,7 @@
 #include "departmentpersondelegate.h"
 
 #include "avatarpainter.h"
+#include "avatarpixmaps.h"
 #include "modelroles.h"
 #include "statusbadgepainter.h"
 
@@ -28,7 +29,8 @@ void DepartmentPersonDelegate::paint(QPainter* painter, const QStyleOptionViewIt
     const QRect r = option.rect.adjusted(kPadding + 2, kPadding, -kPadding, -kPadding);
     const QRect avatar(r.left(), r.top() + (r.height() - kAvatar) / 2, kAvatar, kAvatar);
     const QString name = index.data(roles::ContactDisplayName).toString();
-    AvatarPainter::paint(painter, avatar, AvatarPainter::initials(name, AvatarPainter::Kind::Person),
+    AvatarPixmaps::paint(m_avatars, painter, avatar, index.data(roles::ContactAvatar).toByteArray(),
+                         AvatarPainter::initials(name, AvatarPainter::Kind::Person),
                          index.data(roles::ContactUserId).toLongLong());
     // While the user is offline nobody's presence is known: no dot rather than a stale one.
     if (index.data(roles::ContactPresenceKnown).toBool())

@@ -1,5 +1,6 @@
 #include "forwarddialog.h"
 
+#include "avatarpixmaps.h"
 #include "chatclient.h"
 #include "conversationlistdelegate.h"
 #include "conversationlistproxy.h"
@@ -56,7 +57,11 @@ ForwardDialog::ForwardDialog(ChatClient* client, int count, QWidget* parent)
     m_list = new QListView(this);
     m_list->setObjectName(QStringLiteral("forwardTargets"));
     m_list->setModel(m_targets);
-    m_list->setItemDelegate(new ConversationListDelegate(ConversationListDelegate::Mode::Conversations, m_list));
+    auto* delegate = new ConversationListDelegate(ConversationListDelegate::Mode::Conversations, m_list);
+    AvatarPixmaps* avatars = AvatarPixmaps::of(client->avatars());
+    delegate->setAvatars(avatars);
+    avatars->repaintOnArrival(m_list->viewport());
+    m_list->setItemDelegate(delegate);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_empty = new QLabel(this);

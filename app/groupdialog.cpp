@@ -1,5 +1,6 @@
 #include "groupdialog.h"
 
+#include "avatarpixmaps.h"
 #include "chatclient.h"
 #include "contactsmodel.h"
 #include "conversationsmodel.h"
@@ -84,7 +85,11 @@ void GroupDialog::buildUi()
     m_members = new QListWidget(this);
     m_members->setObjectName(QStringLiteral("memberList"));
     if (!m_createMode) {
-        m_members->setItemDelegate(new MemberListDelegate(m_members));
+        auto* delegate = new MemberListDelegate(m_members);
+        AvatarPixmaps* avatars = AvatarPixmaps::of(m_client->avatars());
+        delegate->setAvatars(avatars);
+        avatars->repaintOnArrival(m_members->viewport());
+        m_members->setItemDelegate(delegate);
         m_members->setContextMenuPolicy(Qt::CustomContextMenu);
         m_roles = new GroupRoleActions(m_client, m_group, this);
         m_profiles = new ProfileLink(m_members, kUserIdRole, &ProfileLink::leadingSquare);
@@ -180,10 +185,11 @@ QHash<qint64, GroupDialog::Person> GroupDialog::people() const
     const QAbstractItemModel* contacts = m_client->contacts();
     for (int row = 0; row < contacts->rowCount(); ++row) {
         const QModelIndex index = contacts->index(row, 0);
-        people.insert(index.data(roles::ContactUserId).toLongLong(),
-                      Person{index.data(roles::ContactDisplayName).toString(),
-                             index.data(roles::ContactUsername).toString(), index.data(roles::ContactOnline).toBool(),
-                             index.data(roles::ContactPresenceKnown).toBool()});
+        people.insert(
+            index.data(roles::ContactUserId).toLongLong(),
+            Person{index.data(roles::ContactDisplayName).toString(), index.data(roles::ContactUsername).toString(),
+                   index.data(roles::ContactOnline).toBool(), index.data(roles::ContactPresenceKnown).toBool(),
+                   index.data(roles::ContactStatus).toString(), index.data(roles::ContactAvatar).toByteArray()});
     }
     return people;
 }
@@ -277,7 +283,7 @@ void GroupDialog::refresh()
     QSet<qint64> members;
     for (const qint64 id : std::as_const(ordered)) {
         members.insert(id);
-        const Person person = people.value(id, Person{QStringLiteral("#%1").arg(id), QString(), false, false});
+        const Person person = people.value(id, Person{QStringLiteral("#%1").arg(id), QString(), false, false, {}, {}});
         auto* item = new QListWidgetItem(person.displayName, m_members);
         item->setData(kUserIdRole, id);
         if (id == selected)
@@ -285,6 +291,8 @@ void GroupDialog::refresh()
         item->setData(MemberListDelegate::UsernameRole, person.username);
         item->setData(MemberListDelegate::OnlineRole, person.online);
         item->setData(MemberListDelegate::PresenceKnownRole, person.presenceKnown);
+        item->setData(MemberListDelegate::StatusRole, person.status);
+        item->setData(MemberListDelegate::AvatarRole, person.avatar);
         item->setData(MemberListDelegate::GroupRoleRole, int(roleOf(id)));
         //: tooltip of a member row: display name, user name, role in the group
         item->setToolTip(

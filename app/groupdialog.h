@@ -62,6 +62,8 @@ private:
         QString username;
         bool online = false;
         bool presenceKnown = false;
+        QString status;    ///< "online", "away", "busy", "dnd" or "offline"
+        QByteArray avatar; ///< SHA-256 of their picture; empty = none
     };
     QHash<qint64, Person> people() const;
     void removeSelected();

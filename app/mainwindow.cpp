@@ -360,8 +360,9 @@ void MainWindow::onMessageReceived(const MessageRecord& message)
     const bool focusedHere = isActiveWindow() && m_view->conversation() == message.conversation;
     // A mention gets through a muted conversation: the user asked not to hear the chatter, not to miss a question.
     const bool mentioned = message.mentions.includes(m_client->currentUser().id);
-    // Do-not-disturb silences everything but a mention of oneself.
-    if (focusedHere || !m_settings.notificationsEnabled() || !m_statusController->wantsNotification(mentioned) ||
+    // Do-not-disturb silences everything but a mention of oneself by name: @all calls the group, not this user.
+    const bool named = message.mentions.users.contains(m_client->currentUser().id);
+    if (focusedHere || !m_settings.notificationsEnabled() || !m_statusController->wantsNotification(named) ||
         (m_settings.mutedConversations().contains(message.conversation.value()) && !mentioned)) {
         return;
     }

@@ -1,6 +1,8 @@
 #include "memberlistdelegate.h"
 
 #include "avatarpainter.h"
+#include "avatarpixmaps.h"
+#include "statusbadgepainter.h"
 #include "theme.h"
 
 #include <QPainter>
@@ -47,10 +49,17 @@ void MemberListDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
     const QRect r = option.rect.adjusted(kPadding, kPadding, -kPadding, -kPadding);
     const QRect avatar(r.left(), r.top() + (r.height() - kAvatar) / 2, kAvatar, kAvatar);
     const QString name = index.data(Qt::DisplayRole).toString();
-    AvatarPainter::paint(painter, avatar, AvatarPainter::initials(name, AvatarPainter::Kind::Person),
+    AvatarPixmaps::paint(m_avatars, painter, avatar, index.data(AvatarRole).toByteArray(),
+                         AvatarPainter::initials(name, AvatarPainter::Kind::Person),
                          index.data(UserIdRole).toLongLong());
-    if (index.data(PresenceKnownRole).toBool())
-        AvatarPainter::paintPresence(painter, avatar, index.data(OnlineRole).toBool());
+    // While the user is offline nobody's presence is known: no dot rather than a stale one.
+    if (index.data(PresenceKnownRole).toBool()) {
+        const QString status = index.data(StatusRole).toString();
+        StatusBadgePainter::paint(
+            painter, avatar,
+            status.isEmpty() ? (index.data(OnlineRole).toBool() ? QStringLiteral("online") : QStringLiteral("offline"))
+                             : status);
+    }
 
     const auto role = GroupRole(index.data(GroupRoleRole).toInt());
     const QString roleLabel = roleText(role);

@@ -4,10 +4,13 @@
 
 namespace lanchat {
 
+class AvatarPixmaps;
+
 /**
- * Paints one member of a group's member list (GroupDialog): the initials avatar (AvatarPainter) with a
- * presence dot, the display name, the user name, and the member's role in the group on the right: an "Owner" or
- * "Admin" badge, a quiet "Member". Reads the item data roles below; the display name is Qt::DisplayRole.
+ * Paints one member of a group's member list (GroupDialog): the member's photo or initials (AvatarPixmaps) with
+ * the status dot (StatusBadgePainter), the display name, the user name, and the member's role in the group on the
+ * right: an "Owner" or "Admin" badge, a quiet "Member". Reads the item data roles below; the display name is
+ * Qt::DisplayRole.
  */
 class MemberListDelegate : public ItemBackgroundDelegate
 {
@@ -22,6 +25,8 @@ public:
         OnlineRole,                    ///< bool
         PresenceKnownRole,             ///< bool: false while offline ourselves (no dot then)
         GroupRoleRole,                 ///< int: MemberListDelegate::GroupRole
+        StatusRole,                    ///< QString: "online", "away", "busy", "dnd" or "offline" (protocol.md 16)
+        AvatarRole,                    ///< QByteArray: SHA-256 of the member's picture (AvatarCache); empty = none
     };
 
     /** A member's role in the group (docs/protocol.md 9): one owner, any number of admins. */
@@ -39,6 +44,11 @@ public:
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    /** @p avatars (may be null, not owned) gives members' pictures; without it every member shows initials. */
+    void setAvatars(AvatarPixmaps* avatars) { m_avatars = avatars; }
+
+private:
+    AvatarPixmaps* m_avatars = nullptr;
 };
 
 } // namespace lanchat

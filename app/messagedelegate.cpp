@@ -2,6 +2,7 @@
 
 #include "actionmarkpainter.h"
 #include "avatarpainter.h"
+#include "avatarpixmaps.h"
 #include "displayformat.h"
 #include "errorcode.h"
 #include "filebubblepainter.h"
@@ -361,7 +362,8 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     }
     if (!l.avatar.isNull()) {
         const QString name = index.data(roles::MessageSenderName).toString();
-        AvatarPainter::paint(painter, l.avatar, AvatarPainter::initials(name, AvatarPainter::Kind::Person),
+        AvatarPixmaps::paint(m_avatars, painter, l.avatar, index.data(roles::MessageSenderAvatar).toByteArray(),
+                             AvatarPainter::initials(name, AvatarPainter::Kind::Person),
                              index.data(roles::MessageSenderId).toLongLong());
     }
     painter->setPen(l.own ? Qt::NoPen : QPen(kBorder));

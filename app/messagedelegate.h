@@ -12,6 +12,7 @@ class QTextDocument;
 
 namespace lanchat {
 
+class AvatarPixmaps;
 class TextSelection;
 class TransferManager;
 
@@ -69,6 +70,8 @@ public:
     void prepareDocument(QTextDocument& doc, const QModelIndex& index, const QFont& font) const;
     /** @p selection (may be null, not owned) highlights the part of a text the user selected. */
     void setTextSelection(const TextSelection* selection) { m_selection = selection; }
+    /** @p avatars (may be null, not owned) gives senders' pictures; without it every sender shows initials. */
+    void setAvatars(AvatarPixmaps* avatars) { m_avatars = avatars; }
 
 Q_SIGNALS:
     void downloadRequested(const QModelIndex& index);
@@ -96,6 +99,7 @@ private:
                      const QStyleOptionViewItem& option) const;
 
     TransferManager* m_transfers;
+    AvatarPixmaps* m_avatars = nullptr;
     bool m_group = false;
     const TextSelection* m_selection = nullptr;
     mutable QCache<QString, QSize> m_textSizes;

@@ -1,5 +1,6 @@
 #include "organisationpage.h"
 
+#include "avatarpixmaps.h"
 #include "chatclient.h"
 #include "contactsmodel.h"
 #include "departmentpeopleproxy.h"
@@ -79,7 +80,11 @@ OrganisationPage::OrganisationPage(ChatClient* client, QWidget* parent)
     m_filter->setSourceModel(client->contacts());
     m_people->setObjectName(QStringLiteral("departmentPeople"));
     m_people->setModel(m_filter);
-    m_people->setItemDelegate(new DepartmentPersonDelegate(m_people));
+    auto* personDelegate = new DepartmentPersonDelegate(m_people);
+    AvatarPixmaps* avatars = AvatarPixmaps::of(client->avatars());
+    personDelegate->setAvatars(avatars);
+    avatars->repaintOnArrival(m_people->viewport());
+    m_people->setItemDelegate(personDelegate);
     m_people->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_people->setUniformItemSizes(true);
     m_people->setMouseTracking(true);

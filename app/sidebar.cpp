@@ -1,5 +1,6 @@
 #include "sidebar.h"
 
+#include "avatarpixmaps.h"
 #include "chatclient.h"
 #include "contactfilterproxy.h"
 #include "contactsmodel.h"
@@ -70,13 +71,19 @@ Sidebar::Sidebar(ChatClient* client, QWidget* parent)
     m_conversationDelegate =
         new ConversationListDelegate(ConversationListDelegate::Mode::Conversations, m_conversations);
     m_conversations->setItemDelegate(m_conversationDelegate);
+    AvatarPixmaps* avatars = AvatarPixmaps::of(m_client->avatars());
+    m_conversationDelegate->setAvatars(avatars);
+    avatars->repaintOnArrival(m_conversations->viewport());
     m_conversations->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_conversations, &QListView::customContextMenuRequested, this, &Sidebar::onConversationMenu);
     m_contacts = makeList(m_tabs, "contactList");
     m_contactFilter = new ContactFilterProxy(this);
     m_contactFilter->setSourceModel(m_client->contacts());
     m_contacts->setModel(m_contactFilter);
-    m_contacts->setItemDelegate(new ConversationListDelegate(ConversationListDelegate::Mode::Contacts, m_contacts));
+    auto* contactDelegate = new ConversationListDelegate(ConversationListDelegate::Mode::Contacts, m_contacts);
+    contactDelegate->setAvatars(avatars);
+    avatars->repaintOnArrival(m_contacts->viewport());
+    m_contacts->setItemDelegate(contactDelegate);
     m_conversationProfiles = new ProfileLink(m_conversations, roles::ConversationPeerId);
     m_contactProfiles = new ProfileLink(m_contacts, roles::ContactUserId, &ProfileLink::leadingSquare);
     m_contacts->setContextMenuPolicy(Qt::CustomContextMenu);

@@ -44,7 +44,7 @@ public:
     void applySettings();
     /**
      * Whether a message may pop up a notification and sound: always, unless the user is in do-not-disturb; then
-     * only when it @p mentionsMe.
+     * only when it @p mentionsMe by name (an @all/everyone mention does not count: it does not break through).
      */
     bool wantsNotification(bool mentionsMe) const;
 

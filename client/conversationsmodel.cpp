@@ -90,6 +90,10 @@ QVariant ConversationsModel::data(const QModelIndex& index, int role) const
         return !isGroup && m_contacts->presenceKnown();
     case roles::ConversationPeerStatus:
         return isGroup ? QString() : m_contacts->statusOf(peerOf(e.info));
+    case roles::ConversationPeerAvatar: {
+        const std::optional<UserInfo> peer = isGroup ? std::nullopt : m_contacts->user(peerOf(e.info));
+        return peer ? peer->avatar : QByteArray();
+    }
     case roles::ConversationRemovedBy:
         return e.removedBy.value();
     case roles::ConversationRemoved:
@@ -123,6 +127,7 @@ QHash<int, QByteArray> ConversationsModel::roleNames() const
     names.insert(roles::ConversationRemoved, "removed");
     names.insert(roles::ConversationIsAnnouncements, "isAnnouncements");
     names.insert(roles::ConversationMentioned, "mentioned");
+    names.insert(roles::ConversationPeerAvatar, "peerAvatar");
     return names;
 }
 

@@ -24,6 +24,9 @@ MessagesModel::MessagesModel(ConversationId conversation, const ContactsModel* c
         if (!m_rows.isEmpty())
             Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {Qt::DisplayRole, roles::MessageText});
     });
+    // A sender's new name or picture shows on the rows already loaded.
+    if (contacts)
+        connect(contacts, &ContactsModel::userChanged, this, &MessagesModel::onSenderChanged);
 }
 
 MessagesModel::~MessagesModel() = default;
@@ -51,6 +54,11 @@ QVariant MessagesModel::data(const QModelIndex& index, int role) const
         if (m.kind == MessageKind::System)
             return tr("System");
         return m_contacts ? m_contacts->displayName(m.sender) : QString();
+    case roles::MessageSenderAvatar: {
+        const std::optional<UserInfo> sender =
+            m_contacts && m.kind != MessageKind::System ? m_contacts->user(m.sender) : std::nullopt;
+        return sender ? sender->avatar : QByteArray();
+    }
     case roles::MessageTimestamp:
         return QDateTime::fromMSecsSinceEpoch(m.timestampMs);
     case roles::MessageText:
@@ -167,6 +175,7 @@ QHash<int, QByteArray> MessagesModel::roleNames() const
     names.insert(roles::MessageReplySenderId, "replySenderId");
     names.insert(roles::MessageReplySenderName, "replySenderName");
     names.insert(roles::MessageReplyText, "replyText");
+    names.insert(roles::MessageSenderAvatar, "senderAvatar");
     return names;
 }
 
@@ -552,6 +561,16 @@ void MessagesModel::changed(int row)
 {
     const QModelIndex i = index(row);
     Q_EMIT dataChanged(i, i);
+}
+
+void MessagesModel::onSenderChanged(UserId user)
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).message.sender == user) {
+            const QModelIndex idx = index(i);
+            Q_EMIT dataChanged(idx, idx, {roles::MessageSenderName, roles::MessageSenderAvatar});
+        }
+    }
 }
 
 } // namespace lanchat

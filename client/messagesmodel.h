@@ -183,6 +183,7 @@ private:
     QStringList namesOf(const QList<UserId>& users) const;
     void receiptsChanged();
     void changed(int row);
+    void onSenderChanged(UserId user);
     QVariant replyData(const MessageRecord& message, int role) const;
     void setGapAfter(Seq seq);
 

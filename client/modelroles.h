@@ -62,6 +62,8 @@ enum Conversation
     ConversationDraft,                       ///< QString: the unsent draft, empty if none (ConversationListProxy only)
     ConversationMentioned = Qt::UserRole + 190,  ///< bool: an unread message mentions the user or everyone (until read)
     ConversationPeerStatus = Qt::UserRole + 192, ///< QString, private only: the peer's ContactsModel::statusOf()
+    ConversationPeerAvatar,                      ///< QByteArray, private only: SHA-256 of the peer's avatar picture
+                                                 ///< (AvatarCache); empty = none (the initials are shown)
 };
 
 /** MessagesModel: one row per message of one conversation, oldest first (row 0 is the oldest loaded). */
@@ -95,16 +97,18 @@ enum Message
     MessageEditedTime,                     ///< QDateTime (local time) of the latest edit; invalid when never edited
     MessageReEditText, ///< QString: the text of the user's own text message they recalled while this model held it
                        ///< ("Re-edit" puts it back into the input); empty otherwise. Never stored, never sent.
-    MessageMentionsMe = Qt::UserRole + 280, ///< bool: someone else's message mentions the user or everyone
-    MessageMentionIds,                      ///< QList<qint64>: the ids it mentions (as the server kept them)
-    MessageMentionAll,                      ///< bool: it mentions everyone (@all, from the group's owner)
-    MessageMentionNames,                    ///< QStringList: display names of the mentioned users (highlighted)
-    MessageMentionOwnName,                  ///< QString: the user's own display name if it mentions them by id
-    MessageReplySeq = Qt::UserRole + 270,   ///< qint64: seq of the message this one answers, 0 when it is no reply
-    MessageReplyState,                      ///< int: lanchat::ReplyQuoteState of the quote
-    MessageReplySenderId,                   ///< qint64: the original's sender (0 unless ReplyQuoteState::Shown)
-    MessageReplySenderName,                 ///< QString: the original's sender's display name ("System" for notices)
-    MessageReplyText,                       ///< QString: one line: the excerpt, or "[File] name"; empty unless Shown
+    MessageMentionsMe = Qt::UserRole + 280,   ///< bool: someone else's message mentions the user or everyone
+    MessageMentionIds,                        ///< QList<qint64>: the ids it mentions (as the server kept them)
+    MessageMentionAll,                        ///< bool: it mentions everyone (@all, from the group's owner)
+    MessageMentionNames,                      ///< QStringList: display names of the mentioned users (highlighted)
+    MessageMentionOwnName,                    ///< QString: the user's own display name if it mentions them by id
+    MessageReplySeq = Qt::UserRole + 270,     ///< qint64: seq of the message this one answers, 0 when it is no reply
+    MessageReplyState,                        ///< int: lanchat::ReplyQuoteState of the quote
+    MessageReplySenderId,                     ///< qint64: the original's sender (0 unless ReplyQuoteState::Shown)
+    MessageReplySenderName,                   ///< QString: the original's sender's display name ("System" for notices)
+    MessageReplyText,                         ///< QString: one line: the excerpt, or "[File] name"; empty unless Shown
+    MessageSenderAvatar = Qt::UserRole + 300, ///< QByteArray: SHA-256 of the sender's avatar picture
+                                              ///< (AvatarCache); empty = none (the initials are shown)
 };
 
 /** SearchResultsModel: one row per search hit, newest first, in the order the server sent the pages. */

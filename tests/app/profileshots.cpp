@@ -1,12 +1,17 @@
 #include "profileshots.h"
 
 #include "appsettings.h"
+#include "chatclient.h"
 #include "languagemanager.h"
+#include "profileclient.h"
 #include "profiledialog.h"
 
+#include <QBuffer>
 #include <QImage>
 #include <QLineEdit>
 #include <QPainter>
+#include <QSignalSpy>
+#include <QTest>
 
 #include <utility>
 
@@ -15,14 +20,14 @@ namespace lanchat::screenshots {
 namespace {
 
 // A stand-in photo: a soft gradient with a round "face", so the round crop is visible.
-QImage samplePhoto()
+QImage samplePhoto(const QColor& sky = QColor(40, 90, 160))
 {
     QImage image(480, 360, QImage::Format_ARGB32);
     QPainter painter(&image);
-    QLinearGradient sky(0, 0, 0, 360);
-    sky.setColorAt(0, QColor(120, 180, 230));
-    sky.setColorAt(1, QColor(40, 90, 160));
-    painter.fillRect(image.rect(), sky);
+    QLinearGradient gradient(0, 0, 0, 360);
+    gradient.setColorAt(0, sky.lighter(170));
+    gradient.setColorAt(1, sky);
+    painter.fillRect(image.rect(), gradient);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(Qt::NoPen);
     painter.setBrush(QColor(250, 215, 180));
@@ -33,6 +38,18 @@ QImage samplePhoto()
 }
 
 } // namespace
+
+bool givePhoto(ChatClient& user, const QColor& sky)
+{
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    ProfileDialog::squareCrop(samplePhoto(sky)).save(&buffer, "PNG");
+    QSignalSpy updated(user.profiles(), &ProfileClient::profileUpdated);
+    QSignalSpy failed(user.profiles(), &ProfileClient::failed);
+    user.profiles()->uploadAvatar(png);
+    return QTest::qWaitFor([&] { return !updated.isEmpty() || !failed.isEmpty(); }, 20000) && failed.isEmpty();
+}
 
 bool saveProfileStates(ChatClient& alice, LanguageManager& languages, const QString& themeSuffix,
                        const std::function<void(QWidget*, const QString&)>& save)

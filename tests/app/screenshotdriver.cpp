@@ -459,6 +459,10 @@ int main(int argc, char* argv[])
         !enter(scene.carol, port, QStringLiteral("carol"), QStringLiteral("Carol Li")) ||
         !enter(scene.alice, port, QStringLiteral("alice"), QStringLiteral("Alice Chen")))
         return 1;
+    // Two people with photos, one with initials: every list shows both kinds.
+    if (!screenshots::givePhoto(scene.bob, QColor(40, 90, 160)) ||
+        !screenshots::givePhoto(scene.carol, QColor(170, 80, 60)))
+        return fail("avatar upload refused") ? 0 : 1;
     if (!play(scene, tmp.path()))
         return 1;
 

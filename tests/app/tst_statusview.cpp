@@ -1,9 +1,10 @@
 // Status in the real main window against a real relay in-process (127.0.0.1, port 0): the status menu sets the
 // status others see; do-not-disturb silences notifications and sounds through the window's real notification path
-// except a mention of oneself, and badges the tray icon; the chat header reads "Busy — <text>"; auto-away follows
-// the idle time fed through StatusController's idle source (the OS input is the one thing replaced); the account
-// dialog changes the password (wrong current password in words), lists the sessions and logs out the others.
-// No sleeps: QTRY_* and QSignalSpy::wait only. With LANCHAT_SHOTS_DIR set, the states are written there as PNGs.
+// except a mention of oneself by name (@all does not break through), and badges the tray icon; the chat header reads
+// "Busy — <text>"; auto-away follows the idle time fed through StatusController's idle source (the OS input is the one
+// thing replaced); the account dialog changes the password (wrong current password in words), lists the sessions and
+// logs out the others. No sleeps: QTRY_* and QSignalSpy::wait only. With LANCHAT_SHOTS_DIR set, the states are written
+// there as PNGs.
 
 #include "accountdialog.h"
 #include "appdesk.h"
@@ -153,6 +154,12 @@ void tst_StatusView::doNotDisturbLetsOnlyMentionsThrough()
     QVERIFY(m_window->tray()->lastNotification().body != QStringLiteral("ping"));
     QCOMPARE(played.count(), 0);
 
+    // @all calls the whole group, not this user: it does not break through do-not-disturb.
+    m_bob->sendText(m_group, QStringLiteral("@all standup in 5"), Mentions{{}, true});
+    QVERIFY(received.wait(kWaitMs));
+    QVERIFY(m_window->tray()->lastNotification().body != QStringLiteral("@all standup in 5"));
+    QCOMPARE(played.count(), 0);
+
     // A mention of oneself still gets through, with its sound.
     m_bob->sendText(m_group, QStringLiteral("@Alice the review is yours"),
                     Mentions{{m_alice->currentUser().id}, false});
@@ -168,6 +175,11 @@ void tst_StatusView::doNotDisturbLetsOnlyMentionsThrough()
     QVERIFY(received.wait(kWaitMs));
     QCOMPARE(m_window->tray()->lastNotification().body, QStringLiteral("back?"));
     QCOMPARE(played.count(), 2);
+    // Not in do-not-disturb, @all notifies as any message does.
+    m_bob->sendText(m_group, QStringLiteral("@all lunch is here"), Mentions{{}, true});
+    QVERIFY(received.wait(kWaitMs));
+    QCOMPARE(m_window->tray()->lastNotification().body, QStringLiteral("@all lunch is here"));
+    QCOMPARE(played.count(), 3);
     m_window->showAndRaise();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
