@@ -7,6 +7,7 @@
 #include "appdesk.h"
 #include "appsettings.h"
 #include "avatarcache.h"
+#include "avatarpixmaps.h"
 #include "chatclient.h"
 #include "clientsteps.h"
 #include "contactsmodel.h"
@@ -178,6 +179,15 @@ void tst_AvatarViews::photoArrivesInTheListsLive()
     QCOMPARE(countColour(chats->viewport(), avatarArea(rowOf(chats, roles::ConversationId, m_group.value())), kBlue),
              0);
     QCOMPARE(reset.count(), 0);
+    // Decoded once: the same (hash, size, ratio) gives the same pixmap back, not a new decode.
+    AvatarPixmaps* pixmaps = AvatarPixmaps::of(m_alice->avatars());
+    QCOMPARE(AvatarPixmaps::of(m_alice->avatars()), pixmaps);
+    const QByteArray hash = m_alice->contacts()->user(m_bobId)->avatar;
+    const QPixmap first = pixmaps->pixmap(hash, 40, 1.0);
+    QVERIFY(!first.isNull());
+    QCOMPARE(first.size(), QSize(40, 40));
+    QCOMPARE(pixmaps->pixmap(hash, 40, 1.0).cacheKey(), first.cacheKey());
+    QCOMPARE(pixmaps->pixmap(hash, 80, 2.0).size(), QSize(160, 160));
 
     m_window->sidebar()->findChild<QTabWidget*>()->setCurrentWidget(contacts);
     QTRY_VERIFY_WITH_TIMEOUT(contacts->isVisible(), kWaitMs);
