@@ -7,8 +7,8 @@
 #include "conversationsmodel.h"
 #include "draftbinder.h"
 #include "emojibutton.h"
-#include "headerprofilelink.h"
 #include "headeravatar.h"
+#include "headerprofilelink.h"
 #include "icons.h"
 #include "logging.h"
 #include "mentioncontroller.h"
@@ -114,6 +114,7 @@ void ConversationView::buildUi()
     m_muteButton->setCheckable(true);
     m_infoButton = new QToolButton(header);
     m_peerLink = new HeaderProfileLink(m_title, header);
+    m_peerLink->addAvatar(m_headerAvatar);
     connect(m_peerLink, &HeaderProfileLink::profileRequested, this, &ConversationView::profileRequested);
     headerLayout->addWidget(m_muteButton);
     headerLayout->addWidget(m_peerLink->button());

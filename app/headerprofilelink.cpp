@@ -24,14 +24,24 @@ HeaderProfileLink::HeaderProfileLink(QLabel* title, QWidget* header)
     retranslate();
 }
 
+void HeaderProfileLink::addAvatar(QWidget* avatar)
+{
+    m_avatar = avatar;
+    avatar->installEventFilter(this);
+}
+
 void HeaderProfileLink::setPeer(UserId peer)
 {
     m_peer = peer;
     m_button->setVisible(peer.isValid());
-    if (peer.isValid())
-        m_title->setCursor(Qt::PointingHandCursor);
-    else
-        m_title->unsetCursor();
+    for (QWidget* target : {static_cast<QWidget*>(m_title), m_avatar}) {
+        if (!target)
+            continue;
+        if (peer.isValid())
+            target->setCursor(Qt::PointingHandCursor);
+        else
+            target->unsetCursor();
+    }
     retranslate();
 }
 
@@ -41,6 +51,8 @@ void HeaderProfileLink::retranslate()
     m_button->setText(tr("Profile"));
     m_button->setToolTip(tr("Show this person's profile"));
     m_title->setToolTip(m_peer.isValid() ? m_button->toolTip() : QString());
+    if (m_avatar)
+        m_avatar->setToolTip(m_title->toolTip());
 }
 
 void HeaderProfileLink::request(const QWidget* widget)
@@ -51,8 +63,13 @@ void HeaderProfileLink::request(const QWidget* widget)
 
 bool HeaderProfileLink::eventFilter(QObject* watched, QEvent* event)
 {
-    if (event->type() == QEvent::LanguageChange && watched != m_title)
+    if (event->type() == QEvent::LanguageChange && watched != m_title && watched != m_avatar)
         retranslate();
+    if (watched == m_avatar && m_avatar && event->type() == QEvent::MouseButtonRelease && m_peer.isValid() &&
+        static_cast<QMouseEvent*>(event)->button() == Qt::LeftButton) {
+        request(m_avatar);
+        return true;
+    }
     if (watched != m_title || event->type() != QEvent::MouseButtonRelease || !m_peer.isValid())
         return false;
     const auto* mouse = static_cast<QMouseEvent*>(event);

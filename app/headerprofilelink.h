@@ -24,6 +24,8 @@ public:
     HeaderProfileLink(QLabel* title, QWidget* header);
 
     QToolButton* button() const { return m_button; }
+    /** A click on @p avatar (the peer's picture beside the title) opens the card too. */
+    void addAvatar(QWidget* avatar);
     /** The peer of the open private chat; invalid in a group or with no chat open. */
     void setPeer(lanchat::UserId peer);
     lanchat::UserId peer() const { return m_peer; }
@@ -41,6 +43,7 @@ private:
     void request(const QWidget* widget);
 
     QLabel* m_title;
+    QWidget* m_avatar = nullptr;
     QToolButton* m_button;
     lanchat::UserId m_peer;
 };

@@ -319,6 +319,13 @@ void tst_ProfileCard::opensFromMessageAndHeader()
     QVERIFY(waitForCard(m_daveId));
     m_window->profileCards()->card()->close();
     QTRY_VERIFY(!m_window->profileCards()->card());
+    // The peer's picture beside the name.
+    auto* avatar = view->findChild<QWidget*>(QStringLiteral("conversationAvatar"));
+    QVERIFY(avatar);
+    clickAt(avatar, avatar->rect().center());
+    QVERIFY(waitForCard(m_daveId));
+    m_window->profileCards()->card()->close();
+    QTRY_VERIFY(!m_window->profileCards()->card());
 
     // A message row: the sender's avatar.
     MessagesModel* model = m_carol->messages(chat);
