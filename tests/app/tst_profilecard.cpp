@@ -327,6 +327,26 @@ void tst_ProfileCard::opensFromMessageAndHeader()
     m_window->profileCards()->card()->close();
     QTRY_VERIFY(!m_window->profileCards()->card());
 
+    // The private chat's row in the conversation list: "View profile" in its context menu.
+    QListView* chats = m_window->sidebar()->conversationList();
+    QModelIndex chatRow;
+    for (int row = 0; row < chats->model()->rowCount(); ++row) {
+        if (chats->model()->index(row, 0).data(roles::ConversationId).toLongLong() == chat.value())
+            chatRow = chats->model()->index(row, 0);
+    }
+    QVERIFY(chatRow.isValid());
+    QTimer::singleShot(0, this, [] {
+        if (auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget())) {
+            if (auto* entry = menu->findChild<QAction*>(QStringLiteral("viewProfileAction")))
+                entry->trigger();
+            menu->close();
+        }
+    });
+    Q_EMIT chats->customContextMenuRequested(chats->visualRect(chatRow).center());
+    QVERIFY(waitForCard(m_daveId));
+    m_window->profileCards()->card()->close();
+    QTRY_VERIFY(!m_window->profileCards()->card());
+
     // A message row: the sender's avatar.
     MessagesModel* model = m_carol->messages(chat);
     m_dave->sendText(chat, QStringLiteral("看一下这个"));
