@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts a LanChat server and a scripted set of clients under Xvfb and saves screenshots of the desktop
-# app (login, main window, transfers panel, settings, screenshot tool, read receipts, recall and edit, search,
+# app (login, login without a keychain, main window, transfers panel, settings, screenshot tool, read receipts, recall and edit, search,
 # contacts by pinyin;
 # English and Chinese;
 # light and dark)
@@ -59,9 +59,10 @@ for theme in light dark; do
         sleep 0.1
     done
 
-    # The app's own settings and caches go to a throwaway home, never the user's.
+    # The app's own settings and caches go to a throwaway home, never the user's. No session bus, hence no keychain:
+    # the login dialog's "no keychain" state is shot as well, and the user's own keyring is never touched.
     HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_CACHE_HOME="$work/home/.cache" \
-        DISPLAY=":$display" QT_QPA_PLATFORM=xcb LANG=en_US.UTF-8 \
+        DBUS_SESSION_BUS_ADDRESS="unix:path=$work/no-session-bus" DISPLAY=":$display" QT_QPA_PLATFORM=xcb LANG=en_US.UTF-8 \
         "$build/tests/app/lanchat-screenshots" --port "$port" --discovery-port "$udp" --out "$out" --theme "$theme"
     kill "$server"
     wait "$server" 2>/dev/null || true
