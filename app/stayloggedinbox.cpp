@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QEvent>
 #include <QLabel>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace lanchat {
@@ -18,6 +19,12 @@ StayLoggedInBox::StayLoggedInBox(TokenVault& vault, QWidget* parent)
     m_check->setObjectName(QStringLiteral("rememberCheck"));
     m_note->setObjectName(QStringLiteral("keychainNote"));
     m_note->setWordWrap(true);
+    m_note->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // Under the box's text, not under its square; and the whole width of the form's field column to wrap in.
+    m_note->setContentsMargins(style()->pixelMetric(QStyle::PM_IndicatorWidth, nullptr, m_check) +
+                                   style()->pixelMetric(QStyle::PM_CheckBoxLabelSpacing, nullptr, m_check),
+                               0, 0, 0);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);

@@ -2081,7 +2081,7 @@ Your administrator sets up departments on the server.</source>
     </message>
     <message>
         <source>No system keychain is running; LanChat will not remember this login.</source>
-        <translation>系统钥匙串服务未运行，LanChat 不会记住本次登录。</translation>
+        <translation>系统钥匙串未运行，将不会记住本次登录。</translation>
     </message>
     <message>
         <source>Log in automatically when LanChat starts. The password is not stored: the server gives this computer a key, kept in the system keychain, that logging out or changing the password revokes.</source>
