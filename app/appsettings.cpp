@@ -3,7 +3,6 @@
 #include "protocol.h"
 
 #include <QDir>
-#include <QFile>
 #include <QStandardPaths>
 
 namespace lanchat {
@@ -37,10 +36,17 @@ void AppSettings::migrate()
     // Plaintext is no longer offered by the app; a stored "tls=false" must not survive to mean anything.
     m_settings.remove(QStringLiteral("server/tls"));
     // Older versions kept the password here in plain text ("Remember password"); a device token replaces it.
-    if (m_settings.contains(QStringLiteral("login/password"))) {
-        m_settings.remove(QStringLiteral("login/password"));
-        m_settings.sync();
+    // Versions before the keychain kept the device token here: deleted, not moved, since a file readable by a backup
+    // or another admin may have leaked it already; the next login with the password issues a fresh one.
+    bool removed = false;
+    for (const QString& key : {QStringLiteral("login/password"), QStringLiteral("login/deviceToken")}) {
+        if (m_settings.contains(key)) {
+            m_settings.remove(key);
+            removed = true;
+        }
     }
+    if (removed)
+        m_settings.sync();
 }
 
 QString AppSettings::lastHost() const
@@ -55,8 +61,6 @@ quint16 AppSettings::lastPort() const
 
 void AppSettings::setLastServer(const QString& host, quint16 port)
 {
-    if (host != lastHost() || port != lastPort())
-        setDeviceToken({}); // a token is for the server that issued it, never sent to another one
     m_settings.setValue(QStringLiteral("server/host"), host);
     m_settings.setValue(QStringLiteral("server/port"), port);
 }
@@ -68,8 +72,6 @@ QString AppSettings::lastUsername() const
 
 void AppSettings::setLastUsername(const QString& username)
 {
-    if (username.compare(lastUsername(), Qt::CaseInsensitive) != 0)
-        setDeviceToken({}); // the token is for the previous account
     m_settings.setValue(QStringLiteral("login/username"), username);
 }
 
@@ -81,35 +83,6 @@ bool AppSettings::stayLoggedIn() const
 void AppSettings::setStayLoggedIn(bool stay)
 {
     m_settings.setValue(QStringLiteral("login/remember"), stay);
-    if (!stay)
-        setDeviceToken({});
-}
-
-QByteArray AppSettings::deviceToken() const
-{
-    return QByteArray::fromBase64(m_settings.value(QStringLiteral("login/deviceToken")).toByteArray());
-}
-
-void AppSettings::setDeviceToken(const QByteArray& token)
-{
-    if (token.isEmpty()) {
-        m_settings.remove(QStringLiteral("login/deviceToken"));
-        m_settings.sync();
-        return;
-    }
-    // Owner-only before the token is in the file: QSettings rewrites it through QSaveFile, which keeps the mode.
-    restrictPermissions();
-    m_settings.setValue(QStringLiteral("login/deviceToken"), token.toBase64());
-    m_settings.sync();
-    restrictPermissions();
-}
-
-void AppSettings::restrictPermissions()
-{
-    QFile file(m_settings.fileName());
-    if (!file.exists() && file.open(QIODevice::WriteOnly))
-        file.close(); // an empty file for the mode; QSettings fills it
-    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
 }
 
 QString AppSettings::pinnedFingerprint(const QString& host, quint16 port) const

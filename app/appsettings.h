@@ -11,10 +11,9 @@ namespace lanchat {
  * "lanchat": ~/.config/LanChat/lanchat.conf on Linux). Every window reads and writes settings through one
  * AppSettings passed by reference from main(); nothing reads QSettings directly.
  *
- * The password is never stored. "Stay logged in" keeps a device token instead (docs/protocol.md, "Device
- * tokens"): revocable, replaced at every use, valid only for the last server and user (changing either forgets it),
- * in the same file made readable by its owner only (0600 where the system has such permissions). A password left
- * by an older version ("Remember password") is deleted when the settings are opened.
+ * Neither the password nor a device token is ever stored here: "Stay logged in" keeps a device token in the system
+ * keychain (TokenVault). A password left by an older version ("Remember password") and a device token left by the
+ * versions that kept it in this file are deleted when the settings are opened, not moved.
  *
  * There is no TLS setting: the app always connects encrypted. The `server/tls` key of older versions (which
  * a forged discovery answer could set to false) is removed when the settings are opened.
@@ -42,12 +41,8 @@ public:
     void setLastUsername(const QString& username);
     /** The "Stay logged in" choice of the login dialog (default false). */
     bool stayLoggedIn() const;
-    /** Turning it off also forgets the device token. */
+    /** Only the choice: the token itself lives in the keychain (TokenVault). */
     void setStayLoggedIn(bool stay);
-    /** The device token for lastServer() and lastUsername(); empty when none. */
-    QByteArray deviceToken() const;
-    /** Stores @p token (written to disk at once, file made owner-only first); empty forgets it. */
-    void setDeviceToken(const QByteArray& token);
     /** A short sound with each new-message notification (default true). */
     bool notificationSound() const;
     void setNotificationSound(bool enabled);
@@ -85,7 +80,6 @@ public:
 
 private:
     void migrate();
-    void restrictPermissions();
 
     mutable QSettings m_settings;
 };

@@ -7,8 +7,9 @@
 #include "logging.h"
 #include "protocol.h"
 #include "serverchooser.h"
+#include "stayloggedinbox.h"
+#include "tokenvault.h"
 
-#include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -22,10 +23,12 @@
 
 namespace lanchat {
 
-LoginDialog::LoginDialog(ChatClient* client, AppSettings& settings, ServerFinder* finder, QWidget* parent)
+LoginDialog::LoginDialog(ChatClient* client, AppSettings& settings, TokenVault& vault, ServerFinder* finder,
+                         QWidget* parent)
     : QDialog(parent)
     , m_client(client)
     , m_settings(settings)
+    , m_vault(vault)
 {
     setObjectName(QStringLiteral("loginDialog"));
     m_server = new ServerChooser(finder, this);
@@ -44,7 +47,7 @@ LoginDialog::LoginDialog(ChatClient* client, AppSettings& settings, ServerFinder
         if (m_step == Step::Idle)
             return;
         if (code == ErrorCode::BadToken) {
-            m_settings.setDeviceToken({}); // used up or revoked: only the password logs in now
+            m_vault.forget(); // used up or revoked: only the password logs in now
             m_password->clear();
         }
         if (code == ErrorCode::BadInvite) {
@@ -105,8 +108,7 @@ void LoginDialog::buildUi()
     m_invite = new QLineEdit(this);
     m_invite->setMaxLength(256);
     field(m_inviteLabel, m_invite, "inviteEdit");
-    m_remember = new QCheckBox(this);
-    m_remember->setObjectName(QStringLiteral("rememberCheck"));
+    m_remember = new StayLoggedInBox(m_vault, this);
     form->addRow(QString(), m_remember);
     layout->addLayout(form);
 
@@ -169,9 +171,6 @@ void LoginDialog::retranslateUi()
     m_inviteLabel->setText(tr("&Invite code:"));
     m_invite->setPlaceholderText(tr("from your administrator"));
     m_signUpNote->setText(ErrorText::message(ErrorCode::RegistrationDisabled));
-    m_remember->setText(tr("Stay logged in"));
-    m_remember->setToolTip(tr("Log in automatically when LanChat starts. The password is not stored: the server "
-                              "gives this computer a key that logging out or changing the password revokes."));
     m_cancel->setText(m_step == Step::Idle ? tr("Quit") : tr("Stop"));
     m_submit->setText(isSignUp() ? tr("Sign up") : tr("Log in"));
     if (m_step == Step::Connecting)
@@ -396,10 +395,11 @@ void LoginDialog::authenticate()
 {
     setBusy(Step::Authenticating);
     const QString user = m_username->text().trimmed();
-    // Before the reply: a device token arriving with it belongs to this server and user (AppSettings forgets a
-    // token when either changes).
+    // Before the reply: a device token arriving with it belongs to this server and user.
     m_settings.setLastUsername(user);
     m_settings.setStayLoggedIn(m_remember->isChecked());
+    if (!m_remember->isChecked() || storedToken().isEmpty())
+        m_vault.forget(); // the token of another server or user, or one the user no longer wants kept
     qCInfo(lcApp) << (isSignUp() ? "signing up as" : "logging in as") << user << "at" << m_host << m_port;
     if (isSignUp()) {
         const QString display = m_displayName->text().trimmed();
@@ -407,7 +407,7 @@ void LoginDialog::authenticate()
         m_client->registerAccount(user, m_password->text(), display.isEmpty() ? user : display,
                                   m_invite->text().trimmed(), m_remember->isChecked(), deviceName());
     } else if (m_password->text().isEmpty() && canUseToken()) {
-        m_client->loginWithToken(user, m_settings.deviceToken());
+        m_client->loginWithToken(user, storedToken());
     } else {
         m_client->login(user, m_password->text(), m_remember->isChecked(), deviceName());
     }
@@ -416,7 +416,7 @@ void LoginDialog::authenticate()
 bool LoginDialog::startTokenLogin()
 {
     if (m_settings.lastHost().isEmpty() || m_settings.lastUsername().isEmpty() || !m_settings.stayLoggedIn() ||
-        m_settings.deviceToken().isEmpty())
+        m_vault.tokenFor(m_settings.lastHost(), m_settings.lastPort(), m_settings.lastUsername()).isEmpty())
         return false;
     m_server->setServer(m_settings.lastHost(), m_settings.lastPort());
     m_username->setText(m_settings.lastUsername());
@@ -428,9 +428,12 @@ bool LoginDialog::startTokenLogin()
 
 bool LoginDialog::canUseToken() const
 {
-    return !isSignUp() && m_remember->isChecked() && !m_settings.deviceToken().isEmpty() &&
-           m_host == m_settings.lastHost() && m_port == m_settings.lastPort() &&
-           m_username->text().trimmed().compare(m_settings.lastUsername(), Qt::CaseInsensitive) == 0;
+    return !isSignUp() && m_remember->isChecked() && !storedToken().isEmpty();
+}
+
+QByteArray LoginDialog::storedToken() const
+{
+    return m_vault.tokenFor(m_host, m_port, m_username->text().trimmed());
 }
 
 QString LoginDialog::deviceName()

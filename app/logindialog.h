@@ -4,7 +4,6 @@
 
 #include <QDialog>
 
-class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -15,11 +14,15 @@ namespace lanchat {
 class AppSettings;
 class ServerChooser;
 class ServerFinder;
+class StayLoggedInBox;
+class TokenVault;
 
 /**
  * Log in and sign up in one dialog. Lists the servers ServerFinder discovers (refreshing) and accepts a
  * typed "host" or "host:port"; remembers the last server and user. "Stay logged in" asks the server for a device
- * token (AppSettings keeps it, never the password); with one stored, an empty password field logs in with it.
+ * token (the TokenVault keeps it in the system keychain, never the password); with one there for this server and
+ * user, an empty password field logs in with it. Where the vault found no usable keychain, "Stay logged in" is off
+ * and disabled, and a line beneath it says that nothing will be remembered.
  * Connects, always over TLS (the app offers no plaintext: a discovery answer or an old setting cannot turn
  * encryption off), asks the user to trust a new server certificate (CertificateDialog) or blocks on a changed
  * one, then logs in or registers. The sign-up tab follows the server's sign-up mode once the client knows it
@@ -33,8 +36,13 @@ class LoginDialog : public QDialog
     Q_OBJECT
 
 public:
-    /** @p finder may be null (no discovery); @p client and @p settings must outlive the dialog. */
-    LoginDialog(ChatClient* client, AppSettings& settings, ServerFinder* finder, QWidget* parent = nullptr);
+    /**
+     * @p finder may be null (no discovery); @p client, @p settings and @p vault must outlive the dialog. The dialog
+     * reads the vault's status() and token as they are: the caller waits for TokenVault::loaded() before
+     * startTokenLogin().
+     */
+    LoginDialog(ChatClient* client, AppSettings& settings, TokenVault& vault, ServerFinder* finder,
+                QWidget* parent = nullptr);
 
     /** Parses "host", "host:port" or "[v6]:port"; false when empty or the port is invalid. */
     static bool parseServer(const QString& text, QString* host, quint16* port);
@@ -83,6 +91,8 @@ private:
     bool isSignUp() const;
     /** True when a login may use the stored device token instead of the password (same server, same user). */
     bool canUseToken() const;
+    /** The keychain's token for the server and user now in the fields (empty when none). */
+    QByteArray storedToken() const;
     /** How the server lists this computer among the account's remembered devices. */
     static QString deviceName();
     /** The client's sign-up mode if it was learnt from the server now in the server field, else Unknown. */
@@ -90,6 +100,7 @@ private:
 
     ChatClient* m_client;
     AppSettings& m_settings;
+    TokenVault& m_vault;
     Step m_step = Step::Idle;
     QString m_host;
     quint16 m_port = 0;
@@ -108,7 +119,7 @@ private:
     QLabel* m_inviteLabel = nullptr;
     QLineEdit* m_invite = nullptr;
     QLabel* m_signUpNote = nullptr;
-    QCheckBox* m_remember = nullptr;
+    StayLoggedInBox* m_remember = nullptr;
     QLabel* m_error = nullptr;
     QLabel* m_status = nullptr;
     QPushButton* m_submit = nullptr;

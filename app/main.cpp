@@ -24,7 +24,9 @@ int main(int argc, char* argv[])
     // End-to-end scripts find widgets through this hook; it exists only when LANCHAT_AUTOMATION_SOCKET is set.
     lanchat::AutomationHook::installFromEnvironment(&app);
     lanchat::AppController controller;
-    if (!controller.start())
-        return 0;
+    // Queued: the user may quit before exec() runs the event loop that quit() ends.
+    QObject::connect(&controller, &lanchat::AppController::quitRequested, &app, &QApplication::quit,
+                     Qt::QueuedConnection);
+    controller.start();
     return QApplication::exec();
 }

@@ -208,6 +208,7 @@ void MainWindow::buildMenus()
         hide();
         Q_EMIT loggedOut(QString());
     });
+    m_logoutAction->setObjectName(QStringLiteral("logoutAction"));
     m_quitAction = m_appMenu->addAction(QString(), this, &MainWindow::quit);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_chatMenu = menuBar()->addMenu(QString());

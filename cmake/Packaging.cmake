@@ -79,7 +79,9 @@ set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
 
 set(CPACK_DEBIAN_CLIENT_PACKAGE_NAME lanchat)
 set(CPACK_DEBIAN_CLIENT_PACKAGE_SECTION net)
-set(CPACK_DEBIAN_CLIENT_PACKAGE_RECOMMENDS "qt6-translations-l10n")
+# QtKeychain (a dependency dpkg-shlibdeps finds) loads libsecret at run time to reach the Secret Service of GNOME
+# Keyring or KeePassXC; KDE's KWallet it reaches over D-Bus. Without any of them "Stay logged in" is unavailable.
+set(CPACK_DEBIAN_CLIENT_PACKAGE_RECOMMENDS "qt6-translations-l10n, libsecret-1-0, gnome-keyring | kwalletmanager")
 set(CPACK_DEBIAN_CLIENT_DESCRIPTION "desktop client of the LanChat messenger
 The Qt desktop client of LanChat, a chat and file-sharing system for company
 intranets: one-to-one and group conversations, files of any size with resume

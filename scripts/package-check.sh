@@ -32,6 +32,8 @@ for deb in "$server_deb" "$client_deb"; do
     dpkg-deb --field "$deb" Package Version Depends Recommends
     dpkg-deb --contents "$deb" | awk '$6 !~ /\/$/ { print "   " $1, $3, $6 }'
 done
+# "Stay logged in" keeps its token in the system keychain through QtKeychain: dpkg-shlibdeps must have found it.
+dpkg-deb --field "$client_deb" Depends | grep -q 'libqt6keychain1' || fail "lanchat does not depend on libqt6keychain1"
 
 echo "-- install"
 "${root[@]}" dpkg --purge lanchat lanchat-server >/dev/null 2>&1 || true

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts a LanChat server and a scripted set of clients under Xvfb and saves screenshots of the desktop
-# app (login, main window, transfers panel, settings, screenshot tool, read receipts, recall and edit, search,
-# contacts by pinyin, the organisation tab and a profile card;
+# app (login, login without a keychain, main window, transfers panel, settings, screenshot tool, read receipts,
+# recall and edit, search, contacts by pinyin, the organisation tab and a profile card;
 # English and Chinese;
 # light and dark)
 # into docs/screenshots/.
@@ -59,9 +59,11 @@ for theme in light dark; do
         sleep 0.1
     done
 
-    # The app's own settings and caches go to a throwaway home, never the user's.
+    # The app's own settings and caches go to a throwaway home, never the user's. No session bus, hence no keychain:
+    # the login dialog's "no keychain" state is shot as well, and the user's own keyring is never touched.
     HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_CACHE_HOME="$work/home/.cache" \
-        DISPLAY=":$display" QT_QPA_PLATFORM=xcb LANG=en_US.UTF-8 \
+        DBUS_SESSION_BUS_ADDRESS="unix:path=$work/no-session-bus" DISPLAY=":$display" QT_QPA_PLATFORM=xcb \
+        LANG=en_US.UTF-8 \
         "$build/tests/app/lanchat-screenshots" --port "$port" --discovery-port "$udp" --out "$out" --theme "$theme" \
         --server "$build/server/lanchat-server" --data-dir "$work/server-$theme" --config "$work/server.conf"
     kill "$server"

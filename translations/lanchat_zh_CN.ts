@@ -999,14 +999,6 @@
         <source>This server needs an invite code to sign up. Enter the code your administrator gave you.</source>
         <translation>在此服务器注册需要邀请码，请输入管理员给您的邀请码。</translation>
     </message>
-    <message>
-        <source>Stay logged in</source>
-        <translation>保持登录</translation>
-    </message>
-    <message>
-        <source>Log in automatically when LanChat starts. The password is not stored: the server gives this computer a key that logging out or changing the password revokes.</source>
-        <translation>LanChat 启动时自动登录。不会保存密码：服务器为这台电脑发放一个密钥，退出登录或修改密码后该密钥即失效。</translation>
-    </message>
 </context>
 <context>
     <name>lanchat::MainWindow</name>
@@ -2138,6 +2130,21 @@ Your administrator sets up departments on the server.</source>
     <message>
         <source>Account…</source>
         <translation>账号…</translation>
+    </message>
+</context>
+<context>
+    <name>lanchat::StayLoggedInBox</name>
+    <message>
+        <source>Stay logged in</source>
+        <translation>保持登录</translation>
+    </message>
+    <message>
+        <source>No system keychain is running; LanChat will not remember this login.</source>
+        <translation>系统钥匙串未运行，将不会记住本次登录。</translation>
+    </message>
+    <message>
+        <source>Log in automatically when LanChat starts. The password is not stored: the server gives this computer a key, kept in the system keychain, that logging out or changing the password revokes.</source>
+        <translation>LanChat 启动时自动登录。不会保存密码：服务器为这台电脑发放一个密钥，保存在系统钥匙串中，退出登录或修改密码后该密钥即失效。</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,7 @@
 #include "statusshots.h"
 #include "textselection.h"
 #include "theme.h"
+#include "tokenvault.h"
 #include "transfermanager.h"
 #include "transferspanel.h"
 #include "typingtracker.h"
@@ -474,8 +475,16 @@ int main(int argc, char* argv[])
     if (!QTest::qWaitFor([&] { return !finder.servers().isEmpty(); }, 5000))
         std::fprintf(stderr, "lanchat-screenshots: discovery found no server\n");
     settings.setLastServer(QString(), port);
-    LoginDialog login(&visitor, settings, &finder);
+    TokenVault vault; // not asked: the dialog as it is where a keychain runs
+    LoginDialog login(&visitor, settings, vault, &finder);
+    // scripts/screenshots.sh gives the driver no session bus: this vault finds no keychain, as some users' desktops.
+    TokenVault noKeychain;
+    QSignalSpy keychainRead(&noKeychain, &TokenVault::loaded);
+    noKeychain.load(kHost, port, QStringLiteral("alice"));
+    if (keychainRead.isEmpty() && !keychainRead.wait(30000))
+        std::fprintf(stderr, "lanchat-screenshots: the keychain read did not finish\n");
     settings.setLastServer(kHost, port);
+    LoginDialog noKeychainLogin(&visitor, settings, noKeychain, &finder);
 
     MainWindow window(&scene.alice, settings, &languages);
     window.setServerName(kHost + QLatin1Char(':') + QString::number(port));
@@ -493,6 +502,11 @@ int main(int argc, char* argv[])
         login.show();
         save(&login, out, QStringLiteral("login-") + tag);
         login.hide();
+        if (noKeychain.status() == TokenVault::Status::Unavailable) {
+            noKeychainLogin.show();
+            save(&noKeychainLogin, out, QStringLiteral("login-nokeychain-") + tag);
+            noKeychainLogin.hide();
+        }
         window.transfersDock()->hide();
         window.conversationView()->messageList()->scrollToBottom();
         save(&window, out, QStringLiteral("main-") + tag);

@@ -26,6 +26,7 @@
 #include "sidebar.h"
 #include "testserver.h"
 #include "theme.h"
+#include "tokenvault.h"
 #include "transfermanager.h"
 #include "traycontroller.h"
 #include "widgetlookup.h"
@@ -151,7 +152,8 @@ void tst_AppWindows::fillLogin(LoginDialog& dialog, const QString& user, bool si
 
 void tst_AppWindows::loginErrorShownInline()
 {
-    LoginDialog dialog(m_client.get(), *m_desk.settings, nullptr);
+    TokenVault vault; // never asked: no keychain call in these tests
+    LoginDialog dialog(m_client.get(), *m_desk.settings, vault, nullptr);
     dialog.show();
     fillLogin(dialog, QStringLiteral("bob"), false);
     QTest::keyClick(child<QLineEdit>(&dialog, "passwordEdit"), Qt::Key_Return);
@@ -162,7 +164,8 @@ void tst_AppWindows::loginErrorShownInline()
 
 void tst_AppWindows::signUpThroughDialog()
 {
-    LoginDialog dialog(m_client.get(), *m_desk.settings, nullptr);
+    TokenVault vault; // never asked: no keychain call in these tests
+    LoginDialog dialog(m_client.get(), *m_desk.settings, vault, nullptr);
     dialog.show();
     fillLogin(dialog, QStringLiteral("alice"), true);
     QTest::mouseClick(child<QPushButton>(&dialog, "submitButton"), Qt::LeftButton);
@@ -501,7 +504,8 @@ void tst_AppWindows::sessionRevokedReturnsToLogin()
     QCOMPARE(loggedIn.count(), 0);
 
     // What AppController then shows: the login dialog with that explanation.
-    LoginDialog dialog(m_client.get(), *m_desk.settings, nullptr);
+    TokenVault vault; // never asked: no keychain call in these tests
+    LoginDialog dialog(m_client.get(), *m_desk.settings, vault, nullptr);
     dialog.showMessage(reason);
     dialog.show();
     QCOMPARE(dialog.errorText(), reason);

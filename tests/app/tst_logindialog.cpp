@@ -16,6 +16,7 @@
 #include "serverfinder.h"
 #include "session.h"
 #include "testserver.h"
+#include "tokenvault.h"
 #include "widgetlookup.h"
 
 #include <QApplication>
@@ -103,6 +104,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<TestServer> m_relay;
     std::unique_ptr<AppSettings> m_settings;
+    TokenVault m_vault; ///< never asked: these tests do not tick "Stay logged in"
     std::unique_ptr<LanguageManager> m_languages;
     std::unique_ptr<ChatClient> m_bob;
     std::list<std::unique_ptr<ChatClient>> m_clients;
@@ -137,7 +139,7 @@ std::unique_ptr<LoginDialog> tst_LoginDialog::newDialog(const TestServer& relay)
     client->setSettings(nullptr);
     m_settings->setLastServer(kHost, relay.port());
     m_settings->setPinnedFingerprint(kHost, relay.port(), relay.fingerprint()); // no first-use question
-    auto dialog = std::make_unique<LoginDialog>(client.get(), *m_settings, nullptr);
+    auto dialog = std::make_unique<LoginDialog>(client.get(), *m_settings, m_vault, nullptr);
     dialog->show();
     return dialog;
 }
@@ -204,7 +206,8 @@ void tst_LoginDialog::plaintextIsNeverChosen()
 
     ChatClient client;
     client.setSettings(nullptr);
-    LoginDialog dialog(&client, settings, &finder);
+    TokenVault vault;
+    LoginDialog dialog(&client, settings, vault, &finder);
     dialog.show();
     QVERIFY(!dialog.findChild<QCheckBox*>(QStringLiteral("tlsCheck"))); // no plaintext choice at all
     QCOMPARE(child<QLineEdit>(&dialog, "serverEdit")->text(),
