@@ -12,6 +12,7 @@
 #include "slapdfixture.h"
 #include "testserver.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -90,6 +91,7 @@ void tst_LdapProfile::directoryFieldsAreReadOnly()
     for (const auto& [language, suffix] : {std::pair{AppSettings::Language::English, QStringLiteral("en")},
                                            std::pair{AppSettings::Language::Chinese, QStringLiteral("zh_CN")}}) {
         languages.apply(language);
+        QCoreApplication::processEvents(); // the posted LanguageChange retranslates the dialog
         dialog.resize(460, dialog.sizeHint().height());
         QVERIFY(dialog.grab().save(QDir(out).filePath(QStringLiteral("profile-directory-%1.png").arg(suffix))));
     }
