@@ -50,6 +50,7 @@ ProfileDialog::ProfileDialog(ChatClient* client, QWidget* parent)
     , m_nameLabel(new QLabel)
     , m_name(limitedEdit(m_user.displayName, protocol::kMaxNameChars, QStringLiteral("profileName")))
     , m_lockNote(new QLabel)
+    , m_directoryNote(new QLabel)
     , m_phoneLabel(new QLabel)
     , m_phone(limitedEdit(m_user.phone, protocol::kMaxPhoneChars, QStringLiteral("profilePhone")))
     , m_emailLabel(new QLabel)
@@ -70,8 +71,19 @@ ProfileDialog::ProfileDialog(ChatClient* client, QWidget* parent)
     m_error->setStyleSheet(QStringLiteral("color: #c0392b;"));
     m_error->hide();
     m_lockNote->setWordWrap(true);
+    // Fields the company directory keeps are changed there; the server would refuse them (forbidden).
+    const QStringList managed = client->currentUser().directoryFields;
+    const bool nameFromDirectory = managed.contains(QLatin1String("display_name"));
     m_name->setReadOnly(m_user.nameLocked);
-    m_lockNote->setVisible(m_user.nameLocked);
+    m_name->setEnabled(!nameFromDirectory);
+    m_lockNote->setVisible(m_user.nameLocked && !nameFromDirectory);
+    m_phone->setEnabled(!managed.contains(QLatin1String("phone")));
+    m_email->setEnabled(!managed.contains(QLatin1String("email")));
+    m_choose->setEnabled(!managed.contains(QLatin1String("avatar")));
+    m_paste->setEnabled(!managed.contains(QLatin1String("avatar")));
+    m_directoryNote->setObjectName(QStringLiteral("profileDirectoryNote"));
+    m_directoryNote->setWordWrap(true);
+    m_directoryNote->setVisible(!managed.isEmpty());
     m_preview = QImage::fromData(m_client->avatars()->picture(m_user.avatar));
 
     auto* pictureButtons = new QVBoxLayout;
@@ -93,6 +105,7 @@ ProfileDialog::ProfileDialog(ChatClient* client, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(pictureRow);
     layout->addLayout(form);
+    layout->addWidget(m_directoryNote);
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);
 
@@ -238,6 +251,8 @@ void ProfileDialog::retranslateUi()
     m_paste->setText(tr("Paste picture"));
     m_nameLabel->setText(tr("Display name:"));
     m_lockNote->setText(tr("🔒 Locked by the administrator: only they can change your display name."));
+    m_directoryNote->setText(
+        tr("🏢 Greyed-out fields come from the company directory: ask your IT department to change them."));
     m_phoneLabel->setText(tr("Phone:"));
     m_emailLabel->setText(tr("E-mail:"));
     m_signatureLabel->setText(tr("Signature:"));

@@ -57,6 +57,7 @@ private:
     QLabel* m_nameLabel;
     QLineEdit* m_name;
     QLabel* m_lockNote;
+    QLabel* m_directoryNote; ///< shown when the company directory keeps some fields (read-only here)
     QLabel* m_phoneLabel;
     QLineEdit* m_phone;
     QLabel* m_emailLabel;

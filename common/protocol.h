@@ -177,6 +177,13 @@ inline constexpr qint64 kMaxAvatarBytes = 5 * 1024 * 1024;
 inline constexpr int kMaxAvatarPixels = 4096;
 /** Bytes of an avatar hash (SHA-256). */
 inline constexpr int kAvatarHashBytes = 32;
+/**
+ * Feature flag (welcome `features`): the own User map of a directory account lists in `directory_fields` the
+ * profile fields the company directory keeps, which profile_update refuses (`forbidden`; docs/protocol.md 15.1).
+ */
+inline constexpr const char* kFeatureDirectoryProfile = "directory_profile";
+/** Most entries of `directory_fields`. */
+inline constexpr int kMaxDirectoryFields = 8;
 
 /**
  * Feature flag (welcome `features`): announcements that recipients may have to acknowledge, with the author's

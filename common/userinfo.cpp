@@ -3,6 +3,8 @@
 #include "cborfieldreader.h"
 #include "protocol.h"
 
+#include <QCborArray>
+
 namespace lanchat {
 
 QCborMap UserInfo::toCbor() const
@@ -31,6 +33,8 @@ QCborMap UserInfo::toCbor() const
         m.insert(QLatin1String("status"), status);
     if (!statusText.isEmpty())
         m.insert(QLatin1String("status_text"), statusText);
+    if (!directoryFields.isEmpty())
+        m.insert(QLatin1String("directory_fields"), QCborArray::fromStringList(directoryFields));
     return m;
 }
 
@@ -51,6 +55,7 @@ std::optional<UserInfo> UserInfo::fromCbor(const QCborMap& map, QString* error)
     u.title = r.text("title", protocol::kMaxTitleChars * 4, false);
     u.status = r.text("status", protocol::kMaxStatusNameBytes, false);
     u.statusText = r.text("status_text", protocol::kMaxStatusTextChars * 4, false);
+    u.directoryFields = r.textList("directory_fields", protocol::kMaxDirectoryFields, 32, false);
     if (!r.ok()) {
         if (error)
             *error = r.error();

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QCborMap>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <utility>
@@ -38,6 +39,12 @@ struct UserInfo
 
     DepartmentId department = {}; ///< directory (protocol.md 18): absent on the wire / invalid: no department
     QString title = {};           ///< directory: job title, 0..64 characters; absent on the wire / empty: none
+    /**
+     * Own User map only (login and profile_update replies, feature `directory_profile`): the profile fields the
+     * company directory keeps for this account (some of display_name, email, phone, avatar), which
+     * profile_update refuses; empty: none.
+     */
+    QStringList directoryFields = {};
     /**
      * `status` (protocol.md 16): "online", "away", "busy", "dnd" while connected, "offline" when not; empty when
      * the server did not send one (an older server): then only `online` is known.

@@ -145,6 +145,7 @@ void AuthHandlers::hello(Session& session, const QCborMap& request, quint64 id)
                         QString::fromLatin1(protocol::kFeatureAccountSessions),
                         QString::fromLatin1(protocol::kFeatureDirectory),
                         QString::fromLatin1(protocol::kFeatureProfiles),
+                        QString::fromLatin1(protocol::kFeatureDirectoryProfile),
                         QString::fromLatin1(protocol::kFeatureGroupRoles),
                         QString::fromLatin1(protocol::kFeatureNotices)};
     if (m_storage.searchIndexEnabled())
@@ -363,6 +364,8 @@ void AuthHandlers::completeLogin(Session& session, UserId user, quint64 id, cons
     const UserStatusRecord status = m_storage.userStatuses().of(user);
     ok.user.status = status.status;
     ok.user.statusText = status.text;
+    if (m_storage.ldapLinks().dnOf(user))
+        ok.user.directoryFields = m_config.ldap.managedProfileFields();
     ok.lastSeq = m_storage.lastSeq();
     ok.deviceToken = issued.token;
     session.setDeviceToken(issued.device);

@@ -64,6 +64,9 @@ public:
     /** True if @p username is 1..32 characters of [A-Za-z0-9._-]. */
     static bool isValidUsername(const QString& username);
 
+    /** The directory side of logins (RelayServer gives it the photo store). */
+    LdapLogins& ldapLogins() { return m_ldapLogins; }
+
 private:
     void hello(Session& session, const QCborMap& request, quint64 id);
     /** What a login checked off the server thread, to finish it on the server thread. */

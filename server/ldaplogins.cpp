@@ -2,16 +2,16 @@
 
 #include "authhandlers.h"
 #include "commitqueue.h"
-#include "framecodec.h"
+#include "directoryhandlers.h"
 #include "ldap/ldapaccounts.h"
 #include "ldap/ldapauthenticator.h"
 #include "logging.h"
 #include "messages/authmessages.h"
-#include "messages/chatmessages.h"
-#include "protocol.h"
 #include "session.h"
 #include "sessionregistry.h"
-#include "userinfo.h"
+#include "userinfofactory.h"
+
+#include <QDateTime>
 
 namespace lanchat {
 
@@ -90,12 +90,13 @@ void LdapLogins::finish(const QPointer<Session>& guard, quint64 id, const QStrin
         return;
     }
     bool announce = false;
-    const UserId user = accountFor(result.entry, &announce);
+    bool placed = false;
+    const UserId user = accountFor(result.entry, &announce, &placed);
     if (!user.isValid()) {
         refuse(guard, id, address, request, ErrorCode::BadCredentials);
         return;
     }
-    m_commits.afterCommit([this, guard, id, address, request, user, announce](bool ok) {
+    m_commits.afterCommit([this, guard, id, address, request, user, announce, placed](bool ok) {
         if (!ok) {
             if (guard) {
                 guard->replyError(id, ErrorCode::Internal, QStringLiteral("cannot store the account"));
@@ -103,22 +104,23 @@ void LdapLogins::finish(const QPointer<Session>& guard, quint64 id, const QStrin
             }
             return;
         }
+        if (placed)
+            DirectoryHandlers::pushTree(m_storage, m_sessions);
         if (announce) {
-            if (const std::optional<UserRecord> record = m_storage.userById(user)) {
-                QCborMap push;
-                push.insert(QLatin1String("t"), QLatin1String(msgtype::kUserPush));
-                push.insert(QLatin1String("user"),
-                            UserInfo{record->id, record->username, record->displayName, false}.toCbor());
-                m_sessions.pushToAuthenticated(FrameCodec::encode(push));
-            }
+            if (const std::optional<UserInfo> info = UserInfoFactory::load(m_storage, m_sessions, user))
+                m_sessions.pushToAuthenticated(UserInfoFactory::pushFrame(*info));
         }
         m_admit(guard, id, user, address, request);
     });
 }
 
-UserId LdapLogins::accountFor(const LdapEntry& entry, bool* announce)
+UserId LdapLogins::accountFor(const LdapEntry& entry, bool* announce, bool* placed)
 {
-    const LdapAccounts::Outcome outcome = LdapAccounts(m_storage, m_config).apply(entry);
+    const LdapAccounts::Outcome outcome =
+        LdapAccounts(m_storage, m_config, m_photos, QDateTime::currentMSecsSinceEpoch()).apply(entry);
+    for (const QString& note : outcome.notes)
+        qCInfo(lcServer) << "ldap:" << entry.username << note;
+    *placed = outcome.placementChanged;
     switch (outcome.change) {
     case LdapAccounts::Change::Unchanged:
         return outcome.user;

@@ -2,6 +2,7 @@
 
 #include "errorcode.h"
 #include "ids.h"
+#include "ldap/ldapattributes.h"
 #include "ldap/ldapclient.h"
 #include "storage/storage.h"
 
@@ -23,8 +24,9 @@ struct Login;
 /**
  * The directory side of AuthHandlers (docs/protocol.md, "Login"; docs/admin.md, "LDAP and Active Directory"):
  * password logins of directory accounts, checked by LdapAuthenticator off the server thread. The first login of a
- * directory user creates their LanChat account (named after the username attribute, display name from the
- * directory, no local password); later logins refresh the display name and follow a moved entry (new DN). The
+ * directory user creates their LanChat account (named after the username attribute, display name and the mapped
+ * attributes from the directory, no local password); later logins refresh them (pushed to everyone online like any
+ * profile change, with the `directory` push when a title or department changed) and follow a moved entry (new DN). The
  * password is never stored. A directory that cannot be reached within LdapConfig::timeoutMs answers
  * `directory_unavailable`, counted like a failed login.
  *
@@ -48,6 +50,8 @@ public:
                Failed failed, Fallback fallback);
     ~LdapLogins();
 
+    /** Where directory photos are stored (the file layer's AvatarBlobs); without it photos are left alone. */
+    void setPhotoStore(LdapAttributes::PhotoStore photos) { m_photos = std::move(photos); }
     /** True when a password login for @p local (nullopt: no account of that name) is checked by the directory. */
     bool decides(const std::optional<UserRecord>& local);
     /**
@@ -61,7 +65,7 @@ private:
     void finish(const QPointer<Session>& session, quint64 id, const QString& address, const Login& request,
                 const std::optional<UserRecord>& local, const LdapClient::Result& result);
     /** The account of @p entry, created or refreshed in the open batch; invalid (and logged) when it cannot be. */
-    UserId accountFor(const LdapEntry& entry, bool* announce);
+    UserId accountFor(const LdapEntry& entry, bool* announce, bool* placed);
     void refuse(const QPointer<Session>& session, quint64 id, const QString& address, const Login& request,
                 ErrorCode code);
 
@@ -72,6 +76,7 @@ private:
     Admit m_admit;
     Failed m_failed;
     Fallback m_fallback;
+    LdapAttributes::PhotoStore m_photos;
     std::unique_ptr<LdapAuthenticator> m_authenticator; ///< created when LDAP is enabled
 };
 

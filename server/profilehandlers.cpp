@@ -1,6 +1,7 @@
 #include "profilehandlers.h"
 
 #include "commitqueue.h"
+#include "ldap/ldapconfig.h"
 #include "logging.h"
 #include "messages/profilemessages.h"
 #include "profilefields.h"
@@ -15,11 +16,19 @@
 
 namespace lanchat {
 
-ProfileHandlers::ProfileHandlers(Storage& storage, CommitQueue& commits, SessionRegistry& sessions)
+ProfileHandlers::ProfileHandlers(Storage& storage, CommitQueue& commits, SessionRegistry& sessions,
+                                 const LdapConfig& ldap)
     : m_storage(storage)
     , m_commits(commits)
     , m_sessions(sessions)
+    , m_ldap(ldap)
 {}
+
+QStringList ProfileHandlers::directoryFields(UserId user)
+{
+    const QStringList fields = m_ldap.managedProfileFields();
+    return fields.isEmpty() || !m_storage.ldapLinks().dnOf(user) ? QStringList() : fields;
+}
 
 void ProfileHandlers::registerWith(Router& router)
 {
@@ -45,6 +54,18 @@ void ProfileHandlers::update(Session& session, const QCborMap& request, quint64 
     const QString displayName = req->displayName ? req->displayName->trimmed() : record->displayName;
     if (displayName != record->displayName && profile->nameLocked) {
         session.replyError(id, ErrorCode::Forbidden, QStringLiteral("the display name is locked by an administrator"));
+        return;
+    }
+    const QStringList managed = directoryFields(session.user());
+    const auto changes = [&managed](const char* field, bool differs) {
+        return differs && managed.contains(QLatin1String(field));
+    };
+    if (changes("display_name", displayName != record->displayName) ||
+        changes("phone", req->phone && *req->phone != profile->phone) ||
+        changes("email", req->email && *req->email != profile->email) ||
+        changes("avatar", req->avatar && *req->avatar != profile->avatar)) {
+        session.replyError(id, ErrorCode::Forbidden,
+                           QStringLiteral("%1 come from the company directory").arg(managed.join(QLatin1String(", "))));
         return;
     }
     // Only a picture the server already checked as an avatar may be reused by its hash: a shared file's hash
@@ -75,6 +96,10 @@ void ProfileHandlers::setAvatar(Session& session, quint64 id, const QByteArray& 
         session.replyError(id, ErrorCode::Internal, QStringLiteral("cannot read the profile"));
         return;
     }
+    if (directoryFields(session.user()).contains(QLatin1String("avatar"))) {
+        session.replyError(id, ErrorCode::Forbidden, QStringLiteral("avatar comes from the company directory"));
+        return;
+    }
     profile->avatar = sha256;
     if (!m_commits.begin() || !m_storage.setUserProfile(session.user(), *profile)) {
         session.replyError(id, ErrorCode::Internal, QStringLiteral("cannot set the avatar"));
@@ -95,8 +120,11 @@ void ProfileHandlers::announce(Session& session, quint64 id, std::function<QCbor
                 guard->replyError(id, ErrorCode::Internal, QStringLiteral("cannot change the profile"));
             return;
         }
-        if (guard)
-            guard->reply(id, reply(*info));
+        if (guard) {
+            UserInfo own = *info; // only the owner learns which of their fields the directory keeps
+            own.directoryFields = directoryFields(user);
+            guard->reply(id, reply(own));
+        }
         m_sessions.pushToAuthenticated(UserInfoFactory::pushFrame(*info), guard.data());
     });
 }

@@ -2,11 +2,13 @@
 
 #include "accounthandlers.h"
 #include "admin/adminchannel.h"
+#include "admin/ldapperiodicsync.h"
 #include "authhandlers.h"
 #include "chathandlers.h"
 #include "commitqueue.h"
 #include "directoryhandlers.h"
 #include "discovery.h"
+#include "files/avatarblobs.h"
 #include "files/avatarhandlers.h"
 #include "files/filehandlers.h"
 #include "forwardhandler.h"
@@ -170,10 +172,13 @@ void RelayServer::registerHandlers()
     m_status->registerWith(m_router);
     m_account = std::make_unique<AccountHandlers>(*m_storage, *m_commits, *m_sessions);
     m_account->registerWith(m_router);
-    m_profiles = std::make_unique<ProfileHandlers>(*m_storage, *m_commits, *m_sessions);
+    m_profiles = std::make_unique<ProfileHandlers>(*m_storage, *m_commits, *m_sessions, m_config.ldap);
     m_profiles->registerWith(m_router);
     m_avatars = std::make_unique<AvatarHandlers>(m_config.dataDir, *m_storage, *m_profiles);
     m_avatars->registerWith(m_router);
+    m_auth->ldapLogins().setPhotoStore([this](const QByteArray& picture, const QByteArray& sha256, QString* why) {
+        return AvatarBlobs::store(m_config.dataDir, *m_storage, picture, sha256, why);
+    });
     m_files = std::make_unique<FileHandlers>(m_config, *m_storage, *m_commits, *m_poster);
     m_files->registerWith(m_router);
     connect(this, &RelayServer::membershipRevoked, m_files.get(), &FileHandlers::dropUploads);
@@ -233,6 +238,7 @@ bool RelayServer::start(const QHostAddress& address, quint16 port, QString* erro
     m_stopped = false;
     // admin.sock for the admin subcommands, and the daily retention job. The old channel (a start() after a
     // failed one) goes first: closing it removes the socket file, which must not be the new channel's.
+    m_ldapSync.reset();
     m_admin.reset();
     m_admin = std::make_unique<AdminChannel>(m_config, *m_storage, *m_commits, *m_sessions, *m_poster);
     connect(m_admin.get(), &AdminChannel::membershipRevoked, this, &RelayServer::membershipRevoked);
@@ -241,6 +247,8 @@ bool RelayServer::start(const QHostAddress& address, quint16 port, QString* erro
                                                    request.value(QLatin1String("reminder")).toBool()));
     });
     connect(this, &RelayServer::stopped, m_admin.get(), &AdminChannel::close);
+    m_ldapSync = std::make_unique<LdapPeriodicSync>(m_config, *m_storage, *m_commits, *m_sessions, *m_admin);
+    connect(this, &RelayServer::stopped, m_ldapSync.get(), &LdapPeriodicSync::stop);
     qCInfo(lcServer) << "listening on"
                      << (address == QHostAddress::Any ? QStringLiteral("any (IPv4+IPv6)") : address.toString())
                      << "port" << serverPort() << (m_config.tls ? "(TLS)" : "(plaintext)");

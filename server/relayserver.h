@@ -14,6 +14,7 @@
 namespace lanchat {
 
 class AdminChannel;
+class LdapPeriodicSync;
 class AuthHandlers;
 class ChatHandlers;
 class CommitQueue;
@@ -104,6 +105,8 @@ public:
     MessagePoster& poster() { return *m_poster; }
     /** The admin socket and retention job; nullptr before start(). */
     AdminChannel* adminChannel() const { return m_admin.get(); }
+    /** The periodic directory sync; null until start() (tests call runNow()). */
+    LdapPeriodicSync* ldapSync() const { return m_ldapSync.get(); }
 
 signals:
     /** A session was created for a new connection (tests, stats). */
@@ -157,6 +160,7 @@ private:
     std::unique_ptr<Listener> m_listener;
     std::unique_ptr<Discovery> m_discovery;
     std::unique_ptr<AdminChannel> m_admin;
+    std::unique_ptr<LdapPeriodicSync> m_ldapSync; ///< after m_admin: destroyed before it
     bool m_stopped = false;
 };
 

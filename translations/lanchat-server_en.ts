@@ -736,14 +736,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>cannot store the account of %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>cannot disable '%1'</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>would be disabled: %1 (%2 is no longer in the directory)</source>
         <extracomment>%1 the username, %2 the DN</extracomment>
         <translation type="unfinished" />
@@ -789,6 +781,52 @@
         <source>LDAP is not enabled in the configuration file ([ldap] enabled=true)</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>e-mail:       %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>phone:        %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>title:        %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>department:   %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>photo:        %n byte(s)</source>
+        <extracomment>%n the size of the directory's photo</extracomment>
+        <translation>
+            <numerusform>photo:        %n byte</numerusform>
+            <numerusform>photo:        %n bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>would be updated: %1 (%2, %3): %4</source>
+        <extracomment>%1 the username, %2 the display name, %3 the DN, %4 the fields (display_name, email, phone, photo, title, department: keep these words as they are)</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>updated: %1 (%2, %3): %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>note: %1: %2</source>
+        <extracomment>%1 the username, %2 what was left alone and why (English, from the server)</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot write the database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1; nothing changed</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>lanchat::LdapConfig</name>
@@ -826,6 +864,11 @@
     </message>
     <message>
         <source>ldap/bind_password_file: cannot read %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ldap/department_from: expected dn, attribute or none, got '%1'</source>
+        <extracomment>dn, attribute and none are typed as they are</extracomment>
         <translation type="unfinished" />
     </message>
 </context>

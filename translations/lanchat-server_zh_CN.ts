@@ -714,12 +714,6 @@
         <source>skipped: %1</source>
         <translation>已跳过：%1</translation></message>
     <message>
-        <source>cannot store the account of %1</source>
-        <translation>无法保存 %1 的账号</translation></message>
-    <message>
-        <source>cannot disable '%1'</source>
-        <translation>无法停用“%1”</translation></message>
-    <message>
         <source>would be disabled: %1 (%2 is no longer in the directory)</source>
         <extracomment>%1 the username, %2 the DN</extracomment>
         <translation>将停用：%1（%2 已不在目录中）</translation></message>
@@ -755,6 +749,51 @@
     <message>
         <source>LDAP is not enabled in the configuration file ([ldap] enabled=true)</source>
         <translation>配置文件中未启用 LDAP（[ldap] enabled=true）</translation></message>
+    <message>
+        <source>e-mail:       %1</source>
+        <translation>邮箱：    %1</translation>
+    </message>
+    <message>
+        <source>phone:        %1</source>
+        <translation>电话：    %1</translation>
+    </message>
+    <message>
+        <source>title:        %1</source>
+        <translation>职务：    %1</translation>
+    </message>
+    <message>
+        <source>department:   %1</source>
+        <translation>部门：    %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>photo:        %n byte(s)</source>
+        <extracomment>%n the size of the directory's photo</extracomment>
+        <translation>
+            <numerusform>照片：    %n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>would be updated: %1 (%2, %3): %4</source>
+        <extracomment>%1 the username, %2 the display name, %3 the DN, %4 the fields (display_name, email, phone, photo, title, department: keep these words as they are)</extracomment>
+        <translation>将更新：%1（%2，%3）：%4</translation>
+    </message>
+    <message>
+        <source>updated: %1 (%2, %3): %4</source>
+        <translation>已更新：%1（%2，%3）：%4</translation>
+    </message>
+    <message>
+        <source>note: %1: %2</source>
+        <extracomment>%1 the username, %2 what was left alone and why (English, from the server)</extracomment>
+        <translation>提示：%1：%2</translation>
+    </message>
+    <message>
+        <source>cannot write the database</source>
+        <translation>无法写入数据库</translation>
+    </message>
+    <message>
+        <source>%1; nothing changed</source>
+        <translation>%1；未做任何更改</translation>
+    </message>
 </context>
 <context>
     <name>lanchat::LdapConfig</name>
@@ -786,6 +825,11 @@
     <message>
         <source>ldap/bind_password_file: cannot read %1</source>
         <translation>ldap/bind_password_file：无法读取 %1</translation></message>
+    <message>
+        <source>ldap/department_from: expected dn, attribute or none, got '%1'</source>
+        <extracomment>dn, attribute and none are typed as they are</extracomment>
+        <translation>ldap/department_from：应为 dn、attribute 或 none，实际为“%1”</translation>
+    </message>
 </context>
 <context>
     <name>lanchat::MessageCommand</name>

@@ -1694,6 +1694,10 @@ Your administrator sets up departments on the server.</source>
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>🏢 Greyed-out fields come from the company directory: ask your IT department to change them.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>lanchat::ProfileLink</name>

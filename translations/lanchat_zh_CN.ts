@@ -1654,6 +1654,10 @@ Your administrator sets up departments on the server.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation></message>
+    <message>
+        <source>🏢 Greyed-out fields come from the company directory: ask your IT department to change them.</source>
+        <translation>🏢 灰色字段来自公司目录：如需修改，请联系 IT 部门。</translation>
+    </message>
 </context>
 <context>
     <name>lanchat::ProfileLink</name>

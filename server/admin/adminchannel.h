@@ -81,6 +81,12 @@ public:
     Retention::Result applyRetention();
     /** Stops listening (removes the socket file) and the retention timer; the relay calls it once stopped. */
     void close();
+    /**
+     * What `user_changed` does (above): closes a disabled or deleted user's sessions (`account_disabled`), else
+     * pushes the user to everyone online; with @p revokeSessions ends their sessions (`session_revoked`). Also used
+     * by the periodic directory sync (LdapPeriodicSync).
+     */
+    void userChanged(UserId user, bool revokeSessions = false);
 
 signals:
     /**
@@ -93,7 +99,6 @@ private:
     void onNewConnection();
     void onReadyRead(QLocalSocket* socket);
     QCborMap handle(const QCborMap& request);
-    void userChanged(UserId user, bool revokeSessions);
     void conversationChanged(ConversationId conversation, const QCborMap& request);
     void broadcast(QLocalSocket* socket, const QCborMap& request);
     void recall(QLocalSocket* socket, const QCborMap& request);

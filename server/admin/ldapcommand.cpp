@@ -1,13 +1,15 @@
 #include "ldapcommand.h"
 
 #include "admincontext.h"
-#include "ldap/ldapaccounts.h"
+#include "files/avatarblobs.h"
 #include "ldap/ldapclient.h"
+#include "ldap/ldapsync.h"
 #include "logging.h"
 #include "sqlitestorage.h"
 
+#include <QCborMap>
 #include <QCommandLineParser>
-#include <QHash>
+#include <QDateTime>
 #include <QTextStream>
 
 namespace lanchat {
@@ -46,9 +48,65 @@ int testUser(const ServerConfig& config, const QString& username, bool checkPass
     AdminContext::print(LdapCommand::tr("DN:           %1").arg(result.entry.dn));
     AdminContext::print(LdapCommand::tr("username:     %1").arg(result.entry.username));
     AdminContext::print(LdapCommand::tr("display name: %1").arg(result.entry.displayName));
+    const LdapConfig& ldap = config.ldap;
+    if (!ldap.emailAttribute.isEmpty())
+        AdminContext::print(LdapCommand::tr("e-mail:       %1").arg(result.entry.email));
+    if (!ldap.phoneAttribute.isEmpty())
+        AdminContext::print(LdapCommand::tr("phone:        %1").arg(result.entry.phone));
+    if (!ldap.titleAttribute.isEmpty())
+        AdminContext::print(LdapCommand::tr("title:        %1").arg(result.entry.title));
+    if (ldap.departmentSource != LdapConfig::DepartmentSource::None)
+        AdminContext::print(
+            LdapCommand::tr("department:   %1").arg(result.entry.department.join(QLatin1String(" / "))));
+    if (!ldap.photoAttribute.isEmpty())
+        //: %n the size of the directory's photo
+        AdminContext::print(
+            LdapCommand::tr("photo:        %n byte(s)", nullptr, AdminContext::pluralCount(result.entry.photo.size())));
     if (checkPassword)
         AdminContext::print(LdapCommand::tr("password:     correct"));
     return AdminContext::kOk;
+}
+
+void printChange(const LdapSync::Change& change, bool dryRun)
+{
+    using Kind = LdapSync::Change::Kind;
+    switch (change.kind) {
+    case Kind::Created:
+        //: %1 the username, %2 the display name
+        AdminContext::print(
+            (dryRun ? LdapCommand::tr("would be created: %1 (%2)") : LdapCommand::tr("created: %1 (%2)"))
+                .arg(change.username, change.displayName));
+        break;
+    case Kind::Updated:
+        if (change.noteOnly)
+            break;
+        if (change.fields.isEmpty()) {
+            //: %1 the username, %2 the display name, %3 the DN
+            AdminContext::print(
+                (dryRun ? LdapCommand::tr("would be updated: %1 (%2, %3)") : LdapCommand::tr("updated: %1 (%2, %3)"))
+                    .arg(change.username, change.displayName, change.dn));
+        } else {
+            //: %1 the username, %2 the display name, %3 the DN, %4 the fields (display_name, email, phone, photo,
+            //: title, department: keep these words as they are)
+            AdminContext::print(
+                (dryRun ? LdapCommand::tr("would be updated: %1 (%2, %3): %4")
+                        : LdapCommand::tr("updated: %1 (%2, %3): %4"))
+                    .arg(change.username, change.displayName, change.dn, change.fields.join(QLatin1String(", "))));
+        }
+        break;
+    case Kind::Disabled:
+        //: %1 the username, %2 the DN
+        AdminContext::print((dryRun ? LdapCommand::tr("would be disabled: %1 (%2 is no longer in the directory)")
+                                    : LdapCommand::tr("disabled: %1 (%2 is no longer in the directory)"))
+                                .arg(change.username, change.dn));
+        break;
+    case Kind::Skipped:
+        AdminContext::print(LdapCommand::tr("skipped: %1").arg(change.notes.join(QLatin1String("; "))));
+        return;
+    }
+    for (const QString& note : change.notes)
+        //: %1 the username, %2 what was left alone and why (English, from the server)
+        AdminContext::print(LdapCommand::tr("note: %1: %2").arg(change.username, note));
 }
 
 int sync(AdminContext& context, Storage& storage, bool dryRun)
@@ -59,65 +117,45 @@ int sync(AdminContext& context, Storage& storage, bool dryRun)
     const QList<LdapEntry> entries = LdapClient(config).everyone(&status, &detail);
     if (status != LdapClient::Status::Ok)
         return AdminContext::fail(LdapCommand::tr("the directory cannot be reached (%1); nothing changed").arg(detail));
-    const QList<LdapLink> links = storage.ldapLinks().all();
-    if (entries.isEmpty() && !links.isEmpty())
-        return AdminContext::fail(LdapCommand::tr("the directory returned no users; nothing changed (check base_dn "
-                                                  "and user_filter)"));
-    LdapAccounts accounts(storage, config);
-    QHash<qint64, bool> seen;
-    int changes = 0;
-    QList<UserId> changed;
-    for (const LdapEntry& entry : entries) {
-        const LdapAccounts::Outcome outcome = accounts.apply(entry, dryRun);
-        seen.insert(outcome.user.value(), true);
-        switch (outcome.change) {
-        case LdapAccounts::Change::Unchanged:
-            continue;
-        case LdapAccounts::Change::Created:
-            //: %1 the username, %2 the display name
-            AdminContext::print(
-                (dryRun ? LdapCommand::tr("would be created: %1 (%2)") : LdapCommand::tr("created: %1 (%2)"))
-                    .arg(entry.username, outcome.newName));
-            break;
-        case LdapAccounts::Change::Updated:
-            //: %1 the username, %2 the display name, %3 the DN
-            AdminContext::print(
-                (dryRun ? LdapCommand::tr("would be updated: %1 (%2, %3)") : LdapCommand::tr("updated: %1 (%2, %3)"))
-                    .arg(entry.username, outcome.newName, entry.dn));
-            break;
-        case LdapAccounts::Change::Refused:
-            AdminContext::print(LdapCommand::tr("skipped: %1").arg(outcome.note));
-            continue;
-        case LdapAccounts::Change::Failed:
-            return AdminContext::fail(LdapCommand::tr("cannot store the account of %1").arg(entry.dn));
-        }
-        ++changes;
-        changed.append(outcome.user);
-        qCInfo(lcServer) << "admin: ldap sync:" << (dryRun ? "(dry run)" : "") << outcome.note;
+    const QString dataDir = context.config().dataDir;
+    const auto photos = [dataDir, &storage](const QByteArray& picture, const QByteArray& sha256, QString* why) {
+        return AvatarBlobs::store(dataDir, storage, picture, sha256, why);
+    };
+    if (!dryRun && !storage.beginTransaction())
+        return AdminContext::fail(LdapCommand::tr("cannot write the database"));
+    const LdapSync::Report report =
+        LdapSync::run(storage, config, entries, photos, QDateTime::currentMSecsSinceEpoch(), dryRun);
+    if (!report.ok) {
+        if (!dryRun)
+            storage.rollbackTransaction();
+        if (report.changes.isEmpty() && entries.isEmpty())
+            return AdminContext::fail(LdapCommand::tr("the directory returned no users; nothing changed (check "
+                                                      "base_dn and user_filter)"));
+        return AdminContext::fail(LdapCommand::tr("%1; nothing changed").arg(report.failure));
     }
-    for (const LdapLink& link : links) {
-        if (seen.contains(link.user.value()))
-            continue;
-        const std::optional<UserRecord> user = storage.userById(link.user);
-        if (!user || user->disabled)
-            continue;
-        if (!dryRun && (!storage.setUserDisabled(user->id, true) || storage.deviceTokens().removeAll(user->id) < 0))
-            return AdminContext::fail(LdapCommand::tr("cannot disable '%1'").arg(user->username));
-        //: %1 the username, %2 the DN
-        AdminContext::print((dryRun ? LdapCommand::tr("would be disabled: %1 (%2 is no longer in the directory)")
-                                    : LdapCommand::tr("disabled: %1 (%2 is no longer in the directory)"))
-                                .arg(user->username, link.dn));
-        qCInfo(lcServer) << "admin: ldap sync:" << (dryRun ? "(dry run)" : "") << "disabled" << user->username;
-        ++changes;
-        changed.append(user->id);
+    if (!dryRun && !storage.commitTransaction())
+        return AdminContext::fail(LdapCommand::tr("cannot write the database"));
+    for (const LdapSync::Change& change : report.changes) {
+        printChange(change, dryRun);
+        if (!change.noteOnly && change.kind != LdapSync::Change::Kind::Skipped)
+            qCInfo(lcServer) << "admin: ldap sync:" << (dryRun ? "(dry run)" : "") << change.username << change.fields;
     }
+    const int changes = report.count();
     AdminContext::print(dryRun ? LdapCommand::tr("%n change(s) planned, nothing changed (dry run)", nullptr,
                                                  AdminContext::pluralCount(changes))
                                : LdapCommand::tr("%n change(s)", nullptr, AdminContext::pluralCount(changes)));
     if (!dryRun && context.serverRunning()) {
-        // Sessions of disabled users close with account_disabled; renames and new accounts reach everyone online.
-        for (UserId user : std::as_const(changed))
-            context.notifyUserChanged(user);
+        // Sessions of disabled users close with account_disabled; renames, new accounts and new profiles reach
+        // everyone online, and a new place in the directory the `directory` push.
+        for (const LdapSync::Change& change : report.changes) {
+            if (!change.noteOnly && change.user.isValid())
+                context.notifyUserChanged(change.user);
+        }
+        if (report.placementChanged) {
+            QCborMap request;
+            request.insert(QLatin1String("t"), QLatin1String("directory_changed"));
+            context.notifyServer(request);
+        }
     }
     return AdminContext::kOk;
 }

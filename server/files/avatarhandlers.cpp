@@ -1,5 +1,6 @@
 #include "avatarhandlers.h"
 
+#include "avatarblobs.h"
 #include "avatarimage.h"
 #include "filestore.h"
 #include "logging.h"
@@ -12,10 +13,7 @@
 #include "sha256.h"
 #include "storage/storage.h"
 
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
-#include <QSaveFile>
 
 namespace lanchat {
 
@@ -83,7 +81,7 @@ void AvatarHandlers::finishUpload(Session& session, const Pending& pending, quin
         session.replyError(id, ErrorCode::BadImage, *problem);
         return;
     }
-    if (!storeBlob(pending.sha256, pending.data)) {
+    if (!AvatarBlobs::write(m_dataDir, m_storage, pending.sha256, pending.data)) {
         session.replyError(id, ErrorCode::StorageFull, QStringLiteral("cannot write the avatar"));
         return;
     }
@@ -91,21 +89,6 @@ void AvatarHandlers::finishUpload(Session& session, const Pending& pending, quin
     m_profiles.setAvatar(session, id, pending.sha256, [size](const UserInfo& info) {
         return AvatarUploaded{size, true, info}.encode();
     });
-}
-
-bool AvatarHandlers::storeBlob(const QByteArray& sha256, const QByteArray& data)
-{
-    const FileStore store(m_dataDir);
-    const QString path = store.blobPath(sha256);
-    if (!QFileInfo::exists(path)) {
-        QDir().mkpath(QFileInfo(path).path());
-        // QSaveFile writes a temporary beside the target, fsyncs and renames: the blob is whole or absent.
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() ||
-            !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || !file.commit())
-            return false;
-    }
-    return m_storage.addBlob(sha256, data.size());
 }
 
 void AvatarHandlers::read(Session& session, const QCborMap& request, quint64 id)

@@ -48,7 +48,6 @@ private:
 
     void upload(Session& session, const QCborMap& request, quint64 id);
     void finishUpload(Session& session, const Pending& pending, quint64 id);
-    bool storeBlob(const QByteArray& sha256, const QByteArray& data);
     void read(Session& session, const QCborMap& request, quint64 id);
 
     QString m_dataDir;

@@ -5,9 +5,10 @@
 
 namespace lanchat {
 
-LdapAccounts::LdapAccounts(Storage& storage, const LdapConfig& config)
+LdapAccounts::LdapAccounts(Storage& storage, const LdapConfig& config, LdapAttributes::PhotoStore photos, qint64 nowMs)
     : m_storage(storage)
     , m_config(config)
+    , m_attributes(storage, config, std::move(photos), nowMs)
 {}
 
 LdapAccounts::Outcome LdapAccounts::apply(const LdapEntry& entry, bool dryRun)
@@ -34,6 +35,8 @@ LdapAccounts::Outcome LdapAccounts::apply(const LdapEntry& entry, bool dryRun)
                                                  &out.user) != CreateUserResult::Created ||
                             !links.link(out.user, entry.dn)))
                 out.change = Change::Failed;
+            if (out.change != Change::Failed && !dryRun)
+                applyAttributes(entry, false, &out);
             return out;
         }
         const bool linked = links.dnOf(named->id).has_value();
@@ -66,7 +69,24 @@ LdapAccounts::Outcome LdapAccounts::apply(const LdapEntry& entry, bool dryRun)
         if (!dryRun && !m_storage.setDisplayName(out.user, displayName))
             out.change = Change::Failed;
     }
+    if (out.change != Change::Failed)
+        applyAttributes(entry, dryRun, &out);
     return out;
+}
+
+void LdapAccounts::applyAttributes(const LdapEntry& entry, bool dryRun, Outcome* out)
+{
+    const LdapAttributes::Result result = m_attributes.apply(out->user, entry, dryRun);
+    out->fields = result.fields;
+    out->notes = result.notes;
+    out->placementChanged = result.placementChanged;
+    if (result.failed) {
+        out->change = Change::Failed;
+    } else if (!result.fields.isEmpty() && out->change == Change::Unchanged) {
+        out->change = Change::Updated;
+        out->note = QStringLiteral("account %1 updated from the directory: %2")
+                        .arg(entry.username, result.fields.join(QLatin1String(", ")));
+    }
 }
 
 } // namespace lanchat

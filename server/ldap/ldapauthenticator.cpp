@@ -14,7 +14,12 @@ LdapAuthenticator::LdapAuthenticator(const LdapConfig& config, QObject* parent)
 LdapAuthenticator::~LdapAuthenticator()
 {
     m_threads.clear();
-    m_threads.waitForDone();
+    // Re-aborting while waiting also catches a job that connected after the previous round.
+    do {
+        const std::lock_guard lock(m_runningMutex);
+        for (LdapClient* client : m_running)
+            client->abort();
+    } while (!m_threads.waitForDone(kAbortRoundMs));
 }
 
 bool LdapAuthenticator::authenticate(const QString& username, const QString& password, Done done)
@@ -25,7 +30,15 @@ bool LdapAuthenticator::authenticate(const QString& username, const QString& pas
     m_jobs.insert(id, std::move(done));
     m_threads.start([this, id, config = m_config, username, password] {
         LdapClient client(config);
+        {
+            const std::lock_guard lock(m_runningMutex);
+            m_running.insert(&client);
+        }
         const LdapClient::Result result = client.authenticate(username, password);
+        {
+            const std::lock_guard lock(m_runningMutex);
+            m_running.erase(&client);
+        }
         // `this` outlives every running job (the destructor waits for them); a result posted during destruction
         // is discarded with the object's event queue.
         QMetaObject::invokeMethod(

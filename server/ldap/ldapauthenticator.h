@@ -7,6 +7,8 @@
 #include <QThreadPool>
 
 #include <functional>
+#include <mutex>
+#include <set>
 
 namespace lanchat {
 
@@ -21,13 +23,16 @@ namespace lanchat {
  *
  * @p done runs on the server thread exactly once per accepted job, even when the client that asked is gone (the
  * caller still counts a failed login and checks its session itself). The
- * destructor drops queued jobs and waits for the running ones (each bounded by libldap's timeouts). Server thread.
+ * destructor drops queued jobs and aborts the running ones (LdapClient::abort: their sockets are shut down), so a
+ * directory that never answers cannot hold up the server's shutdown. Server thread.
  */
 class LdapAuthenticator : public QObject
 {
     Q_OBJECT
 public:
     static constexpr int kThreads = 4;
+    /** How often the destructor aborts the running jobs again while it waits for them, ms. */
+    static constexpr int kAbortRoundMs = 20;
     using Done = std::function<void(const LdapClient::Result&)>;
 
     explicit LdapAuthenticator(const LdapConfig& config, QObject* parent = nullptr);
@@ -42,6 +47,9 @@ private:
     void finish(quint64 jobId, const LdapClient::Result& result);
 
     LdapConfig m_config;
+    /** The clients of running jobs, for the destructor's abort; guarded by m_runningMutex (workers add/remove). */
+    std::mutex m_runningMutex;
+    std::set<LdapClient*> m_running;
     QThreadPool m_threads;
     QHash<quint64, Done> m_jobs;
     quint64 m_nextJob = 1;

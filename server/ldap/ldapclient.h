@@ -2,29 +2,45 @@
 
 #include "ldapconfig.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <mutex>
 
 typedef struct ldap LDAP;
 
 namespace lanchat {
 
-/** One user as the directory describes them, through LdapConfig's attribute mapping. */
+/**
+ * One user as the directory describes them, through LdapConfig's attribute mapping. A field whose attribute is
+ * unmapped stays empty (LdapConfig says which are mapped); a mapped one is empty when the entry has no value.
+ */
 struct LdapEntry
 {
     QString dn;
-    QString username;    ///< the username attribute (uid, sAMAccountName)
-    QString displayName; ///< the display name attribute; empty when the entry has none
+    QString username;       ///< the username attribute (uid, sAMAccountName)
+    QString displayName;    ///< the display name attribute; empty when the entry has none
+    QString email;          ///< attr_email
+    QString phone;          ///< attr_phone
+    QString title;          ///< attr_title
+    QStringList department; ///< department path, top first (department_from: the DN's OUs or attr_department)
+    QByteArray photo;       ///< attr_photo: the picture's bytes as stored (JPEG or PNG expected, not checked here)
 };
 
 /**
  * A blocking conversation with the directory through OpenLDAP's libldap: the service account's bind, the user
  * search, and the bind as the user that checks a password (which is never stored). One connection per call, over
  * ldaps:// or StartTLS with the certificate checked against LdapConfig::caFile (plaintext only with
- * allow_plaintext); every network step is bounded by LdapConfig::timeoutMs.
+ * allow_plaintext); every network step is bounded by LdapConfig::timeoutMs, and abort() ends a call at once.
  *
- * Blocks its thread: the server calls it from LdapAuthenticator's worker threads, the admin CLI directly. An object
- * belongs to one thread at a time; separate objects may run in parallel.
+ * An unknown name costs the same conversation as a wrong password: after the search finds nobody, the password is
+ * bound against a DN that cannot exist under the base (kNoSuchUserRdn), which the directory refuses like a wrong
+ * password, so the answer's timing does not tell which names exist.
+ *
+ * Blocks its thread: the server calls it from worker threads, the admin CLI directly. An object belongs to one
+ * thread at a time, except abort(), which any thread may call; separate objects may run in parallel.
  */
 class LdapClient
 {
@@ -43,6 +59,9 @@ public:
         QString detail; ///< for the log: what failed (never a password)
     };
 
+    /** The RDN of the DN an unknown name's password is bound against (below base_dn). */
+    static constexpr const char* kNoSuchUserRdn = "cn=lanchat-no-such-user";
+
     explicit LdapClient(const LdapConfig& config);
     ~LdapClient();
     LdapClient(const LdapClient&) = delete;
@@ -54,8 +73,17 @@ public:
     Result lookup(const QString& username);
     /** Every user the filter finds under the base (`ldap sync`); status Ok or Unavailable. */
     QList<LdapEntry> everyone(Status* status, QString* detail);
+    /**
+     * Ends the call in progress (its socket is shut down, so libldap returns at once) and every later one, which
+     * answer Unavailable. Thread-safe; may be called repeatedly (a connection made after the last call is not cut).
+     */
+    void abort();
 
 private:
+    /** Connects and finds @p username; the connection stays open for a bind unless the result is Unavailable. */
+    Result find(const QString& username);
+    /** Binds as @p dn with @p password on the open connection; the libldap result code. */
+    int bindAs(const QString& dn, const QString& password);
     /** Connects (TLS as configured) and binds as the service account; false with m_detail set. */
     bool open();
     void close();
@@ -63,8 +91,12 @@ private:
     int search(const QString& filter, int sizeLimit, QList<LdapEntry>* out);
     Result failure(Status status, const QString& detail);
 
+    bool aborted();
+
     LdapConfig m_config;
+    std::mutex m_mutex; ///< guards m_ld against abort() from another thread, and m_aborted
     LDAP* m_ld = nullptr;
+    bool m_aborted = false;
     QString m_detail;
 };
 

@@ -65,16 +65,26 @@ bool LdapConfig::applyPreset(const QString& name)
     if (name == QLatin1String("openldap")) {
         userFilter = QStringLiteral("(&(objectClass=inetOrgPerson)(uid=%u))");
         usernameAttribute = QStringLiteral("uid");
+        departmentAttribute = QStringLiteral("departmentNumber");
+        photoAttribute = QStringLiteral("jpegPhoto");
+        departmentSource = DepartmentSource::Dn;
     } else if (name == QLatin1String("ad")) {
         // Accounts only (objectCategory=person excludes contacts), and never disabled ones (userAccountControl bit 2,
         // matched with the LDAP_MATCHING_RULE_BIT_AND rule).
         userFilter = QStringLiteral("(&(objectCategory=person)(objectClass=user)(sAMAccountName=%u)"
                                     "(!(userAccountControl:1.2.840.113556.1.4.803:=2)))");
         usernameAttribute = QStringLiteral("sAMAccountName");
+        // AD keeps people in OUs by site or policy more often than by department; its `department` is the HR value.
+        departmentAttribute = QStringLiteral("department");
+        photoAttribute = QStringLiteral("thumbnailPhoto");
+        departmentSource = DepartmentSource::Attribute;
     } else {
         return false;
     }
     displayNameAttribute = QStringLiteral("displayName");
+    emailAttribute = QStringLiteral("mail");
+    phoneAttribute = QStringLiteral("telephoneNumber");
+    titleAttribute = QStringLiteral("title");
     preset = name;
     return true;
 }
@@ -98,7 +108,8 @@ bool LdapConfig::read(QSettings& s, LdapConfig* config, QString* error)
         !readBoolValue(s, "start_tls", &config->startTls, error) ||
         !readBoolValue(s, "allow_plaintext", &config->allowPlaintext, error) ||
         !readIntValue(s, "timeout_ms", &config->timeoutMs, 100, 600 * 1000, error) ||
-        !readIntValue(s, "max_pending", &config->maxPending, 1, 100000, error))
+        !readIntValue(s, "max_pending", &config->maxPending, 1, 100000, error) ||
+        !readIntValue(s, "sync_interval_min", &config->syncIntervalMin, 0, 7 * 24 * 60, error))
         return done(false);
     readStringValue(s, "url", &config->url);
     readStringValue(s, "ca_file", &config->caFile);
@@ -108,6 +119,26 @@ bool LdapConfig::read(QSettings& s, LdapConfig* config, QString* error)
     readStringValue(s, "user_filter", &config->userFilter);
     readStringValue(s, "attr_username", &config->usernameAttribute);
     readStringValue(s, "attr_display_name", &config->displayNameAttribute);
+    readStringValue(s, "attr_email", &config->emailAttribute);
+    readStringValue(s, "attr_phone", &config->phoneAttribute);
+    readStringValue(s, "attr_title", &config->titleAttribute);
+    readStringValue(s, "attr_department", &config->departmentAttribute);
+    readStringValue(s, "attr_photo", &config->photoAttribute);
+    QString departmentFrom;
+    readStringValue(s, "department_from", &departmentFrom);
+    if (departmentFrom == QLatin1String("dn")) {
+        config->departmentSource = DepartmentSource::Dn;
+    } else if (departmentFrom == QLatin1String("attribute")) {
+        config->departmentSource = DepartmentSource::Attribute;
+    } else if (departmentFrom == QLatin1String("none")) {
+        config->departmentSource = DepartmentSource::None;
+    } else if (!departmentFrom.isEmpty()) {
+        //: dn, attribute and none are typed as they are
+        *error = QCoreApplication::translate("lanchat::LdapConfig",
+                                             "ldap/department_from: expected dn, attribute or none, got '%1'")
+                     .arg(departmentFrom);
+        return done(false);
+    }
     QString order;
     readStringValue(s, "order", &order);
     order.remove(QLatin1Char(' '));
@@ -168,10 +199,48 @@ QStringList LdapConfig::toIniLines() const
             QStringLiteral("user_filter=%1").arg(userFilter),
             QStringLiteral("attr_username=%1").arg(usernameAttribute),
             QStringLiteral("attr_display_name=%1").arg(displayNameAttribute),
+            QStringLiteral("attr_email=%1").arg(emailAttribute),
+            QStringLiteral("attr_phone=%1").arg(phoneAttribute),
+            QStringLiteral("attr_title=%1").arg(titleAttribute),
+            QStringLiteral("department_from=%1")
+                .arg(departmentSource == DepartmentSource::Dn          ? QStringLiteral("dn")
+                     : departmentSource == DepartmentSource::Attribute ? QStringLiteral("attribute")
+                                                                       : QStringLiteral("none")),
+            QStringLiteral("attr_department=%1").arg(departmentAttribute),
+            QStringLiteral("attr_photo=%1").arg(photoAttribute),
+            QStringLiteral("sync_interval_min=%1").arg(syncIntervalMin),
             QStringLiteral("timeout_ms=%1").arg(timeoutMs),
             QStringLiteral("max_pending=%1").arg(maxPending),
             QStringLiteral("order=%1")
                 .arg(order == Order::LdapFirst ? QStringLiteral("ldap,local") : QStringLiteral("local,ldap"))};
+}
+
+QStringList LdapConfig::managedProfileFields() const
+{
+    QStringList fields;
+    if (!enabled)
+        return fields;
+    if (!displayNameAttribute.isEmpty())
+        fields.append(QStringLiteral("display_name"));
+    if (!emailAttribute.isEmpty())
+        fields.append(QStringLiteral("email"));
+    if (!phoneAttribute.isEmpty())
+        fields.append(QStringLiteral("phone"));
+    if (!photoAttribute.isEmpty())
+        fields.append(QStringLiteral("avatar"));
+    return fields;
+}
+
+QStringList LdapConfig::attributes() const
+{
+    QStringList list{usernameAttribute};
+    const QString department = departmentSource == DepartmentSource::Attribute ? departmentAttribute : QString();
+    for (const QString& a :
+         {displayNameAttribute, emailAttribute, phoneAttribute, titleAttribute, department, photoAttribute}) {
+        if (!a.isEmpty() && !list.contains(a, Qt::CaseInsensitive))
+            list.append(a);
+    }
+    return list;
 }
 
 QStringList LdapConfig::urls() const

@@ -46,9 +46,36 @@ struct LdapConfig
     QString userFilter = QStringLiteral("(&(objectClass=inetOrgPerson)(uid=%u))");
     /** Key `preset`: `openldap` (uid, inetOrgPerson) or `ad` (sAMAccountName, Active Directory); sets the defaults. */
     QString preset = QStringLiteral("openldap");
-    /** Keys `attr_*`: the directory attributes LanChat reads. */
+    /**
+     * Where a user's department comes from (key `department_from`): `dn` = the organisational units of the entry's
+     * DN below base_dn, top first (ou=平台组,ou=研发部,base → 研发部/平台组); `attribute` = the value of
+     * attr_department (a "/" in it separates levels); `none` = never touched.
+     */
+    enum class DepartmentSource
+    {
+        None,
+        Dn,
+        Attribute,
+    };
+
+    /**
+     * Keys `attr_*`: the directory attributes LanChat reads. An empty one (other than the username) is unmapped:
+     * LanChat never touches that field, and the user may edit it. A mapped field follows the directory at every
+     * login and sync, and the user may not edit it (`forbidden`, docs/protocol.md 15.1).
+     */
     QString usernameAttribute = QStringLiteral("uid");
     QString displayNameAttribute = QStringLiteral("displayName");
+    QString emailAttribute = QStringLiteral("mail");
+    QString phoneAttribute = QStringLiteral("telephoneNumber");
+    QString titleAttribute = QStringLiteral("title");
+    /** Key `attr_department`: read only with department_from = attribute. */
+    QString departmentAttribute = QStringLiteral("departmentNumber");
+    /** Key `attr_photo`: a JPEG or PNG picture (binary), stored as the avatar when it passes the avatar checks. */
+    QString photoAttribute = QStringLiteral("jpegPhoto");
+    /** Key `department_from`: `dn`, `attribute` or `none`. */
+    DepartmentSource departmentSource = DepartmentSource::Dn;
+    /** Key `sync_interval_min`: minutes between the server's own directory syncs; 0 (default) = never. */
+    int syncIntervalMin = 0;
     /** Key `timeout_ms`: a directory that has not answered a login within this time gives directory_unavailable. */
     int timeoutMs = 5000;
     /** Key `max_pending`: directory logins queued or running at once; beyond, rate_limited. */
@@ -70,6 +97,13 @@ struct LdapConfig
     QStringList urls() const;
     /** True when some URL would carry passwords without TLS (ldap:// and no StartTLS). */
     bool isPlaintext() const;
+    /**
+     * The User map fields (docs/protocol.md 15.1) the directory keeps for its accounts while enabled: some of
+     * display_name, email, phone, avatar. `profile_update` may not change them for a directory account (`forbidden`).
+     */
+    QStringList managedProfileFields() const;
+    /** The attributes a search asks for: username, then every mapped one. */
+    QStringList attributes() const;
 };
 
 } // namespace lanchat

@@ -3,6 +3,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -32,12 +33,23 @@ access to attrs=userPassword by self read by anonymous auth by * none
 access to * by dn.exact="cn=lanchat,ou=services,dc=example,dc=com" read by self read by * none
 )";
 
-QByteArray person(const QString& uid, const QString& ou, const QString& cn, const QString& sn, const QString& base)
+/** An entry; @p ou may be several RDNs ("ou=平台组,ou=研发部"); the DN is base64 (LDIF's form for UTF-8). */
+QByteArray person(const QString& uid, const QString& ou, const QString& cn, const QString& sn, const QString& base,
+                  const QString& extra = {})
 {
-    return QStringLiteral("dn: uid=%1,%2\nobjectClass: inetOrgPerson\nuid: %1\ncn: %3\nsn: %4\ndisplayName: %3\n"
-                          "userPassword: %5\n\n")
-        .arg(uid, ou.isEmpty() ? base : QStringLiteral("ou=%1,%2").arg(ou, base), cn, sn, SlapdFixture::password(uid))
-        .toUtf8();
+    const QString dn =
+        QStringLiteral("uid=%1,%2").arg(uid, ou.isEmpty() ? base : QStringLiteral("%1,%2").arg(ou, base));
+    return "dn:: " + dn.toUtf8().toBase64() +
+           QStringLiteral("\nobjectClass: inetOrgPerson\nuid: %1\ncn: %2\nsn: %3\ndisplayName: %2\n"
+                          "userPassword: %4\n%5\n")
+               .arg(uid, cn, sn, SlapdFixture::password(uid), extra)
+               .toUtf8();
+}
+
+QByteArray unit(const QString& dn, const QString& ou)
+{
+    return "dn:: " + dn.toUtf8().toBase64() + "\nobjectClass: organizationalUnit\nou:: " + ou.toUtf8().toBase64() +
+           "\n\n";
 }
 
 QByteArray directoryLdif()
@@ -50,12 +62,19 @@ QByteArray directoryLdif()
         ldif += QByteArray("dn: ou=") + ou +
                 ",ou=people,dc=example,dc=com\nobjectClass: organizationalUnit\nou: " + ou + "\n\n";
     const QString people = QStringLiteral("ou=people,dc=example,dc=com");
-    ldif += person(QStringLiteral("zhangwei"), QStringLiteral("engineering"), QStringLiteral("张伟"),
+    ldif += unit(QStringLiteral("ou=研发部,") + people, QStringLiteral("研发部"));
+    ldif += unit(QStringLiteral("ou=平台组,ou=研发部,") + people, QStringLiteral("平台组"));
+    ldif += person(QStringLiteral("zhangwei"), QStringLiteral("ou=engineering"), QStringLiteral("张伟"),
                    QStringLiteral("张"), people);
-    ldif += person(QStringLiteral("alice"), QStringLiteral("engineering"), QStringLiteral("Alice Smith"),
+    ldif += person(QStringLiteral("wangfang"), QStringLiteral("ou=平台组,ou=研发部"), QStringLiteral("王芳"),
+                   QStringLiteral("王"), people,
+                   QStringLiteral("mail: wangfang@example.com\ntelephoneNumber: +86 10 5555 0101\n"
+                                  "title:: %1\n")
+                       .arg(QString::fromLatin1(QStringLiteral("高级工程师").toUtf8().toBase64())));
+    ldif += person(QStringLiteral("alice"), QStringLiteral("ou=engineering"), QStringLiteral("Alice Smith"),
                    QStringLiteral("Smith"), people);
-    ldif +=
-        person(QStringLiteral("lina"), QStringLiteral("sales"), QStringLiteral("李娜"), QStringLiteral("李"), people);
+    ldif += person(QStringLiteral("lina"), QStringLiteral("ou=sales"), QStringLiteral("李娜"), QStringLiteral("李"),
+                   people);
     ldif += person(QStringLiteral("outsider"), QString(), QStringLiteral("Out Sider"), QStringLiteral("Sider"),
                    QStringLiteral("ou=contractors,dc=example,dc=com"));
     ldif += "dn: cn=lanchat,ou=services,dc=example,dc=com\nobjectClass: organizationalRole\n"
@@ -120,10 +139,12 @@ bool SlapdFixture::launch()
     }
     m_port = probe.serverPort();
     probe.close();
-    // -d 0: stay in the foreground (a child of the test, ended with it) without debug output.
+    // -d 256 (stats): stay in the foreground (a child of the test, ended with it) and log each operation into a
+    // file, which the tests read (binds()); a file, not a pipe, so slapd never blocks on a full pipe.
+    m_slapd.setStandardOutputFile(m_dir.filePath(QStringLiteral("slapd.log")), QIODevice::Append);
     m_slapd.start(QStringLiteral("/usr/sbin/slapd"),
                   {QStringLiteral("-f"), m_dir.filePath(QStringLiteral("slapd.conf")), QStringLiteral("-h"),
-                   url() + QLatin1Char('/'), QStringLiteral("-d"), QStringLiteral("0")});
+                   url() + QLatin1Char('/'), QStringLiteral("-d"), QStringLiteral("256")});
     if (!m_slapd.waitForStarted(10000)) {
         m_reason = QStringLiteral("slapd does not start: %1").arg(m_slapd.errorString());
         return false;
@@ -136,7 +157,7 @@ bool SlapdFixture::launch()
             return true;
         m_slapd.waitForFinished(50); // wakes at once when slapd gave up (port taken, bad config)
     }
-    m_reason = QStringLiteral("slapd did not listen on %1: %2").arg(url(), QString::fromUtf8(m_slapd.readAll()));
+    m_reason = QStringLiteral("slapd did not listen on %1: %2").arg(url(), log().right(2000));
     stop();
     return false;
 }
@@ -194,6 +215,22 @@ QStringList SlapdFixture::iniLines() const
 QString SlapdFixture::url() const
 {
     return QStringLiteral("ldaps://127.0.0.1:%1").arg(m_port);
+}
+
+QString SlapdFixture::log() const
+{
+    QFile file(m_dir.filePath(QStringLiteral("slapd.log")));
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+QStringList SlapdFixture::binds() const
+{
+    // A bind is logged when it arrives (`method=128`), and once more when it succeeds (`mech=SIMPLE`).
+    static const QRegularExpression bind(QStringLiteral(" BIND dn=\"([^\"]*)\" method="));
+    QStringList dns;
+    for (const QRegularExpressionMatch& match : bind.globalMatch(log()))
+        dns.append(match.captured(1));
+    return dns;
 }
 
 bool SlapdFixture::modify(const QString& ldif)

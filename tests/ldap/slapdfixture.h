@@ -4,6 +4,7 @@
 
 #include <QProcess>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 namespace lanchat::test {
@@ -13,7 +14,8 @@ namespace lanchat::test {
  * a generated CA and server certificate (openssl), a slapd.conf with an mdb database loaded by slapadd, and slapd
  * listening on ldaps://127.0.0.1 at a free port. The directory (dc=example,dc=com):
  *
- * - ou=people: ou=engineering with zhangwei (张伟) and alice (Alice Smith); ou=sales with lina (李娜)
+ * - ou=people: ou=engineering with zhangwei (张伟) and alice (Alice Smith); ou=sales with lina (李娜);
+ *   ou=平台组,ou=研发部 with wangfang (王芳: mail, telephoneNumber, title 高级工程师; no photo)
  * - ou=contractors (outside the users' base): outsider
  * - ou=services: cn=lanchat, the service account LanChat searches with
  *
@@ -46,6 +48,11 @@ public:
     QStringList iniLines() const;
     QString url() const;
     quint16 port() const { return m_port; }
+
+    /** Everything slapd logged (its stats level: one line per connection, operation and result). */
+    QString log() const;
+    /** The DNs of every BIND slapd received so far (the service account's included), oldest first. */
+    QStringList binds() const;
 
     /** Applies @p ldif with ldapmodify as the directory's root; false with a qWarning on failure. */
     bool modify(const QString& ldif);

@@ -48,6 +48,10 @@ void tst_AdminLdap::testFindsAndChecksUsers_data()
                            << QStringLiteral("DN:           uid=lina,ou=sales,ou=people,dc=example,dc=com");
     QTest::newRow("chinese display name")
         << QStringList{QStringLiteral("lina")} << QByteArray() << 0 << QStringLiteral("display name: 李娜");
+    QTest::newRow("mapped attributes") << QStringList{QStringLiteral("wangfang")} << QByteArray() << 0
+                                       << QStringLiteral("department:   研发部 / 平台组");
+    QTest::newRow("mapped title") << QStringList{QStringLiteral("wangfang")} << QByteArray() << 0
+                                  << QStringLiteral("title:        高级工程师");
     QTest::newRow("password checked") << QStringList{QStringLiteral("lina"), QStringLiteral("--password-stdin")}
                                       << password << 0 << QStringLiteral("password:     correct");
     QTest::newRow("wrong password") << QStringList{QStringLiteral("lina"), QStringLiteral("--password-stdin")}
@@ -110,6 +114,7 @@ void tst_AdminLdap::syncCreatesUpdatesAndDisables()
 
     AdminRunner::Result run = admin.run({QStringLiteral("ldap"), QStringLiteral("sync")});
     QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("created: wangfang (王芳)")), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("created: lina (李娜)")), qPrintable(run.out));
     const std::optional<UserRecord> lina = storage.userByName(QStringLiteral("lina"));
     QVERIFY(lina);
@@ -117,6 +122,30 @@ void tst_AdminLdap::syncCreatesUpdatesAndDisables()
     QVERIFY(storage.ldapLinks().dnOf(lina->id));
     QVERIFY(!storage.ldapLinks().dnOf(storage.userByName(QStringLiteral("admin"))->id)); // local stays local
     QVERIFY(admin.run({QStringLiteral("ldap"), QStringLiteral("sync")}).out.contains(QStringLiteral("0 change")));
+    // The mapped attributes came along: wangfang's place from her DN, her title, e-mail and phone.
+    const std::optional<UserRecord> wang = storage.userByName(QStringLiteral("wangfang"));
+    QVERIFY(wang);
+    const std::optional<Placement> placed = storage.directory().placement(wang->id);
+    QCOMPARE(placed->title, QStringLiteral("高级工程师"));
+    QCOMPARE(storage.directory().department(placed->department)->name, QStringLiteral("平台组"));
+    QCOMPARE(storage.userProfile(wang->id)->email, QStringLiteral("wangfang@example.com"));
+
+    // A changed phone and title are named in the sync's output and reach everyone online.
+    QVERIFY(m_slapd->modify(
+        QStringLiteral("dn: uid=alice,ou=engineering,ou=people,dc=example,dc=com\nchangetype: modify\n"
+                       "replace: telephoneNumber\ntelephoneNumber: 8042\n-\nreplace: title\ntitle: Team Lead\n")));
+    local.clearPushes();
+    run = admin.run({QStringLiteral("ldap"), QStringLiteral("sync")});
+    QVERIFY2(run.out.contains(QStringLiteral("updated: alice (Alice Smith, "
+                                             "uid=alice,ou=engineering,ou=people,dc=example,dc=com): phone, title")),
+             qPrintable(run.out));
+    QCOMPARE(local.waitPush(QStringLiteral("user"))
+                 .value(QLatin1String("user"))
+                 .toMap()
+                 .value(QLatin1String("phone"))
+                 .toString(),
+             QStringLiteral("8042"));
+    QVERIFY(!local.waitPush(QStringLiteral("directory")).isEmpty());
 
     // A new name in the directory is picked up.
     QVERIFY(m_slapd->modify(QStringLiteral("dn: uid=lina,ou=sales,ou=people,dc=example,dc=com\nchangetype: modify\n"
