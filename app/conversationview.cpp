@@ -144,11 +144,11 @@ void ConversationView::buildUi()
         option.font = m_list->font();
         m_delegate->activate(option, index);
     });
-    auto* senders = new ProfileLink(m_list, roles::MessageSenderId, [this](const auto& option, const auto& index) {
+    m_senders = new ProfileLink(m_list, roles::MessageSenderId, [this](const auto& option, const auto& index) {
         const auto* divider = qobject_cast<const UnreadDividerDelegate*>(m_list->itemDelegate());
         return m_delegate->senderRect(divider ? divider->messageOption(option, index) : option, index);
     });
-    connect(senders, &ProfileLink::profileRequested, this, &ConversationView::profileRequested);
+    connect(m_senders, &ProfileLink::profileRequested, this, &ConversationView::profileRequested);
     m_unread = new UnreadJumper(m_client, m_list, m_delegate, this);
     m_textSelection = new TextSelection(m_list, m_delegate);
     m_actions = new MessageActions(m_client, m_list, this);
@@ -608,6 +608,10 @@ void ConversationView::onContextMenu(const QPoint& pos)
                                 m_list->viewport()->mapToGlobal(pos));
     m_editActions->addTo(menu, index);
     m_replies->addActions(menu, index);
+    if (index.data(roles::MessageSenderId).toLongLong() != m_client->currentUser().id.value()) {
+        menu.addSeparator();
+        m_senders->addTo(&menu, index); // the sender's card, as a click on their avatar opens it
+    }
     menu.exec(m_list->viewport()->mapToGlobal(pos));
 }
 

@@ -17,6 +17,7 @@ class AppSettings;
 class ChatClient;
 class DraftBinder;
 class HeaderProfileLink;
+class ProfileLink;
 class HeaderAvatar;
 class MessageDelegate;
 class MentionController;
@@ -127,6 +128,7 @@ private:
     MentionController* m_mentions = nullptr;
     TypingIndicator* m_typing = nullptr;
     HeaderProfileLink* m_peerLink = nullptr;
+    ProfileLink* m_senders = nullptr; ///< a message's sender: avatar click, Ctrl+I, context menu
     bool m_loadingOlder = false;
     bool m_stickToBottom = true;
     int m_restoreFromBottom = -1;

@@ -369,6 +369,19 @@ void tst_ProfileCard::opensFromMessageAndHeader()
     QVERIFY(!sender.isNull());
     clickAt(list->viewport(), sender.center());
     QVERIFY(waitForCard(m_daveId));
+    m_window->profileCards()->card()->close();
+    QTRY_VERIFY(!m_window->profileCards()->card());
+
+    // The same row's context menu: "View profile" of the sender.
+    QTimer::singleShot(0, this, [] {
+        if (auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget())) {
+            if (auto* entry = menu->findChild<QAction*>(QStringLiteral("viewProfileAction")))
+                entry->trigger();
+            menu->close();
+        }
+    });
+    Q_EMIT list->customContextMenuRequested(list->visualRect(last).center());
+    QVERIFY(waitForCard(m_daveId));
 }
 
 void tst_ProfileCard::opensFromMemberList()
