@@ -76,16 +76,4 @@ void AvatarPainter::paint(QPainter* painter, const QRect& rect, const QString& i
     painter->restore();
 }
 
-void AvatarPainter::paintPresence(QPainter* painter, const QRect& avatarRect, bool online)
-{
-    const int d = qMax(8, avatarRect.width() / 4);
-    const QRect dot(avatarRect.right() - d + 2, avatarRect.bottom() - d + 2, d, d);
-    painter->save();
-    painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QPen(Theme::colors().panel, 2));
-    painter->setBrush(online ? Theme::colors().online : Theme::colors().offline);
-    painter->drawEllipse(dot);
-    painter->restore();
-}
-
 } // namespace lanchat

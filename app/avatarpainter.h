@@ -34,8 +34,6 @@ public:
     static void paint(QPainter* painter, const QRect& rect, const QString& initials, qint64 key);
     /** @p photo (square) clipped to the circle of @p rect: the user's avatar picture where they set one. */
     static void paintPhoto(QPainter* painter, const QRect& rect, const QImage& photo);
-    /** Presence dot at the bottom right of an avatar @p rect: green online, grey offline. */
-    static void paintPresence(QPainter* painter, const QRect& avatarRect, bool online);
 };
 
 } // namespace lanchat
