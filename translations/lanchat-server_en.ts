@@ -1408,11 +1408,11 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>list, add, passwd, disable, enable, delete, rename, tokens, revoke-tokens, lock-name or unlock-name.</source>
+        <source>list, add, passwd, disable, enable, delete, rename, set, tokens, revoke-tokens, lock-name or unlock-name.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>usage: user list|add|passwd|disable|enable|delete|rename|tokens|revoke-tokens|lock-name|unlock-name (see user --help)</source>
+        <source>usage: user list|add|passwd|disable|enable|delete|rename|set|tokens|revoke-tokens|lock-name|unlock-name (see user --help)</source>
         <extracomment>the words after "usage:" are commands: keep them as they are</extracomment>
         <translation type="unfinished" />
     </message>

@@ -1328,13 +1328,13 @@
         <translation>没有用户“%1”</translation>
     </message>
     <message>
-        <source>list, add, passwd, disable, enable, delete, rename, tokens, revoke-tokens, lock-name or unlock-name.</source>
-        <translation>list、add、passwd、disable、enable、delete、rename、tokens、revoke-tokens、lock-name 或 unlock-name。</translation>
+        <source>list, add, passwd, disable, enable, delete, rename, set, tokens, revoke-tokens, lock-name or unlock-name.</source>
+        <translation>list、add、passwd、disable、enable、delete、rename、set、tokens、revoke-tokens、lock-name 或 unlock-name。</translation>
     </message>
     <message>
-        <source>usage: user list|add|passwd|disable|enable|delete|rename|tokens|revoke-tokens|lock-name|unlock-name (see user --help)</source>
+        <source>usage: user list|add|passwd|disable|enable|delete|rename|set|tokens|revoke-tokens|lock-name|unlock-name (see user --help)</source>
         <extracomment>the words after "usage:" are commands: keep them as they are</extracomment>
-        <translation>用法：user list|add|passwd|disable|enable|delete|rename|tokens|revoke-tokens|lock-name|unlock-name（参见 user --help）</translation>
+        <translation>用法：user list|add|passwd|disable|enable|delete|rename|set|tokens|revoke-tokens|lock-name|unlock-name（参见 user --help）</translation>
     </message>
 </context>
 <context>

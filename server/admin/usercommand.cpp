@@ -193,7 +193,7 @@ int UserCommand::run(const QStringList& arguments)
     parser.addOptions({o.passwordStdin, o.displayName});
     parser.addPositionalArgument(
         QStringLiteral("action"),
-        tr("list, add, passwd, disable, enable, delete, rename, tokens, revoke-tokens, lock-name or "
+        tr("list, add, passwd, disable, enable, delete, rename, set, tokens, revoke-tokens, lock-name or "
            "unlock-name."));
     if (const int code = context.parse(parser, arguments, 1, 3); code != 0)
         return code;
@@ -208,8 +208,8 @@ int UserCommand::run(const QStringList& arguments)
                        (action == QLatin1String("rename") && args.size() >= 2);
     if (!known)
         //: the words after "usage:" are commands: keep them as they are
-        return AdminContext::fail(tr("usage: user list|add|passwd|disable|enable|delete|rename|tokens|revoke-tokens|"
-                                     "lock-name|unlock-name (see user --help)"),
+        return AdminContext::fail(tr("usage: user list|add|passwd|disable|enable|delete|rename|set|tokens|"
+                                     "revoke-tokens|lock-name|unlock-name (see user --help)"),
                                   AdminContext::kUsage);
     const bool needsPassword = action == QLatin1String("add") || action == QLatin1String("passwd");
     if (needsPassword && !parser.isSet(o.passwordStdin))
